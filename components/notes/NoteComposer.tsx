@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { draftIdForNewNote } from '@/lib/db/repository';
+import { formatTime } from '@/lib/i18n/i18n';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { useDraft } from './use-draft';
+
+export function NoteComposer({ citizenKey }: { citizenKey: string }) {
+  const t = useT();
+  const locale = usePanelStore((s) => s.locale);
+  const { repository } = usePanelServices();
+  const draft = useDraft(repository, draftIdForNewNote(citizenKey), citizenKey);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const body = draft.text?.trim() ?? '';
+    if (!body || saving) return;
+    setSaving(true);
+    const typed = draft.text ?? '';
+    draft.reset('');
+    try {
+      await repository.notes.create(citizenKey, body);
+      setSaveError(null);
+    } catch (e) {
+      // Put the text back and keep it as a draft: nothing typed is lost.
+      draft.change(typed);
+      setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const status = saveError
+    ? null
+    : draft.savedAt
+      ? t('notes.draftSaved', { time: formatTime(locale, draft.savedAt) })
+      : draft.restoredAt
+        ? t('notes.draftRestored', { time: formatTime(locale, draft.restoredAt) })
+        : null;
+
+  return (
+    <form
+      className="rounded border border-slate-300 bg-white p-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor="new-note" className="text-sm font-medium">
+        {t('notes.new.label')}
+      </label>
+      <textarea
+        id="new-note"
+        className="mt-1 block min-h-24 w-full resize-y rounded border border-slate-400 p-2 text-sm focus:border-sky-700 focus:outline-2 focus:outline-sky-700"
+        placeholder={t('notes.new.placeholder')}
+        value={draft.text ?? ''}
+        disabled={draft.text === null}
+        onChange={(e) => draft.change(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <div className="mt-2 flex items-center gap-2">
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:bg-slate-400"
+          disabled={!draft.text?.trim() || saving}
+        >
+          {t('notes.new.save')}
+        </button>
+        <span className="text-xs text-slate-600" role="status" data-testid="draft-status">
+          {status}
+        </span>
+      </div>
+      {(saveError ?? draft.error) && (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {t('storage.saveFailed', { error: saveError ?? draft.error ?? '' })}{' '}
+          <button type="button" className="underline" onClick={() => void (saveError ? save() : draft.flush())}>
+            {t('common.retry')}
+          </button>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { NotesView } from '../notes/NotesView';
+import { CitizenHeader } from './CitizenHeader';
+import { Notice } from './Notice';
+import { usePanelServices, useT } from './panel-context';
+
+/** Everything the panel shows for the citizen on the page. */
+export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const [opened, setOpened] = useState<{ cpr: string; key: string } | { cpr: string; error: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    repository.citizens.open(citizen.cpr, citizen.name).then(
+      (key) => live && setOpened({ cpr: citizen.cpr, key }),
+      (error: unknown) => live && setOpened({ cpr: citizen.cpr, error: String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [repository, citizen.cpr, citizen.name, attempt]);
+
+  const current = opened?.cpr === citizen.cpr ? opened : null;
+  return (
+    <>
+      <CitizenHeader citizen={citizen} />
+      {current && 'error' in current && (
+        <Notice tone="error" title={t('storage.saveFailed', { error: current.error })}>
+          <button type="button" className="mt-2 underline" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </Notice>
+      )}
+      {current && 'key' in current && <NotesView key={current.key} citizenKey={current.key} />}
+    </>
+  );
+}
+

@@ -1,0 +1,44 @@
+import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
+import { CitizenView } from './CitizenView';
+import { CitizenChoice } from './CitizenChoice';
+import { CollapsedTab } from './CollapsedTab';
+import { Notice } from './Notice';
+import { PanelToolbar } from './PanelToolbar';
+import { ResizeHandle } from './ResizeHandle';
+import { useT } from './panel-context';
+
+export function PanelApp({ storageError }: { storageError: string | null }) {
+  const collapsed = usePanelStore((s) => s.layout.collapsed);
+  if (collapsed) return <CollapsedTab />;
+  return (
+    <div className="flex h-screen bg-white text-slate-900">
+      <ResizeHandle />
+      <div className="flex min-w-0 flex-1 flex-col border-l border-slate-300">
+        <PanelToolbar />
+        <main className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
+          {storageError !== null ? <StorageDenied error={storageError} /> : <PanelBody />}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function StorageDenied({ error }: { error: string }) {
+  const t = useT();
+  return <Notice tone="error" title={t('storage.denied.title')} body={t('storage.denied.body', { error })} />;
+}
+
+function PanelBody() {
+  const t = useT();
+  const connection = usePanelStore((s) => s.connection);
+  const detection = usePanelStore((s) => s.detection);
+  const citizen = usePanelStore(selectActiveCitizen);
+
+  if (connection === 'connecting') return <Notice title={t('panel.connecting')} />;
+  if (connection === 'disconnected' && !citizen) return <Notice title={t('panel.notConnected')} />;
+  if (citizen) return <CitizenView citizen={citizen} />;
+  if (detection.status === 'ambiguous') return <CitizenChoice candidates={detection.candidates} />;
+  if (detection.status === 'unreadable')
+    return <Notice tone="warning" title={t('unreadable.title')} body={t('unreadable.body')} />;
+  return <Notice title={t('empty.title')} body={t('empty.body')} />;
+}

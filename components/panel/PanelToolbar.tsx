@@ -1,0 +1,67 @@
+import { LOCALES, isLocale } from '@/lib/i18n/i18n';
+import type { LayoutMode } from '@/lib/messaging/protocol';
+import { saveLocale } from '@/lib/panel/preferences';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { usePanelServices, useT } from './panel-context';
+
+export function PanelToolbar() {
+  const t = useT();
+  const { sendToHost } = usePanelServices();
+  const layout = usePanelStore((s) => s.layout);
+  const locale = usePanelStore((s) => s.locale);
+  const setLayout = usePanelStore((s) => s.setLayout);
+
+  return (
+    <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
+      <span className="mr-auto text-sm font-bold tracking-wide">{t('app.name')}</span>
+      <label className="sr-only" htmlFor="panel-mode">
+        {t('panel.mode.label')}
+      </label>
+      <select
+        id="panel-mode"
+        className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+        value={layout.mode}
+        onChange={(e) => {
+          const mode = e.target.value as LayoutMode;
+          setLayout({ ...layout, mode });
+          sendToHost({ type: 'set-mode', mode });
+        }}
+      >
+        <option value="push">{t('panel.mode.push')}</option>
+        <option value="overlay">{t('panel.mode.overlay')}</option>
+      </select>
+      <label className="sr-only" htmlFor="panel-locale">
+        {t('panel.language')}
+      </label>
+      <select
+        id="panel-locale"
+        className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+        value={locale}
+        onChange={(e) => {
+          if (!isLocale(e.target.value)) return;
+          usePanelStore.getState().setLocale(e.target.value);
+          void saveLocale(e.target.value);
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {l === 'da' ? 'Dansk' : 'English'}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"
+        aria-label={t('panel.collapse')}
+        title={t('panel.collapse')}
+        aria-expanded={true}
+        onClick={() => {
+          setLayout({ ...layout, collapsed: true });
+          sendToHost({ type: 'set-collapsed', collapsed: true });
+        }}
+      >
+        <span aria-hidden="true">»</span>
+      </button>
+    </header>
+  );
+}

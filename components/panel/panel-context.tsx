@@ -1,0 +1,23 @@
+import { createContext, useContext, useMemo } from 'react';
+import type { Repository } from '@/lib/db/repository';
+import { translator, type Translate } from '@/lib/i18n/i18n';
+import type { PanelToHost } from '@/lib/messaging/protocol';
+import { usePanelStore } from '@/lib/panel/panel-store';
+
+export interface PanelServices {
+  repository: Repository;
+  sendToHost: (message: PanelToHost) => void;
+}
+
+export const PanelServicesContext = createContext<PanelServices | null>(null);
+
+export function usePanelServices(): PanelServices {
+  const services = useContext(PanelServicesContext);
+  if (!services) throw new Error('usePanelServices outside PanelServicesContext');
+  return services;
+}
+
+export function useT(): Translate {
+  const locale = usePanelStore((s) => s.locale);
+  return useMemo(() => translator(locale), [locale]);
+}

@@ -1,0 +1,6 @@
+import { defineBackground } from '#imports';
+import { registerCommands } from '@/lib/background/commands';
+
+export default defineBackground(() => {
+  registerCommands();
+});

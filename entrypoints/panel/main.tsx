@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startPanel } from '@/lib/panel/start-panel';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { PanelServicesContext } from '@/components/panel/panel-context';
+import './style.css';
+
+void startPanel().then(({ services, storageError }) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PanelServicesContext value={services}>
+        <PanelApp storageError={storageError} />
+      </PanelServicesContext>
+    </StrictMode>,
+  );
+});

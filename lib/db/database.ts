@@ -1,0 +1,27 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CitizenRecord, DraftRecord, MetaRecord, NoteRecord } from './records';
+
+export const DB_NAME = 'sidevogn';
+
+/**
+ * The one IndexedDB database, opened only in extension pages (panel, options),
+ * never in a content script, where it would belong to the host page's origin.
+ * Every table is declared here; reads and writes go through ./repository.
+ */
+export class SidevognDb extends Dexie {
+  meta!: EntityTable<MetaRecord, 'key'>;
+  citizens!: EntityTable<CitizenRecord, 'key'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+  drafts!: EntityTable<DraftRecord, 'id'>;
+
+  constructor(name = DB_NAME) {
+    // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      meta: 'key',
+      citizens: 'key, lastActivityAt',
+      notes: 'id, [citizenKey+createdAt]',
+      drafts: 'id, citizenKey',
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Records as stored in IndexedDB. Types are inferred from these schemas, and
+ * records are parsed when read, so a shape left behind by an old version fails
+ * loudly instead of being silently replaced.
+ */
+
+export const citizenRecordSchema = z.strictObject({
+  /** HMAC of the CPR under an installation secret: stable, but not the number. */
+  key: z.string().regex(/^[0-9a-f]{32}$/),
+  cpr: z.string().regex(/^\d{6}-\d{4}$/),
+  name: z.string().max(500),
+  firstSeenAt: z.number().int(),
+  lastActivityAt: z.number().int(),
+});
+
+export const noteRecordSchema = z.strictObject({
+  id: z.string().min(1),
+  citizenKey: z.string(),
+  body: z.string().max(200_000),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+
+export const draftRecordSchema = z.strictObject({
+  /** See draftId(): one draft per citizen for a new note, one per edited note. */
+  id: z.string().min(1),
+  citizenKey: z.string(),
+  body: z.string().max(200_000),
+  updatedAt: z.number().int(),
+});
+
+export const metaRecordSchema = z.strictObject({
+  key: z.string(),
+  value: z.unknown(),
+});
+
+export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
+export type NoteRecord = z.infer<typeof noteRecordSchema>;
+export type DraftRecord = z.infer<typeof draftRecordSchema>;
+export type MetaRecord = z.infer<typeof metaRecordSchema>;

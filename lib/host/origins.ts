@@ -1,0 +1,6 @@
+/**
+ * Origins where the content script runs and the panel may be embedded.
+ * Match patterns ignore ports, so the demo case system on any local port matches.
+ * Further case systems are added at run time through optional host permissions.
+ */
+export const CASE_SYSTEM_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];

@@ -1,0 +1,11 @@
+/**
+ * Protocol constants without any schema code, so the content script can import
+ * them without pulling zod into its 10 KB budget.
+ */
+export const PANEL_PORT_NAME = 'sidevogn-panel';
+export const MAX_MESSAGE_CHARS = 256 * 1024;
+export const PANEL_MIN_WIDTH = 300;
+export const PANEL_MAX_WIDTH = 900;
+export const PANEL_COLLAPSED_WIDTH = 36;
+export const LAYOUT_MODES = ['overlay', 'push'] as const;
+export const DEFAULT_LAYOUT = { collapsed: false, width: 400, mode: 'push' } as const;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
+import { LAYOUT_MODES, MAX_MESSAGE_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
+
+/**
+ * The one message contract of Sidevogn, named by direction. Every receiver
+ * parses what it receives and drops what does not fit, including anything
+ * larger than MAX_MESSAGE_CHARS. The panel and service worker parse with these
+ * schemas; the content script, which must stay tiny, uses the equivalent guards
+ * in ./host-guards (a test keeps the two in agreement).
+ */
+
+const cpr = z.string().regex(/^\d{6}-\d{4}$/);
+const shortText = z.string().max(500);
+
+export const citizenOnPageSchema = z.strictObject({
+  cpr,
+  name: shortText,
+  facts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), shortText),
+});
+
+/** What the content script found on the host page. */
+export const detectionSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('none') }),
+  /** The page has a citizen field, but no CPR in it can be read. */
+  z.strictObject({ status: z.literal('unreadable') }),
+  z.strictObject({ status: z.literal('found'), citizen: citizenOnPageSchema }),
+  z.strictObject({ status: z.literal('ambiguous'), candidates: z.array(citizenOnPageSchema).min(2).max(20) }),
+]);
+
+export const layoutModeSchema = z.enum(LAYOUT_MODES);
+const panelWidth = z.int().min(PANEL_MIN_WIDTH).max(PANEL_MAX_WIDTH);
+
+export const layoutSchema = z.strictObject({
+  collapsed: z.boolean(),
+  width: panelWidth,
+  mode: layoutModeSchema,
+});
+
+/** Content script → panel, over the tab-scoped port the panel opened. */
+export const hostToPanelSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('citizen'), detection: detectionSchema }),
+  z.strictObject({ type: z.literal('layout'), layout: layoutSchema }),
+]);
+
+/** Panel → content script, over the same port. */
+export const panelToHostSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('set-collapsed'), collapsed: z.boolean() }),
+  z.strictObject({ type: z.literal('set-width'), width: panelWidth }),
+  z.strictObject({ type: z.literal('set-mode'), mode: layoutModeSchema }),
+]);
+
+/** Service worker → content script (tabs.sendMessage). */
+export const backgroundToHostSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('toggle-panel') }),
+]);
+
+export type CitizenOnPage = z.infer<typeof citizenOnPageSchema>;
+export type Detection = z.infer<typeof detectionSchema>;
+export type Layout = z.infer<typeof layoutSchema>;
+export type LayoutMode = z.infer<typeof layoutModeSchema>;
+export type HostToPanel = z.infer<typeof hostToPanelSchema>;
+export type PanelToHost = z.infer<typeof panelToHostSchema>;
+export type BackgroundToHost = z.infer<typeof backgroundToHostSchema>;
+
+export function isWithinSizeLimit(raw: unknown): boolean {
+  try {
+    return (JSON.stringify(raw)?.length ?? 0) <= MAX_MESSAGE_CHARS;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses a received message; undefined means drop it. Never logs the content. */
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
+  if (!isWithinSizeLimit(raw)) return undefined;
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : undefined;
+}

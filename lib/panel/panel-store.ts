@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { Locale } from '../i18n/i18n';
+import { DEFAULT_LAYOUT } from '../messaging/constants';
+import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
+
+/** The panel's UI state: what the host page shows, layout, and view choices. */
+
+export type Connection = 'connecting' | 'connected' | 'disconnected';
+
+export interface PanelState {
+  connection: Connection;
+  detection: Detection;
+  layout: Layout;
+  /** On a page with several citizens: the CPR the caseworker chose. */
+  chosenCpr: string | null;
+  cprRevealed: boolean;
+  locale: Locale;
+  setConnection(connection: Connection): void;
+  setDetection(detection: Detection): void;
+  setLayout(layout: Layout): void;
+  chooseCitizen(cpr: string | null): void;
+  toggleCprRevealed(): void;
+  setLocale(locale: Locale): void;
+}
+
+export const usePanelStore = create<PanelState>()((set, get) => ({
+  connection: 'connecting',
+  detection: { status: 'none' },
+  layout: DEFAULT_LAYOUT,
+  chosenCpr: null,
+  cprRevealed: false,
+  locale: 'da',
+  setConnection: (connection) => set({ connection }),
+  setDetection: (detection) => {
+    const { chosenCpr } = get();
+    const stillShown =
+      detection.status === 'ambiguous' && detection.candidates.some((c) => c.cpr === chosenCpr);
+    const sameCitizen = activeCitizenOf(detection, chosenCpr)?.cpr === selectActiveCitizen(get())?.cpr;
+    set({
+      detection,
+      chosenCpr: stillShown ? chosenCpr : null,
+      // A revealed CPR is hidden again as soon as the citizen changes.
+      cprRevealed: sameCitizen ? get().cprRevealed : false,
+    });
+  },
+  setLayout: (layout) => set({ layout }),
+  chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
+  toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
+  setLocale: (locale) => set({ locale }),
+}));
+
+function activeCitizenOf(detection: Detection, chosenCpr: string | null): CitizenOnPage | undefined {
+  if (detection.status === 'found') return detection.citizen;
+  if (detection.status === 'ambiguous') return detection.candidates.find((c) => c.cpr === chosenCpr);
+  return undefined;
+}
+
+/** The citizen the panel works on, if the page names one unambiguously or the caseworker chose. */
+export const selectActiveCitizen = (s: PanelState): CitizenOnPage | undefined =>
+  activeCitizenOf(s.detection, s.chosenCpr);

@@ -1,0 +1,28 @@
+import { SidevognDb } from '../db/database';
+import { createRepository, type Repository } from '../db/repository';
+import type { PanelToHost } from '../messaging/protocol';
+import { connectToHost } from './host-connection';
+import { usePanelStore } from './panel-store';
+import { loadLocale } from './preferences';
+
+/** Opens the database, reads preferences and connects to the host page. */
+export async function startPanel(): Promise<{
+  services: { repository: Repository; sendToHost: (m: PanelToHost) => void };
+  storageError: string | null;
+}> {
+  const db = new SidevognDb();
+  const [opened, locale, sendToHost] = await Promise.all([
+    db.open().then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+    ),
+    loadLocale().catch(() => 'da' as const),
+    connectToHost(),
+  ]);
+  usePanelStore.getState().setLocale(locale);
+  document.documentElement.lang = locale;
+  usePanelStore.subscribe((s) => {
+    document.documentElement.lang = s.locale;
+  });
+  return { services: { repository: createRepository(db), sendToHost }, storageError: opened };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every key Sidevogn keeps in chrome.storage, registered in one place.
+ * Citizen data never goes here: it lives in the IndexedDB database (lib/db).
+ */
+export const STORAGE_KEYS = {
+  /** Panel layout (collapsed, width, overlay/push): a UI preference. */
+  layout: 'layout',
+  /** UI language, 'da' or 'en'. */
+  locale: 'locale',
+} as const;

@@ -1,0 +1,188 @@
+/**
+ * Static server for the demo case systems (no dependencies).
+ *
+ *   node tests/case-system/server.mjs [--port 5180] [--host 127.0.0.1]
+ *
+ * or from code:
+ *
+ *   import { startCaseSystem } from './tests/case-system/server.mjs';
+ *   const { url, close } = await startCaseSystem(); // random free port
+ *
+ * Serves tests/case-system/public/, maps /vendor/quill/* to
+ * node_modules/quill/dist/*, and falls back to the SPA shells for paths
+ * without a file extension (/b/... → public/b/index.html, else public/index.html).
+ */
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PUBLIC_DIR = path.join(HERE, 'public');
+const REPO_ROOT = path.resolve(HERE, '..', '..');
+const QUILL_DIR = path.join(REPO_ROOT, 'node_modules', 'quill', 'dist');
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Resolves `rel` inside `root`, or null if it would escape it. */
+function safeJoin(root, rel) {
+  const full = path.resolve(root, '.' + path.posix.sep + rel);
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  return full;
+}
+
+function hasExtension(pathname) {
+  const last = pathname.split('/').pop() ?? '';
+  return last.includes('.');
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+async function serveFile(req, res, file) {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    return send(res, 404, 'Ikke fundet\n');
+  }
+  if (!info.isFile()) return send(res, 404, 'Ikke fundet\n');
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+async function handle(req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, 405, 'Metode ikke tilladt\n', { Allow: 'GET, HEAD' });
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return send(res, 400, 'Ugyldig adresse\n');
+  }
+  // Reject traversal outright (also catches encoded %2e%2e and backslashes).
+  if (
+    pathname.includes('\0') ||
+    pathname.includes('\\') ||
+    pathname.split('/').some((segment) => segment === '..')
+  ) {
+    return send(res, 400, 'Ugyldig sti\n');
+  }
+
+  if (pathname.startsWith('/vendor/quill/')) {
+    const file = safeJoin(QUILL_DIR, pathname.slice('/vendor/quill/'.length));
+    return file ? serveFile(req, res, file) : send(res, 400, 'Ugyldig sti\n');
+  }
+
+  if (!hasExtension(pathname)) {
+    const shell =
+      pathname === '/b' || pathname.startsWith('/b/') ? 'b/index.html' : 'index.html';
+    return serveFile(req, res, path.join(PUBLIC_DIR, shell));
+  }
+
+  const file = safeJoin(PUBLIC_DIR, pathname);
+  return file ? serveFile(req, res, file) : send(res, 400, 'Ugyldig sti\n');
+}
+
+/**
+ * Starts the demo case system server.
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startCaseSystem({ port = 0, host = '127.0.0.1' } = {}) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Serverfejl\n');
+      else res.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function argValue(args, name) {
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i === -1) return undefined;
+  const arg = args[i];
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
+}
+
+function isMain() {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const port = Number(argValue(args, 'port') ?? process.env.PORT ?? 5180);
+  const host = argValue(args, 'host') ?? '127.0.0.1';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Ugyldig port: ${argValue(args, 'port')}`);
+    process.exit(2);
+  }
+  const { url, close } = await startCaseSystem({ port, host });
+  console.log(`Sagssystem (Jobcenter Vesthavn): ${url}/`);
+  console.log(`Fagsystem Nord:                  ${url}/b/`);
+  const stop = () => close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+// No top-level await: keeps the module loadable through require(esm) too.
+if (isMain()) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
