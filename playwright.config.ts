@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// Each test launches its own Chromium with the built extension on a fresh
+// profile (see tests/e2e/fixtures.ts); global setup builds the extension once.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: { trace: 'retain-on-failure' },
+});

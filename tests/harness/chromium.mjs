@@ -1,0 +1,134 @@
+// Finding and launching Chromium with the built extension loaded. Shared by the
+// e2e tests, `npm start` and the benchmarks.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** Chromium derives this id from the manifest `key` in wxt.config.ts. */
+export const EXTENSION_ID = 'feohapeeggemacecolfmbiphbdhhjebf';
+
+const INSTALL_HINT =
+  'No Chromium found. Install it with `sudo apt-get update && sudo apt-get install -y chromium` ' +
+  '(or set CHROMIUM_PATH to a Chromium/Chrome for Testing binary).';
+
+/** CHROMIUM_PATH, then Debian's chromium, then Playwright's own browser if one was downloaded. */
+export function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  try {
+    candidates.push(chromium.executablePath());
+  } catch {
+    // Playwright has no browser of its own here.
+  }
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found) throw new Error(INSTALL_HINT);
+  return found;
+}
+
+export function assertExtensionBuilt() {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`The extension is not built (${EXTENSION_DIR}). Run \`npm run build\` first.`);
+  }
+}
+
+/**
+ * Chromium flags for a quiet, offline-friendly browser with our extension.
+ * This machine's network is closed, so background networking is off.
+ */
+export function extensionArgs() {
+  return [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
+}
+
+/**
+ * Real Chrome and Edge partition third-party storage, which gives an extension
+ * frame on a web page the extension's own IndexedDB. Playwright's default flags
+ * turn partitioning off, and then IndexedDB in our panel frame is denied.
+ * Allowing third-party cookies in the profile restores the real behaviour.
+ */
+export function prepareProfile(userDataDir) {
+  const prefs = join(userDataDir, 'Default', 'Preferences');
+  if (existsSync(prefs)) return;
+  mkdirSync(dirname(prefs), { recursive: true });
+  writeFileSync(prefs, JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+}
+
+/** A Playwright persistent context with the extension, on `userDataDir`. */
+export async function launchWithExtension(userDataDir, { headless = true, viewport = { width: 1400, height: 900 } } = {}) {
+  assertExtensionBuilt();
+  prepareProfile(userDataDir);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless,
+    viewport,
+    locale: 'da-DK',
+    args: extensionArgs(),
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
+
+/**
+ * Chromium as a child process we own, driven over CDP: for crash tests, where
+ * we SIGKILL exactly this browser and relaunch it on the same profile.
+ */
+export async function spawnWithExtension(userDataDir, { headless = true } = {}) {
+  assertExtensionBuilt();
+  prepareProfile(userDataDir);
+  const child = spawn(
+    findChromium(),
+    [
+      ...extensionArgs(),
+      ...(headless ? ['--headless'] : []),
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-port=0',
+      '--window-size=1400,900',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const wsEndpoint = await new Promise((resolveEndpoint, reject) => {
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${stderr}`)), 20_000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        resolveEndpoint(m[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}):\n${stderr}`));
+    });
+  });
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(wsEndpoint);
+  const context = browser.contexts()[0];
+  return {
+    browser,
+    context,
+    pid: child.pid,
+    /** SIGKILL the browser process: no unload handlers, no clean shutdown. */
+    async kill() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
