@@ -18,14 +18,11 @@ export function NoteItem({
   const t = useT();
   const locale = usePanelStore((s) => s.locale);
   const { repository } = usePanelServices();
-  const [editing, setEditing] = useState(false);
+  const [editingByChoice, setEditing] = useState(false);
+  // An unfinished edit (e.g. from before a crash) reopens the editor with it.
+  const editing = editingByChoice || hasEditDraft;
   const [error, setError] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-
-  // An unfinished edit (e.g. from before a crash) reopens the editor with it.
-  useEffect(() => {
-    if (hasEditDraft) setEditing(true);
-  }, [hasEditDraft]);
 
   const remove = async () => {
     try {

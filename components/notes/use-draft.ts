@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftId, Repository } from '@/lib/db/repository';
 
 /** Unsaved typing reaches the database at most this long after a keystroke. */
-export const DRAFT_SAVE_INTERVAL_MS = 250;
+export const DRAFT_SAVE_INTERVAL_MS = 100;
 
 interface Pending {
   id: DraftId;
@@ -53,10 +53,8 @@ export function useDraft(repository: Repository, id: DraftId, citizenKey: string
   }, [repository]);
 
   useEffect(() => {
+    // Callers key their component by draft id, so this runs once per draft.
     let live = true;
-    setText(null);
-    setRestoredAt(null);
-    setSavedAt(null);
     repository.drafts.get(id).then(
       (draft) => {
         if (!live) return;

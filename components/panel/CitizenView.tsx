@@ -38,4 +38,3 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
     </>
   );
 }
-

@@ -81,10 +81,7 @@ describe('maskCpr', () => {
 
 describe('findCprs', () => {
   it('finds distinct date-valid numbers in free text', () => {
-    expect(findCprs('CPR: 010190-1234, ægtefælle 020291 4321 og 0101901234')).toEqual([
-      '010190-1234',
-      '020291-4321',
-    ]);
+    expect(findCprs('CPR: 010190-1234, ægtefælle 020291 4321 og 0101901234')).toEqual(['010190-1234', '020291-4321']);
   });
   it('ignores longer digit runs and invalid dates', () => {
     expect(findCprs('Sagsnr 12345678901 og 320190-1234')).toEqual([]);

@@ -110,9 +110,9 @@ describe('drafts', () => {
 
 describe('database', () => {
   it('opens with strict durability', () => {
-    expect((db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability).toBe(
-      'strict',
-    );
+    expect(
+      (db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability,
+    ).toBe('strict');
     expect(Dexie.semVer).toMatch(/^4\./);
   });
 });

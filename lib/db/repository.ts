@@ -68,7 +68,11 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         const existing = await db.citizens.get(key);
         const t = now();
         const record: CitizenRecord = existing
-          ? { ...parseStored(citizenRecordSchema, 'citizens', existing), name: name || existing.name, lastActivityAt: t }
+          ? {
+              ...parseStored(citizenRecordSchema, 'citizens', existing),
+              name: name || existing.name,
+              lastActivityAt: t,
+            }
           : { key, cpr, name, firstSeenAt: t, lastActivityAt: t };
         await db.citizens.put(record);
       });

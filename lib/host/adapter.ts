@@ -6,11 +6,7 @@ import { CITIZEN_FIELD_IDS } from './citizen-fields';
  * packs and is built in the options page, so every part is validated here.
  */
 
-const cssSelector = z
-  .string()
-  .trim()
-  .min(1, 'Selector must not be empty')
-  .max(500, 'Selector is too long');
+const cssSelector = z.string().trim().min(1, 'Selector must not be empty').max(500, 'Selector is too long');
 
 /** How to read one value from the page. */
 export const fieldReaderSchema = z.strictObject({
@@ -31,7 +27,6 @@ export const fieldReaderSchema = z.strictObject({
     }, 'Not a valid regular expression')
     .optional(),
 });
-
 
 export const journalTargetSchema = z.strictObject({
   selector: cssSelector,

@@ -25,7 +25,7 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterFor(location.href);
   if (!adapter) return;
 
-  const stored = await browser.storage.local.get(STORAGE_KEYS.layout);
+  const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale]);
   let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? DEFAULT_LAYOUT;
   let detection: Detection = { status: 'none' };
   let port: Browser.runtime.Port | undefined;
@@ -33,7 +33,8 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
   const iframe = createPanelFrame(
     document,
     browser.runtime.getURL('/panel.html'),
-    browser.i18n.getMessage('panelFrameTitle') || 'Sidevogn',
+    // The caseworker's chosen panel language, not the browser's UI language.
+    stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
   applyLayout(document, iframe, layout);
   document.body.append(iframe);

@@ -33,8 +33,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   setConnection: (connection) => set({ connection }),
   setDetection: (detection) => {
     const { chosenCpr } = get();
-    const stillShown =
-      detection.status === 'ambiguous' && detection.candidates.some((c) => c.cpr === chosenCpr);
+    const stillShown = detection.status === 'ambiguous' && detection.candidates.some((c) => c.cpr === chosenCpr);
     const sameCitizen = activeCitizenOf(detection, chosenCpr)?.cpr === selectActiveCitizen(get())?.cpr;
     set({
       detection,

@@ -91,11 +91,7 @@ async function handle(req, res) {
     return send(res, 400, 'Ugyldig adresse\n');
   }
   // Reject traversal outright (also catches encoded %2e%2e and backslashes).
-  if (
-    pathname.includes('\0') ||
-    pathname.includes('\\') ||
-    pathname.split('/').some((segment) => segment === '..')
-  ) {
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').some((segment) => segment === '..')) {
     return send(res, 400, 'Ugyldig sti\n');
   }
 
@@ -105,8 +101,7 @@ async function handle(req, res) {
   }
 
   if (!hasExtension(pathname)) {
-    const shell =
-      pathname === '/b' || pathname.startsWith('/b/') ? 'b/index.html' : 'index.html';
+    const shell = pathname === '/b' || pathname.startsWith('/b/') ? 'b/index.html' : 'index.html';
     return serveFile(req, res, path.join(PUBLIC_DIR, shell));
   }
 

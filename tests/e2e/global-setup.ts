@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-// @ts-expect-error plain ESM harness without type declarations
 import { assertExtensionBuilt, findChromium, ROOT } from '../harness/chromium.mjs';
 
 /** Builds the extension once per run (skip with SIDEVOGN_SKIP_BUILD=1) and checks Chromium is there. */

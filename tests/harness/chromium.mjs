@@ -66,7 +66,10 @@ export function prepareProfile(userDataDir) {
 }
 
 /** A Playwright persistent context with the extension, on `userDataDir`. */
-export async function launchWithExtension(userDataDir, { headless = true, viewport = { width: 1400, height: 900 } } = {}) {
+export async function launchWithExtension(
+  userDataDir,
+  { headless = true, viewport = { width: 1400, height: 900 } } = {},
+) {
   assertExtensionBuilt();
   prepareProfile(userDataDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -126,6 +129,7 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     pid: child.pid,
     /** SIGKILL the browser process: no unload handlers, no clean shutdown. */
     async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
       await exited;

@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { citizen, citizens } from './demo-data';
+import { expect, test } from './fixtures';
+
+const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+
+test('the panel has no WCAG 2.1 AA violations in its main states', async ({ caseSystem, page }) => {
+  await caseSystem.openList();
+  await expect(caseSystem.panel.frame.getByRole('heading', { name: 'Ingen borger på siden' })).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+
+  await caseSystem.gotoCase(citizen(10).caseId);
+  await caseSystem.panel.writeNote('En note til axe');
+  await caseSystem.panel.note('En note til axe').getByRole('button', { name: 'Slet' }).click();
+  await expect(caseSystem.panel.frame.getByRole('button', { name: 'Fortryd' })).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+
+  const a = citizens.find((c) => c.husstand)!;
+  await page.goto(`${caseSystem.baseUrl}/husstand/${a.caseId}/${a.husstand}`);
+  await expect(caseSystem.panel.frame.getByRole('heading', { name: 'Siden viser flere borgere' })).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+
+  await caseSystem.panel.frame.getByRole('button', { name: 'Skjul panel' }).click();
+  await expect(caseSystem.panel.frame.getByRole('button', { name: 'Vis Sidevogn-panelet' })).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+});
+
+test('the panel frame itself is labelled on the host page', async ({ caseSystem }) => {
+  await caseSystem.gotoCase(citizen(11).caseId);
+  await expect(caseSystem.panel.element).toHaveAttribute('title', 'Sidevogn – sidepanel');
+});
+
+test('a caseworker can write and save a note by keyboard alone', async ({ caseSystem, page }) => {
+  await caseSystem.gotoCase(citizen(12).caseId);
+  const { panel } = caseSystem;
+  await expect(panel.citizenName).toBeVisible();
+  await panel.element.focus();
+  // Tab from the top of the panel to the note field and type.
+  const frame = panelFrame(page);
+  for (let i = 0; i < 12; i++) {
+    const label = await frame.evaluate(() => document.activeElement?.id ?? '');
+    if (label === 'new-note') break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type('Skrevet med tastaturet');
+  await page.keyboard.press('Control+Enter');
+  await expect(panel.note('Skrevet med tastaturet')).toBeVisible();
+  await expect(panel.newNote).toHaveValue('');
+});

@@ -1,0 +1,76 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCaseSystem } from '../case-system/server.mjs';
+import { launchWithExtension, spawnWithExtension } from '../harness/chromium.mjs';
+import { CaseSystem } from './pages/case-system';
+
+export interface SpawnedBrowser {
+  context: BrowserContext;
+  pid: number;
+  kill(): Promise<void>;
+}
+
+interface Fixtures {
+  /** A fresh browser profile directory, removed after the test. */
+  profileDir: string;
+  /** Launch (or relaunch) Chromium with the extension on `profileDir`. */
+  launch(): Promise<BrowserContext>;
+  /** Chromium as our own child process, for SIGKILL crash tests. */
+  spawn(): Promise<SpawnedBrowser>;
+  context: BrowserContext;
+  page: Page;
+  caseSystem: CaseSystem;
+}
+
+interface WorkerFixtures {
+  caseSystemUrl: string;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  caseSystemUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startCaseSystem();
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidevogn-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  launch: async ({ profileDir }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async () => {
+      const { context } = await launchWithExtension(profileDir);
+      opened.push(context);
+      return context;
+    });
+    for (const context of opened) await context.close().catch(() => undefined);
+  },
+  spawn: async ({ profileDir }, use) => {
+    const spawned: SpawnedBrowser[] = [];
+    await use(async () => {
+      const browser: SpawnedBrowser = await spawnWithExtension(profileDir);
+      spawned.push(browser);
+      return browser;
+    });
+    for (const b of spawned) await b.kill().catch(() => undefined);
+  },
+  context: async ({ launch }, use) => {
+    await use(await launch());
+  },
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+  caseSystem: async ({ page, caseSystemUrl }, use) => {
+    await use(new CaseSystem(page, caseSystemUrl));
+  },
+});
+
+export { expect };

@@ -1,0 +1,44 @@
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+
+/** The Sidevogn panel iframe on a host page. */
+export class Panel {
+  readonly frame: FrameLocator;
+  readonly element: Locator;
+
+  constructor(readonly page: Page) {
+    this.element = page.locator('iframe[title^="Sidevogn"]');
+    this.frame = page.frameLocator('iframe[title^="Sidevogn"]');
+  }
+
+  get citizenName(): Locator {
+    return this.frame.getByRole('heading', { level: 1 });
+  }
+  get cprButton(): Locator {
+    return this.frame.getByTestId('citizen-cpr');
+  }
+  get newNote(): Locator {
+    return this.frame.getByLabel('Ny note');
+  }
+  get notes(): Locator {
+    return this.frame.getByTestId('note');
+  }
+  get draftStatus(): Locator {
+    return this.frame.getByTestId('draft-status');
+  }
+
+  async writeNote(text: string): Promise<void> {
+    await this.newNote.fill(text);
+    await this.frame.getByRole('button', { name: 'Gem note' }).click();
+    await this.notes.filter({ hasText: text }).first().waitFor();
+  }
+
+  /** Types like a person (key events), not a fill(). */
+  async typeDraft(text: string): Promise<void> {
+    await this.newNote.click();
+    await this.newNote.pressSequentially(text, { delay: 5 });
+  }
+
+  note(text: string): Locator {
+    return this.notes.filter({ hasText: text });
+  }
+}

@@ -1,0 +1,17 @@
+import type { Browser, BrowserContext } from '@playwright/test';
+
+export const ROOT: string;
+export const EXTENSION_DIR: string;
+export const EXTENSION_ID: string;
+export function findChromium(): string;
+export function assertExtensionBuilt(): void;
+export function extensionArgs(): string[];
+export function prepareProfile(userDataDir: string): void;
+export function launchWithExtension(
+  userDataDir: string,
+  options?: { headless?: boolean; viewport?: { width: number; height: number } },
+): Promise<{ context: BrowserContext; extensionId: string }>;
+export function spawnWithExtension(
+  userDataDir: string,
+  options?: { headless?: boolean },
+): Promise<{ browser: Browser; context: BrowserContext; pid: number; kill(): Promise<void> }>;
