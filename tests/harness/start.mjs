@@ -41,7 +41,7 @@ if (opts.headless || opts.screenshot) {
     await page.goto(`${server.url}/`);
     await page.locator('a[href^="/borger/"]').first().click();
     const panel = page.frameLocator('iframe[title^="Sidevogn"]');
-    await panel.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
+    await panel.getByRole('heading', { level: 2, name: /Egne noter|Private notes/ }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: out });
     console.log(`Screenshot: ${out}`);
   } finally {
