@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{mjs,js,ts}', '*.config.{ts,js}'],
+    files: ['tests/**/*.{mjs,js,ts}', '*.config.{ts,js}', '.ci/**/*.mjs'],
     // Test code runs in Node and, inside page.evaluate(), in the browser.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-console': 'off' },

@@ -26,6 +26,8 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
+    // The bridge (entrypoints/host.ts), on the case-system origins only.
+    content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: ['host.js'], run_at: 'document_idle' }],
     web_accessible_resources: [
       {
         resources: ['panel.html'],

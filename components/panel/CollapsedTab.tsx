@@ -4,7 +4,7 @@ import { usePanelServices, useT } from './panel-context';
 /** The slim tab the panel folds into; one click or Enter opens it again. */
 export function CollapsedTab() {
   const t = useT();
-  const { sendToHost } = usePanelServices();
+  const { host } = usePanelServices();
   const layout = usePanelStore((s) => s.layout);
   return (
     <button
@@ -15,7 +15,7 @@ export function CollapsedTab() {
       title={t('panel.expand')}
       onClick={() => {
         usePanelStore.getState().setLayout({ ...layout, collapsed: false });
-        sendToHost({ type: 'set-collapsed', collapsed: false });
+        host.send({ type: 'set-collapsed', collapsed: false });
       }}
     >
       <span className="text-sm font-semibold tracking-wide [writing-mode:vertical-rl]">{t('app.name')}</span>

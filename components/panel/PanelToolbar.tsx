@@ -6,7 +6,7 @@ import { usePanelServices, useT } from './panel-context';
 
 export function PanelToolbar() {
   const t = useT();
-  const { sendToHost } = usePanelServices();
+  const { host } = usePanelServices();
   const layout = usePanelStore((s) => s.layout);
   const locale = usePanelStore((s) => s.locale);
   const setLayout = usePanelStore((s) => s.setLayout);
@@ -24,7 +24,7 @@ export function PanelToolbar() {
         onChange={(e) => {
           const mode = e.target.value as LayoutMode;
           setLayout({ ...layout, mode });
-          sendToHost({ type: 'set-mode', mode });
+          host.send({ type: 'set-mode', mode });
         }}
       >
         <option value="push">{t('panel.mode.push')}</option>
@@ -57,7 +57,7 @@ export function PanelToolbar() {
         aria-expanded={true}
         onClick={() => {
           setLayout({ ...layout, collapsed: true });
-          sendToHost({ type: 'set-collapsed', collapsed: true });
+          host.send({ type: 'set-collapsed', collapsed: true });
         }}
       >
         <span aria-hidden="true">»</span>

@@ -12,7 +12,7 @@ const clamp = (w: number) => Math.round(Math.min(PANEL_MAX_WIDTH, Math.max(PANEL
  */
 export function ResizeHandle() {
   const t = useT();
-  const { sendToHost } = usePanelServices();
+  const { host } = usePanelServices();
   const width = usePanelStore((s) => s.layout.width);
   const drag = useRef<{ startX: number; startWidth: number; frame: number } | null>(null);
 
@@ -21,7 +21,7 @@ export function ResizeHandle() {
     const layout = usePanelStore.getState().layout;
     if (clamped === layout.width) return;
     usePanelStore.getState().setLayout({ ...layout, width: clamped });
-    sendToHost({ type: 'set-width', width: clamped });
+    host.send({ type: 'set-width', width: clamped });
   };
 
   return (

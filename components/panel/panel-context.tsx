@@ -1,12 +1,12 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { Repository } from '@/lib/db/repository';
 import { translator, type Translate } from '@/lib/i18n/i18n';
-import type { PanelToHost } from '@/lib/messaging/protocol';
+import type { HostConnection } from '@/lib/panel/host-connection';
 import { usePanelStore } from '@/lib/panel/panel-store';
 
 export interface PanelServices {
   repository: Repository;
-  sendToHost: (message: PanelToHost) => void;
+  host: HostConnection;
 }
 
 export const PanelServicesContext = createContext<PanelServices | null>(null);

@@ -1,19 +1,21 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_LAYOUT, PANEL_PORT_NAME } from '../messaging/constants';
 import { guardBackgroundToHost, guardLayout, guardPanelToHost } from '../messaging/host-guards';
 import type { Detection, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
+import { chooseTarget, insertText, trackCaret } from './insert';
+import { hostLifecycle } from './lifecycle';
 import { matchesPattern } from './match-pattern';
 import { applyLayout, createPanelFrame, removePushStyle } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
 
 /**
  * The content script's whole job: find the adapter for this page, read the
- * citizen, mount the panel frame and keep it positioned, and relay typed
- * messages. It holds no notes and opens no database.
+ * citizen, mount the panel frame and keep it positioned, insert text the
+ * caseworker approved, and relay typed messages. It holds no notes and opens
+ * no database.
  */
 
 function adapterFor(url: string): Adapter | undefined {
@@ -21,9 +23,10 @@ function adapterFor(url: string): Adapter | undefined {
   return [demoAdapter].find((a) => a.matches.some((p) => matchesPattern(p, parsed)));
 }
 
-export async function startBridge(ctx: ContentScriptContext): Promise<void> {
+export async function startBridge(): Promise<void> {
   const adapter = adapterFor(location.href);
   if (!adapter) return;
+  const signal = hostLifecycle(window);
 
   const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale]);
   let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? DEFAULT_LAYOUT;
@@ -38,10 +41,12 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
   );
   applyLayout(document, iframe, layout);
   document.body.append(iframe);
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     iframe.remove();
     removePushStyle(document);
+    port?.disconnect();
   });
+  const lastCaret = trackCaret(document, signal);
 
   const send = (message: HostToPanel) => port?.postMessage(message);
   const setLayout = (next: Layout) => {
@@ -52,7 +57,7 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
   };
 
   browser.runtime.onConnect.addListener((p) => {
-    if (p.name !== PANEL_PORT_NAME || p.sender?.id !== browser.runtime.id) return;
+    if (p.name !== PANEL_PORT_NAME || p.sender?.id !== browser.runtime.id || signal.aborted) return;
     port?.disconnect();
     port = p;
     p.onDisconnect.addListener(() => {
@@ -63,6 +68,18 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
       if (message?.type === 'set-collapsed') setLayout({ ...layout, collapsed: message.collapsed });
       else if (message?.type === 'set-width') setLayout({ ...layout, width: message.width });
       else if (message?.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
+      else if (message?.type === 'insert') {
+        const started = performance.now();
+        const target = chooseTarget(document, adapter, lastCaret());
+        const outcome = target ? insertText(document, target.caret, message.text) : 'no-target';
+        send({
+          type: 'insert-result',
+          requestId: message.requestId,
+          outcome,
+          target: target?.label ?? null,
+          ms: performance.now() - started,
+        });
+      }
     });
     send({ type: 'layout', layout });
     send({ type: 'citizen', detection });
@@ -70,16 +87,14 @@ export async function startBridge(ctx: ContentScriptContext): Promise<void> {
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only the service worker (no tab) of this extension may toggle the panel.
-    if (sender.id !== browser.runtime.id || sender.tab || !guardBackgroundToHost(raw)) return;
+    if (sender.id !== browser.runtime.id || sender.tab || !guardBackgroundToHost(raw) || signal.aborted) return;
     setLayout({ ...layout, collapsed: !layout.collapsed });
     if (!layout.collapsed) iframe.focus();
   });
 
-  const reread = watchCitizen(document, adapter, ctx.signal, (next) => {
+  // The DOM observer also catches SPA route changes: they swap the content.
+  watchCitizen(document, adapter, signal, (next) => {
     detection = next;
     send({ type: 'citizen', detection });
   });
-  // The DOM observer catches SPA route changes; this also covers a route change
-  // that leaves the DOM as it was.
-  ctx.addEventListener(window, 'wxt:locationchange', reread);
 }

@@ -15,7 +15,7 @@ export function watchCitizen(
   adapter: Adapter,
   signal: AbortSignal,
   onChange: (detection: Detection) => void,
-): () => void {
+): void {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,5 +39,4 @@ export function watchCitizen(
     clearTimeout(timer);
   });
   read();
-  return schedule;
 }

@@ -9,3 +9,5 @@ export const PANEL_MAX_WIDTH = 900;
 export const PANEL_COLLAPSED_WIDTH = 36;
 export const LAYOUT_MODES = ['overlay', 'push'] as const;
 export const DEFAULT_LAYOUT = { collapsed: false, width: 400, mode: 'push' } as const;
+export const MAX_INSERT_CHARS = 100_000;
+export const INSERT_OUTCOMES = ['inserted', 'no-target', 'too-long'] as const;

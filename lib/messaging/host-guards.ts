@@ -1,4 +1,4 @@
-import { LAYOUT_MODES, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
+import { LAYOUT_MODES, MAX_INSERT_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
 import type { BackgroundToHost, Layout, PanelToHost } from './protocol';
 
 /**
@@ -14,6 +14,7 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const hasOnlyKeys = (v: Obj, keys: string[]) => Object.keys(v).every((k) => keys.includes(k));
 const isWidth = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= PANEL_MIN_WIDTH && (v as number) <= PANEL_MAX_WIDTH;
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const isMode = (v: unknown): v is Layout['mode'] => (LAYOUT_MODES as readonly unknown[]).includes(v);
 
 export function guardLayout(v: unknown): Layout | undefined {
@@ -33,6 +34,12 @@ export function guardPanelToHost(v: unknown): PanelToHost | undefined {
       return hasOnlyKeys(v, ['type', 'width']) && isWidth(v.width) ? { type: v.type, width: v.width } : undefined;
     case 'set-mode':
       return hasOnlyKeys(v, ['type', 'mode']) && isMode(v.mode) ? { type: v.type, mode: v.mode } : undefined;
+    case 'insert':
+      return hasOnlyKeys(v, ['type', 'requestId', 'text']) &&
+        isString(v.requestId, 64) &&
+        isString(v.text, MAX_INSERT_CHARS)
+        ? { type: v.type, requestId: v.requestId, text: v.text }
+        : undefined;
     default:
       return undefined;
   }

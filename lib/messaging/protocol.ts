@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
-import { LAYOUT_MODES, MAX_MESSAGE_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
+import {
+  INSERT_OUTCOMES,
+  LAYOUT_MODES,
+  MAX_INSERT_CHARS,
+  MAX_MESSAGE_CHARS,
+  PANEL_MAX_WIDTH,
+  PANEL_MIN_WIDTH,
+} from './constants';
 
 /**
  * The one message contract of Sidevogn, named by direction. Every receiver
@@ -37,10 +44,23 @@ export const layoutSchema = z.strictObject({
   mode: layoutModeSchema,
 });
 
+const requestId = z.string().min(1).max(64);
+
+export const insertOutcomeSchema = z.enum(INSERT_OUTCOMES);
+
 /** Content script → panel, over the tab-scoped port the panel opened. */
 export const hostToPanelSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('citizen'), detection: detectionSchema }),
   z.strictObject({ type: z.literal('layout'), layout: layoutSchema }),
+  z.strictObject({
+    type: z.literal('insert-result'),
+    requestId,
+    outcome: insertOutcomeSchema,
+    /** The host field's label, when the text went into one. */
+    target: z.string().max(200).nullable(),
+    /** Time spent inserting in the content script. */
+    ms: z.number().nonnegative(),
+  }),
 ]);
 
 /** Panel → content script, over the same port. */
@@ -48,6 +68,8 @@ export const panelToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set-collapsed'), collapsed: z.boolean() }),
   z.strictObject({ type: z.literal('set-width'), width: panelWidth }),
   z.strictObject({ type: z.literal('set-mode'), mode: layoutModeSchema }),
+  /** Put text the caseworker approved into the host's journal field. */
+  z.strictObject({ type: z.literal('insert'), requestId, text: z.string().min(1).max(MAX_INSERT_CHARS) }),
 ]);
 
 /** Service worker → content script (tabs.sendMessage). */
@@ -62,6 +84,7 @@ export type LayoutMode = z.infer<typeof layoutModeSchema>;
 export type HostToPanel = z.infer<typeof hostToPanelSchema>;
 export type PanelToHost = z.infer<typeof panelToHostSchema>;
 export type BackgroundToHost = z.infer<typeof backgroundToHostSchema>;
+export type InsertOutcome = z.infer<typeof insertOutcomeSchema>;
 
 export function isWithinSizeLimit(raw: unknown): boolean {
   try {

@@ -1,17 +1,16 @@
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
-import type { PanelToHost } from '../messaging/protocol';
-import { connectToHost } from './host-connection';
+import { connectToHost, type HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
 
 /** Opens the database, reads preferences and connects to the host page. */
 export async function startPanel(): Promise<{
-  services: { repository: Repository; sendToHost: (m: PanelToHost) => void };
+  services: { repository: Repository; host: HostConnection };
   storageError: string | null;
 }> {
   const db = new SidevognDb();
-  const [opened, locale, sendToHost] = await Promise.all([
+  const [opened, locale, host] = await Promise.all([
     db.open().then(
       () => null,
       (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
@@ -24,5 +23,5 @@ export async function startPanel(): Promise<{
   usePanelStore.subscribe((s) => {
     document.documentElement.lang = s.locale;
   });
-  return { services: { repository: createRepository(db), sendToHost }, storageError: opened };
+  return { services: { repository: createRepository(db), host }, storageError: opened };
 }

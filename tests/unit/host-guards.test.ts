@@ -49,3 +49,17 @@ describe('content-script guards agree with the protocol schemas', () => {
     expect(guarded).not.toBe(raw);
   });
 });
+
+describe('insert messages', () => {
+  it.each([
+    [{ type: 'insert', requestId: 'r1', text: 'Borgeren deltog.' }],
+    [{ type: 'insert', requestId: '', text: 'x' }],
+    [{ type: 'insert', requestId: 'r'.repeat(65), text: 'x' }],
+    [{ type: 'insert', requestId: 'r1', text: '' }],
+    [{ type: 'insert', requestId: 'r1', text: 'x'.repeat(100_001) }],
+    [{ type: 'insert', requestId: 'r1', text: 42 }],
+    [{ type: 'insert', requestId: 'r1', text: 'x', target: '#other' }],
+  ])('%j', (message) => {
+    expect(guardPanelToHost(message) !== undefined).toBe(panelToHostSchema.safeParse(message).success);
+  });
+});
