@@ -1,5 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CitizenRecord, DraftRecord, MetaRecord, NoteRecord } from './records';
+import type {
+  CitizenRecord,
+  DraftRecord,
+  FormDraftRecord,
+  HistoryRecord,
+  MetaRecord,
+  NoteRecord,
+  TemplateRecord,
+} from './records';
 
 export const DB_NAME = 'sidevogn';
 
@@ -13,6 +21,9 @@ export class SidevognDb extends Dexie {
   citizens!: EntityTable<CitizenRecord, 'key'>;
   notes!: EntityTable<NoteRecord, 'id'>;
   drafts!: EntityTable<DraftRecord, 'id'>;
+  templates!: EntityTable<TemplateRecord, 'id'>;
+  formDrafts!: EntityTable<FormDraftRecord, 'id'>;
+  history!: EntityTable<HistoryRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
@@ -22,6 +33,11 @@ export class SidevognDb extends Dexie {
       citizens: 'key, lastActivityAt',
       notes: 'id, [citizenKey+createdAt]',
       drafts: 'id, citizenKey',
+    });
+    this.version(2).stores({
+      templates: 'id',
+      formDrafts: 'id, citizenKey',
+      history: 'id, [citizenKey+at]',
     });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateSchema } from '../templates/schema';
 
 /**
  * Records as stored in IndexedDB. Types are inferred from these schemas, and
@@ -36,7 +37,40 @@ export const metaRecordSchema = z.strictObject({
   value: z.unknown(),
 });
 
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+export const templateRecordSchema = z.strictObject({
+  id: z.string(),
+  template: templateSchema,
+  source: z.enum(['default', 'import']),
+  installedAt: z.number().int(),
+});
+
+/** A half-filled template form, per citizen and template, until inserted or discarded. */
+export const formDraftRecordSchema = z.strictObject({
+  id: z.string(),
+  citizenKey: z.string(),
+  templateId: z.string(),
+  values: z.record(z.string(), fieldValue),
+  updatedAt: z.number().int(),
+});
+
+/** What happened in the citizen's case through Sidevogn (not copies of journal text). */
+export const historyRecordSchema = z.strictObject({
+  id: z.string(),
+  citizenKey: z.string(),
+  at: z.number().int(),
+  kind: z.literal('template-inserted'),
+  templateId: z.string(),
+  templateTitle: z.string(),
+  /** The host field the note went into, or null when it was copied instead. */
+  target: z.string().nullable(),
+});
+
 export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
+export type TemplateRecord = z.infer<typeof templateRecordSchema>;
+export type FormDraftRecord = z.infer<typeof formDraftRecordSchema>;
+export type HistoryRecord = z.infer<typeof historyRecordSchema>;

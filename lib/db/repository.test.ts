@@ -116,3 +116,62 @@ describe('database', () => {
     expect(Dexie.semVer).toMatch(/^4\./);
   });
 });
+
+describe('templates', () => {
+  const valid = {
+    id: 'test.kort',
+    title: 'Kort notat',
+    meetingType: 'kontaktnotat',
+    legalBasis: 'Offentlighedsloven § 13',
+    sourceUrl: 'https://www.retsinformation.dk/eli/lta/2020/145',
+    checkedAt: '2026-11-23',
+    validFrom: '2026-01-01',
+    fields: [{ id: 'tekst', kind: 'textarea', label: 'Tekst', required: true }],
+    body: '{{tekst}}',
+  };
+
+  it('installs the defaults once and never overwrites them again', async () => {
+    await repo.templates.installDefaults([valid]);
+    await db.templates.update('test.kort', { installedAt: 1 });
+    await repo.templates.installDefaults([{ ...valid, title: 'Ændret' }]);
+    const { templates } = await repo.templates.list();
+    expect(templates.map((t) => t.title)).toEqual(['Kort notat']);
+  });
+
+  it('imports a valid template and refuses a bad one with path and reason, changing nothing', async () => {
+    expect((await repo.templates.import(JSON.stringify(valid))).ok).toBe(true);
+    const bad = await repo.templates.import(JSON.stringify({ ...valid, id: 'test.bad', body: '{{ukendt}}' }));
+    expect(bad).toEqual({ ok: false, errors: ['body: {{ukendt}} is not a field of this template'] });
+    expect(await repo.templates.import('{ not json')).toMatchObject({ ok: false });
+    expect((await repo.templates.list()).templates.map((t) => t.id)).toEqual(['test.kort']);
+  });
+
+  it('lists a stored template that no longer validates as broken, not as usable', async () => {
+    await db.templates.put({
+      id: 'x',
+      template: { ...valid, id: 'test.x', sourceUrl: 'javascript:alert(1)' },
+      source: 'import',
+      installedAt: 1,
+    } as never);
+    const { templates, broken } = await repo.templates.list();
+    expect(templates).toEqual([]);
+    expect(broken).toEqual([{ id: 'x', errors: ['template.sourceUrl: Use an https:// link'] }]);
+  });
+
+  it('keeps a form draft per citizen and template; insertion records history and ends the draft', async () => {
+    await repo.templates.installDefaults([valid]);
+    const { templates } = await repo.templates.list();
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await repo.formDrafts.save(a, 'test.kort', { tekst: 'halvt' });
+    expect((await repo.formDrafts.get(a, 'test.kort'))?.values).toEqual({ tekst: 'halvt' });
+    expect(await repo.formDrafts.templateIdsFor(a)).toEqual(['test.kort']);
+
+    await repo.history.templateInserted(a, templates[0]!, 'Notat (tekst)');
+    expect(await repo.formDrafts.get(a, 'test.kort')).toBeUndefined();
+    const entries = await repo.history.list(a);
+    expect(entries).toMatchObject([
+      { kind: 'template-inserted', templateTitle: 'Kort notat', target: 'Notat (tekst)' },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('halvt');
+  });
+});

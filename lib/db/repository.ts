@@ -4,11 +4,19 @@ import type { SidevognDb } from './database';
 import {
   citizenRecordSchema,
   draftRecordSchema,
+  formDraftRecordSchema,
+  historyRecordSchema,
   noteRecordSchema,
+  templateRecordSchema,
   type CitizenRecord,
   type DraftRecord,
+  type FormDraftRecord,
+  type HistoryRecord,
   type NoteRecord,
+  type TemplateRecord,
 } from './records';
+import type { FormValues } from '../templates/form';
+import { parseTemplate, type Template } from '../templates/schema';
 
 /**
  * All reads and writes of citizen data. Encryption at rest will wrap this
@@ -16,6 +24,13 @@ import {
  */
 
 const SECRET_META_KEY = 'citizenKeySecret';
+const DEFAULTS_META_KEY = 'defaultTemplatesInstalled';
+
+/** A stored template that no longer validates: shown with its errors, never used. */
+export interface BrokenTemplate {
+  id: string;
+  errors: string[];
+}
 
 export type DraftId = `new:${string}` | `edit:${string}`;
 
@@ -149,7 +164,117 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
   };
 
-  return { citizenKey, citizens, notes, drafts };
+  const templates = {
+    /** Installs the default templates once, on first run; never overwrites. */
+    async installDefaults(defaults: unknown[]): Promise<void> {
+      await db.transaction('rw', db.templates, db.meta, async () => {
+        if (await db.meta.get(DEFAULTS_META_KEY)) return;
+        const t = now();
+        for (const input of defaults) {
+          const parsed = parseTemplate(input);
+          if (!parsed.ok) throw new Error(`Default template is invalid: ${parsed.errors.join('; ')}`);
+          await db.templates.put({
+            id: parsed.template.id,
+            template: parsed.template,
+            source: 'default',
+            installedAt: t,
+          });
+        }
+        await db.meta.put({ key: DEFAULTS_META_KEY, value: t });
+      });
+    },
+    /** Valid templates, and the stored ones that fail validation (not loaded). */
+    async list(): Promise<{ templates: Template[]; broken: BrokenTemplate[] }> {
+      const rows = await db.templates.toArray();
+      const result: { templates: Template[]; broken: BrokenTemplate[] } = { templates: [], broken: [] };
+      for (const row of rows) {
+        const parsed = templateRecordSchema.safeParse(row);
+        if (parsed.success) result.templates.push(parsed.data.template);
+        else
+          result.broken.push({
+            id: String((row as { id?: unknown }).id),
+            errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+          });
+      }
+      result.templates.sort((a, b) => a.title.localeCompare(b.title, 'da'));
+      return result;
+    },
+    /** Imports one template from JSON text; a bad one changes nothing. */
+    async import(json: string): Promise<{ ok: true; template: Template } | { ok: false; errors: string[] }> {
+      let input: unknown;
+      try {
+        input = JSON.parse(json);
+      } catch (e) {
+        return { ok: false, errors: [`(file): Not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+      }
+      const parsed = parseTemplate(input);
+      if (!parsed.ok) return parsed;
+      const record: TemplateRecord = {
+        id: parsed.template.id,
+        template: parsed.template,
+        source: 'import',
+        installedAt: now(),
+      };
+      await db.templates.put(record);
+      return parsed;
+    },
+  };
+
+  const formDrafts = {
+    id: (citizenKey: string, templateId: string) => `${citizenKey}:${templateId}`,
+    async get(citizenKey: string, templateId: string): Promise<FormDraftRecord | undefined> {
+      const row = await db.formDrafts.get(formDrafts.id(citizenKey, templateId));
+      return row && parseStored(formDraftRecordSchema, 'formDrafts', row);
+    },
+    async save(citizenKey: string, templateId: string, values: FormValues): Promise<void> {
+      await db.formDrafts.put({
+        id: formDrafts.id(citizenKey, templateId),
+        citizenKey,
+        templateId,
+        values,
+        updatedAt: now(),
+      });
+    },
+    async discard(citizenKey: string, templateId: string): Promise<void> {
+      await db.formDrafts.delete(formDrafts.id(citizenKey, templateId));
+    },
+    /** Template ids with a draft for this citizen. */
+    async templateIdsFor(citizenKey: string): Promise<string[]> {
+      const rows = await db.formDrafts.where('citizenKey').equals(citizenKey).toArray();
+      return rows.map((r) => r.templateId);
+    },
+  };
+
+  const history = {
+    /** Records an insertion and ends the form draft, atomically. */
+    async templateInserted(citizenKey: string, template: Template, target: string | null): Promise<void> {
+      const entry: HistoryRecord = {
+        id: crypto.randomUUID(),
+        citizenKey,
+        at: now(),
+        kind: 'template-inserted',
+        templateId: template.id,
+        templateTitle: template.title,
+        target,
+      };
+      await db.transaction('rw', db.history, db.formDrafts, db.citizens, async () => {
+        await db.history.add(entry);
+        await db.formDrafts.delete(formDrafts.id(citizenKey, template.id));
+        await db.citizens.update(citizenKey, { lastActivityAt: entry.at });
+      });
+    },
+    /** Newest first. */
+    async list(citizenKey: string): Promise<HistoryRecord[]> {
+      const rows = await db.history
+        .where('[citizenKey+at]')
+        .between([citizenKey, -Infinity], [citizenKey, Infinity])
+        .reverse()
+        .toArray();
+      return rows.map((row) => parseStored(historyRecordSchema, 'history', row));
+    },
+  };
+
+  return { citizenKey, citizens, notes, drafts, templates, formDrafts, history };
 }
 
 export type Repository = ReturnType<typeof createRepository>;
