@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
-import { NotesView } from '../notes/NotesView';
 import { CitizenHeader } from './CitizenHeader';
+import { CitizenTabs } from './CitizenTabs';
 import { Notice } from './Notice';
 import { usePanelServices, useT } from './panel-context';
 
@@ -34,7 +34,7 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
           </button>
         </Notice>
       )}
-      {current && 'key' in current && <NotesView key={current.key} citizenKey={current.key} />}
+      {current && 'key' in current && <CitizenTabs citizen={citizen} citizenKey={current.key} />}
     </>
   );
 }

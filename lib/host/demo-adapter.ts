@@ -23,5 +23,6 @@ export const demoAdapter: Adapter = {
   journal: [
     { selector: '#journal-tekst', label: 'Notat (tekst)' },
     { selector: '#journal-editor .ql-editor', label: 'Notat (formateret)' },
+    { selector: '#journal-bemaerkning', label: 'Bemærkning' },
   ],
 };

@@ -17,7 +17,9 @@ export function createPanelFrame(doc: Document, src: string, title: string): HTM
   const iframe = doc.createElement('iframe');
   iframe.src = src;
   iframe.title = title;
-  iframe.setAttribute('allow', 'clipboard-write');
+  // The frame's origin is the extension's, not the dynamic URL it loads from,
+  // so the default allowlist ('src') would not match it.
+  iframe.setAttribute('allow', 'clipboard-write *');
   Object.assign(iframe.style, {
     position: 'fixed',
     top: '0',

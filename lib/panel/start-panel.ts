@@ -3,6 +3,7 @@ import { createRepository, type Repository } from '../db/repository';
 import { connectToHost, type HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
+import { defaultTemplates } from '../templates/default-templates';
 
 /** Opens the database, reads preferences and connects to the host page. */
 export async function startPanel(): Promise<{
@@ -18,10 +19,17 @@ export async function startPanel(): Promise<{
     loadLocale().catch(() => 'da' as const),
     connectToHost(),
   ]);
+  const repository = createRepository(db);
+  const storageError =
+    opened ??
+    (await repository.templates.installDefaults(defaultTemplates).then(
+      () => null,
+      (error: unknown) => String(error),
+    ));
   usePanelStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
   usePanelStore.subscribe((s) => {
     document.documentElement.lang = s.locale;
   });
-  return { services: { repository: createRepository(db), host }, storageError: opened };
+  return { services: { repository, host }, storageError };
 }

@@ -7,4 +7,8 @@ export const STORAGE_KEYS = {
   layout: 'layout',
   /** UI language, 'da' or 'en'. */
   locale: 'locale',
+  /** The caseworker's own name, filled into notes. */
+  caseworkerName: 'caseworkerName',
+  /** Favourite and recently used template ids. */
+  templatePrefs: 'templatePrefs',
 } as const;

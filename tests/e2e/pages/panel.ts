@@ -41,4 +41,29 @@ export class Panel {
   note(text: string): Locator {
     return this.notes.filter({ hasText: text });
   }
+
+  /** Opens the templates tab and a template found by typing part of its name. */
+  async openTemplate(query: string): Promise<void> {
+    await this.frame.getByRole('tab', { name: 'Skabeloner' }).click();
+    const search = this.frame.getByLabel('Søg skabelon');
+    await search.fill(query);
+    await search.press('Enter');
+    await this.frame.getByRole('button', { name: 'Indsæt i journal' }).waitFor();
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.frame.getByLabel(label);
+  }
+  get preview(): Locator {
+    return this.frame.getByTestId('template-preview');
+  }
+  get templateStatus(): Locator {
+    return this.frame.getByTestId('template-status');
+  }
+  /** Presses insert from the keyboard (the button stays focusable while fields are missing). */
+  async insert(): Promise<void> {
+    const button = this.frame.getByRole('button', { name: 'Indsæt i journal' });
+    await button.focus();
+    await button.press('Enter');
+  }
 }

@@ -1,0 +1,68 @@
+import { useRef, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { HistoryList } from '../history/HistoryList';
+import { NotesView } from '../notes/NotesView';
+import { TemplatesView } from '../templates/TemplatesView';
+import { useT } from './panel-context';
+
+const TABS = [
+  { id: 'notes', label: 'tabs.notes' },
+  { id: 'templates', label: 'tabs.templates' },
+  { id: 'history', label: 'tabs.history' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
+type TabId = (typeof TABS)[number]['id'];
+
+/** The citizen's pages in the panel, as ARIA tabs (arrow keys move between them). */
+export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+  const t = useT();
+  const [active, setActive] = useState<TabId>('notes');
+  const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  const move = (delta: number) => {
+    const i = TABS.findIndex((tab) => tab.id === active);
+    const next = TABS[(i + delta + TABS.length) % TABS.length]!.id;
+    setActive(next);
+    buttons.current[next]?.focus();
+  };
+
+  return (
+    <>
+      <div role="tablist" aria-label={t('tabs.label')} className="flex border-b border-slate-300 px-2">
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            ref={(el) => {
+              buttons.current[tab.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={active === tab.id}
+            aria-controls={`tabpanel-${tab.id}`}
+            tabIndex={active === tab.id ? 0 : -1}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-700 ${
+              active === tab.id
+                ? 'border-sky-800 text-sky-900'
+                : 'border-transparent text-slate-700 hover:text-slate-900'
+            }`}
+            onClick={() => setActive(tab.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') move(1);
+              else if (e.key === 'ArrowLeft') move(-1);
+              else return;
+              e.preventDefault();
+            }}
+          >
+            {t(tab.label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
+        {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
+        {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
+        {active === 'history' && <HistoryList key={citizenKey} citizenKey={citizenKey} />}
+      </div>
+    </>
+  );
+}

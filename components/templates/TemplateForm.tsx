@@ -1,0 +1,214 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { loadCaseworkerName } from '@/lib/panel/preferences';
+import {
+  initialValues,
+  isVisible,
+  missingRequired,
+  renderNote,
+  validityOn,
+  type PrefillContext,
+} from '@/lib/templates/form';
+import type { Template } from '@/lib/templates/schema';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { FieldInput, fieldDomId } from './FieldInput';
+import { useFormDraft } from './use-form-draft';
+
+type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
+
+const toDanishDate = (iso: string) => iso.split('-').reverse().join('.');
+
+export function TemplateForm({
+  template,
+  citizen,
+  citizenKey,
+  onBack,
+  onInserted,
+}: {
+  template: Template;
+  citizen: CitizenOnPage;
+  citizenKey: string;
+  onBack(): void;
+  onInserted(): void;
+}) {
+  const t = useT();
+  const { repository, host } = usePanelServices();
+  const [caseworkerName, setCaseworkerName] = useState<string | null>(null);
+  useEffect(() => {
+    void loadCaseworkerName().then(setCaseworkerName);
+  }, []);
+  return caseworkerName === null ? null : (
+    <FilledForm
+      {...{ template, citizen, citizenKey, onBack, onInserted, repository, host }}
+      context={{
+        'citizen.name': citizen.name,
+        'citizen.cpr': citizen.cpr,
+        'citizen.malgruppe': citizen.facts.malgruppe,
+        'citizen.ydelse': citizen.facts.ydelse,
+        'citizen.naesteMoede': citizen.facts.naesteMoede,
+        'caseworker.name': caseworkerName,
+      }}
+      t={t}
+    />
+  );
+}
+
+function FilledForm({
+  template,
+  citizenKey,
+  onBack,
+  onInserted,
+  repository,
+  host,
+  context,
+  t,
+}: {
+  template: Template;
+  citizenKey: string;
+  onBack(): void;
+  onInserted(): void;
+  context: PrefillContext;
+  t: ReturnType<typeof useT>;
+} & ReturnType<typeof usePanelServices>) {
+  const draft = useFormDraft(repository, citizenKey, template.id, () => initialValues(template, context));
+  const [status, setStatus] = useState<Status>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const values = draft.values;
+  const note = useMemo(() => (values ? renderNote(template, values) : ''), [template, values]);
+  const missing = useMemo(() => (values ? missingRequired(template, values) : []), [template, values]);
+  const validity = validityOn(template);
+
+  if (!values) return null;
+
+  const insert = async () => {
+    setAttempted(true);
+    if (missing.length > 0) {
+      document.getElementById(fieldDomId(missing[0]!.id))?.focus();
+      return;
+    }
+    setBusy(true);
+    setStatus(null);
+    try {
+      const result = await host.insert(note);
+      let target: string | null = null;
+      if (result.outcome === 'inserted') {
+        target = result.target ?? '';
+        setStatus({ tone: 'ok', key: 'templates.inserted', params: { target } });
+      } else {
+        await navigator.clipboard.writeText(note);
+        setStatus({ tone: 'warning', key: result.outcome === 'too-long' ? 'templates.tooLong' : 'templates.copied' });
+      }
+      draft.cancelPending();
+      await repository.history.templateInserted(citizenKey, template, target);
+      await draft.discard();
+      setAttempted(false);
+      onInserted();
+    } catch (e) {
+      setStatus({
+        tone: 'error',
+        key: 'templates.copyFailed',
+        params: { error: e instanceof Error ? e.message : String(e) },
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      aria-labelledby="template-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void insert();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void insert();
+        }
+      }}
+    >
+      <button type="button" className="text-sm text-sky-800 underline hover:text-sky-950" onClick={onBack}>
+        ← {t('templates.back')}
+      </button>
+      <h2 id="template-title" className="mt-2 text-base font-semibold">
+        {template.title}
+      </h2>
+      <p className="text-xs text-slate-700">
+        <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
+        <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
+          {t('templates.source')}
+        </a>{' '}
+        ({t('templates.checked', { date: toDanishDate(template.checkedAt) })})
+      </p>
+      {validity.status !== 'valid' && (
+        <p role="alert" className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm">
+          {validity.status === 'expired'
+            ? t('templates.expired', { date: toDanishDate(validity.on) })
+            : t('templates.notYet', { date: toDanishDate(validity.from) })}
+        </p>
+      )}
+
+      {template.fields
+        .filter((f) => isVisible(template, f, values))
+        .map((f) => (
+          <FieldInput
+            key={f.id}
+            field={f}
+            value={values[f.id]}
+            invalid={attempted && missing.includes(f)}
+            onChange={(v) => draft.set(f.id, v)}
+          />
+        ))}
+
+      <h3 className="mt-4 text-sm font-semibold" id="preview-heading">
+        {t('templates.preview')}
+      </h3>
+      {/* Focusable so keyboard users can scroll a long preview. */}
+      <pre
+        tabIndex={0}
+        aria-labelledby="preview-heading"
+        data-testid="template-preview"
+        className="mt-1 max-h-72 overflow-y-auto rounded border border-slate-300 bg-slate-50 p-2 font-sans text-sm break-words whitespace-pre-wrap"
+      >
+        {note}
+      </pre>
+
+      {missing.length > 0 && (
+        <p className="mt-2 text-sm text-red-800" data-testid="template-missing" role={attempted ? 'alert' : undefined}>
+          {t('templates.missing', { fields: missing.map((f) => f.label).join(', ') })}
+        </p>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="submit"
+          aria-disabled={missing.length > 0 || busy}
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
+        >
+          {busy ? t('templates.inserting') : t('templates.insert')}
+        </button>
+        {draft.hasDraft && (
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            onClick={() => void draft.discard()}
+          >
+            {t('templates.discard')}
+          </button>
+        )}
+        <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
+      </div>
+      <div role="status" className="mt-2 text-sm" data-testid="template-status">
+        {status && (
+          <p
+            className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : status.tone === 'warning' ? 'bg-amber-50 text-amber-900' : 'bg-red-50 text-red-900'}`}
+          >
+            {t(status.key, status.params)}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { TemplatePrefs } from '@/lib/panel/preferences';
+import { fuzzyScore } from '@/lib/templates/fuzzy';
+import { MEETING_TYPES, type Template } from '@/lib/templates/schema';
+import { useT } from '../panel/panel-context';
+
+/** Favourites first, then the most recently used, then by title; a query ranks by match. */
+export function rankTemplates(
+  templates: Template[],
+  prefs: TemplatePrefs,
+  query: string,
+  meetingType: string,
+): Template[] {
+  const rank = (tpl: Template) => (prefs.favourites.includes(tpl.id) ? 2 : 0) + (prefs.recent[tpl.id] ? 1 : 0);
+  return templates
+    .filter((tpl) => !meetingType || tpl.meetingType === meetingType)
+    .map((tpl) => ({ tpl, score: fuzzyScore(query, tpl.title) }))
+    .filter((x): x is { tpl: Template; score: number } => x.score !== null)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        rank(b.tpl) - rank(a.tpl) ||
+        (prefs.recent[b.tpl.id] ?? 0) - (prefs.recent[a.tpl.id] ?? 0) ||
+        a.tpl.title.localeCompare(b.tpl.title, 'da'),
+    )
+    .map((x) => x.tpl);
+}
+
+export function TemplatePicker({
+  templates,
+  prefs,
+  draftIds,
+  onOpen,
+  onToggleFavourite,
+}: {
+  templates: Template[];
+  prefs: TemplatePrefs;
+  draftIds: string[];
+  onOpen(id: string): void;
+  onToggleFavourite(id: string): void;
+}) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [meetingType, setMeetingType] = useState('');
+  const shown = useMemo(
+    () => rankTemplates(templates, prefs, query, meetingType),
+    [templates, prefs, query, meetingType],
+  );
+
+  return (
+    <div>
+      <div className="flex gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="template-search" className="text-sm font-medium">
+            {t('templates.search')}
+          </label>
+          <input
+            id="template-search"
+            type="search"
+            autoComplete="off"
+            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 text-sm focus:outline-2 focus:outline-sky-700"
+            placeholder={t('templates.search.placeholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && shown[0]) {
+                e.preventDefault();
+                onOpen(shown[0].id);
+              }
+            }}
+          />
+        </div>
+        <div>
+          <label htmlFor="template-type" className="text-sm font-medium">
+            {t('templates.meetingType')}
+          </label>
+          <select
+            id="template-type"
+            className="mt-1 block rounded border border-slate-400 px-1 py-1 text-sm"
+            value={meetingType}
+            onChange={(e) => setMeetingType(e.target.value)}
+          >
+            <option value="">{t('templates.meetingType.all')}</option>
+            {MEETING_TYPES.map((m) => (
+              <option key={m} value={m}>
+                {t(`meeting.${m}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">{t('templates.none')}</p>
+      ) : (
+        <ul className="mt-3 space-y-2" aria-label={t('tabs.templates')}>
+          {shown.map((tpl) => {
+            const favourite = prefs.favourites.includes(tpl.id);
+            return (
+              <li key={tpl.id} className="flex items-stretch rounded border border-slate-300 bg-white">
+                <button
+                  type="button"
+                  className="min-w-0 flex-1 px-3 py-2 text-left hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-700"
+                  onClick={() => onOpen(tpl.id)}
+                >
+                  <span className="block text-sm font-semibold">
+                    {tpl.title}
+                    {draftIds.includes(tpl.id) && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">
+                        {t('templates.hasDraft')}
+                      </span>
+                    )}
+                  </span>
+                  <span className="block text-xs text-slate-600">{t(`meeting.${tpl.meetingType}` as MessageKey)}</span>
+                </button>
+                <button
+                  type="button"
+                  className="px-3 text-lg text-amber-700 hover:bg-amber-50 focus-visible:outline-2 focus-visible:outline-sky-700"
+                  aria-pressed={favourite}
+                  aria-label={t(favourite ? 'templates.favourite.remove' : 'templates.favourite.add', {
+                    title: tpl.title,
+                  })}
+                  onClick={() => onToggleFavourite(tpl.id)}
+                >
+                  <span aria-hidden="true">{favourite ? '★' : '☆'}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

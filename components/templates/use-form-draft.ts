@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Repository } from '@/lib/db/repository';
+import type { FormValues } from '@/lib/templates/form';
+import { DRAFT_SAVE_INTERVAL_MS } from '../notes/use-draft';
+
+/**
+ * A template form's values, kept as a draft for the citizen and template while
+ * the caseworker fills it in (same throttled autosave as note drafts).
+ */
+export function useFormDraft(
+  repository: Repository,
+  citizenKey: string,
+  templateId: string,
+  initial: () => FormValues,
+): {
+  values: FormValues | null;
+  hasDraft: boolean;
+  set(id: string, value: FormValues[string]): void;
+  discard(): Promise<void>;
+  cancelPending(): void;
+} {
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [hasDraft, setHasDraft] = useState(false);
+  const pending = useRef<FormValues | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const p = pending.current;
+    if (!p) return;
+    pending.current = null;
+    await repository.formDrafts.save(citizenKey, templateId, p);
+    setHasDraft(true);
+  }, [repository, citizenKey, templateId]);
+
+  useEffect(() => {
+    // Callers key the form by template, so this runs once per citizen and template.
+    let live = true;
+    void repository.formDrafts.get(citizenKey, templateId).then((draft) => {
+      if (!live) return;
+      // The stored draft wins, but fields added to the template since then get their start values.
+      setValues(draft ? { ...initial(), ...draft.values } : initial());
+      setHasDraft(!!draft);
+    });
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+    // `initial` is read once, when the draft is loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repository, citizenKey, templateId, flush]);
+
+  const set = useCallback(
+    (id: string, value: FormValues[string]) => {
+      setValues((current) => {
+        const next = { ...current, [id]: value };
+        pending.current = next;
+        return next;
+      });
+      timer.current ??= setTimeout(() => void flush(), DRAFT_SAVE_INTERVAL_MS);
+    },
+    [flush],
+  );
+
+  const cancelPending = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    pending.current = null;
+  }, []);
+
+  const discard = useCallback(async () => {
+    cancelPending();
+    await repository.formDrafts.discard(citizenKey, templateId);
+    setValues(initial());
+    setHasDraft(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repository, citizenKey, templateId, cancelPending]);
+
+  return { values, hasDraft, set, discard, cancelPending };
+}

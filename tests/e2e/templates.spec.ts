@@ -1,0 +1,206 @@
+import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
+import { expect, test } from './fixtures';
+import { CaseSystem } from './pages/case-system';
+import type { Panel } from './pages/panel';
+
+declare global {
+  interface Window {
+    __caseSystem: { inputEvents: Record<'textarea' | 'editor' | 'bemaerkning', number>; quill: { getText(): string } };
+  }
+}
+
+const inputEvents = (page: Page) => page.evaluate(() => ({ ...window.__caseSystem.inputEvents }));
+
+async function fillContactNote(panel: Panel, learnt: string, agreed: string) {
+  await panel.openTemplate('kontakt');
+  await panel.field(/Hvad blev oplyst/).fill(learnt);
+  await panel.field(/Aftaler og næste skridt/).fill(agreed);
+}
+
+test('a template fills in from the page, previews live and goes into the journal textarea', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(0);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  const { panel } = caseSystem;
+  await panel.openTemplate('kontakt');
+  // Known values are already there.
+  await expect(panel.field(/Kontakt med/)).toHaveValue(c.name);
+  await expect(panel.preview).toContainText(`med ${c.name}.`);
+
+  // Required fields block insertion and are named.
+  const before = await inputEvents(page);
+  await panel.insert();
+  await expect(panel.frame.getByTestId('template-missing')).toHaveText(
+    'Udfyld før indsættelse: Hvad blev oplyst, Aftaler og næste skridt',
+  );
+  await expect(panel.field(/Hvad blev oplyst/)).toBeFocused();
+  expect(await page.locator('#journal-tekst').inputValue()).toBe('');
+
+  await panel.field(/Hvad blev oplyst/).fill('Borgeren ringede om lægeattest.');
+  await expect(panel.preview).toContainText('Oplyst: Borgeren ringede om lægeattest.');
+  await panel.field(/Aftaler og næste skridt/).fill('Attesten sendes senest fredag.');
+  await panel.insert();
+
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i «Notat (tekst)»');
+  const text = await page.locator('#journal-tekst').inputValue();
+  expect(text).toContain(`med ${c.name}.`);
+  expect(text).toContain('Aftaler og næste skridt: Attesten sendes senest fredag.');
+  // The host app's own listener saw the change.
+  expect((await inputEvents(page)).textarea).toBeGreaterThan(before.textarea);
+  await expect(page.locator('#journal-status')).toContainText('Ikke gemt');
+
+  // Undo works in the host field.
+  await page.locator('#journal-tekst').press('Control+z');
+  await expect(page.locator('#journal-tekst')).toHaveValue('');
+
+  // History records the template, not a copy of the text.
+  await panel.frame.getByRole('tab', { name: 'Historik' }).click();
+  await expect(panel.frame.getByTestId('history-entry')).toContainText(
+    'Kort kontaktnotat (telefon eller hjemmebesøg) indsat i «Notat (tekst)»',
+  );
+  await expect(panel.frame.getByTestId('history-entry')).not.toContainText('lægeattest');
+});
+
+test('insertion goes into the rich-text editor at the caret, with undo', async ({ caseSystem, page }) => {
+  await caseSystem.gotoCase(citizen(1).caseId, 'journal');
+  const editor = page.locator('#journal-editor .ql-editor');
+  await editor.click();
+  await page.keyboard.type('Indledning. ');
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Hjemmebesøg aftalt.', 'Ringer tirsdag.');
+  const before = await inputEvents(page);
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
+  const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
+  expect(quillText).toMatch(/^Indledning\. Telefonsamtale \d\d\.\d\d\.\d{4} med /);
+  expect(quillText).toContain('Aftaler og næste skridt: Ringer tirsdag.');
+  expect((await inputEvents(page)).editor).toBeGreaterThan(before.editor);
+  await expect(page.locator('#journal-tekst')).toHaveValue('');
+
+  await editor.press('Control+z');
+  await expect.poll(() => page.evaluate(() => window.__caseSystem.quill.getText())).toBe('Indledning. \n');
+});
+
+test('insertion goes into a plain contenteditable field the caseworker was in', async ({ caseSystem, page }) => {
+  await caseSystem.gotoCase(citizen(2).caseId, 'journal');
+  await page.locator('#journal-bemaerkning').click();
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Kort besked.', 'Ingen.');
+  const before = await inputEvents(page);
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('«Bemærkning»');
+  await expect(page.locator('#journal-bemaerkning')).toContainText('Oplyst: Kort besked.');
+  expect((await inputEvents(page)).bemaerkning).toBeGreaterThan(before.bemaerkning);
+});
+
+test('with no field to write in, the note is copied to the clipboard and the panel says so', async ({
+  caseSystem,
+  context,
+  page,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await caseSystem.gotoCase(citizen(3).caseId); // the overview tab has no journal field
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Intet felt.', 'Kopiér.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('kopieret til udklipsholderen');
+  // Read the clipboard from a top-level extension page (the panel frame may only write).
+  const [worker] = context.serviceWorkers();
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+  expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('Oplyst: Intet felt.');
+  void page;
+});
+
+test('a half-filled form is kept as a draft across a browser restart and switching citizen', async ({
+  launch,
+  caseSystemUrl,
+}) => {
+  const c = citizen(4);
+  let context = await launch();
+  let cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
+  await cs.gotoCase(c.caseId, 'journal');
+  await cs.panel.openTemplate('første');
+  await cs.panel.field(/Borgerens ønsker til job/).fill('Vil være tømrer');
+  await cs.panel.field('Visitation *(skal udfyldes)').selectOption('aktivitetsparat');
+  // Switch citizen and back: still there.
+  await cs.clientNavigate(`/borger/${citizen(5).caseId}/journal`);
+  await expect(cs.panel.citizenName).toHaveText(citizen(5).name);
+  await cs.clientNavigate(`/borger/${c.caseId}/journal`);
+  await expect(cs.panel.citizenName).toHaveText(c.name);
+  await cs.panel.frame.getByRole('tab', { name: 'Skabeloner' }).click();
+  await expect(cs.panel.frame.getByRole('button', { name: /Første jobsamtale.*kladde/ })).toBeVisible();
+  await context.close();
+
+  context = await launch();
+  cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
+  await cs.gotoCase(c.caseId, 'journal');
+  await cs.panel.openTemplate('første');
+  await expect(cs.panel.field(/Borgerens ønsker til job/)).toHaveValue('Vil være tømrer');
+  await expect(cs.panel.preview).toContainText('Borgeren er visiteret aktivitetsparat.');
+  await cs.panel.frame.getByRole('button', { name: 'Kassér kladde' }).click();
+  await expect(cs.panel.field(/Borgerens ønsker til job/)).toHaveValue('');
+});
+
+test('an invalid template is refused with its error and not loaded; a valid one is', async ({ context }) => {
+  const [worker] = context.serviceWorkers();
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+  const input = options.getByLabel('Importér skabelon (JSON-fil)');
+  const template = {
+    id: 'kommune.hjemmebesoeg',
+    title: 'Hjemmebesøg (kommunens egen)',
+    meetingType: 'kontaktnotat',
+    legalBasis: 'Offentlighedsloven § 13',
+    sourceUrl: 'https://www.retsinformation.dk/eli/lta/2020/145',
+    checkedAt: '2026-11-20',
+    validFrom: '2026-01-01',
+    fields: [{ id: 'hvad', kind: 'textarea', label: 'Hvad skete', required: true }],
+    body: 'Hjemmebesøg: {{hvad}} {{ukendt}}',
+  };
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(template)),
+  });
+  await expect(options.getByTestId('import-result')).toContainText('body: {{ukendt}} is not a field of this template');
+  await expect(options.getByText('Hjemmebesøg (kommunens egen)')).toHaveCount(0);
+
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": ') });
+  await expect(options.getByTestId('import-result')).toContainText('Not valid JSON');
+
+  const good = { ...template, body: 'Hjemmebesøg: {{hvad}}' };
+  await input.setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(good)),
+  });
+  await expect(options.getByTestId('import-result')).toContainText('«Hjemmebesøg (kommunens egen)» er importeret');
+  await expect(options.getByRole('listitem').filter({ hasText: 'Hjemmebesøg (kommunens egen)' })).toBeVisible();
+  expect(await wcagViolations(options)).toEqual([]);
+});
+
+test('the template form has no WCAG 2.1 AA violations and works by keyboard', async ({ caseSystem, page }) => {
+  await caseSystem.gotoCase(citizen(6).caseId, 'journal');
+  const { panel } = caseSystem;
+  await panel.openTemplate('første');
+  await panel.insert();
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
+  expect(await wcagViolations(frame)).toEqual([]);
+  await panel.frame.getByRole('button', { name: '← Alle skabeloner' }).click();
+  expect(await wcagViolations(frame)).toEqual([]);
+  // Keyboard: tab list with arrows, search, Enter opens the best match.
+  await panel.frame.getByRole('tab', { name: 'Skabeloner' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.frame.getByRole('tab', { name: 'Historik' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await panel.frame.getByLabel('Søg skabelon').focus();
+  await page.keyboard.type('parts');
+  await page.keyboard.press('Enter');
+  await expect(panel.frame.getByRole('heading', { name: 'Partshøring før afgørelse' })).toBeVisible();
+});
