@@ -1,0 +1,38 @@
+/** UI strings: notes. Danish is the source; English has the same keys. */
+export const da = {
+  'notes.heading': 'Egne noter',
+  'notes.privateHint': 'Egne arbejdsnoter. Det, der har betydning for sagen, skal i journalen.',
+  'notes.new.label': 'Ny note',
+  'notes.new.placeholder': 'Skriv en note … (Ctrl+Enter gemmer)',
+  'notes.new.save': 'Gem note',
+  'notes.draftSaved': 'Kladde gemt {time}',
+  'notes.draftRestored': 'Kladde gendannet fra {time}',
+  'notes.empty': 'Ingen noter om borgeren endnu.',
+  'notes.count': '{count} noter',
+  'notes.created': 'Oprettet {time}',
+  'notes.edited': 'redigeret {time}',
+  'notes.edit': 'Redigér',
+  'notes.edit.label': 'Redigér note',
+  'notes.delete': 'Slet',
+  'notes.deleted': 'Noten er slettet.',
+  'notes.loading': 'Henter noter …',
+} as const;
+
+export const en: Record<keyof typeof da, string> = {
+  'notes.heading': 'Private notes',
+  'notes.privateHint': 'Private working notes. Anything that matters for the case belongs in the journal.',
+  'notes.new.label': 'New note',
+  'notes.new.placeholder': 'Write a note … (Ctrl+Enter saves)',
+  'notes.new.save': 'Save note',
+  'notes.draftSaved': 'Draft saved {time}',
+  'notes.draftRestored': 'Draft restored from {time}',
+  'notes.empty': 'No notes about this citizen yet.',
+  'notes.count': '{count} notes',
+  'notes.created': 'Created {time}',
+  'notes.edited': 'edited {time}',
+  'notes.edit': 'Edit',
+  'notes.edit.label': 'Edit note',
+  'notes.delete': 'Delete',
+  'notes.deleted': 'The note was deleted.',
+  'notes.loading': 'Loading notes …',
+};
