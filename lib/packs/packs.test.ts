@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from './default-pack';
+import { diffPacks, isEmptyDiff } from './diff';
+import { packSchema, type Pack } from './schema';
+import {
+  canonicalJson,
+  checkTrust,
+  exportPublicKey,
+  generateSigningKey,
+  keyFingerprint,
+  signPack,
+  verifyPack,
+} from './signing';
+import { parsePackText, validatePack } from './validate';
+
+const pack = (): Pack => packSchema.parse(structuredClone(defaultPack));
+const text = (value: unknown) => JSON.stringify(value);
+
+describe('the default pack', () => {
+  it('validates and links each checklist to a template in it', () => {
+    const p = pack();
+    expect(p.templates).toHaveLength(5);
+    expect(p.checklists).toHaveLength(5);
+    expect(validatePack(JSON.parse(text(p)))).toMatchObject({ ok: true });
+  });
+});
+
+describe('a corpus of bad packs is refused with the path and the reason', () => {
+  const p = () => JSON.parse(text(pack())) as Record<string, unknown> & { templates: Record<string, unknown>[] };
+  const cases: [string, () => string, string][] = [
+    ['malformed JSON', () => '{"format": "sidevogn-pack/1",', '(file): Not valid JSON'],
+    ['not an object', () => '[1,2]', '(file): A pack is a JSON object'],
+    ['unknown format version', () => text({ ...p(), format: 'sidevogn-pack/9' }), 'format: Unsupported pack format'],
+    ['wrong schema', () => text({ ...p(), version: 'one' }), 'version: Use a semantic version'],
+    [
+      'duplicate ids',
+      () => {
+        const x = p();
+        x.templates.push(x.templates[0]!);
+        return text(x);
+      },
+      'templates.5.id: Duplicate id "dk.default.foerste-jobsamtale" in templates',
+    ],
+    [
+      'prototype pollution',
+      () => text(p()).replace('"format":', '"__proto__":{"isAdmin":true},"format":'),
+      '__proto__: Key "__proto__" is not allowed',
+    ],
+    [
+      'constructor key deep inside',
+      () => {
+        const x = p();
+        (x.templates[0] as Record<string, unknown>).constructor = { prototype: {} };
+        return text(x);
+      },
+      'templates.0.constructor: Key "constructor" is not allowed',
+    ],
+    [
+      'HTML in text',
+      () => {
+        const x = p();
+        x.templates[0]!.title = 'Første <img src=x onerror=alert(1)>';
+        return text(x);
+      },
+      'templates.0.title: HTML or script is not allowed in pack text',
+    ],
+    [
+      'a script URL',
+      () => {
+        const x = p();
+        x.templates[0]!.sourceUrl = 'javascript:alert(1)';
+        return text(x);
+      },
+      'templates.0.sourceUrl: Use an https:// link',
+    ],
+    [
+      'a checklist linked to a missing template',
+      () => {
+        const x = p() as Record<string, unknown> & { checklists: Record<string, unknown>[] };
+        x.checklists[0]!.templateId = 'findes.ikke';
+        return text(x);
+      },
+      'checklists.0.templateId: "findes.ikke" is not a template in this pack',
+    ],
+    [
+      'over 5 MB',
+      () => text({ ...p(), name: 'x'.repeat(5 * 1024 * 1024) }),
+      '(file): The pack is 5.0 MB; the limit is 5 MB',
+    ],
+  ];
+  it.each(cases)('%s', (_name, make, expected) => {
+    const result = parsePackText(make());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.some((e) => e.startsWith(expected))).toBe(true);
+  });
+
+  it('does not let "__proto__" in a pack change any prototype', () => {
+    parsePackText(text(pack()).replace('"format":', '"__proto__":{"polluted":true},"format":'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('signing', () => {
+  it('signs and verifies independent of key order and formatting', async () => {
+    const keys = await generateSigningKey();
+    const signed = await signPack(pack(), keys);
+    const reverseKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reverseKeys)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
+          : v;
+    const reordered = JSON.parse(JSON.stringify(reverseKeys(signed), null, 2)) as Pack;
+    expect(Object.keys(reordered)[0]).toBe('signature');
+    const check = await verifyPack(reordered);
+    expect(check).toEqual({
+      status: 'valid',
+      fingerprint: await keyFingerprint(await exportPublicKey(keys.publicKey)),
+    });
+  });
+
+  it('refuses a pack changed after signing, and a garbled signature', async () => {
+    const signed = await signPack(pack(), await generateSigningKey());
+    expect((await verifyPack({ ...signed, name: 'Ændret' })).status).toBe('invalid');
+    expect(await verifyPack({ ...signed, signature: { ...signed.signature!, value: 'A'.repeat(88) } })).toMatchObject({
+      status: 'invalid',
+    });
+  });
+
+  it('with pinned keys, accepts only packs signed by them', async () => {
+    const trusted = await generateSigningKey();
+    const other = await generateSigningKey();
+    const pins = [await exportPublicKey(trusted.publicKey)];
+    expect(await checkTrust(await signPack(pack(), trusted), pins)).toEqual({ ok: true });
+    expect(await checkTrust(await signPack(pack(), other), pins)).toMatchObject({
+      ok: false,
+      reason: /does not trust/,
+    });
+    expect(await checkTrust(pack(), pins)).toMatchObject({ ok: false, reason: /only accepts signed packs/ });
+    expect(await checkTrust(pack(), [])).toEqual({ ok: true });
+  });
+
+  it('canonical JSON sorts keys and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: 'x' }] })).toBe('{"a":[{"c":"x"}],"b":1}');
+  });
+});
+
+describe('diffing versions', () => {
+  it('lists added, removed and changed items by kind', () => {
+    const before = pack();
+    const after = pack();
+    after.version = '1.1.0';
+    after.templates[0] = { ...after.templates[0]!, title: 'Første jobsamtale (ny)' };
+    after.templates.splice(4, 1);
+    after.checklists.push({ ...after.checklists[0]!, id: 'kommune.ekstra', title: 'Ekstra' });
+    const diff = diffPacks(before, after);
+    expect(diff).toEqual({
+      from: '1.0.0',
+      to: '1.1.0',
+      added: [{ kind: 'checklist', id: 'kommune.ekstra', title: 'Ekstra' }],
+      removed: [
+        { kind: 'template', id: 'dk.default.kontaktnotat', title: 'Kort kontaktnotat (telefon eller hjemmebesøg)' },
+      ],
+      changed: [{ kind: 'template', id: 'dk.default.foerste-jobsamtale', title: 'Første jobsamtale (ny)' }],
+    });
+    expect(isEmptyDiff(diffPacks(before, pack()))).toBe(true);
+  });
+});
