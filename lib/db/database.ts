@@ -1,11 +1,17 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  AdapterRecord,
+  DeadlineRecord,
+  SummaryRecord,
+  ChecklistRunRecord,
   CitizenRecord,
   DraftRecord,
   FormDraftRecord,
   HistoryRecord,
   MetaRecord,
   NoteRecord,
+  PackStateRecord,
+  PackVersionRecord,
   TemplateRecord,
 } from './records';
 
@@ -24,6 +30,12 @@ export class SidevognDb extends Dexie {
   templates!: EntityTable<TemplateRecord, 'id'>;
   formDrafts!: EntityTable<FormDraftRecord, 'id'>;
   history!: EntityTable<HistoryRecord, 'id'>;
+  packs!: Table<PackVersionRecord, [string, string]>;
+  packState!: EntityTable<PackStateRecord, 'id'>;
+  checklistRuns!: EntityTable<ChecklistRunRecord, 'id'>;
+  summaries!: EntityTable<SummaryRecord, 'citizenKey'>;
+  deadlines!: EntityTable<DeadlineRecord, 'id'>;
+  adapters!: EntityTable<AdapterRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
@@ -38,6 +50,17 @@ export class SidevognDb extends Dexie {
       templates: 'id',
       formDrafts: 'id, citizenKey',
       history: 'id, [citizenKey+at]',
+    });
+    // The citizen summary, deadlines and team-lead-made adapters (issue 5).
+    this.version(3).stores({
+      summaries: 'citizenKey',
+      deadlines: 'id, citizenKey, due',
+      adapters: 'id',
+    });
+    this.version(4).stores({
+      packs: '[id+version], id',
+      packState: 'id',
+      checklistRuns: 'id, citizenKey',
     });
   }
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { templateSchema } from '../templates/schema';
+import { adapterSchema } from '../host/adapter';
+import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
+import { packSchema } from '../packs/schema';
 
 /**
  * Records as stored in IndexedDB. Types are inferred from these schemas, and
@@ -67,6 +70,109 @@ export const historyRecordSchema = z.strictObject({
   target: z.string().nullable(),
 });
 
+/** What the caseworker keeps on the citizen's one-page summary, in their own words. */
+export const SUMMARY_TEXT_FIELDS = [
+  'goal',
+  'situation',
+  'resources',
+  'barriers',
+  'health',
+  'agreements',
+  'nextSteps',
+] as const;
+export const CONTACT_ROLES = ['laege', 'mentor', 'arbejdsgiver', 'bisidder', 'andet'] as const;
+
+/** A value with the time it last changed. */
+const stampedText = z.strictObject({ value: z.string().max(20_000), at: z.number().int() });
+
+export const contactSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  role: z.enum(CONTACT_ROLES),
+  name: z.string().trim().min(1).max(200),
+  /** Phone, e-mail or a short note. */
+  detail: z.string().max(500),
+  at: z.number().int(),
+});
+
+/** One per citizen (keyed by the citizen key, never the CPR). */
+export const summaryRecordSchema = z.strictObject({
+  citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
+  text: z.partialRecord(z.enum(SUMMARY_TEXT_FIELDS), stampedText),
+  /** Facts read from the case system as last seen, with when each last changed there. */
+  hostFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
+  /** The caseworker's own value for a fact; shown beside the host's when they differ, never overwritten. */
+  ownFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
+  contacts: z.array(contactSchema).max(100),
+});
+
+/** A deadline (rettidighed) for a citizen; `due` is a local calendar day. */
+export const deadlineRecordSchema = z.strictObject({
+  id: z.string().min(1),
+  citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
+  title: z.string().trim().min(1).max(200),
+  due: z.iso.date(),
+  createdAt: z.number().int(),
+  doneAt: z.number().int().nullable(),
+});
+
+/** A case-system adapter made by a team lead in the options page (packs will ship them later). */
+export const adapterRecordSchema = z.strictObject({
+  id: z.string(),
+  adapter: adapterSchema,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+
+/** One installed version of a pack; versions are kept so work in progress can use the one it began with. */
+export const packVersionRecordSchema = z.strictObject({
+  id: z.string(),
+  version: z.string(),
+  pack: packSchema,
+  installedAt: z.number().int(),
+  /** Fingerprint of the key that signed it, when signed. */
+  signedBy: z.string().nullable(),
+});
+
+export const packSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('default') }),
+  z.strictObject({ kind: z.literal('file') }),
+  z.strictObject({ kind: z.literal('editor') }),
+  z.strictObject({
+    kind: z.enum(['url', 'policy']),
+    url: z.url({ protocol: /^https?$/ }),
+    etag: z.string().nullable(),
+    lastModified: z.string().nullable(),
+    checkedAt: z.number().int().nullable(),
+    error: z.string().nullable(),
+  }),
+]);
+
+/** Which version of a pack is in use, where it comes from, and whether the user may remove it. */
+export const packStateRecordSchema = z.strictObject({
+  id: z.string(),
+  activeVersion: z.string(),
+  source: packSourceSchema,
+  removable: z.boolean(),
+});
+
+const itemStateSchema = z.strictObject({
+  state: z.enum(['done', 'na']),
+  at: z.number().int(),
+  reason: z.string().max(500).optional(),
+});
+
+/** A checklist being worked through for a citizen, pinned to the pack version it began with. */
+export const checklistRunRecordSchema = z.strictObject({
+  id: z.string(),
+  citizenKey: z.string(),
+  packId: z.string(),
+  packVersion: z.string(),
+  checklistId: z.string(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  items: z.record(z.string(), itemStateSchema),
+});
+
 export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
@@ -74,3 +180,14 @@ export type MetaRecord = z.infer<typeof metaRecordSchema>;
 export type TemplateRecord = z.infer<typeof templateRecordSchema>;
 export type FormDraftRecord = z.infer<typeof formDraftRecordSchema>;
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
+export type SummaryTextField = (typeof SUMMARY_TEXT_FIELDS)[number];
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+export type Contact = z.infer<typeof contactSchema>;
+export type SummaryRecord = z.infer<typeof summaryRecordSchema>;
+export type DeadlineRecord = z.infer<typeof deadlineRecordSchema>;
+export type AdapterRecord = z.infer<typeof adapterRecordSchema>;
+export type PackVersionRecord = z.infer<typeof packVersionRecordSchema>;
+export type PackSource = z.infer<typeof packSourceSchema>;
+export type PackStateRecord = z.infer<typeof packStateRecordSchema>;
+export type ChecklistRunRecord = z.infer<typeof checklistRunRecordSchema>;
+export type ChecklistItemState = z.infer<typeof itemStateSchema>;

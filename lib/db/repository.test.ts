@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidevognDb } from './database';
+import { defaultPack } from '../packs/default-pack';
+import { packSchema } from '../packs/schema';
 import { createRepository, draftIdForEdit, draftIdForNewNote, StoredDataError, type Repository } from './repository';
 
 let db: SidevognDb;
@@ -130,14 +132,6 @@ describe('templates', () => {
     body: '{{tekst}}',
   };
 
-  it('installs the defaults once and never overwrites them again', async () => {
-    await repo.templates.installDefaults([valid]);
-    await db.templates.update('test.kort', { installedAt: 1 });
-    await repo.templates.installDefaults([{ ...valid, title: 'Ændret' }]);
-    const { templates } = await repo.templates.list();
-    expect(templates.map((t) => t.title)).toEqual(['Kort notat']);
-  });
-
   it('imports a valid template and refuses a bad one with path and reason, changing nothing', async () => {
     expect((await repo.templates.import(JSON.stringify(valid))).ok).toBe(true);
     const bad = await repo.templates.import(JSON.stringify({ ...valid, id: 'test.bad', body: '{{ukendt}}' }));
@@ -159,7 +153,7 @@ describe('templates', () => {
   });
 
   it('keeps a form draft per citizen and template; insertion records history and ends the draft', async () => {
-    await repo.templates.installDefaults([valid]);
+    await repo.templates.import(JSON.stringify(valid));
     const { templates } = await repo.templates.list();
     const a = await repo.citizens.open('070761-4285', 'A');
     await repo.formDrafts.save(a, 'test.kort', { tekst: 'halvt' });
@@ -173,5 +167,76 @@ describe('templates', () => {
       { kind: 'template-inserted', templateTitle: 'Kort notat', target: 'Notat (tekst)' },
     ]);
     expect(JSON.stringify(entries)).not.toContain('halvt');
+  });
+});
+
+describe('packs', () => {
+  const base = () => packSchema.parse(structuredClone(defaultPack));
+
+  it('installs the default pack once; its templates and checklists are in use', async () => {
+    await repo.packs.installDefault(defaultPack);
+    await repo.packs.installDefault({ ...defaultPack, name: 'Ændret' });
+    const [installed] = await repo.packs.list();
+    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '1.0.0', removable: false } });
+    expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
+    expect((await repo.templates.list()).templates).toHaveLength(5);
+    expect((await repo.packs.activeContent()).checklists).toHaveLength(5);
+  });
+
+  it('previews an update as a diff without changing anything, then installs it; older versions can be restored', async () => {
+    await repo.packs.installDefault(defaultPack);
+    const next = { ...base(), version: '1.1.0', templates: base().templates.slice(0, 4) };
+    next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
+    const preview = await repo.packs.preview(JSON.parse(JSON.stringify(next)));
+    expect(preview.ok && preview.diff?.removed.map((r) => r.id)).toEqual([
+      'dk.default.kontaktnotat',
+      'dk.default.tjek.kontaktnotat',
+    ]);
+    expect((await repo.templates.list()).templates).toHaveLength(5);
+
+    await repo.packs.install(next, { kind: 'file' });
+    expect((await repo.templates.list()).templates).toHaveLength(4);
+    expect((await repo.packs.list())[0]!.versions).toEqual(['1.1.0', '1.0.0']);
+    await repo.packs.restore('dk.default', '1.0.0');
+    expect((await repo.templates.list()).templates).toHaveLength(5);
+  });
+
+  it('refuses a pack whose ids clash with another pack, and a changed pack under the same version', async () => {
+    await repo.packs.installDefault(defaultPack);
+    const other = { ...base(), id: 'kommune.egen', name: 'Egen', checklists: [] };
+    await expect(repo.packs.install(other, { kind: 'file' })).rejects.toThrow(
+      'templates: "dk.default.foerste-jobsamtale" is already provided by the pack "Sidevogn standardpakke (dansk)"',
+    );
+    await expect(repo.packs.install({ ...base(), name: 'Snydt' }, { kind: 'file' })).rejects.toThrow(
+      /already installed with different content/,
+    );
+    expect((await repo.packs.list()).map((p) => p.active.name)).toEqual(['Sidevogn standardpakke (dansk)']);
+  });
+
+  it('keeps packs installed by policy or as default from being removed', async () => {
+    await repo.packs.installDefault(defaultPack);
+    await expect(repo.packs.remove('dk.default')).rejects.toThrow(/cannot be removed/);
+  });
+});
+
+describe('checklist runs', () => {
+  it('records when each item was ticked or marked not relevant, pinned to the pack version', async () => {
+    await repo.packs.installDefault(defaultPack);
+    const a = await repo.citizens.open('070761-4285', 'A');
+    const [checklist] = (await repo.packs.activeContent()).checklists;
+    const run = await repo.checklistRuns.start(a, checklist!);
+    await repo.checklistRuns.setItem(run.id, 'formaal', { state: 'done' });
+    await repo.checklistRuns.setItem(run.id, 'bisidder', { state: 'na', reason: 'Borgeren kender reglerne' });
+    await repo.checklistRuns.setItem(run.id, 'deltagere', { state: 'done' });
+    await repo.checklistRuns.setItem(run.id, 'deltagere', null);
+    const [stored] = await repo.checklistRuns.list(a);
+    expect(stored).toMatchObject({
+      packVersion: '1.0.0',
+      finishedAt: null,
+      items: { formaal: { state: 'done' }, bisidder: { state: 'na', reason: 'Borgeren kender reglerne' } },
+    });
+    expect(stored!.items.formaal!.at).toBeGreaterThan(run.startedAt);
+    expect(Object.keys(stored!.items)).not.toContain('deltagere');
+    expect((await repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
   });
 });

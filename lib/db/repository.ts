@@ -14,7 +14,19 @@ import {
   type HistoryRecord,
   type NoteRecord,
   type TemplateRecord,
+  checklistRunRecordSchema,
+  packStateRecordSchema,
+  packVersionRecordSchema,
+  type ChecklistItemState,
+  type ChecklistRunRecord,
+  type PackSource,
+  type PackStateRecord,
 } from './records';
+import type { Checklist } from '../checklists/schema';
+import { diffPacks, type PackDiff } from '../packs/diff';
+import { compareSemver, type Pack } from '../packs/schema';
+import { checkTrust, verifyPack } from '../packs/signing';
+import { validatePack } from '../packs/validate';
 import type { FormValues } from '../templates/form';
 import { parseTemplate, type Template } from '../templates/schema';
 
@@ -24,7 +36,19 @@ import { parseTemplate, type Template } from '../templates/schema';
  */
 
 const SECRET_META_KEY = 'citizenKeySecret';
-const DEFAULTS_META_KEY = 'defaultTemplatesInstalled';
+const DEFAULT_PACK_META_KEY = 'defaultPackInstalled';
+
+/** An installed pack as the options page shows it. */
+export interface InstalledPack {
+  state: PackStateRecord;
+  active: Pack;
+  versions: string[];
+}
+
+/** What installing a pack would do, worked out before anything changes. */
+export type PackPreview =
+  | { ok: true; pack: Pack; diff: PackDiff | null; signedBy: string | null; sameAsActive: boolean }
+  | { ok: false; errors: string[] };
 
 /** A stored template that no longer validates: shown with its errors, never used. */
 export interface BrokenTemplate {
@@ -36,6 +60,11 @@ export type DraftId = `new:${string}` | `edit:${string}`;
 
 export const draftIdForNewNote = (citizenKey: string): DraftId => `new:${citizenKey}`;
 export const draftIdForEdit = (noteId: string): DraftId => `edit:${noteId}`;
+
+/** A pack that cannot be installed as it is; the message names the path and the reason. */
+export class PackInstallError extends Error {
+  override name = 'PackInstallError';
+}
 
 export class StoredDataError extends Error {
   constructor(
@@ -165,24 +194,6 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   };
 
   const templates = {
-    /** Installs the default templates once, on first run; never overwrites. */
-    async installDefaults(defaults: unknown[]): Promise<void> {
-      await db.transaction('rw', db.templates, db.meta, async () => {
-        if (await db.meta.get(DEFAULTS_META_KEY)) return;
-        const t = now();
-        for (const input of defaults) {
-          const parsed = parseTemplate(input);
-          if (!parsed.ok) throw new Error(`Default template is invalid: ${parsed.errors.join('; ')}`);
-          await db.templates.put({
-            id: parsed.template.id,
-            template: parsed.template,
-            source: 'default',
-            installedAt: t,
-          });
-        }
-        await db.meta.put({ key: DEFAULTS_META_KEY, value: t });
-      });
-    },
     /** Valid templates, and the stored ones that fail validation (not loaded). */
     async list(): Promise<{ templates: Template[]; broken: BrokenTemplate[] }> {
       const rows = await db.templates.toArray();
@@ -196,6 +207,10 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
             errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
           });
       }
+      // Templates from packs in use, after the standalone ones (a pack's id wins on a clash).
+      const fromPacks = (await packs.activeContent()).templates;
+      const ids = new Set(fromPacks.map((t) => t.id));
+      result.templates = [...result.templates.filter((t) => !ids.has(t.id)), ...fromPacks];
       result.templates.sort((a, b) => a.title.localeCompare(b.title, 'da'));
       return result;
     },
@@ -217,6 +232,179 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
       };
       await db.templates.put(record);
       return parsed;
+    },
+  };
+
+  const packs = {
+    /** Installs the default pack once, on first run; afterwards it is an ordinary pack. */
+    async installDefault(input: unknown): Promise<void> {
+      if (await db.meta.get(DEFAULT_PACK_META_KEY)) return;
+      const parsed = validatePack(input);
+      if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
+      await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+    },
+
+    /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */
+    async preview(input: unknown, trustedKeys: string[] = []): Promise<PackPreview> {
+      const parsed = validatePack(input);
+      if (!parsed.ok) return parsed;
+      const trust = await checkTrust(parsed.pack, trustedKeys);
+      if (!trust.ok) return { ok: false, errors: [trust.reason] };
+      const check = await verifyPack(parsed.pack);
+      const state = await db.packState.get(parsed.pack.id);
+      const active = state && (await packs.version(state.id, state.activeVersion));
+      return {
+        ok: true,
+        pack: parsed.pack,
+        diff: active ? diffPacks(active, parsed.pack) : null,
+        signedBy: check.status === 'valid' ? check.fingerprint : null,
+        sameAsActive: !!active && active.version === parsed.pack.version,
+      };
+    },
+
+    /**
+     * Installs a version and makes it the one in use, atomically: a clash with
+     * another pack's ids, or a different pack under an installed version
+     * number, refuses the whole pack and changes nothing.
+     */
+    async install(
+      pack: Pack,
+      source: PackSource,
+      options: { removable?: boolean; markDefault?: boolean; signedBy?: string | null } = {},
+    ): Promise<void> {
+      await db.transaction('rw', db.packs, db.packState, db.meta, async () => {
+        const others = (await db.packState.toArray()).filter((s) => s.id !== pack.id);
+        for (const other of others) {
+          const otherPack = await packs.version(other.id, other.activeVersion);
+          if (!otherPack) continue;
+          for (const kind of ['templates', 'checklists', 'adapters'] as const) {
+            const ids = new Set(otherPack[kind].map((x) => x.id));
+            const clash = pack[kind].find((x) => ids.has(x.id));
+            if (clash)
+              throw new PackInstallError(`${kind}: "${clash.id}" is already provided by the pack "${otherPack.name}"`);
+          }
+        }
+        const existing = await db.packs.get([pack.id, pack.version]);
+        if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
+          throw new PackInstallError(
+            `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
+          );
+        const previous = await db.packState.get(pack.id);
+        await db.packs.put({
+          id: pack.id,
+          version: pack.version,
+          pack,
+          installedAt: now(),
+          signedBy: options.signedBy ?? null,
+        });
+        await db.packState.put({
+          id: pack.id,
+          activeVersion: pack.version,
+          source,
+          removable: options.removable ?? previous?.removable ?? true,
+        });
+        if (options.markDefault) await db.meta.put({ key: DEFAULT_PACK_META_KEY, value: now() });
+      });
+    },
+
+    async version(id: string, version: string): Promise<Pack | undefined> {
+      const row = await db.packs.get([id, version]);
+      return row && parseStored(packVersionRecordSchema, 'packs', row).pack;
+    },
+
+    async list(): Promise<InstalledPack[]> {
+      const states = (await db.packState.toArray()).map((s) => parseStored(packStateRecordSchema, 'packState', s));
+      const result: InstalledPack[] = [];
+      for (const state of states) {
+        const active = await packs.version(state.id, state.activeVersion);
+        if (!active) continue;
+        const versions = (await db.packs.where('id').equals(state.id).primaryKeys()).map(([, v]) => v);
+        result.push({ state, active, versions: versions.sort(compareSemver).reverse() });
+      }
+      return result.sort((a, b) => a.active.name.localeCompare(b.active.name, 'da'));
+    },
+
+    /** Makes an older (or newer) installed version the one in use. */
+    async restore(id: string, version: string): Promise<void> {
+      await db.transaction('rw', db.packs, db.packState, async () => {
+        const state = await db.packState.get(id);
+        if (!state || !(await db.packs.get([id, version])))
+          throw new PackInstallError(`version: ${version} is not installed`);
+        await db.packState.put({ ...state, activeVersion: version });
+      });
+    },
+
+    /** Stops using a pack. Its versions stay, so checklists begun with it can finish. */
+    async remove(id: string): Promise<void> {
+      const state = await db.packState.get(id);
+      if (state && !state.removable)
+        throw new PackInstallError('This pack is installed by your organisation and cannot be removed');
+      await db.packState.delete(id);
+    },
+
+    async updateSource(id: string, source: PackSource): Promise<void> {
+      await db.packState.update(id, { source });
+    },
+
+    /** Templates, checklists and adapters of the versions in use. */
+    async activeContent(): Promise<{
+      templates: Template[];
+      checklists: (Checklist & { packId: string; packVersion: string })[];
+    }> {
+      const content: Awaited<ReturnType<typeof packs.activeContent>> = { templates: [], checklists: [] };
+      for (const state of await db.packState.toArray()) {
+        const pack = await packs.version(state.id, state.activeVersion);
+        if (!pack) continue;
+        content.templates.push(...pack.templates);
+        content.checklists.push(...pack.checklists.map((c) => ({ ...c, packId: pack.id, packVersion: pack.version })));
+      }
+      return content;
+    },
+  };
+
+  const checklistRuns = {
+    /** The citizen's runs, newest first. */
+    async list(citizenKey: string): Promise<ChecklistRunRecord[]> {
+      const rows = await db.checklistRuns.where('citizenKey').equals(citizenKey).toArray();
+      return rows
+        .map((row) => parseStored(checklistRunRecordSchema, 'checklistRuns', row))
+        .sort((a, b) => b.startedAt - a.startedAt);
+    },
+    async start(
+      citizenKey: string,
+      checklist: { id: string; packId: string; packVersion: string },
+    ): Promise<ChecklistRunRecord> {
+      const run: ChecklistRunRecord = {
+        id: crypto.randomUUID(),
+        citizenKey,
+        packId: checklist.packId,
+        packVersion: checklist.packVersion,
+        checklistId: checklist.id,
+        startedAt: now(),
+        finishedAt: null,
+        items: {},
+      };
+      await db.checklistRuns.add(run);
+      return run;
+    },
+    /** Ticks an item, marks it not relevant (with a reason), or clears it. */
+    async setItem(runId: string, itemId: string, state: Omit<ChecklistItemState, 'at'> | null): Promise<void> {
+      await db.transaction('rw', db.checklistRuns, async () => {
+        const row = await db.checklistRuns.get(runId);
+        if (!row) throw new Error('The checklist no longer exists');
+        const run = parseStored(checklistRunRecordSchema, 'checklistRuns', row);
+        const items = { ...run.items };
+        if (state) items[itemId] = { ...state, at: now() };
+        else delete items[itemId];
+        await db.checklistRuns.put({ ...run, items });
+      });
+    },
+    async finish(runId: string): Promise<void> {
+      await db.checklistRuns.update(runId, { finishedAt: now() });
+    },
+    /** The checklist of a run, from the pack version the run began with. */
+    async checklistOf(run: ChecklistRunRecord): Promise<Checklist | undefined> {
+      return (await packs.version(run.packId, run.packVersion))?.checklists.find((c) => c.id === run.checklistId);
     },
   };
 
@@ -274,7 +462,7 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
   };
 
-  return { citizenKey, citizens, notes, drafts, templates, formDrafts, history };
+  return { citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns };
 }
 
 export type Repository = ReturnType<typeof createRepository>;

@@ -50,7 +50,7 @@ describe('a corpus of bad packs is refused with the path and the reason', () => 
       'constructor key deep inside',
       () => {
         const x = p();
-        (x.templates[0] as Record<string, unknown>).constructor = { prototype: {} };
+        Object.defineProperty(x.templates[0]!, 'constructor', { value: { prototype: {} }, enumerable: true });
         return text(x);
       },
       'templates.0.constructor: Key "constructor" is not allowed',
@@ -76,7 +76,7 @@ describe('a corpus of bad packs is refused with the path and the reason', () => 
     [
       'a checklist linked to a missing template',
       () => {
-        const x = p() as Record<string, unknown> & { checklists: Record<string, unknown>[] };
+        const x = p() as unknown as { checklists: Record<string, unknown>[] };
         x.checklists[0]!.templateId = 'findes.ikke';
         return text(x);
       },

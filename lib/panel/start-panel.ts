@@ -3,7 +3,7 @@ import { createRepository, type Repository } from '../db/repository';
 import { connectToHost, type HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
-import { defaultTemplates } from '../templates/default-templates';
+import { defaultPack } from '../packs/default-pack';
 
 /** Opens the database, reads preferences and connects to the host page. */
 export async function startPanel(): Promise<{
@@ -22,7 +22,7 @@ export async function startPanel(): Promise<{
   const repository = createRepository(db);
   const storageError =
     opened ??
-    (await repository.templates.installDefaults(defaultTemplates).then(
+    (await repository.packs.installDefault(defaultPack).then(
       () => null,
       (error: unknown) => String(error),
     ));
