@@ -29,6 +29,30 @@ import { checkTrust, verifyPack } from '../packs/signing';
 import { validatePack } from '../packs/validate';
 import type { FormValues } from '../templates/form';
 import { parseTemplate, type Template } from '../templates/schema';
+import { adapterSchema, type Adapter } from '../host/adapter';
+import { CITIZEN_FIELD_IDS, type CitizenFieldId } from '../host/citizen-fields';
+import {
+  adapterRecordSchema,
+  deadlineRecordSchema,
+  summaryRecordSchema,
+  type Contact,
+  type DeadlineRecord,
+  type SummaryRecord,
+  type SummaryTextField,
+} from './records';
+
+/** The history's template id for a summary inserted as a handover note. */
+export const HANDOVER_TEMPLATE_ID = 'sidevogn.handover';
+
+/** One citizen in the caseworker's caseload list. */
+export interface CaseloadEntry {
+  key: string;
+  name: string;
+  cpr: string;
+  lastActivityAt: number;
+  nextDeadline: { due: string; title: string } | null;
+  overdue: number;
+}
 
 /**
  * All reads and writes of citizen data. Encryption at rest will wrap this
@@ -307,6 +331,16 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
       });
     },
 
+    /** Stores a version without putting it in use (an update the caseworker has not applied yet). */
+    async addVersion(pack: Pack, signedBy: string | null): Promise<void> {
+      const existing = await db.packs.get([pack.id, pack.version]);
+      if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
+        throw new PackInstallError(
+          `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
+        );
+      await db.packs.put({ id: pack.id, version: pack.version, pack, installedAt: now(), signedBy });
+    },
+
     async version(id: string, version: string): Promise<Pack | undefined> {
       const row = await db.packs.get([id, version]);
       return row && parseStored(packVersionRecordSchema, 'packs', row).pack;
@@ -462,7 +496,194 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
   };
 
-  return { citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns };
+  const emptySummary = (citizenKey: string): SummaryRecord => ({
+    citizenKey,
+    text: {},
+    hostFacts: {},
+    ownFacts: {},
+    contacts: [],
+  });
+
+  /** Reads, changes and writes one summary in a transaction; returns the new record. */
+  async function changeSummary(
+    citizenKey: string,
+    change: (s: SummaryRecord, t: number) => SummaryRecord | undefined,
+  ): Promise<SummaryRecord> {
+    return db.transaction('rw', db.summaries, async () => {
+      const row = await db.summaries.get(citizenKey);
+      const current = row ? parseStored(summaryRecordSchema, 'summaries', row) : emptySummary(citizenKey);
+      const next = change(current, now());
+      if (!next) return current;
+      await db.summaries.put(summaryRecordSchema.parse(next));
+      return next;
+    });
+  }
+
+  const summaries = {
+    async get(citizenKey: string): Promise<SummaryRecord> {
+      const row = await db.summaries.get(citizenKey);
+      return row ? parseStored(summaryRecordSchema, 'summaries', row) : emptySummary(citizenKey);
+    },
+    /** The caseworker's text for one field; '' clears it. */
+    async setText(citizenKey: string, field: SummaryTextField, value: string): Promise<void> {
+      await changeSummary(citizenKey, (s, at) => {
+        if ((s.text[field]?.value ?? '') === value) return undefined;
+        const text = { ...s.text };
+        if (value === '') delete text[field];
+        else text[field] = { value, at };
+        return { ...s, text };
+      });
+    },
+    /** The caseworker's own value for a fact the case system shows; '' removes it. */
+    async setOwnFact(citizenKey: string, fact: CitizenFieldId, value: string): Promise<void> {
+      await changeSummary(citizenKey, (s, at) => {
+        const ownFacts = { ...s.ownFacts };
+        if (value.trim() === '') delete ownFacts[fact];
+        else ownFacts[fact] = { value: value.trim(), at };
+        return { ...s, ownFacts };
+      });
+    },
+    /**
+     * What the case system shows now. Only real changes are written, so `at`
+     * is when the value last changed there (as far as Sidevogn saw).
+     */
+    async observeHostFacts(citizenKey: string, facts: Partial<Record<CitizenFieldId, string>>): Promise<void> {
+      await changeSummary(citizenKey, (s, at) => {
+        let changed = false;
+        const hostFacts = { ...s.hostFacts };
+        for (const id of CITIZEN_FIELD_IDS) {
+          const value = facts[id];
+          if (value === hostFacts[id]?.value) continue;
+          changed = true;
+          if (value === undefined) delete hostFacts[id];
+          else hostFacts[id] = { value, at };
+        }
+        return changed ? { ...s, hostFacts } : undefined;
+      });
+    },
+    async saveContact(citizenKey: string, contact: Omit<Contact, 'id' | 'at'> & { id?: string }): Promise<void> {
+      await changeSummary(citizenKey, (s, at) => {
+        const record: Contact = { ...contact, id: contact.id ?? crypto.randomUUID(), at };
+        const exists = s.contacts.some((c) => c.id === record.id);
+        return {
+          ...s,
+          contacts: exists ? s.contacts.map((c) => (c.id === record.id ? record : c)) : [...s.contacts, record],
+        };
+      });
+    },
+    async removeContact(citizenKey: string, contactId: string): Promise<void> {
+      await changeSummary(citizenKey, (s) => ({ ...s, contacts: s.contacts.filter((c) => c.id !== contactId) }));
+    },
+    /** Records that the summary went into the journal as a handover note (the history, not the text). */
+    async handoverInserted(citizenKey: string, title: string, target: string | null): Promise<void> {
+      const entry: HistoryRecord = {
+        id: crypto.randomUUID(),
+        citizenKey,
+        at: now(),
+        kind: 'template-inserted',
+        templateId: HANDOVER_TEMPLATE_ID,
+        templateTitle: title,
+        target,
+      };
+      await db.transaction('rw', db.history, db.citizens, async () => {
+        await db.history.add(entry);
+        await db.citizens.update(citizenKey, { lastActivityAt: entry.at });
+      });
+    },
+  };
+
+  const deadlines = {
+    /** The citizen's deadlines, open ones first, each group by due day. */
+    async list(citizenKey: string): Promise<DeadlineRecord[]> {
+      const rows = await db.deadlines.where('citizenKey').equals(citizenKey).toArray();
+      return rows
+        .map((row) => parseStored(deadlineRecordSchema, 'deadlines', row))
+        .sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due));
+    },
+    async add(citizenKey: string, title: string, due: string): Promise<DeadlineRecord> {
+      const record = deadlineRecordSchema.parse({
+        id: crypto.randomUUID(),
+        citizenKey,
+        title,
+        due,
+        createdAt: now(),
+        doneAt: null,
+      });
+      await db.deadlines.add(record);
+      return record;
+    },
+    async setDone(id: string, done: boolean): Promise<void> {
+      await db.deadlines.update(id, { doneAt: done ? now() : null });
+    },
+    async remove(id: string): Promise<void> {
+      await db.deadlines.delete(id);
+    },
+    /** Due days of all open deadlines (what the service worker schedules alarms from). */
+    async openDueDays(): Promise<string[]> {
+      const rows = await db.deadlines.orderBy('due').toArray();
+      return rows
+        .map((row) => parseStored(deadlineRecordSchema, 'deadlines', row))
+        .flatMap((d) => (d.doneAt === null ? [d.due] : []));
+    },
+  };
+
+  const caseload = {
+    /** Every citizen the caseworker has opened, with their next open deadline; soonest deadline first. */
+    async list(today: string): Promise<CaseloadEntry[]> {
+      const [citizenRows, deadlineRows] = await Promise.all([
+        db.citizens.toArray(),
+        db.deadlines.orderBy('due').toArray(),
+      ]);
+      const next = new Map<string, { due: string; title: string }>();
+      const overdue = new Map<string, number>();
+      for (const row of deadlineRows) {
+        const d = parseStored(deadlineRecordSchema, 'deadlines', row);
+        if (d.doneAt !== null) continue;
+        if (!next.has(d.citizenKey)) next.set(d.citizenKey, { due: d.due, title: d.title });
+        if (d.due < today) overdue.set(d.citizenKey, (overdue.get(d.citizenKey) ?? 0) + 1);
+      }
+      return citizenRows
+        .map((row) => parseStored(citizenRecordSchema, 'citizens', row))
+        .map((c) => ({
+          key: c.key,
+          name: c.name,
+          cpr: c.cpr,
+          lastActivityAt: c.lastActivityAt,
+          nextDeadline: next.get(c.key) ?? null,
+          overdue: overdue.get(c.key) ?? 0,
+        }))
+        .sort(
+          (a, b) =>
+            (a.nextDeadline?.due ?? '9999').localeCompare(b.nextDeadline?.due ?? '9999') ||
+            a.name.localeCompare(b.name, 'da'),
+        );
+    },
+  };
+
+  const adapters = {
+    /** Team-lead-made adapters; a stored one that no longer validates fails loudly. */
+    async list(): Promise<Adapter[]> {
+      const rows = await db.adapters.toArray();
+      return rows.map((row) => parseStored(adapterRecordSchema, 'adapters', row).adapter);
+    },
+    async save(input: unknown): Promise<Adapter> {
+      const adapter = adapterSchema.parse(input);
+      await db.transaction('rw', db.adapters, async () => {
+        const existing = await db.adapters.get(adapter.id);
+        const t = now();
+        await db.adapters.put({ id: adapter.id, adapter, createdAt: existing?.createdAt ?? t, updatedAt: t });
+      });
+      return adapter;
+    },
+    async remove(id: string): Promise<void> {
+      await db.adapters.delete(id);
+    },
+  };
+
+  return {
+    ...{ citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns },
+    ...{ summaries, deadlines, caseload, adapters },
+  };
 }
 
 export type Repository = ReturnType<typeof createRepository>;
