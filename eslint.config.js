@@ -41,6 +41,12 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    files: ['tests/bench/**/*.mjs'],
+    // Benchmarks also evaluate in the extension's pages (chrome.*) and call the
+    // bench page's exported helpers (sidevognBench).
+    languageOptions: { globals: { chrome: 'readonly', sidevognBench: 'readonly' } },
+  },
+  {
     files: ['tests/case-system/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser, Quill: 'readonly' } },
   },

@@ -1,0 +1,148 @@
+// Item 3: key-event latency in the host's own text fields, with and without
+// Sidevogn: from the key event's timestamp to the end of the next frame after
+// it was handled (requestAnimationFrame, then a message: after style, layout
+// and paint), which includes any work the content script does on the way.
+import { launchBrowser } from './lib/browsers.mjs';
+import { sleep } from './lib/host-page.mjs';
+import { cell, fmt, metric, p95, versusBaseline } from './lib/section.mjs';
+import { interleave, median, random } from './lib/stats.mjs';
+
+const VARIANTS = ['ext', 'base-a', 'base-b'];
+const TEXT = 'borgeren deltog i samtalen om praktik og oplyste at hun har faaet tilbud om job ';
+
+const FIELDS = [
+  { id: 'textarea', label: 'Journal textarea (#journal-tekst)', selector: '#journal-tekst' },
+  { id: 'quill', label: 'Journal rich-text editor (Quill 2, contenteditable)', selector: '#journal-editor .ql-editor' },
+];
+
+/** Installed in the host page's main world: one latency per keydown. */
+function installProbe() {
+  const samples = [];
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const t0 = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => samples.push(performance.now() - t0);
+        channel.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+  window.__sidevognBenchLatency = samples;
+}
+
+async function openJournal(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('#journal-editor .ql-editor').waitFor();
+  if (browser.withExtension) await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'attached' });
+  await sleep(1000);
+  await page.evaluate(installProbe);
+  return page;
+}
+
+async function typeRound(page, field, keys, rnd) {
+  await page.evaluate((selector) => {
+    const el = document.querySelector(selector);
+    if (el instanceof HTMLTextAreaElement) el.value = '';
+    else window.__caseSystem.quill?.setText('');
+  }, field.selector);
+  await page.click(field.selector);
+  await sleep(100);
+  const before = await page.evaluate(() => window.__sidevognBenchLatency.length);
+  const start = Math.floor(rnd() * TEXT.length);
+  for (let i = 0; i < keys; i++) {
+    const ch = TEXT[(start + i) % TEXT.length];
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    // Irregular gaps, so keys land at every phase of the frame clock.
+    await sleep(25 + rnd() * 35);
+  }
+  await sleep(150);
+  return page.evaluate((from) => window.__sidevognBenchLatency.slice(from), before);
+}
+
+export default {
+  id: 'input-latency',
+  item: 3,
+  title: 'Key-event latency in host text fields',
+
+  async run(ctx) {
+    const rounds = ctx.quick ? 2 : 8;
+    const keys = ctx.quick ? 15 : 30;
+    const url = `${ctx.caseSystemUrl}/borger/${ctx.demoCitizen.caseId}/journal`;
+    const browsers = {
+      ext: await launchBrowser({ withExtension: true }),
+      'base-a': await launchBrowser({ withExtension: false, label: 'base-a' }),
+      'base-b': await launchBrowser({ withExtension: false, label: 'base-b' }),
+    };
+    const rnd = random(ctx.seed + 3);
+    const latencies = Object.fromEntries(FIELDS.map((f) => [f.id, Object.fromEntries(VARIANTS.map((v) => [v, []]))]));
+    try {
+      const pages = {};
+      for (const v of VARIANTS) pages[v] = await openJournal(browsers[v], url);
+      ctx.log(`  ${rounds} rounds + 1 warm-up × ${VARIANTS.length} browsers × ${FIELDS.length} fields × ${keys} keys`);
+      await interleave(VARIANTS, { rounds, warmup: 1, seed: ctx.seed + 3, onRound: ctx.progress }, async (v, round) => {
+        for (const field of FIELDS) {
+          const values = await typeRound(pages[v], field, keys, rnd);
+          if (round >= 1) latencies[field.id][v].push(...values);
+        }
+      });
+    } finally {
+      for (const b of Object.values(browsers)) await b.close();
+    }
+
+    const metrics = [];
+    const tables = [];
+    const plots = [];
+    for (const field of FIELDS) {
+      const samples = latencies[field.id];
+      const p95Diff = p95(samples.ext) - p95(samples['base-a']);
+      const aaP95 = p95(samples['base-b']) - p95(samples['base-a']);
+      const asSamples = Object.fromEntries(VARIANTS.map((v) => [v, samples[v].map((x) => ({ x }))]));
+      const medianDiff = versusBaseline(asSamples, 'x');
+      metrics.push(
+        metric({
+          id: `${field.id}.p95-difference`,
+          label: `${field.label}: key latency p95, extension − baseline`,
+          value: p95Diff,
+          unit: 'ms',
+          goal: { max: 5, text: '≤ 5 ms' },
+          detail: `p95 ${fmt(p95(samples.ext))} vs ${fmt(p95(samples['base-a']))} ms; A/A p95 difference ${fmt(aaP95)} ms`,
+        }),
+      );
+      tables.push({
+        title: `${field.label}: latency per key, ms`,
+        columns: ['', ...VARIANTS],
+        rows: [
+          ['Keys', ...VARIANTS.map((v) => String(samples[v].length))],
+          ['Median (p95)', ...VARIANTS.map((v) => cell(samples[v]))],
+          ['Max', ...VARIANTS.map((v) => fmt(Math.max(...samples[v])))],
+          ['Median difference to base-a [95 % CI]', medianDiff.text, '0', medianDiff.aaText],
+          ['p95 difference to base-a', fmt(p95Diff), '0', fmt(aaP95)],
+        ],
+      });
+      plots.push({
+        id: `input-latency-${field.id}`,
+        title: `${field.label}: key → next frame, distribution (ms)`,
+        kind: 'cdf',
+        unit: 'ms',
+        series: VARIANTS.map((v) => ({ label: `${v} (median ${fmt(median(samples[v]))})`, values: samples[v] })),
+      });
+    }
+    return {
+      rounds: { typing: { rounds, warmup: 1, variants: VARIANTS, samples: `${keys} keys per field per round` } },
+      metrics,
+      tables,
+      plots,
+      notes: [
+        'Keys are real key events sent through CDP (Input.dispatchKeyEvent) 25–60 ms apart; each latency runs from ' +
+          'the event’s timestamp to a message posted from the next animation frame, i.e. after the frame’s style, ' +
+          'layout and paint on the main thread. Frame alignment (about 16.7 ms) is part of every sample, alike ' +
+          'for all browsers.',
+      ],
+      raw: latencies,
+    };
+  },
+};

@@ -1,0 +1,55 @@
+// Loading a host page in a fresh tab and measuring it: a trace of a window
+// of the load, then the page's JS heap after garbage collection.
+import { analyzeHostTrace, startTrace } from './trace.mjs';
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** JS heap of the page's renderer (main world and the content script's isolated world) after GC. */
+export async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
+  return { heapBytes: usedSize, domNodes: dom.nodes, jsEventListeners: dom.jsEventListeners };
+}
+
+/** The figures a module reports from one trace window (see analyzeHostTrace). */
+export function windowFigures(a) {
+  return {
+    busyMs: a.busyMs,
+    scriptMs: a.scriptMs,
+    renderingMs: a.renderingMs,
+    causedMs: a.causedMs,
+    scriptNamedMs: a.scriptNamedMs,
+    scriptSampledMs: a.scriptSampledMs,
+    longTasks: a.longTasks.length,
+    longTasksCaused: a.longTasks.filter((t) => t.caused).length,
+    longTasksWithExtension: a.longTasks.filter((t) => t.extensionMs >= 1).length,
+    longestTaskMs: a.longestTaskMs,
+    causedLongTaskMs: a.longTasks.filter((t) => t.caused).map((t) => t.durMs),
+  };
+}
+
+/**
+ * Opens `url` in a new tab of `browser`, traces `windowMs` from `anchor`
+ * (navigation start, or the load event for pages whose content script runs
+ * only after a slow load), and returns the host main-thread figures and heap.
+ */
+export async function measurePageLoad(browser, url, { windowMs, anchor = 'navigationStart' }) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const trace = await startTrace(cdp);
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const loaded = Date.now();
+    const until = (anchor === 'load' ? loaded : started) + windowMs + 300;
+    if (until > Date.now()) await sleep(until - Date.now());
+    const events = await trace.stop();
+    const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, anchor });
+    return { ...windowFigures(a), loadMs: loaded - started, ...(await heapAfterGc(cdp)) };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}

@@ -1,0 +1,90 @@
+// Statistics and run order shared by the benchmark modules.
+
+/** Quantile by linear interpolation between closest ranks (R type 7, as numpy's default). */
+export function quantile(values, q) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (xs.length === 0) return NaN;
+  const pos = (xs.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo);
+}
+
+export const median = (values) => quantile(values, 0.5);
+export const p95 = (values) => quantile(values, 0.95);
+
+export function mean(values) {
+  const xs = values.filter(Number.isFinite);
+  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN;
+}
+
+export function summarize(values) {
+  const xs = values.filter(Number.isFinite);
+  return {
+    n: xs.length,
+    median: median(xs),
+    p95: p95(xs),
+    mean: mean(xs),
+    min: xs.length ? Math.min(...xs) : NaN,
+    max: xs.length ? Math.max(...xs) : NaN,
+  };
+}
+
+/** A small seeded PRNG (mulberry32), so run orders and synthetic data repeat. */
+export function random(seed = 1) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle(items, rnd) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Runs `measure(variant, round)` for every variant in every round, in a fresh
+ * random order each round, so drift and background load (a CI run on the same
+ * two cores) fall on all variants alike. The first `warmup` rounds are run and
+ * discarded. Returns { [variant]: sample[] }.
+ */
+export async function interleave(variants, { rounds, warmup = 1, seed = 1, onRound }, measure) {
+  const rnd = random(seed);
+  const samples = Object.fromEntries(variants.map((v) => [v, []]));
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const variant of shuffle(variants, rnd)) {
+      const sample = await measure(variant, round);
+      if (round >= warmup) samples[variant].push(sample);
+    }
+    onRound?.(round - warmup, rounds);
+  }
+  return samples;
+}
+
+/**
+ * Median difference a − b with a bootstrap 95 % interval, for paired-free
+ * samples of two variants measured in the same run.
+ */
+export function medianDifference(a, b, { resamples = 2000, seed = 7 } = {}) {
+  const rnd = random(seed);
+  const pick = (xs) => Array.from(xs, () => xs[Math.floor(rnd() * xs.length)]);
+  const diffs = [];
+  for (let i = 0; i < resamples; i++) diffs.push(median(pick(a)) - median(pick(b)));
+  return { diff: median(a) - median(b), low: quantile(diffs, 0.025), high: quantile(diffs, 0.975) };
+}
+
+/** Rounds for display, keeping small figures readable. */
+export function round(x, digits) {
+  if (!Number.isFinite(x)) return x;
+  const d = digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
+  return Number(x.toFixed(d));
+}

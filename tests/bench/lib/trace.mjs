@@ -1,0 +1,213 @@
+// Recording a Chromium trace over CDP and attributing the host page's
+// main-thread time to the extension.
+import { intersect, union, within } from './intervals.mjs';
+
+export const EXTENSION_ORIGIN = 'chrome-extension://';
+export const LONG_TASK_MS = 50;
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  // JS stacks on style and layout invalidations: which script made the host re-lay itself out.
+  'disabled-by-default-devtools.timeline.stack',
+  'toplevel',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+  // Sampled JS stacks: the only way to see the extension's microtasks (promise
+  // continuations, MutationObserver deliveries), which carry no URL of their own.
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/** Starts a trace on a page's CDP session; `stop()` returns the events. */
+export async function startTrace(cdp) {
+  const events = [];
+  const onData = (e) => {
+    for (const event of e.value) events.push(event);
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', onData);
+      return events;
+    },
+  };
+}
+
+const urlOf = (event) => event.args?.data?.url ?? event.args?.fileName ?? '';
+const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+/**
+ * The host page's renderer main thread, found through the browser's record of
+ * which process committed the top-level document at `hostUrl`.
+ */
+function findHostThread(events, hostUrl) {
+  let pid;
+  for (const e of events) {
+    const d = e.args?.data;
+    if (e.name === 'FrameCommittedInBrowser' && d?.isOutermostMainFrame && d.url?.startsWith(hostUrl))
+      pid = d.processId;
+  }
+  if (pid === undefined) throw new Error(`No top-level document from ${hostUrl} in the trace`);
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  );
+  if (!main) throw new Error(`No renderer main thread for process ${pid}`);
+  return { pid, tid: main.tid };
+}
+
+/** Sample intervals [t, next t) whose stack holds a frame from `origin`. */
+function sampledIntervals(events, { pid, tid }, origin) {
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!profile) return { intervals: [], samples: 0 };
+  const chunks = events
+    .filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)
+    .sort((a, b) => a.ts - b.ts);
+  const nodes = new Map();
+  const times = [];
+  const stacks = [];
+  let t = profile.args.data.startTime;
+  for (const chunk of chunks) {
+    const { cpuProfile = {}, timeDeltas = [] } = chunk.args.data;
+    for (const node of cpuProfile.nodes ?? []) nodes.set(node.id, node);
+    const samples = cpuProfile.samples ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      t += timeDeltas[i] ?? 0;
+      times.push(t);
+      stacks.push(samples[i]);
+    }
+  }
+  const fromOrigin = new Map();
+  const isFromOrigin = (id) => {
+    if (fromOrigin.has(id)) return fromOrigin.get(id);
+    const node = nodes.get(id);
+    const result = !!node && ((node.callFrame?.url ?? '').startsWith(origin) || isFromOrigin(node.parent));
+    fromOrigin.set(id, result);
+    return result;
+  };
+  const intervals = [];
+  for (let i = 0; i + 1 < times.length; i++) {
+    if (isFromOrigin(stacks[i])) intervals.push([times[i], times[i + 1]]);
+  }
+  return { intervals, samples: times.length };
+}
+
+const INVALIDATIONS = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout']);
+const stackFrom = (event, origin) =>
+  (event.args?.data?.stackTrace ?? []).some((frame) => (frame.url ?? '').startsWith(origin));
+
+/**
+ * Style recalculations and layouts that follow an invalidation made by the
+ * extension's script (inserting the frame, the push-mode margin): host
+ * rendering work the extension causes, though no extension code runs in it.
+ */
+function triggeredRendering(onMain, origin) {
+  const intervals = [];
+  // Per frame: the panel's own (initially about:blank) document renders on
+  // the host thread too, and must not use up the host document's mark.
+  const pending = new Map();
+  const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame;
+  for (const e of onMain) {
+    if (INVALIDATIONS.has(e.name) && stackFrom(e, origin)) {
+      pending.set(frameOf(e), { style: true, layout: true });
+    } else if (e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout')) {
+      const mark = pending.get(frameOf(e));
+      const kind = e.name === 'Layout' ? 'layout' : 'style';
+      if (mark?.[kind]) {
+        intervals.push([e.ts, e.ts + e.dur]);
+        mark[kind] = false;
+      }
+    }
+  }
+  return union(intervals);
+}
+
+function anchorTs(onMain, hostUrl, anchor) {
+  const isHostDoc = (e) => e.args?.data?.isOutermostMainFrame;
+  const found =
+    anchor === 'navigationStart'
+      ? onMain.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(hostUrl))
+      : anchor === 'load'
+        ? onMain.find((e) => e.name === 'MarkLoad' && isHostDoc(e))
+        : onMain.find((e) => e.name === anchor.mark);
+  if (!found) throw new Error(`No ${JSON.stringify(anchor)} for the host page in the trace`);
+  return found.ts;
+}
+
+/**
+ * Main-thread figures for the host page over `windowMs` from `anchor`
+ * ('navigationStart', 'load', or { mark } for a performance.mark()).
+ *
+ * Extension script time is the union of (a) trace events that name an
+ * extension script (evaluation, compilation, callbacks) and (b) CPU samples
+ * with an extension frame on the stack, clipped to the thread's busy time.
+ * Rendering the extension triggered is counted apart (see triggeredRendering).
+ */
+export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigationStart', origin = EXTENSION_ORIGIN }) {
+  // A trace that starts after the page loaded has no commit to go by; the mark
+  // the benchmark set on the host page names the thread instead.
+  const mark = typeof anchor === 'object' && events.find((e) => e.name === anchor.mark);
+  const thread = mark ? { pid: mark.pid, tid: mark.tid } : findHostThread(events, hostUrl);
+  const onMain = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid).sort((a, b) => a.ts - b.ts);
+  const start = anchorTs(onMain, hostUrl, anchor);
+  const end = start + windowMs * 1000;
+
+  const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const busy = union(complete.map((e) => [e.ts, e.ts + e.dur]));
+  const named = union(complete.filter((e) => urlOf(e).startsWith(origin)).map((e) => [e.ts, e.ts + e.dur]));
+  const sampled = sampledIntervals(events, thread, origin);
+  const script = intersect(union([...named, ...sampled.intervals]), busy);
+  const rendering = triggeredRendering(onMain, origin);
+  const caused = union([...script, ...rendering]);
+
+  // Outermost tasks only. A long task counts as caused by the extension when,
+  // without the extension's script and the rendering it triggered, it would
+  // have stayed under the threshold, or when that is at least half of it.
+  const tasks = [];
+  for (const e of complete.filter((x) => TASK_NAMES.has(x.name) && x.ts + x.dur > start && x.ts < end)) {
+    const last = tasks.at(-1);
+    if (last && e.ts < last.end) continue;
+    tasks.push({ start: e.ts, end: e.ts + e.dur });
+  }
+  const longTasks = tasks
+    .filter((task) => task.end - task.start >= LONG_TASK_MS * 1000)
+    .map((task) => {
+      const durMs = (task.end - task.start) / 1000;
+      const extensionMs = within(caused, task.start, task.end) / 1000;
+      return {
+        atMs: (task.start - start) / 1000,
+        durMs,
+        scriptMs: within(script, task.start, task.end) / 1000,
+        extensionMs,
+        caused: durMs - extensionMs < LONG_TASK_MS || extensionMs >= durMs / 2,
+      };
+    });
+
+  const slice = (fromMs, toMs) => {
+    const s = start + fromMs * 1000;
+    const e = start + toMs * 1000;
+    return {
+      busyMs: within(busy, s, e) / 1000,
+      scriptMs: within(script, s, e) / 1000,
+      renderingMs: within(rendering, s, e) / 1000,
+      causedMs: within(caused, s, e) / 1000,
+    };
+  };
+  return {
+    ...slice(0, windowMs),
+    scriptNamedMs: within(intersect(named, busy), start, end) / 1000,
+    scriptSampledMs: within(intersect(union(sampled.intervals), busy), start, end) / 1000,
+    samples: sampled.samples,
+    longTasks,
+    longestTaskMs: Math.max(0, ...tasks.map((t) => (t.end - t.start) / 1000)),
+    slice,
+    thread,
+  };
+}

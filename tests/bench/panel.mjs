@@ -1,0 +1,442 @@
+// Item 4: the panel. What opening it costs the host's main thread; how soon
+// it is interactive, cold (browser just started), warm (page loaded again,
+// or the folded panel opened) and when the host switches citizen.
+import { citizens as demoCitizens } from '../case-system/public/data.js';
+import { benchBundle, openBenchPage } from './db.mjs';
+import { launchBrowser, serviceWorkerOf, tempProfile } from './lib/browsers.mjs';
+import { sleep, windowFigures } from './lib/host-page.mjs';
+import { cell, fmt, metric, p95, pick, versusBaseline } from './lib/section.mjs';
+import { interleave, median } from './lib/stats.mjs';
+import { analyzeHostTrace, startTrace } from './lib/trace.mjs';
+import { rmSync } from 'node:fs';
+
+/** Notes per demo citizen: the average of one caseworker's 20,000 notes over 225 citizens. */
+const NOTES_EACH = 89;
+const MARK = 'sidevogn-bench:trigger';
+
+/** No DOM change in the panel for this long: it has finished rendering. */
+const QUIET_MS = 300;
+
+/**
+ * Runs in every frame of a measured tab, before the page's own scripts. In the
+ * panel it records when the citizen's name appears, every DOM change, and when
+ * the frame after the latest change was done; in the host, when the panel
+ * frame was inserted and when the citizen header changed. Times are epoch
+ * milliseconds (timeOrigin + now), comparable across the host and extension
+ * processes.
+ */
+function probe() {
+  const now = () => performance.timeOrigin + performance.now();
+  if (location.protocol === 'chrome-extension:') {
+    const state = { names: [], lastChange: 0, lastPainted: 0 };
+    window.__sidevognBench = state;
+    let name = '';
+    new MutationObserver(() => {
+      const changedAt = now();
+      state.lastChange = changedAt;
+      const shown = document.querySelector('h1')?.textContent?.trim() ?? '';
+      if (shown !== name) {
+        name = shown;
+        state.names.push({ name, t: changedAt });
+      }
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          if (state.lastChange === changedAt) state.lastPainted = now();
+        };
+        channel.port2.postMessage(0);
+      });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  } else if (location.protocol === 'http:') {
+    const events = [];
+    window.__sidevognBench = events;
+    let frame = false;
+    let citizen;
+    new MutationObserver(() => {
+      if (!frame && document.querySelector('iframe[src^="chrome-extension://"]')) {
+        frame = true;
+        events.push({ kind: 'frame', t: now() });
+      }
+      const name = document.querySelector('.citizen-header .citizen-name')?.textContent?.trim();
+      if (name !== citizen) {
+        citizen = name;
+        events.push({ kind: 'citizen', name, t: now() });
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  }
+}
+
+const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+
+/**
+ * Waits until the panel shows `citizen` and has finished rendering their view
+ * (no DOM change for QUIET_MS), and the frame after the last change is done.
+ * Whatever the panel shows first for a citizen counts, so the definition holds
+ * as the panel's default view changes. Also returns when the name appeared,
+ * and the panel document's own timing, to see where the time went.
+ */
+async function whenReady(page, citizen, { since = 0, timeout = 20_000 } = {}) {
+  const until = Date.now() + timeout;
+  let named = false;
+  while (Date.now() < until) {
+    const frame = panelFrame(page);
+    const probed = frame
+      ? await frame
+          .evaluate(() => ({ ...window.__sidevognBench, now: performance.timeOrigin + performance.now() }))
+          .catch(() => null)
+      : null;
+    const header = probed?.names?.find((n) => n.t >= since && n.name === citizen.name);
+    named ||= !!header;
+    if (header && probed.now - probed.lastChange >= QUIET_MS && probed.lastPainted >= probed.lastChange) {
+      const doc = await frame.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return {
+          start: performance.timeOrigin,
+          scriptsRun: performance.timeOrigin + (nav?.domContentLoadedEventEnd ?? NaN),
+        };
+      });
+      return { painted: probed.lastPainted, headerAt: header.t, doc };
+    }
+    await sleep(25);
+  }
+  throw new Error(`The panel did not ${named ? 'settle' : "show the citizen's name"} within ${timeout} ms`);
+}
+
+/** Milestones of a panel load, in ms from the frame's insertion into the host page. */
+function loadSample(ready, frameAt, navAt) {
+  return {
+    ms: ready.painted - frameAt,
+    fromNavigationMs: ready.painted - navAt,
+    documentStartMs: ready.doc.start - frameAt,
+    scriptsRunMs: ready.doc.scriptsRun - frameAt,
+    headerMs: ready.headerAt - frameAt,
+  };
+}
+
+const hostEvents = (page) => page.evaluate(() => window.__sidevognBench ?? []);
+
+/** The keyboard shortcut's path: the service worker sends toggle-panel to the tab. */
+async function toggle(browser) {
+  const worker = await serviceWorkerOf(browser);
+  return worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    const sent = performance.timeOrigin + performance.now();
+    await Promise.all(
+      tabs.map((tab) =>
+        chrome.tabs.sendMessage(tab.id, { type: 'toggle-panel' }, { frameId: 0 }).catch(() => undefined),
+      ),
+    );
+    return sent;
+  });
+}
+
+async function collapsedNow(page) {
+  const frame = panelFrame(page);
+  await frame.waitForFunction(() => !document.querySelector('h1'), undefined, { timeout: 10_000 });
+}
+
+async function seedProfile(profileDir, bundle, ctx) {
+  const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel-seed' });
+  try {
+    const page = await openBenchPage(browser, bundle);
+    // The panel's own database, as the panel will open it.
+    await page.evaluate(() => sidevognBench.open('sidevogn'));
+    const seeded = await page.evaluate((o) => sidevognBench.seed(o), {
+      citizens: demoCitizens.slice(0, 2).map((c) => ({ cpr: c.cpr, name: c.name, notes: NOTES_EACH })),
+      totalCitizens: 225,
+      notes: 20_000,
+      seed: ctx.seed + 5,
+    });
+    await page.evaluate(() => sidevognBench.close());
+    return seeded;
+  } finally {
+    await browser.close({ keepProfile: true });
+  }
+}
+
+export default {
+  id: 'panel',
+  item: 4,
+  title: 'Panel: cost of opening, time to interactive, switching citizen',
+
+  async run(ctx) {
+    const q = ctx.quick;
+    const [a, b] = demoCitizens;
+    const urlOf = (c) => `${ctx.caseSystemUrl}/borger/${c.caseId}`;
+    const profileDir = tempProfile('panel');
+    const out = { cold: [], warm: [], expand: [], switch: [] };
+    try {
+      ctx.log('  seeding the panel database (225 citizens, 20,000 notes)…');
+      await seedProfile(profileDir, await benchBundle(), ctx);
+
+      // Cold: the browser has just started on a profile with data, as each morning.
+      const coldN = q ? 2 : 6;
+      ctx.log(`  cold starts: ${coldN}`);
+      for (let i = 0; i < coldN; i++) {
+        const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel' });
+        try {
+          const page = await browser.context.newPage();
+          await page.addInitScript(probe);
+          await page.goto(urlOf(a));
+          const ready = await whenReady(page, a);
+          const frameAt = (await hostEvents(page)).find((e) => e.kind === 'frame').t;
+          const navAt = await page.evaluate(() => performance.timeOrigin);
+          out.cold.push(loadSample(ready, frameAt, navAt));
+        } finally {
+          await browser.close({ keepProfile: true });
+        }
+      }
+
+      const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel' });
+      try {
+        const page = await browser.context.newPage();
+        await page.addInitScript(probe);
+        await page.goto(urlOf(a));
+        await whenReady(page, a);
+
+        // Warm: the same page loaded again (a full load: new frame, cached code, open database).
+        const warmN = q ? 3 : 12;
+        ctx.log(`  warm loads: ${warmN}, folded-panel opens: ${warmN}, citizen switches: ${q ? 4 : 20}`);
+        let shown = a;
+        for (let i = 0; i < warmN + 1; i++) {
+          shown = i % 2 ? a : b;
+          await page.goto(urlOf(shown));
+          const ready = await whenReady(page, shown);
+          const frameAt = (await hostEvents(page)).find((e) => e.kind === 'frame').t;
+          const navAt = await page.evaluate(() => performance.timeOrigin);
+          if (i > 0) out.warm.push(loadSample(ready, frameAt, navAt));
+        }
+
+        // Opening the folded panel with the keyboard shortcut.
+        for (let i = 0; i < warmN + 1; i++) {
+          await toggle(browser);
+          await collapsedNow(page);
+          await sleep(300);
+          const sent = await toggle(browser);
+          const ready = await whenReady(page, shown, { since: sent });
+          if (i > 0) out.expand.push({ ms: ready.painted - sent, headerMs: ready.headerAt - sent });
+        }
+
+        // The host switches citizen (SPA navigation): from the host showing
+        // the new citizen to the panel showing their notes.
+        const switchN = q ? 4 : 20;
+        let current = shown;
+        for (let i = 0; i < switchN + 1; i++) {
+          const next = current === a ? b : a;
+          const since = await page.evaluate(() => performance.timeOrigin + performance.now());
+          await page.evaluate((path) => {
+            const link = document.createElement('a');
+            link.href = path;
+            document.body.append(link);
+            link.click();
+            link.remove();
+          }, `/borger/${next.caseId}`);
+          const ready = await whenReady(page, next, { since });
+          const hostAt = (await hostEvents(page)).findLast((e) => e.kind === 'citizen' && e.name === next.name).t;
+          if (i > 0) out.switch.push({ ms: ready.painted - hostAt, headerMs: ready.headerAt - hostAt });
+          current = next;
+          await sleep(200);
+        }
+      } finally {
+        await browser.close({ keepProfile: true });
+      }
+
+      out.cost = await openingCost(profileDir, ctx);
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+    return report(out);
+  },
+};
+
+/**
+ * Host main-thread cost of opening the folded panel, traced: rounds that open
+ * it interleaved with two kinds of rounds that do nothing (A/A), same window.
+ */
+async function openingCost(profileDir, ctx) {
+  const pages = [
+    { id: 'demo', path: `/borger/${demoCitizens[0].caseId}`, windowMs: 1000, settleMs: 800, rounds: ctx.quick ? 2 : 6 },
+    { id: 'heavy', path: '/tung', windowMs: 2500, settleMs: 2500, rounds: ctx.quick ? 1 : 2 },
+  ];
+  const variants = ['open', 'idle-a', 'idle-b'];
+  const result = {};
+  const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel-cost' });
+  try {
+    for (const p of pages) {
+      ctx.log(`  opening cost on ${p.id}: ${p.rounds} rounds + 1 warm-up × ${variants.join('/')}`);
+      const url = `${ctx.caseSystemUrl}${p.path}`;
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'attached' });
+      await sleep(p.settleMs);
+      await toggle(browser); // fold it
+      await sleep(p.settleMs);
+      result[p.id] = await interleave(variants, { rounds: p.rounds, warmup: 1, seed: ctx.seed + 9 }, async (v) => {
+        const trace = await startTrace(cdp);
+        await sleep(150);
+        await page.evaluate((mark) => performance.mark(mark), MARK);
+        if (v === 'open') await toggle(browser);
+        await sleep(p.windowMs + 200);
+        const events = await trace.stop();
+        const a = analyzeHostTrace(events, {
+          hostUrl: ctx.caseSystemUrl,
+          windowMs: p.windowMs,
+          anchor: { mark: MARK },
+        });
+        if (v === 'open') {
+          await toggle(browser); // fold it again
+        }
+        await sleep(p.settleMs);
+        return windowFigures(a);
+      });
+      await cdp.detach();
+      await page.close();
+    }
+  } finally {
+    await browser.close({ keepProfile: true });
+  }
+  return { pages, variants, samples: result };
+}
+
+function report(out) {
+  const { cost } = out;
+  const metrics = [];
+  const tables = [];
+  const findings = [];
+  for (const p of cost.pages) {
+    const s = cost.samples[p.id];
+    const busy = versusBaseline(s, 'busyMs', { variant: 'open', a: 'idle-a', b: 'idle-b' });
+    metrics.push(
+      metric({
+        id: `open-cost.${p.id}`,
+        label: `${p.id}: host main-thread cost of opening the folded panel (median)`,
+        // The larger of the attributed cost and the busy-time difference to idle
+        // rounds: the latter also catches paint and compositing after the layout.
+        value: Math.max(median(pick(s.open, 'causedMs')), busy.diff),
+        unit: 'ms',
+        goal: { max: 30, text: '≤ 30 ms' },
+        detail:
+          `extension script ${fmt(median(pick(s.open, 'scriptMs')))} ms + host style/layout it triggered ` +
+          `${fmt(median(pick(s.open, 'renderingMs')))} ms; busy time vs idle rounds ${busy.text} ms (A/A ${busy.aaText})`,
+      }),
+    );
+    tables.push({
+      title: `${p.id}: ${p.windowMs} ms after the trigger, per round, median (p95)`,
+      columns: ['Figure', ...cost.variants],
+      rows: [
+        ['Extension script, ms', ...cost.variants.map((v) => cell(pick(s[v], 'scriptMs')))],
+        [
+          'Host style/layout triggered by the extension, ms',
+          ...cost.variants.map((v) => cell(pick(s[v], 'renderingMs'))),
+        ],
+        ['Main thread busy, ms', ...cost.variants.map((v) => cell(pick(s[v], 'busyMs')))],
+        ['Longest task, ms', ...cost.variants.map((v) => cell(pick(s[v], 'longestTaskMs')))],
+        [
+          'Long tasks caused by the extension (sum)',
+          ...cost.variants.map((v) => String(s[v].reduce((n, x) => n + x.longTasksCaused, 0))),
+        ],
+      ],
+    });
+  }
+
+  const tti = [
+    ['cold', 'Cold: first page after the browser started', 500, out.cold],
+    ['warm', 'Warm: the page loaded again', 150, out.warm],
+    ['expand', 'Warm: the folded panel opened (Alt+Shift+S path)', 150, out.expand],
+  ];
+  for (const [id, label, goal, samples] of tti) {
+    metrics.push(
+      metric({
+        id: `tti.${id}`,
+        label: `Time to interactive, ${label.toLowerCase()} (median)`,
+        value: median(pick(samples, 'ms')),
+        unit: 'ms',
+        goal: { max: goal, text: `≤ ${goal} ms` },
+        detail: `p95 ${fmt(p95(pick(samples, 'ms')))} ms, n = ${samples.length}`,
+      }),
+    );
+  }
+  metrics.push(
+    metric({
+      id: 'switch',
+      label: 'Switching citizen: host shows the new citizen → panel has rendered them (median)',
+      value: median(pick(out.switch, 'ms')),
+      unit: 'ms',
+      goal: { max: 100, text: '≤ 100 ms' },
+      detail: `p95 ${fmt(p95(pick(out.switch, 'ms')))} ms, n = ${out.switch.length}`,
+    }),
+  );
+  const col = (samples, field) => (samples[0]?.[field] !== undefined ? cell(pick(samples, field)) : '–');
+  tables.push({
+    title: 'Time to interactive and switching: milestones, ms from the start of each scenario, median (p95)',
+    columns: [
+      'Scenario',
+      'n',
+      'Panel document starts',
+      'Panel scripts have run',
+      'Citizen name shown',
+      'Interactive (rendered, painted)',
+      'Interactive, from host navigation start',
+    ],
+    rows: [
+      ...tti.map(([, label, , samples]) => [
+        label,
+        String(samples.length),
+        col(samples, 'documentStartMs'),
+        col(samples, 'scriptsRunMs'),
+        col(samples, 'headerMs'),
+        col(samples, 'ms'),
+        col(samples, 'fromNavigationMs'),
+      ]),
+      [
+        'Switching citizen',
+        String(out.switch.length),
+        '–',
+        '–',
+        col(out.switch, 'headerMs'),
+        col(out.switch, 'ms'),
+        '–',
+      ],
+    ],
+  });
+  return {
+    rounds: {
+      cold: { rounds: out.cold.length, variants: ['browser launched per sample'] },
+      warm: { rounds: out.warm.length, warmup: 1 },
+      expand: { rounds: out.expand.length, warmup: 1 },
+      switch: { rounds: out.switch.length, warmup: 1 },
+      ...Object.fromEntries(
+        cost.pages.map((p) => [`opening cost ${p.id}`, { rounds: p.rounds, warmup: 1, variants: cost.variants }]),
+      ),
+    },
+    metrics,
+    tables,
+    plots: [
+      {
+        id: 'panel-tti',
+        title: 'Panel time to interactive and citizen switch (ms), each dot one sample',
+        kind: 'strip',
+        unit: 'ms',
+        series: [
+          { label: 'cold', values: pick(out.cold, 'ms') },
+          { label: 'warm load', values: pick(out.warm, 'ms') },
+          { label: 'open folded', values: pick(out.expand, 'ms') },
+          { label: 'switch', values: pick(out.switch, 'ms') },
+        ],
+      },
+    ],
+    findings,
+    notes: [
+      'Interactive: the panel shows the citizen and has finished rendering their default view (no DOM change ' +
+        `for ${QUIET_MS} ms after the last one), and the next frame after the last change is done. The panel's ` +
+        `own database holds 225 citizens and 20,000 notes (${NOTES_EACH} for each citizen opened). ` +
+        'Cold and warm loads count from the moment the content script inserts the panel frame; ' +
+        'opening the folded panel from the service worker sending the toggle (the keyboard shortcut’s path); ' +
+        'switching from the host showing the new citizen’s name.',
+      'Opening cost: the folded panel (36 px tab) is opened in push mode, so the host is laid out again at ' +
+        'the narrower width; that layout is counted as triggered by the extension.',
+    ],
+    raw: out,
+  };
+}

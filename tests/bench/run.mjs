@@ -1,0 +1,141 @@
+// npm run bench [-- --quick] [--no-build] [--only size,db] [--out DIR] [--seed N]
+//
+// Builds the extension, serves the demo case system, runs each benchmark
+// module in turn and writes report.json, report.md and SVG plots. Each module
+// is one file exporting { id, item, title, run(ctx) } and returning
+// { rounds, metrics, tables, plots, notes, findings, raw }; adding a
+// measured area (e.g. templates) is adding a file to MODULES.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCaseSystem } from '../case-system/server.mjs';
+import { assertExtensionBuilt, findChromium, ROOT } from '../harness/chromium.mjs';
+import { chromiumVersion } from './lib/browsers.mjs';
+import { renderMarkdown, renderPlot } from './lib/report.mjs';
+import size from './size.mjs';
+import hostLoad from './host-load.mjs';
+import inputLatency from './input-latency.mjs';
+import panel from './panel.mjs';
+import db from './db.mjs';
+import templates from './templates.mjs';
+
+const MODULES = [size, hostLoad, inputLatency, panel, db, templates];
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(ROOT, 'bench-results') },
+    seed: { type: 'string', default: '1' },
+  },
+});
+
+const packageVersion = (name) =>
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+function gitDescribe() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+  const changed = status.stdout.split('\n').filter(Boolean).length;
+  return `${head.stdout.trim() || 'unknown commit'}${changed ? `, ${changed} files changed in the working tree` : ''}`;
+}
+
+async function main() {
+  const started = Date.now();
+  findChromium();
+  if (!args['no-build']) {
+    console.log('Building the extension (npx wxt build)…');
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) throw new Error('wxt build failed');
+  }
+  assertExtensionBuilt();
+
+  const only = args.only?.split(',').map((s) => s.trim());
+  const modules = only ? MODULES.filter((m) => only.includes(m.id)) : MODULES;
+  if (modules.length === 0) throw new Error(`No module matches --only ${args.only}; have ${MODULES.map((m) => m.id)}`);
+
+  const meta = {
+    quick: args.quick,
+    startedAt: new Date(started).toISOString(),
+    git: gitDescribe(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: totalmem() / 2 ** 30,
+      os: `${type()} ${release()}`,
+      loadStart: loadavg()[0],
+    },
+    versions: {
+      node: process.version,
+      chromium: await chromiumVersion(),
+      playwright: packageVersion('@playwright/test'),
+      dexie: packageVersion('dexie'),
+      sidevogn: JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')).version,
+    },
+  };
+  console.log(
+    `${meta.machine.cpus} × ${meta.machine.cpuModel}, Chromium ${meta.versions.chromium}, load ${meta.machine.loadStart.toFixed(2)}`,
+  );
+
+  const server = await startCaseSystem();
+  const ctx = {
+    quick: args.quick,
+    seed: Number(args.seed),
+    caseSystemUrl: server.url,
+    demoCitizen: { caseId: 'S-20253886' },
+    log: (message) => console.log(message),
+    progress: (done, total) => {
+      if (done >= 0) process.stdout.write(`    round ${done + 1}/${total}\r`);
+    },
+  };
+
+  const sections = [];
+  try {
+    for (const module of modules) {
+      console.log(`\n[${module.item}] ${module.title}`);
+      const t0 = Date.now();
+      try {
+        const result = await module.run(ctx);
+        sections.push({
+          id: module.id,
+          item: module.item,
+          title: module.title,
+          ...result,
+          durationS: (Date.now() - t0) / 1000,
+        });
+      } catch (error) {
+        console.error(error);
+        sections.push({ id: module.id, item: module.item, title: module.title, error: String(error?.stack ?? error) });
+      }
+      const last = sections.at(-1);
+      for (const m of last.metrics ?? []) {
+        const mark = m.status === 'missed' ? '✗' : m.status === 'met' ? '✓' : ' ';
+        console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
+      }
+      console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  } finally {
+    await server.close();
+  }
+
+  meta.machine.loadEnd = loadavg()[0];
+  meta.durationS = (Date.now() - started) / 1000;
+  const report = { meta, sections };
+  const out = args.out;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
+  for (const s of sections) for (const p of s.plots ?? []) writeFileSync(join(out, `${p.id}.svg`), renderPlot(p));
+  writeFileSync(join(out, 'report.md'), renderMarkdown(report));
+  const missed = sections.flatMap((s) => s.metrics ?? []).filter((m) => m.status === 'missed');
+  console.log(`\nWrote ${join(out, 'report.md')} in ${meta.durationS.toFixed(0)} s; ${missed.length} goals missed.`);
+  if (sections.some((s) => s.error)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

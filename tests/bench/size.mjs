@@ -1,0 +1,114 @@
+// Item 1: the content script's size as shipped, minified and compressed, with
+// a breakdown by source module (an esbuild bundle of the same entry point).
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, ROOT } from '../harness/chromium.mjs';
+import { fmt, metric } from './lib/section.mjs';
+
+const KB = 1024;
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Bytes in the bundle per source area (lib/host, lib/messaging, wxt, ...). */
+async function breakdown() {
+  const result = await build({
+    stdin: {
+      contents: "import { startBridge } from './lib/host/bridge';\nvoid startBridge();\n",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    alias: { '@': ROOT },
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const rows = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => [
+      relative(ROOT, join(ROOT, file)).replace(/^node_modules\//, ''),
+      bytesInOutput,
+    ])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { total: result.outputFiles[0].contents.length, rows };
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+export default {
+  id: 'size',
+  item: 1,
+  title: 'Content-script size',
+
+  async run() {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const scripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
+    const shipped = Buffer.concat(scripts.map((file) => readFileSync(join(EXTENSION_DIR, file))));
+    const esbuilt = await breakdown();
+
+    const panelFiles = listFiles(EXTENSION_DIR)
+      .filter((f) => /\.(js|css|html)$/.test(f) && !scripts.includes(relative(EXTENSION_DIR, f)))
+      .map((f) => {
+        const buf = readFileSync(f);
+        return [relative(EXTENSION_DIR, f), buf.length, gzip(buf)];
+      })
+      .sort((a, b) => b[1] - a[1]);
+
+    return {
+      rounds: 'one measurement (sizes are exact)',
+      metrics: [
+        metric({
+          id: 'content-script.minified',
+          label: `Content script (${scripts.join(', ')}), minified as shipped`,
+          value: shipped.length / KB,
+          unit: 'KB',
+          goal: { max: 10, text: '≤ 10 KB' },
+        }),
+        metric({
+          id: 'content-script.gzip',
+          label: 'Content script, gzip -9',
+          value: gzip(shipped) / KB,
+          unit: 'KB',
+        }),
+        metric({
+          id: 'content-script.brotli',
+          label: 'Content script, brotli 11',
+          value: brotli(shipped) / KB,
+          unit: 'KB',
+        }),
+      ],
+      tables: [
+        {
+          title: `Where the content script's bytes come from (esbuild bundle of lib/host/bridge.ts, minified: ${fmt(esbuilt.total / KB)} KB)`,
+          columns: ['Source', 'Bytes', 'Share'],
+          rows: esbuilt.rows.map(([file, bytes]) => [
+            file,
+            String(bytes),
+            `${fmt((100 * bytes) / esbuilt.total, 0)} %`,
+          ]),
+        },
+        {
+          title: 'Extension-page files (not injected into the host; loaded by the panel frame)',
+          columns: ['File', 'KB', 'KB gzip'],
+          rows: panelFiles.map(([file, bytes, gz]) => [file, fmt(bytes / KB), fmt(gz / KB)]),
+        },
+      ],
+      notes: [
+        'KB = 1,024 bytes. The shipped file is what Vite/WXT produced; the breakdown re-bundles the same entry ' +
+          'with esbuild, so its total differs slightly.',
+      ],
+      raw: { scripts, bytes: shipped.length, gzip: gzip(shipped), brotli: brotli(shipped), breakdown: esbuilt.rows },
+    };
+  },
+};
