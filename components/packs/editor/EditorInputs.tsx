@@ -1,0 +1,276 @@
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../../panel/panel-context';
+
+/** Validation reasons by pack path (`templates.0.title`), from validatePack. */
+export const EditorErrorsContext = createContext<Map<string, string[]>>(new Map());
+
+export const inputClass =
+  'mt-0.5 block w-full rounded border border-slate-400 px-2 py-1 text-sm focus:border-sky-700 focus:outline-2 focus:outline-sky-700 aria-invalid:border-red-700';
+export const buttonClass =
+  'rounded border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:text-slate-400';
+export const primaryButtonClass =
+  'rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+
+/** The reasons for one path, and the id to describe an input with. */
+export function useErrors(path: string | undefined): { errors: string[]; errorId: string } {
+  const errors = useContext(EditorErrorsContext);
+  const errorId = useId();
+  return { errors: (path && errors.get(path)) || [], errorId };
+}
+
+/** The schema's reasons are English; the commonest one, an empty input, is said in the UI language. */
+export function useReason(): (reason: string) => string {
+  const t = useT();
+  return (reason) => (EMPTY.test(reason) ? t('editor.error.empty') : reason);
+}
+const EMPTY = /^Too small: expected string to have >=1 characters?$/;
+
+export function ErrorList({ id, errors }: { id: string; errors: string[] }) {
+  const reason = useReason();
+  if (!errors.length) return null;
+  return (
+    <ul id={id} className="mt-0.5 text-xs text-red-800" data-testid="editor-error">
+      {errors.map((e) => (
+        <li key={e}>{reason(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors at a path with no single input of its own (a list, a whole field). */
+export function PathErrors({ path }: { path: string }) {
+  const { errors, errorId } = useErrors(path);
+  return <ErrorList id={errorId} errors={errors} />;
+}
+
+export function TextField({
+  label,
+  path,
+  value,
+  onChange,
+  help,
+  type = 'text',
+  multiline,
+  rows = 3,
+  className = '',
+  inputRef,
+  onSelect,
+  mono,
+}: {
+  label: string;
+  path?: string;
+  value: string;
+  onChange(value: string): void;
+  help?: string;
+  type?: 'text' | 'date' | 'url' | 'number';
+  multiline?: boolean;
+  rows?: number;
+  className?: string;
+  inputRef?: React.Ref<HTMLTextAreaElement & HTMLInputElement>;
+  onSelect?(): void;
+  mono?: boolean;
+}) {
+  const id = useId();
+  const helpId = useId();
+  const { errors, errorId } = useErrors(path);
+  const describedBy = [help ? helpId : '', errors.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    'aria-describedby': describedBy,
+    'aria-invalid': errors.length > 0 || undefined,
+    onSelect,
+    'data-path': path,
+  };
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          {...common}
+          ref={inputRef}
+          rows={rows}
+          className={`${inputClass} resize-y ${mono ? 'font-mono' : ''}`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          ref={inputRef}
+          type={type}
+          className={`${inputClass} ${mono ? 'font-mono' : ''}`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {help && (
+        <p id={helpId} className="mt-0.5 text-xs text-slate-600">
+          {help}
+        </p>
+      )}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  path,
+  value,
+  options,
+  onChange,
+  className = '',
+}: {
+  label: string;
+  path?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+  className?: string;
+}) {
+  const id = useId();
+  const { errors, errorId } = useErrors(path);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        data-path={path}
+        aria-describedby={errors.length ? errorId : undefined}
+        aria-invalid={errors.length > 0 || undefined}
+        className={inputClass}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  className = '',
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  className?: string;
+}) {
+  return (
+    <label className={`flex items-center gap-1.5 text-sm ${className}`}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** Up and down buttons for reordering by keyboard or mouse; focus follows the moved item's button. */
+export function MoveButtons({
+  index,
+  count,
+  name,
+  onMove,
+}: {
+  index: number;
+  count: number;
+  name: string;
+  onMove(by: -1 | 1): void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={index === 0}
+        aria-label={t('editor.moveUp', { name })}
+        title={t('editor.moveUp', { name })}
+        onClick={() => onMove(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={index === count - 1}
+        aria-label={t('editor.moveDown', { name })}
+        title={t('editor.moveDown', { name })}
+        onClick={() => onMove(1)}
+      >
+        ↓
+      </button>
+    </>
+  );
+}
+
+/** A destructive action that asks first, in place (no browser dialog). */
+export function ConfirmButton({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  onConfirm,
+}: {
+  label: string;
+  accessibleLabel?: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm(): void;
+}) {
+  const t = useT();
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) openRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  if (!asking)
+    return (
+      <button
+        ref={openRef}
+        type="button"
+        className={`${buttonClass} text-red-800`}
+        aria-label={accessibleLabel}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <span role="group" aria-label={question} className="inline-flex flex-wrap items-center gap-2 text-sm">
+      <span>{question}</span>
+      <button
+        ref={confirmRef}
+        type="button"
+        className="rounded bg-red-800 px-2 py-1 text-sm text-white hover:bg-red-900"
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" className={buttonClass} onClick={() => setAsking(false)}>
+        {t('editor.cancel')}
+      </button>
+    </span>
+  );
+}
+
+export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return <div className={`rounded border border-slate-300 bg-white p-3 ${className}`}>{children}</div>;
+}
