@@ -12,4 +12,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'e2e', testIgnore: /policy\.spec\.ts/ },
+    // Writes a machine-wide Chromium policy file, so it runs after everything else.
+    { name: 'policy', testMatch: /policy\.spec\.ts/, dependencies: ['e2e'] },
+  ],
 });

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { checklistNoteLines, unresolvedRequired } from '@/lib/checklists/run';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
@@ -76,7 +78,22 @@ function FilledForm({
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const values = draft.values;
-  const note = useMemo(() => (values ? renderNote(template, values) : ''), [template, values]);
+  const [confirmedAnyway, setConfirmedAnyway] = useState(false);
+  // A checklist in progress for this citizen that writes into this template's note.
+  const linked = useLiveQuery(async () => {
+    for (const run of await repository.checklistRuns.list(citizenKey)) {
+      if (run.finishedAt !== null) continue;
+      const checklist = await repository.checklistRuns.checklistOf(run);
+      if (checklist?.templateId === template.id) return { run, checklist };
+    }
+    return null;
+  }, [repository, citizenKey, template.id]);
+  const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run) : [];
+  const note = useMemo(() => {
+    if (!values) return '';
+    const lines = linked ? checklistNoteLines(linked.checklist, linked.run) : [];
+    return [renderNote(template, values), lines.join('\n')].filter(Boolean).join('\n\n');
+  }, [template, values, linked]);
   const missing = useMemo(() => (values ? missingRequired(template, values) : []), [template, values]);
   const validity = validityOn(template);
 
@@ -86,6 +103,11 @@ function FilledForm({
     setAttempted(true);
     if (missing.length > 0) {
       document.getElementById(fieldDomId(missing[0]!.id))?.focus();
+      return;
+    }
+    // Unresolved required checklist items: warn first; a second press inserts anyway.
+    if (unresolved.length > 0 && !confirmedAnyway) {
+      setConfirmedAnyway(true);
       return;
     }
     setBusy(true);
@@ -102,6 +124,8 @@ function FilledForm({
       }
       draft.cancelPending();
       await repository.history.templateInserted(citizenKey, template, target);
+      if (linked) await repository.checklistRuns.finish(linked.run.id);
+      setConfirmedAnyway(false);
       await draft.discard();
       setAttempted(false);
       onInserted();
@@ -181,13 +205,29 @@ function FilledForm({
           {t('templates.missing', { fields: missing.map((f) => f.label).join(', ') })}
         </p>
       )}
+      {linked && unresolved.length > 0 && (
+        <p
+          className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm text-amber-950"
+          role={confirmedAnyway ? 'alert' : undefined}
+          data-testid="checklist-warning"
+        >
+          {t('checklists.warnRequired', {
+            title: linked.checklist.title,
+            items: unresolved.map((i) => i.title).join(', '),
+          })}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <button
           type="submit"
           aria-disabled={missing.length > 0 || busy}
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
         >
-          {busy ? t('templates.inserting') : t('templates.insert')}
+          {busy
+            ? t('templates.inserting')
+            : confirmedAnyway && unresolved.length > 0
+              ? t('checklists.insertAnyway')
+              : t('templates.insert')}
         </button>
         {draft.hasDraft && (
           <button

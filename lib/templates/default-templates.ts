@@ -123,7 +123,21 @@ export const defaultTemplates: TemplateInput[] = [
     fields: [
       ...who,
       { id: 'oensker', kind: 'textarea', label: 'Borgerens ønsker til job og uddannelse', required: true },
-      { id: 'forhold', kind: 'textarea', label: 'Borgerens forhold og eventuelle udfordringer' },
+      {
+        id: 'forhold',
+        kind: 'choices',
+        label: 'Borgerens forhold',
+        style: 'sentences',
+        options: [
+          { value: 'enlig', label: 'Borgeren er enlig' },
+          { value: 'par', label: 'Borgeren er gift eller samlevende' },
+          { value: 'boern', label: 'Borgeren har hjemmeboende børn' },
+          { value: 'ingen-helbred', label: 'Borgeren har ingen helbredsmæssige begrænsninger for at arbejde' },
+          { value: 'helbred', label: 'Borgeren har helbredsmæssige forhold, der kan påvirke arbejdet' },
+          { value: 'sprog', label: 'Borgeren har behov for hjælp til dansk' },
+        ],
+      },
+      { id: 'forholdTekst', kind: 'textarea', label: 'Borgerens forhold i øvrigt' },
       {
         id: 'cv',
         kind: 'choice',
@@ -136,7 +150,20 @@ export const defaultTemplates: TemplateInput[] = [
           { value: 'mangler', label: 'CV mangler og skal udarbejdes' },
         ],
       },
-      { id: 'jobsoegning', kind: 'textarea', label: 'Konkrete job og jobsøgning' },
+      { id: 'antalJob', kind: 'number', label: 'Aftalt antal ansøgninger om ugen', default: 3, min: 0, max: 20 },
+      {
+        id: 'kanaler',
+        kind: 'choices',
+        label: 'Jobsøgningen sker via',
+        default: ['jobnet'],
+        options: [
+          { value: 'jobnet', label: 'Jobnet' },
+          { value: 'uopfordret', label: 'uopfordrede ansøgninger' },
+          { value: 'netvaerk', label: 'netværk' },
+          { value: 'vikar', label: 'vikarbureauer' },
+        ],
+      },
+      { id: 'jobsoegning', kind: 'textarea', label: 'Konkrete job og virksomheder' },
       {
         id: 'vurdering',
         kind: 'choice',
@@ -147,7 +174,22 @@ export const defaultTemplates: TemplateInput[] = [
           { value: 'aktivitetsparat', label: 'aktivitetsparat' },
         ],
       },
-      { id: 'begrundelse', kind: 'textarea', label: 'Begrundelse for visitationen', required: true },
+      {
+        id: 'grunde',
+        kind: 'choices',
+        label: 'Begrundelse for visitationen',
+        style: 'sentences',
+        required: true,
+        options: [
+          { value: 'erfaring', label: 'Borgeren har relevant erhvervserfaring' },
+          { value: 'straks', label: 'Borgeren kan påtage sig arbejde straks' },
+          { value: 'kun-ledighed', label: 'Borgeren har ingen problemer ud over ledighed' },
+          { value: 'helbred', label: 'Borgerens helbred står i vejen for arbejde lige nu' },
+          { value: 'sociale', label: 'Borgeren har sociale udfordringer, der kræver en indsats først' },
+          { value: 'uddannelse', label: 'Borgeren mangler kvalifikationer, der kræver opkvalificering' },
+        ],
+      },
+      { id: 'begrundelse', kind: 'textarea', label: 'Begrundelse i øvrigt' },
       {
         id: 'vejledtRaadighed',
         kind: 'yesno',
@@ -164,8 +206,22 @@ export const defaultTemplates: TemplateInput[] = [
         required: true,
         showWhen: { field: 'tilbud', equals: true },
       },
+      {
+        id: 'aftalt',
+        kind: 'choices',
+        label: 'Aftaler i Min Plan',
+        style: 'sentences',
+        required: true,
+        options: [
+          { value: 'cv', label: 'Borgeren opdaterer sit CV på Jobnet inden næste samtale' },
+          { value: 'soeg', label: 'Borgeren søger det aftalte antal job hver uge og registrerer dem i joblog' },
+          { value: 'kursus', label: 'Borgeren deltager i jobsøgningsforløb' },
+          { value: 'virksomhed', label: 'Jobcentret kontakter relevante virksomheder sammen med borgeren' },
+        ],
+      },
+      { id: 'aftaler', kind: 'textarea', label: 'Øvrige aftaler' },
+      { id: 'naesteKontakt', kind: 'date', label: 'Næste kontakt', required: true, prefill: 'citizen.naesteMoede' },
       ...consent,
-      ...next,
     ],
     body: `Første jobsamtale – ${whoBody}
 
@@ -175,16 +231,21 @@ Borgerens ønsker til job og uddannelse:
 {{oensker}}
 {{#forhold}}
 
-Borgerens forhold:
 {{forhold}}
 {{/forhold}}
+{{#forholdTekst}}
+{{forholdTekst}}
+{{/forholdTekst}}
 
-{{cv}}.
+{{cv}}. Borgeren søger {{antalJob}} job om ugen via {{kanaler}}.
 {{#jobsoegning}}
-Konkrete job og jobsøgning: {{jobsoegning}}
+Konkrete job og virksomheder: {{jobsoegning}}
 {{/jobsoegning}}
 
-Borgeren er visiteret {{vurdering}}. Begrundelse: {{begrundelse}}
+Borgeren er visiteret {{vurdering}}. {{grunde}}
+{{#begrundelse}}
+{{begrundelse}}
+{{/begrundelse}}
 {{#vejledtRaadighed}}
 
 Borgeren har fået skriftlig og konkret vejledning om pligten til at stå til rådighed, om hvilke forsømmelser der kan give sanktion, hvilken sanktion og hvordan retten til hjælp genvindes (aktivloven § 35).
@@ -195,7 +256,11 @@ Behov for tilbud: {{tilbudBeskrivelse}} Min Plan er aftalt med borgeren, før ti
 {{/tilbud}}
 ${consentBody}
 
-${nextBody}`,
+Aftalt i Min Plan: {{aftalt}}
+{{#aftaler}}
+Øvrige aftaler: {{aftaler}}
+{{/aftaler}}
+Næste kontakt: {{naesteKontakt}}.`,
   },
   {
     ...common,
@@ -214,9 +279,9 @@ ${nextBody}`,
         required: true,
         default: ['borgeren'],
         options: [
-          { value: 'borgeren', label: 'Borgerens egne oplysninger' },
-          { value: 'laege', label: 'Lægens oplysninger' },
-          { value: 'arbejdsgiver', label: 'Arbejdsgiverens oplysninger' },
+          { value: 'borgeren', label: 'borgerens egne oplysninger' },
+          { value: 'laege', label: 'lægens oplysninger' },
+          { value: 'arbejdsgiver', label: 'arbejdsgiverens oplysninger' },
         ],
       },
       { id: 'uarbejdsdygtighed', kind: 'textarea', label: 'Vurdering af uarbejdsdygtighed', required: true },

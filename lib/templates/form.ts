@@ -78,10 +78,12 @@ export function formatValue(field: TemplateField, value: FieldValue | undefined)
       return `${numberFormat.format(Number(value))}${field.unit ? ` ${field.unit}` : ''}`;
     case 'choice':
       return field.options.find((o) => o.value === value)?.label ?? '';
-    case 'choices':
-      return listJoin.format(
-        field.options.filter((o) => (value as string[]).includes(o.value)).map((o) => o.label.toLowerCase()),
-      );
+    case 'choices': {
+      const labels = field.options.filter((o) => (value as string[]).includes(o.value)).map((o) => o.label);
+      return field.style === 'sentences'
+        ? labels.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join(' ')
+        : listJoin.format(labels);
+    }
     case 'yesno':
       return value ? 'ja' : 'nej';
     default:

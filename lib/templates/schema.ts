@@ -71,6 +71,8 @@ export const templateFieldSchema = z.discriminatedUnion('kind', [
     kind: z.literal('choices'),
     options: z.array(option).min(1).max(40),
     default: z.array(optionValue).optional(),
+    /** In the note: a list ("a, b og c"), or each chosen label as a sentence of its own. */
+    style: z.enum(['list', 'sentences']).default('list'),
   }),
   z.strictObject({ ...fieldBase, kind: z.literal('yesno'), default: z.boolean().optional() }),
 ]);

@@ -39,9 +39,9 @@ function aTemplate(overrides: Partial<TemplateInput> = {}): Template {
         kind: 'choices',
         label: 'Emner',
         options: [
-          { value: 'job', label: 'Job' },
-          { value: 'helbred', label: 'Helbred' },
-          { value: 'bolig', label: 'Bolig' },
+          { value: 'job', label: 'job' },
+          { value: 'helbred', label: 'helbred' },
+          { value: 'bolig', label: 'bolig' },
         ],
       },
       { id: 'dato', kind: 'date', label: 'Dato' },
@@ -193,16 +193,21 @@ describe('the default Danish templates', () => {
       ...initialValues(t, { 'citizen.name': 'Mette Kjær Nielsen', 'caseworker.name': 'Lene Bruun' }),
       dato: '2026-11-23',
       oensker: 'Vil gerne arbejde i detailhandlen.',
+      forhold: ['enlig', 'ingen-helbred'],
       vurdering: 'jobparat',
-      begrundelse: 'Har erhvervserfaring og ingen helbredsmæssige begrænsninger.',
-      aftaler: 'Søger 3 job om ugen.',
+      grunde: ['erfaring', 'straks'],
+      aftalt: ['cv', 'soeg'],
       naesteKontakt: '2026-12-07',
     };
     expect(missingRequired(t, values)).toEqual([]);
     const note = renderNote(t, values);
     expect(note).toMatch(/^Første jobsamtale – personligt fremmøde, 23\.11\.2026\n/);
     expect(note).toContain('Borgeren er vejledt om retten til at have en bisidder med (forvaltningsloven § 8)');
-    expect(note).toContain('Borgeren er visiteret jobparat.');
+    expect(note).toContain(
+      'Borgeren er visiteret jobparat. Borgeren har relevant erhvervserfaring. Borgeren kan påtage sig arbejde straks.',
+    );
+    expect(note).toContain('Borgeren er enlig. Borgeren har ingen helbredsmæssige begrænsninger for at arbejde.');
+    expect(note).toContain('CV er opdateret. Borgeren søger 3 job om ugen via Jobnet.');
     expect(note).toContain('(aktivloven § 35)');
     expect(note).toContain('Næste kontakt: 07.12.2026.');
     expect(note).not.toMatch(/\{\{|\n{3}/);

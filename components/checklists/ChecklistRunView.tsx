@@ -1,0 +1,159 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { ChecklistItem } from '@/lib/checklists/schema';
+import type { ChecklistRunRecord } from '@/lib/db/records';
+import { formatTime } from '@/lib/i18n/i18n';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { isoToday } from '@/lib/templates/form';
+import { usePanelServices, useT } from '../panel/panel-context';
+
+/** One checklist being worked through: tick, or mark not relevant with a reason. */
+export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const checklist = useLiveQuery(
+    () => repository.checklistRuns.checklistOf(run),
+    [repository, run.packId, run.packVersion],
+  );
+  if (!checklist) return null;
+  const resolved = checklist.items.filter((i) => run.items[i.id]).length;
+  const headingId = `run-${run.id}`;
+  return (
+    <section
+      className="mt-3 rounded border border-slate-300 p-3"
+      aria-labelledby={headingId}
+      data-testid="checklist-run"
+    >
+      <h3 id={headingId} className="text-base font-semibold">
+        {checklist.title}
+      </h3>
+      <p className="text-xs text-slate-700">
+        {t('checklists.progress', { done: resolved, total: checklist.items.length })} · {checklist.legalBasis}
+      </p>
+      {checklist.validTo && checklist.validTo < isoToday() && (
+        <p role="alert" className="mt-1 text-sm text-amber-900">
+          {t('checklists.expired', { date: checklist.validTo.split('-').reverse().join('.') })}
+        </p>
+      )}
+      <ul className="mt-2 space-y-2">
+        {checklist.items.map((item) => (
+          <ItemRow key={item.id} runId={run.id} item={item} state={run.items[item.id]} />
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="mt-3 rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+        onClick={() => void repository.checklistRuns.finish(run.id)}
+      >
+        {t('checklists.finish')}
+      </button>
+    </section>
+  );
+}
+
+function ItemRow({
+  runId,
+  item,
+  state,
+}: {
+  runId: string;
+  item: ChecklistItem;
+  state: ChecklistRunRecord['items'][string] | undefined;
+}) {
+  const t = useT();
+  const locale = usePanelStore((s) => s.locale);
+  const { repository } = usePanelServices();
+  const [askingReason, setAskingReason] = useState(false);
+  const [reason, setReason] = useState('');
+  const id = `item-${runId}-${item.id}`;
+  const set = (next: Parameters<typeof repository.checklistRuns.setItem>[2]) =>
+    void repository.checklistRuns.setItem(runId, item.id, next);
+
+  return (
+    <li className="text-sm" data-testid="checklist-item">
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          className="mt-1"
+          checked={state?.state === 'done'}
+          disabled={state?.state === 'na'}
+          aria-describedby={item.help ? `${id}-help` : undefined}
+          onChange={(e) => set(e.target.checked ? { state: 'done' } : null)}
+        />
+        <div className="min-w-0 flex-1">
+          <label htmlFor={id} className={state?.state === 'na' ? 'text-slate-600 line-through' : ''}>
+            {item.title}
+            {item.required && (
+              <span className="text-red-800">
+                {' '}
+                *<span className="sr-only">({t('checklists.required')})</span>
+              </span>
+            )}
+          </label>
+          {item.help && (
+            <p id={`${id}-help`} className="text-xs text-slate-600">
+              {item.help}
+            </p>
+          )}
+          {item.legalBasis && (
+            <p className="text-xs text-slate-600">
+              {item.sourceUrl ? (
+                <a className="text-sky-800 underline" href={item.sourceUrl} target="_blank" rel="noreferrer noopener">
+                  {item.legalBasis}
+                </a>
+              ) : (
+                item.legalBasis
+              )}
+            </p>
+          )}
+          {state?.state === 'done' && (
+            <p className="text-xs text-green-800">{t('checklists.done', { time: formatTime(locale, state.at) })}</p>
+          )}
+          {state?.state === 'na' && (
+            <p className="text-xs text-slate-700">{t('checklists.na.reasonShort', { reason: state.reason ?? '' })}</p>
+          )}
+          {askingReason && (
+            <form
+              className="mt-1 flex gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!reason.trim()) return;
+                set({ state: 'na', reason: reason.trim() });
+                setAskingReason(false);
+              }}
+            >
+              <label className="sr-only" htmlFor={`${id}-reason`}>
+                {t('checklists.na.reason')}
+              </label>
+              <input
+                id={`${id}-reason`}
+                autoFocus
+                required
+                placeholder={t('checklists.na.reason')}
+                className="min-w-0 flex-1 rounded border border-slate-400 px-2 py-0.5"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <button type="submit" className="rounded bg-sky-800 px-2 py-0.5 text-white">
+                {t('common.save')}
+              </button>
+            </form>
+          )}
+        </div>
+        <button
+          type="button"
+          className="shrink-0 text-xs text-sky-800 underline"
+          aria-pressed={state?.state === 'na'}
+          aria-label={`${t('checklists.na')}: ${item.title}`}
+          onClick={() => {
+            if (state?.state === 'na') set(null);
+            else setAskingReason((v) => !v);
+          }}
+        >
+          {t('checklists.na')}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { formatDateTime } from '@/lib/i18n/i18n';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { ChecklistRunView } from './ChecklistRunView';
+
+/** The checklists tab: start one for the meeting, work through it, see finished ones. */
+export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
+  const t = useT();
+  const locale = usePanelStore((s) => s.locale);
+  const { repository } = usePanelServices();
+  const runs = useLiveQuery(() => repository.checklistRuns.list(citizenKey), [repository, citizenKey]);
+  const available = useLiveQuery(() => repository.packs.activeContent().then((c) => c.checklists), [repository]);
+  const [choice, setChoice] = useState('');
+  const selectId = useId();
+  if (!runs || !available) return null;
+
+  const open = runs.filter((r) => r.finishedAt === null);
+  const finished = runs.filter((r) => r.finishedAt !== null);
+  const chosen = available.find((c) => `${c.packId}/${c.id}` === choice) ?? available[0];
+
+  return (
+    <div className="px-4 py-3">
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (chosen) void repository.checklistRuns.start(citizenKey, chosen);
+        }}
+      >
+        <div className="min-w-0 flex-1">
+          <label htmlFor={selectId} className="text-sm font-medium">
+            {t('checklists.choose')}
+          </label>
+          <select
+            id={selectId}
+            className="mt-1 block w-full rounded border border-slate-400 px-1 py-1 text-sm"
+            value={chosen ? `${chosen.packId}/${chosen.id}` : ''}
+            onChange={(e) => setChoice(e.target.value)}
+          >
+            {available.map((c) => (
+              <option key={`${c.packId}/${c.id}`} value={`${c.packId}/${c.id}`}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          disabled={!chosen}
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 disabled:bg-slate-400"
+        >
+          {t('checklists.start')}
+        </button>
+      </form>
+
+      {open.length === 0 && <p className="mt-3 text-sm text-slate-600">{t('checklists.none')}</p>}
+      {open.map((run) => (
+        <ChecklistRunView key={run.id} run={run} />
+      ))}
+
+      {finished.length > 0 && (
+        <section className="mt-4" aria-labelledby="finished-runs">
+          <h3 id="finished-runs" className="text-sm font-semibold">
+            {t('checklists.finishedHeading')}
+          </h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {finished.map((run) => (
+              <FinishedRun key={run.id} run={run} locale={locale} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function FinishedRun({
+  run,
+  locale,
+}: {
+  run: Parameters<typeof ChecklistRunView>[0]['run'];
+  locale: ReturnType<typeof usePanelStore.getState>['locale'];
+}) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const checklist = useLiveQuery(() => repository.checklistRuns.checklistOf(run), [repository, run]);
+  return (
+    <li className="rounded border border-slate-200 p-2" data-testid="finished-run">
+      {t('checklists.history', {
+        title: checklist?.title ?? run.checklistId,
+        done: Object.keys(run.items).length,
+        total: checklist?.items.length ?? '?',
+      })}{' '}
+      <span className="text-xs text-slate-600">
+        {t('checklists.finished', { time: formatDateTime(locale, run.finishedAt!) })}
+      </span>
+    </li>
+  );
+}

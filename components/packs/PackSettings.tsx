@@ -1,0 +1,276 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import type { PackSource } from '@/lib/db/records';
+import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
+import { formatDateTime } from '@/lib/i18n/i18n';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { NO_POLICY, readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
+import { compareSemver } from '@/lib/packs/schema';
+import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
+import { parsePackText } from '@/lib/packs/validate';
+import { useT } from '../panel/panel-context';
+import { PackPreview } from './PackPreview';
+
+type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; activateOnly?: boolean };
+type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
+
+/** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
+export function PackSettings({ repository }: { repository: Repository }) {
+  const t = useT();
+  const packs = useLiveQuery(() => repository.packs.list(), [repository]);
+  const [policy, setPolicy] = useState<PackPolicy>(NO_POLICY);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [url, setUrl] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const fileId = useId();
+  const urlId = useId();
+
+  useEffect(() => {
+    void readPackPolicy().then(setPolicy);
+  }, []);
+
+  const refuse = (errors: string[]) => setMessage({ tone: 'error', text: t('packs.invalid'), errors });
+
+  const previewText = async (text: string, source: PackSource) => {
+    setMessage(null);
+    setPending(null);
+    const parsed = parsePackText(text);
+    if (!parsed.ok) return refuse(parsed.errors);
+    const preview = await repository.packs.preview(parsed.pack, policy.trustedPackKeys);
+    if (!preview.ok) return refuse(preview.errors);
+    setPending({ preview, source });
+  };
+
+  const install = async ({ preview, source, activateOnly }: Pending) => {
+    try {
+      if (activateOnly) await repository.packs.restore(preview.pack.id, preview.pack.version);
+      else await repository.packs.install(preview.pack, source, { signedBy: preview.signedBy });
+      setMessage({
+        tone: 'ok',
+        text: t('packs.installed', { name: preview.pack.name, version: preview.pack.version }),
+      });
+    } catch (e) {
+      refuse([e instanceof Error ? e.message : String(e)]);
+    }
+    setPending(null);
+  };
+
+  const showUpdate = async (p: InstalledPack, version: string) => {
+    const pack = await repository.packs.version(p.state.id, version);
+    if (!pack) return;
+    const preview = await repository.packs.preview(pack, policy.trustedPackKeys);
+    if (preview.ok) setPending({ preview, source: p.state.source, activateOnly: true });
+    else refuse(preview.errors);
+  };
+
+  return (
+    <section className="mt-8" aria-labelledby="packs-heading">
+      <h2 id="packs-heading" className="text-lg font-semibold">
+        {t('packs.heading')}
+      </h2>
+      <p className="text-sm text-slate-700">{t('packs.intro')}</p>
+      <ul className="mt-2 space-y-2">
+        {packs?.map((p) => (
+          <PackRow
+            key={p.state.id}
+            pack={p}
+            onShowUpdate={(v) => void showUpdate(p, v)}
+            onUseVersion={(v) =>
+              void repository.packs.restore(p.state.id, v).catch((e: unknown) => refuse([String(e)]))
+            }
+            onRefresh={async () => {
+              if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
+              const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, policy.trustedPackKeys);
+              if (outcome.status === 'error') refuse(outcome.error.split('\n'));
+              else if (outcome.status === 'available') void showUpdate(p, outcome.version);
+              else setMessage({ tone: 'ok', text: t('packs.refreshed.none') });
+            }}
+            onRemove={() => {
+              if (window.confirm(t('packs.remove.confirm', { name: p.active.name })))
+                void repository.packs.remove(p.state.id).catch((e: unknown) => refuse([String(e)]));
+            }}
+          />
+        ))}
+      </ul>
+
+      {policy.allowUserPacks ? (
+        <div
+          className={`mt-4 rounded border-2 border-dashed p-3 ${dragging ? 'border-sky-700 bg-sky-50' : 'border-slate-300'}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            const file = e.dataTransfer.files[0];
+            if (file) void file.text().then((text) => previewText(text, { kind: 'file' }));
+          }}
+        >
+          <label htmlFor={fileId} className="block text-sm font-medium">
+            {t('packs.import.file')}
+          </label>
+          <input
+            id={fileId}
+            type="file"
+            accept="application/json,.json"
+            className="mt-1 text-sm"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then((text) => previewText(text, { kind: 'file' }));
+              e.target.value = '';
+            }}
+          />
+          <p className="text-xs text-slate-600">{t('packs.import.drop')}</p>
+          <form
+            className="mt-3 flex items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void fetchPackText(url).then((fetched) => {
+                if (fetched.status === 'error') return refuse([fetched.error]);
+                if (fetched.status === 'ok')
+                  void previewText(fetched.text, {
+                    kind: 'url',
+                    url,
+                    etag: fetched.etag,
+                    lastModified: fetched.lastModified,
+                    checkedAt: Date.now(),
+                    error: null,
+                  });
+              });
+            }}
+          >
+            <div className="flex-1">
+              <label htmlFor={urlId} className="block text-sm font-medium">
+                {t('packs.import.url')}
+              </label>
+              <input
+                id={urlId}
+                type="url"
+                required
+                pattern="https?://.+"
+                className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+              />
+            </div>
+            <button
+              type="submit"
+              className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+            >
+              {t('packs.import.fetch')}
+            </button>
+          </form>
+        </div>
+      ) : (
+        <p className="mt-4 rounded bg-slate-100 p-3 text-sm">{t('packs.policyNoUser')}</p>
+      )}
+
+      {pending && (
+        <PackPreview
+          preview={pending.preview}
+          onInstall={() => void install(pending)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      <div role="status" className="mt-3 text-sm" data-testid="pack-message">
+        {message && (
+          <div
+            className={`rounded border-l-4 p-3 ${message.tone === 'ok' ? 'border-green-700 bg-green-50 text-green-900' : 'border-red-600 bg-red-50 text-red-900'}`}
+          >
+            <p className="font-medium">{message.text}</p>
+            {message.errors && (
+              <ul className="mt-1 ml-5 list-disc">
+                {message.errors.map((e) => (
+                  <li key={e}>
+                    <code>{e}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PackRow({
+  pack,
+  onShowUpdate,
+  onUseVersion,
+  onRefresh,
+  onRemove,
+}: {
+  pack: InstalledPack;
+  onShowUpdate(version: string): void;
+  onUseVersion(version: string): void;
+  onRefresh(): Promise<void>;
+  onRemove(): void;
+}) {
+  const t = useT();
+  const locale = usePanelStore((s) => s.locale);
+  const versionId = useId();
+  const { state, active, versions } = pack;
+  const newer = versions.find((v) => compareSemver(v, state.activeVersion) > 0);
+  const source = state.source;
+  return (
+    <li className="rounded border border-slate-300 p-3 text-sm" data-testid="installed-pack">
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <span className="font-semibold">{active.name}</span>
+        <span className="text-slate-700">
+          {t('packs.publisher')}: {active.publisher}
+        </span>
+        <code className="ml-auto text-xs text-slate-600">{active.id}</code>
+      </div>
+      <p className="text-slate-700">
+        {source.kind === 'url' || source.kind === 'policy'
+          ? t(source.kind === 'url' ? 'packs.source.url' : 'packs.source.policy', { url: source.url })
+          : t(`packs.source.${source.kind}`)}
+        {'checkedAt' in source && source.checkedAt
+          ? ` · ${t('packs.checked', { time: formatDateTime(locale, source.checkedAt) })}`
+          : ''}
+      </p>
+      {'error' in source && source.error && <p className="text-red-800">{t('packs.error', { error: source.error })}</p>}
+      {newer && (
+        <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900">
+          {t('packs.available', { version: newer })}{' '}
+          <button type="button" className="underline" onClick={() => onShowUpdate(newer)}>
+            {t('packs.showChanges')}
+          </button>
+        </p>
+      )}
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <label htmlFor={versionId}>{t('packs.useVersion')}</label>
+        <select
+          id={versionId}
+          className="rounded border border-slate-400 px-1 py-0.5"
+          value={state.activeVersion}
+          onChange={(e) => onUseVersion(e.target.value)}
+        >
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        {(source.kind === 'url' || source.kind === 'policy') && (
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100"
+            onClick={() => void onRefresh()}
+          >
+            {t('packs.refresh')}
+          </button>
+        )}
+        {state.removable && (
+          <button type="button" className="ml-auto text-red-800 underline" onClick={onRemove}>
+            {t('packs.remove')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

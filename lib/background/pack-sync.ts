@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { SidevognDb } from '../db/database';
+import { createRepository } from '../db/repository';
+import { defaultPack } from '../packs/default-pack';
+import { readPackPolicy } from '../packs/policy';
+import { refreshUrlPack, syncPolicyPacks } from '../packs/sources';
+
+const ALARM = 'sidevogn-pack-refresh';
+const REFRESH_MINUTES = 6 * 60;
+
+/** Installs the default pack, follows policy, and refreshes URL packs. Sends no citizen data. */
+export async function syncPacks(): Promise<void> {
+  const repository = createRepository(new SidevognDb());
+  await repository.packs.installDefault(defaultPack);
+  const policy = await readPackPolicy();
+  await syncPolicyPacks(repository, policy);
+  for (const { state } of await repository.packs.list()) {
+    if (state.source.kind === 'url') await refreshUrlPack(repository, state.id, state.source, policy.trustedPackKeys);
+  }
+}
+
+/** Packs are refreshed at start-up, when policy changes, and every few hours. */
+export function registerPackSync(): void {
+  const run = () =>
+    void syncPacks().catch((e: unknown) => console.error('Pack refresh failed:', e instanceof Error ? e.message : e));
+  browser.runtime.onInstalled.addListener(run);
+  browser.runtime.onStartup.addListener(run);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') run();
+  });
+  void browser.alarms.get(ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(ALARM, { periodInMinutes: REFRESH_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) run();
+  });
+}

@@ -1,0 +1,134 @@
+import type { Page } from '@playwright/test';
+import { aTeamPack } from '../fixtures/packs';
+import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
+import { expect, test } from './fixtures';
+import { CaseSystem } from './pages/case-system';
+import { startPackServer } from './pack-server';
+
+const file = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+});
+
+async function importFile(options: Page, name: string, value: unknown) {
+  await options.getByLabel('Importér pakke (JSON-fil)').setInputFiles(file(name, value));
+}
+
+test('a pack file is previewed, installed, and its template and checklist reach the panel', async ({
+  openOptions,
+  caseSystem,
+}) => {
+  const options = await openOptions();
+  // A bad pack: refused with path and reason, nothing installed.
+  const bad = aTeamPack({ templateTitle: 'Hjemmebesøg <script>alert(1)</script>' });
+  await importFile(options, 'bad.json', bad);
+  await expect(options.getByTestId('pack-message')).toContainText(
+    'templates.0.title: HTML or script is not allowed in pack text',
+  );
+  await importFile(options, 'broken.json', '{"format": "sidevogn-pack/1", ');
+  await expect(options.getByTestId('pack-message')).toContainText('Not valid JSON');
+  await expect(options.getByTestId('installed-pack')).toHaveCount(1); // the default pack only
+
+  await importFile(options, 'team.json', aTeamPack());
+  await expect(options.getByText('Ny pakke: 1 skabeloner, 1 tjeklister, 0 sagssystemer.')).toBeVisible();
+  await options.getByRole('button', { name: 'Installér' }).click();
+  await expect(options.getByTestId('pack-message')).toContainText('«Team Vesthavn» version 1.0.0 er taget i brug');
+  await expect(options.getByTestId('installed-pack')).toHaveCount(2);
+  expect(await wcagViolations(options)).toEqual([]);
+
+  // An update shows what changes before it applies; the older version can be restored.
+  await importFile(options, 'team-1.1.json', aTeamPack({ version: '1.1.0', templateTitle: 'Hjemmebesøg (ny)' }));
+  await expect(options.getByTestId('pack-diff')).toContainText('Ændringer fra version 1.0.0 til 1.1.0');
+  await expect(options.getByTestId('pack-diff')).toContainText('Hjemmebesøg (ny) (skabelon)');
+  await options.getByRole('button', { name: 'Installér' }).click();
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team.getByLabel('Version i brug')).toHaveValue('1.1.0');
+  await team.getByLabel('Version i brug').selectOption('1.0.0');
+  await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+
+  await caseSystem.gotoCase(citizen(0).caseId, 'journal');
+  await caseSystem.panel.openTemplate('hjemmeb');
+  await expect(caseSystem.panel.frame.getByRole('heading', { name: 'Hjemmebesøg (Vesthavn)' })).toBeVisible();
+});
+
+test('a pack is subscribed to by URL; refreshing sends the ETag and a new version waits for approval', async ({
+  openOptions,
+}) => {
+  let pack = aTeamPack();
+  const server = await startPackServer(() => JSON.stringify(pack));
+  try {
+    const options = await openOptions();
+    await options.getByLabel('Abonnér på en pakke-adresse (https)').fill(server.url);
+    await options.getByRole('button', { name: 'Hent' }).click();
+    await options.getByRole('button', { name: 'Installér' }).click();
+    const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+    await expect(team).toContainText(`Fra adressen ${server.url}`);
+
+    await team.getByRole('button', { name: 'Opdatér nu' }).click();
+    await expect(options.getByTestId('pack-message')).toContainText('Ingen ny version.');
+    expect(server.requests.at(-1)!.ifNoneMatch).toMatch(/^"[0-9a-f]{16}"$/);
+
+    pack = aTeamPack({ version: '1.2.0', templateTitle: 'Hjemmebesøg 2' });
+    await team.getByRole('button', { name: 'Opdatér nu' }).click();
+    await expect(options.getByTestId('pack-diff')).toContainText('Ændringer fra version 1.0.0 til 1.2.0');
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+    await options.getByRole('button', { name: 'Installér' }).click();
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.2.0');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a checklist run survives a browser restart, writes its part of the note, and warns about required items', async ({
+  launch,
+  caseSystemUrl,
+}) => {
+  const c = citizen(1);
+  let context = await launch();
+  let cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
+  await cs.gotoCase(c.caseId, 'journal');
+  const panel = cs.panel;
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await panel.frame
+    .getByLabel('Tjekliste', { exact: true })
+    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
+  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
+  await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+  await panel.frame.getByRole('button', { name: 'Ikke relevant: Aftaler og næste skridt' }).click();
+  await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').fill('Kun en besked');
+  await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').press('Enter');
+  await expect(panel.frame.getByText('Ikke relevant: Kun en besked')).toBeVisible();
+  await context.close();
+
+  context = await launch();
+  cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
+  await cs.gotoCase(c.caseId, 'journal');
+  await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(cs.panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+  await expect(cs.panel.frame.getByText('1 af 3 punkter klaret', { exact: false })).toHaveCount(0);
+  await expect(cs.panel.frame.getByText('2 af 3 punkter klaret', { exact: false })).toBeVisible();
+  const frame = cs.page.frames().find((f) => f.url().includes('/panel.html'))!;
+  expect(await wcagViolations(frame)).toEqual([]);
+
+  // The linked template warns about the unresolved required item; a second press inserts anyway.
+  await cs.panel.openTemplate('kontakt');
+  await cs.panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
+  await cs.panel.field(/Aftaler og næste skridt/).fill('Ingen.');
+  await expect(cs.panel.frame.getByTestId('checklist-warning')).toContainText(
+    'mangler: Hvad der blev oplyst er noteret',
+  );
+  await cs.panel.insert();
+  await expect(cs.page.locator('#journal-tekst')).toHaveValue('');
+  await cs.panel.frame.getByRole('button', { name: 'Indsæt alligevel' }).click();
+  await expect(cs.panel.templateStatus).toContainText('indsat');
+  await expect(cs.page.locator('#journal-tekst')).toHaveValue(/Oplyst: Borgeren ringede\./);
+
+  // The run is finished and stays in the citizen's history.
+  await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(cs.panel.frame.getByTestId('finished-run')).toContainText(
+    'Tjekliste «Kort kontakt (telefon/hjemmebesøg)» afsluttet (2 af 3)',
+  );
+});

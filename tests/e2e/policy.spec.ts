@@ -1,0 +1,54 @@
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSigningKey, exportPublicKey, signPack } from '@/lib/packs/signing';
+import { packSchema } from '@/lib/packs/schema';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { aTeamPack } from '../fixtures/packs';
+import { expect, test } from './fixtures';
+import { startPackServer } from './pack-server';
+
+// Chromium on Linux reads enterprise policy from this folder for every browser
+// on the machine; this project runs after all other tests (playwright.config.ts).
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'sidevogn-e2e.json');
+
+function writePolicy(values: Record<string, unknown>) {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+  } catch {
+    throw new Error(`This test writes a Chromium policy file in ${POLICY_DIR}; run it as root (CI does).`);
+  }
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: values } } }));
+}
+
+let server: Awaited<ReturnType<typeof startPackServer>>;
+
+// The policy must be in place before the browser starts (fixtures launch it).
+test.beforeAll(async () => {
+  const keys = await generateSigningKey();
+  const pack = packSchema.parse(aTeamPack({ id: 'vesthavn.politik', templateTitle: 'Hjemmebesøg (politik)' }));
+  const signed = await signPack(pack, keys);
+  server = await startPackServer(() => JSON.stringify(signed));
+  writePolicy({
+    packUrls: [server.url],
+    allowUserPacks: false,
+    trustedPackKeys: [await exportPublicKey(keys.publicKey)],
+  });
+});
+
+test.afterAll(async () => {
+  rmSync(POLICY_FILE, { force: true });
+  await server?.close();
+});
+
+test('enterprise policy installs a signed pack the user cannot remove, and can forbid own packs', async ({
+  openOptions,
+}) => {
+  const options = await openOptions();
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team).toContainText(`Installeret af din organisation (${server.url})`, { timeout: 15_000 });
+  await expect(team.getByRole('button', { name: 'Fjern pakke' })).toHaveCount(0);
+  await expect(options.getByText('Din organisation har bestemt, hvilke pakker der bruges.')).toBeVisible();
+  await expect(options.getByLabel('Importér pakke (JSON-fil)')).toHaveCount(0);
+});
