@@ -19,7 +19,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'da',
     ...(process.env.SIDEVOGN_STORE === '1' ? {} : { key: DEV_KEY }),
-    permissions: ['storage'],
+    // storage: preferences and the policy; alarms: refreshing packs on a schedule
+    // and deadline reminders; notifications: the opt-in deadline reminder;
+    // scripting: registering the bridge on case systems a team lead adds, and
+    // injecting the element picker ("Lær siden") on demand.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // Case systems other than the demo: asked for one origin at a time, from the
+    // options page, when a team lead adds an adapter (lib/adapters/registry.ts).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Enterprise policy (chrome.storage.managed): pack URLs, user packs, trusted keys.
+    storage: { managed_schema: 'managed_schema.json' },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -31,7 +40,11 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['panel.html'],
-        matches: CASE_SYSTEM_MATCHES,
+        // Any page may embed the panel frame, because case systems are added at
+        // run time and this list is static. It grants no access to those pages:
+        // the URL is per session (use_dynamic_url), only the bridge knows it,
+        // and the panel talks only to the bridge in its own tab.
+        matches: ['https://*/*', 'http://*/*'],
         use_dynamic_url: true,
       },
     ],

@@ -1,6 +1,12 @@
 import { defineBackground } from '#imports';
 import { registerCommands } from '@/lib/background/commands';
+import { registerPackSync } from '@/lib/background/pack-sync';
+import { registerDeadlineAlarm } from '@/lib/background/deadline-alarm';
+import { registerAdapterRegistrations } from '@/lib/background/adapter-registrations';
 
 export default defineBackground(() => {
   registerCommands();
+  registerPackSync();
+  registerDeadlineAlarm();
+  registerAdapterRegistrations();
 });

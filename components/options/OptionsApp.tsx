@@ -5,6 +5,11 @@ import { loadCaseworkerName, saveCaseworkerName, saveLocale } from '@/lib/panel/
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { useT } from '../panel/panel-context';
 import { TemplateSettings } from './TemplateSettings';
+import { PackSettings } from '../packs/PackSettings';
+import { PackEditor } from '../packs/editor/PackEditor';
+import { CaseloadList } from '../summary/CaseloadList';
+import { NotificationSettings } from '../summary/NotificationSettings';
+import { AdapterSettings } from '../adapters/AdapterSettings';
 
 export function OptionsApp({ repository }: { repository: Repository }) {
   const t = useT();
@@ -82,7 +87,12 @@ export function OptionsApp({ repository }: { repository: Repository }) {
             </span>
           </form>
         </section>
+        <CaseloadList repository={repository} />
+        <NotificationSettings />
+        <PackSettings repository={repository} />
         <TemplateSettings repository={repository} />
+        <PackEditor repository={repository} />
+        <AdapterSettings repository={repository} />
       </main>
     </div>
   );

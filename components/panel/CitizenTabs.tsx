@@ -1,23 +1,30 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { type PanelTab, usePanelStore } from '@/lib/panel/panel-store';
+import { ChecklistsView } from '../checklists/ChecklistsView';
 import { HistoryList } from '../history/HistoryList';
 import { NotesView } from '../notes/NotesView';
 import { TemplatesView } from '../templates/TemplatesView';
+import { SummaryView, useObserveHostFacts } from '../summary/SummaryView';
 import { useT } from './panel-context';
 
 const TABS = [
+  { id: 'summary', label: 'tabs.summary' },
   { id: 'notes', label: 'tabs.notes' },
   { id: 'templates', label: 'tabs.templates' },
+  { id: 'checklists', label: 'checklists.heading' },
   { id: 'history', label: 'tabs.history' },
-] as const satisfies readonly { id: string; label: MessageKey }[];
-type TabId = (typeof TABS)[number]['id'];
+] as const satisfies readonly { id: PanelTab; label: MessageKey }[];
+type TabId = PanelTab;
 
 /** The citizen's pages in the panel, as ARIA tabs (arrow keys move between them). */
 export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
-  const [active, setActive] = useState<TabId>('notes');
+  const active = usePanelStore((s) => s.tab);
+  const setActive = usePanelStore((s) => s.setTab);
   const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+  useObserveHostFacts(citizen, citizenKey);
 
   const move = (delta: number) => {
     const i = TABS.findIndex((tab) => tab.id === active);
@@ -59,8 +66,10 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
+        {active === 'summary' && <SummaryView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
         {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
         {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
+        {active === 'checklists' && <ChecklistsView key={citizenKey} citizenKey={citizenKey} />}
         {active === 'history' && <HistoryList key={citizenKey} citizenKey={citizenKey} />}
       </div>
     </>

@@ -13,6 +13,8 @@ import type {
   PackStateRecord,
   PackVersionRecord,
   TemplateRecord,
+  PackDraftRecord,
+  SigningKeyRecord,
 } from './records';
 
 export const DB_NAME = 'sidevogn';
@@ -36,6 +38,8 @@ export class SidevognDb extends Dexie {
   summaries!: EntityTable<SummaryRecord, 'citizenKey'>;
   deadlines!: EntityTable<DeadlineRecord, 'id'>;
   adapters!: EntityTable<AdapterRecord, 'id'>;
+  packDrafts!: EntityTable<PackDraftRecord, 'id'>;
+  signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
@@ -61,6 +65,11 @@ export class SidevognDb extends Dexie {
       packs: '[id+version], id',
       packState: 'id',
       checklistRuns: 'id, citizenKey',
+    });
+    // The pack editor's work in progress and the team lead's signing keys (issue 4).
+    this.version(5).stores({
+      packDrafts: 'id',
+      signingKeys: 'id',
     });
   }
 }

@@ -3,6 +3,7 @@ import { templateSchema } from '../templates/schema';
 import { adapterSchema } from '../host/adapter';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 import { packSchema } from '../packs/schema';
+import { packDraftSchema } from '../packs/editor/draft';
 
 /**
  * Records as stored in IndexedDB. Types are inferred from these schemas, and
@@ -173,6 +174,24 @@ export const checklistRunRecordSchema = z.strictObject({
   items: z.record(z.string(), itemStateSchema),
 });
 
+/** The pack editor's work in progress, saved as the team lead types. */
+export const packDraftRecordSchema = z.strictObject({
+  id: z.string(),
+  draft: packDraftSchema,
+  updatedAt: z.number().int(),
+});
+
+/** A team lead's pack-signing key pair. The private key is a non-extractable CryptoKey (structured-cloned). */
+export const signingKeyRecordSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().max(160),
+  /** SPKI, base64: the form policy `trustedPackKeys` and pack signatures use. */
+  publicKey: z.string().min(40),
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+  createdAt: z.number().int(),
+  privateKey: z.custom<CryptoKey>((v) => typeof CryptoKey !== 'undefined' && v instanceof CryptoKey, 'Not a CryptoKey'),
+});
+
 export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
@@ -191,3 +210,5 @@ export type PackSource = z.infer<typeof packSourceSchema>;
 export type PackStateRecord = z.infer<typeof packStateRecordSchema>;
 export type ChecklistRunRecord = z.infer<typeof checklistRunRecordSchema>;
 export type ChecklistItemState = z.infer<typeof itemStateSchema>;
+export type PackDraftRecord = z.infer<typeof packDraftRecordSchema>;
+export type SigningKeyRecord = z.infer<typeof signingKeyRecordSchema>;

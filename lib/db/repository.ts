@@ -31,6 +31,8 @@ import type { FormValues } from '../templates/form';
 import { parseTemplate, type Template } from '../templates/schema';
 import { adapterSchema, type Adapter } from '../host/adapter';
 import { CITIZEN_FIELD_IDS, type CitizenFieldId } from '../host/citizen-fields';
+import type { PackDraft } from '../packs/editor/draft';
+import { packDraftRecordSchema, signingKeyRecordSchema, type SigningKeyRecord } from './records';
 import {
   adapterRecordSchema,
   deadlineRecordSchema,
@@ -61,6 +63,7 @@ export interface CaseloadEntry {
 
 const SECRET_META_KEY = 'citizenKeySecret';
 const DEFAULT_PACK_META_KEY = 'defaultPackInstalled';
+const PACK_DRAFT_ID = 'current';
 
 /** An installed pack as the options page shows it. */
 export interface InstalledPack {
@@ -680,9 +683,45 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
   };
 
+  /** The pack editor's work in progress: one draft, saved as the team lead types. */
+  const packDrafts = {
+    async get(): Promise<PackDraft | undefined> {
+      const row = await db.packDrafts.get(PACK_DRAFT_ID);
+      return row && parseStored(packDraftRecordSchema, 'packDrafts', row).draft;
+    },
+    async save(draft: PackDraft): Promise<void> {
+      await db.packDrafts.put(packDraftRecordSchema.parse({ id: PACK_DRAFT_ID, draft, updatedAt: now() }));
+    },
+    async discard(): Promise<void> {
+      await db.packDrafts.delete(PACK_DRAFT_ID);
+    },
+  };
+
+  /** The team lead's pack-signing keys (private keys are non-extractable CryptoKeys). */
+  const signingKeys = {
+    /** Oldest first. */
+    async list(): Promise<SigningKeyRecord[]> {
+      const rows = await db.signingKeys.toArray();
+      return rows
+        .map((row) => parseStored(signingKeyRecordSchema, 'signingKeys', row))
+        .sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async get(id: string): Promise<SigningKeyRecord | undefined> {
+      const row = await db.signingKeys.get(id);
+      return row && parseStored(signingKeyRecordSchema, 'signingKeys', row);
+    },
+    async add(key: SigningKeyRecord): Promise<void> {
+      await db.signingKeys.add(signingKeyRecordSchema.parse(key));
+    },
+    async remove(id: string): Promise<void> {
+      await db.signingKeys.delete(id);
+    },
+  };
+
   return {
     ...{ citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns },
     ...{ summaries, deadlines, caseload, adapters },
+    ...{ packDrafts, signingKeys },
   };
 }
 

@@ -18,17 +18,24 @@ import { watchCitizen } from './watch-citizen';
  * no database.
  */
 
-function adapterFor(url: string): Adapter | undefined {
+/**
+ * Team-lead-made adapters first (they may name a part of the demo host), then
+ * the built-in one. The stored list is not re-validated here: only extension
+ * pages write it, after adapterSchema (lib/adapters/registry.ts), the host page
+ * cannot reach chrome.storage, and a zod copy would not fit the size budget.
+ */
+function adapterFor(url: string, stored: unknown): Adapter | undefined {
   const parsed = new URL(url);
-  return [demoAdapter].find((a) => a.matches.some((p) => matchesPattern(p, parsed)));
+  const adapters = [...(Array.isArray(stored) ? (stored as Adapter[]) : []), demoAdapter];
+  return adapters.find((a) => a.matches?.some((p) => matchesPattern(p, parsed)));
 }
 
 export async function startBridge(): Promise<void> {
-  const adapter = adapterFor(location.href);
+  const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale, STORAGE_KEYS.adapters]);
+  const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
   if (!adapter) return;
   const signal = hostLifecycle(window);
 
-  const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale]);
   let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? DEFAULT_LAYOUT;
   let detection: Detection = { status: 'none' };
   let port: Browser.runtime.Port | undefined;

@@ -1,14 +1,34 @@
 import * as core from './messages/core';
 import * as notes from './messages/notes';
+import * as packs from './messages/packs';
 import * as templates from './messages/templates';
+import * as summary from './messages/summary';
+import * as adapters from './messages/adapters';
+import * as editor from './messages/editor';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
  * each feature's English catalogue must have exactly its Danish keys (the
  * types enforce it). `{name}` placeholders are filled by t().
  */
-export const da = { ...core.da, ...notes.da, ...templates.da };
+export const da = {
+  ...core.da,
+  ...notes.da,
+  ...templates.da,
+  ...summary.da,
+  ...adapters.da,
+  ...packs.da,
+  ...editor.da,
+};
 
 export type MessageKey = keyof typeof da;
 
-export const en: Record<MessageKey, string> = { ...core.en, ...notes.en, ...templates.en };
+export const en: Record<MessageKey, string> = {
+  ...core.en,
+  ...notes.en,
+  ...templates.en,
+  ...summary.en,
+  ...adapters.en,
+  ...packs.en,
+  ...editor.en,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
+import { fieldReaderSchema } from '../host/adapter';
 import {
   INSERT_OUTCOMES,
   LAYOUT_MODES,
@@ -77,6 +78,26 @@ export const backgroundToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('toggle-panel') }),
 ]);
 
+/** Extension pages (panel, options) → service worker (runtime.sendMessage). */
+export const extensionToBackgroundSchema = z.discriminatedUnion('type', [
+  /** Deadlines were added, changed or removed: reschedule the reminder alarm. */
+  z.strictObject({ type: z.literal('deadlines-changed') }),
+]);
+
+/** What the element picker proposes: selectors only, no values read from the page. */
+export const pickedSelectorsSchema = z.strictObject({
+  cpr: fieldReaderSchema,
+  name: fieldReaderSchema,
+  fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema),
+  journal: fieldReaderSchema.nullable(),
+});
+
+/** Element picker (injected on demand into the case-system tab) → options page. */
+export const pickerToOptionsSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('picker-done'), picks: pickedSelectorsSchema }),
+  z.strictObject({ type: z.literal('picker-cancelled') }),
+]);
+
 export type CitizenOnPage = z.infer<typeof citizenOnPageSchema>;
 export type Detection = z.infer<typeof detectionSchema>;
 export type Layout = z.infer<typeof layoutSchema>;
@@ -85,6 +106,9 @@ export type HostToPanel = z.infer<typeof hostToPanelSchema>;
 export type PanelToHost = z.infer<typeof panelToHostSchema>;
 export type BackgroundToHost = z.infer<typeof backgroundToHostSchema>;
 export type InsertOutcome = z.infer<typeof insertOutcomeSchema>;
+export type ExtensionToBackground = z.infer<typeof extensionToBackgroundSchema>;
+export type PickedSelectors = z.infer<typeof pickedSelectorsSchema>;
+export type PickerToOptions = z.infer<typeof pickerToOptionsSchema>;
 
 export function isWithinSizeLimit(raw: unknown): boolean {
   try {

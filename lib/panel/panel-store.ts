@@ -6,6 +6,7 @@ import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
 /** The panel's UI state: what the host page shows, layout, and view choices. */
 
 export type Connection = 'connecting' | 'connected' | 'disconnected';
+export type PanelTab = 'summary' | 'notes' | 'templates' | 'checklists' | 'history';
 
 export interface PanelState {
   connection: Connection;
@@ -15,12 +16,15 @@ export interface PanelState {
   chosenCpr: string | null;
   cprRevealed: boolean;
   locale: Locale;
+  /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
+  tab: PanelTab;
   setConnection(connection: Connection): void;
   setDetection(detection: Detection): void;
   setLayout(layout: Layout): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
   setLocale(locale: Locale): void;
+  setTab(tab: PanelTab): void;
 }
 
 export const usePanelStore = create<PanelState>()((set, get) => ({
@@ -30,6 +34,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   chosenCpr: null,
   cprRevealed: false,
   locale: 'da',
+  tab: 'summary',
   setConnection: (connection) => set({ connection }),
   setDetection: (detection) => {
     const { chosenCpr } = get();
@@ -46,6 +51,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setLocale: (locale) => set({ locale }),
+  setTab: (tab) => set({ tab }),
 }));
 
 function activeCitizenOf(detection: Detection, chosenCpr: string | null): CitizenOnPage | undefined {

@@ -11,4 +11,14 @@ export const STORAGE_KEYS = {
   caseworkerName: 'caseworkerName',
   /** Favourite and recently used template ids. */
   templatePrefs: 'templatePrefs',
+  /** Opt-in: browser notification when a deadline is due (a preference, not citizen data). */
+  deadlineNotifications: 'deadlineNotifications',
+  /** The local day (YYYY-MM-DD) the last deadline notification was shown, so it shows once a day. */
+  deadlineNotifiedDay: 'deadlineNotifiedDay',
+  /**
+   * Case-system adapters made in the options page, published for the content
+   * script (which cannot open IndexedDB). Adapters are selectors and match
+   * patterns, not citizen data. Source of truth: the `adapters` table.
+   */
+  adapters: 'adapters',
 } as const;

@@ -22,6 +22,7 @@ test('a draft typed just before the browser is killed (SIGKILL) is there after r
   browser = await spawn();
   cs = new CaseSystem(await browser.context.newPage(), caseSystemUrl);
   await cs.gotoCase(c.caseId);
+  await cs.panel.showNotes();
   await expect(cs.panel.newNote).toHaveValue(text);
   await expect(cs.panel.draftStatus).toContainText('Kladde gendannet');
 });

@@ -22,6 +22,8 @@ interface Fixtures {
   context: BrowserContext;
   page: Page;
   caseSystem: CaseSystem;
+  /** Opens the extension's options page in a new tab. */
+  openOptions(): Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -67,6 +69,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   page: async ({ context }, use) => {
     await use(context.pages()[0] ?? (await context.newPage()));
+  },
+  openOptions: async ({ context }, use) => {
+    await use(async () => {
+      const [worker] = context.serviceWorkers();
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+      return options;
+    });
   },
   caseSystem: async ({ page, caseSystemUrl }, use) => {
     await use(new CaseSystem(page, caseSystemUrl));

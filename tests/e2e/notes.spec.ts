@@ -46,6 +46,7 @@ test('notes survive closing and reopening the browser', async ({ launch, caseSys
   context = await launch();
   cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
   await cs.gotoCase(c.caseId);
+  await cs.panel.showNotes();
   await expect(cs.panel.note('Aftalt praktik hos Bygma')).toBeVisible();
   await expect(cs.panel.newNote).toHaveValue('Halvskrevet tanke');
 });
@@ -58,6 +59,7 @@ test('a note appears live in a second tab on the same citizen, without reload', 
   await tab2.gotoCase(c.caseId, 'journal');
   await expect(tab2.panel.citizenName).toHaveText(c.name);
 
+  await tab2.panel.showNotes();
   await tab1.panel.writeNote('Skrevet i fane 1');
   await expect(tab2.panel.note('Skrevet i fane 1')).toBeVisible();
 });

@@ -26,7 +26,13 @@ export class Panel {
     return this.frame.getByTestId('draft-status');
   }
 
+  /** Opens the notes tab (the overview is the first tab). */
+  async showNotes(): Promise<void> {
+    await this.frame.getByRole('tab', { name: 'Noter' }).click();
+  }
+
   async writeNote(text: string): Promise<void> {
+    await this.showNotes();
     await this.newNote.fill(text);
     await this.frame.getByRole('button', { name: 'Gem note' }).click();
     await this.notes.filter({ hasText: text }).first().waitFor();
@@ -34,6 +40,7 @@ export class Panel {
 
   /** Types like a person (key events), not a fill(). */
   async typeDraft(text: string): Promise<void> {
+    await this.showNotes();
     await this.newNote.click();
     await this.newNote.pressSequentially(text, { delay: 5 });
   }

@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { buttonClass, inputClass, SectionHeading } from './Stamp';
+
+/** The citizen's contacts (læge, mentor, arbejdsgiver, bisidder …) with their roles. */
+export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; contacts: Contact[] }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const [role, setRole] = useState<ContactRole>('laege');
+  const [name, setName] = useState('');
+  const [detail, setDetail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { role: useId(), name: useId(), detail: useId() };
+
+  const add = async () => {
+    if (!name.trim()) return;
+    try {
+      await repository.summaries.saveContact(citizenKey, { role, name: name.trim(), detail: detail.trim() });
+      setName('');
+      setDetail('');
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="contacts-heading">
+      <SectionHeading id="contacts-heading">{t('summary.contacts')}</SectionHeading>
+      {contacts.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">{t('summary.contacts.none')}</p>
+      ) : (
+        <ul
+          className="mt-2 divide-y divide-slate-200 rounded border border-slate-300"
+          aria-labelledby="contacts-heading"
+        >
+          {contacts.map((c) => (
+            <li key={c.id} className="flex items-baseline gap-2 px-3 py-2 text-sm" data-testid="contact">
+              <span>
+                <span className="font-medium">{t(`contact.role.${c.role}`)}:</span> {c.name}
+                {c.detail && <span className="text-slate-700"> ({c.detail})</span>}
+              </span>
+              <button
+                type="button"
+                className="ml-auto text-xs text-sky-800 underline"
+                aria-label={t('summary.contacts.remove', { name: c.name })}
+                onClick={() => void repository.summaries.removeContact(citizenKey, c.id)}
+              >
+                {t('summary.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1"
+        aria-label={t('summary.contacts.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label htmlFor={ids.role} className="text-sm">
+          {t('summary.contacts.role')}
+        </label>
+        <select
+          id={ids.role}
+          className={inputClass}
+          value={role}
+          onChange={(e) => setRole(e.target.value as ContactRole)}
+        >
+          {CONTACT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`contact.role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.name} className="text-sm">
+          {t('summary.contacts.name')}
+        </label>
+        <input id={ids.name} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor={ids.detail} className="text-sm">
+          {t('summary.contacts.detail')}
+        </label>
+        <input id={ids.detail} className={inputClass} value={detail} onChange={(e) => setDetail(e.target.value)} />
+        <span />
+        <div>
+          <button type="submit" className={buttonClass} aria-disabled={!name.trim()}>
+            {t('summary.contacts.add')}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {t('storage.saveFailed', { error })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { ContactsSection } from './ContactsSection';
+import { DeadlinesSection } from './DeadlinesSection';
+import { FactsSection } from './FactsSection';
+import { SummaryActions } from './SummaryActions';
+import { TextFieldsSection } from './TextFieldsSection';
+
+/** Records what the case system shows for the citizen, whichever tab is open. */
+export function useObserveHostFacts(citizen: CitizenOnPage, citizenKey: string): void {
+  const { repository } = usePanelServices();
+  const facts = JSON.stringify(citizen.facts);
+  useEffect(() => {
+    // A failed write only loses the "changed at" time; the page still shows the value.
+    repository.summaries
+      .observeHostFacts(citizenKey, JSON.parse(facts) as CitizenOnPage['facts'])
+      .catch(() => undefined);
+  }, [repository, citizenKey, facts]);
+}
+
+/** The "Overblik" tab: the citizen on one page, from the case system and from the caseworker. */
+export function SummaryView({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const summary = useLiveQuery(() => repository.summaries.get(citizenKey), [repository, citizenKey]);
+  const deadlines = useLiveQuery(() => repository.deadlines.list(citizenKey), [repository, citizenKey]);
+  if (!summary || !deadlines) return <p className="px-4 py-3 text-sm text-slate-600">{t('summary.loading')}</p>;
+  return (
+    <div className="space-y-5 px-4 py-3" data-testid="summary">
+      <SummaryActions citizen={citizen} citizenKey={citizenKey} />
+      <DeadlinesSection citizen={citizen} citizenKey={citizenKey} deadlines={deadlines} />
+      <FactsSection citizen={citizen} citizenKey={citizenKey} summary={summary} />
+      <TextFieldsSection citizenKey={citizenKey} summary={summary} />
+      <ContactsSection citizenKey={citizenKey} contacts={summary.contacts} />
+    </div>
+  );
+}

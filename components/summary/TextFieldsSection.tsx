@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { SUMMARY_TEXT_FIELDS, type SummaryRecord, type SummaryTextField } from '@/lib/db/records';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { SectionHeading, Stamp, inputClass } from './Stamp';
+import { useAutosave } from './use-autosave';
+
+/** What the caseworker keeps: the citizen's goal in their words, situation, resources … */
+export function TextFieldsSection({ citizenKey, summary }: { citizenKey: string; summary: SummaryRecord }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="own-heading">
+      <SectionHeading id="own-heading">{t('summary.own')}</SectionHeading>
+      <div className="mt-2 space-y-3">
+        {SUMMARY_TEXT_FIELDS.map((field) => (
+          <TextField
+            key={`${citizenKey}:${field}`}
+            field={field}
+            citizenKey={citizenKey}
+            initial={summary.text[field]?.value ?? ''}
+            at={summary.text[field]?.at}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function TextField({
+  field,
+  citizenKey,
+  initial,
+  at,
+}: {
+  field: SummaryTextField;
+  citizenKey: string;
+  initial: string;
+  at: number | undefined;
+}) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const id = useId();
+  const { value, state, change, flush } = useAutosave(initial, (v) =>
+    repository.summaries.setText(citizenKey, field, v),
+  );
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t(`summary.text.${field}`)}
+      </label>
+      <textarea
+        id={id}
+        rows={field === 'goal' ? 2 : 3}
+        className={`${inputClass} mt-1 resize-y`}
+        value={value}
+        placeholder={field === 'goal' ? t('summary.text.goal.placeholder') : undefined}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => void flush()}
+      />
+      <p className="text-xs text-slate-600" aria-live="polite">
+        {typeof state === 'object' ? (
+          <span role="alert" className="text-red-800">
+            {t('storage.saveFailed', { error: state.error })}
+          </span>
+        ) : state === 'saving' ? (
+          t('summary.saving')
+        ) : value !== '' && at !== undefined ? (
+          <Stamp source="own" at={at} />
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** Typing reaches the database at most this long after a keystroke. */
+const SAVE_DELAY_MS = 300;
+
+/** Every mounted autosave's flush, so an action can first write what is still being typed. */
+const flushers = new Set<() => Promise<void>>();
+
+export async function flushAllAutosaves(): Promise<void> {
+  await Promise.all([...flushers].map((flush) => flush()));
+}
+
+/**
+ * A text value that saves itself while the caseworker types (throttled), on
+ * blur, and when the component goes away; a failed save keeps the text on
+ * screen and says so.
+ */
+export function useAutosave(initial: string, save: (value: string) => Promise<void>) {
+  const [value, setValue] = useState(initial);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { error: string }>('idle');
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const next = pending.current;
+    if (next === null) return;
+    pending.current = null;
+    setState('saving');
+    try {
+      await saveRef.current(next);
+      setState('saved');
+    } catch (e) {
+      pending.current ??= next;
+      setState({ error: e instanceof Error ? e.message : String(e) });
+    }
+  }, []);
+
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    flushers.add(flush);
+    return () => {
+      flushers.delete(flush);
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  const change = useCallback(
+    (next: string) => {
+      setValue(next);
+      pending.current = next;
+      timer.current ??= setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  return { value, state, change, flush };
+}

@@ -1,0 +1,238 @@
+import { findCprs, parseCpr } from '../cpr/cpr';
+import type { FieldReader } from '../host/adapter';
+import { CITIZEN_FIELD_IDS, type CitizenFieldId } from '../host/citizen-fields';
+import { editableRoot, proposeSelector } from '../host/selector';
+import type { Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import type { PickedSelectors } from '../messaging/protocol';
+import { probeReaders } from '../adapters/probe';
+
+/**
+ * "Lær siden": the element picker drawn on the case-system page. Injected on
+ * demand from the options page (entrypoints/picker.ts), never part of the
+ * always-on content script. It shows only what the page itself shows (the
+ * text under the selector), in a closed shadow root, and hands the options
+ * page selectors only. Every click on the page is swallowed while it runs, so
+ * the case system does not react to the team lead's pointing.
+ */
+
+type StepId = 'cpr' | 'name' | CitizenFieldId | 'journal';
+interface Step {
+  id: StepId;
+  label: MessageKey;
+  optional: boolean;
+}
+
+const STEPS: Step[] = [
+  { id: 'cpr', label: 'field.cpr', optional: false },
+  { id: 'name', label: 'field.name', optional: false },
+  ...CITIZEN_FIELD_IDS.map((id) => ({ id, label: `fact.${id}` as MessageKey, optional: true })),
+  { id: 'journal', label: 'field.journal', optional: true },
+];
+
+const STYLE = `
+:host { all: initial; }
+.bar { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 380px; max-width: calc(100vw - 32px);
+  background: #fff; color: #0f172a; border: 2px solid #075985; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25);
+  font: 14px/1.4 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; padding: 12px; }
+.bar h2 { margin: 0 0 4px; font-size: 15px; }
+.bar p { margin: 4px 0; }
+.hint { color: #475569; font-size: 12px; }
+.sel { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; background: #f1f5f9; padding: 2px 4px; }
+.bad { color: #991b1b; }
+.row { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid #64748b; background: #fff; color: #0f172a; cursor: pointer; }
+button.primary { background: #075985; color: #fff; border-color: #075985; }
+button:disabled { opacity: .5; cursor: default; }
+button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
+.box { position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #f59e0b; background: rgba(245,158,11,.15); border-radius: 3px; display: none; }
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) {
+  const node = Object.assign(doc.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export interface PickerResult {
+  picks: PickedSelectors | null;
+}
+
+export function startPicker(
+  doc: Document,
+  t: Translate,
+  onFinish: (picks: PickedSelectors | null) => void,
+): () => void {
+  const win = doc.defaultView!;
+  const host = doc.createElement('sidevogn-picker');
+  const root = host.attachShadow({ mode: 'closed' });
+  const box = el(doc, 'div', { className: 'box' });
+  const bar = el(doc, 'div', { className: 'bar' });
+  bar.setAttribute('role', 'dialog');
+  bar.setAttribute('aria-label', t('picker.title'));
+  root.append(el(doc, 'style', { textContent: STYLE }), box, bar);
+  doc.documentElement.append(host);
+
+  const picks = new Map<StepId, FieldReader>();
+  let index = 0;
+  let message: { text: string; bad: boolean } | null = null;
+
+  const stepElement = (target: Element | null): Element | null => {
+    if (!target || host.contains(target)) return null;
+    return STEPS[index]!.id === 'journal' ? editableRoot(target) : target;
+  };
+
+  const describe = (id: StepId, reader: FieldReader): { text: string; bad: boolean } => {
+    const probe = probeReaders({ x: reader }, doc).x!;
+    if (id === 'journal')
+      return { text: probe.editable ? t('adapters.found') : t('picker.notEditable'), bad: !probe.editable };
+    const value = probe.value ?? '';
+    if (id === 'cpr') {
+      const ok = parseCpr(value).ok || findCprs(value).length === 1;
+      return { text: ok ? `${value} – ${t('adapters.cprOk')}` : `${value} – ${t('picker.noCpr')}`, bad: !ok };
+    }
+    return { text: value || t('adapters.notFound'), bad: !value };
+  };
+
+  const render = () => {
+    const step = STEPS[index]!;
+    const reader = picks.get(step.id);
+    const buttons = el(doc, 'div', { className: 'row' });
+    const button = (label: string, onClick: () => void, opts: { primary?: boolean; disabled?: boolean } = {}) => {
+      const b = el(doc, 'button', { type: 'button', textContent: label, disabled: !!opts.disabled });
+      if (opts.primary) b.className = 'primary';
+      b.addEventListener('click', onClick);
+      buttons.append(b);
+      return b;
+    };
+    const last = index === STEPS.length - 1;
+    const canGoOn = !!reader || step.optional;
+    if (index > 0) button(t('picker.back'), () => go(index - 1));
+    const skip = step.optional && !reader ? button(t('picker.skip'), () => (last ? finish() : go(index + 1))) : null;
+    const next = button(last ? t('picker.done') : t('picker.next'), () => (last ? finish() : go(index + 1)), {
+      primary: true,
+      disabled: !canGoOn || (!!message?.bad && !step.optional),
+    });
+    button(t('picker.cancel'), () => stop(null));
+
+    bar.replaceChildren(
+      el(doc, 'h2', { textContent: t('picker.title') }),
+      el(
+        doc,
+        'p',
+        {},
+        el(doc, 'strong', {
+          textContent: t('picker.step', { n: index + 1, total: STEPS.length, field: t(step.label).toLowerCase() }),
+        }),
+        step.optional ? ` ${t('picker.optional')}` : '',
+      ),
+      ...(reader
+        ? [
+            el(
+              doc,
+              'p',
+              {},
+              `${t('picker.selector')}: `,
+              el(doc, 'span', { className: 'sel', textContent: reader.selector }),
+            ),
+            el(doc, 'p', { className: message?.bad ? 'bad' : '' }, `${t('picker.reads')}: `, message?.text ?? ''),
+          ]
+        : [el(doc, 'p', { className: 'hint', textContent: t('picker.hint') })]),
+      buttons,
+    );
+    // Keyboard: Enter takes the next step (the toolbar keeps focus, the page keeps its clicks).
+    (skip ?? (next.disabled ? null : next))?.focus();
+  };
+
+  const go = (to: number) => {
+    index = to;
+    const reader = picks.get(STEPS[index]!.id);
+    message = reader ? describe(STEPS[index]!.id, reader) : null;
+    render();
+  };
+
+  const finish = () => {
+    const cpr = picks.get('cpr');
+    const name = picks.get('name');
+    if (!cpr || !name) return go(cpr ? 1 : 0);
+    const fields: PickedSelectors['fields'] = {};
+    for (const id of CITIZEN_FIELD_IDS) {
+      const reader = picks.get(id);
+      if (reader) fields[id] = reader;
+    }
+    stop({ cpr, name, fields, journal: picks.get('journal') ?? null });
+  };
+
+  const onMove = (e: MouseEvent) => {
+    const target = stepElement(e.target as Element);
+    if (!target) {
+      box.style.display = 'none';
+      return;
+    }
+    const r = target.getBoundingClientRect();
+    Object.assign(box.style, {
+      display: 'block',
+      left: `${r.left}px`,
+      top: `${r.top}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
+  };
+  const swallow = (e: Event) => {
+    if (e.composedPath().includes(host)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  const onClick = (e: MouseEvent) => {
+    if (e.composedPath().includes(host)) return;
+    swallow(e);
+    const step = STEPS[index]!;
+    const target = stepElement(e.target as Element);
+    if (!target) {
+      message = { text: t('picker.notEditable'), bad: true };
+      picks.delete(step.id);
+      render();
+      return;
+    }
+    const reader: FieldReader = { selector: proposeSelector(target) };
+    picks.set(step.id, reader);
+    message = describe(step.id, reader);
+    render();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      stop(null);
+    }
+  };
+
+  const listeners: [string, EventListener][] = [
+    ['mousemove', onMove as EventListener],
+    ['click', onClick as EventListener],
+    ['pointerdown', swallow],
+    ['mousedown', swallow],
+    ['pointerup', swallow],
+    ['mouseup', swallow],
+    ['dblclick', swallow],
+    ['auxclick', swallow],
+    ['keydown', onKey as EventListener],
+  ];
+  for (const [type, fn] of listeners) win.addEventListener(type, fn, true);
+
+  let stopped = false;
+  function stop(result: PickedSelectors | null) {
+    if (stopped) return;
+    stopped = true;
+    for (const [type, fn] of listeners) win.removeEventListener(type, fn, true);
+    host.remove();
+    onFinish(result);
+  }
+
+  render();
+  return () => stop(null);
+}

@@ -1,0 +1,43 @@
+import { SidevognDb } from '../db/database';
+import { createRepository } from '../db/repository';
+import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
+import { usePanelStore } from '../panel/panel-store';
+import { loadCaseworkerName, loadLocale } from '../panel/preferences';
+
+export interface SummaryPageProps {
+  citizen: CitizenRecord | null;
+  summary: SummaryRecord | null;
+  deadlines: DeadlineRecord[];
+  caseworker: string;
+  error: string | null;
+  /** Opened from the panel's print button: print at once. */
+  autoPrint: boolean;
+}
+
+/** The printable summary page (summary.html?citizen=<citizen key>), an extension page. */
+export async function startSummaryPage(): Promise<SummaryPageProps> {
+  const params = new URLSearchParams(location.search);
+  const key = params.get('citizen') ?? '';
+  const locale = await loadLocale().catch(() => 'da' as const);
+  usePanelStore.getState().setLocale(locale);
+  document.documentElement.lang = locale;
+  const repository = createRepository(new SidevognDb());
+  try {
+    const [citizen, summary, deadlines, caseworker] = await Promise.all([
+      repository.citizens.get(key),
+      repository.summaries.get(key),
+      repository.deadlines.list(key),
+      loadCaseworkerName(),
+    ]);
+    return { citizen: citizen ?? null, summary, deadlines, caseworker, error: null, autoPrint: params.has('print') };
+  } catch (e) {
+    return {
+      citizen: null,
+      summary: null,
+      deadlines: [],
+      caseworker: '',
+      error: e instanceof Error ? e.message : String(e),
+      autoPrint: false,
+    };
+  }
+}

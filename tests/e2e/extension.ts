@@ -1,0 +1,57 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+
+/** The few extension APIs the specs read in the service worker (it runs them, not Node). */
+interface ExtensionApis {
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
+}
+declare const chrome: ExtensionApis;
+
+export const serviceWorker = (context: BrowserContext): Worker => {
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error('The extension has no service worker');
+  return worker;
+};
+
+export const deadlineAlarmTime = (worker: Worker) =>
+  worker.evaluate(() => chrome.alarms.get('deadlines').then((a) => a?.scheduledTime ?? null));
+export const notificationIds = (worker: Worker) =>
+  worker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+export const storedLocal = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
+export const registeredScripts = (worker: Worker) =>
+  worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+export const grantedOrigins = (worker: Worker) =>
+  worker.evaluate(() => chrome.permissions.getAll().then((p) => p.origins ?? []));
+
+export async function openOptions(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.getByRole('heading', { name: 'Sidevogn – indstillinger' }).waitFor();
+  return page;
+}
+
+/**
+ * Headless Chromium cannot click the browser's permission prompt. A user can
+ * also grant a site ahead of time on chrome://extensions (Site access → add a
+ * site); that page's API does the same here. The extension's own
+ * permissions.request() then resolves `true` without a prompt, and nothing in
+ * the extension knows it ran under test.
+ */
+export async function grantSiteOnExtensionsPage(context: BrowserContext, origin: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
+  await page.evaluate(
+    ([id, host]) =>
+      (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate.addHostPermission(id!, host!),
+    [EXTENSION_ID, origin],
+  );
+  await page.close();
+}

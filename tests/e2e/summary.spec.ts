@@ -1,0 +1,216 @@
+import type { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { citizen, masked } from './demo-data';
+import { expect, test } from './fixtures';
+import { deadlineAlarmTime, notificationIds, openOptions, serviceWorker, storedLocal } from './extension';
+
+const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const danish = (iso: string) => iso.split('-').reverse().join('.');
+
+test('the overview shows case-system facts with source and time, keeps what the caseworker writes, shows conflicts, and prints on one A4 page', async ({
+  caseSystem,
+  page,
+  context,
+}) => {
+  const c = citizen(2);
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  // The overview is the first tab and the default.
+  await expect(frame.getByRole('tab', { name: 'Overblik' })).toHaveAttribute('aria-selected', 'true');
+  const malgruppe = frame.getByTestId('fact-malgruppe');
+  await expect(malgruppe.getByTestId('host-value')).toHaveText(c.malgruppe);
+  await expect(malgruppe.getByTestId('source-host')).toContainText(/Fra sagssystemet · ændret \d+\./);
+
+  await frame
+    .getByLabel('Borgerens mål – med borgerens egne ord')
+    .fill('Jeg vil være elektriker og have mit eget værksted.');
+  await frame.getByLabel('Barrierer').fill('Rygsmerter; mangler kørekort.');
+  await frame.getByLabel('Helbred').fill('Lægeattest på vej fra egen læge.');
+  await frame.getByLabel('Rolle').selectOption({ label: 'Læge' });
+  await frame.getByLabel('Navn', { exact: true }).fill('Dr. Hansen');
+  await frame.getByLabel('Telefon eller note').fill('70 10 20 30');
+  await frame.getByRole('button', { name: 'Tilføj kontakt' }).click();
+  await expect(frame.getByTestId('contact')).toContainText('Læge: Dr. Hansen (70 10 20 30)');
+
+  // The caseworker's own value for a fact the page shows: both stay, the difference is shown.
+  const meeting = frame.getByTestId('fact-naesteMoede');
+  await meeting.getByRole('button', { name: 'Skriv egen værdi: Næste møde' }).click();
+  await meeting.getByLabel('Din egen værdi for Næste møde').fill('Flyttet til 10.12.2026 kl. 09:00');
+  await meeting.getByRole('button', { name: 'Gem' }).click();
+  await expect(meeting.getByTestId('own-value')).toHaveText('Flyttet til 10.12.2026 kl. 09:00');
+  await expect(meeting.getByTestId('source-own')).toContainText('Skrevet af dig · ændret');
+  await expect(meeting.getByRole('status')).toContainText('Intet er overskrevet');
+  const hostMeeting = await meeting.getByTestId('host-value').textContent();
+  expect(hostMeeting).toBeTruthy();
+
+  // Persists: a reload brings it all back.
+  await frame.getByLabel('Helbred').blur();
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(frame.getByLabel('Borgerens mål – med borgerens egne ord')).toHaveValue(
+    'Jeg vil være elektriker og have mit eget værksted.',
+  );
+  await expect(frame.getByLabel('Helbred')).toHaveValue('Lægeattest på vej fra egen læge.');
+  await expect(frame.getByTestId('contact')).toHaveCount(1);
+  await expect(frame.getByTestId('fact-naesteMoede').getByTestId('own-value')).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+
+  // Print: the panel opens the printable page; it fits one A4 page and masks the CPR.
+  const [printTab] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: 'Udskriv overblik' }).click(),
+  ]);
+  await printTab.waitForLoadState();
+  const url = new URL(printTab.url());
+  expect(url.pathname).toBe('/summary.html');
+  expect(url.searchParams.get('citizen')).toMatch(/^[0-9a-f]{32}$/);
+  expect(url.searchParams.has('print')).toBe(true);
+  url.searchParams.delete('print');
+  const sheet = await context.newPage();
+  await sheet.goto(url.href);
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(c.name);
+  await expect(sheet.getByText(masked(c.cpr))).toBeVisible();
+  await expect(sheet.locator('body')).not.toContainText(c.cpr);
+  await expect(sheet.getByText('«Jeg vil være elektriker og have mit eget værksted.»')).toBeVisible();
+  await expect(sheet.getByText(`sagssystemet: ${hostMeeting}`)).toBeVisible();
+  expect(await wcagViolations(sheet)).toEqual([]);
+  await sheet.screenshot({ path: test.info().outputPath('summary-sheet.png'), fullPage: true });
+  const pdf = await sheet.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages).toHaveLength(1);
+});
+
+test('the overview goes into the journal as a handover note, through the insertion path and history', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(3);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  const { frame } = caseSystem.panel;
+  await frame.getByLabel('Aftaler').fill('Borgeren søger tre job om ugen.');
+  await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
+  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i «Notat (tekst)»');
+  const text = await page.locator('#journal-tekst').inputValue();
+  expect(text).toContain(`Overdragelsesnotat`);
+  expect(text).toContain(`– ${c.name}`);
+  expect(text).toContain(`Målgruppe: ${c.malgruppe}`);
+  expect(text).toContain('Aftaler: Borgeren søger tre job om ugen.');
+  expect(text).not.toContain(c.cpr);
+  await frame.getByRole('tab', { name: 'Historik' }).click();
+  await expect(frame.getByTestId('history-entry')).toContainText(
+    'Overdragelsesnotat (overblik) indsat i «Notat (tekst)»',
+  );
+});
+
+test('deadlines: set, due and overdue shown; an opt-in reminder alarm is scheduled by the service worker', async ({
+  caseSystem,
+  context,
+}) => {
+  const options = await openOptions(context);
+  await options.getByLabel(/Vis en browsernotifikation/).check();
+
+  const c = citizen(1);
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  await frame.getByLabel('Hvad skal ske').fill('Opfølgning uge 8');
+  await frame.getByLabel('Senest').fill(isoDay(tomorrow));
+  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+  await expect(frame.getByTestId('deadline')).toContainText(`${danish(isoDay(tomorrow))} Opfølgning uge 8`);
+  await expect(frame.getByTestId('deadline')).toContainText('om 1 d.');
+
+  const worker = serviceWorker(context);
+  const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8).getTime();
+  await expect.poll(() => deadlineAlarmTime(worker)).toBe(expected);
+
+  // An overdue one stands out.
+  const lastWeek = new Date();
+  lastWeek.setDate(lastWeek.getDate() - 7);
+  await frame.getByLabel('Hvad skal ske').fill('Partshøring svar');
+  await frame.getByLabel('Senest').fill(isoDay(lastWeek));
+  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 d.');
+
+  // Due today: notified at 08:00, or at once if it is later than that; once a day, without name or CPR.
+  await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');
+  await frame.getByLabel('Senest').fill(isoDay(new Date()));
+  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+  const eight = new Date();
+  eight.setHours(8, 0, 0, 0);
+  if (Date.now() < eight.getTime()) {
+    await expect.poll(() => deadlineAlarmTime(worker)).toBe(eight.getTime());
+  } else {
+    const id = `deadlines-${isoDay(new Date())}`;
+    await expect
+      .poll(() => notificationIds(worker), {
+        timeout: 15_000,
+      })
+      .toContain(id);
+    await expect.poll(() => deadlineAlarmTime(worker)).toBe(expected);
+  }
+  const stored = await storedLocal(worker);
+  expect(JSON.stringify(stored)).not.toContain(c.name);
+  expect(JSON.stringify(stored)).not.toContain(c.cpr);
+
+  // Turning reminders off clears the alarm.
+  await options.getByLabel(/Vis en browsernotifikation/).uncheck();
+  await expect.poll(() => deadlineAlarmTime(worker)).toBeNull();
+});
+
+test('the caseload list shows 225 citizens with their next deadline, searchable, masked', async ({
+  caseSystem,
+  context,
+}) => {
+  // One real citizen opened through the panel, with a deadline …
+  const c = citizen(0);
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  await frame.getByLabel('Hvad skal ske').fill('Første samtale');
+  await frame.getByLabel('Senest').fill('2026-01-15');
+  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+  await expect(frame.getByTestId('deadline')).toHaveCount(1);
+
+  // … and 224 more, written straight into the extension's database (a big caseload).
+  const options = await openOptions(context);
+  await options.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('sidevogn');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(['citizens', 'deadlines'], 'readwrite');
+    for (let i = 0; i < 224; i++) {
+      const key = (i + 1).toString(16).padStart(32, '0');
+      const cpr = `${String((i % 28) + 1).padStart(2, '0')}0${(i % 9) + 1}85-${String(1000 + i)}`;
+      tx.objectStore('citizens').put({ key, cpr, name: `Borger nr. ${i + 1}`, firstSeenAt: 1, lastActivityAt: 1 });
+      if (i % 2 === 0)
+        tx.objectStore('deadlines').put({
+          id: `d${i}`,
+          citizenKey: key,
+          title: `Opfølgning ${i + 1}`,
+          due: `2027-0${(i % 9) + 1}-1${i % 10}`,
+          createdAt: 1,
+          doneAt: null,
+        });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await options.reload();
+  await expect(options.getByTestId('caseload-count')).toHaveText('225 af 225 borgere');
+  // Soonest deadline first: the real citizen's.
+  await expect(options.getByTestId('caseload-row').first()).toContainText(c.name);
+  await expect(options.getByTestId('caseload-row').first()).toContainText('15.01.2026 Første samtale');
+  await expect(options.getByTestId('caseload-row').first()).toContainText(masked(c.cpr));
+  await expect(options.locator('body')).not.toContainText(c.cpr);
+
+  await options.getByLabel('Søg på navn eller CPR').fill('nr. 17');
+  await expect(options.getByTestId('caseload-count')).toHaveText('11 af 225 borgere');
+  await options.getByLabel('Søg på navn eller CPR').fill(c.cpr.slice(0, 6));
+  await expect(options.getByTestId('caseload-row')).toHaveCount(1);
+  await expect(options.getByTestId('caseload-row')).toContainText(c.name);
+  expect(await wcagViolations(options)).toEqual([]);
+});
