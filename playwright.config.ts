@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // profile (see tests/e2e/fixtures.ts); global setup builds the extension once.
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: process.env.SIDEVOGN_OUT ? `${process.env.SIDEVOGN_OUT}/test-results` : 'test-results',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

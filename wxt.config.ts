@@ -10,6 +10,8 @@ const DEV_KEY =
 // Chromium derives the id feohapeeggemacecolfmbiphbdhhjebf from DEV_KEY.
 
 export default defineConfig({
+  // SIDEVOGN_OUT lets parallel work build side by side (the harness reads it too).
+  outDir: process.env.SIDEVOGN_OUT ?? '.output',
   imports: false,
   vite: () => ({
     plugins: [react(), tailwindcss()],

@@ -11,7 +11,7 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaseSystem } from '../case-system/server.mjs';
-import { assertExtensionBuilt, findChromium, ROOT } from '../harness/chromium.mjs';
+import { assertExtensionBuilt, EXTENSION_DIR, findChromium, ROOT } from '../harness/chromium.mjs';
 import { chromiumVersion } from './lib/browsers.mjs';
 import { renderMarkdown, renderPlot } from './lib/report.mjs';
 import size from './size.mjs';
@@ -73,7 +73,7 @@ async function main() {
       chromium: await chromiumVersion(),
       playwright: packageVersion('@playwright/test'),
       dexie: packageVersion('dexie'),
-      sidevogn: JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')).version,
+      sidevogn: JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')).version,
     },
   };
   console.log(

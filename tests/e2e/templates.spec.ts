@@ -7,7 +7,10 @@ import type { Panel } from './pages/panel';
 
 declare global {
   interface Window {
-    __caseSystem: { inputEvents: Record<'textarea' | 'editor' | 'bemaerkning', number>; quill: { getText(): string; history: { cutoff(): void } } };
+    __caseSystem: {
+      inputEvents: Record<'textarea' | 'editor' | 'bemaerkning', number>;
+      quill: { getText(): string; history: { cutoff(): void } };
+    };
   }
 }
 

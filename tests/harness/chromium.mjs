@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.SIDEVOGN_OUT ?? '.output', 'chrome-mv3');
 /** Chromium derives this id from the manifest `key` in wxt.config.ts. */
 export const EXTENSION_ID = 'feohapeeggemacecolfmbiphbdhhjebf';
 
