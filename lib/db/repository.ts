@@ -123,6 +123,14 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     });
   }
 
+  /**
+   * The caseworker wrote something for this citizen: retention counts days
+   * without activity from here (lib/db/privacy.ts). Opening a citizen is not
+   * activity, so only writing keeps the data. Call inside a transaction that
+   * includes db.citizens.
+   */
+  const touch = (citizenKey: string, t: number) => db.citizens.update(citizenKey, { lastActivityAt: t });
+
   async function citizenKey(canonicalCpr: string): Promise<string> {
     secret ??= loadSecret().catch((error: unknown) => {
       secret = undefined;
@@ -142,7 +150,6 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
           ? {
               ...parseStored(citizenRecordSchema, 'citizens', existing),
               name: name || existing.name,
-              lastActivityAt: t,
             }
           : { key, cpr, name, firstSeenAt: t, lastActivityAt: t };
         await db.citizens.put(record);
@@ -177,26 +184,32 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
       return note;
     },
     async update(id: string, body: string): Promise<NoteRecord> {
-      return db.transaction('rw', db.notes, db.drafts, async () => {
+      return db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
         const existing = await db.notes.get(id);
         if (!existing) throw new Error('The note no longer exists');
         const note = { ...parseStored(noteRecordSchema, 'notes', existing), body, updatedAt: now() };
         await db.notes.put(note);
         await db.drafts.delete(draftIdForEdit(id));
+        await touch(note.citizenKey, note.updatedAt);
         return note;
       });
     },
     /** Deletes a note; returns it so the caller can offer undo. */
     async remove(id: string): Promise<NoteRecord | undefined> {
-      return db.transaction('rw', db.notes, db.drafts, async () => {
+      return db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
         const existing = await db.notes.get(id);
         await db.notes.delete(id);
         await db.drafts.delete(draftIdForEdit(id));
+        if (existing) await touch(existing.citizenKey, now());
         return existing && parseStored(noteRecordSchema, 'notes', existing);
       });
     },
     async restore(note: NoteRecord): Promise<void> {
-      await db.notes.put(noteRecordSchema.parse(note));
+      const parsed = noteRecordSchema.parse(note);
+      await db.transaction('rw', db.notes, db.citizens, async () => {
+        await db.notes.put(parsed);
+        await touch(parsed.citizenKey, now());
+      });
     },
   };
 
@@ -207,8 +220,12 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
     /** An empty body removes the draft. */
     async save(id: DraftId, citizenKey: string, body: string): Promise<void> {
-      if (body === '') await db.drafts.delete(id);
-      else await db.drafts.put({ id, citizenKey, body, updatedAt: now() });
+      const t = now();
+      await db.transaction('rw', db.drafts, db.citizens, async () => {
+        if (body === '') await db.drafts.delete(id);
+        else await db.drafts.put({ id, citizenKey, body, updatedAt: t });
+        await touch(citizenKey, t);
+      });
     },
     /** Ids of the citizen's notes that have an unfinished edit. */
     async editIdsFor(citizenKey: string): Promise<string[]> {
@@ -421,23 +438,33 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         finishedAt: null,
         items: {},
       };
-      await db.checklistRuns.add(run);
+      await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
+        await db.checklistRuns.add(run);
+        await touch(citizenKey, run.startedAt);
+      });
       return run;
     },
     /** Ticks an item, marks it not relevant (with a reason), or clears it. */
     async setItem(runId: string, itemId: string, state: Omit<ChecklistItemState, 'at'> | null): Promise<void> {
-      await db.transaction('rw', db.checklistRuns, async () => {
+      await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
         const row = await db.checklistRuns.get(runId);
         if (!row) throw new Error('The checklist no longer exists');
         const run = parseStored(checklistRunRecordSchema, 'checklistRuns', row);
         const items = { ...run.items };
-        if (state) items[itemId] = { ...state, at: now() };
+        const t = now();
+        if (state) items[itemId] = { ...state, at: t };
         else delete items[itemId];
         await db.checklistRuns.put({ ...run, items });
+        await touch(run.citizenKey, t);
       });
     },
     async finish(runId: string): Promise<void> {
-      await db.checklistRuns.update(runId, { finishedAt: now() });
+      await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
+        const t = now();
+        const row = await db.checklistRuns.get(runId);
+        await db.checklistRuns.update(runId, { finishedAt: t });
+        if (row) await touch(row.citizenKey, t);
+      });
     },
     /** The checklist of a run, from the pack version the run began with. */
     async checklistOf(run: ChecklistRunRecord): Promise<Checklist | undefined> {
@@ -452,12 +479,16 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
       return row && parseStored(formDraftRecordSchema, 'formDrafts', row);
     },
     async save(citizenKey: string, templateId: string, values: FormValues): Promise<void> {
-      await db.formDrafts.put({
-        id: formDrafts.id(citizenKey, templateId),
-        citizenKey,
-        templateId,
-        values,
-        updatedAt: now(),
+      const t = now();
+      await db.transaction('rw', db.formDrafts, db.citizens, async () => {
+        await db.formDrafts.put({
+          id: formDrafts.id(citizenKey, templateId),
+          citizenKey,
+          templateId,
+          values,
+          updatedAt: t,
+        });
+        await touch(citizenKey, t);
       });
     },
     async discard(citizenKey: string, templateId: string): Promise<void> {
@@ -511,13 +542,17 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   async function changeSummary(
     citizenKey: string,
     change: (s: SummaryRecord, t: number) => SummaryRecord | undefined,
+    /** What the case system shows is not the caseworker writing (no retention activity). */
+    byCaseworker = true,
   ): Promise<SummaryRecord> {
-    return db.transaction('rw', db.summaries, async () => {
+    return db.transaction('rw', db.summaries, db.citizens, async () => {
       const row = await db.summaries.get(citizenKey);
       const current = row ? parseStored(summaryRecordSchema, 'summaries', row) : emptySummary(citizenKey);
-      const next = change(current, now());
+      const t = now();
+      const next = change(current, t);
       if (!next) return current;
       await db.summaries.put(summaryRecordSchema.parse(next));
+      if (byCaseworker) await touch(citizenKey, t);
       return next;
     });
   }
@@ -551,18 +586,22 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
      * is when the value last changed there (as far as Sidevogn saw).
      */
     async observeHostFacts(citizenKey: string, facts: Partial<Record<CitizenFieldId, string>>): Promise<void> {
-      await changeSummary(citizenKey, (s, at) => {
-        let changed = false;
-        const hostFacts = { ...s.hostFacts };
-        for (const id of CITIZEN_FIELD_IDS) {
-          const value = facts[id];
-          if (value === hostFacts[id]?.value) continue;
-          changed = true;
-          if (value === undefined) delete hostFacts[id];
-          else hostFacts[id] = { value, at };
-        }
-        return changed ? { ...s, hostFacts } : undefined;
-      });
+      await changeSummary(
+        citizenKey,
+        (s, at) => {
+          let changed = false;
+          const hostFacts = { ...s.hostFacts };
+          for (const id of CITIZEN_FIELD_IDS) {
+            const value = facts[id];
+            if (value === hostFacts[id]?.value) continue;
+            changed = true;
+            if (value === undefined) delete hostFacts[id];
+            else hostFacts[id] = { value, at };
+          }
+          return changed ? { ...s, hostFacts } : undefined;
+        },
+        false,
+      );
     },
     async saveContact(citizenKey: string, contact: Omit<Contact, 'id' | 'at'> & { id?: string }): Promise<void> {
       await changeSummary(citizenKey, (s, at) => {
@@ -612,14 +651,26 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         createdAt: now(),
         doneAt: null,
       });
-      await db.deadlines.add(record);
+      await db.transaction('rw', db.deadlines, db.citizens, async () => {
+        await db.deadlines.add(record);
+        await touch(citizenKey, record.createdAt);
+      });
       return record;
     },
     async setDone(id: string, done: boolean): Promise<void> {
-      await db.deadlines.update(id, { doneAt: done ? now() : null });
+      await db.transaction('rw', db.deadlines, db.citizens, async () => {
+        const t = now();
+        const row = await db.deadlines.get(id);
+        await db.deadlines.update(id, { doneAt: done ? t : null });
+        if (row) await touch(row.citizenKey, t);
+      });
     },
     async remove(id: string): Promise<void> {
-      await db.deadlines.delete(id);
+      await db.transaction('rw', db.deadlines, db.citizens, async () => {
+        const row = await db.deadlines.get(id);
+        await db.deadlines.delete(id);
+        if (row) await touch(row.citizenKey, now());
+      });
     },
     /** Due days of all open deadlines (what the service worker schedules alarms from). */
     async openDueDays(): Promise<string[]> {
