@@ -1,12 +1,18 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DEFAULT_LAYOUT, PANEL_PORT_NAME } from '../messaging/constants';
-import { guardBackgroundToHost, guardLayout, guardPanelToHost } from '../messaging/host-guards';
+import { DEFAULT_LAYOUT, PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import {
+  guardBackgroundToHost,
+  guardLayout,
+  guardPanelToHost,
+  isBackgroundSender,
+  isPanelSender,
+} from '../messaging/host-guards';
 import type { Detection, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
 import { chooseTarget, insertText, trackCaret } from './insert';
-import { hostLifecycle } from './lifecycle';
+import { showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
 import { applyLayout, createPanelFrame, removePushStyle } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
@@ -34,7 +40,9 @@ export async function startBridge(): Promise<void> {
   const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale, STORAGE_KEYS.adapters]);
   const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
   if (!adapter) return;
-  const signal = hostLifecycle(window);
+  // Aborted when this instance is orphaned (lib/host/lifecycle.ts).
+  const life = new AbortController();
+  const signal = life.signal;
 
   let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? DEFAULT_LAYOUT;
   let detection: Detection = { status: 'none' };
@@ -55,6 +63,29 @@ export async function startBridge(): Promise<void> {
   });
   const lastCaret = trackCaret(document, signal);
 
+  // Our frame's ticket for the port (see PANEL_PORT_NAME). Posted only to this
+  // frame's window and only if it holds an extension page, so the host page
+  // cannot read it; the frame asks for it once its listener is in place.
+  const token = crypto.randomUUID();
+  const extensionId = browser.runtime.id;
+  addEventListener(
+    'message',
+    (e) => {
+      if (e.source === iframe.contentWindow && e.data === PANEL_READY)
+        iframe.contentWindow?.postMessage(token, `chrome-extension://${extensionId}`);
+    },
+    { signal },
+  );
+  // After the extension is reloaded or removed this instance is orphaned: its
+  // frame dies and nothing would answer. Say so instead of failing silently.
+  const checkOrphaned = () => {
+    if (!signal.aborted && !browser.runtime?.id) {
+      life.abort();
+      showReloadNotice(document);
+    }
+  };
+  iframe.addEventListener('load', checkOrphaned);
+
   const send = (message: HostToPanel) => port?.postMessage(message);
   const setLayout = (next: Layout) => {
     layout = next;
@@ -64,11 +95,14 @@ export async function startBridge(): Promise<void> {
   };
 
   browser.runtime.onConnect.addListener((p) => {
-    if (p.name !== PANEL_PORT_NAME || p.sender?.id !== browser.runtime.id || signal.aborted) return;
+    if (signal.aborted || !p.name.startsWith(PANEL_PORT_NAME)) return;
+    // Another frame, a stale token, or not our panel page: refuse it, and keep the panel we have.
+    if (p.name !== PANEL_PORT_NAME + token || !isPanelSender(p.sender, extensionId)) return p.disconnect();
     port?.disconnect();
     port = p;
     p.onDisconnect.addListener(() => {
       if (port === p) port = undefined;
+      checkOrphaned();
     });
     p.onMessage.addListener((raw) => {
       const message = guardPanelToHost(raw);
@@ -94,7 +128,7 @@ export async function startBridge(): Promise<void> {
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only the service worker (no tab) of this extension may toggle the panel.
-    if (sender.id !== browser.runtime.id || sender.tab || !guardBackgroundToHost(raw) || signal.aborted) return;
+    if (!isBackgroundSender(sender, extensionId) || !guardBackgroundToHost(raw) || signal.aborted) return;
     setLayout({ ...layout, collapsed: !layout.collapsed });
     if (!layout.collapsed) iframe.focus();
   });

@@ -2,7 +2,15 @@
  * Protocol constants without any schema code, so the content script can import
  * them without pulling zod into its 10 KB budget.
  */
-export const PANEL_PORT_NAME = 'sidevogn-panel';
+/**
+ * The panel's port is named PANEL_PORT_NAME + the bridge's per-instance token.
+ * The bridge hands the token only to its own frame (postMessage to the frame's
+ * window, targeted at the extension's origin) when that frame sends PANEL_READY,
+ * so a panel page the host framed itself, even with the URL copied from ours,
+ * never learns it and is refused.
+ */
+export const PANEL_PORT_NAME = 'sidevogn-panel:';
+export const PANEL_READY = 'sidevogn:panel-ready';
 export const MAX_MESSAGE_CHARS = 256 * 1024;
 export const PANEL_MIN_WIDTH = 300;
 export const PANEL_MAX_WIDTH = 900;

@@ -1,4 +1,4 @@
-import { LAYOUT_MODES, MAX_INSERT_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
+import { LAYOUT_MODES, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
 import type { BackgroundToHost, Layout, PanelToHost } from './protocol';
 
 /**
@@ -23,8 +23,17 @@ export function guardLayout(v: unknown): Layout | undefined {
   return typeof collapsed === 'boolean' && isWidth(width) && isMode(mode) ? { collapsed, width, mode } : undefined;
 }
 
+/** The same cap as parseMessage in ./protocol: anything larger is dropped unread. */
+export function isWithinSize(v: unknown): boolean {
+  try {
+    return (JSON.stringify(v)?.length ?? 0) <= MAX_MESSAGE_CHARS;
+  } catch {
+    return false;
+  }
+}
+
 export function guardPanelToHost(v: unknown): PanelToHost | undefined {
-  if (!isObject(v)) return undefined;
+  if (!isObject(v) || !isWithinSize(v)) return undefined;
   switch (v.type) {
     case 'set-collapsed':
       return hasOnlyKeys(v, ['type', 'collapsed']) && typeof v.collapsed === 'boolean'
@@ -48,3 +57,23 @@ export function guardPanelToHost(v: unknown): PanelToHost | undefined {
 export function guardBackgroundToHost(v: unknown): BackgroundToHost | undefined {
   return isObject(v) && v.type === 'toggle-panel' && hasOnlyKeys(v, ['type']) ? { type: 'toggle-panel' } : undefined;
 }
+
+/** The parts of runtime.MessageSender the checks below read. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * A port may only come from this extension's panel page. Chromium gives a port
+ * opened by an extension frame no tab or frame id, so which tab and frame is
+ * settled by the port's name instead (PANEL_PORT_NAME): only the frame the
+ * bridge made learns its token, and the panel connects only to its own tab.
+ */
+export const isPanelSender = (s: Sender | undefined, extensionId: string): boolean =>
+  s?.id === extensionId && s.url === `chrome-extension://${extensionId}/panel.html`;
+
+/** Runtime messages to the content script may only come from this extension's service worker (no tab). */
+export const isBackgroundSender = (s: Sender | undefined, extensionId: string): boolean =>
+  s?.id === extensionId && !s.tab && !!s.url?.startsWith(`chrome-extension://${extensionId}/`);

@@ -1,6 +1,12 @@
-import { browser } from 'wxt/browser';
-import { PANEL_PORT_NAME } from '../messaging/constants';
-import { hostToPanelSchema, parseMessage, type HostToPanel, type PanelToHost } from '../messaging/protocol';
+import { browser, type Browser } from 'wxt/browser';
+import { PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import {
+  hostToPanelSchema,
+  panelTokenSchema,
+  parseMessage,
+  type HostToPanel,
+  type PanelToHost,
+} from '../messaging/protocol';
 import { usePanelStore } from './panel-store';
 
 export type InsertResult = Omit<Extract<HostToPanel, { type: 'insert-result' }>, 'type' | 'requestId'>;
@@ -15,25 +21,36 @@ const INSERT_TIMEOUT_MS = 5_000;
 
 /**
  * Connects the panel to the content script of the tab it is embedded in (top
- * frame only), so messages never cross to another tab. Incoming messages are
- * parsed and fed into the panel store.
+ * frame only), so messages never cross to another tab. The port is named with
+ * the token the bridge posts to its own frame (PANEL_PORT_NAME), so the bridge
+ * can tell this frame from a copy the host page framed itself. Anything else
+ * may post to this window too: each well-formed token is tried, and the port the
+ * bridge accepts (it answers at once) is kept; the bridge closes the others.
+ * Incoming messages are parsed and fed into the panel store.
  */
-export async function connectToHost(): Promise<HostConnection> {
+export async function connectToHost(win: Window = window): Promise<HostConnection> {
   const store = usePanelStore.getState();
+  // Listen before any await, so the bridge's answer cannot be missed.
+  const tokens: string[] = [];
+  let offer: ((token: string) => void) | undefined;
+  const onWindowMessage = (e: MessageEvent) => {
+    const token = e.source === win.parent ? parseMessage(panelTokenSchema, e.data) : undefined;
+    if (token === undefined || tokens.includes(token)) return;
+    tokens.push(token);
+    offer?.(token);
+  };
+  win.addEventListener('message', onWindowMessage);
   const tab = await browser.tabs.getCurrent().catch(() => undefined);
-  if (tab?.id === undefined) {
+  if (tab?.id === undefined || win.parent === win) {
+    win.removeEventListener('message', onWindowMessage);
     store.setConnection('disconnected');
     return { send: () => undefined, insert: () => Promise.reject(new Error('Not connected to a case system page')) };
   }
-  const port = browser.tabs.connect(tab.id, { name: PANEL_PORT_NAME, frameId: 0 });
+  const tabId = tab.id;
   const pending = new Map<string, (result: InsertResult) => void>();
-  let connected = true;
+  let port: Browser.runtime.Port | undefined;
 
-  port.onDisconnect.addListener(() => {
-    connected = false;
-    usePanelStore.getState().setConnection('disconnected');
-  });
-  port.onMessage.addListener((raw) => {
+  const handle = (raw: unknown) => {
     const message = parseMessage(hostToPanelSchema, raw);
     if (!message) return;
     const s = usePanelStore.getState();
@@ -45,16 +62,29 @@ export async function connectToHost(): Promise<HostConnection> {
       pending.get(requestId)?.(result);
       pending.delete(requestId);
     }
-  });
-
-  const send = (message: PanelToHost) => {
-    if (connected) port.postMessage(message);
   };
+  offer = (token) => {
+    if (port) return;
+    const candidate = browser.tabs.connect(tabId, { name: PANEL_PORT_NAME + token, frameId: 0 });
+    candidate.onDisconnect.addListener(() => {
+      if (port !== candidate) return;
+      port = undefined;
+      usePanelStore.getState().setConnection('disconnected');
+    });
+    candidate.onMessage.addListener((raw) => {
+      if (!port) port = candidate;
+      if (port === candidate) handle(raw);
+    });
+  };
+  for (const token of tokens) offer(token);
+  win.parent.postMessage(PANEL_READY, '*');
+
+  const send = (message: PanelToHost) => port?.postMessage(message);
   return {
     send,
     insert: (text) =>
       new Promise((resolve, reject) => {
-        if (!connected) return reject(new Error('Not connected to a case system page'));
+        if (!port) return reject(new Error('Not connected to a case system page'));
         const requestId = crypto.randomUUID();
         const timer = setTimeout(() => {
           pending.delete(requestId);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_CHARS } from '@/lib/messaging/constants';
+import {
+  guardPanelToHost,
+  isBackgroundSender,
+  isPanelSender,
+  isWithinSize,
+  type Sender,
+} from '@/lib/messaging/host-guards';
+
+/**
+ * The content script's receipt checks, one drop reason at a time. Sender shapes
+ * are the ones Chromium 156 reports (seen in the e2e run): a port from the panel
+ * frame carries id, url and origin but no tab or frame id; a message from the
+ * service worker carries its url and no tab.
+ */
+
+const ID = 'feohapeeggemacecolfmbiphbdhhjebf';
+const OTHER = 'abcdefghijklmnopabcdefghijklmnop';
+const panel: Sender = { id: ID, url: `chrome-extension://${ID}/panel.html` };
+const worker: Sender = { id: ID, url: `chrome-extension://${ID}/background.js` };
+
+describe('ports into the content script', () => {
+  it('accepts our panel page', () => {
+    expect(isPanelSender(panel, ID)).toBe(true);
+  });
+
+  it.each<[string, Sender | undefined]>([
+    ['no sender', undefined],
+    ['another extension', { ...panel, id: OTHER, url: `chrome-extension://${OTHER}/panel.html` }],
+    ['another extension naming our page', { ...panel, id: OTHER }],
+    ['our id but another page (options)', { ...panel, url: `chrome-extension://${ID}/options.html` }],
+    ['our id but a web page (a content script)', { ...panel, url: 'http://127.0.0.1:5180/borger/S-1' }],
+    ['the panel with a query the bridge never set', { ...panel, url: `${panel.url}?evil=1` }],
+    ['no url', { id: ID }],
+  ])('drops a port from %s', (_reason, sender) => {
+    expect(isPanelSender(sender, ID)).toBe(false);
+  });
+});
+
+describe('runtime messages into the content script', () => {
+  it('accepts our service worker', () => {
+    expect(isBackgroundSender(worker, ID)).toBe(true);
+  });
+
+  it.each<[string, Sender | undefined]>([
+    ['no sender', undefined],
+    ['another extension', { id: OTHER, url: `chrome-extension://${OTHER}/background.js` }],
+    ['a tab (a content script or page of ours in a tab)', { ...worker, tab: { id: 7 } }],
+    ['a web page url', { id: ID, url: 'http://127.0.0.1:5180/' }],
+    ['no url', { id: ID }],
+  ])('drops a message from %s', (_reason, sender) => {
+    expect(isBackgroundSender(sender, ID)).toBe(false);
+  });
+});
+
+describe('size cap', () => {
+  it('drops a message over MAX_MESSAGE_CHARS before reading it', () => {
+    const big = { type: 'set-collapsed', collapsed: true, pad: 'x'.repeat(MAX_MESSAGE_CHARS) };
+    expect(isWithinSize(big)).toBe(false);
+    expect(guardPanelToHost(big)).toBeUndefined();
+  });
+
+  it('drops what cannot be measured (cycles, BigInt)', () => {
+    const cyclic: Record<string, unknown> = { type: 'set-collapsed', collapsed: true };
+    cyclic.self = cyclic;
+    expect(isWithinSize(cyclic)).toBe(false);
+    expect(guardPanelToHost(cyclic)).toBeUndefined();
+    expect(isWithinSize({ type: 'set-width', width: 10n })).toBe(false);
+  });
+
+  it('keeps the largest well-formed insert', () => {
+    const message = { type: 'insert', requestId: 'r1', text: 'x'.repeat(100_000) };
+    expect(isWithinSize(message)).toBe(true);
+    expect(guardPanelToHost(message)).toEqual(message);
+  });
+});
