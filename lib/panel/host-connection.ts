@@ -30,14 +30,16 @@ const INSERT_TIMEOUT_MS = 5_000;
  */
 export async function connectToHost(win: Window = window): Promise<HostConnection> {
   const store = usePanelStore.getState();
-  // Listen before any await, so the bridge's answer cannot be missed.
-  const tokens: string[] = [];
-  let offer: ((token: string) => void) | undefined;
+  // Listen before any await, so the bridge's answer cannot be missed; tokens
+  // wait in `queued` until the tab is known.
+  const queued: string[] = [];
+  const tried = new Set<string>();
+  let offer = (token: string) => void queued.push(token);
   const onWindowMessage = (e: MessageEvent) => {
     const token = e.source === win.parent ? parseMessage(panelTokenSchema, e.data) : undefined;
-    if (token === undefined || tokens.includes(token)) return;
-    tokens.push(token);
-    offer?.(token);
+    if (token === undefined || tried.has(token)) return;
+    tried.add(token);
+    offer(token);
   };
   win.addEventListener('message', onWindowMessage);
   const tab = await browser.tabs.getCurrent().catch(() => undefined);
@@ -76,7 +78,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
       if (port === candidate) handle(raw);
     });
   };
-  for (const token of tokens) offer(token);
+  queued.forEach(offer);
   win.parent.postMessage(PANEL_READY, '*');
 
   const send = (message: PanelToHost) => port?.postMessage(message);
