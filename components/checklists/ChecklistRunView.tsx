@@ -2,10 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { ChecklistItem } from '@/lib/checklists/schema';
 import type { ChecklistRunRecord } from '@/lib/db/records';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { isoToday } from '@/lib/templates/form';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
@@ -66,8 +68,20 @@ function ItemRow({
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
   const id = `item-${runId}-${item.id}`;
-  const set = (next: Parameters<typeof repository.checklistRuns.setItem>[2]) =>
-    void repository.checklistRuns.setItem(runId, item.id, next);
+  type Change = Parameters<typeof repository.checklistRuns.setItem>[2];
+  // A change that could not be saved, kept for the retry; the box shows what is stored.
+  const [failed, setFailed] = useState<{ change: Change; failure: SaveFailure } | null>(null);
+  const apply = async (change: Change): Promise<boolean> => {
+    try {
+      await repository.checklistRuns.setItem(runId, item.id, change);
+      setFailed(null);
+      return true;
+    } catch (e) {
+      setFailed({ change, failure: saveFailure(e) });
+      return false;
+    }
+  };
+  const set = (next: Change) => void apply(next);
 
   return (
     <li className="text-sm" data-testid="checklist-item">
@@ -119,8 +133,8 @@ function ItemRow({
               onSubmit={(e) => {
                 e.preventDefault();
                 if (!reason.trim()) return;
-                set({ state: 'na', reason: reason.trim() });
-                setAskingReason(false);
+                // The reason stays in its field until it is saved.
+                void apply({ state: 'na', reason: reason.trim() }).then((saved) => saved && setAskingReason(false));
               }}
             >
               <label className="sr-only" htmlFor={`${id}-reason`}>
@@ -154,6 +168,15 @@ function ItemRow({
           {t('checklists.na')}
         </button>
       </div>
+      {failed && (
+        <SaveError
+          failure={failed.failure}
+          className="mt-1"
+          onRetry={() =>
+            void apply(failed.change).then((saved) => saved && failed.change?.state === 'na' && setAskingReason(false))
+          }
+        />
+      )}
     </li>
   );
 }

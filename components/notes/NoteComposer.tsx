@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { draftIdForNewNote } from '@/lib/db/repository';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { useDraft } from './use-draft';
 
 export function NoteComposer({ citizenKey }: { citizenKey: string }) {
@@ -10,7 +12,7 @@ export function NoteComposer({ citizenKey }: { citizenKey: string }) {
   const locale = usePanelStore((s) => s.locale);
   const { repository } = usePanelServices();
   const draft = useDraft(repository, draftIdForNewNote(citizenKey), citizenKey);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -25,7 +27,7 @@ export function NoteComposer({ citizenKey }: { citizenKey: string }) {
     } catch (e) {
       // Put the text back and keep it as a draft: nothing typed is lost.
       draft.change(typed);
-      setSaveError(e instanceof Error ? e.message : String(e));
+      setSaveError(saveFailure(e));
     } finally {
       setSaving(false);
     }
@@ -77,12 +79,7 @@ export function NoteComposer({ citizenKey }: { citizenKey: string }) {
         </span>
       </div>
       {(saveError ?? draft.error) && (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          {t('storage.saveFailed', { error: saveError ?? draft.error ?? '' })}{' '}
-          <button type="button" className="underline" onClick={() => void (saveError ? save() : draft.flush())}>
-            {t('common.retry')}
-          </button>
-        </p>
+        <SaveError failure={(saveError ?? draft.error)!} onRetry={() => void (saveError ? save() : draft.flush())} />
       )}
     </form>
   );

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
 import { draftIdForEdit } from '@/lib/db/repository';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { useDraft } from './use-draft';
 
 export function NoteItem({
@@ -21,15 +23,16 @@ export function NoteItem({
   const [editingByChoice, setEditing] = useState(false);
   // An unfinished edit (e.g. from before a crash) reopens the editor with it.
   const editing = editingByChoice || hasEditDraft;
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SaveFailure | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
 
   const remove = async () => {
     try {
       const removed = await repository.notes.remove(note.id);
       if (removed) onDeleted(removed);
+      setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(saveFailure(e));
     }
   };
 
@@ -72,11 +75,7 @@ export function NoteItem({
               {t('notes.delete')}
             </button>
           </div>
-          {error && (
-            <p role="alert" className="mt-2 text-sm text-red-800">
-              {t('storage.saveFailed', { error })}
-            </p>
-          )}
+          {error && <SaveError failure={error} onRetry={() => void remove()} />}
         </>
       )}
     </li>
@@ -87,7 +86,7 @@ function NoteEditor({ note, onDone }: { note: NoteRecord; onDone(): void }) {
   const t = useT();
   const { repository } = usePanelServices();
   const draft = useDraft(repository, draftIdForEdit(note.id), note.citizenKey, note.body);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SaveFailure | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const fieldId = `edit-${note.id}`;
 
@@ -105,7 +104,7 @@ function NoteEditor({ note, onDone }: { note: NoteRecord; onDone(): void }) {
       onDone();
     } catch (e) {
       draft.change(typed);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(saveFailure(e));
     }
   };
 
@@ -158,10 +157,8 @@ function NoteEditor({ note, onDone }: { note: NoteRecord; onDone(): void }) {
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          {t('storage.saveFailed', { error })}
-        </p>
+      {(error ?? draft.error) && (
+        <SaveError failure={(error ?? draft.error)!} onRetry={() => void (error ? save() : draft.flush())} />
       )}
     </form>
   );

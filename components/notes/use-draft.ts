@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftId, Repository } from '@/lib/db/repository';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 
 /** Unsaved typing reaches the database at most this long after a keystroke. */
 export const DRAFT_SAVE_INTERVAL_MS = 100;
@@ -15,7 +16,7 @@ export interface DraftState {
   text: string | null;
   restoredAt: number | null;
   savedAt: number | null;
-  error: string | null;
+  error: SaveFailure | null;
   change(text: string): void;
   /** Drops pending saves; call before the text is saved as a note. */
   reset(text?: string): void;
@@ -31,7 +32,7 @@ export function useDraft(repository: Repository, id: DraftId, citizenKey: string
   const [text, setText] = useState<string | null>(null);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SaveFailure | null>(null);
   const pending = useRef<Pending | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -48,7 +49,7 @@ export function useDraft(repository: Repository, id: DraftId, citizenKey: string
     } catch (e) {
       // Keep it pending so the next keystroke or retry writes it again.
       pending.current ??= p;
-      setError(e instanceof Error ? e.message : String(e));
+      setError(saveFailure(e));
     }
   }, [repository]);
 
@@ -64,7 +65,7 @@ export function useDraft(repository: Repository, id: DraftId, citizenKey: string
       (e: unknown) => {
         if (!live) return;
         setText(initial);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(saveFailure(e));
       },
     );
     const onHide = () => void flush();
@@ -94,6 +95,7 @@ export function useDraft(repository: Repository, id: DraftId, citizenKey: string
     timer.current = undefined;
     pending.current = null;
     setText(next);
+    setError(null);
     setRestoredAt(null);
     setSavedAt(null);
   }, []);

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { buttonClass, inputClass, SectionHeading } from './Stamp';
 
 /** The citizen's contacts (læge, mentor, arbejdsgiver, bisidder …) with their roles. */
@@ -10,7 +12,7 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
   const [role, setRole] = useState<ContactRole>('laege');
   const [name, setName] = useState('');
   const [detail, setDetail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SaveFailure | null>(null);
   const ids = { role: useId(), name: useId(), detail: useId() };
 
   const add = async () => {
@@ -21,7 +23,7 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
       setDetail('');
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(saveFailure(e));
     }
   };
 
@@ -91,11 +93,7 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {t('storage.saveFailed', { error })}
-        </p>
-      )}
+      {error && <SaveError failure={error} className="" onRetry={() => void add()} />}
     </section>
   );
 }

@@ -5,7 +5,9 @@ import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus, suggestDeadlines, type DueStatus } from '@/lib/summary/deadlines';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { buttonClass, inputClass, SectionHeading } from './Stamp';
 
 /** Tells the service worker to reschedule the deadline alarm (it is not woken by database changes). */
@@ -48,16 +50,19 @@ export function DeadlinesSection({
   const today = useToday();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A change that could not be saved, kept for the retry.
+  const [failed, setFailed] = useState<{ work: () => Promise<unknown>; failure: SaveFailure } | null>(null);
   const ids = { title: useId(), due: useId() };
 
-  const run = async (work: Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
-      await work;
-      setError(null);
+      await work();
+      setFailed(null);
       deadlinesChanged();
+      return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setFailed({ work, failure: saveFailure(e) });
+      return false;
     }
   };
   const suggestions = suggestDeadlines(citizen.facts)
@@ -82,7 +87,7 @@ export function DeadlinesSection({
                   type="checkbox"
                   id={`deadline-${d.id}`}
                   checked={d.doneAt !== null}
-                  onChange={(e) => void run(repository.deadlines.setDone(d.id, e.target.checked))}
+                  onChange={(e) => void run(() => repository.deadlines.setDone(d.id, e.target.checked))}
                 />
                 <label htmlFor={`deadline-${d.id}`} className={d.doneAt !== null ? 'text-slate-600 line-through' : ''}>
                   <span className="font-medium">{danishDate(d.due)}</span> {d.title}
@@ -92,7 +97,7 @@ export function DeadlinesSection({
                   type="button"
                   className="ml-auto text-xs text-sky-800 underline"
                   aria-label={t('summary.deadlines.remove', { title: d.title })}
-                  onClick={() => void run(repository.deadlines.remove(d.id))}
+                  onClick={() => void run(() => repository.deadlines.remove(d.id))}
                 >
                   {t('summary.remove')}
                 </button>
@@ -112,7 +117,7 @@ export function DeadlinesSection({
                 type="button"
                 className={`${buttonClass} ml-auto`}
                 aria-label={t('summary.deadlines.accept', { title: s.title })}
-                onClick={() => void run(repository.deadlines.add(citizenKey, s.title, s.due))}
+                onClick={() => void run(() => repository.deadlines.add(citizenKey, s.title, s.due))}
               >
                 {t('summary.deadlines.acceptShort')}
               </button>
@@ -126,7 +131,10 @@ export function DeadlinesSection({
         onSubmit={(e) => {
           e.preventDefault();
           if (!title.trim() || !due) return;
-          void run(repository.deadlines.add(citizenKey, title.trim(), due)).then(() => {
+          const add = () => repository.deadlines.add(citizenKey, title.trim(), due);
+          // What was typed stays in the form until it is saved.
+          void run(add).then((saved) => {
+            if (!saved) return;
             setTitle('');
             setDue('');
           });
@@ -148,11 +156,7 @@ export function DeadlinesSection({
           {t('summary.deadlines.add')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {t('storage.saveFailed', { error })}
-        </p>
-      )}
+      {failed && <SaveError failure={failed.failure} className="" onRetry={() => void run(failed.work)} />}
     </section>
   );
 }

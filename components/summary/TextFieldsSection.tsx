@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { SUMMARY_TEXT_FIELDS, type SummaryRecord, type SummaryTextField } from '@/lib/db/records';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { SectionHeading, Stamp, inputClass } from './Stamp';
 import { useAutosave } from './use-autosave';
 
@@ -57,16 +58,13 @@ function TextField({
         onBlur={() => void flush()}
       />
       <p className="text-xs text-slate-600" aria-live="polite">
-        {typeof state === 'object' ? (
-          <span role="alert" className="text-red-800">
-            {t('storage.saveFailed', { error: state.error })}
-          </span>
-        ) : state === 'saving' ? (
+        {typeof state === 'object' ? null : state === 'saving' ? (
           t('summary.saving')
         ) : value !== '' && at !== undefined ? (
           <Stamp source="own" at={at} />
         ) : null}
       </p>
+      {typeof state === 'object' && <SaveError failure={state.failure} onRetry={() => void flush()} className="mt-1" />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 
 /** Typing reaches the database at most this long after a keystroke. */
 const SAVE_DELAY_MS = 300;
@@ -17,7 +18,7 @@ export async function flushAllAutosaves(): Promise<void> {
  */
 export function useAutosave(initial: string, save: (value: string) => Promise<void>) {
   const [value, setValue] = useState(initial);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { error: string }>('idle');
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { failure: SaveFailure }>('idle');
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef(save);
@@ -37,7 +38,7 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
       setState('saved');
     } catch (e) {
       pending.current ??= next;
-      setState({ error: e instanceof Error ? e.message : String(e) });
+      setState({ failure: saveFailure(e) });
     }
   }, []);
 

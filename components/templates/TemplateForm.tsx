@@ -14,6 +14,7 @@ import {
 } from '@/lib/templates/form';
 import type { Template } from '@/lib/templates/schema';
 import { usePanelServices, useT } from '../panel/panel-context';
+import { SaveError } from '../panel/SaveError';
 import { FieldInput, fieldDomId } from './FieldInput';
 import { useFormDraft } from './use-form-draft';
 
@@ -240,6 +241,7 @@ function FilledForm({
         )}
         <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
       </div>
+      {draft.error && <SaveError failure={draft.error} onRetry={() => void draft.flush()} />}
       <div role="status" className="mt-2 text-sm" data-testid="template-status">
         {status && (
           <p

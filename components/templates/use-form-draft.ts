@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
 import { DRAFT_SAVE_INTERVAL_MS } from '../notes/use-draft';
 
@@ -15,12 +16,17 @@ export function useFormDraft(
 ): {
   values: FormValues | null;
   hasDraft: boolean;
+  /** Why the last save failed; the values stay on screen and pending until a save succeeds. */
+  error: SaveFailure | null;
+  /** Writes the pending values now (the retry after a failed save). */
+  flush(): Promise<void>;
   set(id: string, value: FormValues[string]): void;
   discard(): Promise<void>;
   cancelPending(): void;
 } {
   const [values, setValues] = useState<FormValues | null>(null);
   const [hasDraft, setHasDraft] = useState(false);
+  const [error, setError] = useState<SaveFailure | null>(null);
   const pending = useRef<FormValues | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -30,19 +36,33 @@ export function useFormDraft(
     const p = pending.current;
     if (!p) return;
     pending.current = null;
-    await repository.formDrafts.save(citizenKey, templateId, p);
-    setHasDraft(true);
+    try {
+      await repository.formDrafts.save(citizenKey, templateId, p);
+      setHasDraft(true);
+      setError(null);
+    } catch (e) {
+      // Keep it pending (unless newer values came meanwhile) so a retry or the next change writes it.
+      pending.current ??= p;
+      setError(saveFailure(e));
+    }
   }, [repository, citizenKey, templateId]);
 
   useEffect(() => {
     // Callers key the form by template, so this runs once per citizen and template.
     let live = true;
-    void repository.formDrafts.get(citizenKey, templateId).then((draft) => {
-      if (!live) return;
-      // The stored draft wins, but fields added to the template since then get their start values.
-      setValues(draft ? { ...initial(), ...draft.values } : initial());
-      setHasDraft(!!draft);
-    });
+    repository.formDrafts.get(citizenKey, templateId).then(
+      (draft) => {
+        if (!live) return;
+        // The stored draft wins, but fields added to the template since then get their start values.
+        setValues(draft ? { ...initial(), ...draft.values } : initial());
+        setHasDraft(!!draft);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setValues(initial());
+        setError(saveFailure(e));
+      },
+    );
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
@@ -72,6 +92,7 @@ export function useFormDraft(
     clearTimeout(timer.current);
     timer.current = undefined;
     pending.current = null;
+    setError(null);
   }, []);
 
   const discard = useCallback(async () => {
@@ -82,5 +103,5 @@ export function useFormDraft(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repository, citizenKey, templateId, cancelPending]);
 
-  return { values, hasDraft, set, discard, cancelPending };
+  return { values, hasDraft, error, flush, set, discard, cancelPending };
 }

@@ -5,6 +5,7 @@ import * as templates from './messages/templates';
 import * as summary from './messages/summary';
 import * as adapters from './messages/adapters';
 import * as editor from './messages/editor';
+import * as storage from './messages/storage';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -19,6 +20,7 @@ export const da = {
   ...adapters.da,
   ...packs.da,
   ...editor.da,
+  ...storage.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -31,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...adapters.en,
   ...packs.en,
   ...editor.en,
+  ...storage.en,
 };

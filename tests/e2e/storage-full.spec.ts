@@ -1,0 +1,149 @@
+import type { Frame, Page } from '@playwright/test';
+import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
+import { expect, test } from './fixtures';
+
+const FULL = 'Der er ikke plads til at gemme.';
+const panelFrame = (page: Page): Frame => page.frames().find((f) => f.url().includes('/panel.html'))!;
+
+/**
+ * The disk is full, as the panel sees it: every IndexedDB write in the panel's
+ * realm fails the way Chromium fails it when the origin is over quota (a
+ * DOMException named QuotaExceededError), while reads go on working.
+ *
+ * Why not DevTools' Storage.overrideQuotaForOrigin: in Chromium 156 it did not
+ * take effect for the extension origin once its IndexedDB was in use (writes of
+ * 30 MB passed under a 1-byte override; IndexedDB also trusts a cached
+ * allowance for 30 s, BucketContext::kBucketSpaceCacheTimeLimit), so it cannot
+ * fill the disk "after some data exists" reliably.
+ */
+async function setDiskFull(page: Page, full: boolean): Promise<void> {
+  await panelFrame(page).evaluate((on) => {
+    const w = window as unknown as { __diskFull?: boolean; __diskFullPatched?: boolean };
+    w.__diskFull = on;
+    if (w.__diskFullPatched) return;
+    w.__diskFullPatched = true;
+    const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['put', 'add', 'delete', 'clear']) {
+      const original = proto[method]!;
+      proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (w.__diskFull)
+          throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  }, full);
+}
+const fillDisk = (page: Page) => setDiskFull(page, true);
+const makeRoom = (page: Page) => setDiskFull(page, false);
+
+test('storage full: each save says so plainly, keeps earlier data and the unsaved text, and "Prøv igen" saves once there is room', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(4);
+  const { panel } = caseSystem;
+  const { frame } = panel;
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  await expect(panel.citizenName).toHaveText(c.name);
+
+  // Earlier data: a note, an overview field, a checklist run.
+  const earlierNote = 'Tidligere note: møde aftalt i januar.';
+  await panel.writeNote(earlierNote);
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  const barriers = frame.getByLabel('Barrierer');
+  await barriers.fill('Mangler kørekort.');
+  await barriers.blur();
+  await expect(frame.getByText('Skrevet af dig · ændret').first()).toBeVisible();
+  await frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await frame.getByLabel('Tjekliste', { exact: true }).selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
+  await frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  const ticked = frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' });
+  await expect(ticked).not.toBeChecked();
+
+  // 1. A new note: the draft autosave and the save both fail with the same clear message.
+  await panel.showNotes();
+  const noteText = 'Borgeren har fået tilbudt praktik hos Vesthavn Auto fra uge 3.';
+  await fillDisk(page);
+  await panel.newNote.fill(noteText);
+  const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+  await expect(composerError).toContainText(FULL);
+  await frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(composerError).toContainText(FULL);
+  await expect(composerError).not.toContainText(/Quota|Error/);
+  await expect(panel.newNote).toHaveValue(noteText);
+  await expect(panel.notes).toHaveCount(1);
+  await expect(panel.note(earlierNote)).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  await makeRoom(page);
+  await composerError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(panel.note(noteText)).toBeVisible();
+  await expect(composerError).toHaveCount(0);
+  await expect(panel.newNote).toHaveValue('');
+
+  // 2. A draft typed into the composer (no save pressed): kept on screen, written by the retry.
+  const draftText = 'Husk at spørge til kørekortet';
+  await fillDisk(page);
+  await panel.newNote.pressSequentially(draftText, { delay: 5 });
+  await expect(composerError).toContainText(FULL);
+  await expect(panel.newNote).toHaveValue(draftText);
+  await makeRoom(page);
+  await composerError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(composerError).toHaveCount(0);
+  await expect(panel.draftStatus).toContainText('Kladde gemt');
+
+  // 3. The overview: the caseworker's own text.
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  const health = frame.getByLabel('Helbred');
+  await fillDisk(page);
+  await health.fill('Lægeattest på vej.');
+  await health.blur();
+  const healthError = frame.locator('div', { has: health }).getByTestId('save-error').last();
+  await expect(healthError).toContainText(FULL);
+  await expect(health).toHaveValue('Lægeattest på vej.');
+  await expect(barriers).toHaveValue('Mangler kørekort.');
+  await makeRoom(page);
+  await healthError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(frame.getByTestId('save-error')).toHaveCount(0);
+
+  // 4. A template form's draft.
+  await panel.openTemplate('kontakt');
+  const learnt = panel.field(/Hvad blev oplyst/);
+  await fillDisk(page);
+  await learnt.fill('Borgeren ringede om lægeattesten.');
+  const formError = frame.getByTestId('save-error');
+  await expect(formError).toContainText(FULL);
+  await expect(learnt).toHaveValue('Borgeren ringede om lægeattesten.');
+  await expect(panel.preview).toContainText('Borgeren ringede om lægeattesten.');
+  await makeRoom(page);
+  await formError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(formError).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Kassér kladde' })).toBeVisible();
+
+  // 5. Ticking a checklist item: the box shows what is stored; the retry ticks it.
+  await frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await fillDisk(page);
+  await ticked.click();
+  const itemError = frame.getByTestId('checklist-item').filter({ has: ticked }).getByTestId('save-error');
+  await expect(itemError).toContainText(FULL);
+  await expect(ticked).not.toBeChecked();
+  await makeRoom(page);
+  await itemError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(ticked).toBeChecked();
+  await expect(itemError).toHaveCount(0);
+
+  // Everything, earlier and retried, is stored: a reload brings it back.
+  await page.reload();
+  await expect(panel.citizenName).toHaveText(c.name);
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  await expect(frame.getByLabel('Barrierer')).toHaveValue('Mangler kørekort.');
+  await expect(frame.getByLabel('Helbred')).toHaveValue('Lægeattest på vej.');
+  await panel.showNotes();
+  await expect(panel.note(earlierNote)).toBeVisible();
+  await expect(panel.note(noteText)).toBeVisible();
+  await expect(panel.newNote).toHaveValue(draftText);
+  await frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+  await panel.openTemplate('kontakt');
+  await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Borgeren ringede om lægeattesten.');
+});
