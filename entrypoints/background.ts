@@ -3,10 +3,12 @@ import { registerCommands } from '@/lib/background/commands';
 import { registerPackSync } from '@/lib/background/pack-sync';
 import { registerDeadlineAlarm } from '@/lib/background/deadline-alarm';
 import { registerAdapterRegistrations } from '@/lib/background/adapter-registrations';
+import { registerRetentionAlarm } from '@/lib/background/retention-alarm';
 
 export default defineBackground(() => {
   registerCommands();
   registerPackSync();
   registerDeadlineAlarm();
   registerAdapterRegistrations();
+  registerRetentionAlarm();
 });

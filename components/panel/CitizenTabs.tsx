@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { type PanelTab, usePanelStore } from '@/lib/panel/panel-store';
@@ -8,6 +8,10 @@ import { NotesView } from '../notes/NotesView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { SummaryView, useObserveHostFacts } from '../summary/SummaryView';
 import { useT } from './panel-context';
+import { markCitizenData } from '@/lib/backup/marker';
+import { CitizenDataActions } from '../privacy/CitizenDataActions';
+import { RetentionWarning } from '../privacy/RetentionWarning';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 
 const TABS = [
   { id: 'summary', label: 'tabs.summary' },
@@ -25,6 +29,8 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
   const setActive = usePanelStore((s) => s.setTab);
   const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   useObserveHostFacts(citizen, citizenKey);
+  // The database holds citizen data now (lib/backup/marker.ts).
+  useEffect(() => void markCitizenData().catch(() => undefined), [citizenKey]);
 
   const move = (delta: number) => {
     const i = TABS.findIndex((tab) => tab.id === active);
@@ -35,6 +41,8 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
 
   return (
     <>
+      <DataLossAlert />
+      <RetentionWarning citizenKey={citizenKey} />
       <div role="tablist" aria-label={t('tabs.label')} className="flex border-b border-slate-300 px-2">
         {TABS.map((tab) => (
           <button
@@ -67,6 +75,7 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
       </div>
       <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
         {active === 'summary' && <SummaryView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
+        {active === 'summary' && <CitizenDataActions key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
         {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
         {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
         {active === 'checklists' && <ChecklistsView key={citizenKey} citizenKey={citizenKey} />}

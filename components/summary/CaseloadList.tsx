@@ -7,6 +7,8 @@ import { useToday } from './use-today';
 import { dueStatus } from '@/lib/summary/deadlines';
 import { useT } from '../panel/panel-context';
 import { StatusBadge } from './DeadlinesSection';
+import { DeletionBadge } from '../privacy/DeletionBadge';
+import { useRetentionDays } from '../privacy/use-retention-days';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -22,6 +24,7 @@ export function CaseloadList({ repository }: { repository: Repository }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const searchId = useId();
+  const retentionDays = useRetentionDays();
 
   const shown = useMemo(() => {
     const q = deferred.trim().toLowerCase();
@@ -74,7 +77,10 @@ export function CaseloadList({ repository }: { repository: Repository }) {
             <tbody>
               {shown.map((e) => (
                 <tr key={e.key} className="border-t border-slate-200" data-testid="caseload-row">
-                  <td className="px-3 py-1.5 font-medium">{e.name || t('citizen.noName')}</td>
+                  <td className="px-3 py-1.5 font-medium">
+                    {e.name || t('citizen.noName')}
+                    <DeletionBadge lastActivityAt={e.lastActivityAt} retentionDays={retentionDays} />
+                  </td>
                   <td className="px-3 py-1.5 font-mono">{maskCpr(e.cpr)}</td>
                   <td className="px-3 py-1.5">
                     {e.nextDeadline ? (

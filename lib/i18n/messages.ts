@@ -5,6 +5,7 @@ import * as templates from './messages/templates';
 import * as summary from './messages/summary';
 import * as adapters from './messages/adapters';
 import * as editor from './messages/editor';
+import * as privacy from './messages/privacy';
 import * as storage from './messages/storage';
 
 /**
@@ -20,6 +21,7 @@ export const da = {
   ...adapters.da,
   ...packs.da,
   ...editor.da,
+  ...privacy.da,
   ...storage.da,
 };
 
@@ -33,5 +35,6 @@ export const en: Record<MessageKey, string> = {
   ...adapters.en,
   ...packs.en,
   ...editor.en,
+  ...privacy.en,
   ...storage.en,
 };

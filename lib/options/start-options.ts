@@ -3,11 +3,14 @@ import { createRepository, type Repository } from '../db/repository';
 import { usePanelStore } from '../panel/panel-store';
 import { loadLocale } from '../panel/preferences';
 import { defaultPack } from '../packs/default-pack';
+import { checkDataLossOnce } from '../backup/marker';
 
 /** The options page opens the same database as the panel (extension origin). */
 export async function startOptions(): Promise<Repository> {
   const db = new SidevognDb();
   const repository = createRepository(db);
+  // Before anything writes: is the database empty where it held citizens? (lib/backup/marker.ts)
+  await checkDataLossOnce(db);
   usePanelStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
   document.documentElement.lang = usePanelStore.getState().locale;
   await repository.packs.installDefault(defaultPack);

@@ -4,6 +4,7 @@ import { connectToHost, type HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
 import { defaultPack } from '../packs/default-pack';
+import { checkDataLossOnce } from '../backup/marker';
 
 /** Opens the database, reads preferences and connects to the host page. */
 export async function startPanel(): Promise<{
@@ -20,6 +21,8 @@ export async function startPanel(): Promise<{
     connectToHost(),
   ]);
   const repository = createRepository(db);
+  // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
+  if (opened === null) await checkDataLossOnce(db);
   const storageError =
     opened ??
     (await repository.packs.installDefault(defaultPack).then(

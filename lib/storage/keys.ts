@@ -21,4 +21,12 @@ export const STORAGE_KEYS = {
    * patterns, not citizen data. Source of truth: the `adapters` table.
    */
   adapters: 'adapters',
+  /**
+   * Whether the database held citizen data, and when that was last seen (a
+   * boolean and times, no citizen data): an empty database where this says
+   * data was is reported, not silently accepted (lib/backup/marker.ts).
+   */
+  dataMarker: 'dataMarker',
+  /** When the caseworker last exported an encrypted backup (ms since epoch). */
+  lastBackupAt: 'lastBackupAt',
 } as const;

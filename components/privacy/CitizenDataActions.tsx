@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import {
+  CITIZEN_TABLES,
+  accessExport,
+  accessExportFileName,
+  readCitizenData,
+  totalOf,
+  type TableCounts,
+} from '@/lib/db/privacy';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { markCitizenData } from '@/lib/backup/marker';
+import { usePanelServices, useT } from '../panel/panel-context';
+import { SectionHeading, buttonClass } from '../summary/Stamp';
+import { flushAllAutosaves } from '../summary/use-autosave';
+import { downloadText } from './download';
+
+type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
+
+const countKey = (table: (typeof CITIZEN_TABLES)[number]) => `privacy.count.${table}` as MessageKey;
+const dangerButtonClass =
+  'rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+
+/**
+ * Access and erasure for the citizen on the page (GDPR art. 15 and 17):
+ * everything Sidevogn holds as JSON or a printable page, and erasing it all
+ * after a confirmation that says what goes.
+ */
+export function CitizenDataActions({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const [status, setStatus] = useState<Status>(null);
+  const [confirm, setConfirm] = useState<TableCounts | null>(null);
+  const fail = (e: unknown) =>
+    setStatus({ tone: 'error', key: 'privacy.failed', params: { error: e instanceof Error ? e.message : String(e) } });
+
+  const exportJson = async () => {
+    setStatus(null);
+    try {
+      await flushAllAutosaves();
+      const data = await readCitizenData(repository, citizenKey);
+      if (!data) throw new Error(t('access.notFound'));
+      const now = Date.now();
+      const file = accessExportFileName(citizenKey, now);
+      downloadText(file, JSON.stringify(accessExport(data, now), null, 2));
+      setStatus({ tone: 'ok', key: 'privacy.exported', params: { file } });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const askErase = async () => {
+    setStatus(null);
+    try {
+      await flushAllAutosaves();
+      setConfirm(await repository.privacy.count(citizenKey));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const erase = async () => {
+    try {
+      const counts = await repository.privacy.erase(citizenKey);
+      setConfirm(null);
+      setStatus({ tone: 'ok', key: 'privacy.erased', params: { count: totalOf(counts) } });
+      // The citizen is still open in the case system: a fresh, empty record keeps
+      // anything written from now on under retention.
+      await repository.citizens.open(citizen.cpr, citizen.name);
+      await markCitizenData();
+    } catch (e) {
+      setConfirm(null);
+      fail(e);
+    }
+  };
+
+  return (
+    <section className="space-y-2 px-4 pb-4" aria-labelledby="privacy-heading" data-testid="citizen-data">
+      <SectionHeading id="privacy-heading">{t('privacy.heading')}</SectionHeading>
+      <p className="text-sm text-slate-700">{t('privacy.help')}</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass} onClick={() => void exportJson()}>
+          {t('privacy.exportJson')}
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() =>
+            void browser.tabs.create({ url: `${browser.runtime.getURL('/access.html')}?citizen=${citizenKey}` })
+          }
+        >
+          {t('privacy.print')}
+        </button>
+        <button type="button" className={buttonClass} aria-expanded={confirm !== null} onClick={() => void askErase()}>
+          {t('privacy.erase')}
+        </button>
+      </div>
+      {confirm && (
+        <div
+          role="alertdialog"
+          aria-labelledby="erase-title"
+          aria-describedby="erase-body"
+          className="rounded border-l-4 border-red-700 bg-red-50 p-3"
+          data-testid="erase-confirm"
+        >
+          <h3 id="erase-title" className="font-semibold">
+            {t('privacy.erase.confirmTitle')}
+          </h3>
+          <p id="erase-body" className="mt-1 text-sm">
+            {t('privacy.erase.confirmBody')}
+          </p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {CITIZEN_TABLES.filter((table) => confirm[table] > 0).map((table) => (
+              <li key={table}>{t(countKey(table), { count: confirm[table] })}</li>
+            ))}
+          </ul>
+          <div className="mt-2 flex gap-2">
+            <button type="button" className={dangerButtonClass} onClick={() => void erase()}>
+              {t('privacy.erase.confirm')}
+            </button>
+            <button type="button" className={buttonClass} autoFocus onClick={() => setConfirm(null)}>
+              {t('privacy.erase.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div role="status" className="text-sm" data-testid="privacy-status">
+        {status && (
+          <p
+            className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+          >
+            {t(status.key, status.params)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,273 @@
+import { useEffect, useId, useState } from 'react';
+import { BackupError } from '@/lib/backup/backup';
+import {
+  BACKUP_REMINDER_DAYS,
+  acknowledgeDataLoss,
+  backupReminderDue,
+  readDataMarker,
+  readLastBackupAt,
+  recordBackupExported,
+  syncDataMarker,
+} from '@/lib/backup/marker';
+import type { SidevognDb } from '@/lib/db/database';
+import { totalOf } from '@/lib/db/privacy';
+import type { Repository } from '@/lib/db/repository';
+import { formatDateTime } from '@/lib/i18n/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import { useT } from '../panel/panel-context';
+import { DataLossAlert } from './DataLossAlert';
+import { downloadText } from './download';
+import { useRetentionDays } from './use-retention-days';
+
+type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
+
+const BACKUP_FILE_INPUT = 'backup-file';
+export const focusBackupImport = () => {
+  const input = document.getElementById(BACKUP_FILE_INPUT);
+  input?.scrollIntoView({ block: 'center' });
+  input?.focus();
+};
+
+const ERROR_KEYS: Record<BackupError['code'], MessageKey> = {
+  'not-json': 'backup.error.notJson',
+  truncated: 'backup.error.truncated',
+  foreign: 'backup.error.foreign',
+  version: 'backup.error.version',
+  malformed: 'backup.error.malformed',
+  'wrong-secret': 'backup.error.wrongSecret',
+  'recovery-format': 'backup.error.recoveryFormat',
+  corrupt: 'backup.error.corrupt',
+  content: 'backup.error.content',
+  locked: 'backup.locked',
+  changed: 'backup.error.failed',
+};
+
+const button =
+  'rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-700';
+const primary =
+  'rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+const danger =
+  'rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+
+function StatusLine({ status, testId }: { status: Status; testId: string }) {
+  const t = useT();
+  return (
+    <div role="status" className="mt-2 text-sm" data-testid={testId}>
+      {status && (
+        <p className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
+          {t(status.key, status.params)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Options page: the data-loss alert, encrypted backups (export, import), and erasing all citizen data. */
+export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repository }) {
+  const t = useT();
+  const locale = usePanelStore((s) => s.locale);
+  const days = useRetentionDays();
+  const [lastBackup, setLastBackup] = useState<number | null | undefined>(undefined);
+  const [reminder, setReminder] = useState(false);
+  const [exportStatus, setExportStatus] = useState<Status>(null);
+  const [importStatus, setImportStatus] = useState<Status>(null);
+  const [eraseStatus, setEraseStatus] = useState<Status>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<'passphrase' | 'recovery'>('recovery');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [alertKey, setAlertKey] = useState(0);
+  const ids = { secret: useId(), kind: useId(), erase: useId() };
+
+  const refresh = () =>
+    Promise.all([readDataMarker(), readLastBackupAt()]).then(([marker, last]) => {
+      setLastBackup(last);
+      setReminder(backupReminderDue(marker, last, Date.now()));
+    });
+  useEffect(() => {
+    void refresh();
+    if (location.hash === '#backup') setTimeout(focusBackupImport, 0);
+  }, []);
+
+  const exportBackup = async () => {
+    setExportStatus(null);
+    try {
+      const backup = await repository.privacy.exportBackup();
+      downloadText(backup.fileName, backup.text);
+      await recordBackupExported();
+      await refresh();
+      setExportStatus({
+        tone: 'ok',
+        key: 'backup.exported',
+        params: { file: backup.fileName, citizens: backup.citizens },
+      });
+    } catch (e) {
+      setExportStatus({
+        tone: 'error',
+        key: 'privacy.failed',
+        params: { error: e instanceof Error ? e.message : String(e) },
+      });
+    }
+  };
+
+  const importBackup = async () => {
+    setImportStatus(null);
+    if (!file) return setImportStatus({ tone: 'error', key: 'backup.noFile' });
+    setBusy(true);
+    try {
+      const result = await repository.privacy.importBackup(await file.text(), { kind, value: secret });
+      await acknowledgeDataLoss(db);
+      setAlertKey((k) => k + 1);
+      setSecret('');
+      setImportStatus({ tone: 'ok', key: 'backup.imported', params: { ...result } });
+    } catch (e) {
+      if (e instanceof BackupError)
+        setImportStatus({
+          tone: 'error',
+          key: ERROR_KEYS[e.code],
+          params: { detail: e.detail, version: e.detail, error: e.message },
+        });
+      else
+        setImportStatus({
+          tone: 'error',
+          key: 'backup.error.failed',
+          params: { error: e instanceof Error ? e.message : String(e) },
+        });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const eraseAll = async () => {
+    if (typed !== t('options.eraseAll.word'))
+      return setEraseStatus({ tone: 'error', key: 'options.eraseAll.mismatch' });
+    try {
+      const counts = await repository.privacy.eraseAll();
+      await syncDataMarker(db);
+      setTyped('');
+      setEraseStatus({
+        tone: 'ok',
+        key: 'options.eraseAll.done',
+        params: { citizens: counts.citizens, count: totalOf(counts) },
+      });
+    } catch (e) {
+      setEraseStatus({
+        tone: 'error',
+        key: 'privacy.failed',
+        params: { error: e instanceof Error ? e.message : String(e) },
+      });
+    }
+  };
+
+  return (
+    <section className="mt-8" aria-labelledby="privacy-settings-heading">
+      <h2 id="privacy-settings-heading" className="text-lg font-semibold">
+        {t('options.privacy')}
+      </h2>
+      <DataLossAlert key={alertKey} db={db} onRestore={focusBackupImport} />
+      {days !== null && <p className="mt-1 text-sm text-slate-700">{t('retention.help', { days })}</p>}
+
+      <h3 className="mt-4 font-semibold">{t('backup.heading')}</h3>
+      <p className="text-sm text-slate-700">{t('backup.help')}</p>
+      <p className="mt-1 text-sm" data-testid="backup-last">
+        {lastBackup === undefined
+          ? ''
+          : lastBackup === null
+            ? t('backup.never')
+            : t('backup.last', { date: formatDateTime(locale, lastBackup) })}
+      </p>
+      {reminder && lastBackup !== null && (
+        <p className="mt-1 text-sm text-amber-900">{t('backup.reminder', { days: BACKUP_REMINDER_DAYS })}</p>
+      )}
+      <button type="button" className={`${primary} mt-2`} onClick={() => void exportBackup()}>
+        {t('backup.export')}
+      </button>
+      <StatusLine status={exportStatus} testId="backup-export-status" />
+
+      <form
+        className="mt-3 space-y-2 rounded border border-slate-300 p-3"
+        aria-labelledby="backup-import-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void importBackup();
+        }}
+      >
+        <h4 id="backup-import-heading" className="font-medium">
+          {t('backup.import')}
+        </h4>
+        <div>
+          <label htmlFor={BACKUP_FILE_INPUT} className="block text-sm font-medium">
+            {t('backup.file')}
+          </label>
+          <input
+            id={BACKUP_FILE_INPUT}
+            type="file"
+            accept=".json,application/json"
+            className="mt-1 text-sm"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        <div>
+          <label htmlFor={ids.kind} className="block text-sm font-medium">
+            {t('backup.secretKind')}
+          </label>
+          <select
+            id={ids.kind}
+            className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
+            value={kind}
+            onChange={(e) => setKind(e.target.value === 'passphrase' ? 'passphrase' : 'recovery')}
+          >
+            <option value="recovery">{t('backup.recovery')}</option>
+            <option value="passphrase">{t('backup.passphrase')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={ids.secret} className="block text-sm font-medium">
+            {t('backup.secret')}
+          </label>
+          <input
+            id={ids.secret}
+            type="password"
+            autoComplete="off"
+            className="mt-1 w-80 rounded border border-slate-400 px-2 py-1"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
+        </div>
+        <button type="submit" className={button} aria-disabled={busy}>
+          {busy ? t('backup.importing') : t('backup.importButton')}
+        </button>
+        <StatusLine status={importStatus} testId="backup-import-status" />
+      </form>
+
+      <h3 className="mt-6 font-semibold">{t('options.eraseAll')}</h3>
+      <p className="text-sm text-slate-700">{t('options.eraseAll.help')}</p>
+      <form
+        className="mt-2 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void eraseAll();
+        }}
+      >
+        <div>
+          <label htmlFor={ids.erase} className="block text-sm font-medium">
+            {t('options.eraseAll.typeLabel')}
+          </label>
+          <input
+            id={ids.erase}
+            className="mt-1 w-40 rounded border border-slate-400 px-2 py-1"
+            autoComplete="off"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </div>
+        <button type="submit" className={danger}>
+          {t('options.eraseAll.button')}
+        </button>
+      </form>
+      <StatusLine status={eraseStatus} testId="erase-all-status" />
+    </section>
+  );
+}

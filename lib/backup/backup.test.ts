@@ -1,0 +1,117 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixedKey } from '../crypto/session';
+import { SidevognDb } from '../db/database';
+import { setUpEncryption } from '../db/keyring-store';
+import { CITIZEN_TABLES } from '../db/privacy';
+import { createRepository, draftIdForNewNote, type Repository } from '../db/repository';
+import { BackupError, type BackupErrorCode } from './backup';
+
+const opened: SidevognDb[] = [];
+let clock = 1_700_000_000_000;
+const tick = () => (clock += 1000);
+
+async function anInstallation(passphrase: string) {
+  const db = new SidevognDb(`test-${crypto.randomUUID()}`);
+  opened.push(db);
+  await db.open();
+  const { dataKey, recoveryKey } = await setUpEncryption(db, passphrase);
+  return { db, repo: createRepository(db, tick, fixedKey(dataKey)), recoveryKey };
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+async function fill(repo: Repository) {
+  const anna = await repo.citizens.open('070761-4285', 'Anna Jensen');
+  await repo.notes.create(anna, 'Første samtale');
+  await repo.drafts.save(draftIdForNewNote(anna), anna, 'Halvskrevet');
+  await repo.formDrafts.save(anna, 'tpl', { emne: 'x' });
+  await repo.summaries.setText(anna, 'goal', 'Elektriker');
+  await repo.deadlines.add(anna, 'Opfølgning', '2026-12-01');
+  const bo = await repo.citizens.open('010190-1234', 'Bo Hansen');
+  await repo.notes.create(bo, 'Bo note');
+  return { anna, bo };
+}
+
+/** Every citizen table's raw rows: the test that "nothing changed". */
+const snapshot = async (db: SidevognDb) =>
+  JSON.stringify(await Promise.all(CITIZEN_TABLES.map((t) => db.table(t).toArray())));
+
+let source: Awaited<ReturnType<typeof anInstallation>>;
+let file: string;
+beforeAll(async () => {
+  source = await anInstallation('korrekt hest batteri');
+  await fill(source.repo);
+  file = (await source.repo.privacy.exportBackup()).text;
+});
+
+describe('backup', () => {
+  it('is encrypted: no CPR, name or note text in the file', () => {
+    expect(file).not.toMatch(/070761|Anna|Første samtale|Elektriker/);
+    expect(JSON.parse(file)).toMatchObject({ format: 'sidevogn-backup', version: 1 });
+  });
+
+  it('round-trips into a fresh installation with the recovery key, under that installation’s keys', async () => {
+    const fresh = await anInstallation('en helt anden frase');
+    const result = await fresh.repo.privacy.importBackup(file, { kind: 'recovery', value: source.recoveryKey });
+    expect(result).toMatchObject({ citizens: 2, updated: 0, kept: 0 });
+    // The citizen opens under this installation's key and finds everything.
+    const anna = await fresh.repo.citizens.open('070761-4285', 'Anna Jensen');
+    expect((await fresh.repo.notes.list(anna)).map((n) => n.body)).toEqual(['Første samtale']);
+    expect((await fresh.repo.drafts.get(draftIdForNewNote(anna)))?.body).toBe('Halvskrevet');
+    expect((await fresh.repo.formDrafts.get(anna, 'tpl'))?.values).toEqual({ emne: 'x' });
+    expect((await fresh.repo.summaries.get(anna)).text.goal?.value).toBe('Elektriker');
+    expect(await fresh.repo.deadlines.list(anna)).toHaveLength(1);
+    expect(await fresh.repo.privacy.citizenKeys()).toHaveLength(2);
+  });
+
+  it('merges with the passphrase: newer wins per record, older is kept, nothing doubles', async () => {
+    const fresh = await anInstallation('en helt anden frase');
+    const anna = await fresh.repo.citizens.open('070761-4285', 'Anna Jensen');
+    await fresh.repo.summaries.setText(anna, 'goal', 'Nyere mål skrevet efter backup');
+    const result = await fresh.repo.privacy.importBackup(file, { kind: 'passphrase', value: 'korrekt hest batteri' });
+    expect(result.kept).toBeGreaterThanOrEqual(1);
+    expect((await fresh.repo.summaries.get(anna)).text.goal?.value).toBe('Nyere mål skrevet efter backup');
+    expect(await fresh.repo.notes.list(anna)).toHaveLength(1);
+    const again = await fresh.repo.privacy.importBackup(file, { kind: 'passphrase', value: 'korrekt hest batteri' });
+    expect(again.added + again.updated).toBe(0);
+  });
+
+  const refused: [string, () => string, BackupErrorCode, { kind: 'passphrase' | 'recovery'; value: string }?][] = [
+    ['not JSON', () => 'hello', 'not-json'],
+    ['truncated', () => file.slice(0, Math.floor(file.length / 2)), 'truncated'],
+    ['foreign JSON', () => JSON.stringify({ format: 'something-else', data: [] }), 'foreign'],
+    ['a pack instead of a backup', () => JSON.stringify({ id: 'pack', templates: [] }), 'foreign'],
+    ['newer version', () => JSON.stringify({ ...JSON.parse(file), version: 9 }), 'version'],
+    ['broken envelope', () => JSON.stringify({ ...JSON.parse(file), iv: 'x' }), 'malformed'],
+    [
+      'corrupt ciphertext',
+      () => {
+        const f = JSON.parse(file) as { ct: string };
+        const i = Math.floor(f.ct.length / 2);
+        f.ct = f.ct.slice(0, i) + (f.ct[i] === 'A' ? 'B' : 'A') + f.ct.slice(i + 1);
+        return JSON.stringify(f);
+      },
+      'corrupt',
+    ],
+    ['wrong passphrase', () => file, 'wrong-secret', { kind: 'passphrase', value: 'forkert' }],
+    [
+      'wrong recovery key',
+      () => file,
+      'wrong-secret',
+      { kind: 'recovery', value: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345' },
+    ],
+    ['not a recovery key', () => file, 'recovery-format', { kind: 'recovery', value: 'abc' }],
+  ];
+  it.each(refused)('refuses %s with a specific error and changes nothing', async (_, text, code, secret) => {
+    const target = await anInstallation('mål frase');
+    await fill(target.repo);
+    const before = await snapshot(target.db);
+    const error = await target.repo.privacy
+      .importBackup(text(), secret ?? { kind: 'passphrase', value: 'korrekt hest batteri' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe(code);
+    expect(await snapshot(target.db)).toBe(before);
+  });
+});

@@ -1,0 +1,210 @@
+import type { Collection } from 'dexie';
+import type { SidevognDb } from './database';
+import { draftIdForEdit, draftIdForNewNote, type Repository } from './repository';
+import type {
+  ChecklistRunRecord,
+  CitizenRecord,
+  DeadlineRecord,
+  DraftRecord,
+  FormDraftRecord,
+  HistoryRecord,
+  NoteRecord,
+  SummaryRecord,
+} from './records';
+
+/**
+ * Retention, access and erasure of citizen data (GDPR art. 5(1)(e), 15, 17).
+ *
+ * Deletion works on the clear indexes only (citizens.lastActivityAt and the
+ * citizenKey of every citizen table), so the service worker can run it while
+ * the panel is locked and nothing is decrypted. Export reads through the
+ * repository, which returns plain records.
+ */
+
+import { CITIZEN_TABLES, type CitizenTable } from './citizen-tables';
+
+export { CITIZEN_TABLES, type CitizenTable };
+export type TableCounts = Record<CitizenTable, number>;
+
+export const DEFAULT_RETENTION_DAYS = 90;
+/** The panel warns this many days before the data is deleted. */
+export const RETENTION_WARNING_DAYS = 7;
+export const DAY_MS = 86_400_000;
+
+/** When a citizen's data will be deleted unless the caseworker writes something. */
+export const deletionTime = (lastActivityAt: number, retentionDays: number) => lastActivityAt + retentionDays * DAY_MS;
+
+/** Whole days left (at least 0; 1 means "within a day"). */
+export function daysUntilDeletion(lastActivityAt: number, retentionDays: number, now: number): number {
+  return Math.max(0, Math.ceil((deletionTime(lastActivityAt, retentionDays) - now) / DAY_MS));
+}
+
+/** Days left when deletion is within the warning week, else null. */
+export function retentionWarning(lastActivityAt: number, retentionDays: number, now: number): number | null {
+  const days = daysUntilDeletion(lastActivityAt, retentionDays, now);
+  return days <= RETENTION_WARNING_DAYS ? days : null;
+}
+
+const zeroCounts = (): TableCounts => Object.fromEntries(CITIZEN_TABLES.map((t) => [t, 0])) as TableCounts;
+
+/** The rows of one citizen in one table, found by clear indexes only. */
+function rowsOf(db: SidevognDb, table: CitizenTable, key: string): Collection {
+  switch (table) {
+    case 'citizens':
+      return db.citizens.where(':id').equals(key);
+    case 'summaries':
+      return db.summaries.where(':id').equals(key);
+    case 'notes':
+      return db.notes.where('[citizenKey+createdAt]').between([key, -Infinity], [key, Infinity]);
+    case 'history':
+      return db.history.where('[citizenKey+at]').between([key, -Infinity], [key, Infinity]);
+    case 'drafts':
+    case 'formDrafts':
+    case 'deadlines':
+    case 'checklistRuns':
+      return db[table].where('citizenKey').equals(key);
+  }
+}
+
+const tables = (db: SidevognDb) => CITIZEN_TABLES.map((t) => db[t]);
+
+/** How many records each table holds about the citizen (for the erase confirmation). */
+export async function countCitizenData(db: SidevognDb, key: string): Promise<TableCounts> {
+  const counts = zeroCounts();
+  await db.transaction('r', tables(db), async () => {
+    for (const table of CITIZEN_TABLES) counts[table] = await rowsOf(db, table, key).count();
+  });
+  return counts;
+}
+
+export const totalOf = (counts: TableCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Deletes everything about these citizens in one transaction: all of it, or (on failure) none. */
+export async function eraseCitizens(db: SidevognDb, keys: readonly string[]): Promise<TableCounts> {
+  const counts = zeroCounts();
+  if (keys.length === 0) return counts;
+  await db.transaction('rw', tables(db), async () => {
+    for (const key of keys) for (const table of CITIZEN_TABLES) counts[table] += await rowsOf(db, table, key).delete();
+  });
+  return counts;
+}
+
+/** Citizens without activity for `retentionDays` (by the clear lastActivityAt index). */
+export async function expiredCitizens(db: SidevognDb, retentionDays: number, now: number): Promise<string[]> {
+  const cutoff = now - retentionDays * DAY_MS;
+  return (await db.citizens.where('lastActivityAt').belowOrEqual(cutoff).primaryKeys()) as string[];
+}
+
+/**
+ * Citizen keys that have rows in some table but no citizen record (left by a
+ * write racing an erasure). They cannot age, so retention removes them.
+ */
+async function orphanKeys(db: SidevognDb): Promise<string[]> {
+  const known = new Set((await db.citizens.toCollection().primaryKeys()) as string[]);
+  const seen = new Set<string>();
+  const add = (k: unknown) => {
+    const key = Array.isArray(k) ? k[0] : k;
+    if (typeof key === 'string' && !known.has(key)) seen.add(key);
+  };
+  (await db.notes.orderBy('[citizenKey+createdAt]').uniqueKeys()).forEach(add);
+  (await db.history.orderBy('[citizenKey+at]').uniqueKeys()).forEach(add);
+  (await db.summaries.toCollection().primaryKeys()).forEach(add);
+  for (const table of ['drafts', 'formDrafts', 'deadlines', 'checklistRuns'] as const)
+    (await db[table].orderBy('citizenKey').uniqueKeys()).forEach(add);
+  return [...seen];
+}
+
+/** Deletes the data of every citizen past the retention period; returns how many citizens went. */
+export async function applyRetention(
+  db: SidevognDb,
+  retentionDays: number,
+  now: number,
+): Promise<{ citizens: number; records: number }> {
+  const expired = await expiredCitizens(db, retentionDays, now);
+  const orphans = await orphanKeys(db);
+  const counts = await eraseCitizens(db, [...expired, ...orphans]);
+  return { citizens: counts.citizens, records: totalOf(counts) };
+}
+
+/** Erases all citizen data; packs, templates, adapters, keys and settings stay. */
+export async function eraseAllCitizenData(db: SidevognDb): Promise<TableCounts> {
+  const counts = zeroCounts();
+  await db.transaction('rw', tables(db), async () => {
+    for (const table of CITIZEN_TABLES) {
+      counts[table] = await db[table].count();
+      await db[table].clear();
+    }
+  });
+  return counts;
+}
+
+/** Everything Sidevogn holds about one citizen, as plain records. */
+export interface CitizenData {
+  citizen: CitizenRecord;
+  notes: NoteRecord[];
+  drafts: DraftRecord[];
+  formDrafts: FormDraftRecord[];
+  history: HistoryRecord[];
+  summary: SummaryRecord | null;
+  deadlines: DeadlineRecord[];
+  checklistRuns: ChecklistRunRecord[];
+}
+
+/** Reads everything about a citizen through the repository (which decrypts). */
+export async function readCitizenData(repository: Repository, key: string): Promise<CitizenData | null> {
+  const citizen = await repository.citizens.get(key);
+  if (!citizen) return null;
+  const draftIds = [draftIdForNewNote(key), ...(await repository.drafts.editIdsFor(key)).map(draftIdForEdit)];
+  const drafts = (await Promise.all(draftIds.map((id) => repository.drafts.get(id)))).filter(
+    (d): d is DraftRecord => d !== undefined,
+  );
+  const formDrafts = (
+    await Promise.all((await repository.formDrafts.templateIdsFor(key)).map((t) => repository.formDrafts.get(key, t)))
+  ).filter((d): d is FormDraftRecord => d !== undefined);
+  const summary = await repository.summaries.get(key);
+  const hasSummary =
+    Object.keys(summary.text).length + Object.keys(summary.hostFacts).length + Object.keys(summary.ownFacts).length >
+      0 || summary.contacts.length > 0;
+  return {
+    citizen,
+    notes: await repository.notes.list(key),
+    drafts,
+    formDrafts,
+    history: await repository.history.list(key),
+    summary: hasSummary ? summary : null,
+    deadlines: await repository.deadlines.list(key),
+    checklistRuns: await repository.checklistRuns.list(key),
+  };
+}
+
+const TIME_KEY = /^(at|[a-z][a-zA-Z]*At)$/;
+
+/** Timestamps as ISO 8601 text, so the export reads without tools. */
+function readableTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readableTimes);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        TIME_KEY.test(k) && typeof v === 'number' ? new Date(v).toISOString() : readableTimes(v),
+      ]),
+    );
+  return value;
+}
+
+/** The access-request export (GDPR art. 15): every record about the citizen, readable JSON. */
+export function accessExport(data: CitizenData, now: number) {
+  return {
+    format: 'sidevogn-access-export',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    about:
+      'Everything Sidevogn (the caseworker’s private working notes) holds about this citizen on this computer. ' +
+      'The case system’s journal is not included.',
+    ...(readableTimes(data) as Record<string, unknown>),
+  };
+}
+
+/** A file name without the name or CPR (it may land in a shared downloads folder). */
+export const accessExportFileName = (key: string, now: number) =>
+  `sidevogn-indsigt-${key.slice(0, 8)}-${new Date(now).toISOString().slice(0, 10)}.json`;

@@ -1,0 +1,25 @@
+import { SidevognDb } from '../db/database';
+import { readCitizenData, type CitizenData } from '../db/privacy';
+import { createRepository } from '../db/repository';
+import { usePanelStore } from '../panel/panel-store';
+import { loadLocale } from '../panel/preferences';
+
+export interface AccessPageProps {
+  data: CitizenData | null;
+  error: string | null;
+  printedAt: number;
+}
+
+/** The printable access-request page (access.html?citizen=<citizen key>), an extension page. */
+export async function startAccessPage(): Promise<AccessPageProps> {
+  const key = new URLSearchParams(location.search).get('citizen') ?? '';
+  const locale = await loadLocale().catch(() => 'da' as const);
+  usePanelStore.getState().setLocale(locale);
+  document.documentElement.lang = locale;
+  const repository = createRepository(new SidevognDb());
+  try {
+    return { data: await readCitizenData(repository, key), error: null, printedAt: Date.now() };
+  } catch (e) {
+    return { data: null, error: e instanceof Error ? e.message : String(e), printedAt: Date.now() };
+  }
+}
