@@ -10,7 +10,8 @@
  *
  * Serves tests/case-system/public/, maps /vendor/quill/* to
  * node_modules/quill/dist/*, and falls back to the SPA shells for paths
- * without a file extension (/b/... → public/b/index.html, else public/index.html).
+ * without a file extension (/b/... → public/b/index.html, /fjendtlig/... → the
+ * hostile test page public/fjendtlig/index.html, else public/index.html).
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -101,7 +102,12 @@ async function handle(req, res) {
   }
 
   if (!hasExtension(pathname)) {
-    const shell = pathname === '/b' || pathname.startsWith('/b/') ? 'b/index.html' : 'index.html';
+    const shell =
+      pathname === '/b' || pathname.startsWith('/b/')
+        ? 'b/index.html'
+        : pathname === '/fjendtlig' || pathname.startsWith('/fjendtlig/')
+          ? 'fjendtlig/index.html'
+          : 'index.html';
     return serveFile(req, res, path.join(PUBLIC_DIR, shell));
   }
 

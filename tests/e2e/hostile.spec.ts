@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { Panel } from './pages/panel';
+
+/**
+ * The hostile case-system page (tests/case-system/public/fjendtlig) records
+ * everything it can observe and forges messages. The caseworker's work in the
+ * panel must never reach it, and its forgeries must change nothing.
+ */
+
+declare global {
+  interface Window {
+    __spy: {
+      records(): string[];
+      stats: Record<'events' | 'mutations' | 'walks' | 'shadowRoots' | 'frameReads' | 'frameDenied' | 'forged', number>;
+      attempts: Record<string, string>;
+    };
+  }
+}
+
+const NOTE_CANARY = 'KANARIE-NOTE-7f3a helbred';
+const TEMPLATE_CANARY = 'KANARIE-SKABELON-91c2';
+const HOST_TYPED = 'Værtens egen tekst';
+/** The host shows this CPR as 2304874417; the panel shows 230487-•••• and, revealed, 230487-4417. */
+const CPR_AS_HOST_SHOWS = '2304874417';
+const CPR_AS_PANEL_SHOWS = ['230487-4417', '230487 4417', '230487-••••'];
+
+const spy = (page: Page) =>
+  page.evaluate(() => ({
+    records: window.__spy.records(),
+    stats: window.__spy.stats,
+    attempts: window.__spy.attempts,
+  }));
+const walks = (page: Page) => page.evaluate(() => window.__spy.stats.walks);
+
+test('a hostile page sees no note, template text or unmasked CPR, and its forged messages do nothing', async ({
+  page,
+  caseSystemUrl,
+}) => {
+  await page.goto(`${caseSystemUrl}/fjendtlig/borger`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+
+  // The host's own field, typed into like a person: the spy must see this (its probes work).
+  await page.locator('#journal-tekst').pressSequentially(HOST_TYPED, { delay: 5 });
+
+  // The caseworker's work in the panel, typed key by key.
+  await panel.typeDraft(NOTE_CANARY);
+  await panel.frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(panel.note(NOTE_CANARY)).toHaveCount(1);
+  await panel.openTemplate('kontakt');
+  await panel.field(/Hvad blev oplyst/).pressSequentially(TEMPLATE_CANARY, { delay: 5 });
+  await expect(panel.preview).toContainText(TEMPLATE_CANARY);
+  await panel.cprButton.click();
+  await expect(panel.cprButton).toContainText('230487-4417');
+
+  // Give the spy a dozen more sweeps and forgeries after everything is on screen.
+  const after = await walks(page);
+  await expect.poll(() => walks(page), { timeout: 10_000 }).toBeGreaterThan(after + 12);
+
+  const { records, stats, attempts } = await spy(page);
+  const all = records.join('\n');
+  // The probes ran and saw the host's own things...
+  expect(stats.events).toBeGreaterThan(0);
+  expect(stats.mutations).toBeGreaterThan(0);
+  expect(stats.shadowRoots).toBeGreaterThanOrEqual(1);
+  expect(stats.frameDenied).toBeGreaterThan(0);
+  expect(stats.forged).toBeGreaterThan(0);
+  expect(all).toContain(HOST_TYPED);
+  expect(all).toContain(CPR_AS_HOST_SHOWS);
+  expect(all).toContain('Hostens egen lukkede widget');
+  // ...and nothing of the panel's.
+  expect(all).not.toContain('KANARIE');
+  for (const cpr of CPR_AS_PANEL_SHOWS) expect(all).not.toContain(cpr);
+  expect(all).not.toContain('Gem note');
+  // The only frames it could read are its own blank or error documents, never the panel.
+  expect(all).not.toMatch(/Sidevogn – sidepanel<\/title>|Ny note/);
+
+  // Talking to the extension or fetching its page directly fails.
+  expect(attempts.runtime).toBe('chrome.runtime.sendMessage is not available to this page');
+  expect(attempts.fetchStatic).toMatch(/^refused/);
+  // The static URL is not web-accessible (use_dynamic_url): that frame never holds the panel.
+  const staticFrame = await page
+    .locator('#spy-static')
+    .elementHandle()
+    .then((h) => h!.contentFrame());
+  expect(staticFrame!.url()).not.toContain('panel.html');
+  // A copy framed with the URL read from our frame loads, but the bridge refuses it: no citizen in it.
+  expect(attempts.copiedUrl).toMatch(/^chrome-extension:\/\/[0-9a-f-]+\/panel\.html$/);
+  const copy = page.frameLocator('#spy-copy');
+  // (It is the panel, cross-origin to the page, waiting for a token it never gets.)
+  await expect(copy.locator('body')).toContainText('Forbinder til sagssystemet');
+  await expect(copy.locator('body')).not.toContainText('Kanariefugl');
+
+  // The forgeries changed nothing: host field, panel citizen, layout.
+  await expect(page.locator('#journal-tekst')).toHaveValue(HOST_TYPED);
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect(panel.frame.getByText('Forfalsket Borger')).toHaveCount(0);
+  await expect(panel.element).toHaveCSS('width', '400px');
+  await expect(panel.frame.getByRole('tab', { name: 'Noter' })).toBeVisible();
+
+  // And the real panel still works: the note goes in where the caseworker asks.
+  await panel.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('Notatet er indsat');
+  await expect(page.locator('#journal-tekst')).toHaveValue(new RegExp(`^${HOST_TYPED}.*Ny samtale om to uger`, 's'));
+});
