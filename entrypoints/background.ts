@@ -3,6 +3,7 @@ import { registerCommands } from '@/lib/background/commands';
 import { registerPackSync } from '@/lib/background/pack-sync';
 import { registerDeadlineAlarm } from '@/lib/background/deadline-alarm';
 import { registerAdapterRegistrations } from '@/lib/background/adapter-registrations';
+import { registerIdleLock } from '@/lib/crypto/idle';
 import { registerRetentionAlarm } from '@/lib/background/retention-alarm';
 
 export default defineBackground(() => {
@@ -10,5 +11,6 @@ export default defineBackground(() => {
   registerPackSync();
   registerDeadlineAlarm();
   registerAdapterRegistrations();
+  registerIdleLock();
   registerRetentionAlarm();
 });

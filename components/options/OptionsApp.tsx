@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import type { SidevognDb } from '@/lib/db/database';
 import type { Repository } from '@/lib/db/repository';
 import { LOCALES, isLocale } from '@/lib/i18n/i18n';
 import { loadCaseworkerName, saveCaseworkerName, saveLocale } from '@/lib/panel/preferences';
@@ -10,8 +11,30 @@ import { PackEditor } from '../packs/editor/PackEditor';
 import { CaseloadList } from '../summary/CaseloadList';
 import { NotificationSettings } from '../summary/NotificationSettings';
 import { AdapterSettings } from '../adapters/AdapterSettings';
+import { PrivacySettings } from '../privacy/PrivacySettings';
+import { LockGate } from '../lock/LockGate';
+import { LockSettings } from '../lock/ChangePassphrase';
 
-export function OptionsApp({ repository }: { repository: Repository }) {
+export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
+  return (
+    <div className="mx-auto max-w-3xl p-6 text-slate-900">
+      <OptionsTitle />
+      <main>
+        {/* Everything here can show or change citizen data, or the lock itself: unlocked only. */}
+        <LockGate db={db}>
+          <OptionsSections db={db} repository={repository} />
+        </LockGate>
+      </main>
+    </div>
+  );
+}
+
+function OptionsTitle() {
+  const t = useT();
+  return <h1 className="text-2xl font-bold">{t('options.title')}</h1>;
+}
+
+function OptionsSections({ db, repository }: { db: SidevognDb; repository: Repository }) {
   const t = useT();
   const locale = usePanelStore((s) => s.locale);
   const [name, setName] = useState<string | null>(null);
@@ -24,76 +47,75 @@ export function OptionsApp({ repository }: { repository: Repository }) {
   }, []);
 
   return (
-    <div className="mx-auto max-w-3xl p-6 text-slate-900">
-      <h1 className="text-2xl font-bold">{t('options.title')}</h1>
-      <main>
-        <section className="mt-6" aria-labelledby="you-heading">
-          <h2 id="you-heading" className="text-lg font-semibold">
-            {t('options.you')}
-          </h2>
-          <form
-            className="mt-2 flex flex-wrap items-end gap-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveCaseworkerName(name ?? '').then(() => setSaved(true));
-            }}
-          >
-            <div>
-              <label htmlFor={nameId} className="block text-sm font-medium">
-                {t('options.caseworkerName')}
-              </label>
-              <input
-                id={nameId}
-                className="mt-1 w-72 rounded border border-slate-400 px-2 py-1"
-                value={name ?? ''}
-                disabled={name === null}
-                autoComplete="name"
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setSaved(false);
-                }}
-              />
-            </div>
-            <div>
-              <label htmlFor={localeId} className="block text-sm font-medium">
-                {t('panel.language')}
-              </label>
-              <select
-                id={localeId}
-                className="mt-1 rounded border border-slate-400 px-2 py-1"
-                value={locale}
-                onChange={(e) => {
-                  if (!isLocale(e.target.value)) return;
-                  usePanelStore.getState().setLocale(e.target.value);
-                  document.documentElement.lang = e.target.value;
-                  void saveLocale(e.target.value);
-                }}
-              >
-                {LOCALES.map((l) => (
-                  <option key={l} value={l}>
-                    {l === 'da' ? 'Dansk' : 'English'}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="submit"
-              className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+    <>
+      <section className="mt-6" aria-labelledby="you-heading">
+        <h2 id="you-heading" className="text-lg font-semibold">
+          {t('options.you')}
+        </h2>
+        <form
+          className="mt-2 flex flex-wrap items-end gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveCaseworkerName(name ?? '').then(() => setSaved(true));
+          }}
+        >
+          <div>
+            <label htmlFor={nameId} className="block text-sm font-medium">
+              {t('options.caseworkerName')}
+            </label>
+            <input
+              id={nameId}
+              className="mt-1 w-72 rounded border border-slate-400 px-2 py-1"
+              value={name ?? ''}
+              disabled={name === null}
+              autoComplete="name"
+              onChange={(e) => {
+                setName(e.target.value);
+                setSaved(false);
+              }}
+            />
+          </div>
+          <div>
+            <label htmlFor={localeId} className="block text-sm font-medium">
+              {t('panel.language')}
+            </label>
+            <select
+              id={localeId}
+              className="mt-1 rounded border border-slate-400 px-2 py-1"
+              value={locale}
+              onChange={(e) => {
+                if (!isLocale(e.target.value)) return;
+                usePanelStore.getState().setLocale(e.target.value);
+                document.documentElement.lang = e.target.value;
+                void saveLocale(e.target.value);
+              }}
             >
-              {t('common.save')}
-            </button>
-            <span role="status" className="text-sm text-green-800">
-              {saved ? t('options.saved') : ''}
-            </span>
-          </form>
-        </section>
-        <CaseloadList repository={repository} />
-        <NotificationSettings />
-        <PackSettings repository={repository} />
-        <TemplateSettings repository={repository} />
-        <PackEditor repository={repository} />
-        <AdapterSettings repository={repository} />
-      </main>
-    </div>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'da' ? 'Dansk' : 'English'}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+          >
+            {t('common.save')}
+          </button>
+          <span role="status" className="text-sm text-green-800">
+            {saved ? t('options.saved') : ''}
+          </span>
+        </form>
+      </section>
+      <CaseloadList repository={repository} />
+      <NotificationSettings />
+      <PackSettings repository={repository} />
+      <TemplateSettings repository={repository} />
+      <PackEditor repository={repository} />
+      <AdapterSettings repository={repository} />
+      <PrivacySettings db={db} repository={repository} />
+      <LockSettings db={db} />
+    </>
   );
 }

@@ -6,8 +6,10 @@ import { Notice } from './Notice';
 import { PanelToolbar } from './PanelToolbar';
 import { ResizeHandle } from './ResizeHandle';
 import { useT } from './panel-context';
+import type { SidevognDb } from '@/lib/db/database';
+import { LockGate } from '../lock/LockGate';
 
-export function PanelApp({ storageError }: { storageError: string | null }) {
+export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: string | null }) {
   const collapsed = usePanelStore((s) => s.layout.collapsed);
   if (collapsed) return <CollapsedTab />;
   return (
@@ -16,7 +18,7 @@ export function PanelApp({ storageError }: { storageError: string | null }) {
       <div className="flex min-w-0 flex-1 flex-col border-l border-slate-300">
         <PanelToolbar />
         <main className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
-          {storageError !== null ? <StorageDenied error={storageError} /> : <PanelBody />}
+          {storageError !== null ? <StorageDenied error={storageError} /> : <LockedPanelBody db={db} />}
         </main>
       </div>
     </div>
@@ -26,6 +28,15 @@ export function PanelApp({ storageError }: { storageError: string | null }) {
 function StorageDenied({ error }: { error: string }) {
   const t = useT();
   return <Notice tone="error" title={t('storage.denied.title')} body={t('storage.denied.body', { error })} />;
+}
+
+/** Nothing of any citizen (not even what the page shows) until unlocked. */
+function LockedPanelBody({ db }: { db: SidevognDb }) {
+  return (
+    <LockGate db={db}>
+      <PanelBody />
+    </LockGate>
+  );
 }
 
 function PanelBody() {

@@ -3,6 +3,8 @@ import type { LayoutMode } from '@/lib/messaging/protocol';
 import { saveLocale } from '@/lib/panel/preferences';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from './panel-context';
+import { LockNowButton } from '../lock/LockGate';
+import { useUnlocked } from '../lock/use-lock';
 
 export function PanelToolbar() {
   const t = useT();
@@ -10,6 +12,7 @@ export function PanelToolbar() {
   const layout = usePanelStore((s) => s.layout);
   const locale = usePanelStore((s) => s.locale);
   const setLayout = usePanelStore((s) => s.setLayout);
+  const unlocked = useUnlocked();
 
   return (
     <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
@@ -49,6 +52,9 @@ export function PanelToolbar() {
           </option>
         ))}
       </select>
+      {unlocked && (
+        <LockNowButton className="rounded border border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
+      )}
       <button
         type="button"
         className="rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"

@@ -4,10 +4,10 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { startOptions } from '@/lib/options/start-options';
 import '../panel/style.css';
 
-void startOptions().then((repository) => {
+void startOptions().then(({ db, repository }) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <OptionsApp repository={repository} />
+      <OptionsApp db={db} repository={repository} />
     </StrictMode>,
   );
 });

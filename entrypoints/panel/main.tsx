@@ -5,11 +5,11 @@ import { PanelApp } from '@/components/panel/PanelApp';
 import { PanelServicesContext } from '@/components/panel/panel-context';
 import './style.css';
 
-void startPanel().then(({ services, storageError }) => {
+void startPanel().then(({ services, db, storageError }) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <PanelServicesContext value={services}>
-        <PanelApp storageError={storageError} />
+        <PanelApp db={db} storageError={storageError} />
       </PanelServicesContext>
     </StrictMode>,
   );

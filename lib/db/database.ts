@@ -1,15 +1,15 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   AdapterRecord,
-  DeadlineRecord,
-  SummaryRecord,
-  ChecklistRunRecord,
-  CitizenRecord,
-  DraftRecord,
-  FormDraftRecord,
-  HistoryRecord,
+  DeadlineRow,
+  SummaryRow,
+  ChecklistRunRow,
+  CitizenRow,
+  DraftRow,
+  FormDraftRow,
+  HistoryRow,
   MetaRecord,
-  NoteRecord,
+  NoteRow,
   PackStateRecord,
   PackVersionRecord,
   TemplateRecord,
@@ -23,20 +23,21 @@ export const DB_NAME = 'sidevogn';
  * The one IndexedDB database, opened only in extension pages (panel, options),
  * never in a content script, where it would belong to the host page's origin.
  * Every table is declared here; reads and writes go through ./repository.
+ * Citizen tables hold sealed rows (./sealed): only keys and index fields in clear.
  */
 export class SidevognDb extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
-  citizens!: EntityTable<CitizenRecord, 'key'>;
-  notes!: EntityTable<NoteRecord, 'id'>;
-  drafts!: EntityTable<DraftRecord, 'id'>;
+  citizens!: EntityTable<CitizenRow, 'key'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
   templates!: EntityTable<TemplateRecord, 'id'>;
-  formDrafts!: EntityTable<FormDraftRecord, 'id'>;
-  history!: EntityTable<HistoryRecord, 'id'>;
+  formDrafts!: EntityTable<FormDraftRow, 'id'>;
+  history!: EntityTable<HistoryRow, 'id'>;
   packs!: Table<PackVersionRecord, [string, string]>;
   packState!: EntityTable<PackStateRecord, 'id'>;
-  checklistRuns!: EntityTable<ChecklistRunRecord, 'id'>;
-  summaries!: EntityTable<SummaryRecord, 'citizenKey'>;
-  deadlines!: EntityTable<DeadlineRecord, 'id'>;
+  checklistRuns!: EntityTable<ChecklistRunRow, 'id'>;
+  summaries!: EntityTable<SummaryRow, 'citizenKey'>;
+  deadlines!: EntityTable<DeadlineRow, 'id'>;
   adapters!: EntityTable<AdapterRecord, 'id'>;
   packDrafts!: EntityTable<PackDraftRecord, 'id'>;
   signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
@@ -71,5 +72,9 @@ export class SidevognDb extends Dexie {
       packDrafts: 'id',
       signingKeys: 'id',
     });
+    // Encryption at rest (issue 6). The indexes stay as they are; records take
+    // the sealed shape when the caseworker sets a passphrase (./keyring-store:
+    // the upgrade itself has no key), in one transaction with the keyring.
+    this.version(6).stores({});
   }
 }

@@ -11,6 +11,8 @@ import {
 } from './note-search';
 import type { NoteRecord } from './records';
 import { createRepository, type Repository } from './repository';
+import { openNotes, sealNotes, testKey, testKeys } from '../../tests/unit/test-key';
+import { sealRecord } from './sealed';
 
 let db: SidevognDb;
 let repo: Repository;
@@ -20,9 +22,9 @@ const tick = () => (clock += 1000);
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick);
+  repo = createRepository(db, tick, testKeys);
   await db.open();
-  search = createNoteSearch(db);
+  search = createNoteSearch(db, testKeys);
 });
 afterEach(async () => {
   search.close();
@@ -31,7 +33,7 @@ afterEach(async () => {
 
 const bodiesOf = async (query: string, options?: Parameters<NoteSearch['search']>[1]) => {
   const { hits } = await search.search(query, options);
-  const notes = await db.notes.bulkGet(hits.map((h) => h.id));
+  const notes = await openNotes(await db.notes.bulkGet(hits.map((h) => h.id)));
   return notes.map((n) => n?.body);
 };
 
@@ -102,7 +104,7 @@ describe('searching notes', () => {
     for (let i = 1; i <= 5; i++) await repo.notes.create(a, `Opfølgning nummer ${i}`);
     const result = await search.search('opfølgning', { limit: 3 });
     expect(result.total).toBe(5);
-    const notes = await db.notes.bulkGet(result.hits.map((h) => h.id));
+    const notes = await openNotes(await db.notes.bulkGet(result.hits.map((h) => h.id)));
     expect(notes.map((n) => n?.body)).toEqual(['Opfølgning nummer 5', 'Opfølgning nummer 4', 'Opfølgning nummer 3']);
     expect(result.hits[0]).toMatchObject({ citizenKey: a, createdAt: notes[0]!.createdAt });
   });
@@ -138,7 +140,7 @@ describe('searching notes', () => {
     const a = await repo.citizens.open('070761-4285', 'A');
     expect(await bodiesOf('revalidering')).toEqual([]);
     const other = new SidevognDb(db.name);
-    await createRepository(other, tick).notes.create(a, 'Revalidering drøftet');
+    await createRepository(other, tick, testKeys).notes.create(a, 'Revalidering drøftet');
     expect(await bodiesOf('revalidering')).toEqual(['Revalidering drøftet']);
     other.close();
   });
@@ -148,10 +150,9 @@ describe('searching notes', () => {
     await repo.notes.create(a, 'Første note');
     expect(search.stats()).toMatchObject({ built: false });
     expect(await bodiesOf('første')).toHaveLength(1);
-    await db.notes.bulkAdd(
-      Array.from({ length: 120 }, (_, i) => note(a, `Importeret note ${i}`, i)),
-      { allKeys: false },
-    );
+    await db.notes.bulkAdd(await sealNotes(Array.from({ length: 120 }, (_, i) => note(a, `Importeret note ${i}`, i))), {
+      allKeys: false,
+    });
     expect((await search.search('importeret', { limit: 500 })).total).toBe(120);
     await db.notes.clear();
     expect((await search.search('importeret')).total).toBe(0);
@@ -159,10 +160,12 @@ describe('searching notes', () => {
 
   it('stays correct when many deletions compact the index', async () => {
     const a = await repo.citizens.open('070761-4285', 'A');
-    await db.notes.bulkAdd(Array.from({ length: 3000 }, (_, i) => note(a, `Note ${i % 2 ? 'ulige' : 'lige'} ${i}`, i)));
+    await db.notes.bulkAdd(
+      await sealNotes(Array.from({ length: 3000 }, (_, i) => note(a, `Note ${i % 2 ? 'ulige' : 'lige'} ${i}`, i))),
+    );
     expect((await search.search('lige', { limit: 0 })).total).toBe(1500);
     // One at a time, as the panel deletes, so the index follows each one.
-    const odd = (await db.notes.toArray()).filter((n) => n.body.includes('ulige'));
+    const odd = (await openNotes(await db.notes.toArray())).filter((n) => n!.body.includes('ulige')).map((n) => n!);
     for (const n of odd.slice(0, 1400)) await db.notes.delete(n.id);
     const result = await search.search('ulige', { limit: 1000 });
     expect(result.total).toBe(100);
@@ -179,7 +182,7 @@ describe('searching notes', () => {
     const notes = Array.from({ length: 400 }, (_, i) =>
       note(a, Array.from({ length: 6 }, () => words[Math.floor(random() * words.length)]).join(' '), i),
     );
-    await db.notes.bulkAdd(notes);
+    await db.notes.bulkAdd(await sealNotes(notes));
     for (const query of ['læ', 'læge', 'løn åbn', 'ide', 'IDÉ jobc', 'a', 'aben løntilskud læge']) {
       const terms = queryTerms(query);
       const expected = notes.filter((n) => matchesAllTerms(normaliseText(n.body), terms)).length;
@@ -190,7 +193,9 @@ describe('searching notes', () => {
   it('skips a stored note of the wrong shape instead of failing every search', async () => {
     const a = await repo.citizens.open('070761-4285', 'A');
     await repo.notes.create(a, 'Gyldig note');
-    await db.notes.add({ id: 'x', citizenKey: a, body: 42, createdAt: 1, updatedAt: 1 } as never);
+    await db.notes.add(
+      await sealRecord(testKey, 'notes', { id: 'x', citizenKey: a, body: 42, createdAt: 1, updatedAt: 1 }),
+    );
     expect(await bodiesOf('gyldig')).toEqual(['Gyldig note']);
     expect(search.stats()).toMatchObject({ built: true, notes: 1, skipped: 1 });
   });

@@ -1,12 +1,15 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { SidevognDb } from './database';
-import { noteRecordSchema, type NoteRecord } from './records';
+import type { NoteRecord } from './records';
+import { LockedError, session, type KeySource } from '../crypto/session';
+import { openRow } from './sealed';
 
 /**
  * Searching all of the caseworker's notes for words.
  *
- * The index lives in memory only: notes will be encrypted at rest, so no
- * IndexedDB index may hold their words. It is built on the first search (in
+ * The index lives in memory only: notes are encrypted at rest, so no
+ * IndexedDB index may hold their words. It is built from the decrypted notes
+ * after unlock, on the first search (in
  * pages, so the panel stays responsive) and then follows every committed write
  * to the notes table, from this page or another extension page, through
  * Dexie's `storagemutated` event. Why an inverted index rather than scanning
@@ -353,7 +356,7 @@ export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   return ids;
 }
 
-export function createNoteSearch(db: SidevognDb): NoteSearch {
+export function createNoteSearch(db: SidevognDb, keys: KeySource = session): NoteSearch {
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
   let needsBuild = true;
@@ -373,15 +376,22 @@ export function createNoteSearch(db: SidevognDb): NoteSearch {
   };
   Dexie.on('storagemutated', onMutated);
 
+  function dataKey(): CryptoKey {
+    const key = keys.current();
+    if (key === null) throw new LockedError();
+    return key;
+  }
+
   async function build(): Promise<InvertedIndex> {
+    const key = dataKey();
     const fresh = new InvertedIndex();
     let after: string | undefined;
     for (;;) {
-      const page: NoteRecord[] =
+      const page =
         after === undefined
           ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
           : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
-      for (const row of page) addParsed(fresh, row);
+      for (const note of await openAll(key, page)) addOpened(fresh, note);
       if (page.length < BUILD_PAGE) return fresh;
       after = page.at(-1)!.id;
     }
@@ -402,14 +412,17 @@ export function createNoteSearch(db: SidevognDb): NoteSearch {
       }
       const ids = [...changed];
       changed.clear();
-      const rows = await db.notes.bulkGet(ids).catch((error: unknown) => {
+      const opened = await (async () => {
+        const key = dataKey();
+        return openAll(key, await db.notes.bulkGet(ids));
+      })().catch((error: unknown) => {
         for (const id of ids) changed.add(id);
         throw error;
       });
       if (closed || index === null) return;
       for (const [i, id] of ids.entries()) {
         index.remove(id);
-        if (rows[i] !== undefined) addParsed(index, rows[i]);
+        if (opened[i] !== undefined) addOpened(index, opened[i]);
       }
     }
   }
@@ -448,10 +461,14 @@ export function createNoteSearch(db: SidevognDb): NoteSearch {
   };
 }
 
-function addParsed(index: InvertedIndex, row: unknown): void {
-  const parsed = noteRecordSchema.safeParse(row);
+/** Opened notes; a row that is gone is undefined, one that fails to open or parse is null. */
+function openAll(key: CryptoKey, rows: readonly unknown[]): Promise<(NoteRecord | null | undefined)[]> {
+  return Promise.all(rows.map((row) => (row === undefined ? undefined : openRow(key, 'notes', row).catch(() => null))));
+}
+
+function addOpened(index: InvertedIndex, note: NoteRecord | null | undefined): void {
   // A malformed note fails loudly where it is shown (repository.notes.list);
   // here it is counted and left out rather than breaking every search.
-  if (parsed.success) index.put(parsed.data);
-  else index.skipped++;
+  if (note) index.put(note);
+  else if (note === null) index.skipped++;
 }

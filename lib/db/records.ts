@@ -4,6 +4,18 @@ import { adapterSchema } from '../host/adapter';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 import { packSchema } from '../packs/schema';
 import { packDraftSchema } from '../packs/editor/draft';
+import { sealedSchema, type Sealed } from '../crypto/seal';
+
+/** A stored record that does not match its schema (or cannot be decrypted): fails loudly, never replaced. */
+export class StoredDataError extends Error {
+  constructor(
+    readonly table: string,
+    readonly issues: string,
+  ) {
+    super(`Stored ${table} record does not match its schema: ${issues}`);
+    this.name = 'StoredDataError';
+  }
+}
 
 /**
  * Records as stored in IndexedDB. Types are inferred from these schemas, and
@@ -212,3 +224,49 @@ export type ChecklistRunRecord = z.infer<typeof checklistRunRecordSchema>;
 export type ChecklistItemState = z.infer<typeof itemStateSchema>;
 export type PackDraftRecord = z.infer<typeof packDraftRecordSchema>;
 export type SigningKeyRecord = z.infer<typeof signingKeyRecordSchema>;
+
+
+/**
+ * Citizen data at rest (DB version 6 on): each row keeps in clear only its
+ * primary key and the fields an index needs; the rest of the record is
+ * sealed (lib/crypto/seal) under the data key. See ./sealed.
+ */
+export type SealedRow<R, C extends keyof R> = Pick<R, C> & { sealed: Sealed };
+
+const sealedRow = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, sealed: sealedSchema });
+const citizenKeyField = z.string().regex(/^[0-9a-f]{32}$/);
+const time = z.number().int();
+
+export const CLEAR_FIELDS = {
+  citizens: ['key', 'lastActivityAt'],
+  notes: ['id', 'citizenKey', 'createdAt'],
+  drafts: ['id', 'citizenKey'],
+  formDrafts: ['id', 'citizenKey'],
+  history: ['id', 'citizenKey', 'at'],
+  summaries: ['citizenKey'],
+  // The service worker's deadline alarm reads due and doneAt while locked (its notification names no one).
+  deadlines: ['id', 'citizenKey', 'due', 'doneAt'],
+  checklistRuns: ['id', 'citizenKey'],
+} as const;
+
+export const sealedRowSchemas = {
+  citizens: sealedRow({ key: citizenKeyField, lastActivityAt: time }),
+  notes: sealedRow({ id: z.string().min(1), citizenKey: z.string(), createdAt: time }),
+  drafts: sealedRow({ id: z.string().min(1), citizenKey: z.string() }),
+  formDrafts: sealedRow({ id: z.string(), citizenKey: z.string() }),
+  history: sealedRow({ id: z.string(), citizenKey: z.string(), at: time }),
+  summaries: sealedRow({ citizenKey: citizenKeyField }),
+  deadlines: sealedRow({ id: z.string().min(1), citizenKey: citizenKeyField, due: z.iso.date(), doneAt: time.nullable() }),
+  checklistRuns: sealedRow({ id: z.string(), citizenKey: z.string() }),
+};
+
+export type SealedTableName = keyof typeof CLEAR_FIELDS;
+
+export type CitizenRow = SealedRow<CitizenRecord, 'key' | 'lastActivityAt'>;
+export type NoteRow = SealedRow<NoteRecord, 'id' | 'citizenKey' | 'createdAt'>;
+export type DraftRow = SealedRow<DraftRecord, 'id' | 'citizenKey'>;
+export type FormDraftRow = SealedRow<FormDraftRecord, 'id' | 'citizenKey'>;
+export type HistoryRow = SealedRow<HistoryRecord, 'id' | 'citizenKey' | 'at'>;
+export type SummaryRow = SealedRow<SummaryRecord, 'citizenKey'>;
+export type DeadlineRow = SealedRow<DeadlineRecord, 'id' | 'citizenKey' | 'due' | 'doneAt'>;
+export type ChecklistRunRow = SealedRow<ChecklistRunRecord, 'id' | 'citizenKey'>;

@@ -4,6 +4,8 @@ import { SidevognDb } from './database';
 import { defaultPack } from '../packs/default-pack';
 import { packSchema } from '../packs/schema';
 import { createRepository, draftIdForEdit, draftIdForNewNote, StoredDataError, type Repository } from './repository';
+import { sealRecord } from './sealed';
+import { testKey, testKeys } from '../../tests/unit/test-key';
 
 let db: SidevognDb;
 let repo: Repository;
@@ -12,7 +14,7 @@ const tick = () => (clock += 1000);
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick);
+  repo = createRepository(db, tick, testKeys);
   await db.open();
 });
 afterEach(async () => {
@@ -33,7 +35,7 @@ describe('citizen key', () => {
   it('differs between installations (per-installation secret)', async () => {
     const other = new SidevognDb(`test-${crypto.randomUUID()}`);
     const key1 = await repo.citizenKey('070761-4285');
-    const key2 = await createRepository(other).citizenKey('070761-4285');
+    const key2 = await createRepository(other, Date.now, testKeys).citizenKey('070761-4285');
     expect(key1).not.toBe(key2);
     await other.delete();
   });
@@ -93,7 +95,9 @@ describe('notes', () => {
 
   it('fails loudly on a stored record of the wrong shape instead of replacing it', async () => {
     const a = await repo.citizens.open('070761-4285', 'A');
-    await db.notes.add({ id: 'x', citizenKey: a, body: 42, createdAt: 1, updatedAt: 1 } as never);
+    await db.notes.add(
+      await sealRecord(testKey, 'notes', { id: 'x', citizenKey: a, body: 42, createdAt: 1, updatedAt: 1 }),
+    );
     await expect(repo.notes.list(a)).rejects.toBeInstanceOf(StoredDataError);
     expect(await db.notes.get('x')).toBeDefined();
   });

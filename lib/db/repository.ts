@@ -1,12 +1,16 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
+import { LockedError, session, type KeySource } from '../crypto/session';
+import { META_KEYS, openSecret, sealSecret } from './keyring-store';
+import { openRow, openRows, sealRecord } from './sealed';
+import { countCitizenData, eraseAllCitizenData, eraseCitizens } from './privacy';
+import { createBackup, importBackup, type BackupSecret } from '../backup/backup';
 import { deriveCitizenKey, newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import {
-  citizenRecordSchema,
-  draftRecordSchema,
-  formDraftRecordSchema,
-  historyRecordSchema,
+  StoredDataError,
   noteRecordSchema,
+  sealedRowSchemas,
   templateRecordSchema,
   type CitizenRecord,
   type DraftRecord,
@@ -14,7 +18,6 @@ import {
   type HistoryRecord,
   type NoteRecord,
   type TemplateRecord,
-  checklistRunRecordSchema,
   packStateRecordSchema,
   packVersionRecordSchema,
   type ChecklistItemState,
@@ -57,11 +60,18 @@ export interface CaseloadEntry {
 }
 
 /**
- * All reads and writes of citizen data. Encryption at rest will wrap this
- * module, so nothing else touches the tables.
+ * All reads and writes of citizen data, so nothing else touches the tables.
+ * Citizen records are sealed under the data key (./sealed): callers get plain
+ * records, and while Sidevogn is locked every citizen read or write throws
+ * LockedError (the UI shows the lock screen). Templates, packs, adapters and
+ * signing keys are not citizen data and stay readable while locked.
+ *
+ * Sealing and opening are WebCrypto calls, which do not keep an IndexedDB
+ * transaction alive: records are sealed before a transaction where possible,
+ * and a read-change-write inside one waits through Dexie.waitFor.
  */
 
-const SECRET_META_KEY = 'citizenKeySecret';
+const SECRET_META_KEY = META_KEYS.citizenKeySecret;
 const DEFAULT_PACK_META_KEY = 'defaultPackInstalled';
 const PACK_DRAFT_ID = 'current';
 
@@ -93,15 +103,7 @@ export class PackInstallError extends Error {
   override name = 'PackInstallError';
 }
 
-export class StoredDataError extends Error {
-  constructor(
-    readonly table: string,
-    readonly issues: string,
-  ) {
-    super(`Stored ${table} record does not match its schema: ${issues}`);
-    this.name = 'StoredDataError';
-  }
-}
+export { StoredDataError, LockedError };
 
 function parseStored<T>(schema: z.ZodType<T>, table: string, value: unknown): T {
   const result = schema.safeParse(value);
@@ -109,16 +111,27 @@ function parseStored<T>(schema: z.ZodType<T>, table: string, value: unknown): T 
   return result.data;
 }
 
-export function createRepository(db: SidevognDb, now: () => number = Date.now) {
-  let secret: Promise<Uint8Array> | undefined;
+export function createRepository(db: SidevognDb, now: () => number = Date.now, keys: KeySource = session) {
+  /** The data key, or LockedError. */
+  const key = (): CryptoKey => {
+    const current = keys.current();
+    if (current === null) throw new LockedError();
+    return current;
+  };
+  const waitFor = <T>(promise: Promise<T>) => Dexie.waitFor(promise);
 
-  async function loadSecret(): Promise<Uint8Array> {
+  // The secret is cached with the key it was opened with, so it is forgotten with the key.
+  let secret: { key: CryptoKey; value: Promise<Uint8Array> } | undefined;
+
+  async function loadSecret(dataKey: CryptoKey): Promise<Uint8Array> {
+    const row = await db.meta.get(SECRET_META_KEY);
+    if (row) return openSecret(dataKey, row.value);
+    const fresh = newCitizenKeySecret();
+    const sealed = await sealSecret(dataKey, fresh);
     return db.transaction('rw', db.meta, async () => {
-      const row = await db.meta.get(SECRET_META_KEY);
-      if (row?.value instanceof Uint8Array) return row.value;
-      if (row) throw new StoredDataError('meta', 'citizen key secret is not bytes');
-      const fresh = newCitizenKeySecret();
-      await db.meta.put({ key: SECRET_META_KEY, value: fresh });
+      const raced = await db.meta.get(SECRET_META_KEY);
+      if (raced) return waitFor(openSecret(dataKey, raced.value));
+      await db.meta.put({ key: SECRET_META_KEY, value: sealed });
       return fresh;
     });
   }
@@ -132,63 +145,74 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   const touch = (citizenKey: string, t: number) => db.citizens.update(citizenKey, { lastActivityAt: t });
 
   async function citizenKey(canonicalCpr: string): Promise<string> {
-    secret ??= loadSecret().catch((error: unknown) => {
-      secret = undefined;
-      throw error;
-    });
-    return deriveCitizenKey(await secret, canonicalCpr);
+    const dataKey = key();
+    if (secret?.key !== dataKey) {
+      const value = loadSecret(dataKey);
+      secret = { key: dataKey, value };
+      value.catch(() => {
+        if (secret?.value === value) secret = undefined;
+      });
+    }
+    return deriveCitizenKey(await secret.value, canonicalCpr);
   }
 
   const citizens = {
     /** Records that the caseworker has this citizen open; returns the key. */
     async open(cpr: string, name: string): Promise<string> {
-      const key = await citizenKey(cpr);
+      const dataKey = key();
+      const ckey = await citizenKey(cpr);
       await db.transaction('rw', db.citizens, async () => {
-        const existing = await db.citizens.get(key);
-        const t = now();
-        const record: CitizenRecord = existing
-          ? {
-              ...parseStored(citizenRecordSchema, 'citizens', existing),
-              name: name || existing.name,
-            }
-          : { key, cpr, name, firstSeenAt: t, lastActivityAt: t };
-        await db.citizens.put(record);
+        const existing = await db.citizens.get(ckey);
+        if (existing) {
+          const record = await waitFor(openRow(dataKey, 'citizens', existing));
+          // Usually nothing changes, and nothing is written.
+          if (name && name !== record.name)
+            await db.citizens.put(await waitFor(sealRecord(dataKey, 'citizens', { ...record, name })));
+        } else {
+          const t = now();
+          const record: CitizenRecord = { key: ckey, cpr, name, firstSeenAt: t, lastActivityAt: t };
+          await db.citizens.put(await waitFor(sealRecord(dataKey, 'citizens', record)));
+        }
       });
-      return key;
+      return ckey;
     },
-    async get(key: string): Promise<CitizenRecord | undefined> {
-      const row = await db.citizens.get(key);
-      return row && parseStored(citizenRecordSchema, 'citizens', row);
+    async get(citizenKey: string): Promise<CitizenRecord | undefined> {
+      const dataKey = key();
+      const row = await db.citizens.get(citizenKey);
+      return row && openRow(dataKey, 'citizens', row);
     },
   };
 
   const notes = {
     /** The citizen's notes, newest first. */
     async list(citizenKey: string): Promise<NoteRecord[]> {
+      const dataKey = key();
       const rows = await db.notes
         .where('[citizenKey+createdAt]')
         .between([citizenKey, -Infinity], [citizenKey, Infinity])
         .reverse()
         .toArray();
-      return rows.map((row) => parseStored(noteRecordSchema, 'notes', row));
+      return openRows(dataKey, 'notes', rows);
     },
     /** Saves a new note and clears the draft it was written in, atomically. */
     async create(citizenKey: string, body: string): Promise<NoteRecord> {
       const t = now();
       const note: NoteRecord = { id: crypto.randomUUID(), citizenKey, body, createdAt: t, updatedAt: t };
+      const row = await sealRecord(key(), 'notes', note);
       await db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
-        await db.notes.add(note);
+        await db.notes.add(row);
         await db.drafts.delete(draftIdForNewNote(citizenKey));
         await db.citizens.update(citizenKey, { lastActivityAt: t });
       });
       return note;
     },
     async update(id: string, body: string): Promise<NoteRecord> {
+      const dataKey = key();
       return db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
         const existing = await db.notes.get(id);
         if (!existing) throw new Error('The note no longer exists');
-        const note = { ...parseStored(noteRecordSchema, 'notes', existing), body, updatedAt: now() };
-        await db.notes.put(note);
+        const note = { ...(await waitFor(openRow(dataKey, 'notes', existing))), body, updatedAt: now() };
+        await db.notes.put(await waitFor(sealRecord(dataKey, 'notes', note)));
         await db.drafts.delete(draftIdForEdit(id));
         await touch(note.citizenKey, note.updatedAt);
         return note;
@@ -196,18 +220,21 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
     /** Deletes a note; returns it so the caller can offer undo. */
     async remove(id: string): Promise<NoteRecord | undefined> {
-      return db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
-        const existing = await db.notes.get(id);
+      const dataKey = key();
+      const existing = await db.transaction('rw', db.notes, db.drafts, db.citizens, async () => {
+        const row = await db.notes.get(id);
         await db.notes.delete(id);
         await db.drafts.delete(draftIdForEdit(id));
-        if (existing) await touch(existing.citizenKey, now());
-        return existing && parseStored(noteRecordSchema, 'notes', existing);
+        if (row) await touch(row.citizenKey, now());
+        return row;
       });
+      return existing && openRow(dataKey, 'notes', existing);
     },
     async restore(note: NoteRecord): Promise<void> {
       const parsed = noteRecordSchema.parse(note);
+      const row = await sealRecord(key(), 'notes', parsed);
       await db.transaction('rw', db.notes, db.citizens, async () => {
-        await db.notes.put(parsed);
+        await db.notes.put(row);
         await touch(parsed.citizenKey, now());
       });
     },
@@ -215,15 +242,18 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
 
   const drafts = {
     async get(id: DraftId): Promise<DraftRecord | undefined> {
+      const dataKey = key();
       const row = await db.drafts.get(id);
-      return row && parseStored(draftRecordSchema, 'drafts', row);
+      return row && openRow(dataKey, 'drafts', row);
     },
     /** An empty body removes the draft. */
     async save(id: DraftId, citizenKey: string, body: string): Promise<void> {
       const t = now();
+      const dataKey = key();
+      const row = body === '' ? null : await sealRecord(dataKey, 'drafts', { id, citizenKey, body, updatedAt: t });
       await db.transaction('rw', db.drafts, db.citizens, async () => {
-        if (body === '') await db.drafts.delete(id);
-        else await db.drafts.put({ id, citizenKey, body, updatedAt: t });
+        if (row === null) await db.drafts.delete(id);
+        else await db.drafts.put(row);
         await touch(citizenKey, t);
       });
     },
@@ -419,10 +449,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   const checklistRuns = {
     /** The citizen's runs, newest first. */
     async list(citizenKey: string): Promise<ChecklistRunRecord[]> {
+      const dataKey = key();
       const rows = await db.checklistRuns.where('citizenKey').equals(citizenKey).toArray();
-      return rows
-        .map((row) => parseStored(checklistRunRecordSchema, 'checklistRuns', row))
-        .sort((a, b) => b.startedAt - a.startedAt);
+      return (await openRows(dataKey, 'checklistRuns', rows)).sort((a, b) => b.startedAt - a.startedAt);
     },
     async start(
       citizenKey: string,
@@ -438,32 +467,37 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         finishedAt: null,
         items: {},
       };
+      const row = await sealRecord(key(), 'checklistRuns', run);
       await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
-        await db.checklistRuns.add(run);
+        await db.checklistRuns.add(row);
         await touch(citizenKey, run.startedAt);
       });
       return run;
     },
     /** Ticks an item, marks it not relevant (with a reason), or clears it. */
     async setItem(runId: string, itemId: string, state: Omit<ChecklistItemState, 'at'> | null): Promise<void> {
+      const dataKey = key();
       await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
         const row = await db.checklistRuns.get(runId);
         if (!row) throw new Error('The checklist no longer exists');
-        const run = parseStored(checklistRunRecordSchema, 'checklistRuns', row);
+        const run = await waitFor(openRow(dataKey, 'checklistRuns', row));
         const items = { ...run.items };
         const t = now();
         if (state) items[itemId] = { ...state, at: t };
         else delete items[itemId];
-        await db.checklistRuns.put({ ...run, items });
+        await db.checklistRuns.put(await waitFor(sealRecord(dataKey, 'checklistRuns', { ...run, items })));
         await touch(run.citizenKey, t);
       });
     },
     async finish(runId: string): Promise<void> {
+      const dataKey = key();
       await db.transaction('rw', db.checklistRuns, db.citizens, async () => {
         const t = now();
         const row = await db.checklistRuns.get(runId);
-        await db.checklistRuns.update(runId, { finishedAt: t });
-        if (row) await touch(row.citizenKey, t);
+        if (!row) return;
+        const run = await waitFor(openRow(dataKey, 'checklistRuns', row));
+        await db.checklistRuns.put(await waitFor(sealRecord(dataKey, 'checklistRuns', { ...run, finishedAt: t })));
+        await touch(row.citizenKey, t);
       });
     },
     /** The checklist of a run, from the pack version the run began with. */
@@ -475,19 +509,22 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   const formDrafts = {
     id: (citizenKey: string, templateId: string) => `${citizenKey}:${templateId}`,
     async get(citizenKey: string, templateId: string): Promise<FormDraftRecord | undefined> {
+      const dataKey = key();
       const row = await db.formDrafts.get(formDrafts.id(citizenKey, templateId));
-      return row && parseStored(formDraftRecordSchema, 'formDrafts', row);
+      return row && openRow(dataKey, 'formDrafts', row);
     },
     async save(citizenKey: string, templateId: string, values: FormValues): Promise<void> {
       const t = now();
+      const record: FormDraftRecord = {
+        id: formDrafts.id(citizenKey, templateId),
+        citizenKey,
+        templateId,
+        values,
+        updatedAt: t,
+      };
+      const row = await sealRecord(key(), 'formDrafts', record);
       await db.transaction('rw', db.formDrafts, db.citizens, async () => {
-        await db.formDrafts.put({
-          id: formDrafts.id(citizenKey, templateId),
-          citizenKey,
-          templateId,
-          values,
-          updatedAt: t,
-        });
+        await db.formDrafts.put(row);
         await touch(citizenKey, t);
       });
     },
@@ -496,8 +533,10 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
     /** Template ids with a draft for this citizen. */
     async templateIdsFor(citizenKey: string): Promise<string[]> {
-      const rows = await db.formDrafts.where('citizenKey').equals(citizenKey).toArray();
-      return rows.map((r) => r.templateId);
+      // The id is `${citizenKey}:${templateId}`: nothing needs opening.
+      const ids = await db.formDrafts.where('citizenKey').equals(citizenKey).primaryKeys();
+      const prefix = formDrafts.id(citizenKey, '');
+      return ids.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
     },
   };
 
@@ -513,20 +552,22 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         templateTitle: template.title,
         target,
       };
+      const row = await sealRecord(key(), 'history', entry);
       await db.transaction('rw', db.history, db.formDrafts, db.citizens, async () => {
-        await db.history.add(entry);
+        await db.history.add(row);
         await db.formDrafts.delete(formDrafts.id(citizenKey, template.id));
         await db.citizens.update(citizenKey, { lastActivityAt: entry.at });
       });
     },
     /** Newest first. */
     async list(citizenKey: string): Promise<HistoryRecord[]> {
+      const dataKey = key();
       const rows = await db.history
         .where('[citizenKey+at]')
         .between([citizenKey, -Infinity], [citizenKey, Infinity])
         .reverse()
         .toArray();
-      return rows.map((row) => parseStored(historyRecordSchema, 'history', row));
+      return openRows(dataKey, 'history', rows);
     },
   };
 
@@ -545,13 +586,14 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     /** What the case system shows is not the caseworker writing (no retention activity). */
     byCaseworker = true,
   ): Promise<SummaryRecord> {
+    const dataKey = key();
     return db.transaction('rw', db.summaries, db.citizens, async () => {
       const row = await db.summaries.get(citizenKey);
-      const current = row ? parseStored(summaryRecordSchema, 'summaries', row) : emptySummary(citizenKey);
+      const current = row ? await waitFor(openRow(dataKey, 'summaries', row)) : emptySummary(citizenKey);
       const t = now();
       const next = change(current, t);
       if (!next) return current;
-      await db.summaries.put(summaryRecordSchema.parse(next));
+      await db.summaries.put(await waitFor(sealRecord(dataKey, 'summaries', summaryRecordSchema.parse(next))));
       if (byCaseworker) await touch(citizenKey, t);
       return next;
     });
@@ -559,8 +601,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
 
   const summaries = {
     async get(citizenKey: string): Promise<SummaryRecord> {
+      const dataKey = key();
       const row = await db.summaries.get(citizenKey);
-      return row ? parseStored(summaryRecordSchema, 'summaries', row) : emptySummary(citizenKey);
+      return row ? openRow(dataKey, 'summaries', row) : emptySummary(citizenKey);
     },
     /** The caseworker's text for one field; '' clears it. */
     async setText(citizenKey: string, field: SummaryTextField, value: string): Promise<void> {
@@ -627,8 +670,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         templateTitle: title,
         target,
       };
+      const row = await sealRecord(key(), 'history', entry);
       await db.transaction('rw', db.history, db.citizens, async () => {
-        await db.history.add(entry);
+        await db.history.add(row);
         await db.citizens.update(citizenKey, { lastActivityAt: entry.at });
       });
     },
@@ -637,10 +681,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   const deadlines = {
     /** The citizen's deadlines, open ones first, each group by due day. */
     async list(citizenKey: string): Promise<DeadlineRecord[]> {
+      const dataKey = key();
       const rows = await db.deadlines.where('citizenKey').equals(citizenKey).toArray();
-      return rows
-        .map((row) => parseStored(deadlineRecordSchema, 'deadlines', row))
-        .sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due));
+      return (await openRows(dataKey, 'deadlines', rows)).sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due));
     },
     async add(citizenKey: string, title: string, due: string): Promise<DeadlineRecord> {
       const record = deadlineRecordSchema.parse({
@@ -651,13 +694,15 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
         createdAt: now(),
         doneAt: null,
       });
+      const row = await sealRecord(key(), 'deadlines', record);
       await db.transaction('rw', db.deadlines, db.citizens, async () => {
-        await db.deadlines.add(record);
+        await db.deadlines.add(row);
         await touch(citizenKey, record.createdAt);
       });
       return record;
     },
     async setDone(id: string, done: boolean): Promise<void> {
+      key(); // doneAt is a clear field (the service worker reads it while locked), but the caseworker must be unlocked.
       await db.transaction('rw', db.deadlines, db.citizens, async () => {
         const t = now();
         const row = await db.deadlines.get(id);
@@ -674,9 +719,10 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
     /** Due days of all open deadlines (what the service worker schedules alarms from). */
     async openDueDays(): Promise<string[]> {
+      // Works while locked: only clear fields are read, nothing is opened.
       const rows = await db.deadlines.orderBy('due').toArray();
       return rows
-        .map((row) => parseStored(deadlineRecordSchema, 'deadlines', row))
+        .map((row) => parseStored(sealedRowSchemas.deadlines, 'deadlines', row))
         .flatMap((d) => (d.doneAt === null ? [d.due] : []));
     },
   };
@@ -684,20 +730,26 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
   const caseload = {
     /** Every citizen the caseworker has opened, with their next open deadline; soonest deadline first. */
     async list(today: string): Promise<CaseloadEntry[]> {
+      const dataKey = key();
       const [citizenRows, deadlineRows] = await Promise.all([
         db.citizens.toArray(),
         db.deadlines.orderBy('due').toArray(),
       ]);
+      const [citizenRecords, openDeadlines] = await Promise.all([
+        openRows(dataKey, 'citizens', citizenRows),
+        openRows(
+          dataKey,
+          'deadlines',
+          deadlineRows.filter((row) => row.doneAt === null),
+        ),
+      ]);
       const next = new Map<string, { due: string; title: string }>();
       const overdue = new Map<string, number>();
-      for (const row of deadlineRows) {
-        const d = parseStored(deadlineRecordSchema, 'deadlines', row);
-        if (d.doneAt !== null) continue;
+      for (const d of openDeadlines) {
         if (!next.has(d.citizenKey)) next.set(d.citizenKey, { due: d.due, title: d.title });
         if (d.due < today) overdue.set(d.citizenKey, (overdue.get(d.citizenKey) ?? 0) + 1);
       }
-      return citizenRows
-        .map((row) => parseStored(citizenRecordSchema, 'citizens', row))
+      return citizenRecords
         .map((c) => ({
           key: c.key,
           name: c.name,
@@ -769,10 +821,22 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now) {
     },
   };
 
+  /** Counting and erasing a citizen's data by the clear indexes (./privacy); reading is the groups above. */
+  const privacy = {
+    count: (citizenKey: string) => countCitizenData(db, citizenKey),
+    erase: (citizenKey: string) => eraseCitizens(db, [citizenKey]),
+    eraseAll: () => eraseAllCitizenData(db),
+    citizenKeys: async () => (await db.citizens.toCollection().primaryKeys()) as string[],
+    /** An encrypted backup of all citizen data (lib/backup/backup.ts). */
+    exportBackup: () => createBackup(db, keys, now()),
+    /** Merges a backup file, re-keyed and re-sealed for this installation, in one transaction. */
+    importBackup: (text: string, secret: BackupSecret) => importBackup(db, keys, citizenKey, text, secret),
+  };
+
   return {
     ...{ citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns },
     ...{ summaries, deadlines, caseload, adapters },
-    ...{ packDrafts, signingKeys },
+    ...{ packDrafts, signingKeys, privacy },
   };
 }
 

@@ -5,6 +5,7 @@ import * as templates from './messages/templates';
 import * as summary from './messages/summary';
 import * as adapters from './messages/adapters';
 import * as editor from './messages/editor';
+import * as lock from './messages/lock';
 import * as privacy from './messages/privacy';
 import * as storage from './messages/storage';
 
@@ -21,6 +22,7 @@ export const da = {
   ...adapters.da,
   ...packs.da,
   ...editor.da,
+  ...lock.da,
   ...privacy.da,
   ...storage.da,
 };
@@ -35,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...adapters.en,
   ...packs.en,
   ...editor.en,
+  ...lock.en,
   ...privacy.en,
   ...storage.en,
 };

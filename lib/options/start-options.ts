@@ -6,7 +6,7 @@ import { defaultPack } from '../packs/default-pack';
 import { checkDataLossOnce } from '../backup/marker';
 
 /** The options page opens the same database as the panel (extension origin). */
-export async function startOptions(): Promise<Repository> {
+export async function startOptions(): Promise<{ db: SidevognDb; repository: Repository }> {
   const db = new SidevognDb();
   const repository = createRepository(db);
   // Before anything writes: is the database empty where it held citizens? (lib/backup/marker.ts)
@@ -14,5 +14,5 @@ export async function startOptions(): Promise<Repository> {
   usePanelStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
   document.documentElement.lang = usePanelStore.getState().locale;
   await repository.packs.installDefault(defaultPack);
-  return repository;
+  return { db, repository };
 }

@@ -9,6 +9,8 @@ import { checkDataLossOnce } from '../backup/marker';
 /** Opens the database, reads preferences and connects to the host page. */
 export async function startPanel(): Promise<{
   services: { repository: Repository; host: HostConnection };
+  /** For the lock (the keyring in `meta`); citizen data goes through the repository. */
+  db: SidevognDb;
   storageError: string | null;
 }> {
   const db = new SidevognDb();
@@ -34,5 +36,5 @@ export async function startPanel(): Promise<{
   usePanelStore.subscribe((s) => {
     document.documentElement.lang = s.locale;
   });
-  return { services: { repository, host }, storageError };
+  return { services: { repository, host }, db, storageError };
 }

@@ -1,5 +1,7 @@
 import { SidevognDb } from '../db/database';
 import { createRepository } from '../db/repository';
+import { LockedError, session } from '../crypto/session';
+import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
 import { usePanelStore } from '../panel/panel-store';
 import { loadCaseworkerName, loadLocale } from '../panel/preferences';
@@ -23,6 +25,7 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   document.documentElement.lang = locale;
   const repository = createRepository(new SidevognDb());
   try {
+    await session.restore();
     const [citizen, summary, deadlines, caseworker] = await Promise.all([
       repository.citizens.get(key),
       repository.summaries.get(key),
@@ -36,7 +39,12 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
       summary: null,
       deadlines: [],
       caseworker: '',
-      error: e instanceof Error ? e.message : String(e),
+      error:
+        e instanceof LockedError
+          ? translator(locale)('lock.summaryLocked')
+          : e instanceof Error
+            ? e.message
+            : String(e),
       autoPrint: false,
     };
   }

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { citizen } from './demo-data';
 
@@ -20,6 +20,7 @@ test('a draft typed just before the browser is killed (SIGKILL) is there after r
   await browser.kill();
 
   browser = await spawn();
+  await unlock(browser.context);
   cs = new CaseSystem(await browser.context.newPage(), caseSystemUrl);
   await cs.gotoCase(c.caseId);
   await cs.panel.showNotes();

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { startCaseSystem } from '../case-system/server.mjs';
 import { launchWithExtension, spawnWithExtension } from '../harness/chromium.mjs';
 import { CaseSystem } from './pages/case-system';
+import { setUpPassphrase } from './pages/lock';
+
+export { setUpPassphrase, unlock, PASSPHRASE } from './pages/lock';
 
 export interface SpawnedBrowser {
   context: BrowserContext;
@@ -13,6 +16,12 @@ export interface SpawnedBrowser {
 }
 
 interface Fixtures {
+  /**
+   * Whether the first launch on a profile sets the passphrase through the
+   * options page (the caseworker's first run). Default true; a relaunch is
+   * locked, as after a real restart: call `unlock(context)`.
+   */
+  setUp: boolean;
   /** A fresh browser profile directory, removed after the test. */
   profileDir: string;
   /** Launch (or relaunch) Chromium with the extension on `profileDir`. */
@@ -46,20 +55,23 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  launch: async ({ profileDir }, use) => {
+  setUp: [true, { option: true }],
+  launch: async ({ profileDir, setUp }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
       const { context } = await launchWithExtension(profileDir);
       opened.push(context);
+      if (setUp && opened.length === 1) await setUpPassphrase(context);
       return context;
     });
     for (const context of opened) await context.close().catch(() => undefined);
   },
-  spawn: async ({ profileDir }, use) => {
+  spawn: async ({ profileDir, setUp }, use) => {
     const spawned: SpawnedBrowser[] = [];
     await use(async () => {
       const browser: SpawnedBrowser = await spawnWithExtension(profileDir);
       spawned.push(browser);
+      if (setUp && spawned.length === 1) await setUpPassphrase(browser.context);
       return browser;
     });
     for (const b of spawned) await b.kill().catch(() => undefined);

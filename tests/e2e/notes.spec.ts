@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { citizen } from './demo-data';
 
@@ -47,6 +47,7 @@ test('notes survive closing and reopening the browser', async ({ launch, caseSys
   await context.close();
 
   context = await launch();
+  await unlock(context);
   cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
   await cs.gotoCase(c.caseId);
   await cs.panel.showNotes();

@@ -5,7 +5,7 @@ import { launchWithExtension } from '../harness/chromium.mjs';
 import { verifyPack } from '../../lib/packs/signing';
 import { validatePack } from '../../lib/packs/validate';
 import { wcagViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, setUpPassphrase, test } from './fixtures';
 import { PackEditorPage } from './pages/pack-editor';
 
 const SOURCE = 'https://www.retsinformation.dk/eli/lta/2019/548';
@@ -105,6 +105,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   const freshDir = mkdtempSync(join(tmpdir(), 'sidevogn-fresh-'));
   const fresh = await launchWithExtension(freshDir);
   try {
+    await setUpPassphrase(fresh.context);
     const [worker] = fresh.context.serviceWorkers();
     const options = await fresh.context.newPage();
     await options.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { aTeamPack } from '../fixtures/packs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { expect, test } from './fixtures';
+import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { startPackServer } from './pack-server';
 
@@ -104,6 +104,7 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await context.close();
 
   context = await launch();
+  await unlock(context);
   cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
   await cs.gotoCase(c.caseId, 'journal');
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { expect, test } from './fixtures';
+import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import type { Panel } from './pages/panel';
 
@@ -143,6 +143,7 @@ test('a half-filled form is kept as a draft across a browser restart and switchi
   await context.close();
 
   context = await launch();
+  await unlock(context);
   cs = new CaseSystem(context.pages()[0] ?? (await context.newPage()), caseSystemUrl);
   await cs.gotoCase(c.caseId, 'journal');
   await cs.panel.openTemplate('første');

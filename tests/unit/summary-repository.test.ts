@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidevognDb } from '@/lib/db/database';
 import { createRepository, StoredDataError, type Repository } from '@/lib/db/repository';
 import { demoAdapter } from '@/lib/host/demo-adapter';
+import { sealRecord } from '@/lib/db/sealed';
+import { testKey, testKeys } from './test-key';
 
 let db: SidevognDb;
 let repo: Repository;
@@ -10,7 +12,7 @@ const tick = () => (clock += 1000);
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick);
+  repo = createRepository(db, tick, testKeys);
   await db.open();
 });
 afterEach(async () => {
@@ -57,7 +59,7 @@ describe('summaries', () => {
 
   it('fails loudly on a stored summary of the wrong shape', async () => {
     const key = await repo.citizens.open('070761-4285', 'Mette');
-    await db.summaries.put({ citizenKey: key, text: 'oops' } as never);
+    await db.summaries.put(await sealRecord(testKey, 'summaries', { citizenKey: key, text: 'oops' }));
     await expect(repo.summaries.get(key)).rejects.toBeInstanceOf(StoredDataError);
   });
 });

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { readLockPolicy } from './policy';
+import { SESSION_KEYS, session } from './session';
+
+/**
+ * The idle lock. Pages record keyboard and pointer activity in
+ * chrome.storage.session (shared by all Sidevogn pages, cleared with the
+ * browser); pages and the service worker (an alarm each minute) remove the key
+ * once the last activity is older than the policy's idle minutes. Pages also
+ * check whenever the stored activity changes and before recording new activity,
+ * so coming back after a long pause locks rather than extends the session.
+ */
+
+export const IDLE_ALARM = 'idle-lock';
+/** At most one activity write per this many ms. */
+const WRITE_EVERY = 10_000;
+const CHECK_EVERY = 20_000;
+
+const lastActivitySchema = z.number().int().nonnegative().catch(0);
+
+/** Locks if unlocked and idle too long; returns whether it locked. */
+export async function lockIfIdle(now = Date.now()): Promise<boolean> {
+  const [policy, stored] = await Promise.all([
+    readLockPolicy(),
+    browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]),
+  ]);
+  if (stored[SESSION_KEYS.dataKey] === undefined) return false;
+  const last = lastActivitySchema.parse(stored[SESSION_KEYS.lastActivityAt] ?? 0);
+  if (now - last < policy.idleLockMinutes * 60_000) return false;
+  await browser.storage.session.remove(SESSION_KEYS.dataKey);
+  return true;
+}
+
+/** In an extension page: records activity and locks when idle. Returns a stop function. */
+export function trackActivity(target: Window = window): () => void {
+  let lastWrite = 0;
+  const onActivity = () => {
+    const now = Date.now();
+    if (session.current() === null || now - lastWrite < WRITE_EVERY) return;
+    lastWrite = now;
+    void lockIfIdle(now).then((locked) =>
+      locked ? undefined : browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now }),
+    );
+  };
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && SESSION_KEYS.lastActivityAt in changes) void lockIfIdle();
+  };
+  const options = { capture: true, passive: true } as const;
+  for (const type of ['keydown', 'pointerdown', 'wheel'] as const) target.addEventListener(type, onActivity, options);
+  browser.storage.onChanged.addListener(onChanged);
+  const timer = target.setInterval(() => void lockIfIdle(), CHECK_EVERY);
+  void lockIfIdle();
+  return () => {
+    for (const type of ['keydown', 'pointerdown', 'wheel'] as const)
+      target.removeEventListener(type, onActivity, options);
+    browser.storage.onChanged.removeListener(onChanged);
+    target.clearInterval(timer);
+  };
+}
+
+/** In the service worker: checks once a minute, also when no Sidevogn page is open. */
+export function registerIdleLock(): void {
+  void browser.alarms.create(IDLE_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === IDLE_ALARM) void lockIfIdle();
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding';
+
+/**
+ * A value encrypted with AES-GCM under the data key. The additional data
+ * (AAD) names where the value belongs (table, primary key, citizen), so a
+ * sealed value copied into another row or another citizen fails to open
+ * instead of being shown in the wrong place.
+ */
+export const sealedSchema = z.strictObject({
+  iv: z.base64().length(16),
+  ct: z.base64().min(24),
+});
+export type Sealed = z.infer<typeof sealedSchema>;
+
+/** The sealed value was changed, moved to another row, or sealed under another key. */
+export class SealedDataError extends Error {
+  override name = 'SealedDataError';
+  constructor(readonly aad: string) {
+    super(`Encrypted data at ${aad} cannot be opened: it was changed, moved or belongs to another key`);
+  }
+}
+
+const IV_BYTES = 12;
+
+export async function seal(key: CryptoKey, value: unknown, aad: string): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const plain = utf8.encode(JSON.stringify(value));
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(aad) }, key, plain);
+  return { iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+}
+
+export async function open(key: CryptoKey, sealed: Sealed, aad: string): Promise<unknown> {
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: utf8.encode(aad) },
+      key,
+      fromBase64(sealed.ct),
+    );
+  } catch {
+    throw new SealedDataError(aad);
+  }
+  return JSON.parse(fromUtf8.decode(plain)) as unknown;
+}

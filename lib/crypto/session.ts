@@ -1,0 +1,121 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { fromBase64, toBase64 } from './encoding';
+
+/**
+ * The unlocked data key, held in this page's memory and in
+ * chrome.storage.session so every extension page (panel frames, options, the
+ * service worker) shares one lock. storage.session lives in memory only, is
+ * cleared when the browser closes, and at its default access level
+ * (TRUSTED_CONTEXTS) content scripts cannot read it — Sidevogn never raises
+ * that level. Locking removes the key there; every page listens and forgets
+ * its copy at once.
+ */
+
+export const SESSION_KEYS = {
+  /** The raw data key, base64, while unlocked. */
+  dataKey: 'dataKey',
+  /** Last keyboard or pointer activity in any Sidevogn page (ms since epoch). */
+  lastActivityAt: 'lastActivityAt',
+} as const;
+
+/** Citizen data was asked for while Sidevogn is locked; the UI shows the lock screen. */
+export class LockedError extends Error {
+  override name = 'LockedError';
+  constructor() {
+    super('Sidevogn is locked');
+  }
+}
+
+/** Where the repository gets the data key from. */
+export interface KeySource {
+  /** The data key, or null while locked. */
+  current(): CryptoKey | null;
+}
+
+type Listener = (unlocked: boolean) => void;
+
+let current: CryptoKey | null = null;
+/** Bumped on every change, so a slow import cannot bring back a key that was locked meanwhile. */
+let generation = 0;
+let listening = false;
+const listeners = new Set<Listener>();
+
+function notify(): void {
+  for (const listener of listeners) listener(current !== null);
+}
+
+const importRaw = (raw: string) =>
+  crypto.subtle.importKey('raw', fromBase64(raw), { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+
+function set(key: CryptoKey | null): void {
+  generation++;
+  if (key === null && current === null) return;
+  current = key;
+  notify();
+}
+
+async function adopt(raw: unknown): Promise<void> {
+  const parsed = z.base64().length(44).safeParse(raw);
+  if (!parsed.success) return set(null);
+  const started = generation;
+  const key = await importRaw(parsed.data);
+  if (generation === started) set(key);
+}
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || !(SESSION_KEYS.dataKey in changes)) return;
+    const raw = changes[SESSION_KEYS.dataKey]?.newValue;
+    // Forgetting is synchronous, before anything else can read.
+    if (raw === undefined) set(null);
+    else void adopt(raw);
+  });
+}
+
+export const session: KeySource & {
+  restore(): Promise<boolean>;
+  unlock(key: CryptoKey, now?: number): Promise<void>;
+  lock(): Promise<void>;
+  require(): CryptoKey;
+  subscribe(listener: Listener): () => void;
+} = {
+  current: () => current,
+
+  /** Picks up a key another page unlocked (this page just opened); returns whether unlocked. */
+  async restore() {
+    listen();
+    const stored = await browser.storage.session.get(SESSION_KEYS.dataKey);
+    await adopt(stored[SESSION_KEYS.dataKey]);
+    return current !== null;
+  },
+
+  /** Shares the key with every extension page; activity starts now, so the idle lock does not fire at once. */
+  async unlock(key, now = Date.now()) {
+    listen();
+    const raw = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
+    await browser.storage.session.set({ [SESSION_KEYS.dataKey]: raw, [SESSION_KEYS.lastActivityAt]: now });
+    set(key);
+  },
+
+  async lock() {
+    set(null);
+    await browser.storage.session.remove(SESSION_KEYS.dataKey);
+  },
+
+  require() {
+    if (current === null) throw new LockedError();
+    return current;
+  },
+
+  subscribe(listener) {
+    listen();
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** A fixed key, for tests and tools that hold the key themselves. */
+export const fixedKey = (key: CryptoKey | null): KeySource => ({ current: () => key });

@@ -1,0 +1,74 @@
+import { expect, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
+import { EXTENSION_ID } from '../../harness/chromium.mjs';
+
+/** The passphrase the e2e profiles are set up with. */
+export const PASSPHRASE = 'Grøn cykel under æbletræet 42';
+
+/** The lock screens (set-up, unlock, recovery) in a page or the panel frame. */
+export class LockScreen {
+  constructor(readonly root: Page | FrameLocator) {}
+
+  get passphrase() {
+    return this.root.getByLabel('Adgangskode', { exact: true });
+  }
+  get confirm() {
+    return this.root.getByLabel('Gentag adgangskoden', { exact: true });
+  }
+  get recoveryKey() {
+    return this.root.getByTestId('recovery-key');
+  }
+  get lockedHeading() {
+    return this.root.getByRole('heading', { name: 'Sidevogn er låst' });
+  }
+  get setUpHeading() {
+    return this.root.getByRole('heading', { name: 'Beskyt borgernes data med en adgangskode' });
+  }
+  get error() {
+    return this.root.getByRole('alert');
+  }
+
+  /** First run: passphrase twice, then the recovery key shown once; returns it. */
+  async setUp(passphrase = PASSPHRASE): Promise<string> {
+    await this.passphrase.fill(passphrase);
+    await this.confirm.fill(passphrase);
+    await this.root.getByRole('button', { name: 'Gem adgangskode' }).click();
+    const key = (await this.recoveryKey.textContent()) ?? '';
+    await this.root.getByLabel('Jeg har gemt nøglen').check();
+    await this.root.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(this.recoveryKey).toHaveCount(0);
+    return key;
+  }
+
+  async unlock(passphrase = PASSPHRASE): Promise<void> {
+    await this.passphrase.fill(passphrase);
+    await this.root.getByRole('button', { name: 'Lås op' }).click();
+  }
+}
+
+async function inOptionsPage<T>(
+  context: BrowserContext,
+  work: (lock: LockScreen, page: Page) => Promise<T>,
+): Promise<T> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const result = await work(new LockScreen(page), page);
+  await page.close();
+  return result;
+}
+
+/** The caseworker's first run, through the options page; returns the recovery key. */
+export function setUpPassphrase(context: BrowserContext, passphrase = PASSPHRASE): Promise<string> {
+  return inOptionsPage(context, async (lock, page) => {
+    const key = await lock.setUp(passphrase);
+    await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+    return key;
+  });
+}
+
+/** After a browser restart Sidevogn is locked: the caseworker unlocks (in the options page). */
+export function unlock(context: BrowserContext, passphrase = PASSPHRASE): Promise<void> {
+  return inOptionsPage(context, async (lock, page) => {
+    await lock.unlock(passphrase);
+    await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+  });
+}
