@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { type PanelTab, usePanelStore } from '@/lib/panel/panel-store';
@@ -29,6 +29,8 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
   const setActive = usePanelStore((s) => s.setTab);
   const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   useObserveHostFacts(citizen, citizenKey);
+  // After an erasure the overview's fields start again from the (empty) database.
+  const [erasures, setErasures] = useState(0);
   // The database holds citizen data now (lib/backup/marker.ts).
   useEffect(() => void markCitizenData().catch(() => undefined), [citizenKey]);
 
@@ -74,8 +76,17 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
-        {active === 'summary' && <SummaryView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
-        {active === 'summary' && <CitizenDataActions key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
+        {active === 'summary' && (
+          <SummaryView key={`${citizenKey}-${erasures}`} citizen={citizen} citizenKey={citizenKey} />
+        )}
+        {active === 'summary' && (
+          <CitizenDataActions
+            key={`privacy-${citizenKey}`}
+            citizen={citizen}
+            citizenKey={citizenKey}
+            onErased={() => setErasures((n) => n + 1)}
+          />
+        )}
         {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
         {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
         {active === 'checklists' && <ChecklistsView key={citizenKey} citizenKey={citizenKey} />}

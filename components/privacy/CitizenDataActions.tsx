@@ -27,7 +27,16 @@ const dangerButtonClass =
  * everything Sidevogn holds as JSON or a printable page, and erasing it all
  * after a confirmation that says what goes.
  */
-export function CitizenDataActions({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+export function CitizenDataActions({
+  citizen,
+  citizenKey,
+  onErased,
+}: {
+  citizen: CitizenOnPage;
+  citizenKey: string;
+  /** Views holding the citizen's data in local state start again. */
+  onErased?: () => void;
+}) {
   const t = useT();
   const { repository } = usePanelServices();
   const [status, setStatus] = useState<Status>(null);
@@ -64,6 +73,7 @@ export function CitizenDataActions({ citizen, citizenKey }: { citizen: CitizenOn
     try {
       const counts = await repository.privacy.erase(citizenKey);
       setConfirm(null);
+      onErased?.();
       setStatus({ tone: 'ok', key: 'privacy.erased', params: { count: totalOf(counts) } });
       // The citizen is still open in the case system: a fresh, empty record keeps
       // anything written from now on under retention.

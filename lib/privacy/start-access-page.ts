@@ -1,6 +1,7 @@
 import { SidevognDb } from '../db/database';
 import { readCitizenData, type CitizenData } from '../db/privacy';
 import { createRepository } from '../db/repository';
+import { session } from '../crypto/session';
 import { usePanelStore } from '../panel/panel-store';
 import { loadLocale } from '../panel/preferences';
 
@@ -18,6 +19,8 @@ export async function startAccessPage(): Promise<AccessPageProps> {
   document.documentElement.lang = locale;
   const repository = createRepository(new SidevognDb());
   try {
+    // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.
+    await session.restore();
     return { data: await readCitizenData(repository, key), error: null, printedAt: Date.now() };
   } catch (e) {
     return { data: null, error: e instanceof Error ? e.message : String(e), printedAt: Date.now() };

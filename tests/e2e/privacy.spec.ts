@@ -1,0 +1,265 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../harness/chromium.mjs';
+import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
+import { openOptions } from './extension';
+import { expect, setUpPassphrase, test } from './fixtures';
+import { CaseSystem } from './pages/case-system';
+
+const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+const DAY = 86_400_000;
+
+/** Runs IndexedDB work in an extension page (the database belongs to the extension's origin). */
+async function inDatabase(page: Page, work: 'clear-citizen-tables' | { ageDays: number }): Promise<void> {
+  await page.evaluate(
+    async ([w, day]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('sidevogn');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tables = [
+        'citizens',
+        'notes',
+        'drafts',
+        'formDrafts',
+        'history',
+        'summaries',
+        'deadlines',
+        'checklistRuns',
+      ];
+      const tx = db.transaction(tables, 'readwrite');
+      if (w === 'clear-citizen-tables') for (const t of tables) tx.objectStore(t).clear();
+      else {
+        // lastActivityAt is a clear index field: ageing a citizen needs no key.
+        const store = tx.objectStore('citizens');
+        const rows = await new Promise<{ lastActivityAt: number }[]>((resolve) => {
+          const req = store.getAll();
+          req.onsuccess = () => resolve(req.result as { lastActivityAt: number }[]);
+        });
+        for (const row of rows) store.put({ ...row, lastActivityAt: Date.now() - w.ageDays * (day as number) });
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    },
+    [work, DAY] as const,
+  );
+}
+
+test('from the panel: hand over a citizen’s data as JSON and as a printable page, then erase it all after a confirmation', async ({
+  caseSystem,
+  page,
+  context,
+}) => {
+  const c = citizen(1);
+  const other = citizen(2);
+  await caseSystem.gotoCase(other.caseId);
+  await caseSystem.panel.writeNote('Note om en anden borger');
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  await caseSystem.panel.writeNote('Kanarie: borgeren har ondt i ryggen');
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  await frame.getByLabel('Aftaler').fill('Søger tre job om ugen');
+  await frame.getByLabel('Aftaler').blur();
+
+  // JSON download: everything about this citizen, nothing about the other.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByRole('button', { name: 'Udlever data (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^sidevogn-indsigt-[0-9a-f]{8}-\d{4}-\d\d-\d\d\.json$/);
+  expect(download.suggestedFilename()).not.toContain(c.cpr.slice(0, 6));
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
+  expect(json).toMatchObject({ format: 'sidevogn-access-export', citizen: { cpr: c.cpr, name: c.name } });
+  const text = JSON.stringify(json);
+  expect(text).toContain('Kanarie: borgeren har ondt i ryggen');
+  expect(text).toContain('Søger tre job om ugen');
+  expect(text).not.toContain('Note om en anden borger');
+  await expect(frame.getByTestId('privacy-status')).toContainText('er gemt i Overførsler');
+
+  // The printable page, rendered as text.
+  const [sheet] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),
+  ]);
+  await sheet.waitForLoadState();
+  expect(new URL(sheet.url()).pathname).toBe('/access.html');
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(`Indsigt: data i Sidevogn om ${c.name}`);
+  await expect(sheet.getByTestId('access-note')).toHaveText(/Kanarie: borgeren har ondt i ryggen/);
+  await expect(sheet.getByText(c.cpr)).toBeVisible();
+  await expect(sheet.getByText('Søger tre job om ugen')).toBeVisible();
+  await expect(sheet.locator('body')).not.toContainText('Note om en anden borger');
+  expect(await wcagViolations(sheet)).toEqual([]);
+  await sheet.close();
+
+  // Erase: the confirmation names what goes; cancel changes nothing; confirm erases it all.
+  await frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
+  const confirm = frame.getByRole('alertdialog', { name: 'Slet alt om borgeren?' });
+  await expect(confirm).toContainText('1 noter');
+  await expect(confirm).toContainText('Overblikket');
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  await page.keyboard.press('Enter'); // focus starts on Cancel
+  await expect(confirm).toHaveCount(0);
+  await frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
+  await confirm.getByRole('button', { name: 'Ja, slet alt' }).click();
+  await expect(frame.getByTestId('privacy-status')).toContainText('Alt om borgeren er slettet');
+  await expect(frame.getByLabel('Aftaler')).toHaveValue('');
+  await caseSystem.panel.showNotes();
+  await expect(caseSystem.panel.notes).toHaveCount(0);
+  // The other citizen is untouched.
+  await caseSystem.gotoCase(other.caseId);
+  await caseSystem.panel.showNotes();
+  await expect(caseSystem.panel.note('Note om en anden borger')).toHaveCount(1);
+});
+
+test('retention: a week before deletion the panel warns and the caseload marks the citizen', async ({
+  caseSystem,
+  context,
+}) => {
+  const c = citizen(1);
+  await caseSystem.gotoCase(c.caseId);
+  await caseSystem.panel.writeNote('Skrevet for længe siden');
+  const options = await openOptions(context);
+  await inDatabase(options, { ageDays: 85 });
+  await options.reload();
+  await expect(options.getByTestId('deletion-badge')).toHaveText('slettes om 5 dage');
+  expect(await wcagViolations(options)).toEqual([]);
+  await caseSystem.page.reload();
+  const warning = caseSystem.panel.frame.getByTestId('retention-warning');
+  await expect(warning).toHaveText('Data om borgeren slettes om 5 dage, medmindre du skriver noget.');
+  // Writing something is activity: the warning goes.
+  await caseSystem.panel.writeNote('Ny aktivitet');
+  await expect(warning).toHaveCount(0);
+});
+
+test('options: erase all citizen data only after typing SLET; packs and settings stay', async ({
+  caseSystem,
+  context,
+}) => {
+  await caseSystem.gotoCase(citizen(1).caseId);
+  await caseSystem.panel.writeNote('Første');
+  await caseSystem.gotoCase(citizen(2).caseId);
+  await caseSystem.panel.writeNote('Anden');
+  const options = await openOptions(context);
+  await expect(options.getByTestId('caseload-count')).toHaveText('2 af 2 borgere');
+  const word = options.getByLabel('Skriv SLET for at bekræfte');
+  await word.fill('slet');
+  await options.getByRole('button', { name: 'Slet alle borgerdata' }).click();
+  await expect(options.getByTestId('erase-all-status')).toContainText('Intet er slettet');
+  await expect(options.getByTestId('caseload-count')).toHaveText('2 af 2 borgere');
+  await word.fill('SLET');
+  await word.press('Enter');
+  await expect(options.getByTestId('erase-all-status')).toContainText(
+    /Alle borgerdata er slettet \(2 borgere, \d+ poster\)\. Pakker og indstillinger er bevaret\./,
+  );
+  await expect(options.getByTestId('caseload-count')).toHaveText('0 af 0 borgere');
+  expect(await wcagViolations(options)).toEqual([]);
+  await caseSystem.gotoCase(citizen(1).caseId);
+  await caseSystem.panel.showNotes();
+  await expect(caseSystem.panel.notes).toHaveCount(0);
+  // Templates (from the default pack) are still there.
+  await caseSystem.panel.frame.getByRole('tab', { name: 'Skabeloner' }).click();
+  await expect(caseSystem.panel.frame.getByLabel('Søg skabelon')).toBeVisible();
+});
+
+test('an empty database where the marker says there was data: alert in the panel and options, backup offered', async ({
+  caseSystem,
+  context,
+}) => {
+  await caseSystem.gotoCase(citizen(1).caseId);
+  await caseSystem.panel.writeNote('Forsvinder');
+  const options = await openOptions(context);
+  await inDatabase(options, 'clear-citizen-tables');
+  await options.reload();
+  const alert = options.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Indlæs sikkerhedskopi' }).click();
+  await expect(options.getByLabel('Fil', { exact: true })).toBeFocused();
+  expect(await wcagViolations(options)).toEqual([]);
+
+  await caseSystem.page.reload();
+  await expect(caseSystem.panel.frame.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toBeVisible();
+
+  await options.reload();
+  await options.getByRole('button', { name: 'Start forfra uden data' }).click();
+  await expect(alert).toHaveCount(0);
+  await options.reload();
+  await expect(options.getByRole('heading', { name: 'Data og sikkerhedskopi' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test.describe('backups', () => {
+  // The test sets the passphrase itself, to keep the recovery key shown once.
+  test.use({ setUp: false });
+
+  test('export an encrypted backup, refuse a corrupt file, and import it on a fresh profile with the recovery key', async ({
+    context,
+    caseSystemUrl,
+  }) => {
+    const recoveryKey = await setUpPassphrase(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const caseSystem = new CaseSystem(page, caseSystemUrl);
+    const c = citizen(1);
+    await caseSystem.gotoCase(c.caseId);
+    await caseSystem.panel.writeNote('Kanarie i sikkerhedskopien');
+
+    const options = await openOptions(context);
+    await expect(options.getByTestId('backup-last')).toHaveText('Du har ikke gemt en sikkerhedskopi endnu.');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Gem sikkerhedskopi' }).click(),
+    ]);
+    await expect(options.getByTestId('backup-export-status')).toContainText('(1 borgere)');
+    await expect(options.getByTestId('backup-last')).toContainText('Seneste sikkerhedskopi:');
+    const backup = readFileSync(await download.path(), 'utf8');
+    expect(backup).not.toContain('Kanarie');
+    expect(backup).not.toContain(c.cpr);
+
+    const dir = mkdtempSync(join(tmpdir(), 'sidevogn-backup-'));
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, backup.slice(0, backup.length - 40));
+    const good = join(dir, 'backup.json');
+    writeFileSync(good, backup);
+
+    // A corrupt (truncated) file is refused with a specific message; nothing changes.
+    await options.getByLabel('Fil', { exact: true }).setInputFiles(truncated);
+    await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(recoveryKey);
+    await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
+    await expect(options.getByTestId('backup-import-status')).toHaveText(
+      'Filen er ufuldstændig – den er afkortet eller blev ikke gemt helt. Intet er ændret.',
+    );
+    expect(await wcagViolations(options)).toEqual([]);
+
+    // A fresh profile with its own passphrase: the backup comes in with the recovery key.
+    const freshDir = mkdtempSync(join(tmpdir(), 'sidevogn-profile-'));
+    const { context: fresh } = await launchWithExtension(freshDir);
+    try {
+      await setUpPassphrase(fresh, 'En anden frase til den nye maskine');
+      const freshOptions = await openOptions(fresh);
+      await freshOptions.getByLabel('Fil', { exact: true }).setInputFiles(good);
+      await freshOptions.getByLabel('Lås op med').selectOption('passphrase');
+      await freshOptions.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill('forkert frase');
+      await freshOptions.getByRole('button', { name: 'Indlæs', exact: true }).click();
+      await expect(freshOptions.getByTestId('backup-import-status')).toContainText('passer ikke til filen');
+      await expect(freshOptions.getByTestId('caseload-count')).toHaveText('0 af 0 borgere');
+
+      await freshOptions.getByLabel('Lås op med').selectOption('recovery');
+      await freshOptions.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(recoveryKey);
+      await freshOptions.getByRole('button', { name: 'Indlæs', exact: true }).click();
+      await expect(freshOptions.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst');
+      await expect(freshOptions.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
+
+      const freshCase = new CaseSystem(fresh.pages()[0] ?? (await fresh.newPage()), caseSystemUrl);
+      await freshCase.gotoCase(c.caseId);
+      await freshCase.panel.showNotes();
+      await expect(freshCase.panel.note('Kanarie i sikkerhedskopien')).toHaveCount(1);
+    } finally {
+      await fresh.close();
+      rmSync(freshDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
