@@ -22,7 +22,10 @@ export async function syncPacks(): Promise<void> {
 /** Packs are refreshed at start-up, when policy changes, and every few hours. */
 export function registerPackSync(): void {
   const run = () =>
-    void syncPacks().catch((e: unknown) => console.error('Pack refresh failed:', e instanceof Error ? e.message : e));
+    // Packs hold no citizen data; the error's name only all the same (a message can quote a pack's text).
+    void syncPacks().catch((e: unknown) =>
+      console.error('Sidevogn: pack refresh', e instanceof Error ? e.name : 'error'),
+    );
   browser.runtime.onInstalled.addListener(run);
   browser.runtime.onStartup.addListener(run);
   browser.storage.onChanged.addListener((_changes, area) => {

@@ -38,7 +38,8 @@ export function usePackDraft(repository: Repository): {
       // Keep it pending, so the next edit or page hide tries again; the text stays on screen.
       pending.current ??= p;
       setSaveState('error');
-      console.error('Saving the pack draft failed', e);
+      // The error's name only: a storage or validation error can carry the record's text.
+      console.error('Sidevogn: saving the pack draft failed', e instanceof Error ? e.name : 'error');
     }
   }, [repository]);
 
