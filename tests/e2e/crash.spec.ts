@@ -1,6 +1,7 @@
 import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { citizen } from './demo-data';
+import { executableOf, profileProcesses } from '../harness/chromium.mjs';
 
 // Playwright's trace recorder cannot finish on a browser we SIGKILL.
 test.use({ trace: 'off' });
@@ -8,6 +9,7 @@ test.use({ trace: 'off' });
 test('a draft typed just before the browser is killed (SIGKILL) is there after relaunch', async ({
   spawn,
   caseSystemUrl,
+  profileDir,
 }) => {
   const c = citizen(7);
   const text = 'Borgeren fortalte om sin søn, som er syg; husk at spørge til ham.';
@@ -15,9 +17,18 @@ test('a draft typed just before the browser is killed (SIGKILL) is there after r
   let cs = new CaseSystem(await browser.context.newPage(), caseSystemUrl);
   await cs.gotoCase(c.caseId);
   await expect(cs.panel.citizenName).toHaveText(c.name);
+  // The pid we kill is the browser itself (not a wrapper script), and it is this profile's browser.
+  expect(executableOf(browser.pid) ?? '').toMatch(/chrom/i);
+  expect(profileProcesses(profileDir)).toContain(browser.pid);
   await cs.panel.typeDraft(text);
+  const lastKey = Date.now();
   await new Promise((r) => setTimeout(r, 200));
+  const killedAt = Date.now();
   await browser.kill();
+  // Killed 200 ms after the last keystroke (not later, which would give the save more time).
+  expect(killedAt - lastKey).toBeGreaterThanOrEqual(200);
+  expect(killedAt - lastKey).toBeLessThan(400);
+  expect(profileProcesses(profileDir)).toEqual([]);
 
   browser = await spawn();
   await unlock(browser.context);

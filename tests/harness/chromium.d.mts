@@ -14,4 +14,6 @@ export function launchWithExtension(
 export function spawnWithExtension(
   userDataDir: string,
   options?: { headless?: boolean },
-): Promise<{ browser: Browser; context: BrowserContext; pid: number; kill(): Promise<void> }>;
+): Promise<{ browser: Browser; context: BrowserContext; pid: number; exe: string | null; kill(): Promise<void> }>;
+export function executableOf(pid: number): string | null;
+export function profileProcesses(userDataDir: string): number[];

@@ -1,7 +1,7 @@
 // Finding and launching Chromium with the built extension loaded. Shared by the
 // e2e tests, `npm start` and the benchmarks.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -121,18 +121,64 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     });
   });
   child.stderr.resume();
+  // Debian's /usr/bin/chromium is a shell script that execs the browser; make
+  // sure the pid we will SIGKILL is the browser itself, not a wrapper.
+  const exe = executableOf(child.pid);
+  if (exe && /\/(ba|da)?sh$/.test(exe)) throw new Error(`Spawned pid ${child.pid} is a shell (${exe}), not Chromium`);
   const browser = await chromium.connectOverCDP(wsEndpoint);
   const context = browser.contexts()[0];
   return {
     browser,
     context,
     pid: child.pid,
-    /** SIGKILL the browser process: no unload handlers, no clean shutdown. */
+    exe,
+    /**
+     * SIGKILL the browser process: no unload handlers, no clean shutdown. Waits
+     * until every process of this profile (renderers, GPU, utilities) is gone,
+     * so a relaunch on the same profile starts a new browser.
+     */
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
       await exited;
+      await waitForProfileProcessesGone(userDataDir);
     },
   };
+}
+
+/** The executable of a process (Linux /proc), or null where that is not available. */
+export function executableOf(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
+/** Pids of processes started with this profile (Linux /proc; empty elsewhere). */
+export function profileProcesses(userDataDir) {
+  if (!existsSync('/proc')) return [];
+  const flag = `--user-data-dir=${userDataDir}`;
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(flag)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+async function waitForProfileProcessesGone(userDataDir, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = profileProcesses(userDataDir);
+    if (left.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`Chromium processes of ${userDataDir} still running after SIGKILL: ${left.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
