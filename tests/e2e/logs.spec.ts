@@ -1,0 +1,184 @@
+import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
+import { citizen } from './demo-data';
+import { openOptions, serviceWorker } from './extension';
+import { expect, test } from './fixtures';
+
+/**
+ * No CPR, name or note text in any console or error log: the host page, the
+ * panel frame, the options page and the service worker are all listened to
+ * while a caseworker does a day's work, and every context is first shown to
+ * reach the collector.
+ */
+
+const NOTE_CANARY = 'LOGKANARIE-note-4e1b ryg og søvn';
+const TEMPLATE_CANARY = 'LOGKANARIE-skabelon-8d20';
+const OVERVIEW_CANARY = 'LOGKANARIE-helbred-c3f9';
+const REASON_CANARY = 'LOGKANARIE-grund-71aa';
+
+/** Everything logged in the browser, as text, with where it came from. */
+class LogCollector {
+  readonly entries: string[] = [];
+  private readonly workers = new Set<Worker>();
+
+  constructor(readonly context: BrowserContext) {
+    // Every page and every frame in it (the panel is a cross-origin frame in the host page).
+    context.on('console', (m) => this.add(`console.${m.type()} ${m.location().url}`, m.text()));
+    context.on('weberror', (e) => this.add('page error', `${e.error().message}\n${e.error().stack ?? ''}`));
+    for (const w of context.serviceWorkers()) this.watchWorker(w);
+    // A service worker stopped when idle comes back as a new one.
+    context.on('serviceworker', (w) => this.watchWorker(w));
+  }
+
+  private watchWorker(worker: Worker): void {
+    if (this.workers.has(worker)) return;
+    this.workers.add(worker);
+    worker.on('console', (m) => this.add(`worker console.${m.type()}`, m.text()));
+  }
+
+  /** Each page is also listened to on its own, for uncaught errors. */
+  watchPage(page: Page): void {
+    page.on('pageerror', (e) => this.add(`pageerror ${page.url()}`, `${e.message}\n${e.stack ?? ''}`));
+  }
+
+  private add(source: string, text: string): void {
+    this.entries.push(`${source}: ${text}`);
+  }
+
+  text(): string {
+    return this.entries.join('\n');
+  }
+
+  /** Waits until the collector holds `marker`. */
+  async saw(marker: string): Promise<void> {
+    await expect.poll(() => this.text(), { message: `the collector saw ${marker}` }).toContain(marker);
+  }
+}
+
+const panelFrame = (page: Page): Frame => {
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+  if (!frame) throw new Error('No panel frame on the page');
+  return frame;
+};
+
+/** One console message of each kind from a context, and (where there is a page) an uncaught error. */
+async function probe(
+  collector: LogCollector,
+  where: string,
+  target: Page | Frame | Worker,
+  withError: boolean,
+): Promise<void> {
+  const marker = `LOGPROBE-${where}-${Date.now()}`;
+  await target.evaluate((m) => {
+    console.log(`${m}-log`);
+    console.warn(`${m}-warn`);
+    console.error(`${m}-error`);
+  }, marker);
+  for (const kind of ['log', 'warn', 'error']) await collector.saw(`${marker}-${kind}`);
+  if (withError) {
+    await target.evaluate((m) => {
+      setTimeout(() => {
+        throw new Error(`${m}-uncaught`);
+      });
+    }, marker);
+    await collector.saw(`${marker}-uncaught`);
+  }
+}
+
+test('no CPR, name or note text reaches any console or error log during a day’s work', async ({
+  context,
+  page,
+  caseSystem,
+}) => {
+  test.slow(); // A long flow through every part of the extension.
+  const collector = new LogCollector(context);
+  collector.watchPage(page);
+  const first = citizen(3);
+  const second = citizen(4);
+
+  // The collector hears every context it must: host page, panel frame, service worker.
+  await caseSystem.gotoCase(first.caseId, 'journal');
+  const { panel } = caseSystem;
+  await expect(panel.citizenName).toHaveText(first.name);
+  await probe(collector, 'host', page, true);
+  await probe(collector, 'panel', panelFrame(page), true);
+  await probe(collector, 'worker', serviceWorker(context), false);
+
+  // A note, typed key by key and saved.
+  await panel.typeDraft(NOTE_CANARY);
+  await panel.frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(panel.note(NOTE_CANARY)).toHaveCount(1);
+
+  // The CPR revealed.
+  await panel.cprButton.click();
+  await expect(panel.cprButton).toContainText(first.cpr);
+
+  // A checklist started, one item ticked, one not relevant with a reason.
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await panel.frame
+    .getByLabel('Tjekliste', { exact: true })
+    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
+  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
+  await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+  await panel.frame.getByRole('button', { name: 'Ikke relevant: Aftaler og næste skridt' }).click();
+  await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').fill(REASON_CANARY);
+  await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').press('Enter');
+  await expect(panel.frame.getByText(`Ikke relevant: ${REASON_CANARY}`)).toBeVisible();
+
+  // A template filled and inserted into the journal (past the warning about the required item).
+  await panel.openTemplate('kontakt');
+  await panel.field(/Hvad blev oplyst/).pressSequentially(TEMPLATE_CANARY, { delay: 5 });
+  await panel.field(/Aftaler og næste skridt/).fill(`Ny samtale. ${first.name}`);
+  await panel.insert();
+  await panel.frame.getByRole('button', { name: 'Indsæt alligevel' }).click();
+  await expect(panel.templateStatus).toContainText('indsat');
+  await expect(page.locator('#journal-tekst')).toHaveValue(new RegExp(TEMPLATE_CANARY));
+
+  // The overview edited.
+  await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+  await panel.frame.getByLabel('Helbred').fill(OVERVIEW_CANARY);
+  await panel.frame.getByLabel('Helbred').blur();
+  await panel.frame.getByLabel('Hvad skal ske').fill(`Opfølgning ${first.name}`);
+  await panel.frame.getByLabel('Senest').fill('2026-12-01');
+  await panel.frame.getByRole('button', { name: 'Tilføj frist' }).click();
+  await expect(panel.frame.getByTestId('deadline')).toHaveCount(1);
+
+  // Another citizen, opened in the case system's own navigation, gets a note too.
+  await caseSystem.openList();
+  await caseSystem.openCitizen(second.name);
+  await expect(panel.citizenName).toHaveText(second.name);
+  await panel.writeNote(`${NOTE_CANARY} (2)`);
+  await probe(collector, 'panel-after-switch', panelFrame(page), true);
+
+  // The caseload in the options page, searched by name and by CPR.
+  const options = await openOptions(context);
+  collector.watchPage(options);
+  await probe(collector, 'options', options, true);
+  await expect(options.getByTestId('caseload-count')).toHaveText('2 af 2 borgere');
+  await expect(options.getByTestId('caseload-row').first()).toContainText(first.name);
+  const search = options.getByLabel('Søg på navn eller CPR');
+  await search.fill(second.name);
+  await expect(options.getByTestId('caseload-count')).toHaveText('1 af 2 borgere');
+  await search.fill(first.cpr);
+  await expect(options.getByTestId('caseload-count')).toHaveText('1 af 2 borgere');
+  await search.fill('');
+
+  // Back to the first citizen: everything reads back (decrypted) with the logs listening.
+  await caseSystem.gotoCase(first.caseId);
+  await panel.showNotes();
+  await expect(panel.note(NOTE_CANARY)).toHaveCount(1);
+  await probe(collector, 'worker-at-end', serviceWorker(context), false);
+
+  const logged = collector.text();
+  await test.info().attach('logs.txt', { body: logged, contentType: 'text/plain' });
+  const forbidden = [NOTE_CANARY, TEMPLATE_CANARY, OVERVIEW_CANARY, REASON_CANARY, 'LOGKANARIE'];
+  for (const c of [first, second]) {
+    const digits = c.cpr.replace('-', '');
+    forbidden.push(c.cpr, digits, `${digits.slice(0, 6)} ${digits.slice(6)}`, c.name);
+    // The family name alone is a name too.
+    forbidden.push(c.name.split(' ').at(-1)!);
+  }
+  for (const text of forbidden) expect(logged, `logs contain «${text}»`).not.toContain(text);
+  // The probes were seen, so the silence above is real.
+  expect(collector.entries.length).toBeGreaterThanOrEqual(20);
+});
