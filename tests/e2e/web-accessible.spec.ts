@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { startCaseSystem } from '../case-system/server.mjs';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { citizen } from './demo-data';
+import { expect, test } from './fixtures';
+
+/**
+ * panel.html is web-accessible to every http(s) page (case systems are added at
+ * run time, and the manifest's list is static), but only by its per-session
+ * dynamic URL, and a framed copy gets nothing without the bridge's token. Here
+ * a page on an origin no adapter covers (the demo server on 127.0.0.3) tries.
+ */
+
+const STATIC_PANEL = `chrome-extension://${EXTENSION_ID}/panel.html`;
+
+/** Frames `src` in `page` and fetches it, from the page's own script. */
+async function frameAndFetch(page: Page, id: string, src: string) {
+  return page.evaluate(
+    async ([frameId, url]) => {
+      const frame = document.createElement('iframe');
+      frame.id = frameId!;
+      frame.title = frameId!;
+      frame.src = url!;
+      frame.style.cssText = 'width:400px;height:300px';
+      document.body.append(frame);
+      // The page also answers the panel's hello with a made-up token, as a bridge would.
+      addEventListener('message', (e) => {
+        if (e.source === frame.contentWindow && e.data === 'sidevogn:panel-ready')
+          frame.contentWindow?.postMessage(crypto.randomUUID(), '*');
+      });
+      try {
+        const response = await fetch(url!);
+        return { fetched: true, status: response.status, body: await response.text() };
+      } catch (e) {
+        return { fetched: false, error: (e as Error).name };
+      }
+    },
+    [id, src] as const,
+  );
+}
+
+test('a page on an origin no adapter covers cannot load the panel by its static URL, and a copied dynamic URL gets no citizen', async ({
+  context,
+  caseSystem,
+}) => {
+  const other = await startCaseSystem({ host: '127.0.0.3' });
+  try {
+    const c = citizen(5);
+    // The real panel, on the demo case system: its frame's URL is the dynamic one.
+    await caseSystem.gotoCase(c.caseId);
+    await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+    const dynamicUrl = await caseSystem.panel.element.getAttribute('src');
+    expect(dynamicUrl).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/panel\.html$/);
+    expect(dynamicUrl).not.toContain(EXTENSION_ID);
+
+    // The same case system served from 127.0.0.3: no bridge, no panel.
+    const stranger = await context.newPage();
+    const failedLoads: string[] = [];
+    stranger.on('requestfailed', (r) => failedLoads.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    await stranger.goto(`${other.url}/borger/${c.caseId}`);
+    await expect(stranger.locator('.citizen-header').first()).toContainText(c.name);
+    await expect(stranger.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+
+    // By the static URL: the frame is refused and so is the fetch.
+    const staticTry = await frameAndFetch(stranger, 'static-copy', STATIC_PANEL);
+    expect(staticTry).toEqual({ fetched: false, error: 'TypeError' });
+    const staticFrame = await stranger
+      .locator('#static-copy')
+      .elementHandle()
+      .then((h) => h!.contentFrame());
+    // Chromium turns a load of a resource that is not web-accessible into chrome-extension://invalid/.
+    await expect.poll(() => failedLoads.join('\n')).toContain('chrome-extension://invalid/ net::ERR_FAILED');
+    expect(staticFrame!.url()).not.toContain('panel.html');
+
+    // By the dynamic URL copied from the real frame: the panel page loads (it is
+    // web-accessible), but without our bridge in this tab it never connects.
+    const dynamicTry = await frameAndFetch(stranger, 'dynamic-copy', dynamicUrl!);
+    expect(dynamicTry.fetched).toBe(true);
+    expect(dynamicTry.body).not.toContain(c.name);
+    const copy = stranger.frameLocator('#dynamic-copy');
+    await expect(copy.locator('body')).toContainText('Forbinder til sagssystemet');
+    // Give it time to connect if it could, then look again.
+    await stranger.waitForTimeout(1_500);
+    await expect(copy.locator('body')).toContainText('Forbinder til sagssystemet');
+    for (const leak of [c.name, c.cpr, c.cpr.slice(0, 6), 'Gem note']) {
+      await expect(copy.locator('body')).not.toContainText(leak);
+    }
+
+    // The real panel is untouched.
+    await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+  } finally {
+    await other.close();
+  }
+});
