@@ -68,18 +68,20 @@ async function probe(
   withError: boolean,
 ): Promise<void> {
   const marker = `LOGPROBE-${where}-${Date.now()}`;
-  await target.evaluate((m) => {
+  // Page, Frame and Worker evaluate alike; TypeScript cannot call the union's overloads.
+  const run = (fn: (m: string) => void) => (target as Page).evaluate(fn, marker);
+  await run((m) => {
     console.log(`${m}-log`);
     console.warn(`${m}-warn`);
     console.error(`${m}-error`);
-  }, marker);
+  });
   for (const kind of ['log', 'warn', 'error']) await collector.saw(`${marker}-${kind}`);
   if (withError) {
-    await target.evaluate((m) => {
+    await run((m) => {
       setTimeout(() => {
         throw new Error(`${m}-uncaught`);
       });
-    }, marker);
+    });
     await collector.saw(`${marker}-uncaught`);
   }
 }
