@@ -12,7 +12,7 @@ import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
 import { chooseTarget, insertText, trackCaret } from './insert';
-import { showReloadNotice } from './lifecycle';
+import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
 import { applyLayout, createPanelFrame, removePushStyle } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
@@ -56,10 +56,10 @@ export async function startBridge(): Promise<void> {
   );
   applyLayout(document, iframe, layout);
   document.body.append(iframe);
+  // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
     iframe.remove();
     removePushStyle(document);
-    port?.disconnect();
   });
   const lastCaret = trackCaret(document, signal);
 
@@ -78,13 +78,17 @@ export async function startBridge(): Promise<void> {
   );
   // After the extension is reloaded or removed this instance is orphaned: its
   // frame dies and nothing would answer. Say so instead of failing silently.
+  // Only DOM events and timers still reach it (lib/host/lifecycle.ts).
   const checkOrphaned = () => {
     if (!signal.aborted && !browser.runtime?.id) {
+      clearInterval(timer);
       life.abort();
       showReloadNotice(document);
     }
   };
-  iframe.addEventListener('load', checkOrphaned);
+  for (const type of ['focus', 'blur', 'pointerdown', 'keydown'])
+    addEventListener(type, checkOrphaned, { capture: true, signal });
+  const timer = setInterval(checkOrphaned, ORPHAN_CHECK_MS);
 
   const send = (message: HostToPanel) => port?.postMessage(message);
   const setLayout = (next: Layout) => {
