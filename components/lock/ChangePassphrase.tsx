@@ -49,7 +49,7 @@ export function LockSettings({ db }: { db: SidevognDb }) {
   };
 
   return (
-    <section className="mt-8" aria-labelledby={`${id}-title`}>
+    <section className="mt-6" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t('lock.options.title')}
       </h2>

@@ -20,10 +20,14 @@ export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Rep
     <div className="mx-auto max-w-3xl p-6 text-slate-900">
       <OptionsTitle />
       <main>
-        {/* Everything here can show or change citizen data, or the lock itself: unlocked only. */}
+        {/* Citizen data and the lock itself: unlocked only (first run: the passphrase set-up is here). */}
         <LockGate db={db}>
-          <OptionsSections db={db} repository={repository} />
+          <LockSettings db={db} />
+          <CaseloadList repository={repository} />
+          <PrivacySettings db={db} repository={repository} />
         </LockGate>
+        {/* Preferences, packs, templates and adapters are not citizen data: usable while locked. */}
+        <OptionsSections repository={repository} />
       </main>
     </div>
   );
@@ -34,7 +38,7 @@ function OptionsTitle() {
   return <h1 className="text-2xl font-bold">{t('options.title')}</h1>;
 }
 
-function OptionsSections({ db, repository }: { db: SidevognDb; repository: Repository }) {
+function OptionsSections({ repository }: { repository: Repository }) {
   const t = useT();
   const locale = usePanelStore((s) => s.locale);
   const [name, setName] = useState<string | null>(null);
@@ -108,14 +112,11 @@ function OptionsSections({ db, repository }: { db: SidevognDb; repository: Repos
           </span>
         </form>
       </section>
-      <CaseloadList repository={repository} />
       <NotificationSettings />
       <PackSettings repository={repository} />
       <TemplateSettings repository={repository} />
       <PackEditor repository={repository} />
       <AdapterSettings repository={repository} />
-      <PrivacySettings db={db} repository={repository} />
-      <LockSettings db={db} />
     </>
   );
 }

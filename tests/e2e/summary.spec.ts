@@ -176,26 +176,54 @@ test('the caseload list shows 225 citizens with their next deadline, searchable,
   // … and 224 more, written straight into the extension's database (a big caseload).
   const options = await openOptions(context);
   await options.evaluate(async () => {
+    // Citizen data is sealed at rest (lib/db/sealed.ts): seal as the repository does,
+    // with the unlocked data key from storage.session.
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(k: string): Promise<Record<string, string>> } } };
+    };
+    const raw = (await chrome.storage.session.get('dataKey')).dataKey!;
+    const dataKey = await crypto.subtle.importKey(
+      'raw',
+      Uint8Array.from(atob(raw), (ch) => ch.charCodeAt(0)),
+      'AES-GCM',
+      false,
+      ['encrypt'],
+    );
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    const seal = async (table: string, pk: string, citizenKey: string, rest: object) => {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const additionalData = new TextEncoder().encode(`sidevogn/${table}/${pk}/${citizenKey}`);
+      const plain = new TextEncoder().encode(JSON.stringify(rest));
+      const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, dataKey, plain);
+      return { iv: b64(iv), ct: b64(new Uint8Array(ct)) };
+    };
+    const citizens: object[] = [];
+    const deadlines: object[] = [];
+    for (let i = 0; i < 224; i++) {
+      const key = (i + 1).toString(16).padStart(32, '0');
+      const cpr = `${String((i % 28) + 1).padStart(2, '0')}0${(i % 9) + 1}85-${String(1000 + i)}`;
+      citizens.push({
+        key,
+        lastActivityAt: 1,
+        sealed: await seal('citizens', key, key, { cpr, name: `Borger nr. ${i + 1}`, firstSeenAt: 1 }),
+      });
+      if (i % 2 === 0)
+        deadlines.push({
+          id: `d${i}`,
+          citizenKey: key,
+          due: `2027-0${(i % 9) + 1}-1${i % 10}`,
+          doneAt: null,
+          sealed: await seal('deadlines', `d${i}`, key, { title: `Opfølgning ${i + 1}`, createdAt: 1 }),
+        });
+    }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('sidevogn');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const tx = db.transaction(['citizens', 'deadlines'], 'readwrite');
-    for (let i = 0; i < 224; i++) {
-      const key = (i + 1).toString(16).padStart(32, '0');
-      const cpr = `${String((i % 28) + 1).padStart(2, '0')}0${(i % 9) + 1}85-${String(1000 + i)}`;
-      tx.objectStore('citizens').put({ key, cpr, name: `Borger nr. ${i + 1}`, firstSeenAt: 1, lastActivityAt: 1 });
-      if (i % 2 === 0)
-        tx.objectStore('deadlines').put({
-          id: `d${i}`,
-          citizenKey: key,
-          title: `Opfølgning ${i + 1}`,
-          due: `2027-0${(i % 9) + 1}-1${i % 10}`,
-          createdAt: 1,
-          doneAt: null,
-        });
-    }
+    for (const row of citizens) tx.objectStore('citizens').put(row);
+    for (const row of deadlines) tx.objectStore('deadlines').put(row);
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   });

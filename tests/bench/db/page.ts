@@ -9,8 +9,11 @@ import './jitless';
 import Dexie from 'dexie';
 import { SidevognDb } from '../../../lib/db/database';
 import { createNoteSearch, type NoteSearch } from '../../../lib/db/note-search';
-import { noteRecordSchema, type CitizenRecord, type NoteRecord } from '../../../lib/db/records';
-import { createRepository, type Repository } from '../../../lib/db/repository';
+import type { CitizenRecord, NoteRecord } from '../../../lib/db/records';
+import { createRepository, draftIdForNewNote, type Repository } from '../../../lib/db/repository';
+import { createKeyring, unlockWithPassphrase } from '../../../lib/crypto/keyring';
+import { fixedKey } from '../../../lib/crypto/session';
+import { openRows, sealRecord } from '../../../lib/db/sealed';
 import { scanDatabase, scanMemory, type SearchApproach } from './search-approaches';
 import { noteWriter, random, syntheticCpr } from './synthetic';
 
@@ -41,6 +44,10 @@ export interface SeedResult {
 
 let db: SidevognDb | undefined;
 let repo: Repository | undefined;
+let dataKey: CryptoKey | undefined;
+/** The same writes as notes.create without sealing, in a database of its own: the clear baseline. */
+let clearDb: Dexie | undefined;
+const BENCH_PASSPHRASE = 'Benchmark-adgangskode med æøå 2026';
 const approaches = new Map<ApproachId, SearchApproach & { close?(): void }>();
 let citizenKeys: string[] = [];
 let notesByCitizen: number[] = [];
@@ -61,10 +68,28 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 const api = {
   async open(name: string, { fresh = false } = {}): Promise<void> {
-    if (fresh) await Dexie.delete(name);
+    if (fresh) await Promise.all([Dexie.delete(name), Dexie.delete(`${name}-clear`)]);
     db = new SidevognDb(name);
-    repo = createRepository(db);
+    // A keyring as set-up makes one; the bench holds the data key as an unlocked panel does.
+    dataKey = (await createKeyring(BENCH_PASSPHRASE)).dataKey;
+    repo = createRepository(db, Date.now, fixedKey(dataKey));
     await db.open();
+    clearDb = new Dexie(`${name}-clear`, { chromeTransactionDurability: 'strict' });
+    clearDb
+      .version(1)
+      .stores({ citizens: 'key, lastActivityAt', notes: 'id, [citizenKey+createdAt]', drafts: 'id, citizenKey' });
+    await clearDb.open();
+  },
+
+  /** Unlocking: PBKDF2-SHA256 at the keyring's iterations, then unwrapping the data key. */
+  async timeUnlock(n: number): Promise<{ ms: number; iterations: number }[]> {
+    const { keyring } = await createKeyring(BENCH_PASSPHRASE);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const [ms] = await timed(() => unlockWithPassphrase(keyring, BENCH_PASSPHRASE));
+      out.push({ ms, iterations: keyring.kdf.iterations });
+    }
+    return out;
   },
 
   /**
@@ -87,7 +112,9 @@ const api = {
         const key = await repository.citizenKey(p.cpr);
         records.push({ key, cpr: p.cpr, name: p.name, firstSeenAt: NOW - 3 * YEAR, lastActivityAt: NOW });
       }
-      await database.citizens.bulkPut(records);
+      const key = need(dataKey, 'seed');
+      await database.citizens.bulkPut(await Promise.all(records.map((r) => sealRecord(key, 'citizens', r))));
+      await need(clearDb, 'seed').table('citizens').bulkPut(records);
       citizenKeys = records.map((r) => r.key);
       notesByCitizen = citizenKeys.map(() => 0);
     }
@@ -112,11 +139,11 @@ const api = {
       });
       notesByCitizen[citizen]!++;
       if (batch.length === BATCH) {
-        await database.notes.bulkAdd(batch);
+        await database.notes.bulkAdd(await sealAll(batch));
         batch = [];
       }
     }
-    if (batch.length) await database.notes.bulkAdd(batch);
+    if (batch.length) await database.notes.bulkAdd(await sealAll(batch));
     return {
       ms: performance.now() - t0,
       citizenKeys,
@@ -126,9 +153,9 @@ const api = {
   },
 
   /**
-   * Opening a citizen's notes as the panel does (repository.notes.list), and
-   * two variants that show where its time goes: the same IndexedDB read
-   * without parsing, and only the newest 50 notes, parsed.
+   * Opening a citizen's notes as the panel does (repository.notes.list: read,
+   * decrypt, parse), and two variants that show where its time goes: the same
+   * IndexedDB read without decrypting, and only the newest 50 notes, opened.
    */
   async timeOpen(indexes: number[]): Promise<{ ms: number; readMs: number; newest50Ms: number; notes: number }[]> {
     const database = need(db, 'timeOpen');
@@ -141,7 +168,7 @@ const api = {
       const variants = [
         () => timed(() => repository.notes.list(key)),
         () => timed(() => query(key).toArray()),
-        () => timed(async () => (await query(key).limit(50).toArray()).map((row) => noteRecordSchema.parse(row))),
+        () => timed(async () => openRows(need(dataKey, 'timeOpen'), 'notes', await query(key).limit(50).toArray())),
       ];
       const times: number[] = [];
       let notes = 0;
@@ -158,24 +185,44 @@ const api = {
   },
 
   /**
-   * Saving a new note as the panel does (strict durability), and until the
-   * search index has it (when one is open).
+   * Saving a new note as the panel does (sealed, strict durability), until
+   * the search index has it (when one is open), and the same transaction
+   * without sealing in a clear database (the baseline, alternating order).
    */
-  async timeSave(indexes: number[], seed: number): Promise<{ ms: number; searchableMs: number | null }[]> {
+  async timeSave(
+    indexes: number[],
+    seed: number,
+  ): Promise<{ ms: number; searchableMs: number | null; clearMs: number }[]> {
     const repository = need(repo, 'timeSave');
+    const clear = need(clearDb, 'timeSave');
     const writer = noteWriter(seed);
     const index = approaches.get('index') as (SearchApproach & Pick<NoteSearch, 'warm'>) | undefined;
     const out = [];
-    for (const i of indexes) {
+    for (const [n, i] of indexes.entries()) {
+      const body = writer.note();
+      const citizenKey = citizenKeys[i]!;
+      const clearSave = () =>
+        timed(async () => {
+          const t = Date.now();
+          const note = { id: crypto.randomUUID(), citizenKey, body, createdAt: t, updatedAt: t };
+          await clear.transaction('rw', ['notes', 'drafts', 'citizens'], async () => {
+            await clear.table('notes').add(note);
+            await clear.table('drafts').delete(draftIdForNewNote(citizenKey));
+            await clear.table('citizens').update(citizenKey, { lastActivityAt: t });
+          });
+        });
+      let clearMs = 0;
+      if (n % 2 === 0) [clearMs] = await clearSave();
       const t0 = performance.now();
-      await repository.notes.create(citizenKeys[i]!, writer.note());
+      await repository.notes.create(citizenKey, body);
       const ms = performance.now() - t0;
       let searchableMs: number | null = null;
       if (index) {
         await index.warm();
         searchableMs = performance.now() - t0;
       }
-      out.push({ ms, searchableMs });
+      if (n % 2 === 1) [clearMs] = await clearSave();
+      out.push({ ms, searchableMs, clearMs });
     }
     return out;
   },
@@ -183,8 +230,9 @@ const api = {
   makeApproach(id: ApproachId): void {
     const database = need(db, 'makeApproach');
     approaches.get(id)?.close?.();
+    const key = need(dataKey, 'makeApproach');
     if (id === 'index') {
-      const search = createNoteSearch(database);
+      const search = createNoteSearch(database, fixedKey(key));
       const wrapped: SearchApproach & Pick<NoteSearch, 'warm' | 'close' | 'stats'> = {
         search: (query, limit) => search.search(query, { limit }),
         warm: () => search.warm(),
@@ -192,7 +240,7 @@ const api = {
         stats: () => search.stats(),
       };
       approaches.set(id, wrapped);
-    } else approaches.set(id, id === 'memory-scan' ? scanMemory(database) : scanDatabase(database));
+    } else approaches.set(id, id === 'memory-scan' ? scanMemory(database, key) : scanDatabase(database, key));
   },
 
   dropApproach(id: ApproachId): void {
@@ -215,12 +263,20 @@ const api = {
   async close(): Promise<void> {
     for (const id of [...approaches.keys()]) api.dropApproach(id);
     db?.close();
+    clearDb?.close();
     db = undefined;
+    clearDb = undefined;
     repo = undefined;
+    dataKey = undefined;
     citizenKeys = [];
     notesByCitizen = [];
   },
 };
+
+async function sealAll(notes: NoteRecord[]) {
+  const key = need(dataKey, 'seed');
+  return Promise.all(notes.map((n) => sealRecord(key, 'notes', n)));
+}
 
 export type BenchApi = typeof api;
 (globalThis as unknown as { sidevognBench: BenchApi }).sidevognBench = api;

@@ -1,6 +1,7 @@
 import type { SidevognDb } from '../../../lib/db/database';
 import { matchesAllTerms, normaliseText, queryTerms, type SearchResult } from '../../../lib/db/note-search';
 import type { NoteRecord } from '../../../lib/db/records';
+import { openRows } from '../../../lib/db/sealed';
 
 /**
  * The search approaches the chosen one (lib/db/note-search.ts, an inverted
@@ -13,14 +14,15 @@ export interface SearchApproach {
 
 const PAGE = 1000;
 
-async function eachPage(db: SidevognDb, visit: (rows: NoteRecord[]) => void): Promise<void> {
+/** Every note, opened (notes are sealed at rest: a scan decrypts each one). */
+async function eachPage(db: SidevognDb, key: CryptoKey, visit: (rows: NoteRecord[]) => void): Promise<void> {
   let after: string | undefined;
   for (;;) {
     const rows =
       after === undefined
         ? await db.notes.orderBy(':id').limit(PAGE).toArray()
         : await db.notes.where(':id').above(after).limit(PAGE).toArray();
-    visit(rows);
+    visit(await openRows(key, 'notes', rows));
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
   }
@@ -35,12 +37,12 @@ function newest(hits: NoteRecord[], limit: number): SearchResult {
 }
 
 /** Reads and tests every note on every search: no memory held, cost grows with the notes. */
-export function scanDatabase(db: SidevognDb): SearchApproach {
+export function scanDatabase(db: SidevognDb, key: CryptoKey): SearchApproach {
   return {
     async search(query, limit = 50) {
       const terms = queryTerms(query);
       const hits: NoteRecord[] = [];
-      await eachPage(db, (rows) => {
+      await eachPage(db, key, (rows) => {
         for (const row of rows) if (matchesAllTerms(normaliseText(row.body), terms)) hits.push(row);
       });
       return newest(hits, limit);
@@ -49,13 +51,13 @@ export function scanDatabase(db: SidevognDb): SearchApproach {
 }
 
 /** Keeps every note's normalised text in memory after the first search and scans that. */
-export function scanMemory(db: SidevognDb): SearchApproach {
+export function scanMemory(db: SidevognDb, key: CryptoKey): SearchApproach {
   let texts: { note: NoteRecord; text: string }[] | null = null;
   return {
     async search(query, limit = 50) {
       if (!texts) {
         const loaded: { note: NoteRecord; text: string }[] = [];
-        await eachPage(db, (rows) => {
+        await eachPage(db, key, (rows) => {
           for (const row of rows) loaded.push({ note: { ...row, body: '' }, text: normaliseText(row.body) });
         });
         texts = loaded;

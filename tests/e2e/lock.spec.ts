@@ -1,0 +1,248 @@
+import type { Page, Worker } from '@playwright/test';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
+import { serviceWorker } from './extension';
+import { PASSPHRASE, expect, setUpPassphrase, test } from './fixtures';
+import { LockScreen } from './pages/lock';
+import type { CaseSystem } from './pages/case-system';
+
+declare const chrome: { storage: { session: { set(items: Record<string, unknown>): Promise<void> } } };
+
+const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+
+/** Another caseworker's activity ended 16 minutes ago (the default policy locks after 15). */
+const idleFor16Minutes = (worker: Worker) =>
+  worker.evaluate(() => chrome.storage.session.set({ lastActivityAt: Date.now() - 16 * 60_000 }));
+
+/** Every value of every store of the extension's IndexedDB, as text (read with plain indexedDB). */
+async function rawDatabase(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sidevogn');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const dump: Record<string, unknown[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      dump[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    return JSON.stringify(dump, (_, v: unknown) =>
+      v instanceof Uint8Array || v instanceof ArrayBuffer ? decoder.decode(v) : v,
+    );
+  });
+}
+
+async function expectNothingOfTheCitizen(cs: CaseSystem, name: string, cprDigits: string, noteText: string) {
+  const text = await panelFrame(cs.page).locator('body').innerText();
+  expect(text).not.toContain(name);
+  expect(text).not.toContain(cprDigits);
+  expect(text).not.toContain(noteText);
+}
+
+test.describe('first run', () => {
+  test.use({ setUp: false });
+
+  test('set-up in the panel by keyboard shows the recovery key once; at rest there is no note text, CPR or name', async ({
+    caseSystem,
+    context,
+  }) => {
+    const c = citizen(2);
+    const canary = 'Kanariefugl: borgeren har ondt i lænden';
+    await caseSystem.gotoCase(c.caseId);
+    const lock = new LockScreen(caseSystem.panel.frame);
+    await expect(lock.setUpHeading).toBeVisible();
+    // Nothing of the citizen before a passphrase exists.
+    await expectNothingOfTheCitizen(caseSystem, c.name, c.cpr.slice(0, 6), canary);
+    expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
+
+    // Keyboard only: too short first, then a real passphrase.
+    await lock.passphrase.focus();
+    await caseSystem.page.keyboard.type('kort');
+    await caseSystem.page.keyboard.press('Tab');
+    await caseSystem.page.keyboard.type('kort');
+    await caseSystem.page.keyboard.press('Enter');
+    await expect(lock.error).toHaveText('Adgangskoden skal have mindst 12 tegn.');
+    await lock.passphrase.fill('');
+    await lock.passphrase.focus();
+    await caseSystem.page.keyboard.type(PASSPHRASE);
+    await caseSystem.page.keyboard.press('Tab');
+    await caseSystem.page.keyboard.press('Tab');
+    await lock.confirm.focus();
+    await caseSystem.page.keyboard.press('ControlOrMeta+a');
+    await caseSystem.page.keyboard.type(PASSPHRASE);
+    await caseSystem.page.keyboard.press('Enter');
+
+    await expect(lock.recoveryKey).toHaveText(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
+    await expect(caseSystem.panel.frame.getByText('heller ikke IT-afdelingen')).toBeVisible();
+    expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
+    const continueButton = caseSystem.panel.frame.getByRole('button', { name: 'Fortsæt' });
+    await expect(continueButton).toBeDisabled();
+    await caseSystem.panel.frame.getByLabel('Jeg har gemt nøglen').focus();
+    await caseSystem.page.keyboard.press('Space');
+    await continueButton.focus();
+    await caseSystem.page.keyboard.press('Enter');
+
+    await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+    await caseSystem.panel.writeNote(canary);
+
+    // The key is never shown again: the options page is simply unlocked.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+    await expect(new LockScreen(options).recoveryKey).toHaveCount(0);
+
+    const raw = await rawDatabase(options);
+    expect(raw).toContain('"sealed"');
+    expect(raw).not.toContain('Kanariefugl');
+    expect(raw).not.toContain('lænden');
+    expect(raw).not.toContain(c.cpr.slice(0, 6));
+    expect(raw).not.toContain(c.name);
+    expect(raw).not.toContain(c.name.split(' ')[0]!);
+  });
+});
+
+test('idle lock hides everything in every page; a wrong passphrase is refused; unlocking shows it again', async ({
+  caseSystem,
+  context,
+}) => {
+  const c = citizen(3);
+  const text = 'Aftalt møde om fleksjob';
+  await caseSystem.gotoCase(c.caseId);
+  await caseSystem.panel.writeNote(text);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+
+  await idleFor16Minutes(serviceWorker(context));
+  const lock = new LockScreen(caseSystem.panel.frame);
+  await expect(lock.lockedHeading).toBeVisible();
+  await expect(new LockScreen(options).lockedHeading).toBeVisible();
+  await expectNothingOfTheCitizen(caseSystem, c.name, c.cpr.slice(0, 6), text);
+  expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
+  expect(await wcagViolations(options)).toEqual([]);
+
+  // Keyboard only: the passphrase field has focus.
+  await caseSystem.page.keyboard.type('forkert adgangskode');
+  await caseSystem.page.keyboard.press('Enter');
+  await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+  await expect(caseSystem.panel.citizenName).toHaveCount(0);
+
+  await lock.passphrase.fill(PASSPHRASE);
+  await caseSystem.page.keyboard.press('Enter');
+  await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+  await caseSystem.panel.showNotes();
+  await expect(caseSystem.panel.note(text)).toBeVisible();
+  // The options page unlocked with it (one lock for all Sidevogn pages).
+  await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+
+  // "Lås nu" in the panel locks every page at once.
+  await caseSystem.panel.frame.getByRole('button', { name: 'Lås nu' }).click();
+  await expect(lock.lockedHeading).toBeVisible();
+  await expect(new LockScreen(options).lockedHeading).toBeVisible();
+});
+
+test.describe('passphrase and recovery key', () => {
+  test.use({ setUp: false });
+
+  test('forgotten passphrase: the recovery key unlocks and sets a new one; the old one is refused', async ({
+    caseSystem,
+    context,
+  }) => {
+    const recoveryKey = await setUpPassphrase(context);
+    const c = citizen(4);
+    const text = 'Notat før glemt kode';
+    await caseSystem.gotoCase(c.caseId);
+    await caseSystem.panel.writeNote(text);
+    await caseSystem.panel.frame.getByRole('button', { name: 'Lås nu' }).click();
+
+    const lock = new LockScreen(caseSystem.panel.frame);
+    await caseSystem.panel.frame.getByRole('button', { name: 'Glemt adgangskoden?' }).click();
+    const keyField = caseSystem.panel.frame.getByLabel('Gendannelsesnøgle', { exact: true });
+    const newPass = 'Mit nye kodeord er lige så langt 7';
+    const fillNew = async () => {
+      await caseSystem.panel.frame.getByLabel('Ny adgangskode').fill(newPass);
+      await lock.confirm.fill(newPass);
+      await caseSystem.panel.frame.getByRole('button', { name: 'Lås op og gem ny adgangskode' }).click();
+    };
+    await keyField.fill('ABCD-EFGH');
+    await fillNew();
+    await expect(lock.error).toHaveText(/En gendannelsesnøgle har 28 bogstaver og tal/);
+    const wrong = recoveryKey.startsWith('A') ? `B${recoveryKey.slice(1)}` : `A${recoveryKey.slice(1)}`;
+    await keyField.fill(wrong);
+    await fillNew();
+    await expect(lock.error).toHaveText('Gendannelsesnøglen passer ikke. Tjek den og prøv igen.');
+    expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
+    // Typed sloppily: lower case, spaces instead of dashes.
+    await keyField.fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+    await fillNew();
+    await caseSystem.panel.showNotes();
+    await expect(caseSystem.panel.note(text)).toBeVisible();
+
+    await caseSystem.panel.frame.getByRole('button', { name: 'Lås nu' }).click();
+    await lock.unlock(PASSPHRASE);
+    await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+    await lock.unlock(newPass);
+    await expect(caseSystem.panel.note(text)).toBeVisible();
+  });
+
+  test('changing the passphrase in the options page: the new one unlocks, the old one is refused', async ({
+    context,
+  }) => {
+    await setUpPassphrase(context);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const section = options.getByRole('region', { name: 'Adgangskode og lås' });
+    const newPass = 'Et andet langt kodeord med tal 99';
+    await section.getByLabel('Nuværende adgangskode').fill('ikke den rigtige kode');
+    await section.getByLabel('Ny adgangskode').fill(newPass);
+    await section.getByLabel('Gentag adgangskoden').fill(newPass);
+    await section.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await expect(section.getByRole('alert')).toHaveText('Forkert adgangskode. Prøv igen.');
+    await section.getByLabel('Nuværende adgangskode').fill(PASSPHRASE);
+    await section.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Adgangskoden er skiftet' })).toBeVisible();
+    expect(await wcagViolations(options)).toEqual([]);
+
+    await section.getByRole('button', { name: 'Lås nu' }).click();
+    const lock = new LockScreen(options);
+    await lock.unlock(PASSPHRASE);
+    await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+    await lock.unlock(newPass);
+    await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+  });
+});
+
+test('the key is kept where content scripts cannot read it (storage.session at its default access level)', async ({
+  caseSystem,
+}) => {
+  const c = citizen(1);
+  await caseSystem.gotoCase(c.caseId);
+  await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+  // Evaluate inside the content script's isolated world of the case-system page.
+  const cdp = await caseSystem.page.context().newCDPSession(caseSystem.page);
+  const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.some((x) => x.auxData?.type === 'isolated' && x.name === 'Sidevogn')).toBe(true);
+  const world = contexts.find((x) => x.auxData?.type === 'isolated' && x.name === 'Sidevogn')!;
+  const result = (await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `(async () => {
+      const local = await chrome.storage.local.get(null).then(() => 'read', (e) => 'refused');
+      const session = await chrome.storage.session.get(null).then((v) => 'read ' + Object.keys(v).join(','), (e) => 'refused: ' + e.message);
+      return { local, session };
+    })()`,
+  })) as { result: { value: { local: string; session: string } } };
+  // The same content script can read storage.local, so the refusal is storage.session's access level.
+  expect(result.result.value.local).toBe('read');
+  expect(result.result.value.session).toMatch(/^refused/);
+});
