@@ -38,7 +38,6 @@ type Listener = (unlocked: boolean) => void;
 let current: CryptoKey | null = null;
 /** Bumped on every change, so a slow import cannot bring back a key that was locked meanwhile. */
 let generation = 0;
-let listening = false;
 const listeners = new Set<Listener>();
 
 function notify(): void {
@@ -63,16 +62,16 @@ async function adopt(raw: unknown): Promise<void> {
   if (generation === started) set(key);
 }
 
+function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area !== 'session' || !(SESSION_KEYS.dataKey in changes)) return;
+  const raw = changes[SESSION_KEYS.dataKey]?.newValue;
+  // Forgetting is synchronous, before anything else can read.
+  if (raw === undefined) set(null);
+  else void adopt(raw);
+}
+
 function listen(): void {
-  if (listening) return;
-  listening = true;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session' || !(SESSION_KEYS.dataKey in changes)) return;
-    const raw = changes[SESSION_KEYS.dataKey]?.newValue;
-    // Forgetting is synchronous, before anything else can read.
-    if (raw === undefined) set(null);
-    else void adopt(raw);
-  });
+  if (!browser.storage.onChanged.hasListener(onStorageChanged)) browser.storage.onChanged.addListener(onStorageChanged);
 }
 
 export const session: KeySource & {

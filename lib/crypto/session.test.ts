@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { lockIfIdle } from './idle';
+import { newDataKey } from './keyring';
+import { SESSION_KEYS, session } from './session';
+
+describe('session and idle lock', () => {
+  it('shares the key through storage.session, and forgets it when another page locks', async () => {
+    const key = await newDataKey();
+    await session.unlock(key, 1_000);
+    const stored = await fakeBrowser.storage.session.get(null);
+    expect(stored[SESSION_KEYS.lastActivityAt]).toBe(1_000);
+    expect(typeof stored[SESSION_KEYS.dataKey]).toBe('string');
+    expect(session.current()).toBe(key);
+    // Another page (or the service worker) removes the key: this page forgets at once.
+    await fakeBrowser.storage.session.remove(SESSION_KEYS.dataKey);
+    expect(session.current()).toBeNull();
+    expect(() => session.require()).toThrow('Sidevogn is locked');
+  });
+
+  it('a page opened later picks the key up from storage.session', async () => {
+    const key = await newDataKey();
+    await session.unlock(key);
+    await session.lock();
+    expect(await session.restore()).toBe(false);
+    await session.unlock(key);
+    expect(await session.restore()).toBe(true);
+    await session.lock();
+  });
+
+  it('locks after the idle minutes (default 15), not before', async () => {
+    const key = await newDataKey();
+    const t = 10_000_000;
+    await session.unlock(key, t);
+    expect(await lockIfIdle(t + 14 * 60_000)).toBe(false);
+    expect(session.current()).toBe(key);
+    expect(await lockIfIdle(t + 15 * 60_000)).toBe(true);
+    expect((await fakeBrowser.storage.session.get(null))[SESSION_KEYS.dataKey]).toBeUndefined();
+    expect(session.current()).toBeNull();
+    // Already locked: nothing to do.
+    expect(await lockIfIdle(t + 60 * 60_000)).toBe(false);
+  });
+});
