@@ -172,7 +172,9 @@ describe('searching notes', () => {
     expect(search.stats().notes).toBe(1600);
     expect((await search.search('lige', { limit: 0 })).total).toBe(1500);
     expect(new Set(result.hits.map((h) => h.id)).size).toBe(100);
-  });
+    // Compaction needs over 1,000 deletions, each its own fake-indexeddb
+    // transaction: slow on a busy machine. A time limit, not a speed assertion.
+  }, 30_000);
 
   it('agrees with a plain scan of every note on generated text', async () => {
     const words = ['læge', 'lægeattest', 'Løntilskud', 'løn', 'ÅBEN', 'åbning', 'aben', 'idé', 'ide', 'jobcenter'];
