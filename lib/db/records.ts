@@ -225,7 +225,6 @@ export type ChecklistItemState = z.infer<typeof itemStateSchema>;
 export type PackDraftRecord = z.infer<typeof packDraftRecordSchema>;
 export type SigningKeyRecord = z.infer<typeof signingKeyRecordSchema>;
 
-
 /**
  * Citizen data at rest (DB version 6 on): each row keeps in clear only its
  * primary key and the fields an index needs; the rest of the record is
@@ -256,7 +255,12 @@ export const sealedRowSchemas = {
   formDrafts: sealedRow({ id: z.string(), citizenKey: z.string() }),
   history: sealedRow({ id: z.string(), citizenKey: z.string(), at: time }),
   summaries: sealedRow({ citizenKey: citizenKeyField }),
-  deadlines: sealedRow({ id: z.string().min(1), citizenKey: citizenKeyField, due: z.iso.date(), doneAt: time.nullable() }),
+  deadlines: sealedRow({
+    id: z.string().min(1),
+    citizenKey: citizenKeyField,
+    due: z.iso.date(),
+    doneAt: time.nullable(),
+  }),
   checklistRuns: sealedRow({ id: z.string(), citizenKey: z.string() }),
 };
 

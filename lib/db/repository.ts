@@ -683,7 +683,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     async list(citizenKey: string): Promise<DeadlineRecord[]> {
       const dataKey = key();
       const rows = await db.deadlines.where('citizenKey').equals(citizenKey).toArray();
-      return (await openRows(dataKey, 'deadlines', rows)).sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due));
+      return (await openRows(dataKey, 'deadlines', rows)).sort(
+        (a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due),
+      );
     },
     async add(citizenKey: string, title: string, due: string): Promise<DeadlineRecord> {
       const record = deadlineRecordSchema.parse({
