@@ -47,7 +47,7 @@ export function LockGate({ db, children }: { db: SidevognDb; children: React.Rea
 export function LockNowButton({ className }: { className: string }) {
   const t = useT();
   return (
-    <button type="button" className={className} onClick={() => void session.lock()}>
+    <button type="button" className={`whitespace-nowrap ${className}`} onClick={() => void session.lock()}>
       {t('lock.lockNow')}
     </button>
   );

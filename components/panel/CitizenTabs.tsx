@@ -45,7 +45,7 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
     <>
       <DataLossAlert />
       <RetentionWarning citizenKey={citizenKey} />
-      <div role="tablist" aria-label={t('tabs.label')} className="flex border-b border-slate-300 px-2">
+      <div role="tablist" aria-label={t('tabs.label')} className="flex flex-wrap border-b border-slate-300 px-1">
         {TABS.map((tab) => (
           <button
             key={tab.id}
@@ -58,7 +58,7 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
             aria-selected={active === tab.id}
             aria-controls={`tabpanel-${tab.id}`}
             tabIndex={active === tab.id ? 0 : -1}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-700 ${
+            className={`-mb-px border-b-2 px-2 py-2 whitespace-nowrap text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-700 ${
               active === tab.id
                 ? 'border-sky-800 text-sky-900'
                 : 'border-transparent text-slate-700 hover:text-slate-900'

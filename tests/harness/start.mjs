@@ -3,11 +3,13 @@
 //
 //   npm start                                  a browser window; Ctrl+C or close it to stop
 //   npm start -- --headless --screenshot out.png
-//                                              no display: open a citizen, wait for the
+//                                              no display: on a fresh profile, open a
+//                                              citizen, set the demo passphrase in the
 //                                              panel, save a screenshot, exit
 //   npm start -- --no-build --port 5180        reuse the last build, fixed port
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaseSystem } from '../case-system/server.mjs';
@@ -19,7 +21,7 @@ const { values: opts } = parseArgs({
     screenshot: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     port: { type: 'string', default: '5180' },
-    profile: { type: 'string', default: join(ROOT, '.cache/profile') },
+    profile: { type: 'string' },
   },
 });
 
@@ -29,28 +31,48 @@ if (!opts['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/** The passphrase `--screenshot` sets on its throwaway profile (demo data only). */
+const DEMO_PASSPHRASE = 'Demo: grøn cykel under æbletræet';
+
 const server = await startCaseSystem({ port: Number(opts.port) });
-mkdirSync(opts.profile, { recursive: true });
 console.log(`Demo case system: ${server.url}/`);
 
 if (opts.headless || opts.screenshot) {
   const out = resolve(opts.screenshot ?? 'sidevogn.png');
-  const { context } = await launchWithExtension(opts.profile, { headless: opts.headless });
+  // A fresh profile each time, so the first-run passphrase set-up is known.
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'sidevogn-shot-'));
+  const { context } = await launchWithExtension(profile, { headless: opts.headless });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
     await page.locator('a[href^="/borger/"]').first().click();
     const panel = page.frameLocator('iframe[title^="Sidevogn"]');
-    await panel.getByRole('heading', { level: 2, name: /Egne noter|Private notes/ }).waitFor({ timeout: 15_000 });
+    const setUp = panel.getByLabel('Gentag adgangskoden', { exact: true });
+    const tabs = panel.getByRole('tablist');
+    await setUp.or(tabs).first().waitFor({ timeout: 15_000 });
+    if (await setUp.isVisible()) {
+      await panel.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSPHRASE);
+      await setUp.fill(DEMO_PASSPHRASE);
+      await panel.getByRole('button', { name: 'Gem adgangskode' }).click();
+      await panel.getByLabel('Jeg har gemt nøglen').check();
+      await panel.getByRole('button', { name: 'Fortsæt' }).click();
+      console.log(`Passphrase set on the demo profile: ${DEMO_PASSPHRASE}`);
+    }
+    await tabs.waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
     await page.screenshot({ path: out });
     console.log(`Screenshot: ${out}`);
   } finally {
     await context.close();
     await server.close();
+    if (!opts.profile) rmSync(profile, { recursive: true, force: true });
   }
 } else {
-  prepareProfile(opts.profile);
-  const browser = spawn(chromiumPath, [...extensionArgs(), `--user-data-dir=${opts.profile}`, `${server.url}/`], {
+  // The interactive browser keeps its profile, so demo notes persist between runs.
+  const profile = opts.profile ?? join(ROOT, '.cache/profile');
+  mkdirSync(profile, { recursive: true });
+  prepareProfile(profile);
+  const browser = spawn(chromiumPath, [...extensionArgs(), `--user-data-dir=${profile}`, `${server.url}/`], {
     stdio: 'ignore',
   });
   const stop = async () => {
