@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
+import { NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/db/repository';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
@@ -8,16 +9,52 @@ import { UndoToast } from './UndoToast';
 
 const UNDO_MS = 10_000;
 
-/** The citizen's private notes: a composer and the list, newest first, live. */
+/**
+ * The citizen's private notes: a composer and the list, newest first, live.
+ * Only the newest page is read and decrypted; "show older notes" extends the
+ * window to the next page's last note, and the window then stays anchored
+ * there, so notes added meanwhile (here or in another tab) appear on top
+ * without pushing loaded ones out.
+ */
 export function NotesView({ citizenKey }: { citizenKey: string }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const notes = useLiveQuery(() => repository.notes.list(citizenKey), [repository, citizenKey]);
+  const [through, setThrough] = useState<NoteCursor | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const page = useLiveQuery(
+    () => repository.notes.window(citizenKey, through ? { through } : { newest: NOTES_PAGE_SIZE }),
+    [repository, citizenKey, through],
+  );
+  const notes = page?.notes;
+  const list = useRef<HTMLOListElement>(null);
+  // After "show older notes", focus moves to the first note it added (the button may be gone).
+  const focusFrom = useRef<number | null>(null);
   const editDrafts = useLiveQuery(() => repository.drafts.editIdsFor(citizenKey), [repository, citizenKey]);
   const [deleted, setDeleted] = useState<NoteRecord | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => () => clearTimeout(undoTimer.current), []);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || !notes || notes.length <= from) return;
+    focusFrom.current = null;
+    list.current?.children[from]?.querySelector<HTMLElement>('button')?.focus();
+  }, [notes]);
+
+  const showOlder = async () => {
+    const oldest = notes?.at(-1);
+    if (!oldest || loadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const next = await repository.notes.cursorBelow(citizenKey, through ?? oldest, NOTES_PAGE_SIZE);
+      if (next) {
+        focusFrom.current = notes?.length ?? null;
+        setThrough(next);
+      }
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
 
   const onDeleted = (note: NoteRecord) => {
     setDeleted(note);
@@ -38,8 +75,12 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
         <p className="mt-4 text-sm text-slate-600">{t('notes.empty')}</p>
       ) : (
         <>
-          <p className="sr-only">{t('notes.count', { count: notes.length })}</p>
-          <ol className="mt-4 space-y-3" aria-label={t('notes.heading')}>
+          <p className="sr-only" role="status">
+            {page && page.older > 0
+              ? t('notes.countShown', { shown: notes.length, count: notes.length + page.older })
+              : t('notes.count', { count: notes.length })}
+          </p>
+          <ol ref={list} className="mt-4 space-y-3" aria-label={t('notes.heading')}>
             {notes.map((note) => (
               <NoteItem
                 key={note.id}
@@ -49,6 +90,22 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
               />
             ))}
           </ol>
+          {page && page.older > 0 && (
+            <button
+              type="button"
+              className="mt-3 rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700"
+              aria-describedby="notes-older-count"
+              aria-busy={loadingOlder}
+              onClick={() => void showOlder()}
+            >
+              {t('notes.showOlder')}
+            </button>
+          )}
+          {page && page.older > 0 && (
+            <p id="notes-older-count" className="mt-1 text-xs text-slate-600">
+              {page.older === 1 ? t('notes.olderOne') : t('notes.olderMany', { count: page.older })}
+            </p>
+          )}
         </>
       )}
       {deleted && (

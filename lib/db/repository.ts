@@ -105,6 +105,24 @@ export class PackInstallError extends Error {
 
 export { StoredDataError, LockedError };
 
+/** Where a page of notes ends: the oldest note shown (its clear index fields). */
+export interface NoteCursor {
+  createdAt: number;
+  id: string;
+}
+/** Notes the notes tab reads and decrypts per page: opening a citizen with 1,000 notes reads only these (issue 6). */
+export const NOTES_PAGE_SIZE = 50;
+export type NoteWindowSize = { newest: number } | { through: NoteCursor };
+/** Notes as the notes tab shows them, newest first, and how many older ones are not shown. */
+export interface NotePage {
+  notes: NoteRecord[];
+  older: number;
+}
+
+/** True when `row` sorts after `cursor` in newest-first order (older, or as old with a lower id). */
+const isBefore = (row: NoteCursor, cursor: NoteCursor) =>
+  row.createdAt < cursor.createdAt || (row.createdAt === cursor.createdAt && row.id < cursor.id);
+
 function parseStored<T>(schema: z.ZodType<T>, table: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new StoredDataError(table, z.prettifyError(result.error));
@@ -183,16 +201,49 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     },
   };
 
+  /** The citizen's notes in the panel's order: createdAt descending, then id descending (the index's own order). */
+  const citizenNotes = (citizenKey: string, from = -Infinity, to = Infinity) =>
+    db.notes.where('[citizenKey+createdAt]').between([citizenKey, from], [citizenKey, to], true, true).reverse();
+
   const notes = {
-    /** The citizen's notes, newest first. */
+    /** The citizen's notes, newest first (every one of them: export, erasure; the panel pages). */
     async list(citizenKey: string): Promise<NoteRecord[]> {
       const dataKey = key();
-      const rows = await db.notes
-        .where('[citizenKey+createdAt]')
-        .between([citizenKey, -Infinity], [citizenKey, Infinity])
-        .reverse()
-        .toArray();
-      return openRows(dataKey, 'notes', rows);
+      return openRows(dataKey, 'notes', await citizenNotes(citizenKey).toArray());
+    },
+    /**
+     * What the notes tab shows: the newest `newest` notes, or every note from
+     * the newest down to and including the cursor (so a page loaded once stays
+     * put while notes are added above it). Only those rows are read and
+     * decrypted; `older` counts the notes below, from the index alone.
+     */
+    async window(citizenKey: string, size: NoteWindowSize): Promise<NotePage> {
+      const dataKey = key();
+      const query =
+        'newest' in size
+          ? citizenNotes(citizenKey).limit(size.newest)
+          : citizenNotes(citizenKey, size.through.createdAt).until((row) => isBefore(row, size.through));
+      const [rows, total] = await Promise.all([query.toArray(), citizenNotes(citizenKey).count()]);
+      const page = await openRows(dataKey, 'notes', rows);
+      return { notes: page, older: total - page.length };
+    },
+    /**
+     * The cursor `count` notes below `from` (or the oldest note, if fewer are
+     * left): where the window ends after "show older notes". Reads only the
+     * clear index fields; null when nothing is older.
+     */
+    async cursorBelow(citizenKey: string, from: NoteCursor, count: number): Promise<NoteCursor | null> {
+      key();
+      let last: NoteCursor | null = null;
+      let seen = 0;
+      await citizenNotes(citizenKey, -Infinity, from.createdAt)
+        .until(() => seen >= count)
+        .each((row) => {
+          if (!isBefore(row, from)) return;
+          seen++;
+          last = { createdAt: row.createdAt, id: row.id };
+        });
+      return last;
     },
     /** Saves a new note and clears the draft it was written in, atomically. */
     async create(citizenKey: string, body: string): Promise<NoteRecord> {

@@ -16,6 +16,10 @@ export const da = {
   'notes.delete': 'Slet',
   'notes.deleted': 'Noten er slettet.',
   'notes.loading': 'Henter noter …',
+  'notes.countShown': 'Viser de nyeste {shown} af {count} noter',
+  'notes.showOlder': 'Vis ældre noter',
+  'notes.olderOne': '1 ældre note vises ikke endnu.',
+  'notes.olderMany': '{count} ældre noter vises ikke endnu.',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -35,4 +39,8 @@ export const en: Record<keyof typeof da, string> = {
   'notes.delete': 'Delete',
   'notes.deleted': 'The note was deleted.',
   'notes.loading': 'Loading notes …',
+  'notes.countShown': 'Showing the newest {shown} of {count} notes',
+  'notes.showOlder': 'Show older notes',
+  'notes.olderOne': '1 older note not shown yet.',
+  'notes.olderMany': '{count} older notes not shown yet.',
 };
