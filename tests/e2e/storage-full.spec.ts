@@ -87,6 +87,11 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   await panel.newNote.pressSequentially(draftText, { delay: 5 });
   await expect(composerError).toContainText(FULL);
   await expect(panel.newNote).toHaveValue(draftText);
+  // Let the autosave throttle's last timer fire (and fail) while the disk is
+  // still full; otherwise, on a slow machine, it may save by itself after
+  // makeRoom and there is no retry left to press.
+  await page.waitForTimeout(500);
+  await expect(composerError).toContainText(FULL);
   await makeRoom(page);
   await composerError.getByRole('button', { name: 'Prøv igen' }).click();
   await expect(composerError).toHaveCount(0);
