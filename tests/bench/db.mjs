@@ -223,11 +223,11 @@ function report(results, seeding, unlock) {
     metrics.push(
       metric({
         id: `${p}.open`,
-        label: `${p}: open a citizen's notes, p95`,
+        label: `${p}: open a citizen's notes (newest page, decrypted), p95`,
         value: p95(pick(r.open, 'ms')),
         unit: 'ms',
         goal: { max: 10, text: '≤ 10 ms p95' },
-        detail: `median ${fmt(median(pick(r.open, 'ms')))} ms; ${fmt(median(pick(r.open, 'notes')), 0)} notes per citizen (median), up to ${Math.max(...pick(r.open, 'notes'))}`,
+        detail: `median ${fmt(median(pick(r.open, 'ms')))} ms; ${fmt(median(pick(r.open, 'notes')), 0)} notes per citizen (median), up to ${Math.max(...pick(r.open, 'notes'))}; all of them decrypted: p95 ${fmt(p95(pick(r.open, 'allMs')))} ms`,
       }),
       metric({
         id: `${p}.search-one`,
@@ -247,11 +247,18 @@ function report(results, seeding, unlock) {
       }),
       metric({
         id: `${p}.open-1000`,
-        label: `${p}: open a citizen with 1,000 notes (decrypt all), p95`,
+        label: `${p}: open a citizen with 1,000 notes (the panel: newest ${r.open1000[0]?.shown} decrypted), p95`,
         value: p95(pick(r.open1000, 'ms')),
         unit: 'ms',
         goal: { max: 100, text: '≤ 100 ms p95' },
-        detail: `median ${fmt(median(pick(r.open1000, 'ms')))} ms; the same read without decrypting: median ${fmt(median(pick(r.open1000, 'readMs')))} ms`,
+        detail: `median ${fmt(median(pick(r.open1000, 'ms')))} ms; "Vis ældre noter" loads the next page`,
+      }),
+      metric({
+        id: `${p}.open-1000-all`,
+        label: `${p}: all 1,000 notes of that citizen decrypted (before paging; information, same run), p95`,
+        value: p95(pick(r.open1000, 'allMs')),
+        unit: 'ms',
+        detail: `median ${fmt(median(pick(r.open1000, 'allMs')))} ms; the same read without decrypting: median ${fmt(median(pick(r.open1000, 'readMs')))} ms, p95 ${fmt(p95(pick(r.open1000, 'readMs')))} ms`,
       }),
       metric({
         id: `${p}.save`,
@@ -305,28 +312,40 @@ function report(results, seeding, unlock) {
       columns: ['Operation', 'n', 'Median (p95)', 'Max'],
       rows: [
         [
-          'Open a citizen’s notes (repository.notes.list)',
+          'Open a citizen’s notes as the panel does (repository.notes.window, newest page)',
           String(r.open.length),
           cell(pick(r.open, 'ms')),
           fmt(Math.max(...pick(r.open, 'ms'))),
         ],
         [
-          'Open the citizen with 1,000 notes',
-          String(r.open1000.length),
-          cell(pick(r.open1000, 'ms')),
-          fmt(Math.max(...pick(r.open1000, 'ms'))),
+          '  all their notes decrypted (repository.notes.list)',
+          String(r.open.length),
+          cell(pick(r.open, 'allMs')),
+          fmt(Math.max(...pick(r.open, 'allMs'))),
         ],
         [
-          '  the same read without decrypting',
+          '  all their notes read without decrypting',
           String(r.open.length),
           cell(pick(r.open, 'readMs')),
           fmt(Math.max(...pick(r.open, 'readMs'))),
         ],
         [
-          '  only the newest 50, opened',
-          String(r.open.length),
-          cell(pick(r.open, 'newest50Ms')),
-          fmt(Math.max(...pick(r.open, 'newest50Ms'))),
+          'Open the citizen with 1,000 notes as the panel does (newest page)',
+          String(r.open1000.length),
+          cell(pick(r.open1000, 'ms')),
+          fmt(Math.max(...pick(r.open1000, 'ms'))),
+        ],
+        [
+          '  all 1,000 decrypted (repository.notes.list)',
+          String(r.open1000.length),
+          cell(pick(r.open1000, 'allMs')),
+          fmt(Math.max(...pick(r.open1000, 'allMs'))),
+        ],
+        [
+          '  all 1,000 read without decrypting',
+          String(r.open1000.length),
+          cell(pick(r.open1000, 'readMs')),
+          fmt(Math.max(...pick(r.open1000, 'readMs'))),
         ],
         [
           'Save a note (repository.notes.create, strict durability)',
@@ -403,7 +422,8 @@ function report(results, seeding, unlock) {
         'with æ, ø, å as letters of their own; two words must both occur. Hits are counted in full and the newest 50 returned.',
       'The index never touches IndexedDB indexes: it is rebuilt in memory from the decrypted notes (sealed at rest ' +
         'with AES-GCM, lib/db/sealed.ts) and follows writes through Dexie’s storagemutated event, including writes from other panels.',
-      'Encryption: every note is sealed under the data key; opening a citizen decrypts all their notes concurrently. ' +
+      'Encryption: every note is sealed under the data key; opening a citizen reads and decrypts only the newest page ' +
+        '(50 notes, via the [citizenKey+createdAt] index in reverse with a limit) and counts the rest from the index. ' +
         'The clear baseline repeats notes.create’s transaction in a separate unencrypted database in the same run, alternating order.',
     ],
     raw: results,
