@@ -77,6 +77,19 @@ describe('backup', () => {
     expect(again.added + again.updated).toBe(0);
   });
 
+  it('imports a backup larger than one sealed row may be (over 1,000,000 characters of ciphertext)', async () => {
+    const big = await anInstallation('stor fil frase');
+    const anna = await big.repo.citizens.open('070761-4285', 'Anna Jensen');
+    for (let i = 0; i < 8; i++) await big.repo.notes.create(anna, `Note ${i} `.padEnd(150_000, 'forløb '));
+    const text = (await big.repo.privacy.exportBackup()).text;
+    expect((JSON.parse(text) as { ct: string }).ct.length).toBeGreaterThan(1_000_000);
+    const fresh = await anInstallation('en helt anden frase');
+    const result = await fresh.repo.privacy.importBackup(text, { kind: 'passphrase', value: 'stor fil frase' });
+    expect(result).toMatchObject({ added: 9, updated: 0, kept: 0, citizens: 1 });
+    const again = await fresh.repo.citizens.open('070761-4285', 'Anna Jensen');
+    expect(await fresh.repo.notes.list(again)).toHaveLength(8);
+  });
+
   const refused: [string, () => string, BackupErrorCode, { kind: 'passphrase' | 'recovery'; value: string }?][] = [
     ['not JSON', () => 'hello', 'not-json'],
     ['truncated', () => file.slice(0, Math.floor(file.length / 2)), 'truncated'],

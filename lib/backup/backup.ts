@@ -34,7 +34,13 @@ export const backupFileSchema = z.strictObject({
   createdAt: z.iso.datetime(),
   keyring: keyringSchema,
   iv: sealedSchema.shape.iv,
-  ct: sealedSchema.shape.ct,
+  // The whole payload is one ciphertext, so it is not held to a row's limit
+  // (sealedSchema's 1,000,000 characters refused any backup over ~750 KB that
+  // export had just made); the bound is the longest string the engine holds.
+  ct: z
+    .string()
+    .min(24)
+    .max(2 ** 29),
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
