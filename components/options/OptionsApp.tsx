@@ -9,6 +9,7 @@ import { TemplateSettings } from './TemplateSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { PackEditor } from '../packs/editor/PackEditor';
 import { CaseloadList } from '../summary/CaseloadList';
+import { NoteSearchSection } from '../search/NoteSearchSection';
 import { NotificationSettings } from '../summary/NotificationSettings';
 import { AdapterSettings } from '../adapters/AdapterSettings';
 import { PrivacySettings } from '../privacy/PrivacySettings';
@@ -24,6 +25,7 @@ export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Rep
         <LockGate db={db}>
           <LockSettings db={db} />
           <CaseloadList repository={repository} />
+          <NoteSearchSection db={db} repository={repository} />
           <PrivacySettings db={db} repository={repository} />
         </LockGate>
         {/* Preferences, packs, templates and adapters are not citizen data: usable while locked. */}

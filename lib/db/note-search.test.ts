@@ -13,6 +13,7 @@ import type { NoteRecord } from './records';
 import { createRepository, type Repository } from './repository';
 import { openNotes, sealNotes, testKey, testKeys } from '../../tests/unit/test-key';
 import { sealRecord } from './sealed';
+import { LockedError } from '../crypto/session';
 
 let db: SidevognDb;
 let repo: Repository;
@@ -210,6 +211,97 @@ describe('searching notes', () => {
     expect(search.stats().built).toBe(false);
     await repo.notes.create(a, 'Efter lukning');
     expect((await search.search('lukning')).total).toBe(0);
+  });
+});
+
+describe('locking', () => {
+  /** A key source that locks and unlocks like the shared session. */
+  function lockable() {
+    let key: CryptoKey | null = testKey;
+    const listeners = new Set<(unlocked: boolean) => void>();
+    return {
+      current: () => key,
+      subscribe(listener: (unlocked: boolean) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      set(next: CryptoKey | null) {
+        key = next;
+        for (const listener of listeners) listener(next !== null);
+      },
+    };
+  }
+
+  it('drops the index the moment the session locks, and rebuilds after unlock', async () => {
+    const keys = lockable();
+    const locked = createNoteSearch(db, keys);
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await repo.notes.create(a, 'Hemmelig lægeattest');
+    expect((await locked.search('læge')).total).toBe(1);
+    expect(locked.stats()).toMatchObject({ built: true, notes: 1 });
+
+    keys.set(null);
+    expect(locked.stats()).toMatchObject({ built: false, notes: 0, words: 0 });
+    await expect(locked.search('læge')).rejects.toThrow(LockedError);
+
+    keys.set(testKey);
+    expect((await locked.search('læge')).total).toBe(1);
+    locked.close();
+  });
+
+  it('drops the index before the next search even when the key source cannot report locking', async () => {
+    let key: CryptoKey | null = testKey;
+    const plain = createNoteSearch(db, { current: () => key });
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await repo.notes.create(a, 'Hemmelig lægeattest');
+    expect((await plain.search('læge')).total).toBe(1);
+    key = null;
+    await expect(plain.search('læge')).rejects.toThrow(LockedError);
+    expect(plain.stats().built).toBe(false);
+    plain.close();
+  });
+
+  it('does not keep a build that the lock interrupted', async () => {
+    const keys = lockable();
+    const locked = createNoteSearch(db, keys);
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await db.notes.bulkAdd(await sealNotes(Array.from({ length: 2500 }, (_, i) => note(a, `note ${i}`, i))));
+    locked.onProgress(({ done }) => {
+      if (done >= 1000) keys.set(null);
+    });
+    await expect(locked.warm()).rejects.toThrow(LockedError);
+    expect(locked.stats().built).toBe(false);
+    locked.close();
+  });
+});
+
+describe('progress and changes', () => {
+  it('reports build progress page by page, up to every note', async () => {
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await db.notes.bulkAdd(await sealNotes(Array.from({ length: 2100 }, (_, i) => note(a, `note ${i}`, i))));
+    const seen: [number, number][] = [];
+    search.onProgress(({ done, total }) => seen.push([done, total]));
+    await search.warm();
+    expect(seen).toEqual([
+      [0, 2100],
+      [1000, 2100],
+      [2000, 2100],
+      [2100, 2100],
+    ]);
+  });
+
+  it('tells listeners when notes change after the first search', async () => {
+    const a = await repo.citizens.open('070761-4285', 'A');
+    await search.warm();
+    let changes = 0;
+    const stop = search.onChange(() => changes++);
+    await repo.notes.create(a, 'Ny note');
+    await expect.poll(() => changes).toBeGreaterThan(0);
+    stop();
+    const before = changes;
+    await repo.notes.create(a, 'Endnu en');
+    expect((await search.search('endnu')).total).toBe(1);
+    expect(changes).toBe(before);
   });
 });
 

@@ -12,7 +12,9 @@ import { openRow } from './sealed';
  * after unlock, on the first search (in
  * pages, so the panel stays responsive) and then follows every committed write
  * to the notes table, from this page or another extension page, through
- * Dexie's `storagemutated` event. Why an inverted index rather than scanning
+ * Dexie's `storagemutated` event. Locking drops it at once (with a key source
+ * that reports locking, as the shared session does) and in any case before the
+ * next search or stats: no decrypted word outlives the key. Why an inverted index rather than scanning
  * the notes on each search: see tests/bench/README.md (the numbers behind it).
  *
  * Matching is Danish-aware: case-insensitive, Unicode forms and accents folded
@@ -47,7 +49,19 @@ export interface NoteSearch {
   /** Forgets the index and stops following writes (panel closed, database locked). */
   close(): void;
   stats(): IndexStats;
+  /** Progress of a build (notes indexed of the notes there were when it began); returns unsubscribe. */
+  onProgress(listener: (progress: BuildProgress) => void): () => void;
+  /** A committed write to the notes table while searching: results may have changed. Returns unsubscribe. */
+  onChange(listener: () => void): () => void;
 }
+
+export interface BuildProgress {
+  done: number;
+  total: number;
+}
+
+/** A key source that can also say when it locks (the shared session does). */
+export type LockAwareKeySource = KeySource & { subscribe?(listener: (unlocked: boolean) => void): () => void };
 
 export interface IndexStats {
   built: boolean;
@@ -356,9 +370,14 @@ export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   return ids;
 }
 
-export function createNoteSearch(db: SidevognDb, keys: KeySource = session): NoteSearch {
+export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = session): NoteSearch {
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
+  // The index holds decrypted words: it belongs to the key it was opened with
+  // and is dropped the moment that key is gone (locked) or replaced.
+  let indexKey: CryptoKey | null = null;
+  const progressListeners = new Set<(progress: BuildProgress) => void>();
+  const changeListeners = new Set<() => void>();
   let needsBuild = true;
   // From the first search on, every committed change is noted, including those
   // that land while a build is reading (its later pages may already be past them).
@@ -373,8 +392,20 @@ export function createNoteSearch(db: SidevognDb, keys: KeySource = session): Not
     const ids = changedNoteIds(tree);
     if (ids === 'all') needsBuild = true;
     else for (const id of ids) changed.add(id);
+    for (const listener of changeListeners) listener();
   };
   Dexie.on('storagemutated', onMutated);
+
+  /** Forgets every decrypted word; the next search (after unlock) builds afresh. */
+  function forget(): void {
+    index = null;
+    indexKey = null;
+    needsBuild = true;
+    changed.clear();
+  }
+  const unsubscribeLock = keys.subscribe?.((unlocked) => {
+    if (!unlocked) forget();
+  });
 
   function dataKey(): CryptoKey {
     const key = keys.current();
@@ -382,18 +413,35 @@ export function createNoteSearch(db: SidevognDb, keys: KeySource = session): Not
     return key;
   }
 
+  /** Fails when the key a read began with is no longer the current one. */
+  function stillKey(key: CryptoKey): void {
+    if (keys.current() !== key) throw new LockedError();
+  }
+
   async function build(): Promise<InvertedIndex> {
     const key = dataKey();
     const fresh = new InvertedIndex();
+    const total = await db.notes.count();
+    let done = 0;
+    const report = () => {
+      for (const listener of progressListeners) listener({ done, total: Math.max(total, done) });
+    };
+    report();
     let after: string | undefined;
     for (;;) {
       const page =
         after === undefined
           ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
           : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
-      for (const note of await openAll(key, page)) addOpened(fresh, note);
+      const opened = await openAll(key, page);
+      stillKey(key);
+      for (const note of opened) addOpened(fresh, note);
+      done += page.length;
+      report();
       if (page.length < BUILD_PAGE) return fresh;
       after = page.at(-1)!.id;
+      // Yield to the page between pages so typing and painting stay smooth.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
 
@@ -403,18 +451,24 @@ export function createNoteSearch(db: SidevognDb, keys: KeySource = session): Not
         needsBuild = false;
         changed.clear();
         index = null;
+        const key = dataKey();
         const built = await build().catch((error: unknown) => {
           needsBuild = true; // the next search tries again
           throw error;
         });
-        if (!closed) index = built;
+        if (!closed && keys.current() === key) {
+          index = built;
+          indexKey = key;
+        }
         continue;
       }
       const ids = [...changed];
       changed.clear();
       const opened = await (async () => {
         const key = dataKey();
-        return openAll(key, await db.notes.bulkGet(ids));
+        const rows = await openAll(key, await db.notes.bulkGet(ids));
+        stillKey(key);
+        return rows;
       })().catch((error: unknown) => {
         for (const id of ids) changed.add(id);
         throw error;
@@ -428,6 +482,10 @@ export function createNoteSearch(db: SidevognDb, keys: KeySource = session): Not
   }
 
   async function upToDate(): Promise<InvertedIndex | null> {
+    // Locked, or unlocked with another key since the build: nothing decrypted stays.
+    if (closed) return null;
+    if (indexKey !== null && keys.current() !== indexKey) forget();
+    dataKey();
     tracking = true;
     while (!closed && (needsBuild || changed.size > 0 || syncing)) {
       syncing ??= sync().finally(() => {
@@ -451,12 +509,24 @@ export function createNoteSearch(db: SidevognDb, keys: KeySource = session): Not
     close() {
       closed = true;
       tracking = false;
-      index = null;
-      changed.clear();
+      forget();
+      progressListeners.clear();
+      changeListeners.clear();
+      unsubscribeLock?.();
       Dexie.on.storagemutated.unsubscribe(onMutated);
     },
     stats() {
+      // Asked while locked, the index is dropped first: it reports nothing it should not hold.
+      if (indexKey !== null && keys.current() !== indexKey) forget();
       return { built: index !== null, ...(index?.stats() ?? { notes: 0, words: 0, postings: 0, skipped: 0 }) };
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
   };
 }

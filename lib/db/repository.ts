@@ -245,6 +245,12 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
         });
       return last;
     },
+    /** Notes by id (search results), in the order asked; undefined where a note is gone. */
+    async byIds(ids: readonly string[]): Promise<(NoteRecord | undefined)[]> {
+      const dataKey = key();
+      const rows = await db.notes.bulkGet([...ids]);
+      return Promise.all(rows.map((row) => row && openRow(dataKey, 'notes', row)));
+    },
     /** Saves a new note and clears the draft it was written in, atomically. */
     async create(citizenKey: string, body: string): Promise<NoteRecord> {
       const t = now();

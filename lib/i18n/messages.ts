@@ -8,6 +8,7 @@ import * as editor from './messages/editor';
 import * as lock from './messages/lock';
 import * as privacy from './messages/privacy';
 import * as storage from './messages/storage';
+import * as search from './messages/search';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -25,6 +26,7 @@ export const da = {
   ...lock.da,
   ...privacy.da,
   ...storage.da,
+  ...search.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -40,4 +42,5 @@ export const en: Record<MessageKey, string> = {
   ...lock.en,
   ...privacy.en,
   ...storage.en,
+  ...search.en,
 };
