@@ -135,20 +135,32 @@ async function collapsedNow(page) {
   await frame.waitForFunction(() => !document.querySelector('h1'), undefined, { timeout: 10_000 });
 }
 
+/**
+ * The caseworker unlocked Sidevogn when the browser started (once a day): the
+ * data key goes where unlocking puts it, chrome.storage.session. Unlocking's own
+ * cost (PBKDF2) is measured in the db module.
+ */
+async function unlockBrowser(browser, rawKey) {
+  const worker = await serviceWorkerOf(browser);
+  await worker.evaluate((raw) => chrome.storage.session.set({ dataKey: raw, lastActivityAt: Date.now() }), rawKey);
+}
+
 async function seedProfile(profileDir, bundle, ctx) {
   const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel-seed' });
   try {
     const page = await openBenchPage(browser, bundle);
     // The panel's own database, as the panel will open it.
-    await page.evaluate(() => sidevognBench.open('sidevogn'));
+    // Set up as the first run does (keyring stored), so the panel finds an encrypted database.
+    await page.evaluate(() => sidevognBench.open('sidevogn', { setUp: true }));
     const seeded = await page.evaluate((o) => sidevognBench.seed(o), {
       citizens: demoCitizens.slice(0, 2).map((c) => ({ cpr: c.cpr, name: c.name, notes: NOTES_EACH })),
       totalCitizens: 225,
       notes: 20_000,
       seed: ctx.seed + 5,
     });
+    const rawKey = await page.evaluate(() => sidevognBench.rawKey());
     await page.evaluate(() => sidevognBench.close());
-    return seeded;
+    return { seeded, rawKey };
   } finally {
     await browser.close({ keepProfile: true });
   }
@@ -167,13 +179,14 @@ export default {
     const out = { cold: [], warm: [], expand: [], switch: [] };
     try {
       ctx.log('  seeding the panel database (225 citizens, 20,000 notes)…');
-      await seedProfile(profileDir, await benchBundle(), ctx);
+      const { rawKey } = await seedProfile(profileDir, await benchBundle(), ctx);
 
       // Cold: the browser has just started on a profile with data, as each morning.
       const coldN = q ? 2 : 6;
       ctx.log(`  cold starts: ${coldN}`);
       for (let i = 0; i < coldN; i++) {
         const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel' });
+        await unlockBrowser(browser, rawKey);
         try {
           const page = await browser.context.newPage();
           await page.addInitScript(probe);
@@ -188,6 +201,7 @@ export default {
       }
 
       const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel' });
+      await unlockBrowser(browser, rawKey);
       try {
         const page = await browser.context.newPage();
         await page.addInitScript(probe);
@@ -241,7 +255,7 @@ export default {
         await browser.close({ keepProfile: true });
       }
 
-      out.cost = await openingCost(profileDir, ctx);
+      out.cost = await openingCost(profileDir, ctx, rawKey);
     } finally {
       rmSync(profileDir, { recursive: true, force: true });
     }
@@ -253,7 +267,7 @@ export default {
  * Host main-thread cost of opening the folded panel, traced: rounds that open
  * it interleaved with two kinds of rounds that do nothing (A/A), same window.
  */
-async function openingCost(profileDir, ctx) {
+async function openingCost(profileDir, ctx, rawKey) {
   const pages = [
     { id: 'demo', path: `/borger/${demoCitizens[0].caseId}`, windowMs: 1000, settleMs: 800, rounds: ctx.quick ? 2 : 6 },
     { id: 'heavy', path: '/tung', windowMs: 2500, settleMs: 2500, rounds: ctx.quick ? 1 : 2 },
@@ -261,6 +275,7 @@ async function openingCost(profileDir, ctx) {
   const variants = ['open', 'idle-a', 'idle-b'];
   const result = {};
   const browser = await launchBrowser({ withExtension: true, profileDir, label: 'panel-cost' });
+  await unlockBrowser(browser, rawKey);
   try {
     for (const p of pages) {
       ctx.log(`  opening cost on ${p.id}: ${p.rounds} rounds + 1 warm-up × ${variants.join('/')}`);

@@ -14,6 +14,7 @@ import { NOTES_PAGE_SIZE, createRepository, draftIdForNewNote, type Repository }
 import { createKeyring, unlockWithPassphrase } from '../../../lib/crypto/keyring';
 import { fixedKey } from '../../../lib/crypto/session';
 import { sealRecord } from '../../../lib/db/sealed';
+import { setUpEncryption } from '../../../lib/db/keyring-store';
 import { scanDatabase, scanMemory, type SearchApproach } from './search-approaches';
 import { noteWriter, random, syntheticCpr } from './synthetic';
 
@@ -67,11 +68,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 const api = {
-  async open(name: string, { fresh = false } = {}): Promise<void> {
+  async open(name: string, { fresh = false, setUp = false } = {}): Promise<void> {
     if (fresh) await Promise.all([Dexie.delete(name), Dexie.delete(`${name}-clear`)]);
     db = new SidevognDb(name);
     // A keyring as set-up makes one; the bench holds the data key as an unlocked panel does.
-    dataKey = (await createKeyring(BENCH_PASSPHRASE)).dataKey;
+    // With setUp, the keyring is stored as the first-run set-up stores it (the panel's own database).
+    dataKey = setUp
+      ? (await setUpEncryption(db, BENCH_PASSPHRASE)).dataKey
+      : (await createKeyring(BENCH_PASSPHRASE)).dataKey;
     repo = createRepository(db, Date.now, fixedKey(dataKey));
     await db.open();
     clearDb = new Dexie(`${name}-clear`, { chromeTransactionDurability: 'strict' });
@@ -79,6 +83,12 @@ const api = {
       .version(1)
       .stores({ citizens: 'key, lastActivityAt', notes: 'id, [citizenKey+createdAt]', drafts: 'id, citizenKey' });
     await clearDb.open();
+  },
+
+  /** The data key as an unlocked session holds it (base64 raw), to unlock a freshly started browser. */
+  async rawKey(): Promise<string> {
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', need(dataKey, 'rawKey')));
+    return btoa(String.fromCharCode(...raw));
   },
 
   /** Unlocking: PBKDF2-SHA256 at the keyring's iterations, then unwrapping the data key. */
