@@ -1,31 +1,19 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SidevognDb } from './database';
 import { defaultPack } from '../packs/default-pack';
 import { packSchema } from '../packs/schema';
-import { createRepository, draftIdForEdit, draftIdForNewNote, StoredDataError, type Repository } from './repository';
+import { createRepository, draftIdForEdit, draftIdForNewNote, StoredDataError } from './repository';
 import { sealRecord } from './sealed';
-import { testKey, testKeys } from '../../tests/unit/test-key';
+import { testKey, testKeys, freshTestRepository } from '../../tests/unit/test-key';
 
-let db: SidevognDb;
-let repo: Repository;
-let clock = 1_700_000_000_000;
-const tick = () => (clock += 1000);
-
-beforeEach(async () => {
-  db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick, testKeys);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const t = freshTestRepository();
 
 describe('citizen key', () => {
   it('is stable for a CPR, differs between CPRs, and does not contain the number', async () => {
-    const a1 = await repo.citizenKey('070761-4285');
-    const a2 = await repo.citizenKey('070761-4285');
-    const b = await repo.citizenKey('010190-1234');
+    const a1 = await t.repo.citizenKey('070761-4285');
+    const a2 = await t.repo.citizenKey('070761-4285');
+    const b = await t.repo.citizenKey('010190-1234');
     expect(a1).toBe(a2);
     expect(a1).not.toBe(b);
     expect(a1).toMatch(/^[0-9a-f]{32}$/);
@@ -34,16 +22,16 @@ describe('citizen key', () => {
 
   it('differs between installations (per-installation secret)', async () => {
     const other = new SidevognDb(`test-${crypto.randomUUID()}`);
-    const key1 = await repo.citizenKey('070761-4285');
+    const key1 = await t.repo.citizenKey('070761-4285');
     const key2 = await createRepository(other, Date.now, testKeys).citizenKey('070761-4285');
     expect(key1).not.toBe(key2);
     await other.delete();
   });
 
   it('keeps no raw CPR in any index', async () => {
-    const key = await repo.citizens.open('070761-4285', 'Mette');
-    await repo.notes.create(key, 'Første note');
-    for (const table of db.tables) {
+    const key = await t.repo.citizens.open('070761-4285', 'Mette');
+    await t.repo.notes.create(key, 'Første note');
+    for (const table of t.db.tables) {
       const indexed = [table.schema.primKey, ...table.schema.indexes].map((i) => i.keyPath).flat();
       const rows = await table.toArray();
       for (const row of rows as Record<string, unknown>[]) {
@@ -57,67 +45,67 @@ describe('citizen key', () => {
 
 describe('notes', () => {
   it('lists a citizen’s notes newest first and only theirs', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
-    const b = await repo.citizens.open('010190-1234', 'B');
-    await repo.notes.create(a, 'første');
-    await repo.notes.create(b, 'andens');
-    await repo.notes.create(a, 'anden');
-    expect((await repo.notes.list(a)).map((n) => n.body)).toEqual(['anden', 'første']);
-    expect((await repo.notes.list(b)).map((n) => n.body)).toEqual(['andens']);
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    const b = await t.repo.citizens.open('010190-1234', 'B');
+    await t.repo.notes.create(a, 'første');
+    await t.repo.notes.create(b, 'andens');
+    await t.repo.notes.create(a, 'anden');
+    expect((await t.repo.notes.list(a)).map((n) => n.body)).toEqual(['anden', 'første']);
+    expect((await t.repo.notes.list(b)).map((n) => n.body)).toEqual(['andens']);
   });
 
   it('saving a note clears the new-note draft in the same transaction', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
-    await repo.drafts.save(draftIdForNewNote(a), a, 'halvfærdig');
-    await repo.notes.create(a, 'halvfærdig note');
-    expect(await repo.drafts.get(draftIdForNewNote(a))).toBeUndefined();
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    await t.repo.drafts.save(draftIdForNewNote(a), a, 'halvfærdig');
+    await t.repo.notes.create(a, 'halvfærdig note');
+    expect(await t.repo.drafts.get(draftIdForNewNote(a))).toBeUndefined();
   });
 
   it('edits keep createdAt, move updatedAt and clear the edit draft', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
-    const note = await repo.notes.create(a, 'før');
-    await repo.drafts.save(draftIdForEdit(note.id), a, 'efter');
-    expect(await repo.drafts.editIdsFor(a)).toEqual([note.id]);
-    const edited = await repo.notes.update(note.id, 'efter');
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    const note = await t.repo.notes.create(a, 'før');
+    await t.repo.drafts.save(draftIdForEdit(note.id), a, 'efter');
+    expect(await t.repo.drafts.editIdsFor(a)).toEqual([note.id]);
+    const edited = await t.repo.notes.update(note.id, 'efter');
     expect(edited.createdAt).toBe(note.createdAt);
     expect(edited.updatedAt).toBeGreaterThan(note.updatedAt);
-    expect(await repo.drafts.editIdsFor(a)).toEqual([]);
+    expect(await t.repo.drafts.editIdsFor(a)).toEqual([]);
   });
 
   it('delete returns the note and restore brings it back unchanged (undo)', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
-    const note = await repo.notes.create(a, 'slet mig');
-    const removed = await repo.notes.remove(note.id);
-    expect(await repo.notes.list(a)).toEqual([]);
-    await repo.notes.restore(removed!);
-    expect(await repo.notes.list(a)).toEqual([note]);
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    const note = await t.repo.notes.create(a, 'slet mig');
+    const removed = await t.repo.notes.remove(note.id);
+    expect(await t.repo.notes.list(a)).toEqual([]);
+    await t.repo.notes.restore(removed!);
+    expect(await t.repo.notes.list(a)).toEqual([note]);
   });
 
   it('fails loudly on a stored record of the wrong shape instead of replacing it', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
-    await db.notes.add(
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    await t.db.notes.add(
       await sealRecord(testKey, 'notes', { id: 'x', citizenKey: a, body: 42, createdAt: 1, updatedAt: 1 }),
     );
-    await expect(repo.notes.list(a)).rejects.toBeInstanceOf(StoredDataError);
-    expect(await db.notes.get('x')).toBeDefined();
+    await expect(t.repo.notes.list(a)).rejects.toBeInstanceOf(StoredDataError);
+    expect(await t.db.notes.get('x')).toBeDefined();
   });
 });
 
 describe('drafts', () => {
   it('saves, reads back and removes on empty text', async () => {
-    const a = await repo.citizens.open('070761-4285', 'A');
+    const a = await t.repo.citizens.open('070761-4285', 'A');
     const id = draftIdForNewNote(a);
-    await repo.drafts.save(id, a, 'tekst');
-    expect((await repo.drafts.get(id))?.body).toBe('tekst');
-    await repo.drafts.save(id, a, '');
-    expect(await repo.drafts.get(id)).toBeUndefined();
+    await t.repo.drafts.save(id, a, 'tekst');
+    expect((await t.repo.drafts.get(id))?.body).toBe('tekst');
+    await t.repo.drafts.save(id, a, '');
+    expect(await t.repo.drafts.get(id)).toBeUndefined();
   });
 });
 
 describe('database', () => {
   it('opens with strict durability', () => {
     expect(
-      (db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability,
+      (t.db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability,
     ).toBe('strict');
     expect(Dexie.semVer).toMatch(/^4\./);
   });
@@ -137,36 +125,36 @@ describe('templates', () => {
   };
 
   it('imports a valid template and refuses a bad one with path and reason, changing nothing', async () => {
-    expect((await repo.templates.import(JSON.stringify(valid))).ok).toBe(true);
-    const bad = await repo.templates.import(JSON.stringify({ ...valid, id: 'test.bad', body: '{{ukendt}}' }));
+    expect((await t.repo.templates.import(JSON.stringify(valid))).ok).toBe(true);
+    const bad = await t.repo.templates.import(JSON.stringify({ ...valid, id: 'test.bad', body: '{{ukendt}}' }));
     expect(bad).toEqual({ ok: false, errors: ['body: {{ukendt}} is not a field of this template'] });
-    expect(await repo.templates.import('{ not json')).toMatchObject({ ok: false });
-    expect((await repo.templates.list()).templates.map((t) => t.id)).toEqual(['test.kort']);
+    expect(await t.repo.templates.import('{ not json')).toMatchObject({ ok: false });
+    expect((await t.repo.templates.list()).templates.map((t) => t.id)).toEqual(['test.kort']);
   });
 
   it('lists a stored template that no longer validates as broken, not as usable', async () => {
-    await db.templates.put({
+    await t.db.templates.put({
       id: 'x',
       template: { ...valid, id: 'test.x', sourceUrl: 'javascript:alert(1)' },
       source: 'import',
       installedAt: 1,
     } as never);
-    const { templates, broken } = await repo.templates.list();
+    const { templates, broken } = await t.repo.templates.list();
     expect(templates).toEqual([]);
     expect(broken).toEqual([{ id: 'x', errors: ['template.sourceUrl: Use an https:// link'] }]);
   });
 
   it('keeps a form draft per citizen and template; insertion records history and ends the draft', async () => {
-    await repo.templates.import(JSON.stringify(valid));
-    const { templates } = await repo.templates.list();
-    const a = await repo.citizens.open('070761-4285', 'A');
-    await repo.formDrafts.save(a, 'test.kort', { tekst: 'halvt' });
-    expect((await repo.formDrafts.get(a, 'test.kort'))?.values).toEqual({ tekst: 'halvt' });
-    expect(await repo.formDrafts.templateIdsFor(a)).toEqual(['test.kort']);
+    await t.repo.templates.import(JSON.stringify(valid));
+    const { templates } = await t.repo.templates.list();
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    await t.repo.formDrafts.save(a, 'test.kort', { tekst: 'halvt' });
+    expect((await t.repo.formDrafts.get(a, 'test.kort'))?.values).toEqual({ tekst: 'halvt' });
+    expect(await t.repo.formDrafts.templateIdsFor(a)).toEqual(['test.kort']);
 
-    await repo.history.templateInserted(a, templates[0]!, 'Notat (tekst)');
-    expect(await repo.formDrafts.get(a, 'test.kort')).toBeUndefined();
-    const entries = await repo.history.list(a);
+    await t.repo.history.templateInserted(a, templates[0]!, 'Notat (tekst)');
+    expect(await t.repo.formDrafts.get(a, 'test.kort')).toBeUndefined();
+    const entries = await t.repo.history.list(a);
     expect(entries).toMatchObject([
       { kind: 'template-inserted', templateTitle: 'Kort notat', target: 'Notat (tekst)' },
     ]);
@@ -178,62 +166,62 @@ describe('packs', () => {
   const base = () => packSchema.parse(structuredClone(defaultPack));
 
   it('installs the default pack once; its templates and checklists are in use', async () => {
-    await repo.packs.installDefault(defaultPack);
-    await repo.packs.installDefault({ ...defaultPack, name: 'Ændret' });
-    const [installed] = await repo.packs.list();
+    await t.repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault({ ...defaultPack, name: 'Ændret' });
+    const [installed] = await t.repo.packs.list();
     expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '1.0.0', removable: false } });
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
-    expect((await repo.templates.list()).templates).toHaveLength(5);
-    expect((await repo.packs.activeContent()).checklists).toHaveLength(5);
+    expect((await t.repo.templates.list()).templates).toHaveLength(5);
+    expect((await t.repo.packs.activeContent()).checklists).toHaveLength(5);
   });
 
   it('previews an update as a diff without changing anything, then installs it; older versions can be restored', async () => {
-    await repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(defaultPack);
     const next = { ...base(), version: '1.1.0', templates: base().templates.slice(0, 4) };
     next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
-    const preview = await repo.packs.preview(JSON.parse(JSON.stringify(next)));
+    const preview = await t.repo.packs.preview(JSON.parse(JSON.stringify(next)));
     expect(preview.ok && preview.diff?.removed.map((r) => r.id)).toEqual([
       'dk.default.kontaktnotat',
       'dk.default.tjek.kontaktnotat',
     ]);
-    expect((await repo.templates.list()).templates).toHaveLength(5);
+    expect((await t.repo.templates.list()).templates).toHaveLength(5);
 
-    await repo.packs.install(next, { kind: 'file' });
-    expect((await repo.templates.list()).templates).toHaveLength(4);
-    expect((await repo.packs.list())[0]!.versions).toEqual(['1.1.0', '1.0.0']);
-    await repo.packs.restore('dk.default', '1.0.0');
-    expect((await repo.templates.list()).templates).toHaveLength(5);
+    await t.repo.packs.install(next, { kind: 'file' });
+    expect((await t.repo.templates.list()).templates).toHaveLength(4);
+    expect((await t.repo.packs.list())[0]!.versions).toEqual(['1.1.0', '1.0.0']);
+    await t.repo.packs.restore('dk.default', '1.0.0');
+    expect((await t.repo.templates.list()).templates).toHaveLength(5);
   });
 
   it('refuses a pack whose ids clash with another pack, and a changed pack under the same version', async () => {
-    await repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(defaultPack);
     const other = { ...base(), id: 'kommune.egen', name: 'Egen', checklists: [] };
-    await expect(repo.packs.install(other, { kind: 'file' })).rejects.toThrow(
+    await expect(t.repo.packs.install(other, { kind: 'file' })).rejects.toThrow(
       'templates: "dk.default.foerste-jobsamtale" is already provided by the pack "Sidevogn standardpakke (dansk)"',
     );
-    await expect(repo.packs.install({ ...base(), name: 'Snydt' }, { kind: 'file' })).rejects.toThrow(
+    await expect(t.repo.packs.install({ ...base(), name: 'Snydt' }, { kind: 'file' })).rejects.toThrow(
       /already installed with different content/,
     );
-    expect((await repo.packs.list()).map((p) => p.active.name)).toEqual(['Sidevogn standardpakke (dansk)']);
+    expect((await t.repo.packs.list()).map((p) => p.active.name)).toEqual(['Sidevogn standardpakke (dansk)']);
   });
 
   it('keeps packs installed by policy or as default from being removed', async () => {
-    await repo.packs.installDefault(defaultPack);
-    await expect(repo.packs.remove('dk.default')).rejects.toThrow(/cannot be removed/);
+    await t.repo.packs.installDefault(defaultPack);
+    await expect(t.repo.packs.remove('dk.default')).rejects.toThrow(/cannot be removed/);
   });
 });
 
 describe('checklist runs', () => {
   it('records when each item was ticked or marked not relevant, pinned to the pack version', async () => {
-    await repo.packs.installDefault(defaultPack);
-    const a = await repo.citizens.open('070761-4285', 'A');
-    const [checklist] = (await repo.packs.activeContent()).checklists;
-    const run = await repo.checklistRuns.start(a, checklist!);
-    await repo.checklistRuns.setItem(run.id, 'formaal', { state: 'done' });
-    await repo.checklistRuns.setItem(run.id, 'bisidder', { state: 'na', reason: 'Borgeren kender reglerne' });
-    await repo.checklistRuns.setItem(run.id, 'deltagere', { state: 'done' });
-    await repo.checklistRuns.setItem(run.id, 'deltagere', null);
-    const [stored] = await repo.checklistRuns.list(a);
+    await t.repo.packs.installDefault(defaultPack);
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    const [checklist] = (await t.repo.packs.activeContent()).checklists;
+    const run = await t.repo.checklistRuns.start(a, checklist!);
+    await t.repo.checklistRuns.setItem(run.id, 'formaal', { state: 'done' });
+    await t.repo.checklistRuns.setItem(run.id, 'bisidder', { state: 'na', reason: 'Borgeren kender reglerne' });
+    await t.repo.checklistRuns.setItem(run.id, 'deltagere', { state: 'done' });
+    await t.repo.checklistRuns.setItem(run.id, 'deltagere', null);
+    const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({
       packVersion: '1.0.0',
       finishedAt: null,
@@ -241,6 +229,6 @@ describe('checklist runs', () => {
     });
     expect(stored!.items.formaal!.at).toBeGreaterThan(run.startedAt);
     expect(Object.keys(stored!.items)).not.toContain('deltagere');
-    expect((await repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
+    expect((await t.repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
   });
 });

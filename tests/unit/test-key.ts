@@ -1,7 +1,10 @@
+import { afterEach, beforeEach } from 'vitest';
 import { newDataKey } from '@/lib/crypto/keyring';
 import { fixedKey } from '@/lib/crypto/session';
 import { openRows, sealRecord } from '@/lib/db/sealed';
 import type { NoteRecord } from '@/lib/db/records';
+import { SidevognDb } from '@/lib/db/database';
+import { createRepository, type Repository } from '@/lib/db/repository';
 
 /** One data key for unit tests of the repository (as if unlocked). */
 export const testKey = await newDataKey();
@@ -16,4 +19,30 @@ export async function openNotes(rows: readonly unknown[]): Promise<(NoteRecord |
   const opened = await openRows(testKey, 'notes', present);
   let i = 0;
   return rows.map((r) => (r === undefined ? undefined : opened[i++]));
+}
+
+/**
+ * A fresh database and repository (unlocked with testKey, on a clock that ticks
+ * a second per call) for every test of the file, deleted afterwards.
+ */
+export function freshTestRepository(): { readonly db: SidevognDb; readonly repo: Repository } {
+  let db: SidevognDb | undefined;
+  let repo: Repository | undefined;
+  let clock = 1_700_000_000_000;
+  beforeEach(async () => {
+    db = new SidevognDb(`test-${crypto.randomUUID()}`);
+    repo = createRepository(db, () => (clock += 1000), testKeys);
+    await db.open();
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
+  return {
+    get db() {
+      return db!;
+    },
+    get repo() {
+      return repo!;
+    },
+  };
 }
