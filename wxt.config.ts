@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { build } from 'esbuild';
 import { CASE_SYSTEM_MATCHES } from './lib/host/origins';
 
 // Fixed public key so the unpacked extension's id is stable (policies and tests
@@ -16,6 +17,21 @@ export default defineConfig({
   vite: () => ({
     plugins: [react(), tailwindcss()],
   }),
+  hooks: {
+    // The content script (lib/host/content-script.ts), bundled on its own: see there.
+    'build:publicAssets': async (_wxt, files) => {
+      const { outputFiles } = await build({
+        entryPoints: ['lib/host/content-script.ts'],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: 'chrome120',
+        legalComments: 'none',
+        write: false,
+      });
+      files.push({ relativeDest: 'host.js', contents: outputFiles[0]!.text });
+    },
+  },
   manifest: () => ({
     name: 'Sidevogn',
     description: '__MSG_extDescription__',
@@ -37,7 +53,7 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
-    // The bridge (entrypoints/host.ts), on the case-system origins only.
+    // The bridge (lib/host/content-script.ts), on the case-system origins only.
     content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: ['host.js'], run_at: 'document_idle' }],
     web_accessible_resources: [
       {
