@@ -12,62 +12,72 @@ export function PanelToolbar() {
   const layout = usePanelStore((s) => s.layout);
   const locale = usePanelStore((s) => s.locale);
   const setLayout = usePanelStore((s) => s.setLayout);
+  const heavyHost = usePanelStore((s) => s.heavyHost);
   const unlocked = useUnlocked();
+  const pushSetAside = layout.mode === 'push' && heavyHost;
 
   return (
-    <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
-      <span className="mr-auto text-sm font-bold tracking-wide">{t('app.name')}</span>
-      <label className="sr-only" htmlFor="panel-mode">
-        {t('panel.mode.label')}
-      </label>
-      <select
-        id="panel-mode"
-        className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
-        value={layout.mode}
-        onChange={(e) => {
-          const mode = e.target.value as LayoutMode;
-          setLayout({ ...layout, mode });
-          host.send({ type: 'set-mode', mode });
-        }}
-      >
-        <option value="push">{t('panel.mode.push')}</option>
-        <option value="overlay">{t('panel.mode.overlay')}</option>
-      </select>
-      <label className="sr-only" htmlFor="panel-locale">
-        {t('panel.language')}
-      </label>
-      <select
-        id="panel-locale"
-        className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
-        value={locale}
-        onChange={(e) => {
-          if (!isLocale(e.target.value)) return;
-          usePanelStore.getState().setLocale(e.target.value);
-          void saveLocale(e.target.value);
-        }}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {l === 'da' ? 'Dansk' : 'English'}
-          </option>
-        ))}
-      </select>
-      {unlocked && (
-        <LockNowButton className="rounded border border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
+    <>
+      <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
+        <span className="mr-auto text-sm font-bold tracking-wide">{t('app.name')}</span>
+        <label className="sr-only" htmlFor="panel-mode">
+          {t('panel.mode.label')}
+        </label>
+        <select
+          id="panel-mode"
+          className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+          value={layout.mode}
+          aria-describedby={pushSetAside ? 'panel-mode-heavy' : undefined}
+          onChange={(e) => {
+            const mode = e.target.value as LayoutMode;
+            setLayout({ ...layout, mode });
+            host.send({ type: 'set-mode', mode });
+          }}
+        >
+          <option value="push">{t('panel.mode.push')}</option>
+          <option value="overlay">{t('panel.mode.overlay')}</option>
+        </select>
+        <label className="sr-only" htmlFor="panel-locale">
+          {t('panel.language')}
+        </label>
+        <select
+          id="panel-locale"
+          className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+          value={locale}
+          onChange={(e) => {
+            if (!isLocale(e.target.value)) return;
+            usePanelStore.getState().setLocale(e.target.value);
+            void saveLocale(e.target.value);
+          }}
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'da' ? 'Dansk' : 'English'}
+            </option>
+          ))}
+        </select>
+        {unlocked && (
+          <LockNowButton className="rounded border border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
+        )}
+        <button
+          type="button"
+          className="rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"
+          aria-label={t('panel.collapse')}
+          title={t('panel.collapse')}
+          aria-expanded={true}
+          onClick={() => {
+            setLayout({ ...layout, collapsed: true });
+            host.send({ type: 'set-collapsed', collapsed: true });
+          }}
+        >
+          <span aria-hidden="true">»</span>
+        </button>
+      </header>
+      {pushSetAside && (
+        <p id="panel-mode-heavy" className="border-b border-amber-300 bg-amber-50 px-3 py-1 text-xs text-slate-900">
+          {t('panel.mode.heavy')}
+        </p>
       )}
-      <button
-        type="button"
-        className="rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"
-        aria-label={t('panel.collapse')}
-        title={t('panel.collapse')}
-        aria-expanded={true}
-        onClick={() => {
-          setLayout({ ...layout, collapsed: true });
-          host.send({ type: 'set-collapsed', collapsed: true });
-        }}
-      >
-        <span aria-hidden="true">»</span>
-      </button>
-    </header>
+    </>
   );
 }

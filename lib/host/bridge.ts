@@ -54,7 +54,7 @@ export async function startBridge(): Promise<void> {
     // The caseworker's chosen panel language, not the browser's UI language.
     stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
-  applyLayout(document, iframe, layout);
+  let heavy = applyLayout(document, iframe, layout);
   document.body.append(iframe);
   // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
@@ -93,8 +93,8 @@ export async function startBridge(): Promise<void> {
   const send = (message: HostToPanel) => port?.postMessage(message);
   const setLayout = (next: Layout) => {
     layout = next;
-    applyLayout(document, iframe, layout);
-    send({ type: 'layout', layout });
+    heavy = applyLayout(document, iframe, layout);
+    send({ type: 'layout', layout, heavy });
     void browser.storage.local.set({ [STORAGE_KEYS.layout]: layout });
   };
 
@@ -126,7 +126,7 @@ export async function startBridge(): Promise<void> {
         });
       }
     });
-    send({ type: 'layout', layout });
+    send({ type: 'layout', layout, heavy });
     send({ type: 'citizen', detection });
   });
 

@@ -52,7 +52,12 @@ export const insertOutcomeSchema = z.enum(INSERT_OUTCOMES);
 /** Content script → panel, over the tab-scoped port the panel opened. */
 export const hostToPanelSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('citizen'), detection: detectionSchema }),
-  z.strictObject({ type: z.literal('layout'), layout: layoutSchema }),
+  z.strictObject({
+    type: z.literal('layout'),
+    layout: layoutSchema,
+    /** Push mode is set aside: the page is too large to lay out again (lib/host/panel-frame.ts). */
+    heavy: z.boolean(),
+  }),
   z.strictObject({
     type: z.literal('insert-result'),
     requestId,

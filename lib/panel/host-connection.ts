@@ -58,7 +58,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     const s = usePanelStore.getState();
     if (s.connection !== 'connected') s.setConnection('connected');
     if (message.type === 'citizen') s.setDetection(message.detection);
-    else if (message.type === 'layout') s.setLayout(message.layout);
+    else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
     else {
       const { type: _type, requestId, ...result } = message;
       pending.get(requestId)?.(result);

@@ -12,6 +12,8 @@ export interface PanelState {
   connection: Connection;
   detection: Detection;
   layout: Layout;
+  /** The host page is too large to push aside, so the panel lies over it whatever the mode. */
+  heavyHost: boolean;
   /** On a page with several citizens: the CPR the caseworker chose. */
   chosenCpr: string | null;
   cprRevealed: boolean;
@@ -20,7 +22,7 @@ export interface PanelState {
   tab: PanelTab;
   setConnection(connection: Connection): void;
   setDetection(detection: Detection): void;
-  setLayout(layout: Layout): void;
+  setLayout(layout: Layout, heavyHost?: boolean): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
   setLocale(locale: Locale): void;
@@ -31,6 +33,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   connection: 'connecting',
   detection: { status: 'none' },
   layout: DEFAULT_LAYOUT,
+  heavyHost: false,
   chosenCpr: null,
   cprRevealed: false,
   locale: 'da',
@@ -47,7 +50,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
       cprRevealed: sameCitizen ? get().cprRevealed : false,
     });
   },
-  setLayout: (layout) => set({ layout }),
+  setLayout: (layout, heavyHost) => set(heavyHost === undefined ? { layout } : { layout, heavyHost }),
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setLocale: (locale) => set({ locale }),

@@ -100,6 +100,33 @@ test('the panel collapses to a slim tab, resizes by keyboard, and pushes or over
   expect(await htmlMargin()).toBe('0px');
 });
 
+test('on a page too large to lay out again, push mode lies over the page instead and says why', async ({
+  caseSystem,
+  caseSystemUrl,
+  page,
+}) => {
+  // /tung: a 5,000-row table the host keeps re-rendering (also the benchmarks' heavy page).
+  await page.goto(`${caseSystemUrl}/tung`);
+  const { panel } = caseSystem;
+  const mode = panel.frame.getByLabel('Visning');
+  await expect(mode).toHaveValue('push');
+  const reason = panel.frame.getByText('Siden er meget stor, så panelet ligger over den.');
+  await expect(reason).toBeVisible();
+  await expect(mode).toHaveAccessibleDescription(/Siden er meget stor/);
+  expect(await page.evaluate(() => document.getElementById('sidevogn-push-style'))).toBeNull();
+  expect((await panel.element.boundingBox())!.width).toBe(400);
+
+  await mode.selectOption('overlay');
+  await expect(reason).toBeHidden();
+
+  // An ordinary page is still pushed aside.
+  await mode.selectOption('push');
+  await caseSystem.gotoCase(citizen(4).caseId);
+  await expect(panel.citizenName).toBeVisible();
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('400px');
+  await expect(reason).toBeHidden();
+});
+
 test('the toggle command (manifest `commands`) collapses and reopens the panel', async ({
   caseSystem,
   context,

@@ -7,6 +7,8 @@ export const da = {
   'panel.mode.label': 'Visning',
   'panel.mode.push': 'Skub siden til side',
   'panel.mode.overlay': 'Læg over siden',
+  'panel.mode.heavy':
+    'Siden er meget stor, så panelet ligger over den. At skubbe den til side ville gøre sagssystemet langsomt.',
   'panel.language': 'Sprog',
   'panel.connecting': 'Forbinder til sagssystemet …',
   'panel.notConnected': 'Panelet er ikke forbundet til en side i sagssystemet.',
@@ -54,6 +56,8 @@ export const en: Record<keyof typeof da, string> = {
   'panel.mode.label': 'Layout',
   'panel.mode.push': 'Push the page aside',
   'panel.mode.overlay': 'Overlay the page',
+  'panel.mode.heavy':
+    'This page is very large, so the panel lies over it. Pushing it aside would slow the case system down.',
   'panel.language': 'Language',
   'panel.connecting': 'Connecting to the case system …',
   'panel.notConnected': 'The panel is not connected to a case system page.',
