@@ -6,9 +6,26 @@ import type { Detection } from '../messaging/protocol';
 const READ_INTERVAL_MS = 60;
 
 /**
+ * Whether a batch of DOM changes can have changed the citizen an adapter with a
+ * `scope` reads: something changed inside a citizen element seen at the last
+ * read, one of them left the page, or an added element is or holds one. Typing
+ * in the host's journal and a table that re-renders all day then cost no read.
+ */
+export function touchesScope(records: MutationRecord[], scope: string, seen: readonly Element[]): boolean {
+  if (seen.some((el) => !el.isConnected)) return true;
+  for (const record of records) {
+    if (seen.some((el) => el.contains(record.target))) return true;
+    for (const node of record.addedNodes)
+      if (node instanceof Element && (node.matches(scope) || node.querySelector(scope))) return true;
+  }
+  return false;
+}
+
+/**
  * Reads the citizen now and whenever the host DOM changes (SPA navigation,
  * late rendering), reporting only real changes. Throttled, so a host that
- * re-renders constantly costs one cheap read per interval. Stops with `signal`.
+ * re-renders constantly costs one cheap read per interval at most, and none
+ * for changes outside the adapter's citizen scope. Stops with `signal`.
  */
 export function watchCitizen(
   doc: Document,
@@ -16,11 +33,14 @@ export function watchCitizen(
   signal: AbortSignal,
   onChange: (detection: Detection) => void,
 ): void {
+  const { scope } = adapter.citizen;
   let last = '';
+  let seen: Element[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const read = () => {
     timer = undefined;
+    if (scope) seen = [...doc.querySelectorAll(scope)];
     const detection = readCitizens(doc, adapter);
     const key = JSON.stringify(detection);
     if (key !== last) {
@@ -28,11 +48,10 @@ export function watchCitizen(
       onChange(detection);
     }
   };
-  const schedule = () => {
-    timer ??= setTimeout(read, READ_INTERVAL_MS);
-  };
 
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver((records) => {
+    if (!timer && (!scope || touchesScope(records, scope, seen))) timer = setTimeout(read, READ_INTERVAL_MS);
+  });
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();

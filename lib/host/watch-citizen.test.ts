@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Detection } from '../messaging/protocol';
+import { demoAdapter } from './demo-adapter';
+import { touchesScope, watchCitizen } from './watch-citizen';
+
+const SCOPE = demoAdapter.citizen.scope!;
+const header = (cpr: string, name: string) =>
+  `<section class="citizen-header"><span class="citizen-name">${name}</span><span class="citizen-cpr">${cpr}</span></section>`;
+
+/** Test markup as nodes (the lint rule keeps innerHTML out of the code base). */
+const nodes = (html: string) => [...new DOMParser().parseFromString(html, 'text/html').body.childNodes];
+const setHtml = (el: Element, html: string) => el.replaceChildren(...nodes(html));
+
+/** Waits for the observer's microtask and the throttled read. */
+const settle = () => vi.advanceTimersByTimeAsync(100);
+
+describe('touchesScope', () => {
+  it('ignores changes outside the citizen elements seen at the last read', () => {
+    setHtml(document.body, `${header('010190-1234', 'A')}<div id="journal"><p>x</p></div>`);
+    const seen = [...document.querySelectorAll(SCOPE)];
+    const journal = document.getElementById('journal')!;
+    const records = [{ target: journal, addedNodes: [document.createElement('p')] }] as unknown as MutationRecord[];
+    expect(touchesScope(records, SCOPE, seen)).toBe(false);
+  });
+
+  it('sees a change inside a citizen element, one that left the page, and one added', () => {
+    setHtml(document.body, `${header('010190-1234', 'A')}<div id="main"></div>`);
+    const seen = [...document.querySelectorAll(SCOPE)];
+    const name = document.querySelector('.citizen-name')!.firstChild!;
+    expect(touchesScope([{ target: name, addedNodes: [] }] as unknown as MutationRecord[], SCOPE, seen)).toBe(true);
+
+    const wrapper = document.createElement('div');
+    setHtml(wrapper, header('020290-1234', 'B'));
+    const added = [{ target: document.getElementById('main'), addedNodes: [wrapper] }] as unknown as MutationRecord[];
+    expect(touchesScope(added, SCOPE, [])).toBe(true);
+
+    seen[0]!.remove();
+    expect(touchesScope([], SCOPE, seen)).toBe(true);
+  });
+});
+
+describe('watchCitizen', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('follows an SPA swapping the citizen, and does not read again while the journal is typed in', async () => {
+    vi.useFakeTimers();
+    setHtml(
+      document.body,
+      `<main id="route">${header('010190-1234', 'Anna')}</main><textarea id="journal-tekst"></textarea>`,
+    );
+    const seen: Detection[] = [];
+    const life = new AbortController();
+    const querySpy = vi.spyOn(document, 'querySelectorAll');
+    watchCitizen(document, demoAdapter, life.signal, (d) => seen.push(d));
+    expect(seen.at(-1)).toMatchObject({ status: 'found', citizen: { cpr: '010190-1234', name: 'Anna' } });
+
+    querySpy.mockClear();
+    const journal = document.getElementById('journal-tekst')!;
+    for (let i = 0; i < 5; i++) {
+      journal.append(document.createTextNode('tekst '));
+      await settle();
+    }
+    expect(querySpy).not.toHaveBeenCalled();
+
+    setHtml(document.getElementById('route')!, header('020290-1234', 'Bent'));
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ status: 'found', citizen: { cpr: '020290-1234', name: 'Bent' } });
+
+    document.querySelector('.citizen-name')!.textContent = 'Bent Hansen';
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent Hansen' } });
+
+    setHtml(document.getElementById('route')!, '<p>Forside</p>');
+    await settle();
+    expect(seen.at(-1)).toEqual({ status: 'none' });
+    expect(seen).toHaveLength(4);
+    life.abort();
+  });
+});
