@@ -345,6 +345,10 @@ function report(out) {
           'Host style/layout triggered by the extension, ms',
           ...cost.variants.map((v) => cell(pick(s[v], 'renderingMs'))),
         ],
+        [
+          'Host style/layout after the host’s own changes too (shared, not counted), ms',
+          ...cost.variants.map((v) => cell(pick(s[v], 'sharedRenderingMs'))),
+        ],
         ['Main thread busy, ms', ...cost.variants.map((v) => cell(pick(s[v], 'busyMs')))],
         ['Longest task, ms', ...cost.variants.map((v) => cell(pick(s[v], 'longestTaskMs')))],
         [

@@ -19,6 +19,7 @@ export function windowFigures(a) {
     busyMs: a.busyMs,
     scriptMs: a.scriptMs,
     renderingMs: a.renderingMs,
+    sharedRenderingMs: a.sharedRenderingMs,
     causedMs: a.causedMs,
     scriptNamedMs: a.scriptNamedMs,
     scriptSampledMs: a.scriptSampledMs,

@@ -107,26 +107,37 @@ const stackFrom = (event, origin) =>
  * Style recalculations and layouts that follow an invalidation made by the
  * extension's script (inserting the frame, the push-mode margin): host
  * rendering work the extension causes, though no extension code runs in it.
+ * When the host invalidated the same kind of work for the same frame too (a
+ * page that re-renders all the time), that style or layout would have run
+ * anyway; it is returned apart as `shared` and not counted as caused, since
+ * a trace cannot split it (the extension's own part of it, a fixed-position
+ * frame, is about a millisecond).
  */
 function triggeredRendering(onMain, origin) {
   const intervals = [];
+  const shared = [];
   // Per frame: the panel's own (initially about:blank) document renders on
   // the host thread too, and must not use up the host document's mark.
   const pending = new Map();
   const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame;
+  const markOf = (frame) => {
+    if (!pending.has(frame)) pending.set(frame, { ext: {}, host: {} });
+    return pending.get(frame);
+  };
   for (const e of onMain) {
-    if (INVALIDATIONS.has(e.name) && stackFrom(e, origin)) {
-      pending.set(frameOf(e), { style: true, layout: true });
+    if (INVALIDATIONS.has(e.name)) {
+      const mark = markOf(frameOf(e));
+      const by = stackFrom(e, origin) ? mark.ext : mark.host;
+      if (e.name === 'InvalidateLayout') by.layout = true;
+      else by.style = by.layout = true;
     } else if (e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout')) {
-      const mark = pending.get(frameOf(e));
+      const mark = markOf(frameOf(e));
       const kind = e.name === 'Layout' ? 'layout' : 'style';
-      if (mark?.[kind]) {
-        intervals.push([e.ts, e.ts + e.dur]);
-        mark[kind] = false;
-      }
+      if (mark.ext[kind]) (mark.host[kind] ? shared : intervals).push([e.ts, e.ts + e.dur]);
+      mark.ext[kind] = mark.host[kind] = false;
     }
   }
-  return union(intervals);
+  return { caused: union(intervals), shared: union(shared) };
 }
 
 function anchorTs(onMain, hostUrl, anchor) {
@@ -164,7 +175,7 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
   const named = union(complete.filter((e) => urlOf(e).startsWith(origin)).map((e) => [e.ts, e.ts + e.dur]));
   const sampled = sampledIntervals(events, thread, origin);
   const script = intersect(union([...named, ...sampled.intervals]), busy);
-  const rendering = triggeredRendering(onMain, origin);
+  const { caused: rendering, shared } = triggeredRendering(onMain, origin);
   const caused = union([...script, ...rendering]);
 
   // Outermost tasks only. A long task counts as caused by the extension when,
@@ -197,6 +208,7 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
       busyMs: within(busy, s, e) / 1000,
       scriptMs: within(script, s, e) / 1000,
       renderingMs: within(rendering, s, e) / 1000,
+      sharedRenderingMs: within(shared, s, e) / 1000,
       causedMs: within(caused, s, e) / 1000,
     };
   };
