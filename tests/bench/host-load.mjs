@@ -103,7 +103,7 @@ export default {
               ...VARIANTS.map((v) => cell(pick(samples[v], 'renderingMs'))),
             ],
             [
-              'Host style/layout after the host’s own changes too (shared, not counted), ms',
+              'Host style/layout the host needed anyway (shared, not counted), ms',
               ...VARIANTS.map((v) => cell(pick(samples[v], 'sharedRenderingMs'))),
             ],
             ['Main thread busy, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'busyMs')))],
@@ -157,9 +157,9 @@ export default {
           'host renderer main thread was busy.',
         'Triggered style/layout: the host document’s next style recalculation and layout after an invalidation ' +
           'whose JS stack is the extension’s (inserting the frame, the push-mode margin). When the host had ' +
-          'invalidated the same work for the same frame itself, that style or layout would have run anyway: it is ' +
-          'shown as shared and not counted as caused (the extension’s part of it, a fixed-position frame, is about ' +
-          '1 ms on /tung, measured with performance.now() around a forced style and layout).',
+          'invalidated the same work for the same frame itself, only what it took beyond the host’s typical style ' +
+          'or layout in the same trace (the median of those the host alone invalidated) counts as caused; the ' +
+          'rest is shown as shared.',
         'A long task is caused by the extension when, without its script and the layout it triggered, the task ' +
           'would have stayed under 50 ms, or when those make up at least half of it.',
         'Heap: Runtime.getHeapUsage after two forced collections; it covers the page’s isolate, so the content ' +

@@ -346,7 +346,7 @@ function report(out) {
           ...cost.variants.map((v) => cell(pick(s[v], 'renderingMs'))),
         ],
         [
-          'Host style/layout after the host’s own changes too (shared, not counted), ms',
+          'Host style/layout the host needed anyway (shared, not counted), ms',
           ...cost.variants.map((v) => cell(pick(s[v], 'sharedRenderingMs'))),
         ],
         ['Main thread busy, ms', ...cost.variants.map((v) => cell(pick(s[v], 'busyMs')))],

@@ -1,6 +1,7 @@
 // Recording a Chromium trace over CDP and attributing the host page's
 // main-thread time to the extension.
 import { intersect, union, within } from './intervals.mjs';
+import { median } from './stats.mjs';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://';
 export const LONG_TASK_MS = 50;
@@ -108,14 +109,15 @@ const stackFrom = (event, origin) =>
  * extension's script (inserting the frame, the push-mode margin): host
  * rendering work the extension causes, though no extension code runs in it.
  * When the host invalidated the same kind of work for the same frame too (a
- * page that re-renders all the time), that style or layout would have run
- * anyway; it is returned apart as `shared` and not counted as caused, since
- * a trace cannot split it (the extension's own part of it, a fixed-position
- * frame, is about a millisecond).
+ * page that re-renders all the time), only what that style or layout took
+ * beyond the host's own typical one (the median of those the host alone
+ * invalidated in the same trace) is counted as caused; the rest is `shared`.
+ * Pushing a 5,000-row table aside then still counts in full, while a
+ * fixed-position frame joining a re-render the host does anyway does not.
  */
 function triggeredRendering(onMain, origin) {
-  const intervals = [];
-  const shared = [];
+  const ours = [];
+  const hostOnly = { style: [], layout: [] };
   // Per frame: the panel's own (initially about:blank) document renders on
   // the host thread too, and must not use up the host document's mark.
   const pending = new Map();
@@ -133,11 +135,21 @@ function triggeredRendering(onMain, origin) {
     } else if (e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout')) {
       const mark = markOf(frameOf(e));
       const kind = e.name === 'Layout' ? 'layout' : 'style';
-      if (mark.ext[kind]) (mark.host[kind] ? shared : intervals).push([e.ts, e.ts + e.dur]);
+      if (mark.ext[kind]) ours.push({ e, kind, shared: !!mark.host[kind] });
+      else if (mark.host[kind]) hostOnly[kind].push(e.dur);
       mark.ext[kind] = mark.host[kind] = false;
     }
   }
-  return { caused: union(intervals), shared: union(shared) };
+  const typical = { style: median(hostOnly.style) || 0, layout: median(hostOnly.layout) || 0 };
+  const caused = [];
+  const shared = [];
+  for (const { e, kind, shared: both } of ours) {
+    const excess = both ? Math.max(0, e.dur - typical[kind]) : e.dur;
+    // The excess as the event's tail; what the host would have spent anyway as its head.
+    if (excess > 0) caused.push([e.ts + e.dur - excess, e.ts + e.dur]);
+    if (excess < e.dur) shared.push([e.ts, e.ts + e.dur - excess]);
+  }
+  return { caused: union(caused), shared: union(shared) };
 }
 
 function anchorTs(onMain, hostUrl, anchor) {
