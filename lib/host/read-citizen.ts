@@ -22,9 +22,13 @@ function readValue(root: ParentNode, reader: FieldReader): string[] {
   return values;
 }
 
-export function readCitizens(doc: Document, adapter: Adapter): Detection {
-  const { scope, cpr, name, fields } = adapter.citizen;
-  const scopes: ParentNode[] = scope ? [...doc.querySelectorAll(scope)] : [doc];
+/** The elements that each hold one citizen (the adapter's `scope`), or the whole page. */
+export const citizenScopes = (doc: Document, adapter: Adapter): ParentNode[] =>
+  adapter.citizen.scope ? [...doc.querySelectorAll(adapter.citizen.scope)] : [doc];
+
+/** `scopes`: citizenScopes(doc, adapter), when the caller has them already. */
+export function readCitizens(doc: Document, adapter: Adapter, scopes = citizenScopes(doc, adapter)): Detection {
+  const { cpr, name, fields } = adapter.citizen;
   const byCpr = new Map<string, CitizenOnPage>();
   let unreadable = 0;
 

@@ -1,5 +1,5 @@
 import type { Adapter } from './adapter';
-import { readCitizens } from './read-citizen';
+import { citizenScopes, readCitizens } from './read-citizen';
 import type { Detection } from '../messaging/protocol';
 
 /** After a DOM change, read again at most this often (ms). */
@@ -40,8 +40,9 @@ export function watchCitizen(
 
   const read = () => {
     timer = undefined;
-    if (scope) seen = [...doc.querySelectorAll(scope)];
-    const detection = readCitizens(doc, adapter);
+    const scopes = citizenScopes(doc, adapter);
+    if (scope) seen = scopes as Element[];
+    const detection = readCitizens(doc, adapter, scopes);
     const key = JSON.stringify(detection);
     if (key !== last) {
       last = key;
