@@ -180,8 +180,13 @@ test('after the extension is reloaded mid-session, the open page says to reload 
   expect(errors).toEqual([]);
 
   // Reloading the page brings the panel back with the note (after unlocking:
-  // the extension's reload cleared its session storage).
-  await page.reload();
+  // the extension's reload cleared its session storage). Until Chromium has
+  // loaded the new version, a reloaded page gets no content script (seen in CI
+  // with two workers), so reload as a caseworker would, once it is there.
+  await expect(async () => {
+    await page.reload();
+    await expect(panel.element).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(new LockScreen(panel.frame).lockedHeading).toBeVisible();
   await unlock(context);
   await expect(panel.citizenName).toHaveText(c.name);
