@@ -2,13 +2,13 @@
 // it is interactive, cold (browser just started), warm (page loaded again,
 // or the folded panel opened) and when the host switches citizen.
 import { citizens as demoCitizens } from '../case-system/public/data.js';
+import { removeProfile } from '../harness/chromium.mjs';
 import { benchBundle, openBenchPage } from './db.mjs';
 import { launchBrowser, serviceWorkerOf, tempProfile } from './lib/browsers.mjs';
 import { sleep, windowFigures } from './lib/host-page.mjs';
 import { cell, fmt, metric, p95, pick, versusBaseline } from './lib/section.mjs';
 import { interleave, median } from './lib/stats.mjs';
 import { analyzeHostTrace, startTrace } from './lib/trace.mjs';
-import { rmSync } from 'node:fs';
 
 /** Notes per demo citizen: the average of one caseworker's 20,000 notes over 225 citizens. */
 const NOTES_EACH = 89;
@@ -257,7 +257,7 @@ export default {
 
       out.cost = await openingCost(profileDir, ctx, rawKey);
     } finally {
-      rmSync(profileDir, { recursive: true, force: true });
+      removeProfile(profileDir);
     }
     return report(out);
   },

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_ID, launchWithExtension } from '../harness/chromium.mjs';
+import { EXTENSION_ID, launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { keyringSchema, unlockWithPassphrase } from '@/lib/crypto/keyring';
 import { open, seal } from '@/lib/crypto/seal';
 import { CITIZEN_TABLES } from '@/lib/db/citizen-tables';
@@ -338,7 +338,7 @@ async function exportSourceBackup(): Promise<string> {
     return readFileSync(await download.path(), 'utf8');
   } finally {
     await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeProfile(dir);
   }
 }
 

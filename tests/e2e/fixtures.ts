@@ -1,9 +1,9 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCaseSystem } from '../case-system/server.mjs';
-import { launchWithExtension, spawnWithExtension } from '../harness/chromium.mjs';
+import { launchWithExtension, spawnWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { CaseSystem } from './pages/case-system';
 import { setUpPassphrase } from './pages/lock';
 
@@ -53,7 +53,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   profileDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'sidevogn-profile-'));
     await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    removeProfile(dir);
   },
   setUp: [true, { option: true }],
   launch: async ({ profileDir, setUp }, use) => {

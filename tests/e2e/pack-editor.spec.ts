@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension } from '../harness/chromium.mjs';
+import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { verifyPack } from '../../lib/packs/signing';
 import { validatePack } from '../../lib/packs/validate';
 import { wcagViolations } from './axe';
@@ -114,7 +114,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
     await expect(options.getByRole('region', { name: 'Pakker', exact: true })).toContainText('Aarhus jobcenter');
   } finally {
     await fresh.context.close();
-    rmSync(freshDir, { recursive: true, force: true });
+    removeProfile(freshDir);
   }
 });
 

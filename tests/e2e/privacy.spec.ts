@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../harness/chromium.mjs';
+import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
 import { openOptions } from './extension';
@@ -258,8 +258,8 @@ test.describe('backups', () => {
       await expect(freshCase.panel.note('Kanarie i sikkerhedskopien')).toHaveCount(1);
     } finally {
       await fresh.close();
-      rmSync(freshDir, { recursive: true, force: true });
-      rmSync(dir, { recursive: true, force: true });
+      removeProfile(freshDir);
+      removeProfile(dir);
     }
   });
 });

@@ -7,6 +7,7 @@ export function findChromium(): string;
 export function assertExtensionBuilt(): void;
 export function extensionArgs(): string[];
 export function prepareProfile(userDataDir: string): void;
+export function removeProfile(userDataDir: string): void;
 export function launchWithExtension(
   userDataDir: string,
   options?: { headless?: boolean; viewport?: { width: number; height: number } },

@@ -1,7 +1,7 @@
 // Finding and launching Chromium with the built extension loaded. Shared by the
 // e2e tests, `npm start` and the benchmarks.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -63,6 +63,14 @@ export function prepareProfile(userDataDir) {
   if (existsSync(prefs)) return;
   mkdirSync(dirname(prefs), { recursive: true });
   writeFileSync(prefs, JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+}
+
+/**
+ * Removes a profile directory. A browser that was just killed or closed can
+ * still be writing into it for a moment (ENOTEMPTY), so removal is retried.
+ */
+export function removeProfile(userDataDir) {
+  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 /** A Playwright persistent context with the extension, on `userDataDir`. */

@@ -8,12 +8,12 @@
 //                                              panel, save a screenshot, exit
 //   npm start -- --no-build --port 5180        reuse the last build, fixed port
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaseSystem } from '../case-system/server.mjs';
-import { extensionArgs, findChromium, launchWithExtension, prepareProfile, ROOT } from './chromium.mjs';
+import { extensionArgs, findChromium, launchWithExtension, prepareProfile, removeProfile, ROOT } from './chromium.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -65,7 +65,7 @@ if (opts.headless || opts.screenshot) {
   } finally {
     await context.close();
     await server.close();
-    if (!opts.profile) rmSync(profile, { recursive: true, force: true });
+    if (!opts.profile) removeProfile(profile);
   }
 } else {
   // The interactive browser keeps its profile, so demo notes persist between runs.

@@ -2,10 +2,16 @@
 // profile, with or without Sidevogn. Without it is the baseline; two baselines
 // launched alike give the A/A pair that shows the noise floor.
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertExtensionBuilt, extensionArgs, findChromium, prepareProfile } from '../../harness/chromium.mjs';
+import {
+  assertExtensionBuilt,
+  extensionArgs,
+  findChromium,
+  prepareProfile,
+  removeProfile,
+} from '../../harness/chromium.mjs';
 
 export const VIEWPORT = { width: 1400, height: 900 };
 
@@ -52,7 +58,7 @@ export async function launchBrowser({ withExtension, profileDir, label = withExt
     profileDir: dir,
     async close({ keepProfile = !!profileDir } = {}) {
       await context.close().catch(() => undefined);
-      if (!keepProfile) rmSync(dir, { recursive: true, force: true });
+      if (!keepProfile) removeProfile(dir);
     },
   };
 }
