@@ -26,6 +26,12 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
     [repository, citizenKey, through],
   );
   const notes = page?.notes;
+  // The count of older notes comes after the notes themselves (see NotePage).
+  const oldest = page?.hasOlder ? page.notes.at(-1) : undefined;
+  const older = useLiveQuery(
+    () => (oldest ? repository.notes.olderCount(citizenKey, oldest) : 0),
+    [repository, citizenKey, oldest?.id, oldest?.createdAt],
+  );
   const list = useRef<HTMLOListElement>(null);
   // After "show older notes", focus moves to the first note it added (the button may be gone).
   const focusFrom = useRef<number | null>(null);
@@ -76,9 +82,11 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
       ) : (
         <>
           <p className="sr-only" role="status">
-            {page && page.older > 0
-              ? t('notes.countShown', { shown: notes.length, count: notes.length + page.older })
-              : t('notes.count', { count: notes.length })}
+            {!page?.hasOlder
+              ? t('notes.count', { count: notes.length })
+              : older
+                ? t('notes.countShown', { shown: notes.length, count: notes.length + older })
+                : ''}
           </p>
           <ol ref={list} className="mt-4 space-y-3" aria-label={t('notes.heading')}>
             {notes.map((note) => (
@@ -90,7 +98,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
               />
             ))}
           </ol>
-          {page && page.older > 0 && (
+          {page?.hasOlder && (
             <button
               type="button"
               className="mt-3 rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700"
@@ -101,9 +109,9 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
               {t('notes.showOlder')}
             </button>
           )}
-          {page && page.older > 0 && (
+          {page?.hasOlder && (
             <p id="notes-older-count" className="mt-1 text-xs text-slate-600">
-              {page.older === 1 ? t('notes.olderOne') : t('notes.olderMany', { count: page.older })}
+              {!older ? '' : older === 1 ? t('notes.olderOne') : t('notes.olderMany', { count: older })}
             </p>
           )}
         </>

@@ -164,14 +164,15 @@ const api = {
 
   /**
    * Opening a citizen's notes as the panel does (repository.notes.window: the
-   * newest page read through the index, decrypted and parsed, plus the count of
-   * older notes), and two lines for information: every note of the citizen
-   * decrypted (repository.notes.list, what the panel did before paging) and the
-   * same full read without decrypting.
+   * newest page read through the index, decrypted and parsed; the panel shows
+   * them then), the count of older notes the panel asks for next
+   * (repository.notes.olderCount), and two lines for information: every note
+   * of the citizen decrypted (repository.notes.list, what the panel did before
+   * paging) and the same full read without decrypting.
    */
   async timeOpen(
     indexes: number[],
-  ): Promise<{ ms: number; shown: number; allMs: number; readMs: number; notes: number }[]> {
+  ): Promise<{ ms: number; shown: number; countMs: number | null; allMs: number; readMs: number; notes: number }[]> {
     const database = need(db, 'timeOpen');
     const repository = need(repo, 'timeOpen');
     const query = (key: string) =>
@@ -179,8 +180,14 @@ const api = {
     const out = [];
     for (const [n, i] of indexes.entries()) {
       const key = citizenKeys[i]!;
+      let countMs: number | null = null;
       const variants = [
-        () => timed(async () => (await repository.notes.window(key, { newest: NOTES_PAGE_SIZE })).notes),
+        async () => {
+          const [ms, page] = await timed(() => repository.notes.window(key, { newest: NOTES_PAGE_SIZE }));
+          const oldest = page.notes.at(-1);
+          if (page.hasOlder && oldest) [countMs] = await timed(() => repository.notes.olderCount(key, oldest));
+          return [ms, page.notes] as const;
+        },
         () => timed(() => repository.notes.list(key)),
         () => timed(() => query(key).toArray()),
       ];
@@ -193,7 +200,7 @@ const api = {
         times[v] = ms;
         counts[v] = rows.length;
       }
-      out.push({ ms: times[0]!, shown: counts[0]!, allMs: times[1]!, readMs: times[2]!, notes: counts[1]! });
+      out.push({ ms: times[0]!, shown: counts[0]!, countMs, allMs: times[1]!, readMs: times[2]!, notes: counts[1]! });
     }
     return out;
   },
