@@ -79,4 +79,28 @@ describe('watchCitizen', () => {
     expect(seen).toHaveLength(4);
     life.abort();
   });
+
+  it('reads a change after a quiet spell in the next task, and a burst at most once per 60 ms', async () => {
+    vi.useFakeTimers();
+    setHtml(document.body, `<main id="route">${header('010190-1234', 'Anna')}</main>`);
+    const seen: Detection[] = [];
+    const life = new AbortController();
+    watchCitizen(document, demoAdapter, life.signal, (d) => seen.push(d));
+    await vi.advanceTimersByTimeAsync(500);
+    const route = document.getElementById('route')!;
+
+    setHtml(route, header('020290-1234', 'Bent'));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent' } });
+
+    // A change right after that read waits for the rest of the interval.
+    setHtml(route, header('030390-1234', 'Carl'));
+    await vi.advanceTimersByTimeAsync(30);
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent' } });
+    setHtml(route, header('040490-1234', 'Dorte'));
+    await vi.advanceTimersByTimeAsync(31);
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Dorte' } });
+    expect(seen.map((d) => (d.status === 'found' ? d.citizen.name : d.status))).toEqual(['Anna', 'Bent', 'Dorte']);
+    life.abort();
+  });
 });

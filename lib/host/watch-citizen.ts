@@ -2,7 +2,7 @@ import type { Adapter } from './adapter';
 import { citizenScopes, readCitizens } from './read-citizen';
 import type { Detection } from '../messaging/protocol';
 
-/** After a DOM change, read again at most this often (ms). */
+/** Read at most this often (ms); a change after a quiet spell is read at once. */
 const READ_INTERVAL_MS = 60;
 
 /**
@@ -25,7 +25,9 @@ export function touchesScope(records: MutationRecord[], scope: string, seen: rea
  * Reads the citizen now and whenever the host DOM changes (SPA navigation,
  * late rendering), reporting only real changes. Throttled, so a host that
  * re-renders constantly costs one cheap read per interval at most, and none
- * for changes outside the adapter's citizen scope. Stops with `signal`.
+ * for changes outside the adapter's citizen scope; the first change after a
+ * quiet interval is read in the next task, so switching citizen waits for no
+ * timer. Stops with `signal`.
  */
 export function watchCitizen(
   doc: Document,
@@ -37,9 +39,11 @@ export function watchCitizen(
   let last = '';
   let seen: Element[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let readAt = 0;
 
   const read = () => {
     timer = undefined;
+    readAt = performance.now();
     const scopes = citizenScopes(doc, adapter);
     if (scope) seen = scopes as Element[];
     const detection = readCitizens(doc, adapter, scopes);
@@ -51,7 +55,8 @@ export function watchCitizen(
   };
 
   const observer = new MutationObserver((records) => {
-    if (!timer && (!scope || touchesScope(records, scope, seen))) timer = setTimeout(read, READ_INTERVAL_MS);
+    if (!timer && (!scope || touchesScope(records, scope, seen)))
+      timer = setTimeout(read, readAt + READ_INTERVAL_MS - performance.now());
   });
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
