@@ -10,7 +10,10 @@ export type LockState =
 
 /** Whether this page may show citizen data: follows the shared lock in chrome.storage.session. */
 export function useLock(db: SidevognDb): { state: LockState; policy: LockPolicy; refresh(): void } {
-  const [state, setState] = useState<LockState>({ status: 'loading' });
+  // Unlocked from the first render when start-up already picked up the key.
+  const [state, setState] = useState<LockState>(() =>
+    session.current() !== null ? { status: 'unlocked' } : { status: 'loading' },
+  );
   const [policy, setPolicy] = useState<LockPolicy>(DEFAULT_LOCK_POLICY);
 
   const refresh = useCallback(() => {

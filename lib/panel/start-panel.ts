@@ -5,8 +5,13 @@ import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
 import { defaultPack } from '../packs/default-pack';
 import { checkDataLossOnce } from '../backup/marker';
+import { session } from '../crypto/session';
 
-/** Opens the database, reads preferences and connects to the host page. */
+/**
+ * Opens the database, reads preferences, picks up the session's data key and
+ * connects to the host page, all at once: the panel renders unlocked from its
+ * first frame when the caseworker unlocked earlier today.
+ */
 export async function startPanel(): Promise<{
   services: { repository: Repository; host: HostConnection };
   /** For the lock (the keyring in `meta`); citizen data goes through the repository. */
@@ -21,16 +26,22 @@ export async function startPanel(): Promise<{
     ),
     loadLocale().catch(() => 'da' as const),
     connectToHost(),
+    // Locked on failure: the lock gate reads the session again and offers the unlock form.
+    session.restore().catch(() => false),
   ]);
   const repository = createRepository(db);
-  // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
-  if (opened === null) await checkDataLossOnce(db);
-  const storageError =
-    opened ??
-    (await repository.packs.installDefault(defaultPack).then(
-      () => null,
-      (error: unknown) => String(error),
-    ));
+  const [, installError] =
+    opened === null
+      ? await Promise.all([
+          // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
+          checkDataLossOnce(db),
+          repository.packs.installDefault(defaultPack).then(
+            () => null,
+            (error: unknown) => String(error),
+          ),
+        ])
+      : [];
+  const storageError = opened ?? installError ?? null;
   usePanelStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
   usePanelStore.subscribe((s) => {
