@@ -28,6 +28,17 @@ describe('citizen key', () => {
     await other.delete();
   });
 
+  it('opening a known citizen writes nothing unless the page shows a new name', async () => {
+    const key = await t.repo.citizens.open('070761-4285', 'Mette');
+    const stored = await t.db.citizens.get(key);
+    expect(await t.repo.citizens.open('070761-4285', 'Mette')).toBe(key);
+    expect(await t.repo.citizens.open('070761-4285', '')).toBe(key);
+    // Same row, same ciphertext: not sealed again.
+    expect(await t.db.citizens.get(key)).toEqual(stored);
+    await t.repo.citizens.open('070761-4285', 'Mette Hansen');
+    expect((await t.repo.citizens.get(key))?.name).toBe('Mette Hansen');
+  });
+
   it('keeps no raw CPR in any index', async () => {
     const key = await t.repo.citizens.open('070761-4285', 'Mette');
     await t.repo.notes.create(key, 'Første note');

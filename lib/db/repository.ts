@@ -184,6 +184,10 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     async open(cpr: string, name: string): Promise<string> {
       const dataKey = key();
       const ckey = await citizenKey(cpr);
+      // Usually the citizen is known by this name: a read, and no write
+      // transaction for the panel's first reads to queue behind.
+      const known = await db.citizens.get(ckey);
+      if (known && (!name || name === (await openRow(dataKey, 'citizens', known)).name)) return ckey;
       await db.transaction('rw', db.citizens, async () => {
         const existing = await db.citizens.get(ckey);
         if (existing) {
@@ -706,22 +710,22 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
      * is when the value last changed there (as far as Sidevogn saw).
      */
     async observeHostFacts(citizenKey: string, facts: Partial<Record<CitizenFieldId, string>>): Promise<void> {
-      await changeSummary(
-        citizenKey,
-        (s, at) => {
-          let changed = false;
-          const hostFacts = { ...s.hostFacts };
-          for (const id of CITIZEN_FIELD_IDS) {
-            const value = facts[id];
-            if (value === hostFacts[id]?.value) continue;
-            changed = true;
-            if (value === undefined) delete hostFacts[id];
-            else hostFacts[id] = { value, at };
-          }
-          return changed ? { ...s, hostFacts } : undefined;
-        },
-        false,
-      );
+      const observe = (s: SummaryRecord, at: number) => {
+        let changed = false;
+        const hostFacts = { ...s.hostFacts };
+        for (const id of CITIZEN_FIELD_IDS) {
+          const value = facts[id];
+          if (value === hostFacts[id]?.value) continue;
+          changed = true;
+          if (value === undefined) delete hostFacts[id];
+          else hostFacts[id] = { value, at };
+        }
+        return changed ? { ...s, hostFacts } : undefined;
+      };
+      // On most page loads the page shows what it showed last time: read, and
+      // write (in a transaction that checks again) only when something changed.
+      if (!observe(await summaries.get(citizenKey), now())) return;
+      await changeSummary(citizenKey, observe, false);
     },
     async saveContact(citizenKey: string, contact: Omit<Contact, 'id' | 'at'> & { id?: string }): Promise<void> {
       await changeSummary(citizenKey, (s, at) => {
