@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
-import { DRAFT_SAVE_INTERVAL_MS } from '../notes/use-draft';
+import { useThrottledSave } from '../shared/use-throttled-save';
 
 /**
  * A template form's values, kept as a draft for the citizen and template while
@@ -27,25 +27,14 @@ export function useFormDraft(
   const [values, setValues] = useState<FormValues | null>(null);
   const [hasDraft, setHasDraft] = useState(false);
   const [error, setError] = useState<SaveFailure | null>(null);
-  const pending = useRef<FormValues | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const p = pending.current;
-    if (!p) return;
-    pending.current = null;
-    try {
-      await repository.formDrafts.save(citizenKey, templateId, p);
+  const saver = useThrottledSave<FormValues>({
+    saved: () => {
       setHasDraft(true);
       setError(null);
-    } catch (e) {
-      // Keep it pending (unless newer values came meanwhile) so a retry or the next change writes it.
-      pending.current ??= p;
-      setError(saveFailure(e));
-    }
-  }, [repository, citizenKey, templateId]);
+    },
+    failed: (e) => setError(saveFailure(e)),
+  });
+  const flush = saver.flush;
 
   useEffect(() => {
     // Callers key the form by template, so this runs once per citizen and template.
@@ -63,37 +52,28 @@ export function useFormDraft(
         setError(saveFailure(e));
       },
     );
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
     return () => {
       live = false;
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void flush();
     };
     // `initial` is read once, when the draft is loaded.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repository, citizenKey, templateId, flush]);
+  }, [repository, citizenKey, templateId]);
 
   const set = useCallback(
     (id: string, value: FormValues[string]) => {
       setValues((current) => {
         const next = { ...current, [id]: value };
-        pending.current = next;
+        saver.schedule(next, (values) => repository.formDrafts.save(citizenKey, templateId, values));
         return next;
       });
-      timer.current ??= setTimeout(() => void flush(), DRAFT_SAVE_INTERVAL_MS);
     },
-    [flush],
+    [repository, citizenKey, templateId, saver],
   );
 
   const cancelPending = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    pending.current = null;
+    saver.cancel();
     setError(null);
-  }, []);
+  }, [saver]);
 
   const discard = useCallback(async () => {
     cancelPending();

@@ -204,6 +204,9 @@ export default {
   },
 };
 
+/** A row of the repository-operations table: label, n, median (p95), max. */
+const timingRow = (label, ms) => [label, String(ms.length), cell(ms), fmt(Math.max(...ms))];
+
 /** The older-note counts timed, for the openings that had older notes. */
 const counted = (openings) => openings.map((o) => o.countMs).filter((ms) => ms !== null);
 
@@ -314,72 +317,23 @@ function report(results, seeding, unlock) {
       title: `${r.profile.label}: repository operations, ms`,
       columns: ['Operation', 'n', 'Median (p95)', 'Max'],
       rows: [
-        [
+        timingRow(
           'Open a citizen’s notes as the panel does (repository.notes.window, newest page)',
-          String(r.open.length),
-          cell(pick(r.open, 'ms')),
-          fmt(Math.max(...pick(r.open, 'ms'))),
-        ],
-        [
+          pick(r.open, 'ms'),
+        ),
+        timingRow(
           '  then the count of older notes, where there are any (repository.notes.olderCount)',
-          String(counted(r.open).length),
-          cell(counted(r.open)),
-          fmt(Math.max(...counted(r.open))),
-        ],
-        [
-          '  all their notes decrypted (repository.notes.list)',
-          String(r.open.length),
-          cell(pick(r.open, 'allMs')),
-          fmt(Math.max(...pick(r.open, 'allMs'))),
-        ],
-        [
-          '  all their notes read without decrypting',
-          String(r.open.length),
-          cell(pick(r.open, 'readMs')),
-          fmt(Math.max(...pick(r.open, 'readMs'))),
-        ],
-        [
-          'Open the citizen with 1,000 notes as the panel does (newest page)',
-          String(r.open1000.length),
-          cell(pick(r.open1000, 'ms')),
-          fmt(Math.max(...pick(r.open1000, 'ms'))),
-        ],
-        [
-          '  then the count of the older ones (repository.notes.olderCount)',
-          String(counted(r.open1000).length),
-          cell(counted(r.open1000)),
-          fmt(Math.max(...counted(r.open1000))),
-        ],
-        [
-          '  all 1,000 decrypted (repository.notes.list)',
-          String(r.open1000.length),
-          cell(pick(r.open1000, 'allMs')),
-          fmt(Math.max(...pick(r.open1000, 'allMs'))),
-        ],
-        [
-          '  all 1,000 read without decrypting',
-          String(r.open1000.length),
-          cell(pick(r.open1000, 'readMs')),
-          fmt(Math.max(...pick(r.open1000, 'readMs'))),
-        ],
-        [
-          'Save a note (repository.notes.create, strict durability)',
-          String(r.save.length),
-          cell(pick(r.save, 'ms')),
-          fmt(Math.max(...pick(r.save, 'ms'))),
-        ],
-        [
-          'The same save without encryption (clear baseline)',
-          String(r.save.length),
-          cell(pick(r.save, 'clearMs')),
-          fmt(Math.max(...pick(r.save, 'clearMs'))),
-        ],
-        [
-          'Save until the search index has it',
-          String(r.save.length),
-          cell(pick(r.save, 'searchableMs')),
-          fmt(Math.max(...pick(r.save, 'searchableMs'))),
-        ],
+          counted(r.open),
+        ),
+        timingRow('  all their notes decrypted (repository.notes.list)', pick(r.open, 'allMs')),
+        timingRow('  all their notes read without decrypting', pick(r.open, 'readMs')),
+        timingRow('Open the citizen with 1,000 notes as the panel does (newest page)', pick(r.open1000, 'ms')),
+        timingRow('  then the count of the older ones (repository.notes.olderCount)', counted(r.open1000)),
+        timingRow('  all 1,000 decrypted (repository.notes.list)', pick(r.open1000, 'allMs')),
+        timingRow('  all 1,000 read without decrypting', pick(r.open1000, 'readMs')),
+        timingRow('Save a note (repository.notes.create, strict durability)', pick(r.save, 'ms')),
+        timingRow('The same save without encryption (clear baseline)', pick(r.save, 'clearMs')),
+        timingRow('Save until the search index has it', pick(r.save, 'searchableMs')),
       ],
     });
     plots.push({
