@@ -172,7 +172,10 @@ export function profileProcesses(userDataDir) {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(flag)) pids.push(Number(entry));
+      // Split on spaces too: Chromium's child processes rewrite their title, which
+      // can leave all arguments in one space-separated string (seen with the network
+      // service, which went on writing into the profile after its browser was killed).
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/).includes(flag)) pids.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }
