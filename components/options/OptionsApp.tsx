@@ -1,9 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import type { Repository } from '@/lib/db/repository';
-import { LOCALES, isLocale } from '@/lib/i18n/i18n';
-import { loadCaseworkerName, saveCaseworkerName, saveLocale } from '@/lib/panel/preferences';
-import { usePanelStore } from '@/lib/panel/panel-store';
+import { loadCaseworkerName, saveCaseworkerName } from '@/lib/panel/preferences';
 import { useT } from '../panel/panel-context';
 import { TemplateSettings } from './TemplateSettings';
 import { PackSettings } from '../packs/PackSettings';
@@ -15,6 +13,7 @@ import { AdapterSettings } from '../adapters/AdapterSettings';
 import { PrivacySettings } from '../privacy/PrivacySettings';
 import { LockGate } from '../lock/LockGate';
 import { LockSettings } from '../lock/ChangePassphrase';
+import { LocaleSelect } from '../shared/LocaleSelect';
 
 export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
   return (
@@ -42,7 +41,6 @@ function OptionsTitle() {
 
 function OptionsSections({ repository }: { repository: Repository }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const nameId = useId();
@@ -85,23 +83,7 @@ function OptionsSections({ repository }: { repository: Repository }) {
             <label htmlFor={localeId} className="block text-sm font-medium">
               {t('panel.language')}
             </label>
-            <select
-              id={localeId}
-              className="mt-1 rounded border border-slate-400 px-2 py-1"
-              value={locale}
-              onChange={(e) => {
-                if (!isLocale(e.target.value)) return;
-                usePanelStore.getState().setLocale(e.target.value);
-                document.documentElement.lang = e.target.value;
-                void saveLocale(e.target.value);
-              }}
-            >
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {l === 'da' ? 'Dansk' : 'English'}
-                </option>
-              ))}
-            </select>
+            <LocaleSelect id={localeId} className="mt-1 rounded border border-slate-400 px-2 py-1" />
           </div>
           <button
             type="submit"

@@ -1,16 +1,14 @@
-import { LOCALES, isLocale } from '@/lib/i18n/i18n';
 import type { LayoutMode } from '@/lib/messaging/protocol';
-import { saveLocale } from '@/lib/panel/preferences';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from './panel-context';
 import { LockNowButton } from '../lock/LockGate';
 import { useUnlocked } from '../lock/use-lock';
+import { LocaleSelect } from '../shared/LocaleSelect';
 
 export function PanelToolbar() {
   const t = useT();
   const { host } = usePanelServices();
   const layout = usePanelStore((s) => s.layout);
-  const locale = usePanelStore((s) => s.locale);
   const setLayout = usePanelStore((s) => s.setLayout);
   const heavyHost = usePanelStore((s) => s.heavyHost);
   const unlocked = useUnlocked();
@@ -40,22 +38,10 @@ export function PanelToolbar() {
         <label className="sr-only" htmlFor="panel-locale">
           {t('panel.language')}
         </label>
-        <select
+        <LocaleSelect
           id="panel-locale"
           className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
-          value={locale}
-          onChange={(e) => {
-            if (!isLocale(e.target.value)) return;
-            usePanelStore.getState().setLocale(e.target.value);
-            void saveLocale(e.target.value);
-          }}
-        >
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {l === 'da' ? 'Dansk' : 'English'}
-            </option>
-          ))}
-        </select>
+        />
         {unlocked && (
           <LockNowButton className="rounded border border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
         )}
