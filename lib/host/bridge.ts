@@ -14,7 +14,7 @@ import { demoAdapter } from './demo-adapter';
 import { chooseTarget, insertText, trackCaret } from './insert';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
-import { applyLayout, createPanelFrame, removePushStyle } from './panel-frame';
+import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
 
 /**
@@ -55,11 +55,10 @@ export async function startBridge(): Promise<void> {
     stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
   let heavy = applyLayout(document, iframe, layout);
-  document.body.append(iframe);
   // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
     iframe.remove();
-    removePushStyle(document);
+    removePushMargin(document);
   });
   const lastCaret = trackCaret(document, signal);
 
@@ -142,4 +141,8 @@ export async function startBridge(): Promise<void> {
     detection = next;
     send({ type: 'citizen', detection });
   });
+  // Last: the frame's navigation sets the browser and the panel's process to
+  // work on the other core, and whatever the bridge did after it would wait
+  // for the CPU with them, on the host's main thread.
+  document.body.append(iframe);
 }

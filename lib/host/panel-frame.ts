@@ -6,7 +6,14 @@ import type { Layout } from '../messaging/protocol';
  * mode, makes room for it so nothing of the host is hidden.
  */
 
-const PUSH_STYLE_ID = 'sidevogn-push-style';
+/**
+ * Push mode makes room with an inline `margin-right` on the host's <html>, not
+ * a <style> element: adding a style sheet makes Chromium rebuild the page's
+ * style rules (1–6 ms on the demo host, against 0.1 ms for the inline style).
+ * The host's own inline margin, if it had one, is kept here and put back.
+ */
+const MARGIN = 'margin-right';
+let hostMargin: [value: string, priority: string] | undefined;
 
 /**
  * Push mode narrows the host, and the host must lay itself out again, on every
@@ -31,18 +38,9 @@ export function createPanelFrame(doc: Document, src: string, title: string): HTM
   // The frame's origin is the extension's, not the dynamic URL it loads from,
   // so the default allowlist ('src') would not match it.
   iframe.setAttribute('allow', 'clipboard-write *');
-  Object.assign(iframe.style, {
-    position: 'fixed',
-    top: '0',
-    right: '0',
-    height: '100vh',
-    border: '0',
-    margin: '0',
-    padding: '0',
-    zIndex: '2147483646',
-    colorScheme: 'normal',
-    background: 'transparent',
-  } satisfies Partial<CSSStyleDeclaration>);
+  // One declaration block parsed once, not a property at a time.
+  iframe.style.cssText =
+    'position:fixed;top:0;right:0;height:100vh;border:0;margin:0;padding:0;z-index:2147483646;color-scheme:normal;background:transparent';
   return iframe;
 }
 
@@ -51,21 +49,19 @@ export function applyLayout(doc: Document, iframe: HTMLIFrameElement, layout: La
   const width = layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
   iframe.style.width = `${width}px`;
   iframe.style.boxShadow = layout.collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.18)';
-  let style = doc.getElementById(PUSH_STYLE_ID);
   const heavy = layout.mode === 'push' && isHeavyPage(doc);
   if (layout.mode === 'push' && !heavy) {
-    if (!style) {
-      style = doc.createElement('style');
-      style.id = PUSH_STYLE_ID;
-      doc.head.append(style);
-    }
-    style.textContent = `html{margin-right:${width}px !important}`;
+    const style = doc.documentElement.style;
+    hostMargin ??= [style.getPropertyValue(MARGIN), style.getPropertyPriority(MARGIN)];
+    style.setProperty(MARGIN, `${width}px`, 'important');
   } else {
-    style?.remove();
+    removePushMargin(doc);
   }
   return heavy;
 }
 
-export function removePushStyle(doc: Document): void {
-  doc.getElementById(PUSH_STYLE_ID)?.remove();
+/** Gives the host back its own inline margin (none, mostly). */
+export function removePushMargin(doc: Document): void {
+  if (hostMargin) doc.documentElement.style.setProperty(MARGIN, ...hostMargin);
+  hostMargin = undefined;
 }
