@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import { startHandshake } from './handshake';
+
+const TOKEN = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+/** A port as tabs.connect returns it, with hooks to play the bridge's side. */
+function fakePort(name: string) {
+  const onMessage: ((raw: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const sent: unknown[] = [];
+  const port = {
+    name,
+    sent,
+    postMessage: (m: unknown) => sent.push(m),
+    onMessage: { addListener: (f: (raw: unknown) => void) => onMessage.push(f) },
+    onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
+    answer: (raw: unknown) => onMessage.forEach((f) => f(raw)),
+    drop: () => onDisconnect.forEach((f) => f()),
+  };
+  return port;
+}
+type FakePort = ReturnType<typeof fakePort>;
+
+/** The panel's window in a frame: its parent is the host page. */
+function framedWindow() {
+  const parent = { postMessage: vi.fn() };
+  let listener: ((e: MessageEvent) => void) | undefined;
+  const win = {
+    parent,
+    addEventListener: (_type: string, f: (e: MessageEvent) => void) => (listener = f),
+    removeEventListener: () => (listener = undefined),
+  };
+  const post = (data: unknown, source: unknown = parent) => listener?.({ data, source } as MessageEvent);
+  return { win: win as unknown as Window, parent, post, listening: () => !!listener };
+}
+
+function inTab(id: number | undefined) {
+  const ports: FakePort[] = [];
+  vi.spyOn(browser.tabs, 'getCurrent').mockImplementation((() =>
+    Promise.resolve(id === undefined ? undefined : { id })) as typeof browser.tabs.getCurrent);
+  const connect = vi.spyOn(browser.tabs, 'connect').mockImplementation((_tab, info) => {
+    const port = fakePort(info?.name ?? '');
+    ports.push(port);
+    return port as unknown as Browser.runtime.Port;
+  });
+  return { ports, connect };
+}
+
+describe('startHandshake', () => {
+  it('asks the bridge for its token and connects to the top frame of its own tab with it', async () => {
+    const { ports, connect } = inTab(7);
+    const { win, parent, post } = framedWindow();
+    const link = startHandshake(win);
+    expect(parent.postMessage).toHaveBeenCalledWith(PANEL_READY, '*');
+    // The token may come before the tab is known: it waits.
+    post(TOKEN);
+    expect(connect).not.toHaveBeenCalled();
+    expect(await link.inTab).toBe(true);
+    expect(connect).toHaveBeenCalledWith(7, { name: PANEL_PORT_NAME + TOKEN, frameId: 0 });
+    expect(ports).toHaveLength(1);
+  });
+
+  it('keeps what the bridge sent before the app attached, then hands over the rest as it comes', async () => {
+    const { ports } = inTab(7);
+    const { win, post } = framedWindow();
+    const link = startHandshake(win);
+    await link.inTab;
+    post(TOKEN);
+    ports[0]!.answer({ type: 'layout' });
+    ports[0]!.answer({ type: 'citizen' });
+    const received: unknown[] = [];
+    link.attach((raw) => received.push(raw), vi.fn());
+    expect(received).toEqual([{ type: 'layout' }, { type: 'citizen' }]);
+    ports[0]!.answer({ type: 'insert-result' });
+    expect(received).toHaveLength(3);
+    expect(link.post({ type: 'set-collapsed', collapsed: true })).toBe(true);
+    expect(ports[0]!.sent).toEqual([{ type: 'set-collapsed', collapsed: true }]);
+  });
+
+  it('tries only token-shaped messages from its parent, each once, and keeps the port the bridge answers on', async () => {
+    const { ports, connect } = inTab(7);
+    const { win, post } = framedWindow();
+    const link = startHandshake(win);
+    await link.inTab;
+    post(TOKEN, {}); // not the parent
+    post('not a token');
+    post({ token: TOKEN });
+    expect(connect).not.toHaveBeenCalled();
+    post(OTHER); // a token forged by the host page: the bridge never answers it
+    post(TOKEN);
+    post(TOKEN);
+    expect(ports.map((p) => p.name)).toEqual([PANEL_PORT_NAME + OTHER, PANEL_PORT_NAME + TOKEN]);
+    const received: unknown[] = [];
+    link.attach((raw) => received.push(raw), vi.fn());
+    ports[1]!.answer({ type: 'citizen' });
+    ports[0]!.answer({ type: 'forged' });
+    expect(received).toEqual([{ type: 'citizen' }]);
+    // Refused ports closing does not matter; the accepted one closing does.
+    const closed = vi.fn();
+    link.attach((raw) => received.push(raw), closed);
+    ports[0]!.drop();
+    expect(closed).not.toHaveBeenCalled();
+    ports[1]!.drop();
+    expect(closed).toHaveBeenCalledOnce();
+    expect(link.post({ type: 'set-collapsed', collapsed: true })).toBe(false);
+  });
+
+  it('tells an app that attaches late that the port went already', async () => {
+    const { ports } = inTab(7);
+    const { win, post } = framedWindow();
+    const link = startHandshake(win);
+    await link.inTab;
+    post(TOKEN);
+    ports[0]!.answer({ type: 'citizen' });
+    ports[0]!.drop();
+    const closed = vi.fn();
+    link.attach(vi.fn(), closed);
+    expect(closed).toHaveBeenCalledOnce();
+  });
+
+  it('outside a tab there is no bridge: nothing is asked and nothing listens', async () => {
+    inTab(undefined);
+    const framed = framedWindow();
+    expect(await startHandshake(framed.win).inTab).toBe(false);
+    expect(framed.listening()).toBe(false);
+
+    const top = { addEventListener: vi.fn(), postMessage: vi.fn() } as unknown as Window & { parent: Window };
+    top.parent = top;
+    expect(await startHandshake(top).inTab).toBe(false);
+    expect(top.addEventListener).not.toHaveBeenCalled();
+  });
+});
