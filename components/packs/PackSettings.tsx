@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import type { PackSource } from '@/lib/db/records';
+import type { PackSource } from '@/lib/db/config-records';
 import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';

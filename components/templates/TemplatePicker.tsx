@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { TemplatePrefs } from '@/lib/panel/preferences';
 import { fuzzyScore } from '@/lib/templates/fuzzy';
-import { MEETING_TYPES, type Template } from '@/lib/templates/schema';
+import { MEETING_TYPES } from '@/lib/templates/vocabulary';
+import type { Template } from '@/lib/templates/schema';
 import { useT } from '../panel/panel-context';
 
 /** Favourites first, then the most recently used, then by title; a query ranks by match. */

@@ -1,7 +1,7 @@
+import { loadDefaultPack } from '../packs/load-default-pack';
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
 import { createRepository } from '../db/repository';
-import { defaultPack } from '../packs/default-pack';
 import { readPackPolicy } from '../packs/policy';
 import { refreshUrlPack, syncPolicyPacks } from '../packs/sources';
 
@@ -11,7 +11,7 @@ const REFRESH_MINUTES = 6 * 60;
 /** Installs the default pack, follows policy, and refreshes URL packs. Sends no citizen data. */
 export async function syncPacks(): Promise<void> {
   const repository = createRepository(new SidevognDb());
-  await repository.packs.installDefault(defaultPack);
+  await repository.packs.installDefault(loadDefaultPack);
   const policy = await readPackPolicy();
   await syncPolicyPacks(repository, policy);
   for (const { state } of await repository.packs.list()) {

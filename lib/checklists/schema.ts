@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_TYPES } from '../templates/schema';
+import { MEETING_TYPES } from '../templates/vocabulary';
 
 /**
  * A checklist: what a meeting must cover. Ticked items can write their part of

@@ -1,6 +1,13 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   AdapterRecord,
+  PackDraftRecord,
+  PackStateRecord,
+  PackVersionRecord,
+  SigningKeyRecord,
+  TemplateRecord,
+} from './config-records';
+import type {
   DeadlineRow,
   SummaryRow,
   ChecklistRunRow,
@@ -10,11 +17,6 @@ import type {
   HistoryRow,
   MetaRecord,
   NoteRow,
-  PackStateRecord,
-  PackVersionRecord,
-  TemplateRecord,
-  PackDraftRecord,
-  SigningKeyRecord,
 } from './records';
 
 export const DB_NAME = 'sidevogn';

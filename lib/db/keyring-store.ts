@@ -26,6 +26,8 @@ export const META_KEYS = {
   passphraseSet: 'passphraseSet',
   /** The citizen-key HMAC secret, sealed under the data key. */
   citizenKeySecret: 'citizenKeySecret',
+  /** When the default pack was installed (once; afterwards it is an ordinary pack). */
+  defaultPackInstalled: 'defaultPackInstalled',
 } as const;
 
 const SECRET_AAD = 'sidevogn/meta/citizenKeySecret';

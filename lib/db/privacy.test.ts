@@ -31,7 +31,7 @@ beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
   repo = createRepository(db, () => (clock += 1000), fixedKey(await newDataKey()));
   await db.open();
-  await repo.packs.installDefault(defaultPack);
+  await repo.packs.installDefault(async () => defaultPack);
 });
 afterEach(async () => {
   await db.delete();

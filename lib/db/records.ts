@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { templateSchema } from '../templates/schema';
-import { adapterSchema } from '../host/adapter';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
-import { packSchema } from '../packs/schema';
-import { packDraftSchema } from '../packs/editor/draft';
 import { sealedSchema, type Sealed } from '../crypto/seal';
 
 /** A stored record that does not match its schema (or cannot be decrypted): fails loudly, never replaced. */
@@ -15,6 +11,13 @@ export class StoredDataError extends Error {
     super(`Stored ${table} record does not match its schema: ${issues}`);
     this.name = 'StoredDataError';
   }
+}
+
+/** A stored value as its schema reads it, or StoredDataError. */
+export function parseStored<T>(schema: z.ZodType<T>, table: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new StoredDataError(table, z.prettifyError(result.error));
+  return result.data;
 }
 
 /**
@@ -54,13 +57,6 @@ export const metaRecordSchema = z.strictObject({
 });
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
-
-export const templateRecordSchema = z.strictObject({
-  id: z.string(),
-  template: templateSchema,
-  source: z.enum(['default', 'import']),
-  installedAt: z.number().int(),
-});
 
 /** A half-filled template form, per citizen and template, until inserted or discarded. */
 export const formDraftRecordSchema = z.strictObject({
@@ -128,46 +124,6 @@ export const deadlineRecordSchema = z.strictObject({
   doneAt: z.number().int().nullable(),
 });
 
-/** A case-system adapter made by a team lead in the options page (packs will ship them later). */
-export const adapterRecordSchema = z.strictObject({
-  id: z.string(),
-  adapter: adapterSchema,
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
-
-/** One installed version of a pack; versions are kept so work in progress can use the one it began with. */
-export const packVersionRecordSchema = z.strictObject({
-  id: z.string(),
-  version: z.string(),
-  pack: packSchema,
-  installedAt: z.number().int(),
-  /** Fingerprint of the key that signed it, when signed. */
-  signedBy: z.string().nullable(),
-});
-
-export const packSourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('default') }),
-  z.strictObject({ kind: z.literal('file') }),
-  z.strictObject({ kind: z.literal('editor') }),
-  z.strictObject({
-    kind: z.enum(['url', 'policy']),
-    url: z.url({ protocol: /^https?$/ }),
-    etag: z.string().nullable(),
-    lastModified: z.string().nullable(),
-    checkedAt: z.number().int().nullable(),
-    error: z.string().nullable(),
-  }),
-]);
-
-/** Which version of a pack is in use, where it comes from, and whether the user may remove it. */
-export const packStateRecordSchema = z.strictObject({
-  id: z.string(),
-  activeVersion: z.string(),
-  source: packSourceSchema,
-  removable: z.boolean(),
-});
-
 const itemStateSchema = z.strictObject({
   state: z.enum(['done', 'na']),
   at: z.number().int(),
@@ -186,29 +142,10 @@ export const checklistRunRecordSchema = z.strictObject({
   items: z.record(z.string(), itemStateSchema),
 });
 
-/** The pack editor's work in progress, saved as the team lead types. */
-export const packDraftRecordSchema = z.strictObject({
-  id: z.string(),
-  draft: packDraftSchema,
-  updatedAt: z.number().int(),
-});
-
-/** A team lead's pack-signing key pair. The private key is a non-extractable CryptoKey (structured-cloned). */
-export const signingKeyRecordSchema = z.strictObject({
-  id: z.string(),
-  name: z.string().max(160),
-  /** SPKI, base64: the form policy `trustedPackKeys` and pack signatures use. */
-  publicKey: z.string().min(40),
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
-  createdAt: z.number().int(),
-  privateKey: z.custom<CryptoKey>((v) => typeof CryptoKey !== 'undefined' && v instanceof CryptoKey, 'Not a CryptoKey'),
-});
-
 export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
-export type TemplateRecord = z.infer<typeof templateRecordSchema>;
 export type FormDraftRecord = z.infer<typeof formDraftRecordSchema>;
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
 export type SummaryTextField = (typeof SUMMARY_TEXT_FIELDS)[number];
@@ -216,14 +153,8 @@ export type ContactRole = (typeof CONTACT_ROLES)[number];
 export type Contact = z.infer<typeof contactSchema>;
 export type SummaryRecord = z.infer<typeof summaryRecordSchema>;
 export type DeadlineRecord = z.infer<typeof deadlineRecordSchema>;
-export type AdapterRecord = z.infer<typeof adapterRecordSchema>;
-export type PackVersionRecord = z.infer<typeof packVersionRecordSchema>;
-export type PackSource = z.infer<typeof packSourceSchema>;
-export type PackStateRecord = z.infer<typeof packStateRecordSchema>;
 export type ChecklistRunRecord = z.infer<typeof checklistRunRecordSchema>;
 export type ChecklistItemState = z.infer<typeof itemStateSchema>;
-export type PackDraftRecord = z.infer<typeof packDraftRecordSchema>;
-export type SigningKeyRecord = z.infer<typeof signingKeyRecordSchema>;
 
 /**
  * Citizen data at rest (DB version 6 on): each row keeps in clear only its

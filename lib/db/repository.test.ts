@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SidevognDb } from './database';
 import { defaultPack } from '../packs/default-pack';
 import { packSchema } from '../packs/schema';
@@ -173,12 +173,29 @@ describe('templates', () => {
   });
 });
 
+describe('templates, packs and adapters load on first use', () => {
+  it('a live query started before they are loaded still sees later changes', async () => {
+    // A fresh repository: its config module is not loaded yet.
+    const repo = createRepository(t.db, Date.now, testKeys);
+    const seen: number[] = [];
+    const subscription = Dexie.liveQuery(() => repo.templates.list()).subscribe((r) => seen.push(r.templates.length));
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    const template = structuredClone(defaultPack.templates![0]!);
+    expect(await repo.templates.import(JSON.stringify(template))).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(seen).toEqual([0, 1]));
+    subscription.unsubscribe();
+  });
+});
+
 describe('packs', () => {
   const base = () => packSchema.parse(structuredClone(defaultPack));
 
   it('installs the default pack once; its templates and checklists are in use', async () => {
-    await t.repo.packs.installDefault(defaultPack);
-    await t.repo.packs.installDefault({ ...defaultPack, name: 'Ændret' });
+    await t.repo.packs.installDefault(async () => defaultPack);
+    // Once installed, the default pack is not even loaded again (lib/packs/load-default-pack.ts).
+    const loadAgain = vi.fn(async () => ({ ...defaultPack, name: 'Ændret' }));
+    await t.repo.packs.installDefault(loadAgain);
+    expect(loadAgain).not.toHaveBeenCalled();
     const [installed] = await t.repo.packs.list();
     expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '1.0.0', removable: false } });
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
@@ -187,7 +204,7 @@ describe('packs', () => {
   });
 
   it('previews an update as a diff without changing anything, then installs it; older versions can be restored', async () => {
-    await t.repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(async () => defaultPack);
     const next = { ...base(), version: '1.1.0', templates: base().templates.slice(0, 4) };
     next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
     const preview = await t.repo.packs.preview(JSON.parse(JSON.stringify(next)));
@@ -205,7 +222,7 @@ describe('packs', () => {
   });
 
   it('refuses a pack whose ids clash with another pack, and a changed pack under the same version', async () => {
-    await t.repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(async () => defaultPack);
     const other = { ...base(), id: 'kommune.egen', name: 'Egen', checklists: [] };
     await expect(t.repo.packs.install(other, { kind: 'file' })).rejects.toThrow(
       'templates: "dk.default.foerste-jobsamtale" is already provided by the pack "Sidevogn standardpakke (dansk)"',
@@ -217,14 +234,14 @@ describe('packs', () => {
   });
 
   it('keeps packs installed by policy or as default from being removed', async () => {
-    await t.repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(async () => defaultPack);
     await expect(t.repo.packs.remove('dk.default')).rejects.toThrow(/cannot be removed/);
   });
 });
 
 describe('checklist runs', () => {
   it('records when each item was ticked or marked not relevant, pinned to the pack version', async () => {
-    await t.repo.packs.installDefault(defaultPack);
+    await t.repo.packs.installDefault(async () => defaultPack);
     const a = await t.repo.citizens.open('070761-4285', 'A');
     const [checklist] = (await t.repo.packs.activeContent()).checklists;
     const run = await t.repo.checklistRuns.start(a, checklist!);

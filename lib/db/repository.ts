@@ -1,43 +1,30 @@
 import Dexie from 'dexie';
-import { z } from 'zod';
 import { LockedError, session, type KeySource } from '../crypto/session';
 import { META_KEYS, openSecret, sealSecret } from './keyring-store';
 import { openRow, openRows, sealRecord } from './sealed';
 import { countCitizenData, eraseAllCitizenData, eraseCitizens } from './privacy';
-import { createBackup, importBackup, type BackupSecret } from '../backup/backup';
 import { deriveCitizenKey, newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import {
   StoredDataError,
+  parseStored,
   noteRecordSchema,
   sealedRowSchemas,
-  templateRecordSchema,
   type CitizenRecord,
   type DraftRecord,
   type FormDraftRecord,
   type HistoryRecord,
   type NoteRecord,
-  type TemplateRecord,
-  packStateRecordSchema,
-  packVersionRecordSchema,
   type ChecklistItemState,
   type ChecklistRunRecord,
-  type PackSource,
-  type PackStateRecord,
 } from './records';
+import type { BackupSecret } from '../backup/backup';
 import type { Checklist } from '../checklists/schema';
-import { diffPacks, type PackDiff } from '../packs/diff';
-import { compareSemver, type Pack } from '../packs/schema';
-import { checkTrust, verifyPack } from '../packs/signing';
-import { validatePack } from '../packs/validate';
+import type { Template } from '../templates/schema';
+import type { ConfigRepository } from './config-repository';
 import type { FormValues } from '../templates/form';
-import { parseTemplate, type Template } from '../templates/schema';
-import { adapterSchema, type Adapter } from '../host/adapter';
 import { CITIZEN_FIELD_IDS, type CitizenFieldId } from '../host/citizen-fields';
-import type { PackDraft } from '../packs/editor/draft';
-import { packDraftRecordSchema, signingKeyRecordSchema, type SigningKeyRecord } from './records';
 import {
-  adapterRecordSchema,
   deadlineRecordSchema,
   summaryRecordSchema,
   type Contact,
@@ -72,38 +59,44 @@ export interface CaseloadEntry {
  */
 
 const SECRET_META_KEY = META_KEYS.citizenKeySecret;
-const DEFAULT_PACK_META_KEY = 'defaultPackInstalled';
-const PACK_DRAFT_ID = 'current';
-
-/** An installed pack as the options page shows it. */
-export interface InstalledPack {
-  state: PackStateRecord;
-  active: Pack;
-  versions: string[];
-}
-
-/** What installing a pack would do, worked out before anything changes. */
-export type PackPreview =
-  | { ok: true; pack: Pack; diff: PackDiff | null; signedBy: string | null; sameAsActive: boolean }
-  | { ok: false; errors: string[] };
-
-/** A stored template that no longer validates: shown with its errors, never used. */
-export interface BrokenTemplate {
-  id: string;
-  errors: string[];
-}
 
 export type DraftId = `new:${string}` | `edit:${string}`;
 
 export const draftIdForNewNote = (citizenKey: string): DraftId => `new:${citizenKey}`;
 export const draftIdForEdit = (noteId: string): DraftId => `edit:${noteId}`;
 
-/** A pack that cannot be installed as it is; the message names the path and the reason. */
-export class PackInstallError extends Error {
-  override name = 'PackInstallError';
-}
-
 export { StoredDataError, LockedError };
+export type { BrokenTemplate, InstalledPack, PackPreview } from './config-repository';
+
+/**
+ * One group of the config repository (./config-repository) behind a stand-in
+ * whose methods load that module on their first call (all of them are async),
+ * so a panel that only shows a citizen never loads the template, pack and
+ * adapter code and schemas. `own` methods are answered here without loading it.
+ * Once loaded, calls go straight through; the first call waits through
+ * Promise.resolve(), which keeps a liveQuery's zone (Dexie's rule for other
+ * async APIs in a querier), so its reads are still observed.
+ */
+function lazyGroup<G extends keyof ConfigRepository, Own extends object = object>(
+  config: { loaded(): ConfigRepository | undefined; load(): Promise<ConfigRepository> },
+  group: G,
+  own?: Own,
+): Omit<ConfigRepository[G], keyof Own> & Own {
+  type Method = (...args: unknown[]) => unknown;
+  const method = (repository: ConfigRepository, name: string) => (repository[group] as Record<string, Method>)[name]!;
+  return new Proxy((own ?? {}) as object, {
+    get(target, name) {
+      if (name in target) return (target as Record<PropertyKey, unknown>)[name];
+      // Not a thenable, and nothing else a caller may probe for.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      return (...args: unknown[]) => {
+        const loaded = config.loaded();
+        if (loaded) return method(loaded, name)(...args);
+        return Promise.resolve(config.load()).then((repository) => method(repository, name)(...args));
+      };
+    },
+  }) as Omit<ConfigRepository[G], keyof Own> & Own;
+}
 
 /** Where a page of notes ends: the oldest note shown (its clear index fields). */
 export interface NoteCursor {
@@ -128,13 +121,29 @@ export interface NotePage {
 const isBefore = (row: NoteCursor, cursor: NoteCursor) =>
   row.createdAt < cursor.createdAt || (row.createdAt === cursor.createdAt && row.id < cursor.id);
 
-function parseStored<T>(schema: z.ZodType<T>, table: string, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new StoredDataError(table, z.prettifyError(result.error));
-  return result.data;
-}
-
 export function createRepository(db: SidevognDb, now: () => number = Date.now, keys: KeySource = session) {
+  let configLoading: Promise<ConfigRepository> | undefined;
+  let configLoaded: ConfigRepository | undefined;
+  const config = {
+    loaded: () => configLoaded,
+    load: () =>
+      (configLoading ??= import('./config-repository').then(
+        (m) => (configLoaded = m.createConfigRepository(db, now)),
+        (error: unknown) => {
+          configLoading = undefined; // the next call tries again
+          throw error;
+        },
+      )),
+  };
+  const packs = lazyGroup(config, 'packs', {
+    /** Installs the default pack once, on first run; `load` is asked for it only then. */
+    async installDefault(load: () => Promise<unknown>): Promise<void> {
+      if (await db.meta.get(META_KEYS.defaultPackInstalled)) return;
+      const [configRepository, pack] = await Promise.all([config.load(), load()]);
+      await configRepository.packs.installDefault(pack);
+    },
+  });
+
   /** The data key, or LockedError. */
   const key = (): CryptoKey => {
     const current = keys.current();
@@ -345,185 +354,6 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     },
     async discard(id: DraftId): Promise<void> {
       await db.drafts.delete(id);
-    },
-  };
-
-  const templates = {
-    /** Valid templates, and the stored ones that fail validation (not loaded). */
-    async list(): Promise<{ templates: Template[]; broken: BrokenTemplate[] }> {
-      const rows = await db.templates.toArray();
-      const result: { templates: Template[]; broken: BrokenTemplate[] } = { templates: [], broken: [] };
-      for (const row of rows) {
-        const parsed = templateRecordSchema.safeParse(row);
-        if (parsed.success) result.templates.push(parsed.data.template);
-        else
-          result.broken.push({
-            id: String((row as { id?: unknown }).id),
-            errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-          });
-      }
-      // Templates from packs in use, after the standalone ones (a pack's id wins on a clash).
-      const fromPacks = (await packs.activeContent()).templates;
-      const ids = new Set(fromPacks.map((t) => t.id));
-      result.templates = [...result.templates.filter((t) => !ids.has(t.id)), ...fromPacks];
-      result.templates.sort((a, b) => a.title.localeCompare(b.title, 'da'));
-      return result;
-    },
-    /** Imports one template from JSON text; a bad one changes nothing. */
-    async import(json: string): Promise<{ ok: true; template: Template } | { ok: false; errors: string[] }> {
-      let input: unknown;
-      try {
-        input = JSON.parse(json);
-      } catch (e) {
-        return { ok: false, errors: [`(file): Not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
-      }
-      const parsed = parseTemplate(input);
-      if (!parsed.ok) return parsed;
-      const record: TemplateRecord = {
-        id: parsed.template.id,
-        template: parsed.template,
-        source: 'import',
-        installedAt: now(),
-      };
-      await db.templates.put(record);
-      return parsed;
-    },
-  };
-
-  const packs = {
-    /** Installs the default pack once, on first run; afterwards it is an ordinary pack. */
-    async installDefault(input: unknown): Promise<void> {
-      if (await db.meta.get(DEFAULT_PACK_META_KEY)) return;
-      const parsed = validatePack(input);
-      if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
-      await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
-    },
-
-    /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */
-    async preview(input: unknown, trustedKeys: string[] = []): Promise<PackPreview> {
-      const parsed = validatePack(input);
-      if (!parsed.ok) return parsed;
-      const trust = await checkTrust(parsed.pack, trustedKeys);
-      if (!trust.ok) return { ok: false, errors: [trust.reason] };
-      const check = await verifyPack(parsed.pack);
-      const state = await db.packState.get(parsed.pack.id);
-      const active = state && (await packs.version(state.id, state.activeVersion));
-      return {
-        ok: true,
-        pack: parsed.pack,
-        diff: active ? diffPacks(active, parsed.pack) : null,
-        signedBy: check.status === 'valid' ? check.fingerprint : null,
-        sameAsActive: !!active && active.version === parsed.pack.version,
-      };
-    },
-
-    /**
-     * Installs a version and makes it the one in use, atomically: a clash with
-     * another pack's ids, or a different pack under an installed version
-     * number, refuses the whole pack and changes nothing.
-     */
-    async install(
-      pack: Pack,
-      source: PackSource,
-      options: { removable?: boolean; markDefault?: boolean; signedBy?: string | null } = {},
-    ): Promise<void> {
-      await db.transaction('rw', db.packs, db.packState, db.meta, async () => {
-        const others = (await db.packState.toArray()).filter((s) => s.id !== pack.id);
-        for (const other of others) {
-          const otherPack = await packs.version(other.id, other.activeVersion);
-          if (!otherPack) continue;
-          for (const kind of ['templates', 'checklists', 'adapters'] as const) {
-            const ids = new Set(otherPack[kind].map((x) => x.id));
-            const clash = pack[kind].find((x) => ids.has(x.id));
-            if (clash)
-              throw new PackInstallError(`${kind}: "${clash.id}" is already provided by the pack "${otherPack.name}"`);
-          }
-        }
-        const existing = await db.packs.get([pack.id, pack.version]);
-        if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
-          throw new PackInstallError(
-            `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
-          );
-        const previous = await db.packState.get(pack.id);
-        await db.packs.put({
-          id: pack.id,
-          version: pack.version,
-          pack,
-          installedAt: now(),
-          signedBy: options.signedBy ?? null,
-        });
-        await db.packState.put({
-          id: pack.id,
-          activeVersion: pack.version,
-          source,
-          removable: options.removable ?? previous?.removable ?? true,
-        });
-        if (options.markDefault) await db.meta.put({ key: DEFAULT_PACK_META_KEY, value: now() });
-      });
-    },
-
-    /** Stores a version without putting it in use (an update the caseworker has not applied yet). */
-    async addVersion(pack: Pack, signedBy: string | null): Promise<void> {
-      const existing = await db.packs.get([pack.id, pack.version]);
-      if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
-        throw new PackInstallError(
-          `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
-        );
-      await db.packs.put({ id: pack.id, version: pack.version, pack, installedAt: now(), signedBy });
-    },
-
-    async version(id: string, version: string): Promise<Pack | undefined> {
-      const row = await db.packs.get([id, version]);
-      return row && parseStored(packVersionRecordSchema, 'packs', row).pack;
-    },
-
-    async list(): Promise<InstalledPack[]> {
-      const states = (await db.packState.toArray()).map((s) => parseStored(packStateRecordSchema, 'packState', s));
-      const result: InstalledPack[] = [];
-      for (const state of states) {
-        const active = await packs.version(state.id, state.activeVersion);
-        if (!active) continue;
-        const versions = (await db.packs.where('id').equals(state.id).primaryKeys()).map(([, v]) => v);
-        result.push({ state, active, versions: versions.sort(compareSemver).reverse() });
-      }
-      return result.sort((a, b) => a.active.name.localeCompare(b.active.name, 'da'));
-    },
-
-    /** Makes an older (or newer) installed version the one in use. */
-    async restore(id: string, version: string): Promise<void> {
-      await db.transaction('rw', db.packs, db.packState, async () => {
-        const state = await db.packState.get(id);
-        if (!state || !(await db.packs.get([id, version])))
-          throw new PackInstallError(`version: ${version} is not installed`);
-        await db.packState.put({ ...state, activeVersion: version });
-      });
-    },
-
-    /** Stops using a pack. Its versions stay, so checklists begun with it can finish. */
-    async remove(id: string): Promise<void> {
-      const state = await db.packState.get(id);
-      if (state && !state.removable)
-        throw new PackInstallError('This pack is installed by your organisation and cannot be removed');
-      await db.packState.delete(id);
-    },
-
-    async updateSource(id: string, source: PackSource): Promise<void> {
-      await db.packState.update(id, { source });
-    },
-
-    /** Templates, checklists and adapters of the versions in use. */
-    async activeContent(): Promise<{
-      templates: Template[];
-      checklists: (Checklist & { packId: string; packVersion: string })[];
-    }> {
-      const content: Awaited<ReturnType<typeof packs.activeContent>> = { templates: [], checklists: [] };
-      for (const state of await db.packState.toArray()) {
-        const pack = await packs.version(state.id, state.activeVersion);
-        if (!pack) continue;
-        content.templates.push(...pack.templates);
-        content.checklists.push(...pack.checklists.map((c) => ({ ...c, packId: pack.id, packVersion: pack.version })));
-      }
-      return content;
     },
   };
 
@@ -849,61 +679,6 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     },
   };
 
-  const adapters = {
-    /** Team-lead-made adapters; a stored one that no longer validates fails loudly. */
-    async list(): Promise<Adapter[]> {
-      const rows = await db.adapters.toArray();
-      return rows.map((row) => parseStored(adapterRecordSchema, 'adapters', row).adapter);
-    },
-    async save(input: unknown): Promise<Adapter> {
-      const adapter = adapterSchema.parse(input);
-      await db.transaction('rw', db.adapters, async () => {
-        const existing = await db.adapters.get(adapter.id);
-        const t = now();
-        await db.adapters.put({ id: adapter.id, adapter, createdAt: existing?.createdAt ?? t, updatedAt: t });
-      });
-      return adapter;
-    },
-    async remove(id: string): Promise<void> {
-      await db.adapters.delete(id);
-    },
-  };
-
-  /** The pack editor's work in progress: one draft, saved as the team lead types. */
-  const packDrafts = {
-    async get(): Promise<PackDraft | undefined> {
-      const row = await db.packDrafts.get(PACK_DRAFT_ID);
-      return row && parseStored(packDraftRecordSchema, 'packDrafts', row).draft;
-    },
-    async save(draft: PackDraft): Promise<void> {
-      await db.packDrafts.put(packDraftRecordSchema.parse({ id: PACK_DRAFT_ID, draft, updatedAt: now() }));
-    },
-    async discard(): Promise<void> {
-      await db.packDrafts.delete(PACK_DRAFT_ID);
-    },
-  };
-
-  /** The team lead's pack-signing keys (private keys are non-extractable CryptoKeys). */
-  const signingKeys = {
-    /** Oldest first. */
-    async list(): Promise<SigningKeyRecord[]> {
-      const rows = await db.signingKeys.toArray();
-      return rows
-        .map((row) => parseStored(signingKeyRecordSchema, 'signingKeys', row))
-        .sort((a, b) => a.createdAt - b.createdAt);
-    },
-    async get(id: string): Promise<SigningKeyRecord | undefined> {
-      const row = await db.signingKeys.get(id);
-      return row && parseStored(signingKeyRecordSchema, 'signingKeys', row);
-    },
-    async add(key: SigningKeyRecord): Promise<void> {
-      await db.signingKeys.add(signingKeyRecordSchema.parse(key));
-    },
-    async remove(id: string): Promise<void> {
-      await db.signingKeys.delete(id);
-    },
-  };
-
   /** Counting and erasing a citizen's data by the clear indexes (./privacy); reading is the groups above. */
   const privacy = {
     count: (citizenKey: string) => countCitizenData(db, citizenKey),
@@ -911,15 +686,21 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
     eraseAll: () => eraseAllCitizenData(db),
     citizenKeys: async () => (await db.citizens.toCollection().primaryKeys()) as string[],
     /** An encrypted backup of all citizen data (lib/backup/backup.ts). */
-    exportBackup: () => createBackup(db, keys, now()),
+    exportBackup: async () => (await import('../backup/backup')).createBackup(db, keys, now()),
     /** Merges a backup file, re-keyed and re-sealed for this installation, in one transaction. */
-    importBackup: (text: string, secret: BackupSecret) => importBackup(db, keys, citizenKey, text, secret),
+    importBackup: async (text: string, secret: BackupSecret) =>
+      (await import('../backup/backup')).importBackup(db, keys, citizenKey, text, secret),
   };
 
   return {
-    ...{ citizenKey, citizens, notes, drafts, templates, formDrafts, history, packs, checklistRuns },
-    ...{ summaries, deadlines, caseload, adapters },
-    ...{ packDrafts, signingKeys, privacy },
+    ...{ citizenKey, citizens, notes, drafts, formDrafts, history, checklistRuns, summaries, deadlines, caseload },
+    ...{ packs, privacy },
+    /** Loads what templates, packs and adapters need ahead of their first use. */
+    preloadConfig: () => void config.load().catch(() => undefined),
+    templates: lazyGroup(config, 'templates'),
+    adapters: lazyGroup(config, 'adapters'),
+    packDrafts: lazyGroup(config, 'packDrafts'),
+    signingKeys: lazyGroup(config, 'signingKeys'),
   };
 }
 

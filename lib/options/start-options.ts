@@ -1,8 +1,8 @@
+import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
 import { usePanelStore } from '../panel/panel-store';
 import { loadLocale } from '../panel/preferences';
-import { defaultPack } from '../packs/default-pack';
 import { checkDataLossOnce } from '../backup/marker';
 
 /** The options page opens the same database as the panel (extension origin). */
@@ -13,6 +13,6 @@ export async function startOptions(): Promise<{ db: SidevognDb; repository: Repo
   await checkDataLossOnce(db);
   usePanelStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
   document.documentElement.lang = usePanelStore.getState().locale;
-  await repository.packs.installDefault(defaultPack);
+  await repository.packs.installDefault(loadDefaultPack);
   return { db, repository };
 }

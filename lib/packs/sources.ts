@@ -1,4 +1,4 @@
-import type { PackSource } from '../db/records';
+import type { PackSource } from '../db/config-records';
 import type { Repository } from '../db/repository';
 import { parsePackText } from './validate';
 import type { PackPolicy } from './policy';

@@ -1,11 +1,13 @@
+import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
 import { connectToHost, type HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
-import { defaultPack } from '../packs/default-pack';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
+
+const CONFIG_PRELOAD_AFTER_MS = 2000;
 
 /**
  * Opens the database, reads preferences, picks up the session's data key and
@@ -35,7 +37,7 @@ export async function startPanel(): Promise<{
       ? await Promise.all([
           // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
           checkDataLossOnce(db),
-          repository.packs.installDefault(defaultPack).then(
+          repository.packs.installDefault(loadDefaultPack).then(
             () => null,
             (error: unknown) => String(error),
           ),
@@ -47,5 +49,8 @@ export async function startPanel(): Promise<{
   usePanelStore.subscribe((s) => {
     document.documentElement.lang = s.locale;
   });
+  // Templates, checklists and packs load on first use (lib/db/config-repository.ts);
+  // once the panel has settled, load them while idle so the first click does not wait.
+  setTimeout(() => requestIdleCallback(() => repository.preloadConfig()), CONFIG_PRELOAD_AFTER_MS);
   return { services: { repository, host }, db, storageError };
 }

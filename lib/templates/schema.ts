@@ -6,27 +6,8 @@ import { parseBody, referencedNames, TemplateSyntaxError } from './render';
  * template that fails gets an error naming the path and the reason.
  */
 
-export const MEETING_TYPES = [
-  'foerste-jobsamtale',
-  'opfoelgning-sygedagpenge',
-  'afklaring',
-  'partshoering',
-  'kontaktnotat',
-  'andet',
-] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
-/** Values the panel can fill in from the page, the citizen record or settings. */
-export const PREFILL_SOURCES = [
-  'citizen.name',
-  'citizen.cpr',
-  'citizen.malgruppe',
-  'citizen.ydelse',
-  'citizen.naesteMoede',
-  'caseworker.name',
-  'today',
-] as const;
-export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+export { MEETING_TYPES, PREFILL_SOURCES, type MeetingType, type PrefillSource } from './vocabulary';
+import { MEETING_TYPES, PREFILL_SOURCES } from './vocabulary';
 
 const isoDate = z.iso.date({ error: 'Use a date written YYYY-MM-DD' });
 const fieldId = z

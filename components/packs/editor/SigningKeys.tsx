@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
-import type { SigningKeyRecord } from '@/lib/db/records';
+import type { SigningKeyRecord } from '@/lib/db/config-records';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { generateKey } from '@/lib/packs/editor/keys';
 import { usePanelStore } from '@/lib/panel/panel-store';

@@ -1,0 +1,296 @@
+import type { Checklist } from '../checklists/schema';
+import { adapterSchema, type Adapter } from '../host/adapter';
+import { diffPacks, type PackDiff } from '../packs/diff';
+import type { PackDraft } from '../packs/editor/draft';
+import { compareSemver, type Pack } from '../packs/schema';
+import { checkTrust, verifyPack } from '../packs/signing';
+import { validatePack } from '../packs/validate';
+import { parseTemplate, type Template } from '../templates/schema';
+import {
+  adapterRecordSchema,
+  packDraftRecordSchema,
+  packStateRecordSchema,
+  packVersionRecordSchema,
+  signingKeyRecordSchema,
+  templateRecordSchema,
+  type PackSource,
+  type PackStateRecord,
+  type SigningKeyRecord,
+  type TemplateRecord,
+} from './config-records';
+import type { SidevognDb } from './database';
+import { META_KEYS } from './keyring-store';
+import { parseStored } from './records';
+
+/**
+ * Reads and writes of what configures Sidevogn: templates, packs, adapters,
+ * the pack editor's draft and signing keys. Not citizen data: readable while
+ * locked. The repository (./repository) loads this module on first use, so a
+ * panel that only shows a citizen never builds the template, pack and adapter
+ * schemas it depends on.
+ */
+
+const PACK_DRAFT_ID = 'current';
+
+/** An installed pack as the options page shows it. */
+export interface InstalledPack {
+  state: PackStateRecord;
+  active: Pack;
+  versions: string[];
+}
+
+/** What installing a pack would do, worked out before anything changes. */
+export type PackPreview =
+  | { ok: true; pack: Pack; diff: PackDiff | null; signedBy: string | null; sameAsActive: boolean }
+  | { ok: false; errors: string[] };
+
+/** A stored template that no longer validates: shown with its errors, never used. */
+export interface BrokenTemplate {
+  id: string;
+  errors: string[];
+}
+
+/** A pack that cannot be installed as it is; the message names the path and the reason. */
+export class PackInstallError extends Error {
+  override name = 'PackInstallError';
+}
+
+export function createConfigRepository(db: SidevognDb, now: () => number) {
+  const templates = {
+    /** Valid templates, and the stored ones that fail validation (not loaded). */
+    async list(): Promise<{ templates: Template[]; broken: BrokenTemplate[] }> {
+      const rows = await db.templates.toArray();
+      const result: { templates: Template[]; broken: BrokenTemplate[] } = { templates: [], broken: [] };
+      for (const row of rows) {
+        const parsed = templateRecordSchema.safeParse(row);
+        if (parsed.success) result.templates.push(parsed.data.template);
+        else
+          result.broken.push({
+            id: String((row as { id?: unknown }).id),
+            errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+          });
+      }
+      // Templates from packs in use, after the standalone ones (a pack's id wins on a clash).
+      const fromPacks = (await packs.activeContent()).templates;
+      const ids = new Set(fromPacks.map((t) => t.id));
+      result.templates = [...result.templates.filter((t) => !ids.has(t.id)), ...fromPacks];
+      result.templates.sort((a, b) => a.title.localeCompare(b.title, 'da'));
+      return result;
+    },
+    /** Imports one template from JSON text; a bad one changes nothing. */
+    async import(json: string): Promise<{ ok: true; template: Template } | { ok: false; errors: string[] }> {
+      let input: unknown;
+      try {
+        input = JSON.parse(json);
+      } catch (e) {
+        return { ok: false, errors: [`(file): Not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+      }
+      const parsed = parseTemplate(input);
+      if (!parsed.ok) return parsed;
+      const record: TemplateRecord = {
+        id: parsed.template.id,
+        template: parsed.template,
+        source: 'import',
+        installedAt: now(),
+      };
+      await db.templates.put(record);
+      return parsed;
+    },
+  };
+
+  const packs = {
+    /** Installs the default pack once, on first run; afterwards it is an ordinary pack. */
+    async installDefault(input: unknown): Promise<void> {
+      if (await db.meta.get(META_KEYS.defaultPackInstalled)) return;
+      const parsed = validatePack(input);
+      if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
+      await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+    },
+
+    /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */
+    async preview(input: unknown, trustedKeys: string[] = []): Promise<PackPreview> {
+      const parsed = validatePack(input);
+      if (!parsed.ok) return parsed;
+      const trust = await checkTrust(parsed.pack, trustedKeys);
+      if (!trust.ok) return { ok: false, errors: [trust.reason] };
+      const check = await verifyPack(parsed.pack);
+      const state = await db.packState.get(parsed.pack.id);
+      const active = state && (await packs.version(state.id, state.activeVersion));
+      return {
+        ok: true,
+        pack: parsed.pack,
+        diff: active ? diffPacks(active, parsed.pack) : null,
+        signedBy: check.status === 'valid' ? check.fingerprint : null,
+        sameAsActive: !!active && active.version === parsed.pack.version,
+      };
+    },
+
+    /**
+     * Installs a version and makes it the one in use, atomically: a clash with
+     * another pack's ids, or a different pack under an installed version
+     * number, refuses the whole pack and changes nothing.
+     */
+    async install(
+      pack: Pack,
+      source: PackSource,
+      options: { removable?: boolean; markDefault?: boolean; signedBy?: string | null } = {},
+    ): Promise<void> {
+      await db.transaction('rw', db.packs, db.packState, db.meta, async () => {
+        const others = (await db.packState.toArray()).filter((s) => s.id !== pack.id);
+        for (const other of others) {
+          const otherPack = await packs.version(other.id, other.activeVersion);
+          if (!otherPack) continue;
+          for (const kind of ['templates', 'checklists', 'adapters'] as const) {
+            const ids = new Set(otherPack[kind].map((x) => x.id));
+            const clash = pack[kind].find((x) => ids.has(x.id));
+            if (clash)
+              throw new PackInstallError(`${kind}: "${clash.id}" is already provided by the pack "${otherPack.name}"`);
+          }
+        }
+        const existing = await db.packs.get([pack.id, pack.version]);
+        if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
+          throw new PackInstallError(
+            `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
+          );
+        const previous = await db.packState.get(pack.id);
+        await db.packs.put({
+          id: pack.id,
+          version: pack.version,
+          pack,
+          installedAt: now(),
+          signedBy: options.signedBy ?? null,
+        });
+        await db.packState.put({
+          id: pack.id,
+          activeVersion: pack.version,
+          source,
+          removable: options.removable ?? previous?.removable ?? true,
+        });
+        if (options.markDefault) await db.meta.put({ key: META_KEYS.defaultPackInstalled, value: now() });
+      });
+    },
+
+    /** Stores a version without putting it in use (an update the caseworker has not applied yet). */
+    async addVersion(pack: Pack, signedBy: string | null): Promise<void> {
+      const existing = await db.packs.get([pack.id, pack.version]);
+      if (existing && JSON.stringify(existing.pack) !== JSON.stringify(pack))
+        throw new PackInstallError(
+          `version: Version ${pack.version} of "${pack.name}" is already installed with different content; give the new one a higher version`,
+        );
+      await db.packs.put({ id: pack.id, version: pack.version, pack, installedAt: now(), signedBy });
+    },
+
+    async version(id: string, version: string): Promise<Pack | undefined> {
+      const row = await db.packs.get([id, version]);
+      return row && parseStored(packVersionRecordSchema, 'packs', row).pack;
+    },
+
+    async list(): Promise<InstalledPack[]> {
+      const states = (await db.packState.toArray()).map((s) => parseStored(packStateRecordSchema, 'packState', s));
+      const result: InstalledPack[] = [];
+      for (const state of states) {
+        const active = await packs.version(state.id, state.activeVersion);
+        if (!active) continue;
+        const versions = (await db.packs.where('id').equals(state.id).primaryKeys()).map(([, v]) => v);
+        result.push({ state, active, versions: versions.sort(compareSemver).reverse() });
+      }
+      return result.sort((a, b) => a.active.name.localeCompare(b.active.name, 'da'));
+    },
+
+    /** Makes an older (or newer) installed version the one in use. */
+    async restore(id: string, version: string): Promise<void> {
+      await db.transaction('rw', db.packs, db.packState, async () => {
+        const state = await db.packState.get(id);
+        if (!state || !(await db.packs.get([id, version])))
+          throw new PackInstallError(`version: ${version} is not installed`);
+        await db.packState.put({ ...state, activeVersion: version });
+      });
+    },
+
+    /** Stops using a pack. Its versions stay, so checklists begun with it can finish. */
+    async remove(id: string): Promise<void> {
+      const state = await db.packState.get(id);
+      if (state && !state.removable)
+        throw new PackInstallError('This pack is installed by your organisation and cannot be removed');
+      await db.packState.delete(id);
+    },
+
+    async updateSource(id: string, source: PackSource): Promise<void> {
+      await db.packState.update(id, { source });
+    },
+
+    /** Templates, checklists and adapters of the versions in use. */
+    async activeContent(): Promise<{
+      templates: Template[];
+      checklists: (Checklist & { packId: string; packVersion: string })[];
+    }> {
+      const content: Awaited<ReturnType<typeof packs.activeContent>> = { templates: [], checklists: [] };
+      for (const state of await db.packState.toArray()) {
+        const pack = await packs.version(state.id, state.activeVersion);
+        if (!pack) continue;
+        content.templates.push(...pack.templates);
+        content.checklists.push(...pack.checklists.map((c) => ({ ...c, packId: pack.id, packVersion: pack.version })));
+      }
+      return content;
+    },
+  };
+
+  const adapters = {
+    /** Team-lead-made adapters; a stored one that no longer validates fails loudly. */
+    async list(): Promise<Adapter[]> {
+      const rows = await db.adapters.toArray();
+      return rows.map((row) => parseStored(adapterRecordSchema, 'adapters', row).adapter);
+    },
+    async save(input: unknown): Promise<Adapter> {
+      const adapter = adapterSchema.parse(input);
+      await db.transaction('rw', db.adapters, async () => {
+        const existing = await db.adapters.get(adapter.id);
+        const t = now();
+        await db.adapters.put({ id: adapter.id, adapter, createdAt: existing?.createdAt ?? t, updatedAt: t });
+      });
+      return adapter;
+    },
+    async remove(id: string): Promise<void> {
+      await db.adapters.delete(id);
+    },
+  };
+
+  /** The pack editor's work in progress: one draft, saved as the team lead types. */
+  const packDrafts = {
+    async get(): Promise<PackDraft | undefined> {
+      const row = await db.packDrafts.get(PACK_DRAFT_ID);
+      return row && parseStored(packDraftRecordSchema, 'packDrafts', row).draft;
+    },
+    async save(draft: PackDraft): Promise<void> {
+      await db.packDrafts.put(packDraftRecordSchema.parse({ id: PACK_DRAFT_ID, draft, updatedAt: now() }));
+    },
+    async discard(): Promise<void> {
+      await db.packDrafts.delete(PACK_DRAFT_ID);
+    },
+  };
+
+  /** The team lead's pack-signing keys (private keys are non-extractable CryptoKeys). */
+  const signingKeys = {
+    /** Oldest first. */
+    async list(): Promise<SigningKeyRecord[]> {
+      const rows = await db.signingKeys.toArray();
+      return rows
+        .map((row) => parseStored(signingKeyRecordSchema, 'signingKeys', row))
+        .sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async get(id: string): Promise<SigningKeyRecord | undefined> {
+      const row = await db.signingKeys.get(id);
+      return row && parseStored(signingKeyRecordSchema, 'signingKeys', row);
+    },
+    async add(key: SigningKeyRecord): Promise<void> {
+      await db.signingKeys.add(signingKeyRecordSchema.parse(key));
+    },
+    async remove(id: string): Promise<void> {
+      await db.signingKeys.delete(id);
+    },
+  };
+
+  return { templates, packs, adapters, packDrafts, signingKeys };
+}
+
+export type ConfigRepository = ReturnType<typeof createConfigRepository>;
