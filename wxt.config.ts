@@ -18,26 +18,18 @@ export default defineConfig({
     plugins: [react(), tailwindcss()],
   }),
   hooks: {
-    // Two scripts bundled on their own, outside Vite: the content script
-    // (lib/host/content-script.ts, see there) and the panel page's first
-    // script, which starts the handshake with the bridge while the page loads
-    // (lib/panel/early.ts, see lib/panel/handshake.ts).
+    // The content script (lib/host/content-script.ts), bundled on its own: see there.
     'build:publicAssets': async (_wxt, files) => {
-      for (const [entry, dest] of [
-        ['lib/host/content-script.ts', 'host.js'],
-        ['lib/panel/early.ts', 'panel-early.js'],
-      ] as const) {
-        const { outputFiles } = await build({
-          entryPoints: [entry],
-          bundle: true,
-          minify: true,
-          format: 'iife',
-          target: 'chrome120',
-          legalComments: 'none',
-          write: false,
-        });
-        files.push({ relativeDest: dest, contents: outputFiles[0]!.text });
-      }
+      const { outputFiles } = await build({
+        entryPoints: ['lib/host/content-script.ts'],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: 'chrome120',
+        legalComments: 'none',
+        write: false,
+      });
+      files.push({ relativeDest: 'host.js', contents: outputFiles[0]!.text });
     },
   },
   manifest: () => ({

@@ -55,6 +55,7 @@ export async function startBridge(): Promise<void> {
     stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
   let heavy = applyLayout(document, iframe, layout);
+  document.body.append(iframe);
   // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
     iframe.remove();
@@ -141,8 +142,4 @@ export async function startBridge(): Promise<void> {
     detection = next;
     send({ type: 'citizen', detection });
   });
-  // Last: the frame's navigation sets the browser and the panel's process to
-  // work on the other core, and whatever the bridge did after it would wait
-  // for the CPU with them, on the host's main thread.
-  document.body.append(iframe);
 }

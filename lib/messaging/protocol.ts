@@ -129,3 +129,6 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): T | undefin
   const result = schema.safeParse(raw);
   return result.success ? result.data : undefined;
 }
+
+/** Content script → its own panel frame (window.postMessage): the port's token (see PANEL_PORT_NAME). */
+export const panelTokenSchema = z.uuid();

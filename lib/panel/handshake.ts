@@ -1,18 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import { panelTokenSchema, parseMessage } from '../messaging/protocol';
 
 /**
  * The panel's side of the handshake with the bridge in its tab (the token
- * protocol is described at PANEL_PORT_NAME). It runs from `panel-early.js`, a
- * classic script in the panel page's <head>, while the page is still parsing:
- * the bridge's answer, the port and the citizen it sends are then usually in
- * by the time the app's ~600 KB of modules have loaded and run, instead of
- * being asked for after them. No zod and no app code here, so the script stays
- * small; what arrives is parsed by the app (lib/panel/host-connection.ts).
+ * protocol is described at PANEL_PORT_NAME). What arrives on the port is
+ * parsed by the app (lib/panel/host-connection.ts).
  */
-
-/** The bridge's token is a crypto.randomUUID(); anything else is not tried. */
-const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export interface HostLink {
   /** Whether this page is a frame in a tab, so there is a bridge to talk to. */
@@ -24,13 +18,6 @@ export interface HostLink {
   attach(onMessage: (raw: unknown) => void, onClose: () => void): void;
   /** Sends to the bridge; false when no port is open. */
   post(message: unknown): boolean;
-}
-
-declare global {
-  interface Window {
-    /** Set by panel-early.js (lib/panel/early.ts). */
-    sidevognHostLink?: HostLink;
-  }
 }
 
 /**
@@ -67,8 +54,8 @@ export function startHandshake(win: Window): HostLink {
     });
   };
   const onWindowMessage = (e: MessageEvent) => {
-    const token: unknown = e.data;
-    if (e.source !== win.parent || typeof token !== 'string' || !TOKEN.test(token) || tried.has(token)) return;
+    const token = e.source === win.parent ? parseMessage(panelTokenSchema, e.data) : undefined;
+    if (token === undefined || tried.has(token)) return;
     tried.add(token);
     offer(token);
   };

@@ -13,13 +13,11 @@ export interface HostConnection {
 const INSERT_TIMEOUT_MS = 5_000;
 
 /**
- * The panel's connection to the bridge in its tab: the handshake started by
- * panel-early.js while the page was loading (lib/panel/handshake.ts), or one
- * started now where that script did not run. Incoming messages are parsed and
- * fed into the panel store.
+ * The panel's connection to the bridge in its tab (the handshake is in
+ * ./handshake). Incoming messages are parsed and fed into the panel store.
  */
 export async function connectToHost(win: Window = window): Promise<HostConnection> {
-  const link = win.sidevognHostLink ?? startHandshake(win);
+  const link = startHandshake(win);
   const store = usePanelStore.getState();
   if (!(await link.inTab)) {
     store.setConnection('disconnected');
