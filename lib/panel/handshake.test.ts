@@ -49,6 +49,15 @@ function inTab(id: number | undefined) {
   return { ports, connect };
 }
 
+/** A handshake started in a frame of tab 7, once the tab is known. */
+async function handshakeInTab() {
+  const tab = inTab(7);
+  const { win, post } = framedWindow();
+  const link = startHandshake(win);
+  await link.inTab;
+  return { ...tab, post, link };
+}
+
 describe('startHandshake', () => {
   it('asks the bridge for its token and connects to the top frame of its own tab with it', async () => {
     const { ports, connect } = inTab(7);
@@ -64,10 +73,7 @@ describe('startHandshake', () => {
   });
 
   it('keeps what the bridge sent before the app attached, then hands over the rest as it comes', async () => {
-    const { ports } = inTab(7);
-    const { win, post } = framedWindow();
-    const link = startHandshake(win);
-    await link.inTab;
+    const { ports, post, link } = await handshakeInTab();
     post(TOKEN);
     ports[0]!.answer({ type: 'layout' });
     ports[0]!.answer({ type: 'citizen' });
@@ -81,10 +87,7 @@ describe('startHandshake', () => {
   });
 
   it('tries only token-shaped messages from its parent, each once, and keeps the port the bridge answers on', async () => {
-    const { ports, connect } = inTab(7);
-    const { win, post } = framedWindow();
-    const link = startHandshake(win);
-    await link.inTab;
+    const { ports, connect, post, link } = await handshakeInTab();
     post(TOKEN, {}); // not the parent
     post('not a token');
     post({ token: TOKEN });
@@ -109,10 +112,7 @@ describe('startHandshake', () => {
   });
 
   it('tells an app that attaches late that the port went already', async () => {
-    const { ports } = inTab(7);
-    const { win, post } = framedWindow();
-    const link = startHandshake(win);
-    await link.inTab;
+    const { ports, post, link } = await handshakeInTab();
     post(TOKEN);
     ports[0]!.answer({ type: 'citizen' });
     ports[0]!.drop();
