@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
-import { NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/db/repository';
+import { NOTES_FIRST_PAGE, NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/db/repository';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
@@ -22,7 +22,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
   const [through, setThrough] = useState<NoteCursor | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const page = useLiveQuery(
-    () => repository.notes.window(citizenKey, through ? { through } : { newest: NOTES_PAGE_SIZE }),
+    () => repository.notes.window(citizenKey, through ? { through } : { newest: NOTES_FIRST_PAGE }),
     [repository, citizenKey, through],
   );
   const notes = page?.notes;

@@ -10,7 +10,7 @@ import Dexie from 'dexie';
 import { SidevognDb } from '../../../lib/db/database';
 import { createNoteSearch, type NoteSearch } from '../../../lib/db/note-search';
 import type { CitizenRecord, NoteRecord } from '../../../lib/db/records';
-import { NOTES_PAGE_SIZE, createRepository, draftIdForNewNote, type Repository } from '../../../lib/db/repository';
+import { NOTES_FIRST_PAGE, createRepository, draftIdForNewNote, type Repository } from '../../../lib/db/repository';
 import { createKeyring, unlockWithPassphrase } from '../../../lib/crypto/keyring';
 import { fixedKey } from '../../../lib/crypto/session';
 import { sealRecord } from '../../../lib/db/sealed';
@@ -183,7 +183,7 @@ const api = {
       let countMs: number | null = null;
       const variants = [
         async () => {
-          const [ms, page] = await timed(() => repository.notes.window(key, { newest: NOTES_PAGE_SIZE }));
+          const [ms, page] = await timed(() => repository.notes.window(key, { newest: NOTES_FIRST_PAGE }));
           const oldest = page.notes.at(-1);
           if (page.hasOlder && oldest) [countMs] = await timed(() => repository.notes.olderCount(key, oldest));
           return [ms, page.notes] as const;
