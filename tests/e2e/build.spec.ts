@@ -188,6 +188,23 @@ test('no page loads remote code, and every script it loads is one of ours', () =
   }
 });
 
+test('the panel page starts from two script files: its entry and the shared panel-start chunk (wxt.config.ts)', () => {
+  const html = read(join(EXTENSION_DIR, 'panel.html'));
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!);
+  expect(scripts).toEqual([expect.stringMatching(/^\/chunks\/panel-[\w-]+\.js$/)]);
+  expect(preloads).toEqual([expect.stringMatching(/^\/chunks\/panel-start-[\w-]+\.js$/)]);
+  // Static imports only (`import ... from "./x.js"` or `import "./x.js"`); dynamic import() loads on use.
+  const staticImports = (file: string) =>
+    [
+      ...read(join(EXTENSION_DIR, file)).matchAll(
+        /(?:^|[;}])\s*import\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+)["']/g,
+      ),
+    ].map((m) => m[1]!);
+  expect(staticImports(scripts[0]!)).toEqual([preloads[0]!.split('/').pop()]);
+  expect(staticImports(preloads[0]!)).toEqual([]);
+});
+
 test('the built manifest keeps the default CSP and exposes only the panel, by its dynamic URL', () => {
   const manifest = JSON.parse(read(join(EXTENSION_DIR, 'manifest.json'))) as Record<string, unknown>;
   expect(manifest.manifest_version).toBe(3);
