@@ -10,6 +10,7 @@ import {
   formDraftRecordSchema,
   historyRecordSchema,
   noteRecordSchema,
+  parseStored,
   sealedRowSchemas,
   summaryRecordSchema,
   type SealedTableName,
@@ -70,9 +71,9 @@ export async function sealRecord<T extends SealedTableName>(
 }
 
 export async function openRow<T extends SealedTableName>(key: CryptoKey, table: T, row: unknown): Promise<RecordOf<T>> {
-  const parsed = sealedRowSchemas[table].safeParse(row);
-  if (!parsed.success) throw new StoredDataError(table, z.prettifyError(parsed.error));
-  const { sealed, ...clear } = parsed.data as Loose & { sealed: RowOf<T>['sealed'] };
+  const { sealed, ...clear } = parseStored(sealedRowSchemas[table] as z.ZodType, table, row) as Loose & {
+    sealed: RowOf<T>['sealed'];
+  };
   let rest: unknown;
   try {
     rest = await open(key, sealed, aadOf(table, clear));
@@ -81,9 +82,7 @@ export async function openRow<T extends SealedTableName>(key: CryptoKey, table: 
   }
   if (typeof rest !== 'object' || rest === null || Array.isArray(rest))
     throw new StoredDataError(table, 'sealed content is not an object');
-  const record = recordSchemas[table].safeParse({ ...rest, ...clear });
-  if (!record.success) throw new StoredDataError(table, z.prettifyError(record.error));
-  return record.data as RecordOf<T>;
+  return parseStored(recordSchemas[table] as z.ZodType, table, { ...rest, ...clear }) as RecordOf<T>;
 }
 
 /** Opens many rows at once (AES-GCM calls run concurrently). */
