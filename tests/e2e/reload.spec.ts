@@ -183,6 +183,8 @@ test('after the extension is reloaded mid-session, the open page says to reload 
   // the extension's reload cleared its session storage). Until Chromium has
   // loaded the new version, a reloaded page gets no content script (seen in CI
   // with two workers), so reload as a caseworker would, once it is there.
+  // (The profile has developer mode on, or Chromium may not load it again at
+  // all: see prepareProfile in tests/harness/chromium.mjs.)
   await expect(async () => {
     await page.reload();
     await expect(panel.element).toHaveCount(1, { timeout: 2_000 });

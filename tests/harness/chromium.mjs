@@ -53,16 +53,25 @@ export function extensionArgs() {
 }
 
 /**
- * Real Chrome and Edge partition third-party storage, which gives an extension
- * frame on a web page the extension's own IndexedDB. Playwright's default flags
- * turn partitioning off, and then IndexedDB in our panel frame is denied.
- * Allowing third-party cookies in the profile restores the real behaviour.
+ * A new profile's preferences:
+ * - Real Chrome and Edge partition third-party storage, which gives an extension
+ *   frame on a web page the extension's own IndexedDB. Playwright's default flags
+ *   turn partitioning off, and then IndexedDB in our panel frame is denied.
+ *   Allowing third-party cookies in the profile restores the real behaviour.
+ * - Developer mode, as a developer has it on who loads an unpacked extension:
+ *   without it Chromium may disable the unpacked extension when it reloads
+ *   (`chrome.runtime.reload()`, as after an update) with the reason
+ *   DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION (chrome://extensions-internals),
+ *   seen in about one reload in four on this VM.
  */
 export function prepareProfile(userDataDir) {
   const prefs = join(userDataDir, 'Default', 'Preferences');
   if (existsSync(prefs)) return;
   mkdirSync(dirname(prefs), { recursive: true });
-  writeFileSync(prefs, JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  writeFileSync(
+    prefs,
+    JSON.stringify({ profile: { cookie_controls_mode: 0 }, extensions: { ui: { developer_mode: true } } }),
+  );
 }
 
 /**
