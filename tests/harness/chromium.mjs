@@ -62,15 +62,16 @@ export function extensionArgs() {
  *   without it Chromium may disable the unpacked extension when it reloads
  *   (`chrome.runtime.reload()`, as after an update) with the reason
  *   DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION (chrome://extensions-internals),
- *   seen in about one reload in four on this VM.
+ *   seen in about one reload in four on this VM. The benchmarks turn it off, as
+ *   a caseworker has it (it also turns on Chromium's error console for extensions).
  */
-export function prepareProfile(userDataDir) {
+export function prepareProfile(userDataDir, { developerMode = true } = {}) {
   const prefs = join(userDataDir, 'Default', 'Preferences');
   if (existsSync(prefs)) return;
   mkdirSync(dirname(prefs), { recursive: true });
   writeFileSync(
     prefs,
-    JSON.stringify({ profile: { cookie_controls_mode: 0 }, extensions: { ui: { developer_mode: true } } }),
+    JSON.stringify({ profile: { cookie_controls_mode: 0 }, extensions: { ui: { developer_mode: developerMode } } }),
   );
 }
 

@@ -33,7 +33,8 @@ export function tempProfile(label) {
 export async function launchBrowser({ withExtension, profileDir, label = withExtension ? 'ext' : 'base' }) {
   if (withExtension) assertExtensionBuilt();
   const dir = profileDir ?? tempProfile(label);
-  prepareProfile(dir);
+  // As a caseworker's browser: no developer mode (nothing here reloads the extension).
+  prepareProfile(dir, { developerMode: false });
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: findChromium(),
     headless: true,
