@@ -17,7 +17,9 @@ export async function heapAfterGc(cdp) {
 export function windowFigures(a) {
   return {
     busyMs: a.busyMs,
+    busyCpuMs: a.busyCpuMs,
     scriptMs: a.scriptMs,
+    scriptCpuMs: a.scriptCpuMs,
     renderingMs: a.renderingMs,
     sharedRenderingMs: a.sharedRenderingMs,
     causedMs: a.causedMs,

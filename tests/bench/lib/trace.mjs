@@ -213,12 +213,34 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
       };
     });
 
+  // Thread (CPU) time: how much of each outermost event the thread actually ran
+  // (tdur) rather than waited for a core. On a 2-core machine where the panel's
+  // own process starts during the host's load, wall time runs well ahead of it.
+  // An interval inside an event is charged at that event's tdur/dur ratio.
+  const outermost = [];
+  for (const ev of [...complete].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    const last = outermost.at(-1);
+    if (last && ev.ts < last.ts + last.dur) continue;
+    outermost.push(ev);
+  }
+  const cpuWithin = (merged, s, e) => {
+    let sum = 0;
+    for (const ev of outermost) {
+      if (ev.ts + ev.dur <= s || ev.ts >= e || !ev.dur) continue;
+      const ratio = typeof ev.tdur === 'number' ? Math.min(1, ev.tdur / ev.dur) : 1;
+      sum += within(merged, Math.max(s, ev.ts), Math.min(e, ev.ts + ev.dur)) * ratio;
+    }
+    return sum / 1000;
+  };
+
   const slice = (fromMs, toMs) => {
     const s = start + fromMs * 1000;
     const e = start + toMs * 1000;
     return {
       busyMs: within(busy, s, e) / 1000,
+      busyCpuMs: cpuWithin(busy, s, e),
       scriptMs: within(script, s, e) / 1000,
+      scriptCpuMs: cpuWithin(script, s, e),
       renderingMs: within(rendering, s, e) / 1000,
       sharedRenderingMs: within(shared, s, e) / 1000,
       causedMs: within(caused, s, e) / 1000,
