@@ -223,12 +223,18 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
     if (last && ev.ts < last.ts + last.dur) continue;
     outermost.push(ev);
   }
+  // One pass: both lists are sorted, and the outermost events do not overlap.
   const cpuWithin = (merged, s, e) => {
+    const clipped = intersect(merged, [[s, e]]);
     let sum = 0;
+    let i = 0;
     for (const ev of outermost) {
-      if (ev.ts + ev.dur <= s || ev.ts >= e || !ev.dur) continue;
+      const end = ev.ts + ev.dur;
+      while (i < clipped.length && clipped[i][1] <= ev.ts) i++;
+      if (!ev.dur) continue;
       const ratio = typeof ev.tdur === 'number' ? Math.min(1, ev.tdur / ev.dur) : 1;
-      sum += within(merged, Math.max(s, ev.ts), Math.min(e, ev.ts + ev.dur)) * ratio;
+      for (let j = i; j < clipped.length && clipped[j][0] < end; j++)
+        sum += (Math.min(end, clipped[j][1]) - Math.max(ev.ts, clipped[j][0])) * ratio;
     }
     return sum / 1000;
   };
