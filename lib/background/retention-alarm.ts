@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
 import { applyRetention } from '../db/privacy';
 import { readRetentionDays } from '../db/retention-policy';
-import { syncDataMarker } from '../backup/marker';
+import { checkDataLoss, syncDataMarker } from '../backup/marker';
 
 /**
  * Automatic deletion of citizen data after `retentionDays` without activity:
@@ -12,8 +12,13 @@ import { syncDataMarker } from '../backup/marker';
 export const RETENTION_ALARM = 'retention';
 
 export async function runRetention(db: SidevognDb, now = Date.now()): Promise<number> {
+  // At browser start this runs before any Sidevogn page: a database that came
+  // back empty is a loss to report (lib/backup/marker.ts), not a state for the
+  // marker to follow, or no page would ever see the loss.
+  await checkDataLoss(db, now);
   const result = await applyRetention(db, await readRetentionDays(), now);
-  await syncDataMarker(db, now);
+  // The marker follows what retention deleted (a reported loss stays).
+  if (result.citizens > 0) await syncDataMarker(db, now);
   return result.citizens;
 }
 

@@ -191,6 +191,27 @@ test('an empty database where the marker says there was data: alert in the panel
   await expect(alert).toHaveCount(0);
 });
 
+test('the panel is the first to find the database empty: it checks before it opens the citizen on the page', async ({
+  caseSystem,
+  context,
+}) => {
+  await caseSystem.gotoCase(citizen(1).caseId);
+  await caseSystem.panel.writeNote('Forsvinder');
+  const options = await openOptions(context);
+  await inDatabase(options, 'clear-citizen-tables');
+  await options.close();
+
+  // Opening the citizen writes them to the database again; had that come first,
+  // the database would not look empty and the loss would go unnoticed.
+  const alert = caseSystem.panel.frame.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
+  await caseSystem.page.reload();
+  await expect(alert).toBeVisible();
+  await expect(caseSystem.panel.frame.getByRole('heading', { level: 1 })).toHaveText(citizen(1).name);
+  // The finding is kept until the caseworker decides.
+  await caseSystem.page.reload();
+  await expect(alert).toBeVisible();
+});
+
 test.describe('backups', () => {
   // The test sets the passphrase itself, to keep the recovery key shown once.
   test.use({ setUp: false });
