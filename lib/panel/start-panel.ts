@@ -21,7 +21,11 @@ export async function startPanel(): Promise<{
   storageError: string | null;
 }> {
   const db = new SidevognDb();
-  const [opened, locale, host] = await Promise.all([
+  const repository = createRepository(db);
+  // Dexie holds the two checks' reads until the database is open, so they need
+  // not wait for the other start-up I/O. If it fails to open they fail too, and
+  // the panel shows why it could not open.
+  const [opened, locale, host, , , installError] = await Promise.all([
     db.open().then(
       () => null,
       (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
@@ -30,19 +34,13 @@ export async function startPanel(): Promise<{
     connectToHost(),
     // Locked on failure: the lock gate reads the session again and offers the unlock form.
     session.restore().catch(() => false),
+    // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
+    checkDataLossOnce(db),
+    repository.packs.installDefault(loadDefaultPack).then(
+      () => null,
+      (error: unknown) => String(error),
+    ),
   ]);
-  const repository = createRepository(db);
-  const [, installError] =
-    opened === null
-      ? await Promise.all([
-          // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
-          checkDataLossOnce(db),
-          repository.packs.installDefault(loadDefaultPack).then(
-            () => null,
-            (error: unknown) => String(error),
-          ),
-        ])
-      : [];
   const storageError = opened ?? installError ?? null;
   usePanelStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
