@@ -113,6 +113,8 @@ function FilledForm({
     }
     setBusy(true);
     setStatus(null);
+    // The form as inserted: anything typed from here on is kept (draft.discard).
+    const inserted = values;
     try {
       const result = await host.insert(note);
       let target: string | null = null;
@@ -123,12 +125,10 @@ function FilledForm({
         await navigator.clipboard.writeText(note);
         setStatus({ tone: 'warning', key: result.outcome === 'too-long' ? 'templates.tooLong' : 'templates.copied' });
       }
-      draft.cancelPending();
       await repository.history.templateInserted(citizenKey, template, target);
       if (linked) await repository.checklistRuns.finish(linked.run.id);
       setConfirmedAnyway(false);
-      await draft.discard();
-      setAttempted(false);
+      if (await draft.discard(inserted)) setAttempted(false);
       onInserted();
     } catch (e) {
       setStatus({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
@@ -21,10 +21,20 @@ export function useFormDraft(
   /** Writes the pending values now (the retry after a failed save). */
   flush(): Promise<void>;
   set(id: string, value: FormValues[string]): void;
-  discard(): Promise<void>;
-  cancelPending(): void;
+  /**
+   * Deletes the draft and starts the form again. Given the values whose note
+   * was just inserted, only if the form still holds exactly those: what the
+   * caseworker typed since stays, with its draft. Resolves whether it did.
+   */
+  discard(inserted?: FormValues): Promise<boolean>;
 } {
-  const [values, setValues] = useState<FormValues | null>(null);
+  const [values, setValuesState] = useState<FormValues | null>(null);
+  // The values as of the latest change, for discard() to compare after an await.
+  const latest = useRef<FormValues | null>(null);
+  const setValues = useCallback((next: FormValues) => {
+    latest.current = next;
+    setValuesState(next);
+  }, []);
   const [hasDraft, setHasDraft] = useState(false);
   const [error, setError] = useState<SaveFailure | null>(null);
   const saver = useThrottledSave<FormValues>({
@@ -61,11 +71,10 @@ export function useFormDraft(
 
   const set = useCallback(
     (id: string, value: FormValues[string]) => {
-      setValues((current) => {
-        const next = { ...current, [id]: value };
-        saver.schedule(next, (values) => repository.formDrafts.save(citizenKey, templateId, values));
-        return next;
-      });
+      const next = { ...latest.current, [id]: value };
+      latest.current = next;
+      setValuesState(next);
+      saver.schedule(next, (values) => repository.formDrafts.save(citizenKey, templateId, values));
     },
     [repository, citizenKey, templateId, saver],
   );
@@ -75,13 +84,21 @@ export function useFormDraft(
     setError(null);
   }, [saver]);
 
-  const discard = useCallback(async () => {
-    cancelPending();
-    await repository.formDrafts.discard(citizenKey, templateId);
-    setValues(initial());
-    setHasDraft(false);
+  const discard = useCallback(
+    async (inserted?: FormValues) => {
+      const changed = () => inserted !== undefined && latest.current !== inserted;
+      if (changed()) return false;
+      cancelPending();
+      await repository.formDrafts.discard(citizenKey, templateId);
+      // Typed while the draft was deleted: that change scheduled its own save.
+      if (changed()) return false;
+      setValues(initial());
+      setHasDraft(false);
+      return true;
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repository, citizenKey, templateId, cancelPending]);
+    [repository, citizenKey, templateId, cancelPending],
+  );
 
-  return { values, hasDraft, error, flush, set, discard, cancelPending };
+  return { values, hasDraft, error, flush, set, discard };
 }

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { act, useEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Repository } from '@/lib/db/repository';
+import type { FormValues } from '@/lib/templates/form';
+import { useFormDraft } from './use-form-draft';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+type Draft = ReturnType<typeof useFormDraft>;
+
+/** The form drafts a template form reads and writes; the deletion waits until `finishDiscard`. */
+function fakeRepository() {
+  let finishDiscard = () => {};
+  const formDrafts = {
+    get: vi.fn(() => Promise.resolve(undefined)),
+    save: vi.fn((_citizen: string, _template: string, _values: FormValues) => Promise.resolve()),
+    discard: vi.fn(() => new Promise<void>((resolve) => (finishDiscard = resolve))),
+  };
+  return { repository: { formDrafts } as unknown as Repository, formDrafts, finishDiscard: () => finishDiscard() };
+}
+
+let root: Root;
+let draft: Draft;
+function Form({ repository, onRender }: { repository: Repository; onRender(d: Draft): void }) {
+  const d = useFormDraft(repository, 'c'.repeat(32), 'samtale', () => ({ oplyst: '' }));
+  useEffect(() => {
+    onRender(d);
+  });
+  return null;
+}
+
+async function mount(repository: Repository) {
+  root = createRoot(document.createElement('div'));
+  await act(async () => root.render(<Form repository={repository} onRender={(d) => (draft = d)} />));
+  expect(draft.values).toEqual({ oplyst: '' });
+}
+const type = (value: string) => act(() => draft.set('oplyst', value));
+
+beforeEach(() => {
+  draft = undefined as unknown as Draft;
+});
+afterEach(() => {
+  act(() => root.unmount());
+});
+
+describe('a template form after its note was inserted', () => {
+  it('starts again when the form still holds what was inserted', async () => {
+    const fake = fakeRepository();
+    await mount(fake.repository);
+    type('Borgeren ringede.');
+    const inserted = draft.values!;
+    let reset: Promise<boolean> | undefined;
+    act(() => void (reset = draft.discard(inserted)));
+    await act(async () => fake.finishDiscard());
+    expect(await reset).toBe(true);
+    expect(draft.values).toEqual({ oplyst: '' });
+    expect(fake.formDrafts.discard).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps what the caseworker typed while the draft was deleted, and saves it', async () => {
+    const fake = fakeRepository();
+    await mount(fake.repository);
+    type('Borgeren ringede.');
+    const inserted = draft.values!;
+    let reset: Promise<boolean> | undefined;
+    act(() => void (reset = draft.discard(inserted)));
+    type('Næste samtale: ');
+    await act(async () => fake.finishDiscard());
+    expect(await reset).toBe(false);
+    expect(draft.values).toEqual({ oplyst: 'Næste samtale: ' });
+    await act(() => draft.flush());
+    expect(fake.formDrafts.save).toHaveBeenLastCalledWith('c'.repeat(32), 'samtale', { oplyst: 'Næste samtale: ' });
+  });
+
+  it('deletes nothing when the form changed before the deletion began', async () => {
+    const fake = fakeRepository();
+    await mount(fake.repository);
+    type('Borgeren ringede.');
+    const inserted = draft.values!;
+    type('Borgeren ringede. Og mødte op.');
+    expect(await act(() => draft.discard(inserted))).toBe(false);
+    expect(fake.formDrafts.discard).not.toHaveBeenCalled();
+    expect(draft.values).toEqual({ oplyst: 'Borgeren ringede. Og mødte op.' });
+  });
+});
