@@ -38,6 +38,14 @@ async function mount(repository: Repository) {
 }
 const type = (value: string) => act(() => draft.set('oplyst', value));
 
+/** The form after the caseworker typed and pressed insert: the values as inserted. */
+async function typedAndInserted() {
+  const fake = fakeRepository();
+  await mount(fake.repository);
+  type('Borgeren ringede.');
+  return { fake, inserted: draft.values! };
+}
+
 beforeEach(() => {
   draft = undefined as unknown as Draft;
 });
@@ -47,10 +55,7 @@ afterEach(() => {
 
 describe('a template form after its note was inserted', () => {
   it('starts again when the form still holds what was inserted', async () => {
-    const fake = fakeRepository();
-    await mount(fake.repository);
-    type('Borgeren ringede.');
-    const inserted = draft.values!;
+    const { fake, inserted } = await typedAndInserted();
     let reset: Promise<boolean> | undefined;
     act(() => void (reset = draft.discard(inserted)));
     await act(async () => fake.finishDiscard());
@@ -60,10 +65,7 @@ describe('a template form after its note was inserted', () => {
   });
 
   it('keeps what the caseworker typed while the draft was deleted, and saves it', async () => {
-    const fake = fakeRepository();
-    await mount(fake.repository);
-    type('Borgeren ringede.');
-    const inserted = draft.values!;
+    const { fake, inserted } = await typedAndInserted();
     let reset: Promise<boolean> | undefined;
     act(() => void (reset = draft.discard(inserted)));
     type('Næste samtale: ');
@@ -75,10 +77,7 @@ describe('a template form after its note was inserted', () => {
   });
 
   it('deletes nothing when the form changed before the deletion began', async () => {
-    const fake = fakeRepository();
-    await mount(fake.repository);
-    type('Borgeren ringede.');
-    const inserted = draft.values!;
+    const { fake, inserted } = await typedAndInserted();
     type('Borgeren ringede. Og mødte op.');
     expect(await act(() => draft.discard(inserted))).toBe(false);
     expect(fake.formDrafts.discard).not.toHaveBeenCalled();

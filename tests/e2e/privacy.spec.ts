@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
@@ -165,14 +165,24 @@ test('options: erase all citizen data only after typing SLET; packs and settings
   await expect(caseSystem.panel.frame.getByLabel('Søg skabelon')).toBeVisible();
 });
 
-test('an empty database where the marker says there was data: alert in the panel and options, backup offered', async ({
-  caseSystem,
-  context,
-}) => {
+/**
+ * A citizen with a note, then the citizen tables emptied behind Sidevogn's
+ * back (as a cleared profile would leave them). Returns the options page that
+ * emptied them; it has not looked since.
+ */
+async function loseTheData(caseSystem: CaseSystem, context: BrowserContext): Promise<Page> {
   await caseSystem.gotoCase(citizen(1).caseId);
   await caseSystem.panel.writeNote('Forsvinder');
   const options = await openOptions(context);
   await inDatabase(options, 'clear-citizen-tables');
+  return options;
+}
+
+test('an empty database where the marker says there was data: alert in the panel and options, backup offered', async ({
+  caseSystem,
+  context,
+}) => {
+  const options = await loseTheData(caseSystem, context);
   await options.reload();
   const alert = options.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
   await expect(alert).toBeVisible();
@@ -195,11 +205,7 @@ test('the panel is the first to find the database empty: it checks before it ope
   caseSystem,
   context,
 }) => {
-  await caseSystem.gotoCase(citizen(1).caseId);
-  await caseSystem.panel.writeNote('Forsvinder');
-  const options = await openOptions(context);
-  await inDatabase(options, 'clear-citizen-tables');
-  await options.close();
+  await (await loseTheData(caseSystem, context)).close();
 
   // Opening the citizen writes them to the database again; had that come first,
   // the database would not look empty and the loss would go unnoticed.
