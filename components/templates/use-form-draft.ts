@@ -72,11 +72,10 @@ export function useFormDraft(
   const set = useCallback(
     (id: string, value: FormValues[string]) => {
       const next = { ...latest.current, [id]: value };
-      latest.current = next;
-      setValuesState(next);
+      setValues(next);
       saver.schedule(next, (values) => repository.formDrafts.save(citizenKey, templateId, values));
     },
-    [repository, citizenKey, templateId, saver],
+    [repository, citizenKey, templateId, saver, setValues],
   );
 
   const cancelPending = useCallback(() => {
