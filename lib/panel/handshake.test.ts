@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
-import { PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import { DEFAULT_LAYOUT, PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
 import { startHandshake } from './handshake';
+import { connectToHost } from './host-connection';
+import { usePanelStore } from './panel-store';
+import { aCitizen } from '../../tests/fixtures/citizens';
 
 const TOKEN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -131,5 +134,21 @@ describe('startHandshake', () => {
     top.parent = top;
     expect(await startHandshake(top).inTab).toBe(false);
     expect(top.addEventListener).not.toHaveBeenCalled();
+  });
+});
+
+describe('connectToHost', () => {
+  it('is connected once the page has said whom it shows, not at its layout', async () => {
+    usePanelStore.setState(usePanelStore.getInitialState(), true);
+    const { ports } = inTab(7);
+    const { win, post } = framedWindow();
+    const connecting = connectToHost(win);
+    post(TOKEN);
+    await connecting;
+    ports[0]!.answer({ type: 'layout', layout: { ...DEFAULT_LAYOUT, width: 480 }, heavy: false });
+    // Still "connecting", so the panel does not show "no citizen on the page" first.
+    expect(usePanelStore.getState()).toMatchObject({ connection: 'connecting', layout: { width: 480 } });
+    ports[0]!.answer({ type: 'citizen', detection: { status: 'found', citizen: aCitizen() } });
+    expect(usePanelStore.getState()).toMatchObject({ connection: 'connected', detection: { status: 'found' } });
   });
 });

@@ -29,9 +29,12 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
       const message = parseMessage(hostToPanelSchema, raw);
       if (!message) return;
       const s = usePanelStore.getState();
-      if (s.connection !== 'connected') s.setConnection('connected');
-      if (message.type === 'citizen') s.setDetection(message.detection);
-      else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
+      if (message.type === 'citizen') {
+        s.setDetection(message.detection);
+        // Connected once the page has said whom it shows (its layout comes first),
+        // so the panel never shows "no citizen" on its way to the citizen.
+        if (s.connection !== 'connected') s.setConnection('connected');
+      } else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
       else {
         const { type: _type, requestId, ...result } = message;
         pending.get(requestId)?.(result);
