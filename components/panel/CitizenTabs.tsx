@@ -12,6 +12,7 @@ import { markCitizenData } from '@/lib/backup/marker';
 import { CitizenDataActions } from '../privacy/CitizenDataActions';
 import { RetentionWarning } from '../privacy/RetentionWarning';
 import { DataLossAlert } from '../privacy/DataLossAlert';
+import type { FirstView } from '@/lib/panel/first-view';
 
 const TABS = [
   { id: 'summary', label: 'tabs.summary' },
@@ -23,7 +24,16 @@ const TABS = [
 type TabId = PanelTab;
 
 /** The citizen's pages in the panel, as ARIA tabs (arrow keys move between them). */
-export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+export function CitizenTabs({
+  citizen,
+  citizenKey,
+  first,
+}: {
+  citizen: CitizenOnPage;
+  citizenKey: string;
+  /** The overview as read at start-up (lib/panel/first-view.ts), shown until the live reads answer. */
+  first?: FirstView;
+}) {
   const t = useT();
   const active = usePanelStore((s) => s.tab);
   const setActive = usePanelStore((s) => s.setTab);
@@ -31,6 +41,10 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
   useObserveHostFacts(citizen, citizenKey);
   // After an erasure the overview's fields start again from the (empty) database.
   const [erasures, setErasures] = useState(0);
+  // The first view is for the overview's first mount only: after another tab
+  // or an erasure it may be out of date, and the overview reads again.
+  const [firstView, setFirstView] = useState(first);
+  if (firstView && (active !== 'summary' || erasures > 0)) setFirstView(undefined);
   // The database holds citizen data now (lib/backup/marker.ts).
   useEffect(() => void markCitizenData().catch(() => undefined), [citizenKey]);
 
@@ -77,7 +91,7 @@ export function CitizenTabs({ citizen, citizenKey }: { citizen: CitizenOnPage; c
       </div>
       <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
         {active === 'summary' && (
-          <SummaryView key={`${citizenKey}-${erasures}`} citizen={citizen} citizenKey={citizenKey} />
+          <SummaryView key={`${citizenKey}-${erasures}`} citizen={citizen} citizenKey={citizenKey} first={firstView} />
         )}
         {active === 'summary' && (
           <CitizenDataActions

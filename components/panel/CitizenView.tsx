@@ -4,18 +4,26 @@ import { CitizenHeader } from './CitizenHeader';
 import { CitizenTabs } from './CitizenTabs';
 import { Notice } from './Notice';
 import { usePanelServices, useT } from './panel-context';
+import { takeFirstView, type FirstView } from '@/lib/panel/first-view';
+
+type Opened = { cpr: string; key: string; first?: FirstView } | { cpr: string; error: string };
 
 /** Everything the panel shows for the citizen on the page. */
 export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const [opened, setOpened] = useState<{ cpr: string; key: string } | { cpr: string; error: string } | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
-    repository.citizens.open(citizen.cpr, citizen.name).then(
-      (key) => live && setOpened({ cpr: citizen.cpr, key }),
+    // On a warm start the first view may have been read already (lib/panel/first-view.ts).
+    const first = takeFirstView(citizen.cpr, citizen.name);
+    const opening = first
+      ? first.then((view) => ({ key: view.key, first: view }))
+      : repository.citizens.open(citizen.cpr, citizen.name).then((key) => ({ key }));
+    opening.then(
+      (view) => live && setOpened({ cpr: citizen.cpr, ...view }),
       (error: unknown) => live && setOpened({ cpr: citizen.cpr, error: String(error) }),
     );
     return () => {
@@ -34,7 +42,7 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
           </button>
         </Notice>
       )}
-      {current && 'key' in current && <CitizenTabs citizen={citizen} citizenKey={current.key} />}
+      {current && 'key' in current && <CitizenTabs citizen={citizen} citizenKey={current.key} first={current.first} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DeadlinesSection } from './DeadlinesSection';
 import { FactsSection } from './FactsSection';
 import { SummaryActions } from './SummaryActions';
 import { TextFieldsSection } from './TextFieldsSection';
+import { sameAsFirst, type FirstView } from '@/lib/panel/first-view';
 
 /** Records what the case system shows for the citizen, whichever tab is open. */
 export function useObserveHostFacts(citizen: CitizenOnPage, citizenKey: string): void {
@@ -21,11 +22,29 @@ export function useObserveHostFacts(citizen: CitizenOnPage, citizenKey: string):
 }
 
 /** The "Overblik" tab: the citizen on one page, from the case system and from the caseworker. */
-export function SummaryView({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
+export function SummaryView({
+  citizen,
+  citizenKey,
+  first: firstView,
+}: {
+  citizen: CitizenOnPage;
+  citizenKey: string;
+  /** Shown until the live reads first answer (a warm start, lib/panel/first-view.ts). */
+  first?: FirstView | undefined;
+}) {
   const t = useT();
   const { repository } = usePanelServices();
-  const summary = useLiveQuery(() => repository.summaries.get(citizenKey), [repository, citizenKey]);
-  const deadlines = useLiveQuery(() => repository.deadlines.list(citizenKey), [repository, citizenKey]);
+  const first = firstView?.key === citizenKey ? firstView : undefined;
+  const summary = useLiveQuery(
+    () => repository.summaries.get(citizenKey).then((s) => sameAsFirst(first?.summary, s)),
+    [repository, citizenKey],
+    first?.summary,
+  );
+  const deadlines = useLiveQuery(
+    () => repository.deadlines.list(citizenKey).then((d) => sameAsFirst(first?.deadlines, d)),
+    [repository, citizenKey],
+    first?.deadlines,
+  );
   if (!summary || !deadlines) return <p className="px-4 py-3 text-sm text-slate-600">{t('summary.loading')}</p>;
   return (
     <div className="space-y-5 px-4 py-3" data-testid="summary">

@@ -10,14 +10,15 @@ export function newCitizenKeySecret(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-export async function deriveCitizenKey(secret: Uint8Array, canonicalCpr: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    secret as Uint8Array<ArrayBuffer>,
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+/** The secret as a key to sign with; import it once and derive many. */
+export function importCitizenKeySecret(secret: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+}
+
+export async function deriveCitizenKey(secret: Uint8Array | CryptoKey, canonicalCpr: string): Promise<string> {
+  const key = secret instanceof Uint8Array ? await importCitizenKeySecret(secret) : secret;
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(canonicalCpr)));
   return Array.from(mac.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -3,7 +3,7 @@ import { LockedError, session, type KeySource } from '../crypto/session';
 import { META_KEYS, openSecret, sealSecret } from './keyring-store';
 import { openRow, openRows, sealRecord } from './sealed';
 import { countCitizenData, eraseAllCitizenData, eraseCitizens } from './privacy';
-import { deriveCitizenKey, newCitizenKeySecret } from './citizen-key';
+import { deriveCitizenKey, importCitizenKeySecret, newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import {
   StoredDataError,
@@ -161,7 +161,7 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
   const waitFor = <T>(promise: Promise<T>) => Dexie.waitFor(promise);
 
   // The secret is cached with the key it was opened with, so it is forgotten with the key.
-  let secret: { key: CryptoKey; value: Promise<Uint8Array> } | undefined;
+  let secret: { key: CryptoKey; value: Promise<CryptoKey> } | undefined;
 
   async function loadSecret(dataKey: CryptoKey): Promise<Uint8Array> {
     const row = await db.meta.get(SECRET_META_KEY);
@@ -184,19 +184,28 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
    */
   const touch = (citizenKey: string, t: number) => db.citizens.update(citizenKey, { lastActivityAt: t });
 
-  async function citizenKey(canonicalCpr: string): Promise<string> {
+  /** The secret the citizen keys are derived with, ready to sign with. */
+  function citizenKeySecret(): Promise<CryptoKey> {
     const dataKey = key();
     if (secret?.key !== dataKey) {
-      const value = loadSecret(dataKey);
+      const value = loadSecret(dataKey).then(importCitizenKeySecret);
       secret = { key: dataKey, value };
       value.catch(() => {
         if (secret?.value === value) secret = undefined;
       });
     }
-    return deriveCitizenKey(await secret.value, canonicalCpr);
+    return secret.value;
+  }
+
+  async function citizenKey(canonicalCpr: string): Promise<string> {
+    return deriveCitizenKey(await citizenKeySecret(), canonicalCpr);
   }
 
   const citizens = {
+    /** Loads what citizen keys are derived with ahead of the first citizen (the panel's start). */
+    prepare(): void {
+      citizenKeySecret().catch(() => undefined);
+    },
     /** Records that the caseworker has this citizen open; returns the key. */
     async open(cpr: string, name: string): Promise<string> {
       const dataKey = key();

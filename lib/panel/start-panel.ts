@@ -6,6 +6,7 @@ import { usePanelStore } from './panel-store';
 import { loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
+import { prefetchFirstView } from './first-view';
 
 const CONFIG_PRELOAD_AFTER_MS = 2000;
 
@@ -33,7 +34,11 @@ export async function startPanel(): Promise<{
     loadLocale().catch(() => 'da' as const),
     connectToHost(),
     // Locked on failure: the lock gate reads the session again and offers the unlock form.
-    session.restore().catch(() => false),
+    // Unlocked: the secret citizen keys are derived with loads while the handshake brings the citizen.
+    session.restore().then(
+      (unlocked) => unlocked && repository.citizens.prepare(),
+      () => false,
+    ),
     // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
     checkDataLossOnce(db),
     repository.packs.installDefault(loadDefaultPack).then(
@@ -42,10 +47,11 @@ export async function startPanel(): Promise<{
     ),
   ]);
   const storageError = opened ?? installError ?? null;
+  if (storageError === null) prefetchFirstView(repository);
   usePanelStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
   usePanelStore.subscribe((s) => {
-    document.documentElement.lang = s.locale;
+    if (document.documentElement.lang !== s.locale) document.documentElement.lang = s.locale;
   });
   // Templates, checklists and packs load on first use (lib/db/config-repository.ts);
   // once the panel has settled, load them while idle so the first click does not wait.

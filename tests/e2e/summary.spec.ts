@@ -55,6 +55,13 @@ test('the overview shows case-system facts with source and time, keeps what the 
   await expect(frame.getByLabel('Helbred')).toHaveValue('Lægeattest på vej fra egen læge.');
   await expect(frame.getByTestId('contact')).toHaveCount(1);
   await expect(frame.getByTestId('fact-naesteMoede').getByTestId('own-value')).toBeVisible();
+  // Written after the reload, and still there on coming back from another tab.
+  const barriers = frame.getByLabel('Barrierer');
+  await barriers.fill('Rygsmerter.');
+  await barriers.blur();
+  await frame.getByRole('tab', { name: 'Noter' }).click();
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  await expect(barriers).toHaveValue('Rygsmerter.');
   expect(await wcagViolations(panelFrame(page))).toEqual([]);
 
   // Print: the panel opens the printable page; it fits one A4 page and masks the CPR.
