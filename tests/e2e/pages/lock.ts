@@ -68,6 +68,10 @@ export function setUpPassphrase(context: BrowserContext, passphrase = PASSPHRASE
 /** After a browser restart Sidevogn is locked: the caseworker unlocks (in the options page). */
 export function unlock(context: BrowserContext, passphrase = PASSPHRASE): Promise<void> {
   return inOptionsPage(context, async (lock, page) => {
+    // The set-up form instead would mean the database came back without its keyring: say so, not time out.
+    await expect(lock.lockedHeading.or(lock.setUpHeading)).toBeVisible();
+    if (await lock.setUpHeading.isVisible())
+      throw new Error('Sidevogn offers its first-run set-up, not the unlock form: the database has lost its keyring');
     await lock.unlock(passphrase);
     await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
   });
