@@ -71,8 +71,34 @@ export function unlock(context: BrowserContext, passphrase = PASSPHRASE): Promis
     // The set-up form instead would mean the database came back without its keyring: say so, not time out.
     await expect(lock.lockedHeading.or(lock.setUpHeading)).toBeVisible();
     if (await lock.setUpHeading.isVisible())
-      throw new Error('Sidevogn offers its first-run set-up, not the unlock form: the database has lost its keyring');
+      throw new Error(
+        `Sidevogn offers its first-run set-up, not the unlock form: the database has lost its keyring (${await storedCounts(page)})`,
+      );
     await lock.unlock(passphrase);
     await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
   });
+}
+
+/** Rows per object store in Sidevogn's database, read directly (for a failure message). */
+function storedCounts(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('sidevogn');
+        open.onerror = () => resolve(`database does not open: ${open.error?.message}`);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          if (names.length === 0) return resolve(`database version ${db.version} has no stores`);
+          const tx = db.transaction(names, 'readonly');
+          const counts: string[] = [];
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => counts.push(`${name} ${request.result}`);
+          }
+          tx.oncomplete = () => resolve(`version ${db.version}: ${counts.join(', ')}`);
+          tx.onerror = () => resolve(`reading failed: ${tx.error?.message}`);
+        };
+      }),
+  );
 }
