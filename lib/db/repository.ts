@@ -160,8 +160,9 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
   };
   const waitFor = <T>(promise: Promise<T>) => Dexie.waitFor(promise);
 
-  // The secret is cached with the key it was opened with, so it is forgotten with the key.
-  let secret: { key: CryptoKey; value: Promise<CryptoKey> } | undefined;
+  // The secret is cached with the key it was opened with, so it is forgotten with
+  // the key, and so are the citizen keys derived with it (one per CPR asked for).
+  let secret: { key: CryptoKey; value: Promise<CryptoKey>; derived: Map<string, Promise<string>> } | undefined;
 
   async function loadSecret(dataKey: CryptoKey): Promise<Uint8Array> {
     const row = await db.meta.get(SECRET_META_KEY);
@@ -185,26 +186,34 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
   const touch = (citizenKey: string, t: number) => db.citizens.update(citizenKey, { lastActivityAt: t });
 
   /** The secret the citizen keys are derived with, ready to sign with. */
-  function citizenKeySecret(): Promise<CryptoKey> {
+  function citizenKeySecret(): NonNullable<typeof secret> {
     const dataKey = key();
     if (secret?.key !== dataKey) {
       const value = loadSecret(dataKey).then(importCitizenKeySecret);
-      secret = { key: dataKey, value };
+      secret = { key: dataKey, value, derived: new Map() };
       value.catch(() => {
         if (secret?.value === value) secret = undefined;
       });
     }
-    return secret.value;
+    return secret;
   }
 
+  /** Derived once per CPR: the panel's start and the citizen's opening both ask for it. */
   async function citizenKey(canonicalCpr: string): Promise<string> {
-    return deriveCitizenKey(await citizenKeySecret(), canonicalCpr);
+    const { value, derived } = citizenKeySecret();
+    let ckey = derived.get(canonicalCpr);
+    if (!ckey) {
+      ckey = value.then((hmac) => deriveCitizenKey(hmac, canonicalCpr));
+      derived.set(canonicalCpr, ckey);
+      ckey.catch(() => derived.delete(canonicalCpr));
+    }
+    return ckey;
   }
 
   const citizens = {
     /** Loads what citizen keys are derived with ahead of the first citizen (the panel's start). */
     prepare(): void {
-      citizenKeySecret().catch(() => undefined);
+      if (keys.current() !== null) citizenKeySecret().value.catch(() => undefined);
     },
     /** Records that the caseworker has this citizen open; returns the key. */
     async open(cpr: string, name: string): Promise<string> {
