@@ -131,6 +131,15 @@ describe('signing', () => {
     });
   });
 
+  it('reads the signature as base64, not as text: padding that spells "onA=" is no script, markup there is refused', () => {
+    // A real key or signature ends like this in about one signed pack in a hundred (CI met one).
+    const spellsOn = `${'A'.repeat(84)}onA=`;
+    const signature = { alg: 'ECDSA-P256-SHA256', publicKey: spellsOn, value: spellsOn };
+    expect(validatePack(JSON.parse(text({ ...pack(), signature })))).toMatchObject({ ok: true });
+    const markup = { ...signature, value: `${'A'.repeat(60)}<img src=x onerror=alert(1)>` };
+    expect(validatePack(JSON.parse(text({ ...pack(), signature: markup })))).toMatchObject({ ok: false });
+  });
+
   it('with pinned keys, accepts only packs signed by them', async () => {
     const trusted = await generateSigningKey();
     const other = await generateSigningKey();

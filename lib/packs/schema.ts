@@ -20,9 +20,9 @@ export const semver = z
 export const packSignatureSchema = z.strictObject({
   alg: z.literal('ECDSA-P256-SHA256'),
   /** The signer's public key, SPKI, base64. */
-  publicKey: z.string().min(40).max(400),
+  publicKey: z.base64().min(40).max(400),
   /** Signature over the canonical JSON of the pack without `signature`, base64. */
-  value: z.string().min(40).max(400),
+  value: z.base64().min(40).max(400),
 });
 
 export const packSchema = z
