@@ -12,6 +12,9 @@ export { setUpPassphrase, unlock, PASSPHRASE } from './pages/lock';
 export interface SpawnedBrowser {
   context: BrowserContext;
   pid: number;
+  userDataDir: string;
+  /** What this Chromium wrote to stderr (the last 64 KB). */
+  stderr(): string;
   kill(): Promise<void>;
 }
 

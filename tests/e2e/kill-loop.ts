@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { indexedDbSnapshot } from '../harness/chromium.mjs';
 import type { SpawnedBrowser } from './fixtures';
 
 /**
@@ -71,6 +72,7 @@ export async function killDuringImports<State>(
     `seed ${seed}; commit takes ${commitMs} ms; kill window 0–${leadMs + Math.round(commitMs * 1.3)} ms after the lead-in`,
   );
   await browser.kill();
+  let killed = afterKill(browser);
 
   let installed = 0; // the last version whose import is in the DB
   let attempted: number | null = null; // the version the last kill interrupted
@@ -79,12 +81,21 @@ export async function killDuringImports<State>(
   // Each relaunch first checks what the previous kill left, then starts the next import.
   for (let n = 1; n <= runs + 1; n++) {
     browser = await spawn();
-    page = await scenario.open(browser, false);
-    const state = await scenario.read(page);
+    const relaunched = browser;
+    const state = await (async () => {
+      page = await scenario.open(relaunched, false);
+      return scenario.read(page);
+    })().catch((e: unknown) => {
+      throw withDiagnosis(e, killed, relaunched);
+    });
     if (attempted === null) {
       if (!same(state, scenario.expected(installed)))
-        throw new Error(
-          `Before the kills: expected ${scenario.label(scenario.expected(installed))}, found ${scenario.label(state)}`,
+        throw withDiagnosis(
+          new Error(
+            `Before the kills: expected ${scenario.label(scenario.expected(installed))}, found ${scenario.label(state)}`,
+          ),
+          killed,
+          relaunched,
         );
     } else {
       const outcome = same(state, scenario.expected(attempted))
@@ -94,8 +105,12 @@ export async function killDuringImports<State>(
           : null;
       log(`run ${n - 1}: kill at ${delayMs} ms → ${outcome ?? 'MIX'} (${scenario.label(state)})`);
       if (!outcome)
-        throw new Error(
-          `Run ${n - 1} (kill at ${delayMs} ms): neither ${scenario.label(scenario.expected(installed))} nor ${scenario.label(scenario.expected(attempted))}, but ${scenario.label(state)}`,
+        throw withDiagnosis(
+          new Error(
+            `Run ${n - 1} (kill at ${delayMs} ms): neither ${scenario.label(scenario.expected(installed))} nor ${scenario.label(scenario.expected(attempted))}, but ${scenario.label(state)}`,
+          ),
+          killed,
+          relaunched,
         );
       results.push({ run: n - 1, delayMs, outcome });
       if (outcome === 'new') installed = attempted;
@@ -106,14 +121,49 @@ export async function killDuringImports<State>(
     await scenario.prepare(page, attempted);
     // From `leadMs` before the click, through the commit, to a little after it.
     delayMs = Math.round(random() * (leadMs + commitMs * 1.3));
-    const killed = new Promise<void>((resolve, reject) =>
+    const gone = new Promise<void>((resolve, reject) =>
       setTimeout(() => browser.kill().then(resolve, reject), delayMs),
     );
     await new Promise((r) => setTimeout(r, leadMs));
     // The browser may already be gone: the click then fails, which is the point.
     await scenario.commit(page, attempted).catch(() => undefined);
-    await killed;
+    await gone;
+    killed = afterKill(browser);
   }
   await browser.kill();
   return results;
+}
+
+/** What a kill left on disk and what the killed Chromium logged, read before the relaunch touches the profile. */
+interface AfterKill {
+  disk: string;
+  log: string;
+}
+
+const afterKill = (browser: SpawnedBrowser): AfterKill => ({
+  disk: indexedDbSnapshot(browser.userDataDir),
+  log: browser.stderr(),
+});
+
+/** Chromium's log lines about storage (IndexedDB, LevelDB), the last few. */
+const storageLines = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => /indexed|leveldb|corrupt|backing store|quota/i.test(l))
+    .slice(-15)
+    .join('\n') || '(none)';
+
+/**
+ * The failure as it was, with what the profile's IndexedDB held after the kill
+ * and what both browsers logged about storage: a lost database and a lost
+ * transaction look the same from the page, not on disk.
+ */
+function withDiagnosis(e: unknown, killed: AfterKill, relaunched: SpawnedBrowser): Error {
+  const error = e instanceof Error ? e : new Error(String(e));
+  error.message +=
+    `\n\nIndexedDB on disk after the kill, before the relaunch:\n${killed.disk}` +
+    `\n\n... after the relaunch:\n${indexedDbSnapshot(relaunched.userDataDir)}` +
+    `\n\nStorage lines in the killed browser's log:\n${storageLines(killed.log)}` +
+    `\n\n... in the relaunched browser's log:\n${storageLines(relaunched.stderr())}`;
+  return error;
 }

@@ -15,6 +15,15 @@ export function launchWithExtension(
 export function spawnWithExtension(
   userDataDir: string,
   options?: { headless?: boolean },
-): Promise<{ browser: Browser; context: BrowserContext; pid: number; exe: string | null; kill(): Promise<void> }>;
+): Promise<{
+  browser: Browser;
+  context: BrowserContext;
+  pid: number;
+  exe: string | null;
+  userDataDir: string;
+  stderr(): string;
+  kill(): Promise<void>;
+}>;
+export function indexedDbSnapshot(userDataDir: string): string;
 export function executableOf(pid: number): string | null;
 export function profileProcesses(userDataDir: string): number[];

@@ -1,7 +1,16 @@
 // Finding and launching Chromium with the built extension loaded. Shared by the
 // e2e tests, `npm start` and the benchmarks.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -122,6 +131,11 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // Chromium's own log (stderr), the last STDERR_KEEP characters, for failure messages.
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-STDERR_KEEP);
+  });
   const wsEndpoint = await new Promise((resolveEndpoint, reject) => {
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${stderr}`)), 20_000);
@@ -150,6 +164,9 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     context,
     pid: child.pid,
     exe,
+    userDataDir,
+    /** What this Chromium wrote to stderr (its last STDERR_KEEP characters). */
+    stderr: () => log,
     /**
      * SIGKILL the browser process: no unload handlers, no clean shutdown. Waits
      * until every process of this profile (renderers, GPU, utilities) is gone,
@@ -163,6 +180,40 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
       await waitForProfileProcessesGone(userDataDir);
     },
   };
+}
+
+const STDERR_KEEP = 64 * 1024;
+
+/**
+ * The profile's IndexedDB directories as files and sizes, with the tail of
+ * each LevelDB's own LOG and any corruption record Chromium left: what a
+ * crash test quotes when the database is not what it was before the kill.
+ */
+export function indexedDbSnapshot(userDataDir) {
+  const root = join(userDataDir, 'Default', 'IndexedDB');
+  if (!existsSync(root)) return `${root}: none`;
+  const lines = [];
+  for (const store of readdirSync(root)) {
+    const dir = join(root, store);
+    let files;
+    try {
+      files = readdirSync(dir);
+    } catch {
+      lines.push(store);
+      continue;
+    }
+    lines.push(`${store}/: ${files.map((f) => `${f} ${statSync(join(dir, f)).size}`).join(', ')}`);
+    for (const f of files.filter((f) => f === 'LOG' || f.startsWith('corruption')))
+      lines.push(
+        `  ${f}, last lines:`,
+        ...readFileSync(join(dir, f), 'utf8')
+          .trimEnd()
+          .split('\n')
+          .slice(-12)
+          .map((l) => `    ${l}`),
+      );
+  }
+  return lines.join('\n');
 }
 
 /** The executable of a process (Linux /proc), or null where that is not available. */
