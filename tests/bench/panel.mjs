@@ -1,13 +1,16 @@
 // Item 4: the panel. What opening it costs the host's main thread; how soon
 // it is interactive, cold (browser just started), warm (page loaded again,
 // or the folded panel opened) and when the host switches citizen.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { citizens as demoCitizens } from '../case-system/public/data.js';
-import { removeProfile } from '../harness/chromium.mjs';
+import { EXTENSION_DIR, removeProfile } from '../harness/chromium.mjs';
 import { benchBundle, openBenchPage } from './db.mjs';
 import { launchBrowser, serviceWorkerOf, tempProfile } from './lib/browsers.mjs';
 import { sleep, windowFigures } from './lib/host-page.mjs';
 import { cell, fmt, metric, p95, pick, versusBaseline } from './lib/section.mjs';
-import { interleave, median } from './lib/stats.mjs';
+import { interleave, median, medianDifference } from './lib/stats.mjs';
 import { analyzeHostTrace, startTrace } from './lib/trace.mjs';
 
 /** Notes per demo citizen: the average of one caseworker's 20,000 notes over 225 citizens. */
@@ -100,6 +103,46 @@ async function whenReady(page, citizen, { since = 0, timeout = 20_000 } = {}) {
     await sleep(25);
   }
   throw new Error(`The panel did not ${named ? 'settle' : "show the citizen's name"} within ${timeout} ms`);
+}
+
+/**
+ * The floor under a warm load: the same build with its panel page replaced by
+ * a static one (a paragraph; no script, no style sheet), which the same
+ * content script puts into the same frame. What that takes is Chromium's own
+ * work for any extension page in a frame, on this machine, in this run.
+ */
+function emptyPanelBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'sidevogn-bench-empty-panel-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'panel.html'),
+    '<!DOCTYPE html><html lang="da"><head><meta charset="UTF-8"><title>Sidevogn</title></head>' +
+      '<body><p>Sidevogn</p></body></html>',
+  );
+  return dir;
+}
+
+/** Like whenReady, for the empty page: parsed, quiet for QUIET_MS, and the frame after it painted. */
+async function whenPainted(page, { timeout = 20_000 } = {}) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const frame = panelFrame(page);
+    const probed = frame
+      ? await frame
+          .evaluate(() => ({ ...window.__sidevognBench, now: performance.timeOrigin + performance.now() }))
+          .catch(() => null)
+      : null;
+    if (probed?.lastChange && probed.now - probed.lastChange >= QUIET_MS && probed.lastPainted >= probed.lastChange) {
+      const doc = await frame.evaluate(() => ({
+        start: performance.timeOrigin,
+        scriptsRun:
+          performance.timeOrigin + (performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN),
+      }));
+      return { painted: probed.lastPainted, headerAt: NaN, doc };
+    }
+    await sleep(25);
+  }
+  throw new Error('The empty panel page did not paint');
 }
 
 /** Milestones of a panel load, in ms from the frame's insertion into the host page. */
@@ -208,17 +251,36 @@ export default {
         await page.goto(urlOf(a));
         await whenReady(page, a);
 
-        // Warm: the same page loaded again (a full load: new frame, cached code, open database).
+        // Warm: the same page loaded again (a full load: new frame, cached code, open
+        // database), interleaved with the same load of the empty panel page (the floor).
         const warmN = q ? 3 : 12;
-        ctx.log(`  warm loads: ${warmN}, folded-panel opens: ${warmN}, citizen switches: ${q ? 4 : 20}`);
+        ctx.log(
+          `  warm loads: ${warmN} (and ${warmN} of an empty panel page), folded-panel opens: ${warmN}, citizen switches: ${q ? 4 : 20}`,
+        );
         let shown = a;
-        for (let i = 0; i < warmN + 1; i++) {
-          shown = i % 2 ? a : b;
-          await page.goto(urlOf(shown));
-          const ready = await whenReady(page, shown);
-          const frameAt = (await hostEvents(page)).find((e) => e.kind === 'frame').t;
-          const navAt = await page.evaluate(() => performance.timeOrigin);
-          if (i > 0) out.warm.push(loadSample(ready, frameAt, navAt));
+        const emptyDir = emptyPanelBuild();
+        const floor = await launchBrowser({ withExtension: true, extensionDir: emptyDir, label: 'panel-floor' });
+        try {
+          const floorPage = await floor.context.newPage();
+          await floorPage.addInitScript(probe);
+          const warm = await interleave(
+            ['panel', 'empty'],
+            { rounds: warmN, warmup: 1, seed: ctx.seed + 11 },
+            async (variant, round) => {
+              const target = variant === 'panel' ? page : floorPage;
+              if (variant === 'panel') shown = round % 2 ? a : b;
+              await target.goto(urlOf(shown));
+              const ready = variant === 'panel' ? await whenReady(target, shown) : await whenPainted(target);
+              const frameAt = (await hostEvents(target)).find((e) => e.kind === 'frame').t;
+              const navAt = await target.evaluate(() => performance.timeOrigin);
+              return loadSample(ready, frameAt, navAt);
+            },
+          );
+          out.warm = warm.panel;
+          out.floor = warm.empty;
+        } finally {
+          await floor.close();
+          rmSync(emptyDir, { recursive: true, force: true });
         }
 
         // Opening the folded panel with the keyboard shortcut.
@@ -378,6 +440,32 @@ function report(out) {
       }),
     );
   }
+  // What the panel adds to Chromium's own work for an extension page in a frame.
+  const own = medianDifference(pick(out.warm, 'ms'), pick(out.floor, 'ms'));
+  metrics.push(
+    metric({
+      id: 'tti.warm-floor',
+      label:
+        'Warm reload of an empty extension page in the same frame, painted (median; the floor under the warm load)',
+      value: median(pick(out.floor, 'ms')),
+      unit: 'ms',
+      detail: `p95 ${fmt(p95(pick(out.floor, 'ms')))} ms, n = ${out.floor.length}, interleaved with the warm loads`,
+    }),
+    metric({
+      id: 'tti.warm-own',
+      label: "Warm reload: the panel's own share, over the empty page (difference of medians)",
+      value: own.diff,
+      unit: 'ms',
+      detail: `bootstrap 95 % interval [${fmt(own.low)}, ${fmt(own.high)}] ms`,
+    }),
+  );
+  findings.push(
+    `Warm reload: ${fmt(median(pick(out.warm, 'ms')))} ms to the painted overview, of which an empty extension ` +
+      `page in the same frame, loaded alternately in the same run, takes ${fmt(median(pick(out.floor, 'ms')))} ms ` +
+      `(its document parsed at ${fmt(median(pick(out.floor, 'scriptsRunMs')))} ms). The panel's own share is ` +
+      `${fmt(own.diff)} ms [${fmt(own.low)}, ${fmt(own.high)}]: its code, the start-up replies, the first view's ` +
+      'reads and rendering it.',
+  );
   metrics.push(
     metric({
       id: 'switch',
@@ -401,7 +489,11 @@ function report(out) {
       'Interactive, from host navigation start',
     ],
     rows: [
-      ...tti.map(([, label, , samples]) => [
+      ...[
+        ...tti.slice(0, 2),
+        ['floor', 'Floor: an empty extension page in the same frame, warm', null, out.floor],
+        tti[2],
+      ].map(([, label, , samples]) => [
         label,
         String(samples.length),
         col(samples, 'documentStartMs'),
@@ -424,7 +516,7 @@ function report(out) {
   return {
     rounds: {
       cold: { rounds: out.cold.length, variants: ['browser launched per sample'] },
-      warm: { rounds: out.warm.length, warmup: 1 },
+      warm: { rounds: out.warm.length, warmup: 1, variants: ['panel', 'empty panel page'] },
       expand: { rounds: out.expand.length, warmup: 1 },
       switch: { rounds: out.switch.length, warmup: 1 },
       ...Object.fromEntries(
@@ -442,6 +534,7 @@ function report(out) {
         series: [
           { label: 'cold', values: pick(out.cold, 'ms') },
           { label: 'warm load', values: pick(out.warm, 'ms') },
+          { label: 'empty page (floor)', values: pick(out.floor, 'ms') },
           { label: 'open folded', values: pick(out.expand, 'ms') },
           { label: 'switch', values: pick(out.switch, 'ms') },
         ],

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   assertExtensionBuilt,
+  EXTENSION_DIR,
   extensionArgs,
   findChromium,
   prepareProfile,
@@ -15,10 +16,10 @@ import {
 
 export const VIEWPORT = { width: 1400, height: 900 };
 
-function argsFor(withExtension) {
+function argsFor(withExtension, extensionDir = EXTENSION_DIR) {
   const args = extensionArgs();
   return withExtension
-    ? args
+    ? args.map((a) => a.replace(EXTENSION_DIR, extensionDir))
     : args.filter((a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='));
 }
 
@@ -28,9 +29,15 @@ export function tempProfile(label) {
 
 /**
  * Launches Chromium on `profileDir` (a fresh one by default). With the
- * extension, waits for its service worker and returns it with the id.
+ * extension (the build, or a variant of it in `extensionDir`), waits for its
+ * service worker and returns it with the id.
  */
-export async function launchBrowser({ withExtension, profileDir, label = withExtension ? 'ext' : 'base' }) {
+export async function launchBrowser({
+  withExtension,
+  profileDir,
+  label = withExtension ? 'ext' : 'base',
+  extensionDir,
+}) {
   if (withExtension) assertExtensionBuilt();
   const dir = profileDir ?? tempProfile(label);
   // As a caseworker's browser: no developer mode (nothing here reloads the extension).
@@ -40,7 +47,7 @@ export async function launchBrowser({ withExtension, profileDir, label = withExt
     headless: true,
     viewport: VIEWPORT,
     locale: 'da-DK',
-    args: argsFor(withExtension),
+    args: argsFor(withExtension, extensionDir),
   });
   // The context opens with one blank tab; measurements use tabs of their own.
   let serviceWorker;
