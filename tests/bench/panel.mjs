@@ -76,7 +76,8 @@ const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrom
  * (no DOM change for QUIET_MS), and the frame after the last change is done.
  * Whatever the panel shows first for a citizen counts, so the definition holds
  * as the panel's default view changes. Also returns when the name appeared,
- * and the panel document's own timing, to see where the time went.
+ * and the panel document's own timing, to see where the time went. With
+ * `citizen` null (the empty page), only the settling and painting count.
  */
 async function whenReady(page, citizen, { since = 0, timeout = 20_000 } = {}) {
   const until = Date.now() + timeout;
@@ -88,9 +89,10 @@ async function whenReady(page, citizen, { since = 0, timeout = 20_000 } = {}) {
           .evaluate(() => ({ ...window.__sidevognBench, now: performance.timeOrigin + performance.now() }))
           .catch(() => null)
       : null;
-    const header = probed?.names?.find((n) => n.t >= since && n.name === citizen.name);
+    const header = citizen ? probed?.names?.find((n) => n.t >= since && n.name === citizen.name) : undefined;
     named ||= !!header;
-    if (header && probed.now - probed.lastChange >= QUIET_MS && probed.lastPainted >= probed.lastChange) {
+    const settled = probed?.lastChange && probed.now - probed.lastChange >= QUIET_MS;
+    if ((header || !citizen) && settled && probed.lastPainted >= probed.lastChange) {
       const doc = await frame.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         return {
@@ -98,11 +100,12 @@ async function whenReady(page, citizen, { since = 0, timeout = 20_000 } = {}) {
           scriptsRun: performance.timeOrigin + (nav?.domContentLoadedEventEnd ?? NaN),
         };
       });
-      return { painted: probed.lastPainted, headerAt: header.t, doc };
+      return { painted: probed.lastPainted, headerAt: header?.t ?? NaN, doc };
     }
     await sleep(25);
   }
-  throw new Error(`The panel did not ${named ? 'settle' : "show the citizen's name"} within ${timeout} ms`);
+  const what = !citizen ? 'paint' : named ? 'settle' : "show the citizen's name";
+  throw new Error(`The panel did not ${what} within ${timeout} ms`);
 }
 
 /**
@@ -120,29 +123,6 @@ function emptyPanelBuild() {
       '<body><p>Sidevogn</p></body></html>',
   );
   return dir;
-}
-
-/** Like whenReady, for the empty page: parsed, quiet for QUIET_MS, and the frame after it painted. */
-async function whenPainted(page, { timeout = 20_000 } = {}) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    const frame = panelFrame(page);
-    const probed = frame
-      ? await frame
-          .evaluate(() => ({ ...window.__sidevognBench, now: performance.timeOrigin + performance.now() }))
-          .catch(() => null)
-      : null;
-    if (probed?.lastChange && probed.now - probed.lastChange >= QUIET_MS && probed.lastPainted >= probed.lastChange) {
-      const doc = await frame.evaluate(() => ({
-        start: performance.timeOrigin,
-        scriptsRun:
-          performance.timeOrigin + (performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN),
-      }));
-      return { painted: probed.lastPainted, headerAt: NaN, doc };
-    }
-    await sleep(25);
-  }
-  throw new Error('The empty panel page did not paint');
 }
 
 /** Milestones of a panel load, in ms from the frame's insertion into the host page. */
@@ -270,7 +250,7 @@ export default {
               const target = variant === 'panel' ? page : floorPage;
               if (variant === 'panel') shown = round % 2 ? a : b;
               await target.goto(urlOf(shown));
-              const ready = variant === 'panel' ? await whenReady(target, shown) : await whenPainted(target);
+              const ready = await whenReady(target, variant === 'panel' ? shown : null);
               const frameAt = (await hostEvents(target)).find((e) => e.kind === 'frame').t;
               const navAt = await target.evaluate(() => performance.timeOrigin);
               return loadSample(ready, frameAt, navAt);
