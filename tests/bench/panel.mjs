@@ -241,7 +241,7 @@ export default {
         // 50–150 ms for its own data, as from a server, before it shows the citizen.
         const warmN = q ? 3 : 12;
         ctx.log(
-          `  warm loads: ${warmN} (and ${warmN} of an empty panel page), folded-panel opens: ${warmN}, citizen switches: ${q ? 4 : 20}`,
+          `  warm loads: ${warmN} (and ${warmN} with the host's data at hand, ${warmN} of an empty panel page), folded-panel opens: ${warmN}, citizen switches: ${q ? 4 : 20}`,
         );
         let shown = a;
         const emptyDir = emptyPanelBuild();
