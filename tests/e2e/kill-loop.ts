@@ -81,13 +81,13 @@ export async function killDuringImports<State>(
   // Each relaunch first checks what the previous kill left, then starts the next import.
   for (let n = 1; n <= runs + 1; n++) {
     browser = await spawn();
-    const relaunched = browser;
-    const state = await (async () => {
-      page = await scenario.open(relaunched, false);
-      return scenario.read(page);
-    })().catch((e: unknown) => {
-      throw withDiagnosis(e, killed, relaunched);
-    });
+    let state: State;
+    try {
+      page = await scenario.open(browser, false);
+      state = await scenario.read(page);
+    } catch (e) {
+      throw withDiagnosis(e, killed, browser);
+    }
     if (attempted === null) {
       if (!same(state, scenario.expected(installed)))
         throw withDiagnosis(
@@ -95,7 +95,7 @@ export async function killDuringImports<State>(
             `Before the kills: expected ${scenario.label(scenario.expected(installed))}, found ${scenario.label(state)}`,
           ),
           killed,
-          relaunched,
+          browser,
         );
     } else {
       const outcome = same(state, scenario.expected(attempted))
@@ -110,7 +110,7 @@ export async function killDuringImports<State>(
             `Run ${n - 1} (kill at ${delayMs} ms): neither ${scenario.label(scenario.expected(installed))} nor ${scenario.label(scenario.expected(attempted))}, but ${scenario.label(state)}`,
           ),
           killed,
-          relaunched,
+          browser,
         );
       results.push({ run: n - 1, delayMs, outcome });
       if (outcome === 'new') installed = attempted;

@@ -112,6 +112,9 @@ export async function launchWithExtension(
   return { context, extensionId };
 }
 
+/** How much of a spawned Chromium's stderr is kept. */
+const STDERR_KEEP = 64 * 1024;
+
 /**
  * Chromium as a child process we own, driven over CDP: for crash tests, where
  * we SIGKILL exactly this browser and relaunch it on the same profile.
@@ -131,25 +134,26 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  // Chromium's own log (stderr), the last STDERR_KEEP characters, for failure messages.
+  // Chromium's own log (stderr), its last STDERR_KEEP characters: the DevTools
+  // address is read from it at start, and failure messages quote it.
   let log = '';
+  let onLog = () => undefined;
   child.stderr.on('data', (chunk) => {
     log = (log + chunk).slice(-STDERR_KEEP);
+    onLog();
   });
   const wsEndpoint = await new Promise((resolveEndpoint, reject) => {
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${stderr}`)), 20_000);
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
-      if (m) {
-        clearTimeout(timer);
-        resolveEndpoint(m[1]);
-      }
-    });
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${log}`)), 20_000);
+    onLog = () => {
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(log);
+      if (!m) return;
+      clearTimeout(timer);
+      onLog = () => undefined;
+      resolveEndpoint(m[1]);
+    };
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`Chromium exited (${code}):\n${stderr}`));
+      reject(new Error(`Chromium exited (${code}):\n${log}`));
     });
   });
   child.stderr.resume();
@@ -181,8 +185,6 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     },
   };
 }
-
-const STDERR_KEEP = 64 * 1024;
 
 /**
  * The profile's IndexedDB directories as files and sizes, with the tail of
