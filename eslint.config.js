@@ -45,7 +45,20 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
         { selector: "JSXAttribute[name.name='srcDoc']", message: 'Render text, never HTML.' },
       ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Import z from lib/zod: it sets zod up before any schema is built.' }],
+          patterns: [
+            { group: ['zod/*'], message: 'Import z from lib/zod: it sets zod up before any schema is built.' },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['lib/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     rules: {

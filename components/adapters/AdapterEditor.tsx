@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { parseCpr, findCprs, maskCpr } from '@/lib/cpr/cpr';
 import { adapterSchema, type Adapter } from '@/lib/host/adapter';
 import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
 import { translator } from '../i18n/i18n';

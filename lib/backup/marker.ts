@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SidevognDb } from '../db/database';
 import { STORAGE_KEYS } from '../storage/keys';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import { readLockPolicy } from './policy';
 import { SESSION_KEYS, session } from './session';
 

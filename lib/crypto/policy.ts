@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Lock policy from enterprise policy (chrome.storage.managed, schema in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding';
 
 /**

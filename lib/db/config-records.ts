@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { adapterSchema } from '../host/adapter';
 import { packDraftSchema } from '../packs/editor/draft';
 import { packSchema } from '../packs/schema';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import { DEFAULT_RETENTION_DAYS } from './privacy';
 
 /** Days without activity before citizen data is deleted: policy `retentionDays` (public/managed_schema.json). */

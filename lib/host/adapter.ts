@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CITIZEN_FIELD_IDS } from './citizen-fields';
 
 /**

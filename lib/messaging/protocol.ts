@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 import { fieldReaderSchema } from '../host/adapter';
 import {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Enterprise policy (chrome.storage.managed, schema in public/managed_schema.json):

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { checklistSchema } from '../checklists/schema';
 import { adapterSchema } from '../host/adapter';
 import { templateSchema } from '../templates/schema';

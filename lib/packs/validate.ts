@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_PACK_BYTES, packSchema, type Pack } from './schema';
 
 /**

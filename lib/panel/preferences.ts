@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isLocale, type Locale } from '../i18n/i18n';
 import { STORAGE_KEYS } from '../storage/keys';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseBody, referencedNames, TemplateSyntaxError } from './render';
 
 /**

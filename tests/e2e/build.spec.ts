@@ -76,14 +76,13 @@ const KNOWN: Known[] = [
   {
     library: 'zod',
     reason:
-      'allowsEval feature probe: new Function("") in try/catch; MV3 CSP makes it throw, so zod never compiles code',
+      'allowsEval feature probe: new Function("") in try/catch; never runs, since lib/zod.ts sets zod jitless (csp.spec.ts)',
     sink: 'Function constructor',
     signature: /try\{const (\w+)=Function;return new \1\(""\),!0\}catch\{return!1\}/g,
   },
   {
     library: 'zod',
-    reason:
-      'Doc.compile, the object-schema fast path, used only when the allowsEval probe succeeded (never under MV3 CSP)',
+    reason: 'Doc.compile, the object-schema fast path, used only when not jitless and the allowsEval probe succeeded',
     sink: 'Function constructor',
     signature: /compile\(\)\{const (\w+)=Function,/g,
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { adapterSchema } from '../../host/adapter';
 import { MEETING_TYPES, PREFILL_SOURCES } from '../../templates/schema';
 
