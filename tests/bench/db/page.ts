@@ -5,7 +5,9 @@
  * page so no CDP round trip is measured. Returns timings and counts only,
  * never note text.
  */
-import './jitless';
+// First, as in the extension: zod set up before any schema exists (here the
+// probe would pass over CDP, and the compiled fast path then fail).
+import '../../../lib/zod';
 import Dexie from 'dexie';
 import { SidevognDb } from '../../../lib/db/database';
 import { createNoteSearch, type NoteSearch } from '../../../lib/db/note-search';
