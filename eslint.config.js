@@ -44,6 +44,12 @@ export default tseslint.config(
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
         { selector: "JSXAttribute[name.name='srcDoc']", message: 'Render text, never HTML.' },
+        {
+          // Built when its module is evaluated, i.e. on every page start (see lazySchema in lib/zod.ts).
+          selector:
+            ":matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > CallExpression:not([callee.name='lazySchema']):has(Identifier[name='z'])",
+          message: 'Declare a module-level schema as lazySchema(() => z.…).',
+        },
       ],
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import {
   RecoveryKeyFormatError,
   WrongSecretError,
@@ -28,26 +28,30 @@ export const BACKUP_FORMAT = 'sidevogn-backup';
 export const BACKUP_VERSION = 1;
 const BACKUP_AAD = 'sidevogn/backup/v1';
 
-export const backupFileSchema = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  createdAt: z.iso.datetime(),
-  keyring: keyringSchema,
-  iv: sealedSchema.shape.iv,
-  // The whole payload is one ciphertext, so it is not held to a row's limit
-  // (sealedSchema's 1,000,000 characters refused any backup over ~750 KB that
-  // export had just made); the bound is the longest string the engine holds.
-  ct: z
-    .string()
-    .min(24)
-    .max(2 ** 29),
-});
+export const backupFileSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    createdAt: z.iso.datetime(),
+    keyring: keyringSchema,
+    iv: sealedSchema.shape.iv,
+    // The whole payload is one ciphertext, so it is not held to a row's limit
+    // (sealedSchema's 1,000,000 characters refused any backup over ~750 KB that
+    // export had just made); the bound is the longest string the engine holds.
+    ct: z
+      .string()
+      .min(24)
+      .max(2 ** 29),
+  }),
+);
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-export const backupPayloadSchema = z.strictObject(
-  Object.fromEntries(CITIZEN_TABLES.map((t) => [t, z.array(recordSchemas[t]).max(1_000_000)])) as {
-    [T in CitizenTable]: z.ZodArray<(typeof recordSchemas)[T]>;
-  },
+export const backupPayloadSchema = lazySchema(() =>
+  z.strictObject(
+    Object.fromEntries(CITIZEN_TABLES.map((t) => [t, z.array(recordSchemas[t]).max(1_000_000)])) as {
+      [T in CitizenTable]: z.ZodArray<(typeof recordSchemas)[T]>;
+    },
+  ),
 );
 export type BackupPayload = z.infer<typeof backupPayloadSchema>;
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import type { SidevognDb } from '../db/database';
 import { STORAGE_KEYS } from '../storage/keys';
 
@@ -12,12 +12,14 @@ import { STORAGE_KEYS } from '../storage/keys';
  */
 let pageCheck: Promise<{ lostAt: number } | null> | undefined;
 
-export const dataMarkerSchema = z.strictObject({
-  citizens: z.boolean(),
-  at: z.number().int(),
-  /** Set when the database was found empty against the marker, until the caseworker decides. */
-  lostAt: z.number().int().optional(),
-});
+export const dataMarkerSchema = lazySchema(() =>
+  z.strictObject({
+    citizens: z.boolean(),
+    at: z.number().int(),
+    /** Set when the database was found empty against the marker, until the caseworker decides. */
+    lostAt: z.number().int().optional(),
+  }),
+);
 export type DataMarker = z.infer<typeof dataMarkerSchema>;
 
 /** Remind about a backup when none was exported for this long (and there is data). */

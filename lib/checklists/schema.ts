@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { MEETING_TYPES } from '../templates/vocabulary';
 
 /**
@@ -6,45 +6,51 @@ import { MEETING_TYPES } from '../templates/vocabulary';
  * the compulsory note (noteText) through the template the checklist links to.
  */
 
-const isoDate = z.iso.date({ error: 'Use a date written YYYY-MM-DD' });
-const itemId = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'Use letters, digits and hyphens, starting with a letter');
+const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
+const itemId = lazySchema(() =>
+  z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'Use letters, digits and hyphens, starting with a letter'),
+);
 
-export const checklistItemSchema = z.strictObject({
-  id: itemId,
-  title: z.string().trim().min(1).max(200),
-  help: z.string().max(1000).optional(),
-  legalBasis: z.string().max(300).optional(),
-  sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }).optional(),
-  /** Must be ticked or marked not relevant before the note is inserted. */
-  required: z.boolean().default(false),
-  /** The sentence the ticked item adds to the note. */
-  noteText: z.string().max(1000).optional(),
-});
+export const checklistItemSchema = lazySchema(() =>
+  z.strictObject({
+    id: itemId,
+    title: z.string().trim().min(1).max(200),
+    help: z.string().max(1000).optional(),
+    legalBasis: z.string().max(300).optional(),
+    sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }).optional(),
+    /** Must be ticked or marked not relevant before the note is inserted. */
+    required: z.boolean().default(false),
+    /** The sentence the ticked item adds to the note. */
+    noteText: z.string().max(1000).optional(),
+  }),
+);
 
-export const checklistSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
-    title: z.string().trim().min(1).max(160),
-    meetingType: z.enum(MEETING_TYPES),
-    /** The template whose note this checklist's ticked items write into. */
-    templateId: z.string().optional(),
-    legalBasis: z.string().trim().min(1).max(600),
-    sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }),
-    checkedAt: isoDate,
-    validFrom: isoDate,
-    validTo: isoDate.optional(),
-    items: z.array(checklistItemSchema).min(1).max(100),
-  })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.items.forEach((item, i) => {
-      if (seen.has(item.id))
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${item.id}"` });
-      seen.add(item.id);
-    });
-    if (c.validTo && c.validTo < c.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
-  });
+export const checklistSchema = lazySchema(() =>
+  z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
+      title: z.string().trim().min(1).max(160),
+      meetingType: z.enum(MEETING_TYPES),
+      /** The template whose note this checklist's ticked items write into. */
+      templateId: z.string().optional(),
+      legalBasis: z.string().trim().min(1).max(600),
+      sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }),
+      checkedAt: isoDate,
+      validFrom: isoDate,
+      validTo: isoDate.optional(),
+      items: z.array(checklistItemSchema).min(1).max(100),
+    })
+    .superRefine((c, ctx) => {
+      const seen = new Set<string>();
+      c.items.forEach((item, i) => {
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${item.id}"` });
+        seen.add(item.id);
+      });
+      if (c.validTo && c.validTo < c.validFrom)
+        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
+    }),
+);
 
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { readLockPolicy } from './policy';
 import { SESSION_KEYS, session } from './session';
 
@@ -17,7 +17,7 @@ export const IDLE_ALARM = 'idle-lock';
 const WRITE_EVERY = 10_000;
 const CHECK_EVERY = 20_000;
 
-const lastActivitySchema = z.number().int().nonnegative().catch(0);
+const lastActivitySchema = lazySchema(() => z.number().int().nonnegative().catch(0));
 
 /** Locks if unlocked and idle too long; returns whether it locked. */
 export async function lockIfIdle(now = Date.now()): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { fromBase64, toBase64, utf8 } from './encoding';
 
 /**
@@ -12,27 +12,31 @@ import { fromBase64, toBase64, utf8 } from './encoding';
 
 export const MIN_PBKDF2_ITERATIONS = 600_000;
 
-const b64 = z.base64();
+const b64 = lazySchema(() => z.base64());
 
-export const wrappedKeySchema = z.strictObject({
-  alg: z.literal('AES-GCM'),
-  iv: b64.length(16),
-  /** The 32-byte raw data key plus the 16-byte tag. */
-  ct: b64.length(64),
-});
+export const wrappedKeySchema = lazySchema(() =>
+  z.strictObject({
+    alg: z.literal('AES-GCM'),
+    iv: b64.length(16),
+    /** The 32-byte raw data key plus the 16-byte tag. */
+    ct: b64.length(64),
+  }),
+);
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
-export const keyringSchema = z.strictObject({
-  v: z.literal(1),
-  kdf: z.strictObject({
-    name: z.literal('PBKDF2'),
-    hash: z.literal('SHA-256'),
-    iterations: z.number().int().min(MIN_PBKDF2_ITERATIONS).max(100_000_000),
-    salt: b64.length(24),
+export const keyringSchema = lazySchema(() =>
+  z.strictObject({
+    v: z.literal(1),
+    kdf: z.strictObject({
+      name: z.literal('PBKDF2'),
+      hash: z.literal('SHA-256'),
+      iterations: z.number().int().min(MIN_PBKDF2_ITERATIONS).max(100_000_000),
+      salt: b64.length(24),
+    }),
+    byPassphrase: wrappedKeySchema,
+    byRecovery: wrappedKeySchema,
   }),
-  byPassphrase: wrappedKeySchema,
-  byRecovery: wrappedKeySchema,
-});
+);
 export type Keyring = z.infer<typeof keyringSchema>;
 
 /** The passphrase or recovery key does not open the keyring. */

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding';
 
 /**
@@ -7,12 +7,14 @@ import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding';
  * sealed value copied into another row or another citizen fails to open
  * instead of being shown in the wrong place.
  */
-export const sealedSchema = z.strictObject({
-  iv: z.base64().length(16),
-  // Not checked as base64 here: a regex over every note is costly, and
-  // decryption refuses anything that is not the exact ciphertext anyway.
-  ct: z.string().min(24).max(1_000_000),
-});
+export const sealedSchema = lazySchema(() =>
+  z.strictObject({
+    iv: z.base64().length(16),
+    // Not checked as base64 here: a regex over every note is costly, and
+    // decryption refuses anything that is not the exact ciphertext anyway.
+    ct: z.string().min(24).max(1_000_000),
+  }),
+);
 export type Sealed = z.infer<typeof sealedSchema>;
 
 /** The sealed value was changed, moved to another row, or sealed under another key. */

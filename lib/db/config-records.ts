@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { adapterSchema } from '../host/adapter';
 import { packDraftSchema } from '../packs/editor/draft';
 import { packSchema } from '../packs/schema';
@@ -12,70 +12,87 @@ import { templateSchema } from '../templates/schema';
  * used (./config-repository is loaded then).
  */
 
-export const templateRecordSchema = z.strictObject({
-  id: z.string(),
-  template: templateSchema,
-  source: z.enum(['default', 'import']),
-  installedAt: z.number().int(),
-});
+export const templateRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    template: templateSchema,
+    source: z.enum(['default', 'import']),
+    installedAt: z.number().int(),
+  }),
+);
 
 /** A case-system adapter made by a team lead in the options page (packs will ship them later). */
-export const adapterRecordSchema = z.strictObject({
-  id: z.string(),
-  adapter: adapterSchema,
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
+export const adapterRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    adapter: adapterSchema,
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  }),
+);
 
 /** One installed version of a pack; versions are kept so work in progress can use the one it began with. */
-export const packVersionRecordSchema = z.strictObject({
-  id: z.string(),
-  version: z.string(),
-  pack: packSchema,
-  installedAt: z.number().int(),
-  /** Fingerprint of the key that signed it, when signed. */
-  signedBy: z.string().nullable(),
-});
-
-export const packSourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('default') }),
-  z.strictObject({ kind: z.literal('file') }),
-  z.strictObject({ kind: z.literal('editor') }),
+export const packVersionRecordSchema = lazySchema(() =>
   z.strictObject({
-    kind: z.enum(['url', 'policy']),
-    url: z.url({ protocol: /^https?$/ }),
-    etag: z.string().nullable(),
-    lastModified: z.string().nullable(),
-    checkedAt: z.number().int().nullable(),
-    error: z.string().nullable(),
+    id: z.string(),
+    version: z.string(),
+    pack: packSchema,
+    installedAt: z.number().int(),
+    /** Fingerprint of the key that signed it, when signed. */
+    signedBy: z.string().nullable(),
   }),
-]);
+);
+
+export const packSourceSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('default') }),
+    z.strictObject({ kind: z.literal('file') }),
+    z.strictObject({ kind: z.literal('editor') }),
+    z.strictObject({
+      kind: z.enum(['url', 'policy']),
+      url: z.url({ protocol: /^https?$/ }),
+      etag: z.string().nullable(),
+      lastModified: z.string().nullable(),
+      checkedAt: z.number().int().nullable(),
+      error: z.string().nullable(),
+    }),
+  ]),
+);
 
 /** Which version of a pack is in use, where it comes from, and whether the user may remove it. */
-export const packStateRecordSchema = z.strictObject({
-  id: z.string(),
-  activeVersion: z.string(),
-  source: packSourceSchema,
-  removable: z.boolean(),
-});
+export const packStateRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    activeVersion: z.string(),
+    source: packSourceSchema,
+    removable: z.boolean(),
+  }),
+);
 
 /** The pack editor's work in progress, saved as the team lead types. */
-export const packDraftRecordSchema = z.strictObject({
-  id: z.string(),
-  draft: packDraftSchema,
-  updatedAt: z.number().int(),
-});
+export const packDraftRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    draft: packDraftSchema,
+    updatedAt: z.number().int(),
+  }),
+);
 
 /** A team lead's pack-signing key pair. The private key is a non-extractable CryptoKey (structured-cloned). */
-export const signingKeyRecordSchema = z.strictObject({
-  id: z.string(),
-  name: z.string().max(160),
-  /** SPKI, base64: the form policy `trustedPackKeys` and pack signatures use. */
-  publicKey: z.string().min(40),
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
-  createdAt: z.number().int(),
-  privateKey: z.custom<CryptoKey>((v) => typeof CryptoKey !== 'undefined' && v instanceof CryptoKey, 'Not a CryptoKey'),
-});
+export const signingKeyRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    name: z.string().max(160),
+    /** SPKI, base64: the form policy `trustedPackKeys` and pack signatures use. */
+    publicKey: z.string().min(40),
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    createdAt: z.number().int(),
+    privateKey: z.custom<CryptoKey>(
+      (v) => typeof CryptoKey !== 'undefined' && v instanceof CryptoKey,
+      'Not a CryptoKey',
+    ),
+  }),
+);
 
 export type TemplateRecord = z.infer<typeof templateRecordSchema>;
 export type AdapterRecord = z.infer<typeof adapterRecordSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 import { sealedSchema, type Sealed } from '../crypto/seal';
 
@@ -26,58 +26,70 @@ export function parseStored<T>(schema: z.ZodType<T>, table: string, value: unkno
  * loudly instead of being silently replaced.
  */
 
-export const citizenRecordSchema = z.strictObject({
-  /** HMAC of the CPR under an installation secret: stable, but not the number. */
-  key: z.string().regex(/^[0-9a-f]{32}$/),
-  cpr: z.string().regex(/^\d{6}-\d{4}$/),
-  name: z.string().max(500),
-  firstSeenAt: z.number().int(),
-  lastActivityAt: z.number().int(),
-});
+export const citizenRecordSchema = lazySchema(() =>
+  z.strictObject({
+    /** HMAC of the CPR under an installation secret: stable, but not the number. */
+    key: z.string().regex(/^[0-9a-f]{32}$/),
+    cpr: z.string().regex(/^\d{6}-\d{4}$/),
+    name: z.string().max(500),
+    firstSeenAt: z.number().int(),
+    lastActivityAt: z.number().int(),
+  }),
+);
 
-export const noteRecordSchema = z.strictObject({
-  id: z.string().min(1),
-  citizenKey: z.string(),
-  body: z.string().max(200_000),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
+export const noteRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().min(1),
+    citizenKey: z.string(),
+    body: z.string().max(200_000),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  }),
+);
 
-export const draftRecordSchema = z.strictObject({
-  /** See draftId(): one draft per citizen for a new note, one per edited note. */
-  id: z.string().min(1),
-  citizenKey: z.string(),
-  body: z.string().max(200_000),
-  updatedAt: z.number().int(),
-});
+export const draftRecordSchema = lazySchema(() =>
+  z.strictObject({
+    /** See draftId(): one draft per citizen for a new note, one per edited note. */
+    id: z.string().min(1),
+    citizenKey: z.string(),
+    body: z.string().max(200_000),
+    updatedAt: z.number().int(),
+  }),
+);
 
-export const metaRecordSchema = z.strictObject({
-  key: z.string(),
-  value: z.unknown(),
-});
+export const metaRecordSchema = lazySchema(() =>
+  z.strictObject({
+    key: z.string(),
+    value: z.unknown(),
+  }),
+);
 
-const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+const fieldValue = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
 
 /** A half-filled template form, per citizen and template, until inserted or discarded. */
-export const formDraftRecordSchema = z.strictObject({
-  id: z.string(),
-  citizenKey: z.string(),
-  templateId: z.string(),
-  values: z.record(z.string(), fieldValue),
-  updatedAt: z.number().int(),
-});
+export const formDraftRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    citizenKey: z.string(),
+    templateId: z.string(),
+    values: z.record(z.string(), fieldValue),
+    updatedAt: z.number().int(),
+  }),
+);
 
 /** What happened in the citizen's case through Sidevogn (not copies of journal text). */
-export const historyRecordSchema = z.strictObject({
-  id: z.string(),
-  citizenKey: z.string(),
-  at: z.number().int(),
-  kind: z.literal('template-inserted'),
-  templateId: z.string(),
-  templateTitle: z.string(),
-  /** The host field the note went into, or null when it was copied instead. */
-  target: z.string().nullable(),
-});
+export const historyRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    citizenKey: z.string(),
+    at: z.number().int(),
+    kind: z.literal('template-inserted'),
+    templateId: z.string(),
+    templateTitle: z.string(),
+    /** The host field the note went into, or null when it was copied instead. */
+    target: z.string().nullable(),
+  }),
+);
 
 /** What the caseworker keeps on the citizen's one-page summary, in their own words. */
 export const SUMMARY_TEXT_FIELDS = [
@@ -92,55 +104,65 @@ export const SUMMARY_TEXT_FIELDS = [
 export const CONTACT_ROLES = ['laege', 'mentor', 'arbejdsgiver', 'bisidder', 'andet'] as const;
 
 /** A value with the time it last changed. */
-const stampedText = z.strictObject({ value: z.string().max(20_000), at: z.number().int() });
+const stampedText = lazySchema(() => z.strictObject({ value: z.string().max(20_000), at: z.number().int() }));
 
-export const contactSchema = z.strictObject({
-  id: z.string().min(1).max(64),
-  role: z.enum(CONTACT_ROLES),
-  name: z.string().trim().min(1).max(200),
-  /** Phone, e-mail or a short note. */
-  detail: z.string().max(500),
-  at: z.number().int(),
-});
+export const contactSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().min(1).max(64),
+    role: z.enum(CONTACT_ROLES),
+    name: z.string().trim().min(1).max(200),
+    /** Phone, e-mail or a short note. */
+    detail: z.string().max(500),
+    at: z.number().int(),
+  }),
+);
 
 /** One per citizen (keyed by the citizen key, never the CPR). */
-export const summaryRecordSchema = z.strictObject({
-  citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
-  text: z.partialRecord(z.enum(SUMMARY_TEXT_FIELDS), stampedText),
-  /** Facts read from the case system as last seen, with when each last changed there. */
-  hostFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
-  /** The caseworker's own value for a fact; shown beside the host's when they differ, never overwritten. */
-  ownFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
-  contacts: z.array(contactSchema).max(100),
-});
+export const summaryRecordSchema = lazySchema(() =>
+  z.strictObject({
+    citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
+    text: z.partialRecord(z.enum(SUMMARY_TEXT_FIELDS), stampedText),
+    /** Facts read from the case system as last seen, with when each last changed there. */
+    hostFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
+    /** The caseworker's own value for a fact; shown beside the host's when they differ, never overwritten. */
+    ownFacts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), stampedText),
+    contacts: z.array(contactSchema).max(100),
+  }),
+);
 
 /** A deadline (rettidighed) for a citizen; `due` is a local calendar day. */
-export const deadlineRecordSchema = z.strictObject({
-  id: z.string().min(1),
-  citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
-  title: z.string().trim().min(1).max(200),
-  due: z.iso.date(),
-  createdAt: z.number().int(),
-  doneAt: z.number().int().nullable(),
-});
+export const deadlineRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().min(1),
+    citizenKey: z.string().regex(/^[0-9a-f]{32}$/),
+    title: z.string().trim().min(1).max(200),
+    due: z.iso.date(),
+    createdAt: z.number().int(),
+    doneAt: z.number().int().nullable(),
+  }),
+);
 
-const itemStateSchema = z.strictObject({
-  state: z.enum(['done', 'na']),
-  at: z.number().int(),
-  reason: z.string().max(500).optional(),
-});
+const itemStateSchema = lazySchema(() =>
+  z.strictObject({
+    state: z.enum(['done', 'na']),
+    at: z.number().int(),
+    reason: z.string().max(500).optional(),
+  }),
+);
 
 /** A checklist being worked through for a citizen, pinned to the pack version it began with. */
-export const checklistRunRecordSchema = z.strictObject({
-  id: z.string(),
-  citizenKey: z.string(),
-  packId: z.string(),
-  packVersion: z.string(),
-  checklistId: z.string(),
-  startedAt: z.number().int(),
-  finishedAt: z.number().int().nullable(),
-  items: z.record(z.string(), itemStateSchema),
-});
+export const checklistRunRecordSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    citizenKey: z.string(),
+    packId: z.string(),
+    packVersion: z.string(),
+    checklistId: z.string(),
+    startedAt: z.number().int(),
+    finishedAt: z.number().int().nullable(),
+    items: z.record(z.string(), itemStateSchema),
+  }),
+);
 
 export type CitizenRecord = z.infer<typeof citizenRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
@@ -163,9 +185,10 @@ export type ChecklistItemState = z.infer<typeof itemStateSchema>;
  */
 export type SealedRow<R, C extends keyof R> = Pick<R, C> & { sealed: Sealed };
 
-const sealedRow = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, sealed: sealedSchema });
-const citizenKeyField = z.string().regex(/^[0-9a-f]{32}$/);
-const time = z.number().int();
+const sealedRow = <T extends z.ZodRawShape>(shape: () => T) =>
+  lazySchema(() => z.strictObject({ ...shape(), sealed: sealedSchema }));
+const citizenKeyField = lazySchema(() => z.string().regex(/^[0-9a-f]{32}$/));
+const time = lazySchema(() => z.number().int());
 
 export const CLEAR_FIELDS = {
   citizens: ['key', 'lastActivityAt'],
@@ -180,19 +203,19 @@ export const CLEAR_FIELDS = {
 } as const;
 
 export const sealedRowSchemas = {
-  citizens: sealedRow({ key: citizenKeyField, lastActivityAt: time }),
-  notes: sealedRow({ id: z.string().min(1), citizenKey: z.string(), createdAt: time }),
-  drafts: sealedRow({ id: z.string().min(1), citizenKey: z.string() }),
-  formDrafts: sealedRow({ id: z.string(), citizenKey: z.string() }),
-  history: sealedRow({ id: z.string(), citizenKey: z.string(), at: time }),
-  summaries: sealedRow({ citizenKey: citizenKeyField }),
-  deadlines: sealedRow({
+  citizens: sealedRow(() => ({ key: citizenKeyField, lastActivityAt: time })),
+  notes: sealedRow(() => ({ id: z.string().min(1), citizenKey: z.string(), createdAt: time })),
+  drafts: sealedRow(() => ({ id: z.string().min(1), citizenKey: z.string() })),
+  formDrafts: sealedRow(() => ({ id: z.string(), citizenKey: z.string() })),
+  history: sealedRow(() => ({ id: z.string(), citizenKey: z.string(), at: time })),
+  summaries: sealedRow(() => ({ citizenKey: citizenKeyField })),
+  deadlines: sealedRow(() => ({
     id: z.string().min(1),
     citizenKey: citizenKeyField,
     due: z.iso.date(),
     doneAt: time.nullable(),
-  }),
-  checklistRuns: sealedRow({ id: z.string(), citizenKey: z.string() }),
+  })),
+  checklistRuns: sealedRow(() => ({ id: z.string(), citizenKey: z.string() })),
 };
 
 export type SealedTableName = keyof typeof CLEAR_FIELDS;

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { DEFAULT_RETENTION_DAYS } from './privacy';
 
 /** Days without activity before citizen data is deleted: policy `retentionDays` (public/managed_schema.json). */
-export const retentionDaysSchema = z.number().int().min(1).max(3650);
+export const retentionDaysSchema = lazySchema(() => z.number().int().min(1).max(3650));
 
 export async function readRetentionDays(): Promise<number> {
   try {

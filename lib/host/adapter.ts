@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { CITIZEN_FIELD_IDS } from './citizen-fields';
 
 /**
@@ -6,51 +6,59 @@ import { CITIZEN_FIELD_IDS } from './citizen-fields';
  * packs and is built in the options page, so every part is validated here.
  */
 
-const cssSelector = z.string().trim().min(1, 'Selector must not be empty').max(500, 'Selector is too long');
+const cssSelector = lazySchema(() =>
+  z.string().trim().min(1, 'Selector must not be empty').max(500, 'Selector is too long'),
+);
 
 /** How to read one value from the page. */
-export const fieldReaderSchema = z.strictObject({
-  selector: cssSelector,
-  /** Read this attribute instead of the element's text. */
-  attribute: z.string().min(1).max(100).optional(),
-  /** A regular expression; the first capture group (or whole match) is the value. */
-  pattern: z
-    .string()
-    .max(300)
-    .refine((source) => {
-      try {
-        new RegExp(source);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Not a valid regular expression')
-    .optional(),
-});
-
-export const journalTargetSchema = z.strictObject({
-  selector: cssSelector,
-  label: z.string().min(1).max(100),
-});
-
-export const adapterSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, 'Use lower-case letters, digits, dots and hyphens'),
-  name: z.string().min(1).max(100),
-  version: z.number().int().min(1),
-  /** WebExtension match patterns for the pages this adapter reads. */
-  matches: z.array(z.string().regex(/^(https?|\*):\/\/[^/]+\/.*$/, 'Not a match pattern')).min(1),
-  /** The host swaps content without reloading (pushState routing). */
-  spa: z.boolean(),
-  citizen: z.strictObject({
-    /** Each element matching `scope` holds one citizen; without it, the page does. */
-    scope: cssSelector.optional(),
-    cpr: fieldReaderSchema,
-    name: fieldReaderSchema,
-    fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema).default({}),
+export const fieldReaderSchema = lazySchema(() =>
+  z.strictObject({
+    selector: cssSelector,
+    /** Read this attribute instead of the element's text. */
+    attribute: z.string().min(1).max(100).optional(),
+    /** A regular expression; the first capture group (or whole match) is the value. */
+    pattern: z
+      .string()
+      .max(300)
+      .refine((source) => {
+        try {
+          new RegExp(source);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'Not a valid regular expression')
+      .optional(),
   }),
-  /** Host fields where the compulsory note is written, best first. */
-  journal: z.array(journalTargetSchema).default([]),
-});
+);
+
+export const journalTargetSchema = lazySchema(() =>
+  z.strictObject({
+    selector: cssSelector,
+    label: z.string().min(1).max(100),
+  }),
+);
+
+export const adapterSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, 'Use lower-case letters, digits, dots and hyphens'),
+    name: z.string().min(1).max(100),
+    version: z.number().int().min(1),
+    /** WebExtension match patterns for the pages this adapter reads. */
+    matches: z.array(z.string().regex(/^(https?|\*):\/\/[^/]+\/.*$/, 'Not a match pattern')).min(1),
+    /** The host swaps content without reloading (pushState routing). */
+    spa: z.boolean(),
+    citizen: z.strictObject({
+      /** Each element matching `scope` holds one citizen; without it, the page does. */
+      scope: cssSelector.optional(),
+      cpr: fieldReaderSchema,
+      name: fieldReaderSchema,
+      fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema).default({}),
+    }),
+    /** Host fields where the compulsory note is written, best first. */
+    journal: z.array(journalTargetSchema).default([]),
+  }),
+);
 
 export type FieldReader = z.infer<typeof fieldReaderSchema>;
 export type Adapter = z.infer<typeof adapterSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 import { fieldReaderSchema } from '../host/adapter';
 import {
@@ -18,90 +18,106 @@ import {
  * in ./host-guards (a test keeps the two in agreement).
  */
 
-const cpr = z.string().regex(/^\d{6}-\d{4}$/);
-const shortText = z.string().max(500);
+const cpr = lazySchema(() => z.string().regex(/^\d{6}-\d{4}$/));
+const shortText = lazySchema(() => z.string().max(500));
 
-export const citizenOnPageSchema = z.strictObject({
-  cpr,
-  name: shortText,
-  facts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), shortText),
-});
+export const citizenOnPageSchema = lazySchema(() =>
+  z.strictObject({
+    cpr,
+    name: shortText,
+    facts: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), shortText),
+  }),
+);
 
 /** What the content script found on the host page. */
-export const detectionSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('none') }),
-  /** The page has a citizen field, but no CPR in it can be read. */
-  z.strictObject({ status: z.literal('unreadable') }),
-  z.strictObject({ status: z.literal('found'), citizen: citizenOnPageSchema }),
-  z.strictObject({ status: z.literal('ambiguous'), candidates: z.array(citizenOnPageSchema).min(2).max(20) }),
-]);
+export const detectionSchema = lazySchema(() =>
+  z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('none') }),
+    /** The page has a citizen field, but no CPR in it can be read. */
+    z.strictObject({ status: z.literal('unreadable') }),
+    z.strictObject({ status: z.literal('found'), citizen: citizenOnPageSchema }),
+    z.strictObject({ status: z.literal('ambiguous'), candidates: z.array(citizenOnPageSchema).min(2).max(20) }),
+  ]),
+);
 
-export const layoutModeSchema = z.enum(LAYOUT_MODES);
-const panelWidth = z.int().min(PANEL_MIN_WIDTH).max(PANEL_MAX_WIDTH);
+export const layoutModeSchema = lazySchema(() => z.enum(LAYOUT_MODES));
+const panelWidth = lazySchema(() => z.int().min(PANEL_MIN_WIDTH).max(PANEL_MAX_WIDTH));
 
-export const layoutSchema = z.strictObject({
-  collapsed: z.boolean(),
-  width: panelWidth,
-  mode: layoutModeSchema,
-});
+export const layoutSchema = lazySchema(() =>
+  z.strictObject({
+    collapsed: z.boolean(),
+    width: panelWidth,
+    mode: layoutModeSchema,
+  }),
+);
 
-const requestId = z.string().min(1).max(64);
+const requestId = lazySchema(() => z.string().min(1).max(64));
 
-export const insertOutcomeSchema = z.enum(INSERT_OUTCOMES);
+export const insertOutcomeSchema = lazySchema(() => z.enum(INSERT_OUTCOMES));
 
 /** Content script → panel, over the tab-scoped port the panel opened. */
-export const hostToPanelSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('citizen'), detection: detectionSchema }),
-  z.strictObject({
-    type: z.literal('layout'),
-    layout: layoutSchema,
-    /** Push mode is set aside: the page is too large to lay out again (lib/host/panel-frame.ts). */
-    heavy: z.boolean(),
-  }),
-  z.strictObject({
-    type: z.literal('insert-result'),
-    requestId,
-    outcome: insertOutcomeSchema,
-    /** The host field's label, when the text went into one. */
-    target: z.string().max(200).nullable(),
-    /** Time spent inserting in the content script. */
-    ms: z.number().nonnegative(),
-  }),
-]);
+export const hostToPanelSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('citizen'), detection: detectionSchema }),
+    z.strictObject({
+      type: z.literal('layout'),
+      layout: layoutSchema,
+      /** Push mode is set aside: the page is too large to lay out again (lib/host/panel-frame.ts). */
+      heavy: z.boolean(),
+    }),
+    z.strictObject({
+      type: z.literal('insert-result'),
+      requestId,
+      outcome: insertOutcomeSchema,
+      /** The host field's label, when the text went into one. */
+      target: z.string().max(200).nullable(),
+      /** Time spent inserting in the content script. */
+      ms: z.number().nonnegative(),
+    }),
+  ]),
+);
 
 /** Panel → content script, over the same port. */
-export const panelToHostSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('set-collapsed'), collapsed: z.boolean() }),
-  z.strictObject({ type: z.literal('set-width'), width: panelWidth }),
-  z.strictObject({ type: z.literal('set-mode'), mode: layoutModeSchema }),
-  /** Put text the caseworker approved into the host's journal field. */
-  z.strictObject({ type: z.literal('insert'), requestId, text: z.string().min(1).max(MAX_INSERT_CHARS) }),
-]);
+export const panelToHostSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('set-collapsed'), collapsed: z.boolean() }),
+    z.strictObject({ type: z.literal('set-width'), width: panelWidth }),
+    z.strictObject({ type: z.literal('set-mode'), mode: layoutModeSchema }),
+    /** Put text the caseworker approved into the host's journal field. */
+    z.strictObject({ type: z.literal('insert'), requestId, text: z.string().min(1).max(MAX_INSERT_CHARS) }),
+  ]),
+);
 
 /** Service worker → content script (tabs.sendMessage). */
-export const backgroundToHostSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('toggle-panel') }),
-]);
+export const backgroundToHostSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [z.strictObject({ type: z.literal('toggle-panel') })]),
+);
 
 /** Extension pages (panel, options) → service worker (runtime.sendMessage). */
-export const extensionToBackgroundSchema = z.discriminatedUnion('type', [
-  /** Deadlines were added, changed or removed: reschedule the reminder alarm. */
-  z.strictObject({ type: z.literal('deadlines-changed') }),
-]);
+export const extensionToBackgroundSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    /** Deadlines were added, changed or removed: reschedule the reminder alarm. */
+    z.strictObject({ type: z.literal('deadlines-changed') }),
+  ]),
+);
 
 /** What the element picker proposes: selectors only, no values read from the page. */
-export const pickedSelectorsSchema = z.strictObject({
-  cpr: fieldReaderSchema,
-  name: fieldReaderSchema,
-  fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema),
-  journal: fieldReaderSchema.nullable(),
-});
+export const pickedSelectorsSchema = lazySchema(() =>
+  z.strictObject({
+    cpr: fieldReaderSchema,
+    name: fieldReaderSchema,
+    fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema),
+    journal: fieldReaderSchema.nullable(),
+  }),
+);
 
 /** Element picker (injected on demand into the case-system tab) → options page. */
-export const pickerToOptionsSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('picker-done'), picks: pickedSelectorsSchema }),
-  z.strictObject({ type: z.literal('picker-cancelled') }),
-]);
+export const pickerToOptionsSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('picker-done'), picks: pickedSelectorsSchema }),
+    z.strictObject({ type: z.literal('picker-cancelled') }),
+  ]),
+);
 
 export type CitizenOnPage = z.infer<typeof citizenOnPageSchema>;
 export type Detection = z.infer<typeof detectionSchema>;
@@ -131,4 +147,4 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): T | undefin
 }
 
 /** Content script → its own panel frame (window.postMessage): the port's token (see PANEL_PORT_NAME). */
-export const panelTokenSchema = z.uuid();
+export const panelTokenSchema = lazySchema(() => z.uuid());

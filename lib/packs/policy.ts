@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 
 /**
  * Enterprise policy (chrome.storage.managed, schema in public/managed_schema.json):
  * packs the organisation installs, whether users may add their own, and the
  * keys a pack must be signed with.
  */
-export const packPolicySchema = z.object({
-  packUrls: z.array(z.url({ protocol: /^https?$/ })).default([]),
-  allowUserPacks: z.boolean().default(true),
-  trustedPackKeys: z.array(z.string().min(16).max(400)).default([]),
-});
+export const packPolicySchema = lazySchema(() =>
+  z.object({
+    packUrls: z.array(z.url({ protocol: /^https?$/ })).default([]),
+    allowUserPacks: z.boolean().default(true),
+    trustedPackKeys: z.array(z.string().min(16).max(400)).default([]),
+  }),
+);
 export type PackPolicy = z.infer<typeof packPolicySchema>;
 
 export const NO_POLICY: PackPolicy = { packUrls: [], allowUserPacks: true, trustedPackKeys: [] };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { isLocale, type Locale } from '../i18n/i18n';
 import { STORAGE_KEYS } from '../storage/keys';
 
@@ -24,11 +24,13 @@ export async function saveCaseworkerName(name: string): Promise<void> {
   await browser.storage.local.set({ [STORAGE_KEYS.caseworkerName]: name.trim().slice(0, 120) });
 }
 
-export const templatePrefsSchema = z.object({
-  favourites: z.array(z.string()).max(200),
-  /** Template id → when it was last inserted. */
-  recent: z.record(z.string(), z.number()),
-});
+export const templatePrefsSchema = lazySchema(() =>
+  z.object({
+    favourites: z.array(z.string()).max(200),
+    /** Template id → when it was last inserted. */
+    recent: z.record(z.string(), z.number()),
+  }),
+);
 export type TemplatePrefs = z.infer<typeof templatePrefsSchema>;
 const EMPTY_PREFS: TemplatePrefs = { favourites: [], recent: {} };
 

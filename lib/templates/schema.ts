@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { parseBody, referencedNames, TemplateSyntaxError } from './render';
 
 /**
@@ -9,14 +9,16 @@ import { parseBody, referencedNames, TemplateSyntaxError } from './render';
 export { MEETING_TYPES, PREFILL_SOURCES, type MeetingType, type PrefillSource } from './vocabulary';
 import { MEETING_TYPES, PREFILL_SOURCES } from './vocabulary';
 
-const isoDate = z.iso.date({ error: 'Use a date written YYYY-MM-DD' });
-const fieldId = z
-  .string()
-  .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'Use letters and digits, starting with a lower-case letter');
-const label = z.string().trim().min(1).max(160);
-const optionValue = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and hyphens');
+const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
+const fieldId = lazySchema(() =>
+  z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'Use letters and digits, starting with a lower-case letter'),
+);
+const label = lazySchema(() => z.string().trim().min(1).max(160));
+const optionValue = lazySchema(() =>
+  z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and hyphens'),
+);
 
-const option = z.strictObject({ value: optionValue, label });
+const option = lazySchema(() => z.strictObject({ value: optionValue, label }));
 
 const fieldBase = {
   id: fieldId,
@@ -29,95 +31,103 @@ const fieldBase = {
   prefill: z.enum(PREFILL_SOURCES).optional(),
 };
 
-export const templateFieldSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...fieldBase, kind: z.literal('text'), default: z.string().max(500).optional() }),
-  z.strictObject({ ...fieldBase, kind: z.literal('textarea'), default: z.string().max(5000).optional() }),
-  z.strictObject({ ...fieldBase, kind: z.literal('date'), default: z.union([z.literal('today'), isoDate]).optional() }),
-  z.strictObject({
-    ...fieldBase,
-    kind: z.literal('number'),
-    default: z.number().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    unit: z.string().max(30).optional(),
-  }),
-  z.strictObject({
-    ...fieldBase,
-    kind: z.literal('choice'),
-    options: z.array(option).min(1).max(40),
-    default: optionValue.optional(),
-  }),
-  z.strictObject({
-    ...fieldBase,
-    kind: z.literal('choices'),
-    options: z.array(option).min(1).max(40),
-    default: z.array(optionValue).optional(),
-    /** In the note: a list ("a, b og c"), or each chosen label as a sentence of its own. */
-    style: z.enum(['list', 'sentences']).default('list'),
-  }),
-  z.strictObject({ ...fieldBase, kind: z.literal('yesno'), default: z.boolean().optional() }),
-]);
+export const templateFieldSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ ...fieldBase, kind: z.literal('text'), default: z.string().max(500).optional() }),
+    z.strictObject({ ...fieldBase, kind: z.literal('textarea'), default: z.string().max(5000).optional() }),
+    z.strictObject({
+      ...fieldBase,
+      kind: z.literal('date'),
+      default: z.union([z.literal('today'), isoDate]).optional(),
+    }),
+    z.strictObject({
+      ...fieldBase,
+      kind: z.literal('number'),
+      default: z.number().optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      unit: z.string().max(30).optional(),
+    }),
+    z.strictObject({
+      ...fieldBase,
+      kind: z.literal('choice'),
+      options: z.array(option).min(1).max(40),
+      default: optionValue.optional(),
+    }),
+    z.strictObject({
+      ...fieldBase,
+      kind: z.literal('choices'),
+      options: z.array(option).min(1).max(40),
+      default: z.array(optionValue).optional(),
+      /** In the note: a list ("a, b og c"), or each chosen label as a sentence of its own. */
+      style: z.enum(['list', 'sentences']).default('list'),
+    }),
+    z.strictObject({ ...fieldBase, kind: z.literal('yesno'), default: z.boolean().optional() }),
+  ]),
+);
 
-export const templateSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
-    title: label,
-    meetingType: z.enum(MEETING_TYPES),
-    description: z.string().max(600).optional(),
-    legalBasis: z.string().trim().min(1).max(600),
-    sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }),
-    /** When the legal basis and wording were last checked. */
-    checkedAt: isoDate,
-    validFrom: isoDate,
-    validTo: isoDate.optional(),
-    fields: z.array(templateFieldSchema).max(80),
-    body: z.string().min(1).max(20_000),
-  })
-  .superRefine((t, ctx) => {
-    const ids = new Map<string, number>();
-    t.fields.forEach((f, i) => {
-      if (ids.has(f.id))
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], message: `Duplicate field id "${f.id}"` });
-      ids.set(f.id, i);
-    });
-    t.fields.forEach((f, i) => {
-      if (f.showWhen) {
-        const j = ids.get(f.showWhen.field);
-        if (j === undefined || j >= i)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['fields', i, 'showWhen', 'field'],
-            message: `"${f.showWhen.field}" must be a field declared before this one`,
-          });
+export const templateSchema = lazySchema(() =>
+  z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
+      title: label,
+      meetingType: z.enum(MEETING_TYPES),
+      description: z.string().max(600).optional(),
+      legalBasis: z.string().trim().min(1).max(600),
+      sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }),
+      /** When the legal basis and wording were last checked. */
+      checkedAt: isoDate,
+      validFrom: isoDate,
+      validTo: isoDate.optional(),
+      fields: z.array(templateFieldSchema).max(80),
+      body: z.string().min(1).max(20_000),
+    })
+    .superRefine((t, ctx) => {
+      const ids = new Map<string, number>();
+      t.fields.forEach((f, i) => {
+        if (ids.has(f.id))
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], message: `Duplicate field id "${f.id}"` });
+        ids.set(f.id, i);
+      });
+      t.fields.forEach((f, i) => {
+        if (f.showWhen) {
+          const j = ids.get(f.showWhen.field);
+          if (j === undefined || j >= i)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', i, 'showWhen', 'field'],
+              message: `"${f.showWhen.field}" must be a field declared before this one`,
+            });
+        }
+        if ((f.kind === 'choice' || f.kind === 'choices') && f.default !== undefined) {
+          const values = f.options.map((o) => o.value);
+          const defaults = Array.isArray(f.default) ? f.default : [f.default];
+          if (defaults.some((d) => !values.includes(d)))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', i, 'default'],
+              message: 'The default is not one of the options',
+            });
+        }
+        if (
+          (f.kind === 'choice' || f.kind === 'choices') &&
+          new Set(f.options.map((o) => o.value)).size !== f.options.length
+        )
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: 'Option values must be unique' });
+      });
+      if (t.validTo && t.validTo < t.validFrom)
+        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
+      try {
+        for (const name of referencedNames(parseBody(t.body))) {
+          if (!ids.has(name))
+            ctx.addIssue({ code: 'custom', path: ['body'], message: `{{${name}}} is not a field of this template` });
+        }
+      } catch (e) {
+        if (!(e instanceof TemplateSyntaxError)) throw e;
+        ctx.addIssue({ code: 'custom', path: ['body'], message: e.message });
       }
-      if ((f.kind === 'choice' || f.kind === 'choices') && f.default !== undefined) {
-        const values = f.options.map((o) => o.value);
-        const defaults = Array.isArray(f.default) ? f.default : [f.default];
-        if (defaults.some((d) => !values.includes(d)))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['fields', i, 'default'],
-            message: 'The default is not one of the options',
-          });
-      }
-      if (
-        (f.kind === 'choice' || f.kind === 'choices') &&
-        new Set(f.options.map((o) => o.value)).size !== f.options.length
-      )
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: 'Option values must be unique' });
-    });
-    if (t.validTo && t.validTo < t.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
-    try {
-      for (const name of referencedNames(parseBody(t.body))) {
-        if (!ids.has(name))
-          ctx.addIssue({ code: 'custom', path: ['body'], message: `{{${name}}} is not a field of this template` });
-      }
-    } catch (e) {
-      if (!(e instanceof TemplateSyntaxError)) throw e;
-      ctx.addIssue({ code: 'custom', path: ['body'], message: e.message });
-    }
-  });
+    }),
+);
 
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateField = z.infer<typeof templateFieldSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../../zod';
+import { lazySchema, z } from '../../zod';
 import { adapterSchema } from '../../host/adapter';
 import { MEETING_TYPES, PREFILL_SOURCES } from '../../templates/schema';
 
@@ -13,100 +13,110 @@ import { MEETING_TYPES, PREFILL_SOURCES } from '../../templates/schema';
 export const FIELD_KINDS = ['text', 'textarea', 'date', 'number', 'choice', 'choices', 'yesno'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
-const text = z.string().max(20_000);
+const text = lazySchema(() => z.string().max(20_000));
 /** A stable key for React lists; never exported into the pack. */
-const key = z.string().min(1).max(64);
+const key = lazySchema(() => z.string().min(1).max(64));
 
-export const draftOptionSchema = z.strictObject({ key, value: text, label: text });
+export const draftOptionSchema = lazySchema(() => z.strictObject({ key, value: text, label: text }));
 
-export const draftFieldSchema = z.strictObject({
-  key,
-  id: text,
-  /** While true, the id follows the label (the team lead has not typed one). */
-  autoId: z.boolean(),
-  kind: z.enum(FIELD_KINDS),
-  label: text,
-  help: text,
-  required: z.boolean(),
-  /** As typed: text, a number, `today` or a date, `true`/`false`, or an option value. */
-  default: text,
-  /** Defaults of a `choices` field (option values). */
-  defaults: z.array(text).max(40),
-  /** How a `choices` field reads in the note: a list, or each label as its own sentence. */
-  style: z.enum(['list', 'sentences']).default('list'),
-  showWhenField: text,
-  showWhenEquals: text,
-  prefill: z.union([z.literal(''), z.enum(PREFILL_SOURCES)]),
-  options: z.array(draftOptionSchema).max(40),
-  min: text,
-  max: text,
-  unit: text,
-});
+export const draftFieldSchema = lazySchema(() =>
+  z.strictObject({
+    key,
+    id: text,
+    /** While true, the id follows the label (the team lead has not typed one). */
+    autoId: z.boolean(),
+    kind: z.enum(FIELD_KINDS),
+    label: text,
+    help: text,
+    required: z.boolean(),
+    /** As typed: text, a number, `today` or a date, `true`/`false`, or an option value. */
+    default: text,
+    /** Defaults of a `choices` field (option values). */
+    defaults: z.array(text).max(40),
+    /** How a `choices` field reads in the note: a list, or each label as its own sentence. */
+    style: z.enum(['list', 'sentences']).default('list'),
+    showWhenField: text,
+    showWhenEquals: text,
+    prefill: z.union([z.literal(''), z.enum(PREFILL_SOURCES)]),
+    options: z.array(draftOptionSchema).max(40),
+    min: text,
+    max: text,
+    unit: text,
+  }),
+);
 
-export const draftTemplateSchema = z.strictObject({
-  key,
-  id: text,
-  autoId: z.boolean(),
-  title: text,
-  meetingType: z.enum(MEETING_TYPES),
-  description: text,
-  legalBasis: text,
-  sourceUrl: text,
-  checkedAt: text,
-  validFrom: text,
-  validTo: text,
-  fields: z.array(draftFieldSchema).max(80),
-  body: text,
-});
+export const draftTemplateSchema = lazySchema(() =>
+  z.strictObject({
+    key,
+    id: text,
+    autoId: z.boolean(),
+    title: text,
+    meetingType: z.enum(MEETING_TYPES),
+    description: text,
+    legalBasis: text,
+    sourceUrl: text,
+    checkedAt: text,
+    validFrom: text,
+    validTo: text,
+    fields: z.array(draftFieldSchema).max(80),
+    body: text,
+  }),
+);
 
-export const draftItemSchema = z.strictObject({
-  key,
-  id: text,
-  autoId: z.boolean(),
-  title: text,
-  help: text,
-  legalBasis: text,
-  sourceUrl: text,
-  required: z.boolean(),
-  noteText: text,
-});
+export const draftItemSchema = lazySchema(() =>
+  z.strictObject({
+    key,
+    id: text,
+    autoId: z.boolean(),
+    title: text,
+    help: text,
+    legalBasis: text,
+    sourceUrl: text,
+    required: z.boolean(),
+    noteText: text,
+  }),
+);
 
-export const draftChecklistSchema = z.strictObject({
-  key,
-  id: text,
-  autoId: z.boolean(),
-  title: text,
-  meetingType: z.enum(MEETING_TYPES),
-  templateId: text,
-  legalBasis: text,
-  sourceUrl: text,
-  checkedAt: text,
-  validFrom: text,
-  validTo: text,
-  items: z.array(draftItemSchema).max(100),
-});
+export const draftChecklistSchema = lazySchema(() =>
+  z.strictObject({
+    key,
+    id: text,
+    autoId: z.boolean(),
+    title: text,
+    meetingType: z.enum(MEETING_TYPES),
+    templateId: text,
+    legalBasis: text,
+    sourceUrl: text,
+    checkedAt: text,
+    validFrom: text,
+    validTo: text,
+    items: z.array(draftItemSchema).max(100),
+  }),
+);
 
-const changelogEntry = z.strictObject({ version: text, date: text, changes: text });
+const changelogEntry = lazySchema(() => z.strictObject({ version: text, date: text, changes: text }));
 
-export const packDraftSchema = z.strictObject({
-  id: text,
-  name: text,
-  publisher: text,
-  version: text,
-  /** The version this draft was made from (installed or imported), or null for a new pack. */
-  baseVersion: z.string().nullable(),
-  /** Entries of earlier versions, kept as they were. */
-  changelogHistory: z.array(changelogEntry).max(500),
-  /** This version's changelog entry. */
-  changes: text,
-  changesDate: text,
-  validFrom: text,
-  validTo: text,
-  templates: z.array(draftTemplateSchema).max(300),
-  checklists: z.array(draftChecklistSchema).max(300),
-  /** Adapters of a loaded pack, carried over unchanged (they are built elsewhere). */
-  adapters: z.array(adapterSchema).max(50),
-});
+export const packDraftSchema = lazySchema(() =>
+  z.strictObject({
+    id: text,
+    name: text,
+    publisher: text,
+    version: text,
+    /** The version this draft was made from (installed or imported), or null for a new pack. */
+    baseVersion: z.string().nullable(),
+    /** Entries of earlier versions, kept as they were. */
+    changelogHistory: z.array(changelogEntry).max(500),
+    /** This version's changelog entry. */
+    changes: text,
+    changesDate: text,
+    validFrom: text,
+    validTo: text,
+    templates: z.array(draftTemplateSchema).max(300),
+    checklists: z.array(draftChecklistSchema).max(300),
+    /** Adapters of a loaded pack, carried over unchanged (they are built elsewhere). */
+    adapters: z.array(adapterSchema).max(50),
+  }),
+);
 
 export type DraftOption = z.infer<typeof draftOptionSchema>;
 export type DraftField = z.infer<typeof draftFieldSchema>;
