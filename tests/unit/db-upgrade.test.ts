@@ -25,21 +25,59 @@ const CPR = '070761-4285';
 const NAME = 'Mette Kanarie Hansen';
 const CANARY = 'kanariefugl-lænd-og-ryg';
 
-/** The schema as version 5 declared it (lib/db/database.ts before encryption). */
-function openVersion5(name: string): Dexie {
+/** The schema as each version up to `last` declared it (lib/db/database.ts of that time). */
+function openVersion(name: string, last: number): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores({
-    meta: 'key',
-    citizens: 'key, lastActivityAt',
-    notes: 'id, [citizenKey+createdAt]',
-    drafts: 'id, citizenKey',
-  });
-  db.version(2).stores({ templates: 'id', formDrafts: 'id, citizenKey', history: 'id, [citizenKey+at]' });
-  db.version(3).stores({ summaries: 'citizenKey', deadlines: 'id, citizenKey, due', adapters: 'id' });
-  db.version(4).stores({ packs: '[id+version], id', packState: 'id', checklistRuns: 'id, citizenKey' });
-  db.version(5).stores({ packDrafts: 'id', signingKeys: 'id' });
+  const versions: Record<string, string>[] = [
+    { meta: 'key', citizens: 'key, lastActivityAt', notes: 'id, [citizenKey+createdAt]', drafts: 'id, citizenKey' },
+    { templates: 'id', formDrafts: 'id, citizenKey', history: 'id, [citizenKey+at]' },
+    { summaries: 'citizenKey', deadlines: 'id, citizenKey, due', adapters: 'id' },
+    { packs: '[id+version], id', packState: 'id', checklistRuns: 'id, citizenKey' },
+    { packDrafts: 'id', signingKeys: 'id' },
+  ];
+  versions.slice(0, last).forEach((stores, i) => db.version(i + 1).stores(stores));
   return db;
 }
+/** Before encryption at rest. */
+const openVersion5 = (name: string) => openVersion(name, 5);
+
+/** Object stores and their indexes, as IndexedDB has them. */
+function layout(db: IDBDatabase): Record<string, { key: unknown; indexes: string[] }> {
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  return Object.fromEntries(
+    [...db.objectStoreNames].map((name) => {
+      const store = tx.objectStore(name);
+      return [name, { key: store.keyPath, indexes: [...store.indexNames].sort() }];
+    }),
+  );
+}
+
+describe('upgrade from every earlier DB version', () => {
+  it('gives a database of version 1 to 5 the tables and indexes of a new one, keeping its records', async () => {
+    const fresh = new SidevognDb(`fresh-${crypto.randomUUID()}`);
+    names.push(fresh.name);
+    await fresh.open();
+    const expected = layout(fresh.backendDB());
+    expect(Object.keys(expected)).toHaveLength(15);
+    fresh.close();
+
+    for (const last of [1, 2, 3, 4, 5]) {
+      const name = `v${last}-${crypto.randomUUID()}`;
+      names.push(name);
+      const old = openVersion(name, last);
+      await old.open();
+      await old.table('meta').put({ key: 'marker', value: last });
+      old.close();
+
+      const db = new SidevognDb(name);
+      await db.open();
+      expect(db.verno, `from version ${last}`).toBe(6);
+      expect(layout(db.backendDB()), `from version ${last}`).toEqual(expected);
+      expect(await db.meta.get('marker')).toEqual({ key: 'marker', value: last });
+      db.close();
+    }
+  });
+});
 
 const names: string[] = [];
 afterEach(async () => {
