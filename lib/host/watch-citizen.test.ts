@@ -32,11 +32,39 @@ describe('touchesScope', () => {
 
     const wrapper = document.createElement('div');
     setHtml(wrapper, header('020290-1234', 'B'));
-    const added = [{ target: document.getElementById('main'), addedNodes: [wrapper] }] as unknown as MutationRecord[];
+    const main = document.getElementById('main')!;
+    main.append(wrapper);
+    const added = [{ target: main, addedNodes: [wrapper] }] as unknown as MutationRecord[];
     expect(touchesScope(added, SCOPE, [])).toBe(true);
 
     seen[0]!.remove();
     expect(touchesScope([], SCOPE, seen)).toBe(true);
+  });
+
+  it("leaves the added nodes unread where the target has no element child: a cell's text replaced", () => {
+    setHtml(document.body, `<table><tr><td id="cell">12.400 kr.</td></tr></table>`);
+    const cell = document.getElementById('cell')!;
+    cell.textContent = '13.100 kr.';
+    const read = vi.fn(() => [cell.firstChild]);
+    const record = {
+      target: cell,
+      get addedNodes() {
+        return read();
+      },
+    } as unknown as MutationRecord;
+    const typed = {
+      target: cell.firstChild,
+      get addedNodes() {
+        return read();
+      },
+    } as unknown as MutationRecord;
+    expect(touchesScope([record, typed], SCOPE, [])).toBe(false);
+    expect(read).not.toHaveBeenCalled();
+
+    // An element in the cell: its added nodes are read.
+    cell.append(document.createElement('b'));
+    expect(touchesScope([record], SCOPE, [])).toBe(false);
+    expect(read).toHaveBeenCalledOnce();
   });
 });
 

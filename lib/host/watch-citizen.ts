@@ -14,7 +14,13 @@ const READ_INTERVAL_MS = 60;
 export function touchesScope(records: MutationRecord[], scope: string, seen: readonly Element[]): boolean {
   if (seen.some((el) => !el.isConnected)) return true;
   for (const record of records) {
-    if (seen.some((el) => el.contains(record.target))) return true;
+    const target = record.target;
+    if (seen.some((el) => el.contains(target))) return true;
+    // An element added here and still in the page is a child of the target now. With
+    // none (or a text node's own change), skip the added nodes unread: on a host that
+    // rewrites cell texts all day, reading them (a new wrapper each) was most of what
+    // watching it cost.
+    if (!(target as ParentNode).childElementCount) continue;
     for (const node of record.addedNodes)
       if (node instanceof Element && (node.matches(scope) || node.querySelector(scope))) return true;
   }
