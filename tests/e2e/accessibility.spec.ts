@@ -1,9 +1,7 @@
-import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { citizen, citizens } from './demo-data';
 import { expect, test } from './fixtures';
-
-const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+import { panelFrame } from './extension';
 
 test('the panel has no WCAG 2.1 AA violations in its main states', async ({ caseSystem, page }) => {
   await caseSystem.openList();

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 
 /** The few extension APIs the specs read in the service worker (it runs them, not Node). */
@@ -10,6 +10,13 @@ interface ExtensionApis {
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
 }
 declare const chrome: ExtensionApis;
+
+/** The panel's frame in a case-system page (cross-origin, so a Frame of its own). */
+export function panelFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+  if (!frame) throw new Error('No panel frame on the page');
+  return frame;
+}
 
 export const serviceWorker = (context: BrowserContext): Worker => {
   const [worker] = context.serviceWorkers();

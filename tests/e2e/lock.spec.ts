@@ -2,14 +2,12 @@ import type { Page, Worker } from '@playwright/test';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { serviceWorker } from './extension';
+import { panelFrame, serviceWorker } from './extension';
 import { PASSPHRASE, expect, setUpPassphrase, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import type { CaseSystem } from './pages/case-system';
 
 declare const chrome: { storage: { session: { set(items: Record<string, unknown>): Promise<void> } } };
-
-const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
 
 /** Another caseworker's activity ended 16 minutes ago (the default policy locks after 15). */
 const idleFor16Minutes = (worker: Worker) =>

@@ -1,6 +1,6 @@
 import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { citizen } from './demo-data';
-import { openOptions, serviceWorker } from './extension';
+import { openOptions, panelFrame, serviceWorker } from './extension';
 import { expect, test } from './fixtures';
 
 /**
@@ -53,12 +53,6 @@ class LogCollector {
     await expect.poll(() => this.text(), { message: `the collector saw ${marker}` }).toContain(marker);
   }
 }
-
-const panelFrame = (page: Page): Frame => {
-  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
-  if (!frame) throw new Error('No panel frame on the page');
-  return frame;
-};
 
 /** One console message of each kind from a context, and (where there is a page) an uncaught error. */
 async function probe(

@@ -2,8 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-
-const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
+import { panelFrame } from './extension';
 
 /**
  * Writes `count` older notes for the citizen of the one note already saved,

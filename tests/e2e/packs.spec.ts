@@ -5,6 +5,7 @@ import { citizen } from './demo-data';
 import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { startPackServer } from './pack-server';
+import { panelFrame } from './extension';
 
 const file = (name: string, value: unknown) => ({
   name,
@@ -111,7 +112,7 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await expect(cs.panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
   await expect(cs.panel.frame.getByText('1 af 3 punkter klaret', { exact: false })).toHaveCount(0);
   await expect(cs.panel.frame.getByText('2 af 3 punkter klaret', { exact: false })).toBeVisible();
-  const frame = cs.page.frames().find((f) => f.url().includes('/panel.html'))!;
+  const frame = panelFrame(cs.page);
   expect(await wcagViolations(frame)).toEqual([]);
 
   // The linked template warns about the unresolved required item; a second press inserts anyway.

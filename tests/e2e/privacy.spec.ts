@@ -5,11 +5,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { openOptions } from './extension';
+import { openOptions, panelFrame } from './extension';
 import { expect, setUpPassphrase, test } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 
-const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
 const DAY = 86_400_000;
 
 /** Runs IndexedDB work in an extension page (the database belongs to the extension's origin). */

@@ -1,10 +1,10 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
 import { expect, test } from './fixtures';
+import { panelFrame } from './extension';
 
 const FULL = 'Der er ikke plads til at gemme.';
-const panelFrame = (page: Page): Frame => page.frames().find((f) => f.url().includes('/panel.html'))!;
 
 /**
  * The disk is full, as the panel sees it: every IndexedDB write in the panel's

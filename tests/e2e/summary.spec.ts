@@ -1,10 +1,8 @@
-import type { Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { citizen, masked } from './demo-data';
 import { expect, test } from './fixtures';
-import { deadlineAlarmTime, notificationIds, openOptions, serviceWorker, storedLocal } from './extension';
+import { deadlineAlarmTime, notificationIds, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 
-const panelFrame = (page: Page) => page.frames().find((f) => f.url().includes('/panel.html'))!;
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const danish = (iso: string) => iso.split('-').reverse().join('.');
