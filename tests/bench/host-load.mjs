@@ -163,8 +163,11 @@ export default {
       notes: [
         'Extension script time: the union of trace events naming a chrome-extension:// script (evaluation, ' +
           'compilation, callbacks) and CPU samples with a chrome-extension:// frame on the stack (promise ' +
-          'continuations and MutationObserver deliveries carry no URL of their own), clipped to the time the ' +
-          'host renderer main thread was busy.',
+          'continuations carry no URL of their own), clipped to the time the host renderer main thread was busy. ' +
+          'Samples are read task by task: each counts from itself to the next sample in the same task (the first ' +
+          "also from the task's start, the last until its end), and never over the host's own script events. The " +
+          'sampler thread is often late by milliseconds on a busy 2-core machine; read across tasks, such a gap ' +
+          "was charged to whichever side was sampled before it, the host's next task included.",
         'Triggered style/layout: the host document’s next style recalculation and layout after an invalidation ' +
           'whose JS stack is the extension’s (inserting the frame, the push-mode margin). When the host had ' +
           'invalidated the same work for the same frame itself, only what it took beyond the host’s typical style ' +

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
+import { subtract } from '../bench/lib/intervals.mjs';
+// @ts-expect-error -- plain ESM module of the benchmark harness, without types
 import { analyzeHostTrace } from '../bench/lib/trace.mjs';
 
 const HOST = 'http://127.0.0.1:9000';
@@ -51,5 +53,114 @@ describe('analyzeHostTrace', () => {
     );
     expect(a.busyCpuMs).toBeCloseTo(2);
     expect(a.scriptCpuMs).toBeCloseTo(0.5);
+  });
+
+  /** CPU samples on the host thread: [time µs, from the extension?] each. */
+  const samples = (list: [number, boolean][]) => {
+    const nodes = [
+      { id: 1, callFrame: { url: '' } },
+      { id: 2, parent: 1, callFrame: { url: EXT } },
+      { id: 3, parent: 1, callFrame: { url: `${HOST}/app.js` } },
+    ];
+    const deltas = list.map(([t], i) => t - (i ? list[i - 1]![0] : 0));
+    return [
+      { name: 'Profile', ph: 'P', pid, tid, id: '0x1', args: { data: { startTime: 0 } } },
+      {
+        name: 'ProfileChunk',
+        ph: 'P',
+        pid,
+        tid,
+        id: '0x1',
+        ts: 1,
+        args: { data: { cpuProfile: { nodes, samples: list.map(([, ext]) => (ext ? 2 : 3)) }, timeDeltas: deltas } },
+      },
+    ];
+  };
+
+  it('ends a sample in the extension where its task ends, though the next sample comes late', () => {
+    const a = analyzeHostTrace(
+      [
+        ...trace([
+          // The extension's microtask (no URL of its own) ends its task at 5 ms;
+          // the host's next task starts at once, and the sampler is 4 ms late.
+          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
+          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
+          { name: 'RunTask', ts: 5_000, dur: 5_000, tdur: 5_000 },
+        ]),
+        ...samples([
+          [2_000, true],
+          [4_000, true],
+          [9_000, false],
+          [10_000, false],
+        ]),
+      ],
+      { hostUrl: HOST, windowMs: 100 },
+    );
+    expect(a.scriptMs).toBe(3);
+  });
+
+  it("ends a sample in the extension where the host's own script starts in the same task", () => {
+    const a = analyzeHostTrace(
+      [
+        ...trace([
+          { name: 'RunTask', ts: 2_000, dur: 8_000, tdur: 8_000 },
+          { name: 'RunMicrotasks', ts: 2_000, dur: 8_000, tdur: 8_000 },
+          { name: 'FunctionCall', ts: 3_500, dur: 6_500, tdur: 6_500, args: { data: { url: `${HOST}/app.js` } } },
+        ]),
+        ...samples([
+          [2_000, true],
+          [6_000, false],
+          [10_000, false],
+        ]),
+      ],
+      { hostUrl: HOST, windowMs: 100 },
+    );
+    expect(a.scriptMs).toBe(1.5);
+  });
+
+  it('charges the start of a task to its first sample, whatever ran before it', () => {
+    const a = analyzeHostTrace(
+      [
+        ...trace([
+          { name: 'RunTask', ts: 1_200, dur: 300, tdur: 300 },
+          // The extension's microtask; the sampler's first look comes 2 ms late.
+          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
+          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
+        ]),
+        ...samples([
+          [1_300, false],
+          [4_000, true],
+          [6_000, false],
+        ]),
+      ],
+      { hostUrl: HOST, windowMs: 100 },
+    );
+    expect(a.scriptMs).toBe(3);
+  });
+});
+
+describe('subtract', () => {
+  it('removes the second set of intervals from the first', () => {
+    expect(
+      subtract(
+        [
+          [0, 10],
+          [20, 30],
+          [40, 50],
+        ],
+        [
+          [5, 7],
+          [8, 22],
+          [45, 60],
+        ],
+      ),
+    ).toEqual([
+      [0, 5],
+      [7, 8],
+      [22, 30],
+      [40, 45],
+    ]);
+    expect(subtract([[0, 10]], [])).toEqual([[0, 10]]);
+    expect(subtract([[0, 10]], [[0, 10]])).toEqual([]);
   });
 });

@@ -37,3 +37,19 @@ export function total(intervals) {
 export function within(merged, start, end) {
   return total(intersect(merged, [[start, end]]));
 }
+
+/** `a` without `b` (both merged). */
+export function subtract(a, b) {
+  const out = [];
+  let j = 0;
+  for (const [s0, e] of a) {
+    let s = s0;
+    while (j < b.length && b[j][1] <= s) j++;
+    for (let k = j; k < b.length && b[k][0] < e; k++) {
+      if (b[k][0] > s) out.push([s, b[k][0]]);
+      s = Math.max(s, b[k][1]);
+    }
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // Recording a Chromium trace over CDP and attributing the host page's
 // main-thread time to the extension.
-import { intersect, union, within } from './intervals.mjs';
+import { intersect, subtract, union, within } from './intervals.mjs';
 import { median } from './stats.mjs';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://';
@@ -64,8 +64,18 @@ function findHostThread(events, hostUrl) {
   return { pid, tid: main.tid };
 }
 
-/** Sample intervals [t, next t) whose stack holds a frame from `origin`. */
-function sampledIntervals(events, { pid, tid }, origin) {
+/**
+ * The time the host thread spent in a frame from `origin`, from its CPU
+ * samples, read task by task. A sample speaks for the task it was taken in
+ * only: from itself to the next sample in that task, the first one also from
+ * the task's start, the last one until the task's end. On a busy 2-core
+ * machine the sampler thread is often late by milliseconds; read across task
+ * boundaries, a gap after the extension's last sample would be charged to it
+ * though the host's next task ran in it, and a gap before its first sample
+ * would be charged to whatever ran before. `tasks`: the thread's outermost
+ * events, sorted and disjoint.
+ */
+function sampledIntervals(events, { pid, tid }, origin, tasks) {
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
   if (!profile) return { intervals: [], samples: 0 };
   const chunks = events
@@ -94,8 +104,15 @@ function sampledIntervals(events, { pid, tid }, origin) {
     return result;
   };
   const intervals = [];
-  for (let i = 0; i + 1 < times.length; i++) {
-    if (isFromOrigin(stacks[i])) intervals.push([times[i], times[i + 1]]);
+  let i = 0;
+  for (const task of tasks) {
+    const end = task.ts + task.dur;
+    while (i < times.length && times[i] < task.ts) i++;
+    for (let k = i; k < times.length && times[k] < end; k++) {
+      if (!isFromOrigin(stacks[k])) continue;
+      const next = k + 1 < times.length && times[k + 1] < end ? times[k + 1] : end;
+      intervals.push([k === i ? task.ts : times[k], next]);
+    }
   }
   return { intervals, samples: times.length };
 }
@@ -185,8 +202,20 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
   const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const busy = union(complete.map((e) => [e.ts, e.ts + e.dur]));
   const named = union(complete.filter((e) => urlOf(e).startsWith(origin)).map((e) => [e.ts, e.ts + e.dur]));
-  const sampled = sampledIntervals(events, thread, origin);
-  const script = intersect(union([...named, ...sampled.intervals]), busy);
+  // The outermost events (tasks): sorted, not overlapping.
+  const outermost = [];
+  for (const ev of [...complete].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    const last = outermost.at(-1);
+    if (last && ev.ts < last.ts + last.dur) continue;
+    outermost.push(ev);
+  }
+  // The host's own script, named in its events, is never the extension's,
+  // whatever a late sample says.
+  const hostScript = union(
+    complete.filter((e) => urlOf(e) && !urlOf(e).startsWith(origin)).map((e) => [e.ts, e.ts + e.dur]),
+  );
+  const sampled = sampledIntervals(events, thread, origin, outermost);
+  const script = intersect(union([...named, ...subtract(union(sampled.intervals), hostScript)]), busy);
   const { caused: rendering, shared } = triggeredRendering(onMain, origin);
   const caused = union([...script, ...rendering]);
 
@@ -217,12 +246,6 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
   // (tdur) rather than waited for a core. On a 2-core machine where the panel's
   // own process starts during the host's load, wall time runs well ahead of it.
   // An interval inside an event is charged at that event's tdur/dur ratio.
-  const outermost = [];
-  for (const ev of [...complete].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
-    const last = outermost.at(-1);
-    if (last && ev.ts < last.ts + last.dur) continue;
-    outermost.push(ev);
-  }
   // One pass: both lists are sorted, and the outermost events do not overlap.
   const cpuWithin = (merged, s, e) => {
     const clipped = intersect(merged, [[s, e]]);
@@ -255,7 +278,7 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
   return {
     ...slice(0, windowMs),
     scriptNamedMs: within(intersect(named, busy), start, end) / 1000,
-    scriptSampledMs: within(intersect(union(sampled.intervals), busy), start, end) / 1000,
+    scriptSampledMs: within(intersect(subtract(union(sampled.intervals), hostScript), busy), start, end) / 1000,
     samples: sampled.samples,
     longTasks,
     longestTaskMs: Math.max(0, ...tasks.map((t) => (t.end - t.start) / 1000)),
