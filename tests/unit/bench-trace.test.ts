@@ -139,6 +139,33 @@ describe('analyzeHostTrace', () => {
   });
 });
 
+describe('analyzeHostTrace on a page whose content script runs just before its slow load', () => {
+  it('counts from DOMContentLoaded until afterLoadMs after the load event', () => {
+    const mark = (name: string, ts: number) => ({ name, ph: 'R', ts, args: { data: { isOutermostMainFrame: true } } });
+    const evaluate = (ts: number) => ({
+      name: 'EvaluateScript',
+      ts,
+      dur: 1_000,
+      tdur: 1_000,
+      args: { data: { url: EXT } },
+    });
+    const a = analyzeHostTrace(
+      trace([
+        mark('MarkDOMContent', 2_000),
+        // document_idle: after DOMContentLoaded, before the load event.
+        evaluate(9_000),
+        mark('MarkLoad', 10_000),
+        evaluate(12_000),
+        // Past 3 ms after the load event.
+        evaluate(14_000),
+      ]),
+      { hostUrl: HOST, anchor: 'domContentLoaded', afterLoadMs: 3 },
+    );
+    expect(a.spanMs).toBe(11);
+    expect(a.scriptMs).toBe(2);
+  });
+});
+
 describe('subtract', () => {
   it('removes the second set of intervals from the first', () => {
     expect(

@@ -34,11 +34,11 @@ export function windowFigures(a) {
 }
 
 /**
- * Opens `url` in a new tab of `browser`, traces `windowMs` from `anchor`
- * (navigation start, or the load event for pages whose content script runs
- * only after a slow load), and returns the host main-thread figures and heap.
+ * Opens `url` in a new tab of `browser`, traces `windowMs` from `anchor`, or
+ * from `anchor` until `afterLoadMs` after the load event (see
+ * analyzeHostTrace), and returns the host main-thread figures and heap.
  */
-export async function measurePageLoad(browser, url, { windowMs, anchor = 'navigationStart' }) {
+export async function measurePageLoad(browser, url, { windowMs, afterLoadMs, anchor = 'navigationStart' }) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   try {
@@ -46,11 +46,12 @@ export async function measurePageLoad(browser, url, { windowMs, anchor = 'naviga
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const loaded = Date.now();
-    const until = (anchor === 'load' ? loaded : started) + windowMs + 300;
+    const until =
+      afterLoadMs === undefined ? (anchor === 'load' ? loaded : started) + windowMs + 300 : loaded + afterLoadMs + 300;
     if (until > Date.now()) await sleep(until - Date.now());
     const events = await trace.stop();
-    const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, anchor });
-    return { ...windowFigures(a), loadMs: loaded - started, ...(await heapAfterGc(cdp)) };
+    const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, afterLoadMs, anchor });
+    return { ...windowFigures(a), spanMs: a.spanMs, loadMs: loaded - started, ...(await heapAfterGc(cdp)) };
   } finally {
     await cdp.detach().catch(() => undefined);
     await page.close();

@@ -176,28 +176,37 @@ function anchorTs(onMain, hostUrl, anchor) {
       ? onMain.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(hostUrl))
       : anchor === 'load'
         ? onMain.find((e) => e.name === 'MarkLoad' && isHostDoc(e))
-        : onMain.find((e) => e.name === anchor.mark);
+        : anchor === 'domContentLoaded'
+          ? onMain.find((e) => e.name === 'MarkDOMContent' && isHostDoc(e))
+          : onMain.find((e) => e.name === anchor.mark);
   if (!found) throw new Error(`No ${JSON.stringify(anchor)} for the host page in the trace`);
   return found.ts;
 }
 
 /**
  * Main-thread figures for the host page over `windowMs` from `anchor`
- * ('navigationStart', 'load', or { mark } for a performance.mark()).
+ * ('navigationStart', 'load', 'domContentLoaded', or { mark } for a
+ * performance.mark()), or, with `afterLoadMs`, from `anchor` until that long
+ * after the load event.
  *
  * Extension script time is the union of (a) trace events that name an
  * extension script (evaluation, compilation, callbacks) and (b) CPU samples
  * with an extension frame on the stack, clipped to the thread's busy time.
  * Rendering the extension triggered is counted apart (see triggeredRendering).
  */
-export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigationStart', origin = EXTENSION_ORIGIN }) {
+export function analyzeHostTrace(
+  events,
+  { hostUrl, windowMs, afterLoadMs, anchor = 'navigationStart', origin = EXTENSION_ORIGIN },
+) {
   // A trace that starts after the page loaded has no commit to go by; the mark
   // the benchmark set on the host page names the thread instead.
   const mark = typeof anchor === 'object' && events.find((e) => e.name === anchor.mark);
   const thread = mark ? { pid: mark.pid, tid: mark.tid } : findHostThread(events, hostUrl);
   const onMain = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid).sort((a, b) => a.ts - b.ts);
   const start = anchorTs(onMain, hostUrl, anchor);
-  const end = start + windowMs * 1000;
+  const end =
+    afterLoadMs === undefined ? start + windowMs * 1000 : anchorTs(onMain, hostUrl, 'load') + afterLoadMs * 1000;
+  const spanMs = (end - start) / 1000;
 
   const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const busy = union(complete.map((e) => [e.ts, e.ts + e.dur]));
@@ -276,7 +285,8 @@ export function analyzeHostTrace(events, { hostUrl, windowMs, anchor = 'navigati
     };
   };
   return {
-    ...slice(0, windowMs),
+    ...slice(0, spanMs),
+    spanMs,
     scriptNamedMs: within(intersect(named, busy), start, end) / 1000,
     scriptSampledMs: within(intersect(subtract(union(sampled.intervals), hostScript), busy), start, end) / 1000,
     samples: sampled.samples,
