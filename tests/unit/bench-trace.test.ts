@@ -137,6 +137,25 @@ describe('analyzeHostTrace', () => {
     );
     expect(a.scriptMs).toBe(3);
   });
+  it('reads the samples in time order, as Chromium writes some out of order', () => {
+    const a = analyzeHostTrace(
+      [
+        ...trace([
+          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
+          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
+        ]),
+        // A negative time delta: the sample at 3 ms is written after the one at 4.5 ms.
+        ...samples([
+          [1_300, false],
+          [4_500, true],
+          [3_000, false],
+          [6_000, false],
+        ]),
+      ],
+      { hostUrl: HOST, windowMs: 100 },
+    );
+    expect(a.scriptMs).toBe(0.5);
+  });
 });
 
 describe('analyzeHostTrace on a page whose content script runs just before its slow load', () => {

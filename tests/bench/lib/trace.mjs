@@ -82,19 +82,20 @@ function sampledIntervals(events, { pid, tid }, origin, tasks) {
     .filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)
     .sort((a, b) => a.ts - b.ts);
   const nodes = new Map();
-  const times = [];
-  const stacks = [];
+  const samples = [];
   let t = profile.args.data.startTime;
   for (const chunk of chunks) {
     const { cpuProfile = {}, timeDeltas = [] } = chunk.args.data;
     for (const node of cpuProfile.nodes ?? []) nodes.set(node.id, node);
-    const samples = cpuProfile.samples ?? [];
-    for (let i = 0; i < samples.length; i++) {
+    const stacks = cpuProfile.samples ?? [];
+    for (let i = 0; i < stacks.length; i++) {
       t += timeDeltas[i] ?? 0;
-      times.push(t);
-      stacks.push(samples[i]);
+      samples.push({ t, stack: stacks[i] });
     }
   }
+  // Chromium writes some samples out of order (negative time deltas); read
+  // them in time order, as DevTools does.
+  samples.sort((a, b) => a.t - b.t);
   const fromOrigin = new Map();
   const isFromOrigin = (id) => {
     if (fromOrigin.has(id)) return fromOrigin.get(id);
@@ -107,14 +108,14 @@ function sampledIntervals(events, { pid, tid }, origin, tasks) {
   let i = 0;
   for (const task of tasks) {
     const end = task.ts + task.dur;
-    while (i < times.length && times[i] < task.ts) i++;
-    for (let k = i; k < times.length && times[k] < end; k++) {
-      if (!isFromOrigin(stacks[k])) continue;
-      const next = k + 1 < times.length && times[k + 1] < end ? times[k + 1] : end;
-      intervals.push([k === i ? task.ts : times[k], next]);
+    while (i < samples.length && samples[i].t < task.ts) i++;
+    for (let k = i; k < samples.length && samples[k].t < end; k++) {
+      if (!isFromOrigin(samples[k].stack)) continue;
+      const next = k + 1 < samples.length && samples[k + 1].t < end ? samples[k + 1].t : end;
+      intervals.push([k === i ? task.ts : samples[k].t, next]);
     }
   }
-  return { intervals, samples: times.length };
+  return { intervals, samples: samples.length };
 }
 
 const INVALIDATIONS = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout']);
