@@ -77,84 +77,66 @@ describe('analyzeHostTrace', () => {
     ];
   };
 
+  /** The extension's script time when `events` are on the host thread and `list` is what the sampler saw. */
+  const scriptMs = (events: object[], list: [number, boolean][]) =>
+    analyzeHostTrace([...trace(events), ...samples(list)], { hostUrl: HOST, windowMs: 100 }).scriptMs;
+
+  /** A task that runs only microtasks (the extension's promise continuations carry no URL). */
+  const microtaskTask = (ts: number, dur: number) => [
+    { name: 'RunTask', ts, dur, tdur: dur },
+    { name: 'RunMicrotasks', ts, dur, tdur: dur },
+  ];
+
   it('ends a sample in the extension where its task ends, though the next sample comes late', () => {
-    const a = analyzeHostTrace(
-      [
-        ...trace([
-          // The extension's microtask (no URL of its own) ends its task at 5 ms;
-          // the host's next task starts at once, and the sampler is 4 ms late.
-          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
-          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
-          { name: 'RunTask', ts: 5_000, dur: 5_000, tdur: 5_000 },
-        ]),
-        ...samples([
-          [2_000, true],
-          [4_000, true],
-          [9_000, false],
-          [10_000, false],
-        ]),
-      ],
-      { hostUrl: HOST, windowMs: 100 },
-    );
-    expect(a.scriptMs).toBe(3);
+    // The extension's microtask ends its task at 5 ms; the host's next task
+    // starts at once, and the sampler is 4 ms late.
+    const events = [...microtaskTask(2_000, 3_000), { name: 'RunTask', ts: 5_000, dur: 5_000, tdur: 5_000 }];
+    expect(
+      scriptMs(events, [
+        [2_000, true],
+        [4_000, true],
+        [9_000, false],
+        [10_000, false],
+      ]),
+    ).toBe(3);
   });
 
   it("ends a sample in the extension where the host's own script starts in the same task", () => {
-    const a = analyzeHostTrace(
-      [
-        ...trace([
-          { name: 'RunTask', ts: 2_000, dur: 8_000, tdur: 8_000 },
-          { name: 'RunMicrotasks', ts: 2_000, dur: 8_000, tdur: 8_000 },
-          { name: 'FunctionCall', ts: 3_500, dur: 6_500, tdur: 6_500, args: { data: { url: `${HOST}/app.js` } } },
-        ]),
-        ...samples([
-          [2_000, true],
-          [6_000, false],
-          [10_000, false],
-        ]),
-      ],
-      { hostUrl: HOST, windowMs: 100 },
-    );
-    expect(a.scriptMs).toBe(1.5);
+    const events = [
+      ...microtaskTask(2_000, 8_000),
+      { name: 'FunctionCall', ts: 3_500, dur: 6_500, tdur: 6_500, args: { data: { url: `${HOST}/app.js` } } },
+    ];
+    expect(
+      scriptMs(events, [
+        [2_000, true],
+        [6_000, false],
+        [10_000, false],
+      ]),
+    ).toBe(1.5);
   });
 
   it('charges the start of a task to its first sample, whatever ran before it', () => {
-    const a = analyzeHostTrace(
-      [
-        ...trace([
-          { name: 'RunTask', ts: 1_200, dur: 300, tdur: 300 },
-          // The extension's microtask; the sampler's first look comes 2 ms late.
-          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
-          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
-        ]),
-        ...samples([
-          [1_300, false],
-          [4_000, true],
-          [6_000, false],
-        ]),
-      ],
-      { hostUrl: HOST, windowMs: 100 },
-    );
-    expect(a.scriptMs).toBe(3);
+    // The extension's microtask; the sampler's first look comes 2 ms late.
+    const events = [{ name: 'RunTask', ts: 1_200, dur: 300, tdur: 300 }, ...microtaskTask(2_000, 3_000)];
+    expect(
+      scriptMs(events, [
+        [1_300, false],
+        [4_000, true],
+        [6_000, false],
+      ]),
+    ).toBe(3);
   });
+
   it('reads the samples in time order, as Chromium writes some out of order', () => {
-    const a = analyzeHostTrace(
-      [
-        ...trace([
-          { name: 'RunTask', ts: 2_000, dur: 3_000, tdur: 3_000 },
-          { name: 'RunMicrotasks', ts: 2_000, dur: 3_000, tdur: 3_000 },
-        ]),
-        // A negative time delta: the sample at 3 ms is written after the one at 4.5 ms.
-        ...samples([
-          [1_300, false],
-          [4_500, true],
-          [3_000, false],
-          [6_000, false],
-        ]),
-      ],
-      { hostUrl: HOST, windowMs: 100 },
-    );
-    expect(a.scriptMs).toBe(0.5);
+    // A negative time delta: the sample at 3 ms is written after the one at 4.5 ms.
+    expect(
+      scriptMs(microtaskTask(2_000, 3_000), [
+        [1_300, false],
+        [4_500, true],
+        [3_000, false],
+        [6_000, false],
+      ]),
+    ).toBe(0.5);
   });
 });
 

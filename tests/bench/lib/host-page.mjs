@@ -46,8 +46,8 @@ export async function measurePageLoad(browser, url, { windowMs, afterLoadMs, anc
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const loaded = Date.now();
-    const until =
-      afterLoadMs === undefined ? (anchor === 'load' ? loaded : started) + windowMs + 300 : loaded + afterLoadMs + 300;
+    const from = afterLoadMs !== undefined || anchor === 'load' ? loaded : started;
+    const until = from + (afterLoadMs ?? windowMs) + 300;
     if (until > Date.now()) await sleep(until - Date.now());
     const events = await trace.stop();
     const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, afterLoadMs, anchor });

@@ -225,7 +225,8 @@ export function analyzeHostTrace(
     complete.filter((e) => urlOf(e) && !urlOf(e).startsWith(origin)).map((e) => [e.ts, e.ts + e.dur]),
   );
   const sampled = sampledIntervals(events, thread, origin, outermost);
-  const script = intersect(union([...named, ...subtract(union(sampled.intervals), hostScript)]), busy);
+  const sampledOwn = subtract(union(sampled.intervals), hostScript);
+  const script = intersect(union([...named, ...sampledOwn]), busy);
   const { caused: rendering, shared } = triggeredRendering(onMain, origin);
   const caused = union([...script, ...rendering]);
 
@@ -289,7 +290,7 @@ export function analyzeHostTrace(
     ...slice(0, spanMs),
     spanMs,
     scriptNamedMs: within(intersect(named, busy), start, end) / 1000,
-    scriptSampledMs: within(intersect(subtract(union(sampled.intervals), hostScript), busy), start, end) / 1000,
+    scriptSampledMs: within(intersect(sampledOwn, busy), start, end) / 1000,
     samples: sampled.samples,
     longTasks,
     longestTaskMs: Math.max(0, ...tasks.map((t) => (t.end - t.start) / 1000)),
