@@ -119,7 +119,7 @@ export default {
           title: `${page.label}: per load, ${
             page.afterLoadMs === undefined
               ? `window of ${page.windowMs} ms from navigation start`
-              : `from DOMContentLoaded until ${page.afterLoadMs} ms after the load event (${fmt(median(pick(samples.ext, 'spanMs')))} ms, median)`
+              : `from DOMContentLoaded until ${page.afterLoadMs} ms after the load event (${fmt(median(pick(ext, 'spanMs')))} ms, median)`
           }`,
           columns: ['Figure, median (p95)', ...VARIANTS],
           rows: [
