@@ -323,8 +323,8 @@ async function openingCost(profileDir, ctx, rawKey) {
   const pages = [
     { id: 'demo', path: `/borger/${demoCitizens[0].caseId}`, windowMs: 1000, settleMs: 800, rounds: ctx.quick ? 2 : 6 },
     // The heavy page keeps its main thread nearly saturated, so busy time swings by
-    // ±40 ms or more between idle rounds (A/A): two rounds were not enough to tell.
-    { id: 'heavy', path: '/tung', windowMs: 2500, settleMs: 2500, rounds: ctx.quick ? 1 : 5 },
+    // ±40 ms or more between idle rounds (A/A): five rounds were not enough to tell.
+    { id: 'heavy', path: '/tung', windowMs: 2500, settleMs: 2500, rounds: ctx.quick ? 1 : 10 },
   ];
   const variants = ['open', 'idle-a', 'idle-b'];
   const result = {};
@@ -376,18 +376,24 @@ function report(out) {
   for (const p of cost.pages) {
     const s = cost.samples[p.id];
     const busy = versusBaseline(s, 'busyMs', { variant: 'open', a: 'idle-a', b: 'idle-b' });
+    const caused = median(pick(s.open, 'causedMs'));
+    // The busy-time difference to idle rounds also catches paint and compositing
+    // after the layout, so the larger of the two counts, but only where the rounds
+    // tell it from no difference at all (its interval lies above zero): on a host
+    // that keeps its thread nearly saturated it swings by more than the goal
+    // between idle rounds (A/A), and a median of noise is no cost.
+    const busyTold = busy.interval[0] > 0;
     metrics.push(
       metric({
         id: `open-cost.${p.id}`,
         label: `${p.id}: host main-thread cost of opening the folded panel (median)`,
-        // The larger of the attributed cost and the busy-time difference to idle
-        // rounds: the latter also catches paint and compositing after the layout.
-        value: Math.max(median(pick(s.open, 'causedMs')), busy.diff),
+        value: busyTold ? Math.max(caused, busy.diff) : caused,
         unit: 'ms',
         goal: { max: 30, text: '≤ 30 ms' },
         detail:
           `extension script ${fmt(median(pick(s.open, 'scriptMs')))} ms + host style/layout it triggered ` +
-          `${fmt(median(pick(s.open, 'renderingMs')))} ms; busy time vs idle rounds ${busy.text} ms (A/A ${busy.aaText})`,
+          `${fmt(median(pick(s.open, 'renderingMs')))} ms; busy time vs idle rounds ${busy.text} ms (A/A ${busy.aaText})` +
+          (busyTold ? '' : ', not told apart from no difference, so not counted'),
       }),
     );
     tables.push({
@@ -562,7 +568,10 @@ function report(out) {
         'opening the folded panel from the service worker sending the toggle (the keyboard shortcut’s path); ' +
         'switching from the host showing the new citizen’s name.',
       'Opening cost: the folded panel (36 px tab) is opened in push mode, so the host is laid out again at ' +
-        'the narrower width; that layout is counted as triggered by the extension.',
+        'the narrower width; that layout is counted as triggered by the extension. (On the heavy page, above ' +
+        '5,000 elements, the panel lies over the page instead.) The figure is the extension script plus the ' +
+        'style/layout it triggered, or the busy-time difference to the idle rounds where that is larger and ' +
+        'its 95 % interval lies above zero.',
     ],
     raw: out,
   };
