@@ -37,7 +37,7 @@ export default {
         // window runs from DOMContentLoaded until 3 s after the load event.
         anchor: 'domContentLoaded',
         afterLoadMs: 3000,
-        rounds: ctx.quick ? 1 : 4,
+        rounds: ctx.quick ? 1 : 8,
       },
     ];
 
