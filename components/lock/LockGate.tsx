@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { session } from '@/lib/crypto/session';
 import { Notice } from '../panel/Notice';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 import { useT } from '../panel/panel-context';
 import { RecoveryKeyStep, SetUpForm, UnlockForm } from './LockForms';
 import { useLock } from './use-lock';
@@ -35,7 +36,12 @@ export function LockGate({ db, children }: { db: SidevognDb; children: React.Rea
         />
       );
     case 'setup':
-      return <SetUpForm db={db} policy={policy} onCreated={setCreated} onAlreadySetUp={refresh} />;
+      return (
+        <>
+          <DataLossAlert beforeSetUp />
+          <SetUpForm db={db} policy={policy} onCreated={setCreated} onAlreadySetUp={refresh} />
+        </>
+      );
     case 'locked':
       return <UnlockForm db={db} policy={policy} />;
     case 'unlocked':

@@ -11,8 +11,19 @@ import { buttonClass, primaryButtonClass } from '../summary/Stamp';
  * The database came back empty while the marker says it held citizens: say
  * so, and offer the latest backup (the import form in the options page),
  * instead of silently starting empty. Stays until the caseworker decides.
+ * `beforeSetUp`: the keyring went with the data (Chromium discards a database
+ * it finds corrupt as a whole), so the first-run set-up shows; the alert then
+ * explains the way back instead of offering buttons that need an unlocked page.
  */
-export function DataLossAlert({ db, onRestore }: { db?: SidevognDb; onRestore?: () => void }) {
+export function DataLossAlert({
+  db,
+  onRestore,
+  beforeSetUp = false,
+}: {
+  db?: SidevognDb;
+  onRestore?: () => void;
+  beforeSetUp?: boolean;
+}) {
   const t = useT();
   const locale = usePanelStore((s) => s.locale);
   const [lost, setLost] = useState<{ lostAt: number } | null>(null);
@@ -33,25 +44,29 @@ export function DataLossAlert({ db, onRestore }: { db?: SidevognDb; onRestore?: 
       <h2 id="data-loss-title" className="text-base font-semibold">
         {t('dataLoss.title')}
       </h2>
-      <p className="mt-1 text-sm">{t('dataLoss.body', { date: formatDateTime(locale, lost.lostAt) })}</p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={primaryButtonClass}
-          onClick={() => (onRestore ? onRestore() : void browser.runtime.openOptionsPage())}
-        >
-          {t('dataLoss.restore')}
-        </button>
-        {db && (
+      <p className="mt-1 text-sm">
+        {t(beforeSetUp ? 'dataLoss.setUpBody' : 'dataLoss.body', { date: formatDateTime(locale, lost.lostAt) })}
+      </p>
+      {!beforeSetUp && (
+        <div className="mt-2 flex flex-wrap gap-2">
           <button
             type="button"
-            className={buttonClass}
-            onClick={() => void acknowledgeDataLoss(db).then(() => setLost(null))}
+            className={primaryButtonClass}
+            onClick={() => (onRestore ? onRestore() : void browser.runtime.openOptionsPage())}
           >
-            {t('dataLoss.startEmpty')}
+            {t('dataLoss.restore')}
           </button>
-        )}
-      </div>
+          {db && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => void acknowledgeDataLoss(db).then(() => setLost(null))}
+            >
+              {t('dataLoss.startEmpty')}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -89,6 +89,8 @@ export const da = {
   'dataLoss.title': 'Sidevogns data er væk',
   'dataLoss.body':
     'Databasen er tom, men her var data om borgere (sidst set {date}). Browserens data kan være ryddet. Indlæs din seneste sikkerhedskopi for at få dem tilbage.',
+  'dataLoss.setUpBody':
+    'Databasen er tom – også nøglen til den – men her var data om borgere (sidst set {date}). Browserens data kan være ryddet eller beskadiget. Vælg en ny adgangsfrase herunder, og indlæs derefter din seneste sikkerhedskopi med filens egen adgangsfrase eller gendannelsesnøgle.',
   'dataLoss.restore': 'Indlæs sikkerhedskopi',
   'dataLoss.startEmpty': 'Start forfra uden data',
 };
@@ -183,6 +185,8 @@ export const en: Record<keyof typeof da, string> = {
   'dataLoss.title': 'Sidevogn’s data is gone',
   'dataLoss.body':
     'The database is empty, but it held data about citizens (last seen {date}). The browser’s data may have been cleared. Load your latest backup to get it back.',
+  'dataLoss.setUpBody':
+    'The database is empty – its key too – but it held data about citizens (last seen {date}). The browser’s data may have been cleared or damaged. Choose a new passphrase below, then load your latest backup with the file’s own passphrase or recovery key.',
   'dataLoss.restore': 'Load backup',
   'dataLoss.startEmpty': 'Start over without data',
 };
