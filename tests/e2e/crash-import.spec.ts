@@ -96,6 +96,7 @@ const readPackState = (page: Page) =>
   );
 
 const packScenario: ImportScenario<PackState> = {
+  holdsCitizens: false,
   async open(browser, first) {
     // A relaunch is locked, as after a real restart (the first browser was set up by the fixture).
     if (!first) await unlock(browser.context);
@@ -147,6 +148,7 @@ test('SIGKILL at random points during a large pack import: after relaunch the DB
   const results = await killDuringImports(spawn, packScenario, {
     runs: RUNS,
     seed,
+    keepDir: test.info().outputPath('indexeddb-after-kill'),
     log: (line) => {
       lines.push(line);
       console.log(line);
