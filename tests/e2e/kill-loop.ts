@@ -42,6 +42,14 @@ export interface ImportScenario<State> {
  * loop starts over on the emptied profile instead of failing.
  */
 const DISCARDED = /IndexedDB recovering from a corrupted \(and deleted\) database/;
+/** Whether the relaunched Chromium logged DISCARDED (its stderr arrives through a pipe: give it a moment). */
+async function discardedBy(browser: SpawnedBrowser): Promise<boolean> {
+  for (let waited = 0; waited <= 2_000; waited += 100) {
+    if (DISCARDED.test(browser.stderr())) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
 const corruption = (log: string) =>
   /Failed to open LevelDB database from [^,]*,\s*(.*)/.exec(log)?.[1] ?? 'no reason logged';
 
@@ -119,7 +127,7 @@ export async function killDuringImports<State>(
       page = await scenario.open(browser, false);
       state = await scenario.read(page);
     } catch (e) {
-      if (!DISCARDED.test(browser.stderr())) throw withDiagnosis(e, killed, browser);
+      if (!(await discardedBy(browser))) throw withDiagnosis(e, killed, browser);
       log(
         `run ${n - 1}: kill at ${delayMs} ms → DISCARDED: Chromium deleted the database on relaunch (LevelDB ${corruption(browser.stderr())})` +
           (keepDir ? `; the files the kill left are in ${keepDir}` : ''),
