@@ -2,7 +2,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { EXTENSION_ID, indexedDbSnapshot } from '../harness/chromium.mjs';
-import { LockScreen, setUpPassphrase } from './pages/lock';
+import { LockScreen } from './pages/lock';
 import type { SpawnedBrowser } from './fixtures';
 
 /**
@@ -200,10 +200,11 @@ export async function killDuringImports<State>(
 async function setUpAfterDiscard(browser: SpawnedBrowser, holdsCitizens: boolean): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  await expect(new LockScreen(page).setUpHeading).toBeVisible();
+  const lock = new LockScreen(page);
+  await expect(lock.setUpHeading).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toHaveCount(holdsCitizens ? 1 : 0);
+  await lock.setUp();
   await page.close();
-  await setUpPassphrase(browser.context);
 }
 
 /** What a kill left on disk and what the killed Chromium logged, read before the relaunch touches the profile. */

@@ -233,50 +233,45 @@ test('the whole database discarded, its keyring too (as Chromium does with one i
     options.getByRole('button', { name: 'Gem sikkerhedskopi' }).click(),
   ]);
   await expect(options.getByTestId('backup-export-status')).toContainText('(1 borgere)');
-  const dir = mkdtempSync(join(tmpdir(), 'sidevogn-backup-'));
-  const backup = join(dir, 'backup.json');
-  writeFileSync(backup, readFileSync(await download.path()));
+  const backup = test.info().outputPath('backup.json');
+  await download.saveAs(backup);
   await context.close();
 
-  try {
-    // What Chromium leaves after "IndexedDB recovering from a corrupted (and deleted) database".
-    const idb = join(profileDir, 'Default', 'IndexedDB');
-    const stores = readdirSync(idb).filter((f) => f.startsWith(`chrome-extension_${EXTENSION_ID}_0.indexeddb`));
-    expect(stores).not.toEqual([]);
-    for (const store of stores) rmSync(join(idb, store), { recursive: true });
+  // What Chromium leaves after "IndexedDB recovering from a corrupted (and deleted) database".
+  const idb = join(profileDir, 'Default', 'IndexedDB');
+  const stores = readdirSync(idb).filter((f) => f.startsWith(`chrome-extension_${EXTENSION_ID}_0.indexeddb`));
+  expect(stores).not.toEqual([]);
+  for (const store of stores) rmSync(join(idb, store), { recursive: true });
 
-    context = await launch();
-    options = await openOptions(context);
-    const lock = new LockScreen(options);
-    await expect(lock.setUpHeading).toBeVisible();
-    const alert = options.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
-    await expect(alert).toContainText('også nøglen til den');
-    await expect(alert).toContainText('Vælg en ny adgangsfrase herunder');
-    expect(await wcagViolations(options)).toEqual([]);
-    // The panel on the case page says the same before its set-up.
-    const page = context.pages()[0] ?? (await context.newPage());
-    const panel = new CaseSystem(page, caseSystemUrl);
-    await panel.gotoCase(citizen(1).caseId);
-    await expect(panel.panel.frame.getByRole('alert').filter({ hasText: 'også nøglen til den' })).toBeVisible();
+  context = await launch();
+  options = await openOptions(context);
+  const lock = new LockScreen(options);
+  await expect(lock.setUpHeading).toBeVisible();
+  const alert = options.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
+  await expect(alert).toContainText('også nøglen til den');
+  await expect(alert).toContainText('Vælg en ny adgangsfrase herunder');
+  expect(await wcagViolations(options)).toEqual([]);
+  // The panel on the case page says the same before its set-up.
+  const page = context.pages()[0] ?? (await context.newPage());
+  const panel = new CaseSystem(page, caseSystemUrl);
+  await panel.gotoCase(citizen(1).caseId);
+  await expect(panel.panel.frame.getByRole('alert').filter({ hasText: 'også nøglen til den' })).toBeVisible();
 
-    await lock.setUp('En ny frase efter tabet 2026');
-    await expect(alert).toContainText('Indlæs din seneste sikkerhedskopi');
-    await alert.getByRole('button', { name: 'Indlæs sikkerhedskopi' }).click();
-    await expect(options.getByLabel('Fil', { exact: true })).toBeFocused();
-    await options.getByLabel('Fil', { exact: true }).setInputFiles(backup);
-    await options.getByLabel('Lås op med').selectOption('passphrase');
-    await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(PASSPHRASE);
-    await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
-    await expect(options.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst');
-    await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
-    await expect(alert).toHaveCount(0);
+  await lock.setUp('En ny frase efter tabet 2026');
+  await expect(alert).toContainText('Indlæs din seneste sikkerhedskopi');
+  await alert.getByRole('button', { name: 'Indlæs sikkerhedskopi' }).click();
+  await expect(options.getByLabel('Fil', { exact: true })).toBeFocused();
+  await options.getByLabel('Fil', { exact: true }).setInputFiles(backup);
+  await options.getByLabel('Lås op med').selectOption('passphrase');
+  await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(PASSPHRASE);
+  await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
+  await expect(options.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst');
+  await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
+  await expect(alert).toHaveCount(0);
 
-    await panel.page.reload();
-    await panel.panel.showNotes();
-    await expect(panel.panel.note('Kanarie før tabet')).toHaveCount(1);
-  } finally {
-    removeProfile(dir);
-  }
+  await panel.page.reload();
+  await panel.panel.showNotes();
+  await expect(panel.panel.note('Kanarie før tabet')).toHaveCount(1);
 });
 
 test.describe('backups', () => {
