@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Repository } from '../db/repository';
 import type { Adapter } from '../host/adapter';
 import { matchesPattern } from '../host/match-pattern';
-import { CASE_SYSTEM_MATCHES } from '../host/origins';
+import { CASE_SYSTEM_MATCHES, HOST_SCRIPTS } from '../host/origins';
 import { STORAGE_KEYS } from '../storage/keys';
 
 /**
@@ -47,8 +47,14 @@ export async function syncRegistrations(adapters: Adapter[]): Promise<Record<str
     states[adapter.id] = granted ? 'active' : 'no-access';
     if (!granted || matches.length === 0) continue;
     stale.delete(id);
-    if (existing && [...(existing.matches ?? [])].sort().join() === [...matches].sort().join()) continue;
-    const script = { id, matches, js: ['host.js'], runAt: 'document_idle' as const, persistAcrossSessions: true };
+    const js = [...HOST_SCRIPTS];
+    if (
+      existing &&
+      [...(existing.matches ?? [])].sort().join() === [...matches].sort().join() &&
+      (existing.js ?? []).join() === js.join()
+    )
+      continue;
+    const script = { id, matches, js, runAt: 'document_idle' as const, persistAcrossSessions: true };
     if (existing) await browser.scripting.updateContentScripts([script]);
     else await browser.scripting.registerContentScripts([script]);
   }

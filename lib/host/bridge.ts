@@ -11,7 +11,7 @@ import type { Detection, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
-import { chooseTarget, insertText, trackCaret } from './insert';
+import { fieldsApi } from './fields-api';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
 import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
@@ -61,12 +61,12 @@ export async function startBridge(): Promise<void> {
     iframe.remove();
     removePushMargin(document);
   });
-  const lastCaret = trackCaret(document, signal);
 
   // Our frame's ticket for the port (see PANEL_PORT_NAME). Posted only to this
   // frame's window and only if it holds an extension page, so the host page
   // cannot read it; the frame asks for it once its listener is in place.
-  const token = crypto.randomUUID();
+  // getRandomValues, not randomUUID: a case system on plain http is no secure context.
+  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const extensionId = browser.runtime.id;
   addEventListener(
     'message',
@@ -115,15 +115,14 @@ export async function startBridge(): Promise<void> {
       else if (message?.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
       else if (message?.type === 'insert') {
         const started = performance.now();
-        const target = chooseTarget(document, adapter, lastCaret());
-        const outcome = target ? insertText(document, target.caret, message.text) : 'no-target';
-        send({
-          type: 'insert-result',
-          requestId: message.requestId,
-          outcome,
-          target: target?.label ?? null,
-          ms: performance.now() - started,
-        });
+        const fields = fieldsApi();
+        void (
+          fields
+            ? fields.insert(adapter, message.text)
+            : Promise.resolve({ outcome: 'no-target' as const, target: null })
+        ).then((report) =>
+          send({ type: 'insert-result', requestId: message.requestId, ...report, ms: performance.now() - started }),
+        );
       }
     });
     send({ type: 'layout', layout, heavy });

@@ -4,3 +4,6 @@
  * Further case systems are added at run time through optional host permissions.
  */
 export const CASE_SYSTEM_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** The content scripts injected into a case-system page, in order: the bridge, then the field script. */
+export const HOST_SCRIPTS = ['host.js', 'host-fields.js'] as const;

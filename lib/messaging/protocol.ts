@@ -147,4 +147,4 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): T | undefin
 }
 
 /** Content script → its own panel frame (window.postMessage): the port's token (see PANEL_PORT_NAME). */
-export const panelTokenSchema = lazySchema(() => z.uuid());
+export const panelTokenSchema = lazySchema(() => z.string().regex(/^[0-9a-f]{32}$/));

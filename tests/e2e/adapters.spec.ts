@@ -79,7 +79,11 @@ test('a structurally different case system is taught through the picker alone; t
     await options.getByRole('button', { name: 'Gem sagssystem' }).click();
     await expect(options.getByTestId('adapter-message')).toContainText('Fagsystem Nord er gemt');
     expect(await registeredScripts(worker)).toEqual([
-      expect.objectContaining({ id: `sidevogn-adapter-${B_HOST}`, matches: [B_ORIGIN_PATTERN], js: ['host.js'] }),
+      expect.objectContaining({
+        id: `sidevogn-adapter-${B_HOST}`,
+        matches: [B_ORIGIN_PATTERN],
+        js: ['host.js', 'host-fields.js'],
+      }),
     ]);
     expect(JSON.stringify(await storedLocal(worker))).not.toContain(c.cpr.slice(0, 6));
 

@@ -147,11 +147,13 @@ test('the check finds sinks from our code, however they are written, and excuses
   expect(unexplained('typeof x=="function";a.evaluate(b);e.write("payload")')).toEqual({});
 });
 
-test('the bridge injected into case systems has no HTML or code-from-string sink at all', () => {
-  const host = join(EXTENSION_DIR, 'host.js');
-  expect(files).toContain(host);
-  // No allowances here: the bridge bundles no library that needs one.
-  expect(unexplained(read(host), [])).toEqual({});
+test('the scripts injected into case systems have no HTML or code-from-string sink at all', () => {
+  for (const script of ['host.js', 'host-fields.js']) {
+    const host = join(EXTENSION_DIR, script);
+    expect(files).toContain(host);
+    // No allowances here: the content scripts bundle no library that needs one.
+    expect(unexplained(read(host), [])).toEqual({});
+  }
 });
 
 test('the bridge stays within its 10 KB budget and asks V8 to compile it whole', () => {
@@ -160,6 +162,8 @@ test('the bridge stays within its 10 KB budget and asks V8 to compile it whole',
   expect(Buffer.byteLength(host)).toBeLessThanOrEqual(10 * 1024);
   // The explicit compile hint (wxt.config.ts), at the top of the file as V8 documents it.
   expect(host.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  // The field script (caret, targets, editors, read-back) runs on the same pages: its own budget.
+  expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-fields.js')))).toBeLessThanOrEqual(16 * 1024);
 });
 
 test('every built script uses such sinks only where a known library put them', () => {
@@ -173,6 +177,7 @@ test('every built script uses such sinks only where a known library put them', (
   for (const k of KNOWN) {
     expect(count(all, k.signature), `${k.library}: ${k.reason}`).toBeGreaterThan(0);
     expect(count(read(join(EXTENSION_DIR, 'host.js')), k.signature)).toBe(0);
+    expect(count(read(join(EXTENSION_DIR, 'host-fields.js')), k.signature)).toBe(0);
   }
 });
 
@@ -221,5 +226,5 @@ test('the built manifest keeps the default CSP and exposes only the panel, by it
   expect(manifest.web_accessible_resources).toEqual([
     { resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
   ]);
-  expect(manifest.content_scripts).toEqual([expect.objectContaining({ js: ['host.js'] })]);
+  expect(manifest.content_scripts).toEqual([expect.objectContaining({ js: ['host.js', 'host-fields.js'] })]);
 });

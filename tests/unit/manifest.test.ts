@@ -17,7 +17,11 @@ describe('manifest', () => {
 
   it('injects the bridge on the demo case system only', () => {
     expect(manifest.content_scripts).toEqual([
-      { matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['host.js'], run_at: 'document_idle' },
+      {
+        matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+        js: ['host.js', 'host-fields.js'],
+        run_at: 'document_idle',
+      },
     ]);
   });
 

@@ -1,0 +1,24 @@
+import type { InsertOutcome } from '../messaging/protocol';
+import type { Adapter } from './adapter';
+
+/**
+ * The contract between the bridge (host.js, ≤ 10 KB, on every case-system page
+ * load) and the field script (host-fields.js): caret tracking, choosing and
+ * verifying the target, inserting into the host's editors. Both are content
+ * scripts of the same injection, so they share the isolated world; the field
+ * script runs right after the bridge and leaves its API on the global object.
+ */
+export const FIELDS_GLOBAL = '__sidevognFields';
+
+export interface InsertReport {
+  outcome: InsertOutcome;
+  /** The target's name, when the text went (or was meant to go) into one. */
+  target: string | null;
+}
+
+export interface FieldsApi {
+  insert(adapter: Adapter, text: string): Promise<InsertReport>;
+}
+
+export const fieldsApi = (): FieldsApi | undefined =>
+  (globalThis as unknown as Record<string, FieldsApi | undefined>)[FIELDS_GLOBAL];
