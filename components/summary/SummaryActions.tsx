@@ -8,13 +8,15 @@ import { HANDOVER_TITLE, renderHandover } from '@/lib/summary/handover';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { buttonClass, primaryButtonClass } from './Stamp';
 import { flushAllAutosaves } from './use-autosave';
+import { useInsertFlow } from '../shared/use-insert-flow';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
 /** Print the summary on one A4 page, or insert it into the journal as a handover note. */
 export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
-  const { repository, host } = usePanelServices();
+  const { repository } = usePanelServices();
+  const flow = useInsertFlow({ rememberAs: 'handover', prefer: 'journal' });
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,16 +38,10 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
     setStatus(null);
     try {
       const text = await note();
-      const result = await host.insert(text);
-      let target: string | null = null;
-      if (result.outcome === 'inserted') {
-        target = result.target ?? '';
-        setStatus({ tone: 'ok', key: 'templates.inserted', params: { target } });
-      } else {
-        await navigator.clipboard.writeText(text);
-        setStatus({ tone: 'warning', key: result.outcome === 'too-long' ? 'templates.tooLong' : 'templates.copied' });
-      }
-      await repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, target);
+      await flow.run(text, async ({ target, status: next }) => {
+        setStatus(next);
+        await repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, target);
+      });
     } catch (e) {
       setStatus({
         tone: 'error',
@@ -80,6 +76,8 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
           {busy ? t('templates.inserting') : t('summary.handover')}
         </button>
       </div>
+      {flow.targetLine}
+      {flow.chooser}
       <div role="status" className="mt-2 text-sm" data-testid="summary-status">
         {status && (
           <p

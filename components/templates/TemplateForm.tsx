@@ -15,6 +15,7 @@ import {
 import type { Template } from '@/lib/templates/schema';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
+import { useInsertFlow } from '../shared/use-insert-flow';
 import { FieldInput, fieldDomId } from './FieldInput';
 import { useFormDraft } from './use-form-draft';
 
@@ -63,7 +64,6 @@ function FilledForm({
   onBack,
   onInserted,
   repository,
-  host,
   context,
   t,
 }: {
@@ -75,6 +75,7 @@ function FilledForm({
   t: ReturnType<typeof useT>;
 } & ReturnType<typeof usePanelServices>) {
   const draft = useFormDraft(repository, citizenKey, template.id, () => initialValues(template, context));
+  const flow = useInsertFlow({ rememberAs: template.id, prefer: template.target ?? 'journal' });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -116,20 +117,14 @@ function FilledForm({
     // The form as inserted: anything typed from here on is kept (draft.discard).
     const inserted = values;
     try {
-      const result = await host.insert(note);
-      let target: string | null = null;
-      if (result.outcome === 'inserted') {
-        target = result.target ?? '';
-        setStatus({ tone: 'ok', key: 'templates.inserted', params: { target } });
-      } else {
-        await navigator.clipboard.writeText(note);
-        setStatus({ tone: 'warning', key: result.outcome === 'too-long' ? 'templates.tooLong' : 'templates.copied' });
-      }
-      await repository.history.templateInserted(citizenKey, template, target);
-      if (linked) await repository.checklistRuns.finish(linked.run.id);
-      setConfirmedAnyway(false);
-      if (await draft.discard(inserted)) setAttempted(false);
-      onInserted();
+      await flow.run(note, async ({ target, status: next }) => {
+        setStatus(next);
+        await repository.history.templateInserted(citizenKey, template, target);
+        if (linked) await repository.checklistRuns.finish(linked.run.id);
+        setConfirmedAnyway(false);
+        if (await draft.discard(inserted)) setAttempted(false);
+        onInserted();
+      });
     } catch (e) {
       setStatus({
         tone: 'error',
@@ -241,6 +236,8 @@ function FilledForm({
         )}
         <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
       </div>
+      {flow.targetLine}
+      {flow.chooser}
       {draft.error && <SaveError failure={draft.error} onRetry={() => void draft.flush()} />}
       <div role="status" className="mt-2 text-sm" data-testid="template-status">
         {status && (

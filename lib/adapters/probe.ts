@@ -3,7 +3,7 @@ export interface ProbeResult {
   /** -1: the selector is not valid CSS. */
   count: number;
   value: string | null;
-  /** The first match is a text field or contenteditable (what a journal target must be). */
+  /** The first match can take text now: an enabled, rendered text field or contenteditable (a target). */
   editable: boolean;
 }
 
@@ -25,9 +25,23 @@ export function probeReaders(
 ): Record<string, ProbeResult> {
   const out: Record<string, ProbeResult> = {};
   for (const [key, reader] of Object.entries(readers)) {
-    let elements: Element[];
+    // A target selector may step into a same-origin frame or a shadow root with
+    // `>>>` (lib/host/insert.ts resolveTarget, written out again: no imports here).
+    const steps = reader.selector.split('>>>');
+    let scope: Document | ShadowRoot | null = doc;
+    let elements: Element[] = [];
     try {
-      elements = [...doc.querySelectorAll(reader.selector)];
+      for (const [i, part] of steps.entries()) {
+        elements = scope ? [...scope.querySelectorAll(part.trim())] : [];
+        if (i === steps.length - 1) break;
+        const first = elements[0];
+        scope = !first
+          ? null
+          : first.tagName === 'IFRAME' || first.tagName === 'FRAME'
+            ? (first as HTMLIFrameElement).contentDocument
+            : first.shadowRoot;
+        if (!scope) elements = [];
+      }
     } catch {
       out[key] = { count: -1, value: null, editable: false };
       continue;
@@ -45,13 +59,23 @@ export function probeReaders(
         break;
       }
     }
-    const first = elements[0] as HTMLElement | undefined;
-    const editable =
+    // Editable means able to take text now: a text field or contenteditable that is
+    // enabled and rendered, in frames that are rendered (a hidden <textarea> behind
+    // an editor is not). Mirrors isUsable() in lib/host/insert.ts.
+    const first = elements[0] as HTMLInputElement | undefined;
+    const field =
       !!first &&
       (first.tagName === 'TEXTAREA' ||
-        first.tagName === 'INPUT' ||
-        first.isContentEditable ||
-        first.getAttribute('contenteditable') === 'true');
+        (first.tagName === 'INPUT' && /^(text|search|url|email|tel|)$/.test(first.type)) ||
+        first.isContentEditable);
+    let shown = field && !first.disabled && !first.readOnly;
+    for (
+      let node: Element | null | undefined = first;
+      shown && node;
+      node = node.ownerDocument.defaultView?.frameElement
+    )
+      shown = node.getClientRects().length > 0 && (node.checkVisibility?.({ visibilityProperty: true }) ?? true);
+    const editable = !!shown;
     out[key] = { count: elements.length, value, editable };
   }
   return out;

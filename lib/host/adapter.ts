@@ -32,10 +32,20 @@ export const fieldReaderSchema = lazySchema(() =>
   }),
 );
 
+/**
+ * A field Sidevogn may write into. `selector` may step into a same-origin
+ * iframe's document or an open shadow root with `>>>` (`#journal_ifr >>> body`).
+ */
 export const journalTargetSchema = lazySchema(() =>
   z.strictObject({
     selector: cssSelector,
+    /** The name the caseworker sees ("Journalnotat", "Intern bemærkning"). */
     label: z.string().min(1).max(100),
+    /** What the field is for, so a template can name its default target: journal, remark, subject … */
+    role: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'Use lower-case letters, digits and hyphens')
+      .optional(),
   }),
 );
 

@@ -11,7 +11,7 @@ import type { Detection, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
-import { fieldsApi } from './fields-api';
+import { fieldsApi as fields } from './fields-api';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
 import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
@@ -115,15 +115,18 @@ export async function startBridge(): Promise<void> {
       else if (message?.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
       else if (message?.type === 'insert') {
         const started = performance.now();
-        const fields = fieldsApi();
+        const { requestId, text, type: _, ...request } = message;
         void (
-          fields
-            ? fields.insert(adapter, message.text)
-            : Promise.resolve({ outcome: 'no-target' as const, target: null })
-        ).then((report) =>
-          send({ type: 'insert-result', requestId: message.requestId, ...report, ms: performance.now() - started }),
-        );
-      }
+          fields()?.insert(adapter, text, request) ?? Promise.resolve({ outcome: 'no-target' as const, target: null })
+        )
+          .catch(() => ({ outcome: 'not-verified' as const, target: null }))
+          .then((report) => send({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }));
+      } else if (message?.type === 'targets')
+        send({
+          type: 'targets',
+          requestId: message.requestId,
+          ...(fields()?.targets(adapter) ?? { targets: [], current: null }),
+        });
     });
     send({ type: 'layout', layout, heavy });
     send({ type: 'citizen', detection });

@@ -21,8 +21,8 @@ export const demoAdapter: Adapter = {
     },
   },
   journal: [
-    { selector: '#journal-tekst', label: 'Notat (tekst)' },
-    { selector: '#journal-editor .ql-editor', label: 'Notat (formateret)' },
-    { selector: '#journal-bemaerkning', label: 'Bemærkning' },
+    { selector: '#journal-tekst', label: 'Notat (tekst)', role: 'journal' },
+    { selector: '#journal-editor .ql-editor', label: 'Notat (formateret)', role: 'journal' },
+    { selector: '#journal-bemaerkning', label: 'Bemærkning', role: 'remark' },
   ],
 };

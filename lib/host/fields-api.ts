@@ -10,14 +10,31 @@ import type { Adapter } from './adapter';
  */
 export const FIELDS_GLOBAL = '__sidevognFields';
 
+export interface TargetChoice {
+  id: string;
+  label: string;
+  role?: string;
+}
+
 export interface InsertReport {
   outcome: InsertOutcome;
   /** The target's name, when the text went (or was meant to go) into one. */
   target: string | null;
+  /** With 'choose-target': the targets on the page, for the caseworker to pick one. */
+  choices?: TargetChoice[];
+}
+
+export interface InsertRequest {
+  /** The target the caseworker chose (a TargetChoice id). */
+  target?: string;
+  /** The target a template prefers: an id, a role or a label. The caret still wins. */
+  prefer?: string;
 }
 
 export interface FieldsApi {
-  insert(adapter: Adapter, text: string): Promise<InsertReport>;
+  insert(adapter: Adapter, text: string, request: InsertRequest): Promise<InsertReport>;
+  /** The targets on the page now, and the one the caret is in. */
+  targets(adapter: Adapter): { targets: TargetChoice[]; current: string | null };
 }
 
 export const fieldsApi = (): FieldsApi | undefined =>

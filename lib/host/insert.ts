@@ -3,80 +3,190 @@ import type { Adapter } from './adapter';
 
 /**
  * Putting the text the caseworker chose into a host field, the way the host's
- * own editor expects it: at the caret, with the host's input events, and with
- * the browser's undo where the editor supports it.
+ * own editor expects it, and reading it back before anyone says it is there.
+ *
+ * Fields may live in same-origin iframes (TinyMCE, CKEditor 4) and open shadow
+ * roots. Their elements belong to another realm, so nothing here uses
+ * `instanceof`: tag names and `isContentEditable` work across documents.
  */
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
-interface Caret {
+export interface Caret {
   el: HTMLElement;
   /** The selection inside a contenteditable, saved before the panel took focus. */
   range?: Range;
 }
 
-const RICH_EDITOR = '.ql-editor,.ProseMirror,.ck-editor__editable,[data-slate-editor],[data-lexical-editor]';
+/** One taught target, found on the page and able to take text now. */
+export interface LiveTarget {
+  id: string;
+  label: string;
+  role?: string;
+  el: HTMLElement;
+}
 
-const isTextField = (el: Element): el is TextField =>
-  el instanceof HTMLTextAreaElement ||
-  (el instanceof HTMLInputElement && /^(text|search|url|email|tel|)$/.test(el.type));
+/** A target selector steps into an iframe's document or a shadow root with `>>>`. */
+export const FRAME_STEP = '>>>';
 
-const isEditable = (el: Element | null): el is HTMLElement =>
-  !!el && (isTextField(el) || (el instanceof HTMLElement && el.isContentEditable));
+/** Editors that keep their own model and take text through a paste event. */
+const RICH_EDITOR =
+  '.ql-editor,.ProseMirror,.ck-editor__editable,[data-slate-editor],[data-lexical-editor],.mce-content-body,.cke_editable,trix-editor';
 
-/** Remembers the host field the caseworker was last in, and where in it. */
-export function trackCaret(doc: Document, signal: AbortSignal): () => Caret | undefined {
-  let last: Caret | undefined;
-  doc.addEventListener(
-    'focusin',
-    (e) => {
-      if (isEditable(e.target as Element)) last = { el: e.target as HTMLElement };
-    },
-    { capture: true, signal },
-  );
-  doc.addEventListener(
-    'selectionchange',
-    () => {
-      const sel = doc.getSelection();
-      if (!last || !sel?.rangeCount || isTextField(last.el)) return;
-      const range = sel.getRangeAt(0);
-      if (last.el.contains(range.commonAncestorContainer)) last.range = range.cloneRange();
-    },
-    { signal },
-  );
-  return () => (last?.el.isConnected ? last : undefined);
+const VERIFY_MS = 2_000;
+
+export const isTextField = (el: Element): el is TextField =>
+  el.tagName === 'TEXTAREA' ||
+  (el.tagName === 'INPUT' && /^(text|search|url|email|tel|)$/.test((el as HTMLInputElement).type));
+
+export const isEditable = (el: Element | null | undefined): el is HTMLElement =>
+  !!el && (isTextField(el) || (el as HTMLElement).isContentEditable === true);
+
+const rendered = (el: Element) =>
+  el.getClientRects().length > 0 && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
+
+/**
+ * Can take text now: an enabled, writable field that is rendered and visible,
+ * inside frames that are too. A hidden <textarea> behind an editor is not.
+ */
+export function isUsable(el: HTMLElement): boolean {
+  if (!isEditable(el) || (isTextField(el) && (el.disabled || el.readOnly))) return false;
+  for (let node: Element | null | undefined = el; node; node = node.ownerDocument.defaultView?.frameElement)
+    if (!rendered(node)) return false;
+  return true;
+}
+
+/** `iframe#x_ifr >>> body`: the element, stepping into frames and shadow roots. */
+export function resolveTarget(root: Document | ShadowRoot, selector: string): HTMLElement | null {
+  const [head = '', ...rest] = selector.split(FRAME_STEP);
+  let el: Element | null;
+  try {
+    el = root.querySelector(head.trim());
+  } catch {
+    return null;
+  }
+  if (!el || rest.length === 0) return el as HTMLElement | null;
+  const inner =
+    el.tagName === 'IFRAME' || el.tagName === 'FRAME' ? (el as HTMLIFrameElement).contentDocument : el.shadowRoot;
+  return inner ? resolveTarget(inner, rest.join(FRAME_STEP)) : null;
+}
+
+/** The adapter's targets that are on the page and can take text now. */
+export const liveTargets = (doc: Document, adapter: Adapter): LiveTarget[] =>
+  adapter.journal.flatMap((target, i) => {
+    const el = resolveTarget(doc, target.selector);
+    return el && isUsable(el) ? [{ id: String(i), label: target.label, role: target.role, el }] : [];
+  });
+
+const selectionFor = (el: Node): Selection | null => {
+  const root = el.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  return root.getSelection?.() ?? el.ownerDocument!.getSelection();
+};
+
+/** The focused element, through iframes and shadow roots; each document on the way is passed to `visit`. */
+function deepActive(doc: Document, visit: (d: Document) => void): Element | null {
+  visit(doc);
+  let el = doc.activeElement;
+  for (;;) {
+    if (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    else if (el?.tagName === 'IFRAME' || el?.tagName === 'FRAME') {
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        // A cross-origin frame: its fields are out of reach.
+      }
+      if (!inner) return el;
+      visit(inner);
+      el = inner.activeElement;
+    } else return el;
+  }
 }
 
 /**
- * Where the text goes: the field the caseworker was last in if it is one of the
- * adapter's journal fields; else the adapter's first journal field on the page;
- * else the last field they were in. Undefined means nowhere (the panel copies).
+ * Remembers the host field the caseworker was last in, and where in it, in the
+ * page and in its same-origin frames and open shadow roots. A frame's document
+ * is watched from the first time focus enters it (the top window loses focus
+ * then), so pages without frames pay nothing for it.
+ */
+export function trackCaret(top: Document, signal: AbortSignal): () => Caret | undefined {
+  let last: Caret | undefined;
+  const watched = new WeakSet<Document>();
+  const saveRange = (d: Document) => {
+    if (!last || isTextField(last.el) || last.el.ownerDocument !== d) return;
+    const sel = selectionFor(last.el);
+    if (!sel?.rangeCount) return;
+    const range = sel.getRangeAt(0);
+    if (last.el.contains(range.commonAncestorContainer)) last.range = range.cloneRange();
+  };
+  const note = (el: Element | null | undefined) => {
+    if (isEditable(el) && el !== last?.el) {
+      last = { el };
+      saveRange(el.ownerDocument);
+    }
+  };
+  const fromTop = () => note(deepActive(top, watch));
+  function watch(d: Document) {
+    if (watched.has(d)) return;
+    watched.add(d);
+    d.addEventListener('focusin', (e) => note(e.composedPath()[0] as Element), { capture: true, signal });
+    d.addEventListener('selectionchange', () => saveRange(d), { signal });
+    // Focus moving into a child frame blurs this window: look where it went.
+    d.defaultView?.addEventListener('blur', () => setTimeout(fromTop), { signal });
+  }
+  watch(top);
+  return () => (last?.el.isConnected ? last : undefined);
+}
+
+export type Choice =
+  { kind: 'target'; target: LiveTarget; caret?: Caret } | { kind: 'ask'; targets: LiveTarget[] } | { kind: 'none' };
+
+/**
+ * Where the text goes, and never anywhere else: the target the caseworker just
+ * chose; else the taught target the caret is in; else the one the template
+ * prefers (by id, role or label); else the only one on the page; else ask. A field
+ * the adapter does not name (the host's search box) is never a target.
  */
 export function chooseTarget(
-  doc: Document,
-  adapter: Adapter,
-  last: Caret | undefined,
-): { caret: Caret; label: string } | undefined {
-  const journals = adapter.journal.flatMap((j) => {
-    const el = doc.querySelector<HTMLElement>(j.selector);
-    return el && isEditable(el) ? [{ el, label: j.label }] : [];
+  targets: LiveTarget[],
+  caret: Caret | undefined,
+  request: { target?: string; prefer?: string },
+): Choice {
+  const withCaret = (target: LiveTarget): Choice => ({
+    kind: 'target',
+    target,
+    caret: caret && (target.el === caret.el || target.el.contains(caret.el)) ? caret : undefined,
   });
-  const lastJournal = last && journals.find((j) => j.el === last.el);
-  if (lastJournal) return { caret: last, label: lastJournal.label };
-  if (journals[0]) return { caret: { el: journals[0].el }, label: journals[0].label };
-  if (last) return { caret: last, label: fieldLabel(last.el) };
-  return undefined;
+  if (request.target !== undefined) {
+    const chosen = targets.find((t) => t.id === request.target);
+    return chosen ? withCaret(chosen) : { kind: 'none' };
+  }
+  const atCaret = caret && targets.find((t) => t.el === caret.el || t.el.contains(caret.el));
+  if (atCaret) return withCaret(atCaret);
+  const { prefer } = request;
+  const preferred = prefer && targets.filter((t) => t.id === prefer || t.role === prefer || t.label === prefer);
+  if (preferred && preferred.length === 1) return withCaret(preferred[0]!);
+  if (targets.length === 1) return withCaret(targets[0]!);
+  return targets.length > 1 ? { kind: 'ask', targets } : { kind: 'none' };
 }
 
-function fieldLabel(el: HTMLElement): string {
-  const labelled = el.getAttribute('aria-label') ?? (isTextField(el) ? el.labels?.[0]?.textContent : null);
-  return (labelled ?? el.id ?? '').trim().slice(0, 200);
+const squeeze = (text: string) => text.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+
+function occurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); needle && at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 
-export function insertText(doc: Document, { el, range }: Caret, text: string): InsertOutcome {
+/** What the field holds now, as the host would read it. */
+const fieldText = (el: HTMLElement) => (isTextField(el) ? el.value : (el.textContent ?? ''));
+
+function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOutcome | undefined {
+  const doc = el.ownerDocument;
   if (isTextField(el)) {
-    const start = el.selectionStart ?? el.value.length;
-    const end = el.selectionEnd ?? start;
+    const here = caret?.el === el;
+    const start = here ? (el.selectionStart ?? el.value.length) : el.value.length;
+    const end = here ? (el.selectionEnd ?? start) : start;
     if (el.maxLength >= 0 && el.value.length - (end - start) + text.length > el.maxLength) return 'too-long';
     el.focus();
     el.setSelectionRange(start, end);
@@ -86,28 +196,48 @@ export function insertText(doc: Document, { el, range }: Caret, text: string): I
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     }
     el.dispatchEvent(new Event('change', { bubbles: true }));
-    return 'inserted';
+    return undefined;
   }
-
   el.focus();
-  const sel = doc.getSelection();
+  const sel = selectionFor(el);
   if (sel) {
-    let caret = range;
-    if (!caret || !el.contains(caret.commonAncestorContainer)) {
-      caret = doc.createRange();
-      caret.selectNodeContents(el);
-      caret.collapse(false);
+    let range = caret?.range;
+    if (!range || !el.contains(range.commonAncestorContainer)) {
+      range = doc.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
     }
     sel.removeAllRanges();
-    sel.addRange(caret);
+    sel.addRange(range);
   }
   if (el.closest(RICH_EDITOR)) {
-    // Rich editors keep their own model and take text through paste.
-    const data = new DataTransfer();
+    // Rich editors keep their own model and take text through paste, made in the field's own window.
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    const data = new (win?.DataTransfer ?? DataTransfer)();
     data.setData('text/plain', text);
-    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    if (!el.dispatchEvent(paste)) return 'inserted';
+    const Paste = win?.ClipboardEvent ?? ClipboardEvent;
+    if (!el.dispatchEvent(new Paste('paste', { clipboardData: data, bubbles: true, cancelable: true })))
+      return undefined;
   }
   doc.execCommand('insertText', false, text);
-  return 'inserted';
+  return undefined;
+}
+
+/**
+ * Inserts `text` into the target and reads it back: 'inserted' only when the
+ * field holds the text once more than before (some editors take a paste in a
+ * later task, so this waits for up to two seconds).
+ */
+export async function insertInto(target: LiveTarget, caret: Caret | undefined, text: string): Promise<InsertOutcome> {
+  const el = target.el;
+  const wanted = squeeze(text);
+  const before = occurrences(squeeze(fieldText(el)), wanted);
+  const refused = put(el, caret, text);
+  if (refused) return refused;
+  const until = performance.now() + VERIFY_MS;
+  for (;;) {
+    if (occurrences(squeeze(fieldText(el)), wanted) > before) return 'inserted';
+    if (performance.now() > until) return 'not-verified';
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -18,4 +18,11 @@ export const PANEL_COLLAPSED_WIDTH = 36;
 export const LAYOUT_MODES = ['overlay', 'push'] as const;
 export const DEFAULT_LAYOUT = { collapsed: false, width: 400, mode: 'push' } as const;
 export const MAX_INSERT_CHARS = 100_000;
-export const INSERT_OUTCOMES = ['inserted', 'no-target', 'too-long'] as const;
+/**
+ * 'inserted': read back in the target. 'not-verified': sent, but the target does not
+ * hold it. 'choose-target': several targets and no caret in one: the caseworker picks.
+ */
+export const INSERT_OUTCOMES = ['inserted', 'no-target', 'too-long', 'not-verified', 'choose-target'] as const;
+/** A target's id (its place in the adapter's list) and a role or id a template prefers. */
+export const MAX_TARGET_ID_CHARS = 8;
+export const MAX_PREFER_CHARS = 100;

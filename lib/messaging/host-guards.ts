@@ -1,4 +1,12 @@
-import { LAYOUT_MODES, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from './constants';
+import {
+  LAYOUT_MODES,
+  MAX_INSERT_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_PREFER_CHARS,
+  MAX_TARGET_ID_CHARS,
+  PANEL_MAX_WIDTH,
+  PANEL_MIN_WIDTH,
+} from './constants';
 import type { BackgroundToHost, Layout, PanelToHost } from './protocol';
 
 /**
@@ -43,11 +51,25 @@ export function guardPanelToHost(v: unknown): PanelToHost | undefined {
       return hasOnlyKeys(v, ['type', 'width']) && isWidth(v.width) ? { type: v.type, width: v.width } : undefined;
     case 'set-mode':
       return hasOnlyKeys(v, ['type', 'mode']) && isMode(v.mode) ? { type: v.type, mode: v.mode } : undefined;
-    case 'insert':
-      return hasOnlyKeys(v, ['type', 'requestId', 'text']) &&
-        isString(v.requestId, 64) &&
-        isString(v.text, MAX_INSERT_CHARS)
-        ? { type: v.type, requestId: v.requestId, text: v.text }
+    case 'insert': {
+      const { requestId, text, target, prefer } = v;
+      return hasOnlyKeys(v, ['type', 'requestId', 'text', 'target', 'prefer']) &&
+        isString(requestId, 64) &&
+        isString(text, MAX_INSERT_CHARS) &&
+        (target === undefined || isString(target, MAX_TARGET_ID_CHARS)) &&
+        (prefer === undefined || isString(prefer, MAX_PREFER_CHARS))
+        ? {
+            type: v.type,
+            requestId,
+            text,
+            ...(target === undefined ? {} : { target }),
+            ...(prefer === undefined ? {} : { prefer }),
+          }
+        : undefined;
+    }
+    case 'targets':
+      return hasOnlyKeys(v, ['type', 'requestId']) && isString(v.requestId, 64)
+        ? { type: v.type, requestId: v.requestId }
         : undefined;
     default:
       return undefined;

@@ -6,6 +6,8 @@ import {
   LAYOUT_MODES,
   MAX_INSERT_CHARS,
   MAX_MESSAGE_CHARS,
+  MAX_PREFER_CHARS,
+  MAX_TARGET_ID_CHARS,
   PANEL_MAX_WIDTH,
   PANEL_MIN_WIDTH,
 } from './constants';
@@ -55,6 +57,11 @@ const requestId = lazySchema(() => z.string().min(1).max(64));
 
 export const insertOutcomeSchema = lazySchema(() => z.enum(INSERT_OUTCOMES));
 
+const targetId = lazySchema(() => z.string().min(1).max(MAX_TARGET_ID_CHARS));
+const targetChoiceSchema = lazySchema(() =>
+  z.strictObject({ id: targetId, label: z.string().max(200), role: z.string().max(32).optional() }),
+);
+
 /** Content script → panel, over the tab-scoped port the panel opened. */
 export const hostToPanelSchema = lazySchema(() =>
   z.discriminatedUnion('type', [
@@ -71,8 +78,17 @@ export const hostToPanelSchema = lazySchema(() =>
       outcome: insertOutcomeSchema,
       /** The host field's label, when the text went into one. */
       target: z.string().max(200).nullable(),
+      /** With 'choose-target': the targets on the page, by the names the team lead gave them. */
+      choices: z.array(targetChoiceSchema).max(20).optional(),
       /** Time spent inserting in the content script. */
       ms: z.number().nonnegative(),
+    }),
+    /** The targets on the page now, and the one the caret is in (asked with 'targets'). */
+    z.strictObject({
+      type: z.literal('targets'),
+      requestId,
+      targets: z.array(targetChoiceSchema).max(20),
+      current: targetId.nullable(),
     }),
   ]),
 );
@@ -84,7 +100,16 @@ export const panelToHostSchema = lazySchema(() =>
     z.strictObject({ type: z.literal('set-width'), width: panelWidth }),
     z.strictObject({ type: z.literal('set-mode'), mode: layoutModeSchema }),
     /** Put text the caseworker approved into the host's journal field. */
-    z.strictObject({ type: z.literal('insert'), requestId, text: z.string().min(1).max(MAX_INSERT_CHARS) }),
+    z.strictObject({
+      type: z.literal('insert'),
+      requestId,
+      text: z.string().min(1).max(MAX_INSERT_CHARS),
+      /** The target the caseworker chose; else the caret's, the preferred or the only one. */
+      target: targetId.optional(),
+      prefer: z.string().min(1).max(MAX_PREFER_CHARS).optional(),
+    }),
+    /** Which targets are on the page, and which one the caret is in. */
+    z.strictObject({ type: z.literal('targets'), requestId }),
   ]),
 );
 
@@ -148,3 +173,5 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): T | undefin
 
 /** Content script → its own panel frame (window.postMessage): the port's token (see PANEL_PORT_NAME). */
 export const panelTokenSchema = lazySchema(() => z.string().regex(/^[0-9a-f]{32}$/));
+
+export type TargetChoice = z.infer<typeof targetChoiceSchema>;

@@ -9,7 +9,14 @@ import { templateSchema } from '../templates/schema';
  * generated from this schema (npm run pack-schema) for authoring in any editor.
  */
 
-export const PACK_FORMAT = 'sidevogn-pack/1';
+/**
+ * The format this Sidevogn writes. 2 (December 2026): adapters name several
+ * targets with a role and may step into frames (`>>>`); templates name their
+ * default target by role. Format 1 packs are read as they are (all additions
+ * are optional).
+ */
+export const PACK_FORMAT = 'sidevogn-pack/2';
+export const PACK_FORMATS_READ = ['sidevogn-pack/1', PACK_FORMAT] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
@@ -30,7 +37,9 @@ export const packSignatureSchema = lazySchema(() =>
 export const packSchema = lazySchema(() =>
   z
     .strictObject({
-      format: z.literal(PACK_FORMAT, { error: `Unsupported pack format (this Sidevogn reads "${PACK_FORMAT}")` }),
+      format: z.enum(PACK_FORMATS_READ, {
+        error: `Unsupported pack format (this Sidevogn reads ${PACK_FORMATS_READ.map((f) => `"${f}"`).join(' and ')})`,
+      }),
       id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
       name: z.string().trim().min(1).max(160),
       publisher: z.string().trim().min(1).max(160),

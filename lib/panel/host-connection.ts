@@ -1,16 +1,37 @@
 import { startHandshake } from './handshake';
-import { hostToPanelSchema, parseMessage, type HostToPanel, type PanelToHost } from '../messaging/protocol';
+import {
+  hostToPanelSchema,
+  parseMessage,
+  type HostToPanel,
+  type PanelToHost,
+  type TargetChoice,
+} from '../messaging/protocol';
 import { usePanelStore } from './panel-store';
 
 export type InsertResult = Omit<Extract<HostToPanel, { type: 'insert-result' }>, 'type' | 'requestId'>;
+export interface TargetsView {
+  targets: TargetChoice[];
+  /** The target the caret is in. */
+  current: string | null;
+}
+export interface InsertRequest {
+  /** The target the caseworker chose. */
+  target?: string;
+  /** A role, label or id the note should go into when the caret is in no target. */
+  prefer?: string;
+}
 
 export interface HostConnection {
   send(message: PanelToHost): void;
-  /** Asks the content script to insert text; resolves with where it went. */
-  insert(text: string): Promise<InsertResult>;
+  /** Asks the content script to insert text; resolves with where it went (read back there). */
+  insert(text: string, request?: InsertRequest): Promise<InsertResult>;
+  /** The targets on the page, and the one the caret is in. */
+  targets(): Promise<TargetsView>;
 }
 
+/** The bridge reads the text back for up to 2 s (lib/host/insert.ts). */
 const INSERT_TIMEOUT_MS = 5_000;
+const TARGETS_TIMEOUT_MS = 2_000;
 
 /**
  * The panel's connection to the bridge in its tab (the handshake is in
@@ -21,9 +42,10 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   const store = usePanelStore.getState();
   if (!(await link.inTab)) {
     store.setConnection('disconnected');
-    return { send: () => undefined, insert: () => Promise.reject(new Error('Not connected to a case system page')) };
+    const refuse = () => Promise.reject(new Error('Not connected to a case system page'));
+    return { send: () => undefined, insert: refuse, targets: refuse };
   }
-  const pending = new Map<string, (result: InsertResult) => void>();
+  const pending = new Map<string, (result: InsertResult | TargetsView) => void>();
   link.attach(
     (raw) => {
       const message = parseMessage(hostToPanelSchema, raw);
@@ -44,22 +66,25 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     () => usePanelStore.getState().setConnection('disconnected'),
   );
 
+  /** A request whose answer comes in a later task, matched by its id. */
+  const ask = <T>(message: (requestId: string) => PanelToHost, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const requestId = crypto.randomUUID();
+      if (!link.post(message(requestId))) return reject(new Error('Not connected to a case system page'));
+      const timer = setTimeout(() => {
+        pending.delete(requestId);
+        reject(new Error('The case system page did not answer'));
+      }, timeoutMs);
+      pending.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result as T);
+      });
+    });
+
   return {
     send: (message) => void link.post(message),
-    insert: (text) =>
-      new Promise((resolve, reject) => {
-        const requestId = crypto.randomUUID();
-        // The answer comes in a later task, so it is awaited from here on.
-        if (!link.post({ type: 'insert', requestId, text } satisfies PanelToHost))
-          return reject(new Error('Not connected to a case system page'));
-        const timer = setTimeout(() => {
-          pending.delete(requestId);
-          reject(new Error('The case system page did not answer'));
-        }, INSERT_TIMEOUT_MS);
-        pending.set(requestId, (result) => {
-          clearTimeout(timer);
-          resolve(result);
-        });
-      }),
+    insert: (text, request = {}) =>
+      ask<InsertResult>((requestId) => ({ type: 'insert', requestId, text, ...request }), INSERT_TIMEOUT_MS),
+    targets: () => ask<TargetsView>((requestId) => ({ type: 'targets', requestId }), TARGETS_TIMEOUT_MS),
   };
 }

@@ -11,6 +11,8 @@ export const STORAGE_KEYS = {
   caseworkerName: 'caseworkerName',
   /** Favourite and recently used template ids. */
   templatePrefs: 'templatePrefs',
+  /** Template id → the name of the case-system field the caseworker chose for its note. */
+  targetChoices: 'targetChoices',
   /** Opt-in: browser notification when a deadline is due (a preference, not citizen data). */
   deadlineNotifications: 'deadlineNotifications',
   /** The local day (YYYY-MM-DD) the last deadline notification was shown, so it shows once a day. */

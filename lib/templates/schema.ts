@@ -81,6 +81,11 @@ export const templateSchema = lazySchema(() =>
       validTo: isoDate.optional(),
       fields: z.array(templateFieldSchema).max(80),
       body: z.string().min(1).max(20_000),
+      /** The role of the case-system field this note goes into by default (an adapter target's role). */
+      target: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]{0,31}$/, 'Use lower-case letters, digits and hyphens')
+        .optional(),
     })
     .superRefine((t, ctx) => {
       const ids = new Map<string, number>();

@@ -95,6 +95,8 @@ test('the overview goes into the journal as a handover note, through the inserti
   await caseSystem.gotoCase(c.caseId, 'journal');
   const { frame } = caseSystem.panel;
   await frame.getByLabel('Aftaler').fill('Borgeren søger tre job om ugen.');
+  // The caseworker's caret is in the journal textarea, one of the page's three fields.
+  await page.locator('#journal-tekst').click();
   await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
   await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i «Notat (tekst)»');
   const text = await page.locator('#journal-tekst').inputValue();

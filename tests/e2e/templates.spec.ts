@@ -46,7 +46,18 @@ test('a template fills in from the page, previews live and goes into the journal
   await panel.field(/Hvad blev oplyst/).fill('Borgeren ringede om lægeattest.');
   await expect(panel.preview).toContainText('Oplyst: Borgeren ringede om lægeattest.');
   await panel.field(/Aftaler og næste skridt/).fill('Attesten sendes senest fredag.');
+  // The caret is in none of the page's three fields: the panel says so and asks, and writes nothing yet.
+  await expect(panel.frame.getByTestId('insert-target')).toContainText('du vælger feltet');
   await panel.insert();
+  await expect(panel.targetChooser).toContainText('Hvilket felt skal notatet i?');
+  await expect(panel.targetChooser.getByRole('button')).toHaveText([
+    'Notat (tekst)',
+    'Notat (formateret)',
+    'Bemærkning',
+    'Kopiér i stedet',
+  ]);
+  expect(await page.locator('#journal-tekst').inputValue()).toBe('');
+  await panel.chooseTarget('Notat (tekst)');
 
   await expect(panel.templateStatus).toContainText('Notatet er indsat i «Notat (tekst)»');
   const text = await page.locator('#journal-tekst').inputValue();

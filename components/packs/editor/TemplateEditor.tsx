@@ -71,6 +71,13 @@ export function TemplateEditor({
           value={template.description}
           onChange={(description) => set({ description })}
         />
+        <TextField
+          className="sm:col-span-2"
+          label={t('editor.target')}
+          path={`${path}.target`}
+          value={template.target ?? ''}
+          onChange={(target) => set({ target })}
+        />
         <div className="grid grid-cols-3 gap-x-3 sm:col-span-2">
           <TextField
             label={t('editor.checkedAt')}

@@ -48,6 +48,8 @@ export const da = {
   'editor.legalBasis': 'Lovgrundlag',
   'editor.sourceUrl': 'Kilde (https-link)',
   'editor.description': 'Beskrivelse (valgfri)',
+  'editor.target':
+    'Felt i sagssystemet (valgfri): rollen fra sagssystemets opsætning, fx journal eller remark. Tom: journalfeltet',
   'editor.id': 'Teknisk id',
   'editor.idHelp': 'Dannes af titlen. Ret kun, hvis du ved hvorfor.',
   'editor.templates': 'Skabeloner',
@@ -216,6 +218,8 @@ export const en: Record<keyof typeof da, string> = {
   'editor.legalBasis': 'Legal basis',
   'editor.sourceUrl': 'Source (https link)',
   'editor.description': 'Description (optional)',
+  'editor.target':
+    'Field in the case system (optional): the role from the case system set-up, e.g. journal or remark. Empty: the journal field',
   'editor.id': 'Technical id',
   'editor.idHelp': 'Made from the title. Change it only if you know why.',
   'editor.templates': 'Templates',

@@ -165,6 +165,7 @@ function templateToDraft(t: Template): DraftTemplate {
     validTo: t.validTo ?? '',
     fields: t.fields.map(fieldToDraft),
     body: t.body,
+    target: t.target ?? '',
   };
 }
 
@@ -282,6 +283,7 @@ export function buildTemplate(t: DraftTemplate): unknown {
     validTo: omitEmpty(t.validTo),
     fields: t.fields.map((f) => buildField(f, t.fields)),
     body: t.body,
+    target: omitEmpty(t.target ?? ''),
   };
 }
 

@@ -60,6 +60,8 @@ export const draftTemplateSchema = lazySchema(() =>
     validTo: text,
     fields: z.array(draftFieldSchema).max(80),
     body: text,
+    /** The role of the case-system field the note goes into (drafts saved before it have none). */
+    target: text.optional(),
   }),
 );
 

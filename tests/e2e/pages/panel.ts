@@ -73,4 +73,13 @@ export class Panel {
     await button.focus();
     await button.press('Enter');
   }
+
+  /** The question the panel asks when the page has several fields and the caret is in none. */
+  get targetChooser(): Locator {
+    return this.frame.getByTestId('insert-chooser');
+  }
+  /** Answers that question with the field named `label`. */
+  async chooseTarget(label: string): Promise<void> {
+    await this.targetChooser.getByRole('button', { name: label, exact: true }).click();
+  }
 }

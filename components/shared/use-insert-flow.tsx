@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { TargetChoice } from '@/lib/messaging/protocol';
+import type { InsertResult, TargetsView } from '@/lib/panel/host-connection';
+import { expectedTarget, loadTargetChoice, saveTargetChoice } from '@/lib/panel/target-choice';
+import { usePanelServices, useT } from '../panel/panel-context';
+
+/** How an insertion ended, after any copy to the clipboard. */
+export interface Delivered {
+  outcome: InsertResult['outcome'];
+  /** The target's name when the text was read back there; else null. */
+  target: string | null;
+  /** The status line to show. */
+  status: { tone: 'ok' | 'warning'; key: MessageKey; params?: Record<string, string> };
+}
+
+const COPY_KEY: Partial<Record<InsertResult['outcome'], MessageKey>> = {
+  'too-long': 'templates.tooLong',
+  'not-verified': 'templates.notVerified',
+};
+
+/**
+ * Inserting a note into the case system: the line that says where it will go,
+ * the question when the page has several fields and the caret is in none, the
+ * copy when it could not be read back there. `rememberAs` (a template id) keeps
+ * the caseworker's answer to that question; `prefer` is the template's role.
+ */
+export function useInsertFlow({ rememberAs, prefer }: { rememberAs?: string; prefer?: string } = {}) {
+  const t = useT();
+  const { host } = usePanelServices();
+  const [view, setView] = useState<TargetsView | null>(null);
+  const [remembered, setRemembered] = useState<string | undefined>();
+  const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
+  const firstChoice = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    if (rememberAs) void loadTargetChoice(rememberAs).then((label) => live && setRemembered(label));
+    // Where the caret is changes while the caseworker works in the host: look again on coming back.
+    const look = () =>
+      void host.targets().then(
+        (next) => live && setView(next),
+        () => live && setView(null),
+      );
+    look();
+    window.addEventListener('focus', look);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', look);
+    };
+  }, [host, rememberAs]);
+
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+
+  const settle = useCallback(async (text: string, result: InsertResult): Promise<Delivered> => {
+    if (result.outcome === 'inserted')
+      return {
+        outcome: result.outcome,
+        target: result.target ?? '',
+        status: { tone: 'ok', key: 'templates.inserted', params: { target: result.target ?? '' } },
+      };
+    await navigator.clipboard.writeText(text);
+    return {
+      outcome: result.outcome,
+      target: null,
+      status: {
+        tone: 'warning',
+        key: COPY_KEY[result.outcome] ?? 'templates.copied',
+        params: { target: result.target ?? '' },
+      },
+    };
+  }, []);
+
+  /** Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a field). */
+  const run = useCallback(
+    async (text: string, done: (delivered: Delivered) => Promise<void>) => {
+      const result = await host.insert(text, { prefer: remembered ?? prefer });
+      if (result.outcome === 'choose-target' && result.choices?.length) {
+        setAsking({ text, choices: result.choices, done });
+        return;
+      }
+      await done(await settle(text, result));
+    },
+    [host, prefer, remembered, settle],
+  );
+
+  const choose = async (choice: TargetChoice | null) => {
+    const pending = asking;
+    if (!pending) return;
+    setAsking(undefined);
+    const result = choice
+      ? await host.insert(pending.text, { target: choice.id })
+      : ({ outcome: 'no-target', target: null, ms: 0 } as InsertResult);
+    if (choice && result.outcome === 'inserted' && rememberAs) {
+      await saveTargetChoice(rememberAs, choice.label);
+      setRemembered(choice.label);
+    }
+    await pending.done(await settle(pending.text, result));
+  };
+
+  const expected = view && expectedTarget(view, remembered ?? prefer);
+  const targetLine: ReactNode = view && (
+    <p className="mt-2 text-xs text-slate-700" data-testid="insert-target">
+      {expected?.kind === 'target'
+        ? t('templates.goesInto', { target: expected.label })
+        : expected?.kind === 'ask'
+          ? t('templates.goesIntoAsk')
+          : t('templates.goesIntoNone')}
+    </p>
+  );
+
+  const chooser: ReactNode = asking && (
+    <fieldset className="mt-2 rounded border border-sky-700 p-2" data-testid="insert-chooser">
+      <legend className="px-1 text-sm font-semibold">{t('templates.chooseTarget')}</legend>
+      <div className="flex flex-wrap gap-2">
+        {asking.choices.map((c, i) => (
+          <button
+            key={c.id}
+            ref={i === 0 ? firstChoice : undefined}
+            type="button"
+            className="rounded border border-sky-800 px-3 py-1.5 text-sm hover:bg-sky-50"
+            onClick={() => void choose(c)}
+          >
+            {c.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+          onClick={() => void choose(null)}
+        >
+          {t('templates.copyInstead')}
+        </button>
+      </div>
+    </fieldset>
+  );
+
+  return { run, targetLine, chooser, asking: !!asking };
+}

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { chooseTarget, resolveTarget, type LiveTarget } from './insert';
+import { expectedTarget } from '../panel/target-choice';
+
+const target = (id: string, label: string, role?: string): LiveTarget => ({
+  id,
+  label,
+  role,
+  el: document.createElement('textarea'),
+});
+
+describe('chooseTarget: where a note goes, and never anywhere else', () => {
+  const journal = target('0', 'Journalnotat', 'journal');
+  const remark = target('1', 'Intern bemærkning', 'remark');
+  const both = [journal, remark];
+
+  it('takes the target the caret is in, before any preference', () => {
+    const choice = chooseTarget(both, { el: remark.el }, { prefer: 'journal' });
+    expect(choice).toMatchObject({ kind: 'target', target: remark, caret: { el: remark.el } });
+  });
+
+  it('a caret in a field the adapter does not name (the search box) counts for nothing', () => {
+    const search = document.createElement('input');
+    expect(chooseTarget(both, { el: search }, {})).toEqual({ kind: 'ask', targets: both });
+    // ... and with one target, the text goes there, not into the search box, at no caret.
+    expect(chooseTarget([journal], { el: search }, {})).toEqual({ kind: 'target', target: journal, caret: undefined });
+  });
+
+  it('asks when several targets are on the page and nothing says which', () => {
+    expect(chooseTarget(both, undefined, {})).toEqual({ kind: 'ask', targets: both });
+    expect(chooseTarget(both, undefined, { prefer: 'emne' })).toEqual({ kind: 'ask', targets: both });
+  });
+
+  it('follows the template by role, id or label, and the caseworker by id', () => {
+    expect(chooseTarget(both, undefined, { prefer: 'remark' })).toMatchObject({ target: remark });
+    expect(chooseTarget(both, undefined, { prefer: 'Journalnotat' })).toMatchObject({ target: journal });
+    expect(chooseTarget(both, { el: journal.el }, { target: '1' })).toMatchObject({ target: remark });
+  });
+
+  it('a chosen target that is gone from the page is no target, not another one', () => {
+    expect(chooseTarget([journal], undefined, { target: '1' })).toEqual({ kind: 'none' });
+    expect(chooseTarget([], undefined, {})).toEqual({ kind: 'none' });
+  });
+
+  it('the panel predicts the same field the bridge will take', () => {
+    const view = { targets: both.map(({ id, label, role }) => ({ id, label, role })), current: null };
+    expect(expectedTarget(view)).toEqual({ kind: 'ask' });
+    expect(expectedTarget(view, 'remark')).toEqual({ kind: 'target', label: 'Intern bemærkning' });
+    expect(expectedTarget({ ...view, current: '0' }, 'remark')).toEqual({ kind: 'target', label: 'Journalnotat' });
+    expect(expectedTarget({ targets: [], current: null })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('resolveTarget: selectors that step into frames and shadow roots', () => {
+  it('finds a field inside an open shadow root', () => {
+    const host = document.createElement('x-editor');
+    host.id = 'ed';
+    document.body.replaceChildren(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('textarea');
+    inner.className = 'tekst';
+    shadow.append(inner);
+    expect(resolveTarget(document, 'x-editor#ed >>> textarea.tekst')).toBe(inner);
+    expect(resolveTarget(document, 'x-editor#ed >>> .nothing')).toBeNull();
+    // An element with neither a frame document nor a shadow root cannot be stepped into.
+    expect(resolveTarget(document, 'body >>> textarea')).toBeNull();
+  });
+
+  it('an invalid selector finds nothing instead of throwing', () => {
+    expect(resolveTarget(document, '##')).toBeNull();
+  });
+});
