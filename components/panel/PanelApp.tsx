@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
 import { CitizenView } from './CitizenView';
 import { CitizenChoice } from './CitizenChoice';
@@ -39,16 +40,37 @@ function LockedPanelBody({ db }: { db: SidevognDb }) {
   );
 }
 
+/** After 3 s without an answer from the page, say what is wrong and what to do. */
+export const CONNECTING_PATIENCE_MS = 3_000;
+
+function Connecting() {
+  const t = useT();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), CONNECTING_PATIENCE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return slow ? (
+    <Notice tone="warning" title={t('panel.connecting')} body={t('panel.connectingSlow')} />
+  ) : (
+    <Notice title={t('panel.connecting')} />
+  );
+}
+
 function PanelBody() {
   const t = useT();
   const connection = usePanelStore((s) => s.connection);
   const detection = usePanelStore((s) => s.detection);
   const citizen = usePanelStore(selectActiveCitizen);
 
-  if (connection === 'connecting') return <Notice title={t('panel.connecting')} />;
+  if (connection === 'connecting') return <Connecting />;
   if (connection === 'disconnected' && !citizen) return <Notice title={t('panel.notConnected')} />;
   if (citizen) return <CitizenView citizen={citizen} />;
   if (detection.status === 'ambiguous') return <CitizenChoice candidates={detection.candidates} />;
+  if (detection.status === 'many')
+    return <Notice title={t('many.title')} body={t('many.body', { count: String(detection.count) })} />;
+  if (detection.status === 'invalid')
+    return <Notice tone="warning" title={t('invalid.title')} body={t('invalid.body')} />;
   if (detection.status === 'unreadable')
     return <Notice tone="warning" title={t('unreadable.title')} body={t('unreadable.body')} />;
   return <Notice title={t('empty.title')} body={t('empty.body')} />;

@@ -39,6 +39,10 @@ export const detectionSchema = lazySchema(() =>
     z.strictObject({ status: z.literal('unreadable') }),
     z.strictObject({ status: z.literal('found'), citizen: citizenOnPageSchema }),
     z.strictObject({ status: z.literal('ambiguous'), candidates: z.array(citizenOnPageSchema).min(2).max(20) }),
+    /** More citizens than the panel offers as a choice (a list page). */
+    z.strictObject({ status: z.literal('many'), count: z.int().min(21) }),
+    /** The bridge sent a citizen message that failed validation: the panel shows no citizen, and says so. */
+    z.strictObject({ status: z.literal('invalid') }),
   ]),
 );
 

@@ -49,8 +49,16 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   link.attach(
     (raw) => {
       const message = parseMessage(hostToPanelSchema, raw);
-      if (!message) return;
       const s = usePanelStore.getState();
+      if (!message) {
+        // A citizen message that fails validation must not leave the last citizen on
+        // screen while the page shows another: show none, and say why.
+        if ((raw as { type?: unknown } | null)?.type === 'citizen') {
+          s.setDetection({ status: 'invalid' });
+          if (s.connection !== 'connected') s.setConnection('connected');
+        }
+        return;
+      }
       if (message.type === 'citizen') {
         s.setDetection(message.detection);
         // Connected once the page has said whom it shows (its layout comes first),

@@ -110,6 +110,59 @@ describe('readCitizens on a structurally different host', () => {
   });
 });
 
+describe('readCitizens on a household page, without a scope in the adapter', () => {
+  const household = (): Document =>
+    new DOMParser().parseFromString(
+      `<main>
+        <section><h2 class="navn">Anna Holm</h2><dl><dt>CPR</dt><dd class="cpr">010190 1234</dd>
+          <dt>Målgruppe</dt><dd class="mg">Jobparat</dd></dl></section>
+        <section><h2 class="navn">Bent Holm</h2><dl><dt>CPR</dt><dd class="cpr">020285 2345</dd></dl></section>
+        <table><tr><td class="cpr">030380-3456 og 040475-4567</td></tr></table>
+      </main>`,
+      'text/html',
+    );
+  const adapter = adapterSchema.parse({
+    id: 'kommune',
+    name: 'Kommune',
+    version: 1,
+    matches: ['http://sag.kommune.test/*'],
+    spa: true,
+    citizen: {
+      cpr: { selector: '.cpr' },
+      name: { selector: '.navn' },
+      fields: { malgruppe: { selector: '.mg' } },
+    },
+  });
+
+  it('pairs each CPR only with the name and facts in its own record, and names none it cannot pair', () => {
+    const result = readCitizens(household(), adapter);
+    expect(result).toEqual({
+      status: 'ambiguous',
+      candidates: [
+        { cpr: '010190-1234', name: 'Anna Holm', facts: { malgruppe: 'Jobparat' } },
+        { cpr: '020285-2345', name: 'Bent Holm', facts: {} },
+        { cpr: '030380-3456', name: '', facts: {} },
+        { cpr: '040475-4567', name: '', facts: {} },
+      ],
+    });
+  });
+
+  it('a list page with more citizens than the choice can hold says so instead of a message the panel would drop', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `<p class="cpr">${String(i + 1).padStart(2, '0')}0190-1234</p>`);
+    const doc = new DOMParser().parseFromString(`<main>${rows.join('')}</main>`, 'text/html');
+    expect(readCitizens(doc, adapter)).toEqual({ status: 'many', count: 25 });
+  });
+
+  it('cuts a name read from a large element to what the protocol carries', () => {
+    const doc = new DOMParser().parseFromString(
+      `<main><p class="cpr">010190-1234</p><div class="navn">${'x'.repeat(5000)}</div></main>`,
+      'text/html',
+    );
+    const result = readCitizens(doc, adapter);
+    expect(result.status === 'found' && result.citizen.name.length).toBe(500);
+  });
+});
+
 describe('adapter schema', () => {
   it('refuses a bad selector list, pattern and match pattern with the path named', () => {
     const result = adapterSchema.safeParse({

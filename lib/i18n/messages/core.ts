@@ -11,6 +11,13 @@ export const da = {
     'Siden er meget stor, så panelet ligger over den. At skubbe den til side ville gøre sagssystemet langsomt.',
   'panel.language': 'Sprog',
   'panel.connecting': 'Forbinder til sagssystemet …',
+  'panel.connectingSlow':
+    'Sidevogn har ikke fået svar fra sagssystemets side. Genindlæs siden (F5). Hjælper det ikke, så åbn Sidevogns indstillinger → Sagssystemer og tjek sagssystemet dér: fejlen står ved det.',
+  'many.title': 'Siden viser mange borgere',
+  'many.body': 'Siden viser {count} CPR-numre, fx en liste. Åbn den borger, du arbejder med, så vises borgeren her.',
+  'invalid.title': 'Borgeren på siden kan ikke vises',
+  'invalid.body':
+    'Sagssystemets side sendte oplysninger, som Sidevogn ikke kan bruge, så ingen borger vises. Genindlæs siden; sker det igen, så bed teamlederen tjekke opsætningen af sagssystemet.',
   'panel.notConnected': 'Panelet er ikke forbundet til en side i sagssystemet.',
   'citizen.cprMasked': 'CPR-nummer skjult. Klik for at vise.',
   'citizen.cprShown': 'CPR-nummer vist. Klik for at skjule.',
@@ -60,6 +67,14 @@ export const en: Record<keyof typeof da, string> = {
     'This page is very large, so the panel lies over it. Pushing it aside would slow the case system down.',
   'panel.language': 'Language',
   'panel.connecting': 'Connecting to the case system …',
+  'panel.connectingSlow':
+    "Sidevogn has had no answer from the case system page. Reload the page (F5). If that does not help, open Sidevogn's settings → Case systems and check the case system there: the error is shown beside it.",
+  'many.title': 'The page shows many citizens',
+  'many.body':
+    'The page shows {count} CPR numbers, e.g. a list. Open the citizen you are working with to see them here.',
+  'invalid.title': 'The citizen on the page cannot be shown',
+  'invalid.body':
+    'The case system page sent information Sidevogn cannot use, so no citizen is shown. Reload the page; if it happens again, ask your team lead to check the case system set-up.',
   'panel.notConnected': 'The panel is not connected to a case system page.',
   'citizen.cprMasked': 'CPR number hidden. Click to show.',
   'citizen.cprShown': 'CPR number shown. Click to hide.',
