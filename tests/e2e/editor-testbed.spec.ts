@@ -1,6 +1,6 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startCaseSystem, type CaseSystemServer } from '../case-system/server.mjs';
-import { TESTBED_EDITORS } from '../fixtures/testbed';
+import { TESTBED_EDITORS, type Testbed } from '../fixtures/testbed';
 import { findChromium } from '../harness/chromium.mjs';
 
 /**
@@ -9,24 +9,6 @@ import { findChromium } from '../harness/chromium.mjs';
  * `window.testbed` API reads, saves, counts, undoes and selects what a person
  * types. This proves the bed that editor-matrix.spec.ts judges Sidevogn by.
  */
-
-interface Testbed {
-  editor: string;
-  format: 'text' | 'html';
-  changes: number;
-  ready: Promise<unknown>;
-  read(): string;
-  html(): string;
-  save(): string;
-  undo(): void;
-  focusEnd(): void;
-  select(text: string): void;
-}
-declare global {
-  interface Window {
-    testbed: Testbed;
-  }
-}
 
 let server: CaseSystemServer;
 let browser: Browser;

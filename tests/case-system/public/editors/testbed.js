@@ -53,7 +53,7 @@ export function defineTestbed(api) {
     resolveReady = resolve;
     rejectReady = reject;
   });
-  const bed = { changes: 0, format: 'text', ...api, ready };
+  const bed = { changes: 0, format: 'text', toText: htmlToText, ...api, ready };
   window.testbed = bed;
   const status = document.querySelector('#tb-status');
   ready.then(
