@@ -8,10 +8,13 @@
  *   import { startCaseSystem } from './tests/case-system/server.mjs';
  *   const { url, close } = await startCaseSystem(); // random free port
  *
- * Serves tests/case-system/public/, maps /vendor/quill/* to
- * node_modules/quill/dist/*, and falls back to the SPA shells for paths
- * without a file extension (/b/... → public/b/index.html, /fjendtlig/... → the
- * hostile test page public/fjendtlig/index.html, else public/index.html).
+ * Serves tests/case-system/public/, maps /vendor/<name>/* to the editors'
+ * npm packages (VENDOR below), bundles the editor test bed's ES modules
+ * (tests/case-system/editors/<name>.js) with esbuild on first request as
+ * /editors/bundle/<name>.js (and .css), and falls back to the SPA shells for
+ * paths without a file extension (/b/... → public/b/index.html,
+ * /fjendtlig/... → the hostile test page public/fjendtlig/index.html,
+ * /editors/ → the test bed's list, else public/index.html).
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -23,7 +26,56 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC_DIR = path.join(HERE, 'public');
 const REPO_ROOT = path.resolve(HERE, '..', '..');
-const QUILL_DIR = path.join(REPO_ROOT, 'node_modules', 'quill', 'dist');
+const NODE_MODULES = path.join(REPO_ROOT, 'node_modules');
+const BUNDLE_SOURCES = path.join(HERE, 'editors');
+
+/** `/vendor/<name>/…` → a folder of an installed package (served as it is, no build). */
+const VENDOR = {
+  quill: path.join(NODE_MODULES, 'quill', 'dist'),
+  tinymce: path.join(NODE_MODULES, 'tinymce'),
+  ckeditor4: path.join(NODE_MODULES, 'ckeditor4'),
+};
+
+/** name → Promise<Map<'.js' | '.css', string>>: each bundle is built once per server. */
+const bundles = new Map();
+
+/** Bundles tests/case-system/editors/<name>.js (an ES module and its CSS) in memory. */
+function bundle(name) {
+  let built = bundles.get(name);
+  if (!built) {
+    built = (async () => {
+      const { build } = await import('esbuild');
+      const result = await build({
+        entryPoints: [path.join(BUNDLE_SOURCES, `${name}.js`)],
+        bundle: true,
+        format: 'esm',
+        target: 'es2022',
+        write: false,
+        outdir: path.join(BUNDLE_SOURCES, 'out'),
+        logLevel: 'silent',
+        legalComments: 'none',
+        define: { 'process.env.NODE_ENV': '"production"' },
+      });
+      return new Map(result.outputFiles.map((f) => [path.extname(f.path), f.text]));
+    })();
+    bundles.set(name, built);
+    built.catch(() => bundles.delete(name));
+  }
+  return built;
+}
+
+async function serveBundle(req, res, file) {
+  const ext = path.extname(file);
+  const name = file.slice(0, -ext.length);
+  if (!/^[a-z0-9-]+$/.test(name) || (ext !== '.js' && ext !== '.css')) return send(res, 404, 'Ikke fundet\n');
+  try {
+    await stat(path.join(BUNDLE_SOURCES, `${name}.js`));
+  } catch {
+    return send(res, 404, 'Ikke fundet\n');
+  }
+  const text = (await bundle(name)).get(ext) ?? '';
+  send(res, 200, text, { 'Content-Type': CONTENT_TYPES[ext] });
+}
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -96,10 +148,13 @@ async function handle(req, res) {
     return send(res, 400, 'Ugyldig sti\n');
   }
 
-  if (pathname.startsWith('/vendor/quill/')) {
-    const file = safeJoin(QUILL_DIR, pathname.slice('/vendor/quill/'.length));
+  const vendor = /^\/vendor\/([a-z0-9]+)\/(.+)$/.exec(pathname);
+  if (vendor && Object.hasOwn(VENDOR, vendor[1])) {
+    const file = safeJoin(VENDOR[vendor[1]], vendor[2]);
     return file ? serveFile(req, res, file) : send(res, 400, 'Ugyldig sti\n');
   }
+
+  if (pathname.startsWith('/editors/bundle/')) return serveBundle(req, res, pathname.slice('/editors/bundle/'.length));
 
   if (!hasExtension(pathname)) {
     const shell =
@@ -107,7 +162,9 @@ async function handle(req, res) {
         ? 'b/index.html'
         : pathname === '/fjendtlig' || pathname.startsWith('/fjendtlig/')
           ? 'fjendtlig/index.html'
-          : 'index.html';
+          : pathname === '/editors' || pathname === '/editors/'
+            ? 'editors/index.html'
+            : 'index.html';
     return serveFile(req, res, path.join(PUBLIC_DIR, shell));
   }
 
@@ -175,6 +232,7 @@ async function main() {
   const { url, close } = await startCaseSystem({ port, host });
   console.log(`Sagssystem (Jobcenter Vesthavn): ${url}/`);
   console.log(`Fagsystem Nord:                  ${url}/b/`);
+  console.log(`Editor test bed:                 ${url}/editors/`);
   const stop = () => close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
