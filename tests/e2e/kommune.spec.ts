@@ -210,7 +210,7 @@ test.describe('Kommune Sag, origin treated as secure', () => {
    * caret in TinyMCE: the whole note went into the CKEditor remark and the panel said
    * "Notatet er indsat i «Journalfelt»"; TinyMCE held only what the caseworker typed.
    * (b): the hand-typed `#journal` (TinyMCE's hidden <textarea>) read "fundet" in the
-   * adapter editor; the note went into that textarea, the panel said "indsat i «Journal»",
+   * adapter editor and in the health check ("Journalfelt: fundet"); the note went into that textarea, the panel said "indsat i «Journal»",
    * and TinyMCE's own save ("Gem journal") overwrote it: the host filed no note.
    */
   test('failure 1: with the caret in TinyMCE the note never lands in another field, and a hidden textarea is never a target', async ({
@@ -248,6 +248,13 @@ test.describe('Kommune Sag, origin treated as secure', () => {
       .soft(journalRow.getByTestId('reads'), 'a hidden <textarea> is reported found')
       .not.toContainText(/^fundet/);
     await save(options, page);
+    // The saved system's health check on the open page says the same.
+    const item = options.getByTestId(`adapter-${HOST}`);
+    await item.getByRole('button', { name: 'Tjek den åbne side' }).click();
+    await expect(item.getByTestId('health-check')).toBeVisible();
+    await expect
+      .soft(item.getByTestId('health-check'), 'the health check reports the hidden <textarea> found')
+      .not.toContainText(/journal\w*:\s*fundet/i);
     await expect(panel.citizenName).toHaveText(jonas.navn);
     await caretIn(page, tinyBody(page), 'Samtale afholdt. ');
     const noteB = 'Borgeren mødte op til samtalen (B).';
