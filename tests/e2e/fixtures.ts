@@ -25,6 +25,8 @@ interface Fixtures {
    * locked, as after a real restart: call `unlock(context)`.
    */
   setUp: boolean;
+  /** Further Chromium flags for `launch()` (e.g. `--host-resolver-rules=…`). Default none. */
+  browserArgs: string[];
   /** A fresh browser profile directory, removed after the test. */
   profileDir: string;
   /** Launch (or relaunch) Chromium with the extension on `profileDir`. */
@@ -59,10 +61,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     removeProfile(dir);
   },
   setUp: [true, { option: true }],
-  launch: async ({ profileDir, setUp }, use) => {
+  browserArgs: [[], { option: true }],
+  launch: async ({ profileDir, setUp, browserArgs }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
-      const { context } = await launchWithExtension(profileDir);
+      const { context } = await launchWithExtension(profileDir, { args: browserArgs });
       opened.push(context);
       if (setUp && opened.length === 1) await setUpPassphrase(context);
       return context;

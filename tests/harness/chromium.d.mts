@@ -10,7 +10,7 @@ export function prepareProfile(userDataDir: string): void;
 export function removeProfile(userDataDir: string): void;
 export function launchWithExtension(
   userDataDir: string,
-  options?: { headless?: boolean; viewport?: { width: number; height: number } },
+  options?: { headless?: boolean; viewport?: { width: number; height: number }; args?: string[] },
 ): Promise<{ context: BrowserContext; extensionId: string }>;
 export function spawnWithExtension(
   userDataDir: string,

@@ -92,10 +92,13 @@ export function removeProfile(userDataDir) {
   rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
-/** A Playwright persistent context with the extension, on `userDataDir`. */
+/**
+ * A Playwright persistent context with the extension, on `userDataDir`.
+ * `args`: further Chromium flags, e.g. `--host-resolver-rules=MAP sag.kommune.test 127.0.0.1`.
+ */
 export async function launchWithExtension(
   userDataDir,
-  { headless = true, viewport = { width: 1400, height: 900 } } = {},
+  { headless = true, viewport = { width: 1400, height: 900 }, args = [] } = {},
 ) {
   assertExtensionBuilt();
   prepareProfile(userDataDir);
@@ -104,7 +107,7 @@ export async function launchWithExtension(
     headless,
     viewport,
     locale: 'da-DK',
-    args: extensionArgs(),
+    args: [...extensionArgs(), ...args],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
