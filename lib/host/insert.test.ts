@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chooseTarget, resolveTarget, type LiveTarget } from './insert';
+import { asParagraphs, chooseTarget, resolveTarget, type LiveTarget } from './insert';
 import { expectedTarget } from '../panel/target-choice';
 
 const target = (id: string, label: string, role?: string): LiveTarget => ({
@@ -69,5 +69,13 @@ describe('resolveTarget: selectors that step into frames and shadow roots', () =
 
   it('an invalid selector finds nothing instead of throwing', () => {
     expect(resolveTarget(document, '##')).toBeNull();
+  });
+});
+
+describe('asParagraphs: plain text as paragraphs for an editor that wants HTML', () => {
+  it('escapes everything that could be markup, line by line', () => {
+    expect(asParagraphs('Notat <b>x</b> &amp; "æøå"\nAnden linje')).toBe(
+      'Notat &lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;æøå&quot;<p>Anden linje</p>',
+    );
   });
 });

@@ -181,6 +181,20 @@ function occurrences(haystack: string, needle: string): number {
 /** What the field holds now, as the host would read it. */
 const fieldText = (el: HTMLElement) => (isTextField(el) ? el.value : (el.textContent ?? ''));
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * The first line as text that joins the paragraph at the caret, each further
+ * line as an HTML paragraph (as the other editors paste plain text), all escaped.
+ */
+export const asParagraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((line, i) => {
+      const escaped = line.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+      return i === 0 ? escaped : `<p>${escaped}</p>`;
+    })
+    .join('');
+
 function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOutcome | undefined {
   const doc = el.ownerDocument;
   if (isTextField(el)) {
@@ -215,6 +229,10 @@ function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOut
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     const data = new (win?.DataTransfer ?? DataTransfer)();
     data.setData('text/plain', text);
+    // CKEditor 4 makes one paragraph of pasted plain text, with <br> for each line
+    // break; every other editor makes a paragraph of each line. Give it the same
+    // paragraphs as HTML, every character escaped, so nothing in the text is markup.
+    if (el.closest('.cke_editable')) data.setData('text/html', asParagraphs(text));
     const Paste = win?.ClipboardEvent ?? ClipboardEvent;
     if (!el.dispatchEvent(new Paste('paste', { clipboardData: data, bubbles: true, cancelable: true })))
       return undefined;
