@@ -125,7 +125,7 @@ export async function startBridge(): Promise<void> {
         send({
           type: 'targets',
           requestId: message.requestId,
-          ...(fields()?.targets(adapter) ?? { targets: [], current: null }),
+          ...(fields()?.targets(adapter) ?? { targets: [], current: null, elsewhere: false }),
         });
     });
     send({ type: 'layout', layout, heavy });

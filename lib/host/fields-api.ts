@@ -34,7 +34,7 @@ export interface InsertRequest {
 export interface FieldsApi {
   insert(adapter: Adapter, text: string, request: InsertRequest): Promise<InsertReport>;
   /** The targets on the page now, and the one the caret is in. */
-  targets(adapter: Adapter): { targets: TargetChoice[]; current: string | null };
+  targets(adapter: Adapter): { targets: TargetChoice[]; current: string | null; elsewhere: boolean };
 }
 
 export const fieldsApi = (): FieldsApi | undefined =>

@@ -25,7 +25,7 @@ const api: FieldsApi = {
     const targets = liveTargets(document, adapter);
     const caret = lastCaret();
     const current = caret && targets.find((t) => t.el === caret.el || t.el.contains(caret.el));
-    return { targets: targets.map(describe), current: current?.id ?? null };
+    return { targets: targets.map(describe), current: current?.id ?? null, elsewhere: !!caret && !current };
   },
 };
 (globalThis as unknown as Record<string, FieldsApi>)[FIELDS_GLOBAL] = api;

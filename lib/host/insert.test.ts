@@ -20,11 +20,13 @@ describe('chooseTarget: where a note goes, and never anywhere else', () => {
     expect(choice).toMatchObject({ kind: 'target', target: remark, caret: { el: remark.el } });
   });
 
-  it('a caret in a field the adapter does not name (the search box) counts for nothing', () => {
+  it('a caret in a field the adapter does not name (the search box) means asking, even with one target', () => {
     const search = document.createElement('input');
     expect(chooseTarget(both, { el: search }, {})).toEqual({ kind: 'ask', targets: both });
-    // ... and with one target, the text goes there, not into the search box, at no caret.
-    expect(chooseTarget([journal], { el: search }, {})).toEqual({ kind: 'target', target: journal, caret: undefined });
+    expect(chooseTarget(both, { el: search }, { prefer: 'journal' })).toEqual({ kind: 'ask', targets: both });
+    expect(chooseTarget([journal], { el: search }, {})).toEqual({ kind: 'ask', targets: [journal] });
+    // With the caret in no field at all, the only target is the one.
+    expect(chooseTarget([journal], undefined, {})).toEqual({ kind: 'target', target: journal, caret: undefined });
   });
 
   it('asks when several targets are on the page and nothing says which', () => {
@@ -44,11 +46,12 @@ describe('chooseTarget: where a note goes, and never anywhere else', () => {
   });
 
   it('the panel predicts the same field the bridge will take', () => {
-    const view = { targets: both.map(({ id, label, role }) => ({ id, label, role })), current: null };
+    const view = { targets: both.map(({ id, label, role }) => ({ id, label, role })), current: null, elsewhere: false };
     expect(expectedTarget(view)).toEqual({ kind: 'ask' });
     expect(expectedTarget(view, 'remark')).toEqual({ kind: 'target', label: 'Intern bemærkning' });
     expect(expectedTarget({ ...view, current: '0' }, 'remark')).toEqual({ kind: 'target', label: 'Journalnotat' });
-    expect(expectedTarget({ targets: [], current: null })).toEqual({ kind: 'none' });
+    expect(expectedTarget({ targets: [], current: null, elsewhere: false })).toEqual({ kind: 'none' });
+    expect(expectedTarget({ ...view, targets: view.targets.slice(0, 1), elsewhere: true })).toEqual({ kind: 'ask' });
   });
 });
 

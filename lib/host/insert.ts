@@ -143,9 +143,11 @@ export type Choice =
 
 /**
  * Where the text goes, and never anywhere else: the target the caseworker just
- * chose; else the taught target the caret is in; else the one the template
- * prefers (by id, role or label); else the only one on the page; else ask. A field
- * the adapter does not name (the host's search box) is never a target.
+ * chose; else the taught target the caret is in; else, when the caret is in no
+ * field at all, the one the template prefers (by id, role or label) or the only
+ * one on the page; else ask. A field the adapter does not name (the host's
+ * search box, an editor it cannot reach) is never a target, and a caret in one
+ * means asking.
  */
 export function chooseTarget(
   targets: LiveTarget[],
@@ -163,6 +165,9 @@ export function chooseTarget(
   }
   const atCaret = caret && targets.find((t) => t.el === caret.el || t.el.contains(caret.el));
   if (atCaret) return withCaret(atCaret);
+  // The caseworker was writing in a field Sidevogn was not taught (an editor it cannot
+  // name, the search box): never pick another field for them, even the only one.
+  if (caret && targets.length > 0) return { kind: 'ask', targets };
   const { prefer } = request;
   const preferred = prefer && targets.filter((t) => t.id === prefer || t.role === prefer || t.label === prefer);
   if (preferred && preferred.length === 1) return withCaret(preferred[0]!);

@@ -93,6 +93,8 @@ export const hostToPanelSchema = lazySchema(() =>
       requestId,
       targets: z.array(targetChoiceSchema).max(20),
       current: targetId.nullable(),
+      /** The caret is in a field that is none of the targets: an insert will ask. */
+      elsewhere: z.boolean(),
     }),
   ]),
 );

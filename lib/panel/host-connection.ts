@@ -13,6 +13,8 @@ export interface TargetsView {
   targets: TargetChoice[];
   /** The target the caret is in. */
   current: string | null;
+  /** The caret is in a field that is none of the targets. */
+  elsewhere: boolean;
 }
 export interface InsertRequest {
   /** The target the caseworker chose. */

@@ -28,12 +28,14 @@ export type Expected = { kind: 'target'; label: string } | { kind: 'ask' } | { k
 
 /**
  * What the bridge will do with an insert now (lib/host/insert.ts chooseTarget,
- * in the same order): the caret's target, the preferred one, the only one, or ask.
+ * in the same order): the caret's target; ask if the caret is in another field;
+ * the preferred one, the only one, or ask.
  */
 export function expectedTarget(view: TargetsView, prefer?: string): Expected {
   const found = (t: TargetChoice | undefined): Expected => (t ? { kind: 'target', label: t.label } : { kind: 'none' });
   const { targets, current } = view;
   if (current !== null) return found(targets.find((t) => t.id === current));
+  if (view.elsewhere && targets.length > 0) return { kind: 'ask' };
   const preferred = prefer ? targets.filter((t) => t.id === prefer || t.role === prefer || t.label === prefer) : [];
   if (preferred.length === 1) return found(preferred[0]);
   if (targets.length === 1) return found(targets[0]);
