@@ -6,7 +6,7 @@ import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ProbeResult } from '@/lib/adapters/probe';
 import { useT } from '../panel/panel-context';
-import { adapterReaders } from './readers';
+import { adapterReaders, targetKey } from './readers';
 import { useProbe } from './use-probe';
 
 const input = 'w-full rounded border border-slate-400 px-2 py-1 text-sm';
@@ -63,12 +63,18 @@ function readerOf(draft: Adapter, key: RowKey): string {
 function withSelector(draft: Adapter, key: RowKey, selector: string): Adapter {
   if (key === 'cpr' || key === 'name')
     return { ...draft, citizen: { ...draft.citizen, [key]: { ...draft.citizen[key], selector } } };
-  if (key === 'journal')
-    return { ...draft, journal: selector ? [{ selector, label: draft.journal[0]?.label ?? 'Journal' }] : [] };
+  if (key === 'journal') return withTarget(draft, 0, { selector });
   const fields = { ...draft.citizen.fields };
   if (selector) fields[key] = { ...fields[key], selector };
   else delete fields[key];
   return { ...draft, citizen: { ...draft.citizen, fields } };
+}
+
+/** Changes one insert target and keeps the others; a target without a selector is dropped. */
+function withTarget(draft: Adapter, i: number, change: Partial<Adapter['journal'][number]>): Adapter {
+  const journal = [...draft.journal];
+  journal[i] = { selector: '', label: `Journal ${i + 1}`, ...journal[i], ...change };
+  return { ...draft, journal: journal.filter((target) => target.selector) };
 }
 
 /** The picked adapter before it is saved: every selector editable, each showing live what it reads. */
@@ -185,18 +191,41 @@ export function AdapterEditor({
           ))}
         </tbody>
       </table>
-      {draft.journal[0] && (
-        <div className="mt-2">
-          <label htmlFor={ids.label} className="block text-sm font-medium">
-            {t('adapters.journalLabel')}
-          </label>
-          <input
-            id={ids.label}
-            className={input}
-            value={draft.journal[0].label}
-            onChange={(e) => setDraft({ ...draft, journal: [{ ...draft.journal[0]!, label: e.target.value }] })}
-          />
+      {draft.journal.map((target, i) => (
+        <div key={i} className="mt-2 grid grid-cols-2 gap-3" data-testid={`adapter-target-${i + 1}`}>
+          <div>
+            <label htmlFor={`${ids.label}-${i}`} className="block text-sm font-medium">
+              {t('adapters.targetLabel', { n: String(i + 1) })}
+            </label>
+            <input
+              id={`${ids.label}-${i}`}
+              className={input}
+              value={target.label}
+              onChange={(e) => setDraft(withTarget(draft, i, { label: e.target.value }))}
+            />
+          </div>
+          {i > 0 && (
+            <div>
+              <label htmlFor={`sel-${targetKey(i)}`} className="block text-sm font-medium">
+                {t('adapters.selector')}
+              </label>
+              <input
+                id={`sel-${targetKey(i)}`}
+                className={`${input} font-mono`}
+                value={target.selector}
+                onChange={(e) => setDraft(withTarget(draft, i, { selector: e.target.value }))}
+              />
+              <span className="text-sm" data-testid="reads">
+                <ProbeCell row="journal" result={probe?.[targetKey(i)]} />
+              </span>
+            </div>
+          )}
         </div>
+      ))}
+      {origin.startsWith('http:') && (
+        <p role="note" className="mt-3 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm text-amber-950">
+          {t('adapters.unencrypted')}
+        </p>
       )}
       {errors.length > 0 && (
         <div role="alert" className="mt-3 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">

@@ -37,14 +37,17 @@ function draftFrom(picks: PickedSelectors, url: URL, title: string, journalLabel
     id: slug(url.hostname),
     name:
       title
-        .split(/\s[–|-]\s/)
+        .split(/\s[—–|-]\s/)
         .pop()
         ?.trim() || url.hostname,
     version: 1,
     matches: [originPattern(url)],
     spa: true,
     citizen: { cpr: picks.cpr, name: picks.name, fields: picks.fields },
-    journal: picks.journal ? [{ selector: picks.journal.selector, label: journalLabel }] : [],
+    journal: picks.targets.map((target, i) => ({
+      selector: target.selector,
+      label: target.label || (i === 0 ? journalLabel : `${journalLabel} ${i + 1}`),
+    })),
   };
 }
 
@@ -212,20 +215,26 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
                   )}
                 </span>
               </div>
+              {!builtIn && a.matches.some((m) => m.startsWith('http://')) && (
+                <p className="mt-1 text-xs text-amber-900" data-testid="adapter-unencrypted">
+                  {t('adapters.unencrypted')}
+                </p>
+              )}
               {check?.id === a.id && (
                 <div data-testid="health-check" className="mt-2">
                   <p className="text-xs text-slate-600">{t('adapters.checkResult', { url: check.url })}</p>
                   <ul className="mt-1 grid grid-cols-2 gap-x-4">
                     {Object.entries(adapterReaders(a)).map(([key, _reader]) => {
                       const r = check.results[key];
-                      const found = !!r && r.count > 0 && (key === 'journal' ? r.editable : r.value !== null);
+                      const target = key.startsWith('journal')
+                        ? a.journal[Number(key.split('-')[1] ?? 1) - 1]
+                        : undefined;
+                      const found = !!r && r.count > 0 && (target ? r.editable : r.value !== null);
                       return (
                         <li key={key} data-testid={`health-${key}`}>
-                          {t(
-                            key === 'cpr' || key === 'name' || key === 'journal'
-                              ? `field.${key}`
-                              : (`fact.${key}` as MessageKey),
-                          )}
+                          {target
+                            ? target.label
+                            : t(key === 'cpr' || key === 'name' ? `field.${key}` : (`fact.${key}` as MessageKey))}
                           :{' '}
                           <span className={found ? 'text-green-800' : 'font-medium text-red-800'}>
                             {found ? t('adapters.found') : t('adapters.missing')}

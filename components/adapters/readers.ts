@@ -2,13 +2,18 @@ import type { Adapter } from '@/lib/host/adapter';
 import type { ProbeReader } from '@/lib/adapters/probe';
 import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 
-/** Every reader of an adapter by a row key: cpr, name, the facts, journal. */
+/** The row key of an adapter's i-th insert target: journal, journal-2, journal-3 … */
+export const targetKey = (i: number) => (i === 0 ? 'journal' : `journal-${i + 1}`);
+
+/** Every reader of an adapter by a row key: cpr, name, the facts, the targets. */
 export function adapterReaders(adapter: Adapter): Record<string, ProbeReader> {
   const out: Record<string, ProbeReader> = { cpr: adapter.citizen.cpr, name: adapter.citizen.name };
   for (const id of CITIZEN_FIELD_IDS) {
     const reader = adapter.citizen.fields[id];
     if (reader) out[id] = reader;
   }
-  if (adapter.journal[0]) out.journal = { selector: adapter.journal[0].selector };
+  adapter.journal.forEach((target, i) => {
+    out[targetKey(i)] = { selector: target.selector };
+  });
   return out;
 }

@@ -80,7 +80,8 @@ function nthOfType(el: Element): string {
 }
 
 export function proposeSelector(el: Element): string {
-  const doc = el.ownerDocument;
+  // Within its own document or shadow root: a selector cannot see past either.
+  const doc = el.getRootNode() as Document | ShadowRoot;
   for (const s of ownSelectors(el)) if (pinpoints(doc, s, el)) return s;
 
   // Anchored on the nearest ancestor that names itself.
@@ -99,7 +100,7 @@ export function proposeSelector(el: Element): string {
 
   // Positional path up to the nearest named ancestor or <body>.
   const parts: string[] = [];
-  for (let node: Element | null = el; node && node !== doc.body; node = node.parentElement) {
+  for (let node: Element | null = el; node && node !== el.ownerDocument.body; node = node.parentElement) {
     const named = node !== el ? ownSelectors(node).find((s) => pinpoints(doc, s, node!)) : undefined;
     if (named) {
       parts.unshift(named);
@@ -121,4 +122,71 @@ export function editableRoot(el: Element): Element | null {
     node = node.parentElement.closest('[contenteditable="true"], [contenteditable=""]');
   }
   return node && (node as HTMLElement).isContentEditable !== false ? node : null;
+}
+
+/** The frame or shadow host an element's document or shadow root hangs from, if any. */
+function hostOf(el: Element): Element | null {
+  const root = el.getRootNode();
+  // nodeType, not instanceof: a frame's nodes belong to another realm.
+  if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (root as ShadowRoot).host;
+  try {
+    return (root as Document).defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A selector for an element anywhere under the top document: inside a
+ * same-origin frame or an open shadow root it steps in with `>>>`
+ * (`#journal_ifr >>> #tinymce`), the form lib/host/insert.ts resolves.
+ */
+export function proposeSelectorPath(el: Element): string {
+  const parts: string[] = [];
+  for (let node: Element | null = el; node; node = hostOf(node)) parts.unshift(proposeSelector(node));
+  return parts.join(' >>> ');
+}
+
+const LABELS =
+  'label, legend, h1, h2, h3, h4, h5, h6, [class*="label"], [class*="navn"], [class*="name"], [class*="title"]';
+const clean = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/\s+/g, ' ')
+    .split(/\.\s/)[0]!
+    .replace(/[\s:*]+$/, '')
+    .trim()
+    .slice(0, 100);
+const shown = (el: Element) =>
+  el.getClientRects().length > 0 && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
+
+/**
+ * The name the host itself shows for a field, as written there ("Intern
+ * bemærkning"): its <label>, what labels it by id, else the nearest label or
+ * heading before it (through frames and shadow roots, outside the editor's own
+ * toolbars), else its aria-label or placeholder. Help text after the first full
+ * stop ("… Press Alt+0 for help") is dropped.
+ */
+export function hostLabel(el: Element): string {
+  const field = el as HTMLInputElement;
+  const own = clean(field.labels?.[0]?.textContent);
+  if (own) return own;
+  const by = el.getAttribute('aria-labelledby');
+  const labelledBy = by && clean(el.ownerDocument.getElementById(by.split(' ')[0]!)?.textContent);
+  if (labelledBy) return labelledBy;
+  let depth = 0;
+  for (let node: Element | null = el; node && depth < 8; depth++) {
+    const up: Element | null = node.parentElement ?? hostOf(node);
+    if (!up) break;
+    const before = [...up.querySelectorAll(LABELS)].filter(
+      (c) =>
+        c.compareDocumentPosition(node!) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        !c.closest('[role="toolbar"], button, [role="button"]') &&
+        shown(c) &&
+        clean(c.textContent),
+    );
+    const nearest = before.at(-1);
+    if (nearest) return clean(nearest.textContent);
+    node = up;
+  }
+  return clean(el.getAttribute('aria-label') ?? field.placeholder);
 }

@@ -138,7 +138,8 @@ export const pickedSelectorsSchema = lazySchema(() =>
     cpr: fieldReaderSchema,
     name: fieldReaderSchema,
     fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema),
-    journal: fieldReaderSchema.nullable(),
+    /** The fields notes go into, each with the name the host shows for it. */
+    targets: z.array(z.strictObject({ selector: z.string().min(1).max(500), label: z.string().max(100) })).max(10),
   }),
 );
 

@@ -1,7 +1,7 @@
-import { findCprs, parseCpr } from '../cpr/cpr';
+import { findCprs, maskCpr, parseCpr } from '../cpr/cpr';
 import type { FieldReader } from '../host/adapter';
 import { CITIZEN_FIELD_IDS, type CitizenFieldId } from '../host/citizen-fields';
-import { editableRoot, proposeSelector } from '../host/selector';
+import { editableRoot, hostLabel, proposeSelectorPath } from '../host/selector';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { PickedSelectors } from '../messaging/protocol';
@@ -12,8 +12,10 @@ import { probeReaders } from '../adapters/probe';
  * demand from the options page (entrypoints/picker.ts), never part of the
  * always-on content script. It shows only what the page itself shows (the
  * text under the selector), in a closed shadow root, and hands the options
- * page selectors only. Every click on the page is swallowed while it runs, so
- * the case system does not react to the team lead's pointing.
+ * page selectors only. Every click on the page, and in its same-origin frames
+ * (an editor's iframe), is swallowed while it runs, so the case system does not
+ * react to the team lead's pointing, until "Brug siden" lets the page be used
+ * for a moment (to open a dialog or a tab holding a field).
  */
 
 type StepId = 'cpr' | 'name' | CitizenFieldId | 'journal';
@@ -59,10 +61,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export interface PickerResult {
-  picks: PickedSelectors | null;
-}
-
 export function startPicker(
   doc: Document,
   t: Translate,
@@ -79,8 +77,12 @@ export function startPicker(
   doc.documentElement.append(host);
 
   const picks = new Map<StepId, FieldReader>();
+  /** Targets taught before the one being picked now ("Tilføj et felt mere"), and the current one's name. */
+  const targets: { selector: string; label: string }[] = [];
+  let targetLabel = '';
   let index = 0;
   let message: { text: string; bad: boolean } | null = null;
+  let paused = false;
 
   const stepElement = (target: Element | null): Element | null => {
     if (!target || host.contains(target)) return null;
@@ -93,8 +95,13 @@ export function startPicker(
       return { text: probe.editable ? t('adapters.found') : t('picker.notEditable'), bad: !probe.editable };
     const value = probe.value ?? '';
     if (id === 'cpr') {
-      const ok = parseCpr(value).ok || findCprs(value).length === 1;
-      return { text: ok ? `${value} – ${t('adapters.cprOk')}` : `${value} – ${t('picker.noCpr')}`, bad: !ok };
+      // Shown masked, as everywhere else in Sidevogn.
+      const parsed = parseCpr(value);
+      const found = findCprs(value);
+      const cpr = parsed.ok ? parsed.cpr.value : found.length === 1 ? found[0] : undefined;
+      return cpr
+        ? { text: `${maskCpr(cpr)} – ${t('adapters.cprOk')}`, bad: false }
+        : { text: t('picker.noCpr'), bad: true };
     }
     return { text: value || t('adapters.notFound'), bad: !value };
   };
@@ -113,6 +120,18 @@ export function startPicker(
     const last = index === STEPS.length - 1;
     const canGoOn = !!reader || step.optional;
     if (index > 0) button(t('picker.back'), () => go(index - 1));
+    if (step.id === 'journal' && reader && !message?.bad)
+      button(t('picker.anotherTarget'), () => {
+        targets.push({ selector: reader.selector, label: targetLabel });
+        picks.delete('journal');
+        message = null;
+        render();
+      });
+    button(paused ? t('picker.resume') : t('picker.usePage'), () => {
+      paused = !paused;
+      box.style.display = 'none';
+      render();
+    });
     const skip = step.optional && !reader ? button(t('picker.skip'), () => (last ? finish() : go(index + 1))) : null;
     const next = button(last ? t('picker.done') : t('picker.next'), () => (last ? finish() : go(index + 1)), {
       primary: true,
@@ -131,6 +150,13 @@ export function startPicker(
         }),
         step.optional ? ` ${t('picker.optional')}` : '',
       ),
+      ...(paused ? [el(doc, 'p', { className: 'hint', textContent: t('picker.paused') })] : []),
+      ...(step.id === 'journal' && targets.length > 0
+        ? [el(doc, 'p', {}, `${t('picker.targetsSoFar')}: ${targets.map((x) => x.label).join(', ')}`)]
+        : []),
+      ...(reader && step.id === 'journal' && targetLabel
+        ? [el(doc, 'p', {}, `${t('picker.targetName')}: `, el(doc, 'strong', { textContent: targetLabel }))]
+        : []),
       ...(reader
         ? [
             el(
@@ -165,16 +191,40 @@ export function startPicker(
       const reader = picks.get(id);
       if (reader) fields[id] = reader;
     }
-    stop({ cpr, name, fields, journal: picks.get('journal') ?? null });
+    const current = picks.get('journal');
+    stop({
+      cpr,
+      name,
+      fields,
+      targets: current ? [...targets, { selector: current.selector, label: targetLabel }] : targets,
+    });
   };
 
+  /** Where an element is in the top window: its own box, moved by every frame around it. */
+  const rectInTop = (target: Element) => {
+    const r = target.getBoundingClientRect();
+    let { left, top } = r;
+    for (let frame = target.ownerDocument.defaultView?.frameElement; frame;) {
+      const f = frame.getBoundingClientRect();
+      left += f.left + frame.clientLeft;
+      top += f.top + frame.clientTop;
+      frame = frame.ownerDocument.defaultView?.frameElement;
+    }
+    return { left, top, width: r.width, height: r.height };
+  };
+  // The element under the pointer, inside open shadow roots too.
+  const under = (e: Event) => e.composedPath()[0] as Element | null;
+  const ours = (e: Event) => e.composedPath().includes(host);
+
   const onMove = (e: MouseEvent) => {
-    const target = stepElement(e.target as Element);
+    const hovered = under(e);
+    if (hovered?.tagName === 'IFRAME' || hovered?.tagName === 'FRAME') watchFrames();
+    const target = paused ? null : stepElement(hovered);
     if (!target) {
       box.style.display = 'none';
       return;
     }
-    const r = target.getBoundingClientRect();
+    const r = rectInTop(target);
     Object.assign(box.style, {
       display: 'block',
       left: `${r.left}px`,
@@ -184,28 +234,29 @@ export function startPicker(
     });
   };
   const swallow = (e: Event) => {
-    if (e.composedPath().includes(host)) return;
+    if (paused || ours(e)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
   };
   const onClick = (e: MouseEvent) => {
-    if (e.composedPath().includes(host)) return;
+    if (paused || ours(e)) return;
     swallow(e);
     const step = STEPS[index]!;
-    const target = stepElement(e.target as Element);
+    const target = stepElement(under(e));
     if (!target) {
       message = { text: t('picker.notEditable'), bad: true };
       picks.delete(step.id);
       render();
       return;
     }
-    const reader: FieldReader = { selector: proposeSelector(target) };
+    const reader: FieldReader = { selector: proposeSelectorPath(target) };
     picks.set(step.id, reader);
+    if (step.id === 'journal') targetLabel = hostLabel(target);
     message = describe(step.id, reader);
     render();
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && !paused) {
       e.preventDefault();
       stop(null);
     }
@@ -222,13 +273,35 @@ export function startPicker(
     ['auxclick', swallow],
     ['keydown', onKey as EventListener],
   ];
-  for (const [type, fn] of listeners) win.addEventListener(type, fn, true);
+  const windows = new Set<Window>();
+  const listenIn = (w: Window) => {
+    if (windows.has(w)) return;
+    windows.add(w);
+    for (const [type, fn] of listeners) w.addEventListener(type, fn, true);
+  };
+  /** Same-origin frames (an editor's iframe) get the same listeners; cross-origin ones cannot. */
+  function watchFrames(d: Document = doc) {
+    for (const frame of d.querySelectorAll('iframe, frame')) {
+      let inner: Document | null = null;
+      try {
+        inner = (frame as HTMLIFrameElement).contentDocument;
+      } catch {
+        // Cross-origin: out of reach.
+      }
+      if (inner?.defaultView) {
+        listenIn(inner.defaultView);
+        watchFrames(inner);
+      }
+    }
+  }
+  listenIn(win);
+  watchFrames();
 
   let stopped = false;
   function stop(result: PickedSelectors | null) {
     if (stopped) return;
     stopped = true;
-    for (const [type, fn] of listeners) win.removeEventListener(type, fn, true);
+    for (const w of windows) for (const [type, fn] of listeners) w.removeEventListener(type, fn, true);
     host.remove();
     onFinish(result);
   }

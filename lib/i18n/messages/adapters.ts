@@ -54,6 +54,17 @@ export const da = {
   'picker.hint': 'Peg med musen; feltet markeres. Esc afbryder.',
   'picker.notEditable': 'Det er ikke et skrivefelt. Klik i selve feltet, hvor journalen skrives.',
   'picker.noCpr': 'Der står ikke et gyldigt CPR-nummer her.',
+  'picker.anotherTarget': 'Tilføj et felt mere',
+  'picker.targetsSoFar': 'Felter indtil nu',
+  'picker.targetName': 'Feltets navn',
+  'picker.usePage': 'Brug siden',
+  'picker.resume': 'Peg igen',
+  'picker.paused':
+    'Du kan bruge siden som normalt, fx åbne en dialog eller et faneblad med feltet. Tryk »Peg igen« for at fortsætte.',
+  'adapters.unencrypted':
+    'Ukrypteret forbindelse: sagssystemet bruges over http, så trafikken til det er ikke krypteret. Bed IT om en https-adresse.',
+  'adapters.addTarget': 'Tilføj felt',
+  'adapters.targetLabel': 'Navn på felt {n}',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -112,4 +123,15 @@ export const en: Record<keyof typeof da, string> = {
   'picker.hint': 'Point with the mouse; the field is outlined. Esc cancels.',
   'picker.notEditable': 'That is not a text field. Click inside the field where the journal is written.',
   'picker.noCpr': 'There is no valid CPR number here.',
+  'picker.anotherTarget': 'Add another field',
+  'picker.targetsSoFar': 'Fields so far',
+  'picker.targetName': "The field's name",
+  'picker.usePage': 'Use the page',
+  'picker.resume': 'Point again',
+  'picker.paused':
+    'You can use the page as usual, e.g. open a dialog or a tab holding the field. Press “Point again” to go on.',
+  'adapters.unencrypted':
+    'Unencrypted connection: the case system is used over http, so the traffic to it is not encrypted. Ask IT for an https address.',
+  'adapters.addTarget': 'Add field',
+  'adapters.targetLabel': 'Name of field {n}',
 };
