@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/',
+      'dist/',
       '.output-*/',
       '.wxt/',
       '.cache/',
