@@ -1,0 +1,7 @@
+export function extensionId(privateKeyPem: string): string;
+export function updateXml(id: string, version: string, crxUrl: string): string;
+export function buildSelfHosted(options: {
+  keyPem: string;
+  baseUrl: string;
+  out?: string;
+}): Promise<{ id: string; version: string; crx: string; updateXml: string; dir: string }>;
