@@ -4,4 +4,6 @@ export function buildSelfHosted(options: {
   keyPem: string;
   baseUrl: string;
   out?: string;
+  /** Keep the build's output to the error, if it fails. */
+  quiet?: boolean;
 }): Promise<{ id: string; version: string; crx: string; updateXml: string; dir: string }>;

@@ -50,7 +50,12 @@ export function updateXml(id, version, crxUrl) {
  * Builds, signs and writes the self-hosted package.
  * @returns {Promise<{ id: string, version: string, crx: string, updateXml: string, dir: string }>}
  */
-export async function buildSelfHosted({ keyPem, baseUrl, out = resolve(ROOT, process.env.SIDEVOGN_OUT ?? '.output') }) {
+export async function buildSelfHosted({
+  keyPem,
+  baseUrl,
+  out = resolve(ROOT, process.env.SIDEVOGN_OUT ?? '.output'),
+  quiet = false,
+}) {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   if (!/^https?:\/\//.test(base)) throw new Error(`SIDEVOGN_UPDATE_BASE_URL must be an http(s) URL, not "${baseUrl}"`);
   const id = extensionId(keyPem);
@@ -58,10 +63,12 @@ export async function buildSelfHosted({ keyPem, baseUrl, out = resolve(ROOT, pro
   const buildOut = join(dir, 'build');
   const build = spawnSync('npx', ['wxt', 'build'], {
     cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, SIDEVOGN_STORE: '', SIDEVOGN_OUT: buildOut, SIDEVOGN_UPDATE_URL: `${base}update.xml` },
   });
-  if (build.status !== 0) throw new Error('wxt build (self-hosted) failed');
+  if (build.status !== 0)
+    throw new Error(`wxt build (self-hosted) failed${quiet ? `:\n${build.stdout}\n${build.stderr}` : ''}`);
   const extDir = join(buildOut, 'chrome-mv3');
   const { version } = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
   const crxName = `sidevogn-${version}.crx`;

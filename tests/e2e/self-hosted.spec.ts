@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, expect, test, type Browser, type Worker } from '@playwright/test';
 import { generatePolicy } from '../../scripts/policy.mjs';
 import { buildSelfHosted, extensionId } from '../../scripts/self-hosted.mjs';
-import { findChromium, removeProfile, ROOT } from '../harness/chromium.mjs';
+import { EXTENSION_ID as DEV_EXTENSION_ID, findChromium, removeProfile, ROOT } from '../harness/chromium.mjs';
 
 /**
  * The self-hosted package as a municipality's IT department deploys it: built
@@ -36,8 +36,11 @@ let updateUrl: string;
 let child: ChildProcess | undefined;
 let browser: Browser | undefined;
 let profile: string;
+let publicKey: string;
 
 test.beforeAll(async () => {
+  // A production build of its own (about 20 s of CPU) before anything is served.
+  test.setTimeout(300_000);
   try {
     mkdirSync(POLICY_DIR, { recursive: true });
     accessSync(POLICY_DIR, constants.W_OK);
@@ -59,12 +62,11 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sidevogn/`;
-  const keyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
-    type: 'pkcs8',
-    format: 'pem',
-  }) as string;
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const out = resolve(ROOT, process.env.SIDEVOGN_OUT ?? '.output', 'e2e-self-hosted');
-  const built = await buildSelfHosted({ keyPem, baseUrl: base, out });
+  const built = await buildSelfHosted({ keyPem, baseUrl: base, out, quiet: true });
   expect(built.id).toBe(extensionId(keyPem));
   id = built.id;
   updateUrl = `${base}update.xml`;
@@ -139,9 +141,12 @@ test('IT force-installs the signed self-hosted CRX by policy from its update URL
   // The store-like manifest, plus the update URL: no demo origins, no development key.
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.update_url).toBe(updateUrl);
-  expect(manifest).not.toHaveProperty('key');
+  // Chromium puts the CRX's public key in `key`: the municipality's, not the development key.
+  expect(manifest.key).toBe(publicKey);
+  expect(id).not.toBe(DEV_EXTENSION_ID);
   expect(manifest).not.toHaveProperty('content_scripts');
-  expect(JSON.stringify(manifest)).not.toMatch(/127\.0\.0\.1|localhost/);
+  const { update_url: _served, ...rest } = manifest;
+  expect(JSON.stringify(rest)).not.toMatch(/127\.0\.0\.1|localhost/);
   const installType = await worker.evaluate(() => chrome.management.getSelf().then((s) => s.installType));
   expect(installType).toBe('admin');
 
