@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/',
+      'dist/',
       '.output-*/',
       '.wxt/',
       '.cache/',
@@ -72,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{mjs,js,ts}', '*.config.{ts,js}', '.ci/**/*.mjs'],
+    files: ['tests/**/*.{mjs,js,ts}', 'scripts/**/*.mjs', '*.config.{ts,js}', '.ci/**/*.mjs'],
     // Test code runs in Node and, inside page.evaluate(), in the browser.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-console': 'off' },

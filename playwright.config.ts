@@ -14,8 +14,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
   projects: [
-    { name: 'e2e', testIgnore: /policy\.spec\.ts/ },
-    // Writes a machine-wide Chromium policy file, so it runs after everything else.
-    { name: 'policy', testMatch: /policy\.spec\.ts/, dependencies: ['e2e'] },
+    { name: 'e2e', testIgnore: /(policy|self-hosted)\.spec\.ts/ },
+    // Write machine-wide Chromium policy files, so they run after everything else, one after the other.
+    { name: 'policy', testMatch: /\/policy\.spec\.ts/, dependencies: ['e2e'] },
+    { name: 'self-hosted', testMatch: /self-hosted\.spec\.ts/, dependencies: ['policy'] },
   ],
 });

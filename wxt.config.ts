@@ -6,10 +6,48 @@ import { build } from 'esbuild';
 import { CASE_SYSTEM_MATCHES, HOST_SCRIPTS } from './lib/host/origins';
 
 // Fixed public key so the unpacked extension's id is stable (policies and tests
-// name it). Store packages (`npm run zip`) leave it out: the store assigns the key.
+// name it). Store and self-hosted packages (`npm run zip`) leave it out: the
+// store assigns the key, and a self-hosted CRX is signed with the municipality's.
 const DEV_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsaEcRvlrfT1CGUQ7uBSImbYMutdppzeGDJg3sYwCGvKEBzBYmjKDk6LL+1e4r8KcJxTzi1U3s43ywJQ/hBD6D3HFG2BZ8QlKhTcv6oUhxOf+dRPs/xgdXHP58rjwHKMTANaurd2g40uWvSaT2Gyn4YB4k0Ijp4/Xlbbk2VEn/EL3YHE5uFcRzDBCQheZZOuLrvTAJR7AkLR9diiqFRfL9uAVBYfOVa+xqSURAU+ypwmz5AWig17UNb43SmzEhMvUxVGE2c7ZoqgjS3EuzzhaTAEOC8d9NzSfQp3d6S/v9cOlwxe6ovQwz8js18KQl0mew00zxzIHdeRmy+wbGr0CkwIDAQAB';
 // Chromium derives the id feohapeeggemacecolfmbiphbdhhjebf from DEV_KEY.
+
+/**
+ * Which package is built. The three differ only in what they must:
+ * - `dev` (`npm run build`, `npm start`, the tests): the demo case system's
+ *   origins in the manifest, the demo adapter in the bridge, the fixed `key`;
+ * - `store` (SIDEVOGN_STORE=1, `npm run zip`): none of those; the stores sign;
+ * - `self-hosted` (SIDEVOGN_UPDATE_URL=<url of update.xml>, scripts/zip.mjs): as
+ *   the store build, plus `update_url`, for a CRX signed with the municipality's key.
+ */
+export function distribution(env: NodeJS.ProcessEnv = process.env): 'dev' | 'store' | 'self-hosted' {
+  if (env.SIDEVOGN_UPDATE_URL) return 'self-hosted';
+  return env.SIDEVOGN_STORE === '1' ? 'store' : 'dev';
+}
+
+/**
+ * A content script bundled on its own (see lib/host/content-script.ts): the
+ * bridge (host.js) by default, or the field script (lib/host/fields-script.ts).
+ */
+export async function buildContentScript(demo: boolean, entry = 'lib/host/content-script.ts'): Promise<string> {
+  const bridge = entry === 'lib/host/content-script.ts';
+  const { outputFiles } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    legalComments: 'none',
+    // The demo adapter and origins exist only in development and test builds.
+    define: { __DEMO__: JSON.stringify(demo) },
+    // An explicit compile hint (V8, Chromium 136+): nearly every function in
+    // the bridge runs during the page load, so compile them all with the
+    // script instead of pre-parsing now and compiling each on its first call.
+    banner: bridge ? { js: '//# allFunctionsCalledOnLoad' } : {},
+    write: false,
+  });
+  return outputFiles[0]!.text;
+}
 
 /**
  * Everything the panel page needs at start in one chunk: each script file a
@@ -52,38 +90,27 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [react(), tailwindcss(), panelStartChunk()],
+    define: { __DEMO__: JSON.stringify(distribution() === 'dev') },
     // Chromium has modulepreload; the polyfill would be one more script file per page.
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     // The content script (lib/host/content-script.ts), bundled on its own: see there.
     'build:publicAssets': async (_wxt, files) => {
-      for (const [entry, dest] of [
-        ['lib/host/content-script.ts', 'host.js'],
-        ['lib/host/fields-script.ts', 'host-fields.js'],
-      ] as const) {
-        const { outputFiles } = await build({
-          entryPoints: [entry],
-          bundle: true,
-          minify: true,
-          format: 'iife',
-          target: 'chrome120',
-          legalComments: 'none',
-          // An explicit compile hint (V8, Chromium 136+): nearly every function in
-          // the bridge runs during the page load, so compile them all with the
-          // script instead of pre-parsing now and compiling each on its first call.
-          banner: dest === 'host.js' ? { js: '//# allFunctionsCalledOnLoad' } : {},
-          write: false,
-        });
-        files.push({ relativeDest: dest, contents: outputFiles![0]!.text });
-      }
+      const demo = distribution() === 'dev';
+      files.push({ relativeDest: 'host.js', contents: await buildContentScript(demo) });
+      files.push({
+        relativeDest: 'host-fields.js',
+        contents: await buildContentScript(demo, 'lib/host/fields-script.ts'),
+      });
     },
   },
   manifest: () => ({
     name: 'Sidevogn',
     description: '__MSG_extDescription__',
     default_locale: 'da',
-    ...(process.env.SIDEVOGN_STORE === '1' ? {} : { key: DEV_KEY }),
+    ...(distribution() === 'dev' ? { key: DEV_KEY } : {}),
+    ...(distribution() === 'self-hosted' ? { update_url: process.env.SIDEVOGN_UPDATE_URL } : {}),
     // storage: preferences and the policy; alarms: refreshing packs on a schedule
     // and deadline reminders; notifications: the opt-in deadline reminder;
     // scripting: registering the bridge on case systems a team lead adds, and
@@ -100,9 +127,11 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
-    // The bridge (lib/host/content-script.ts) and the field script (lib/host/fields-script.ts),
-    // on the case-system origins only.
-    content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: [...HOST_SCRIPTS], run_at: 'document_idle' }],
+    // The bridge and the field script (lib/host/origins.ts) on the demo case system, in development
+    // and test builds only. Real case systems: registered at run time per adapter.
+    ...(distribution() === 'dev'
+      ? { content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: [...HOST_SCRIPTS], run_at: 'document_idle' }] }
+      : {}),
     web_accessible_resources: [
       {
         resources: ['panel.html'],

@@ -20,8 +20,12 @@ export function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** Patterns the manifest's own content script already covers (no permission, no registration needed). */
+/**
+ * Patterns the manifest's own content script already covers (no permission, no
+ * registration needed): the demo origins, in development and test builds only.
+ */
 export function coveredByManifest(pattern: string): boolean {
+  if (!__DEMO__) return false;
   const m = /^(https?):\/\/([^/*]+)\//.exec(pattern);
   if (!m) return false;
   const url = new URL(`${m[1]}://${m[2]}/`);

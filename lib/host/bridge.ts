@@ -32,7 +32,8 @@ import { watchCitizen } from './watch-citizen';
  */
 function adapterFor(url: string, stored: unknown): Adapter | undefined {
   const parsed = new URL(url);
-  const adapters = [...(Array.isArray(stored) ? (stored as Adapter[]) : []), demoAdapter];
+  // The demo adapter only in development and test builds (__DEMO__: wxt.config.ts).
+  const adapters = [...(Array.isArray(stored) ? (stored as Adapter[]) : []), ...(__DEMO__ ? [demoAdapter] : [])];
   return adapters.find((a) => a.matches?.some((p) => matchesPattern(p, parsed)));
 }
 

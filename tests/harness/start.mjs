@@ -7,25 +7,39 @@
 //                                              citizen, set the demo passphrase in the
 //                                              panel, save a screenshot, exit
 //   npm start -- --no-build --port 5180        reuse the last build, fixed port
+//   npm start -- --no-browser                  build and serve the demo, open no browser
+//                                              (load the extension in your own Chrome/Edge)
+//
+// `npm start` runs scripts/setup.mjs first (dependencies, Chromium), then this file.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaseSystem } from '../case-system/server.mjs';
-import { extensionArgs, findChromium, launchWithExtension, prepareProfile, removeProfile, ROOT } from './chromium.mjs';
+import {
+  EXTENSION_DIR,
+  extensionArgs,
+  findChromium,
+  launchWithExtension,
+  prepareProfile,
+  removeProfile,
+  ROOT,
+} from './chromium.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     headless: { type: 'boolean', default: false },
     screenshot: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
     port: { type: 'string', default: '5180' },
     profile: { type: 'string' },
   },
 });
 
-const chromiumPath = findChromium(); // fail early, with the install command, if none
+// Fail early, with the install command, if there is none.
+const chromiumPath = opts['no-browser'] ? undefined : findChromium();
 if (!opts['no-build']) {
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -37,7 +51,16 @@ const DEMO_PASSPHRASE = 'Demo: grøn cykel under æbletræet';
 const server = await startCaseSystem({ port: Number(opts.port) });
 console.log(`Demo case system: ${server.url}/`);
 
-if (opts.headless || opts.screenshot) {
+if (opts['no-browser']) {
+  console.log(`Extension built in ${EXTENSION_DIR}: load it unpacked (chrome://extensions, developer mode).`);
+  console.log('Press Ctrl+C to stop the demo case system.');
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} else if (opts.headless || opts.screenshot) {
   const out = resolve(opts.screenshot ?? 'sidevogn.png');
   // A fresh profile each time, so the first-run passphrase set-up is known.
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'sidevogn-shot-'));

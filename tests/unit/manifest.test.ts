@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import config from '../../wxt.config';
+import config, { buildContentScript, distribution } from '../../wxt.config';
 
 /** Every permission is a promise to the IT department: changing one must change this test. */
 describe('manifest', () => {
@@ -47,5 +47,67 @@ describe('manifest', () => {
     for (const key of ['sandbox', 'declarative_net_request', 'chrome_url_overrides', 'devtools_page', 'oauth2']) {
       expect(manifest).not.toHaveProperty(key);
     }
+  });
+});
+
+/**
+ * What the stores and the municipalities receive (issue 28's "the manifest under
+ * test is the one shipped"): `npm run zip` builds with SIDEVOGN_STORE=1, the
+ * self-hosted CRX with SIDEVOGN_UPDATE_URL (scripts/zip.mjs).
+ */
+describe('the store and self-hosted packages', () => {
+  const manifestWith = (env: Record<string, string>) => {
+    const saved = { SIDEVOGN_STORE: process.env.SIDEVOGN_STORE, SIDEVOGN_UPDATE_URL: process.env.SIDEVOGN_UPDATE_URL };
+    delete process.env.SIDEVOGN_STORE;
+    delete process.env.SIDEVOGN_UPDATE_URL;
+    Object.assign(process.env, env);
+    try {
+      return (config.manifest as () => Record<string, unknown>)();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+  const dev = manifestWith({});
+  const store = manifestWith({ SIDEVOGN_STORE: '1' });
+  const UPDATE_URL = 'https://intranet.kommune.example/sidevogn/update.xml';
+  const selfHosted = manifestWith({ SIDEVOGN_UPDATE_URL: UPDATE_URL });
+
+  it('names no demo origin and injects no script up front; case systems come from adapters at run time', () => {
+    expect(distribution({ SIDEVOGN_STORE: '1' })).toBe('store');
+    expect(store).not.toHaveProperty('content_scripts');
+    expect(JSON.stringify(store)).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(store.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    expect(store.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  it('carries no development key (the store signs) and no update URL (the store updates)', () => {
+    expect(store).not.toHaveProperty('key');
+    expect(store).not.toHaveProperty('update_url');
+  });
+
+  it('differs from the development build only in the key and the demo content script', () => {
+    const { key, content_scripts, ...rest } = dev;
+    expect(key).toEqual(expect.any(String));
+    expect(content_scripts).toEqual([
+      expect.objectContaining({ matches: ['http://127.0.0.1/*', 'http://localhost/*'] }),
+    ]);
+    expect(store).toEqual(rest);
+  });
+
+  it('self-hosted: the store package plus the update URL of update.xml', () => {
+    expect(distribution({ SIDEVOGN_UPDATE_URL: UPDATE_URL })).toBe('self-hosted');
+    expect(selfHosted).toEqual({ ...store, update_url: UPDATE_URL });
+  });
+
+  it('has a bridge without the demo adapter or its origins', async () => {
+    const [storeHost, devHost] = await Promise.all([buildContentScript(false), buildContentScript(true)]);
+    for (const demo of ['demo-sagssystem', 'citizen-header', '127.0.0.1', 'localhost']) {
+      expect(devHost).toContain(demo);
+      expect(storeHost).not.toContain(demo);
+    }
+    expect(Buffer.byteLength(storeHost)).toBeLessThanOrEqual(Buffer.byteLength(devHost));
   });
 });
