@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aTeamPack } from '../fixtures/packs';
 import { keyringSchema, unlockWithRecoveryKey } from '@/lib/crypto/keyring';
 import { seal } from '@/lib/crypto/seal';
@@ -55,7 +55,8 @@ async function fill(r: Repository) {
   await r.history.templateInserted(anna, template, null);
 }
 
-beforeEach(async () => {
+// One installation for the file (PBKDF2 makes each one cost): every test leaves it as it was, or fails.
+beforeAll(async () => {
   const installation = await anInstallation(PASS);
   ({ db, repo, recoveryKey } = installation);
   await fill(repo);
@@ -85,7 +86,9 @@ beforeEach(async () => {
     ['templates', 0],
   ]);
 }, 30_000);
-afterEach(async () => {
+// tests/unit/setup.ts resets the fake browser before each test: put the marker back as it was.
+beforeEach(fakeStorageMarker);
+afterAll(async () => {
   for (const other of others.splice(0)) await other.delete();
 });
 
@@ -246,7 +249,7 @@ describe('a bad backup changes nothing', { timeout: 30_000 }, () => {
   const SOURCE_PASS = 'kildens egen frase 42';
   let file: string;
   let sourceRecovery: string;
-  beforeEach(async () => {
+  beforeAll(async () => {
     const source = await anInstallation(SOURCE_PASS);
     await fill(source.repo);
     file = (await source.repo.privacy.exportBackup()).text;
