@@ -24,6 +24,7 @@ test.use({ trace: 'off' });
  * commit; both outcomes seen in each run so far), and a new seed every CI run
  * widens the coverage over time.
  */
+// `npm test`: 12 runs; `npm run test:soak`: 100 (SIDEVOGN_KILL_RUNS).
 const RUNS = Number(process.env.SIDEVOGN_KILL_RUNS ?? 12);
 /** The exported backup: citizens, notes per citizen (each ~1 KB), one deadline each. */
 const SOURCE = { citizens: 250, notes: 8 };
@@ -379,6 +380,8 @@ function backupScenario(exported: string): ImportScenario<BackupState> {
         .setInputFiles({ name: `backup-v${n}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
       await page.getByLabel('Lås op med').selectOption('passphrase');
       await page.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(SOURCE_PASSPHRASE);
+      // The click that commits can be made: a missing or disabled button fails here, with the browser alive.
+      await expect(page.getByRole('button', { name: 'Indlæs', exact: true })).toBeEnabled();
       // Version n+1 is sealed while this run's browser works.
       void fileOf(n + 1);
     },
@@ -405,10 +408,11 @@ function backupScenario(exported: string): ImportScenario<BackupState> {
   };
 }
 
-test('SIGKILL at random points during a large backup import: after relaunch the DB opens and holds entirely the old or entirely the merged new data', async ({
+test('SIGKILL at points spread over a large backup import: after relaunch the DB opens and holds entirely the old or entirely the merged new data; both outcomes occur', async ({
   spawn,
 }) => {
-  test.setTimeout(240_000);
+  // At least what the run was given (`--timeout`), for a slow or loaded machine.
+  test.setTimeout(Math.max(test.info().timeout, 60_000 + RUNS * 15_000));
   const t0 = Date.now();
   const exported = await exportSourceBackup();
   // Encrypted: no text or CPR of the records in the file.
@@ -432,5 +436,9 @@ test('SIGKILL at random points during a large backup import: after relaunch the 
   lines.push(`total ${Date.now() - t0} ms`);
   console.log(lines.at(-1));
   await test.info().attach('kill-runs.txt', { body: lines.join('\n'), contentType: 'text/plain' });
-  expect(results).toHaveLength(RUNS);
+  // The loop has thrown on any mix, on a lost database Chromium did not log as
+  // discarded, on more discards than maxDiscards(RUNS), on a commit click that
+  // failed with the browser alive, and when no run ended "old" or none "new".
+  const ended = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  console.log(`backup kill loop: ${ended('old')} old, ${ended('new')} new, ${ended('discarded')} discarded`);
 });

@@ -11,6 +11,7 @@ test.use({ trace: 'off' });
 const PACK_ID = 'bulk.pakke';
 const TEMPLATES = 300;
 const CHECKLISTS = 300;
+// `npm test`: 20 runs; `npm run test:soak`: 100 (SIDEVOGN_KILL_RUNS).
 const RUNS = Number(process.env.SIDEVOGN_KILL_RUNS ?? 20);
 
 /** Version n of a pack close to the 5 MB limit; every template and checklist id names its version. */
@@ -118,7 +119,8 @@ const packScenario: ImportScenario<PackState> = {
     await page
       .getByLabel('Importér pakke (JSON-fil)')
       .setInputFiles({ name: `bulk-${n}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.getByRole('button', { name: 'Installér' }).waitFor({ timeout: 20_000 });
+    // The click that commits can be made: a missing or disabled button fails here, with the browser alive.
+    await expect(page.getByRole('button', { name: 'Installér' })).toBeEnabled({ timeout: 20_000 });
   },
   async commit(page) {
     await page.getByRole('button', { name: 'Installér' }).click({ timeout: 5_000 });
@@ -133,12 +135,13 @@ const packScenario: ImportScenario<PackState> = {
     `active ${s.activeVersion ?? 'none'}, stored [${s.versions.join(' ')}], ${s.templateIds.length} templates (${s.templateIds[0] ?? '-'}…), ${s.checklistIds.length} checklists`,
 };
 
-test('SIGKILL at random points during a large pack import: after relaunch the DB opens and holds entirely the old or entirely the new version', async ({
+test('SIGKILL at points spread over a large pack import: after relaunch the DB opens and holds entirely the old or entirely the new version; both outcomes occur', async ({
   spawn,
 }) => {
   // 20 kills, each a relaunch of a real browser, an unlock and a ~5 MB import: about 4 minutes
   // on 2 cores (over the 2–3 minute aim; the 5 MB file transfer and validation dominate).
-  test.setTimeout(360_000);
+  // At least what the run was given (`--timeout`), for a slow or loaded machine.
+  test.setTimeout(Math.max(test.info().timeout, 60_000 + RUNS * 15_000));
   const size = Buffer.byteLength(JSON.stringify(bulkPack(1)));
   expect(size).toBeGreaterThan(MAX_PACK_BYTES * 0.8);
   expect(size).toBeLessThan(MAX_PACK_BYTES);
@@ -155,5 +158,9 @@ test('SIGKILL at random points during a large pack import: after relaunch the DB
     },
   });
   await test.info().attach('kill-runs.txt', { body: lines.join('\n'), contentType: 'text/plain' });
-  expect(results).toHaveLength(RUNS);
+  // The loop has thrown on any mix, on a lost database Chromium did not log as
+  // discarded, on more discards than maxDiscards(RUNS), on a commit click that
+  // failed with the browser alive, and when no run ended "old" or none "new".
+  const ended = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  console.log(`pack kill loop: ${ended('old')} old, ${ended('new')} new, ${ended('discarded')} discarded`);
 });

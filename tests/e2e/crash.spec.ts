@@ -1,7 +1,7 @@
 import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { citizen } from './demo-data';
-import { executableOf, profileProcesses } from '../harness/chromium.mjs';
+import { executableOf, processGroupOf, profileProcesses } from '../harness/chromium.mjs';
 
 // Playwright's trace recorder cannot finish on a browser we SIGKILL.
 test.use({ trace: 'off' });
@@ -20,6 +20,12 @@ test('a draft typed just before the browser is killed (SIGKILL) is there after r
   // The pid we kill is the browser itself (not a wrapper script), and it is this profile's browser.
   expect(executableOf(browser.pid) ?? '').toMatch(/chrom/i);
   expect(profileProcesses(profileDir)).toContain(browser.pid);
+  // Every process of the profile (renderers, GPU, network, storage) is in the
+  // browser's process group, which the kill stops in one kill(-pgid): none of
+  // them outlives the browser to finish a write.
+  const processes = profileProcesses(profileDir);
+  expect(processes.length).toBeGreaterThan(2);
+  expect(processes.map(processGroupOf)).toEqual(processes.map(() => browser.processGroup));
   await cs.panel.typeDraft(text);
   const lastKey = performance.now();
   // Timers may fire a millisecond early against the clock; wait until 200 ms have passed.
@@ -31,6 +37,7 @@ test('a draft typed just before the browser is killed (SIGKILL) is there after r
   expect(killedAt - lastKey).toBeGreaterThanOrEqual(200);
   expect(killedAt - lastKey).toBeLessThan(400);
   expect(profileProcesses(profileDir)).toEqual([]);
+  expect(browser.strays).toEqual([]);
 
   browser = await spawn();
   await unlock(browser.context);

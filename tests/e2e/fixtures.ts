@@ -15,7 +15,11 @@ export interface SpawnedBrowser {
   userDataDir: string;
   /** What this Chromium wrote to stderr (the last 64 KB). */
   stderr(): string;
+  /** SIGKILL every process of the profile at once (its process group). */
   kill(): Promise<void>;
+  /** Processes of the profile found outside the process group at a kill (and killed after it). */
+  strays: number[];
+  processGroup: number;
 }
 
 interface Fixtures {

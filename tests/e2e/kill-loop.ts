@@ -72,6 +72,43 @@ export interface KillRun {
   outcome: 'old' | 'new' | 'discarded';
 }
 
+/**
+ * How many runs may end DISCARDED in a loop of `runs`: one per 20 runs begun
+ * (one in `npm test`, five in a 100-run soak). Each is logged as it happens,
+ * with the LevelDB reason Chromium gave; one more fails the test.
+ */
+export const maxDiscards = (runs: number) => Math.ceil(runs / 20);
+
+/**
+ * The kill delays of a loop: `runs` points spread evenly over the window, one
+ * at a random place in each of `runs` equal slices, in a random order. Evenly
+ * so that every part of the window gets its kills, the part before the click
+ * (which must end "old") and the part after the commit (which must end "new")
+ * included, whatever the seed; random within the slices and in order so each
+ * seed tries other points.
+ */
+export function killSchedule(runs: number, windowMs: number, random: () => number): number[] {
+  const delays = Array.from({ length: runs }, (_, i) => Math.round(((i + random()) / runs) * windowMs));
+  for (let i = delays.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [delays[i], delays[j]] = [delays[j]!, delays[i]!];
+  }
+  return delays;
+}
+
+/**
+ * Playwright's words for an action cut off because the browser went away; any
+ * other failure of the commit click (no such button, a disabled one, a
+ * timeout) is a failure of the test, also when the kill comes while Playwright
+ * still waits for the button.
+ */
+const BROWSER_GONE = /has been closed|Target closed|Connection closed|disconnected|crashed/i;
+
+/**
+ * Runs the loop, then checks that it proved something: at least one kill
+ * ended "old" and one "new" (the window spans the commit), and at most
+ * `maxDiscards(runs)` runs ended DISCARDED. Throws with the tallies otherwise.
+ */
 export async function killDuringImports<State>(
   spawn: () => Promise<SpawnedBrowser>,
   scenario: ImportScenario<State>,
@@ -109,14 +146,19 @@ export async function killDuringImports<State>(
 
   let browser = await spawn();
   const commitMs = await installFirst(browser);
+  // From `leadMs` before the click, through the commit, to well past it (later
+  // versions can commit more slowly than the first, measured here).
+  const windowMs = leadMs + Math.round(commitMs * 1.5);
+  const schedule = killSchedule(runs, windowMs, random);
   log(
-    `seed ${seed}; commit takes ${commitMs} ms; kill window 0–${leadMs + Math.round(commitMs * 1.3)} ms after the lead-in`,
+    `seed ${seed}; commit takes ${commitMs} ms; kill window 0–${windowMs} ms after the lead-in starts, ${runs} kills`,
   );
   let killed = afterKill(browser, keepDir);
 
   let installed = 0; // the last version whose import is in the DB
   let attempted: number | null = null; // the version the last kill interrupted
   const results: KillRun[] = [];
+  const count = (outcome: KillRun['outcome']) => results.filter((r) => r.outcome === outcome).length;
   let delayMs = 0;
   // Each relaunch first checks what the previous kill left, then starts the next import.
   for (let n = 1; ; n++) {
@@ -129,10 +171,18 @@ export async function killDuringImports<State>(
     } catch (e) {
       if (!(await discardedBy(browser))) throw withDiagnosis(e, killed, browser);
       log(
-        `run ${n - 1}: kill at ${delayMs} ms → DISCARDED: Chromium deleted the database on relaunch (LevelDB ${corruption(browser.stderr())})` +
+        `DISCARDED (${count('discarded') + 1} of at most ${maxDiscards(runs)}): run ${n - 1}, kill at ${delayMs} ms: Chromium deleted the database on relaunch (LevelDB ${corruption(browser.stderr())})` +
           (keepDir ? `; the files the kill left are in ${keepDir}` : ''),
       );
       results.push({ run: n - 1, delayMs, outcome: 'discarded' });
+      if (count('discarded') > maxDiscards(runs))
+        throw withDiagnosis(
+          new Error(
+            `${count('discarded')} of ${results.length} runs ended DISCARDED (Chromium deleted the database as corrupt), more than the ${maxDiscards(runs)} allowed`,
+          ),
+          killed,
+          browser,
+        );
       keepDir = undefined; // keep that post-mortem
       await setUpAfterDiscard(browser, scenario.holdsCitizens);
       log(`starting over from version 0 on run ${n}`);
@@ -173,22 +223,40 @@ export async function killDuringImports<State>(
 
     attempted = installed + 1;
     await scenario.prepare(page, attempted);
-    // From `leadMs` before the click, through the commit, to a little after it.
-    delayMs = Math.round(random() * (leadMs + commitMs * 1.3));
+    delayMs = schedule[results.length]!;
+    let killing = false;
     const gone = new Promise<void>((resolve, reject) =>
-      setTimeout(() => browser.kill().then(resolve, reject), delayMs),
+      setTimeout(() => {
+        killing = true;
+        browser.kill().then(resolve, reject);
+      }, delayMs),
     );
     await new Promise((r) => setTimeout(r, leadMs));
-    // The browser may already be gone: the click then fails, which is the point.
-    await scenario.commit(page, attempted).catch(() => undefined);
+    // The browser may already be gone, or go while Playwright clicks: the click
+    // then fails, which is the point. Any other failure is the test's.
+    try {
+      await scenario.commit(page, attempted);
+    } catch (e) {
+      if (!killing || !BROWSER_GONE.test(String(e))) {
+        await gone.catch(() => undefined);
+        throw new Error(`Run ${n} (kill at ${delayMs} ms): the commit click failed with the browser still there`, {
+          cause: e,
+        });
+      }
+    }
     await gone;
     killed = afterKill(browser, keepDir);
   }
   await browser.kill();
-  const count = (outcome: KillRun['outcome']) => results.filter((r) => r.outcome === outcome).length;
-  log(`${count('old')} old, ${count('new')} new, ${count('discarded')} discarded by Chromium`);
+  const tally = `${count('old')} old, ${count('new')} new, ${count('discarded')} discarded by Chromium (at most ${maxDiscards(runs)} allowed)`;
+  log(tally);
   // No discard: nothing to look into (after one, keepDir was let go and its files stay).
   if (keepDir) rmSync(keepDir, { recursive: true, force: true });
+  // A loop whose kills all fell before the click, or all after the commit, proved nothing about the commit.
+  if (count('old') === 0 || count('new') === 0)
+    throw new Error(
+      `The kills did not straddle the commit: ${tally}. Every loop needs runs that end in the old and in the new state.`,
+    );
   return results;
 }
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { citizen } from './demo-data';
 import { openOptions, panelFrame, serviceWorker } from './extension';
-import { expect, test } from './fixtures';
+import { expect, PASSPHRASE, test } from './fixtures';
 
 /**
  * No CPR, name or note text in any console or error log: the host page, the
@@ -177,4 +177,81 @@ test('no CPR, name or note text reaches any console or error log during a day’
   for (const text of forbidden) expect(logged, `logs contain «${text}»`).not.toContain(text);
   // The probes were seen, so the silence above is real.
   expect(collector.entries.length).toBeGreaterThanOrEqual(20);
+});
+
+/** Runs `expression` in the content script's isolated world ("Sidevogn") of the host page. */
+async function inIsolatedWorld(page: Page, expression: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.some((x) => x.auxData?.type === 'isolated' && x.name === 'Sidevogn')).toBe(true);
+  const world = contexts.find((x) => x.auxData?.type === 'isolated' && x.name === 'Sidevogn')!;
+  await cdp.send('Runtime.evaluate', { contextId: world.id, expression });
+  await cdp.detach();
+}
+
+test('error paths log no CPR, name, note text or passphrase either: a failed save, a wrong passphrase, a bad backup; the content script is heard too', async ({
+  context,
+  page,
+  caseSystem,
+}) => {
+  const collector = new LogCollector(context);
+  collector.watchPage(page);
+  const c = citizen(5);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  const { panel } = caseSystem;
+  await expect(panel.citizenName).toHaveText(c.name);
+  // The content script's isolated world reaches the collector.
+  const marker = `LOGPROBE-isolated-${Date.now()}`;
+  await inIsolatedWorld(page, `console.error(${JSON.stringify(marker)})`);
+  await collector.saw(marker);
+  await probe(collector, 'panel', panelFrame(page), true);
+
+  // A save that fails: every write in the panel's realm refused as over quota.
+  await panelFrame(page).evaluate(() => {
+    const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['put', 'add']) {
+      const original = proto[method]!;
+      proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if ((globalThis as { __full?: boolean }).__full !== false)
+          throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  await panel.typeDraft(NOTE_CANARY);
+  await panel.frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(panel.frame.getByTestId('save-error').first()).toContainText('Der er ikke plads til at gemme.');
+
+  // A wrong passphrase (itself a secret) on the options page.
+  const options = await openOptions(context);
+  collector.watchPage(options);
+  await probe(collector, 'options', options, true);
+  const wrongPassphrase = 'LOGKANARIE-forkert-frase-55';
+  await options.getByRole('button', { name: 'Lås nu' }).click();
+  await options.getByLabel('Adgangskode', { exact: true }).fill(wrongPassphrase);
+  await options.getByRole('button', { name: 'Lås op' }).click();
+  await expect(options.getByRole('alert')).toHaveText('Forkert adgangskode. Prøv igen.');
+  await options.getByLabel('Adgangskode', { exact: true }).fill(PASSPHRASE);
+  await options.getByRole('button', { name: 'Lås op' }).click();
+
+  // A "backup" that is really a pasted journal: the CPR and name in a file that is no backup.
+  await options.getByLabel('Fil', { exact: true }).setInputFiles({
+    name: 'journal.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(`{"format":"sidevogn-backup","cpr":"${c.cpr}","name":"${c.name}","note":"${NOTE_CANARY}"`),
+  });
+  await options.getByLabel('Lås op med').selectOption('passphrase');
+  await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(wrongPassphrase);
+  await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
+  await expect(options.getByTestId('backup-import-status')).not.toBeEmpty();
+  await expect(options.getByTestId('backup-import-status')).not.toContainText('indlæst:');
+  await probe(collector, 'worker-at-end', serviceWorker(context), false);
+
+  const logged = collector.text();
+  await test.info().attach('logs.txt', { body: logged, contentType: 'text/plain' });
+  const digits = c.cpr.replace('-', '');
+  for (const text of [NOTE_CANARY, 'LOGKANARIE', wrongPassphrase, c.cpr, digits, c.name, c.name.split(' ').at(-1)!])
+    expect(logged, `logs contain «${text}»`).not.toContain(text);
 });

@@ -44,8 +44,9 @@ test('the overview shows case-system facts with source and time, keeps what the 
   expect(hostMeeting).toBeTruthy();
 
   // Persists: a reload brings it all back.
+  // Saved when the field shows its own stamp (from the stored record), not after a guessed pause.
   await frame.getByLabel('Helbred').blur();
-  await page.waitForTimeout(400);
+  await expect(frame.getByLabel('Helbred').locator('..').getByTestId('source-own')).toContainText('Skrevet af dig');
   await page.reload();
   await expect(frame.getByLabel('Borgerens mål – med borgerens egne ord')).toHaveValue(
     'Jeg vil være elektriker og have mit eget værksted.',

@@ -23,7 +23,10 @@ export function spawnWithExtension(
   userDataDir: string;
   stderr(): string;
   kill(): Promise<void>;
+  strays: number[];
+  processGroup: number;
 }>;
 export function indexedDbSnapshot(userDataDir: string): string;
 export function executableOf(pid: number): string | null;
 export function profileProcesses(userDataDir: string): number[];
+export function processGroupOf(pid: number): number | null;

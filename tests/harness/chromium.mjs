@@ -135,7 +135,10 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
       '--window-size=1400,900',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group (and session): Chromium's zygotes, renderers, GPU and
+    // utility processes all stay in it, so one kill(-pgid) stops every process
+    // of the profile at the same instant (tests/e2e/crash.spec.ts checks the group).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   // Chromium's own log (stderr), its last STDERR_KEEP characters: the DevTools
   // address is read from it at start, and failure messages quote it.
@@ -166,6 +169,7 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
   if (exe && /\/(ba|da)?sh$/.test(exe)) throw new Error(`Spawned pid ${child.pid} is a shell (${exe}), not Chromium`);
   const browser = await chromium.connectOverCDP(wsEndpoint);
   const context = browser.contexts()[0];
+  const strays = [];
   return {
     browser,
     context,
@@ -175,17 +179,33 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     /** What this Chromium wrote to stderr (its last STDERR_KEEP characters). */
     stderr: () => log,
     /**
-     * SIGKILL the browser process: no unload handlers, no clean shutdown. Waits
-     * until every process of this profile (renderers, GPU, utilities) is gone,
-     * so a relaunch on the same profile starts a new browser.
+     * SIGKILL every process of the profile at once: one kill() on the browser's
+     * process group, so no renderer, network or storage process outlives the
+     * browser and finishes a write (a power cut, not a browser crash). Any
+     * process of the profile outside the group (none seen) is killed right
+     * after and named in `strays`. Waits until every process of the profile is
+     * gone, so a relaunch on the same profile starts a new browser.
      */
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
+      process.kill(-child.pid, 'SIGKILL');
+      // The group's own members may still show for a moment while the signal lands.
+      for (const pid of profileProcesses(userDataDir).filter((p) => processGroupOf(p) !== child.pid)) {
+        strays.push(pid);
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }
       await exited;
       await waitForProfileProcessesGone(userDataDir);
     },
+    /** Processes of the profile that were not in the browser's process group when it was killed. */
+    strays,
+    /** The browser's process group: every process of the profile should be in it. */
+    processGroup: child.pid,
   };
 }
 
@@ -225,6 +245,16 @@ export function indexedDbSnapshot(userDataDir) {
 export function executableOf(pid) {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
+/** The process group of a process (Linux /proc), or null where that is not available. */
+export function processGroupOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
   } catch {
     return null;
   }
