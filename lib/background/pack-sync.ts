@@ -13,6 +13,9 @@ export async function syncPacks(): Promise<void> {
   const repository = createRepository(new SidevognDb());
   await repository.packs.installDefault(loadDefaultPack);
   const policy = await readPackPolicy();
+  // Named here so IT finds it in the service worker's log; the entries themselves are not quoted.
+  for (const problem of policy.problems)
+    console.error(`Sidevogn: pack policy: ${problem}. Until this is fixed, caseworkers cannot add packs themselves.`);
   await syncPolicyPacks(repository, policy);
   for (const { state } of await repository.packs.list()) {
     if (state.source.kind === 'url') await refreshUrlPack(repository, state.id, state.source, policy.trustedPackKeys);

@@ -3,6 +3,9 @@ export const da = {
   'packs.heading': 'Pakker',
   'packs.intro': 'Pakker indeholder skabeloner, tjeklister og opsætning af sagssystemer. Din teamleder udgiver dem.',
   'packs.policyNoUser': 'Din organisation har bestemt, hvilke pakker der bruges. Du kan ikke selv tilføje pakker.',
+  'packs.policyLoading': 'Læser din organisations regler for pakker …',
+  'packs.policyProblems':
+    'Din organisations regler for pakker (politik) indeholder fejl. Indtil IT retter dem, kan du ikke selv tilføje pakker, og signerede pakker kræves, hvis politikken nævner nøgler. Fejl:',
   'packs.version': 'Version',
   'packs.publisher': 'Udgiver',
   'packs.source.default': 'Standard',
@@ -64,6 +67,9 @@ export const en: Record<keyof typeof da, string> = {
   'packs.heading': 'Packs',
   'packs.intro': 'Packs hold templates, checklists and case-system set-ups. Your team lead publishes them.',
   'packs.policyNoUser': 'Your organisation decides which packs are used. You cannot add packs yourself.',
+  'packs.policyLoading': "Reading your organisation's pack rules …",
+  'packs.policyProblems':
+    "Your organisation's pack rules (policy) contain errors. Until IT fixes them, you cannot add packs yourself, and signed packs are required if the policy names keys. Errors:",
   'packs.version': 'Version',
   'packs.publisher': 'Publisher',
   'packs.source.default': 'Default',
