@@ -257,6 +257,11 @@ function PackRow({
           : ''}
       </p>
       {'error' in source && source.error && <p className="text-red-800">{t('packs.error', { error: source.error })}</p>}
+      {state.blocked && (
+        <p className="mt-1 rounded bg-red-50 p-2 text-red-900" data-testid="pack-blocked">
+          {t('packs.blocked', { reason: state.blocked })}
+        </p>
+      )}
       {newer && (
         <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900">
           {t('packs.available', { version: newer })}{' '}
@@ -288,7 +293,7 @@ function PackRow({
             {t('packs.refresh')}
           </button>
         )}
-        {state.removable && (
+        {(state.removable || state.blocked) && (
           <button type="button" className="ml-auto text-red-800 underline" onClick={onRemove}>
             {t('packs.remove')}
           </button>

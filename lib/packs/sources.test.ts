@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PackPolicy } from './policy';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
 import { defaultPack } from './default-pack';
@@ -43,16 +45,23 @@ function server(packs: () => unknown) {
   return { fetcher, calls };
 }
 
+/** Puts a policy in managed storage, where the repository reads it too, and returns it. */
+function inForce(policy: PackPolicy): PackPolicy {
+  const { problems: _problems, ...managed } = policy;
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue(managed);
+  return policy;
+}
+
 describe('policy packs', () => {
   it('installs policy packs, not removable; later refreshes send ETag and apply new versions', async () => {
     let current = teamPack();
     const { fetcher, calls } = server(() => current);
-    const policy = {
+    const policy = inForce({
       packUrls: ['https://intra.vesthavn.dk/sidevogn/team.json'],
       allowUserPacks: false,
       trustedPackKeys: [],
       problems: [],
-    };
+    });
     expect(await syncPolicyPacks(repo, policy, fetcher)).toEqual({
       'https://intra.vesthavn.dk/sidevogn/team.json': { status: 'installed', version: '1.0.0' },
     });
@@ -73,12 +82,12 @@ describe('policy packs', () => {
 
   it('refuses unsigned or untrusted packs when policy pins keys, and installs nothing', async () => {
     const trusted = await generateSigningKey();
-    const policy = {
+    const policy = inForce({
       packUrls: ['https://intra.vesthavn.dk/team.json'],
       allowUserPacks: true,
       trustedPackKeys: [await exportPublicKey(trusted.publicKey)],
       problems: [],
-    };
+    });
     const unsigned = await syncPolicyPacks(repo, policy, server(() => teamPack()).fetcher);
     expect(Object.values(unsigned)[0]).toMatchObject({ status: 'error', error: /only accepts signed packs/ });
     expect(await repo.packs.list()).toEqual([]);
@@ -196,7 +205,12 @@ describe('fetching a pack (issue 27, item 8)', () => {
   it('refuses a replayed older version; going back by hand still works', async () => {
     let current = teamPack('1.1.0', 'Ny');
     const { fetcher } = server(() => current);
-    const policy = { packUrls: ['https://intra/team.json'], allowUserPacks: false, trustedPackKeys: [], problems: [] };
+    const policy = inForce({
+      packUrls: ['https://intra/team.json'],
+      allowUserPacks: false,
+      trustedPackKeys: [],
+      problems: [],
+    });
     expect(Object.values(await syncPolicyPacks(repo, policy, fetcher))[0]).toMatchObject({ status: 'installed' });
     current = teamPack('1.0.0');
     expect(Object.values(await syncPolicyPacks(repo, policy, fetcher))[0]).toEqual({

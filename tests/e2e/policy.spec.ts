@@ -81,3 +81,23 @@ test('a policy with one unreadable pin still pins and forbids own packs, and say
   const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
   await expect(team).toContainText(`Installeret af din organisation (${server.url})`, { timeout: 15_000 });
 });
+
+test('a policy that arrives while Sidevogn runs stops an unsigned pack the caseworker added', async ({
+  openOptions,
+}) => {
+  const options = await openOptions();
+  await options.getByLabel('Importér pakke (JSON-fil)').setInputFiles({
+    name: 'team.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(aTeamPack())),
+  });
+  await options.getByRole('button', { name: 'Installér' }).click();
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team).toBeVisible();
+  await expect(team.getByTestId('pack-blocked')).toHaveCount(0);
+
+  // IT turns on key pinning; Chromium reloads policy files within seconds.
+  writePolicy({ trustedPackKeys: [await exportPublicKey(keys.publicKey)] });
+  await expect(team.getByTestId('pack-blocked')).toContainText('only accepts signed packs', { timeout: 30_000 });
+  await expect(options.getByLabel('Importér pakke (JSON-fil)')).toBeVisible(); // pinning alone still allows signed user packs
+});
