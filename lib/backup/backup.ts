@@ -53,8 +53,11 @@ export type BackupFile = z.infer<typeof backupFileSchema>;
  */
 export const MAX_IMPORT_PBKDF2_ITERATIONS = 5_000_000;
 
-/** Time stamps past this much after now are set to now on import. */
-const CLOCK_SLACK_MS = 5 * 60_000;
+/**
+ * Time stamps more than this after now are set to now on import. A day allows
+ * for a file from a machine whose clock runs somewhat ahead; year 9999 does not pass.
+ */
+const CLOCK_SLACK_MS = 24 * 60 * 60_000;
 
 /**
  * Sets every time stamp in the future to now: `at`, `…At` (never `due`, a
