@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { PackSource } from '@/lib/db/config-records';
 import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { NO_POLICY, readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
+import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
@@ -18,7 +19,8 @@ type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 export function PackSettings({ repository }: { repository: Repository }) {
   const t = useT();
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
-  const [policy, setPolicy] = useState<PackPolicy>(NO_POLICY);
+  // Unknown until read: nothing a policy could forbid is offered before then.
+  const [policy, setPolicy] = useState<PackPolicy | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [url, setUrl] = useState('');
@@ -27,8 +29,15 @@ export function PackSettings({ repository }: { repository: Repository }) {
   const urlId = useId();
 
   useEffect(() => {
-    void readPackPolicy().then(setPolicy);
+    const read = () => void readPackPolicy().then(setPolicy);
+    read();
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'managed') read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  const trustedKeys = policy?.trustedPackKeys ?? [];
 
   const refuse = (errors: string[]) => setMessage({ tone: 'error', text: t('packs.invalid'), errors });
 
@@ -37,7 +46,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
     setPending(null);
     const parsed = parsePackText(text);
     if (!parsed.ok) return refuse(parsed.errors);
-    const preview = await repository.packs.preview(parsed.pack, policy.trustedPackKeys);
+    const preview = await repository.packs.preview(parsed.pack, trustedKeys);
     if (!preview.ok) return refuse(preview.errors);
     setPending({ preview, source });
   };
@@ -59,7 +68,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
   const showUpdate = async (p: InstalledPack, version: string) => {
     const pack = await repository.packs.version(p.state.id, version);
     if (!pack) return;
-    const preview = await repository.packs.preview(pack, policy.trustedPackKeys);
+    const preview = await repository.packs.preview(pack, trustedKeys);
     if (preview.ok) setPending({ preview, source: p.state.source, activateOnly: true });
     else refuse(preview.errors);
   };
@@ -81,7 +90,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
             }
             onRefresh={async () => {
               if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
-              const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, policy.trustedPackKeys);
+              const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, trustedKeys);
               if (outcome.status === 'error') refuse(outcome.error.split('\n'));
               else if (outcome.status === 'available') void showUpdate(p, outcome.version);
               else setMessage({ tone: 'ok', text: t('packs.refreshed.none') });
@@ -94,7 +103,21 @@ export function PackSettings({ repository }: { repository: Repository }) {
         ))}
       </ul>
 
-      {policy.allowUserPacks ? (
+      {policy && policy.problems.length > 0 && (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-medium">{t('packs.policyProblems')}</p>
+          <ul className="mt-1 ml-5 list-disc" data-testid="policy-problems">
+            {policy.problems.map((problem) => (
+              <li key={problem}>
+                <code>{problem}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!policy ? (
+        <p className="mt-4 text-sm text-slate-700">{t('packs.policyLoading')}</p>
+      ) : policy.allowUserPacks ? (
         <div
           className={`mt-4 rounded border-2 border-dashed p-3 ${dragging ? 'border-sky-700 bg-sky-50' : 'border-slate-300'}`}
           onDragOver={(e) => {
@@ -150,7 +173,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
                 id={urlId}
                 type="url"
                 required
-                pattern="https?://.+"
+                pattern="https://.+"
                 className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm"
                 value={url}
                 onChange={(e) => setUrl(e.target.value)}
@@ -234,6 +257,11 @@ function PackRow({
           : ''}
       </p>
       {'error' in source && source.error && <p className="text-red-800">{t('packs.error', { error: source.error })}</p>}
+      {state.blocked && (
+        <p className="mt-1 rounded bg-red-50 p-2 text-red-900" data-testid="pack-blocked">
+          {t('packs.blocked', { reason: state.blocked })}
+        </p>
+      )}
       {newer && (
         <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900">
           {t('packs.available', { version: newer })}{' '}
@@ -265,7 +293,7 @@ function PackRow({
             {t('packs.refresh')}
           </button>
         )}
-        {state.removable && (
+        {(state.removable || state.blocked) && (
           <button type="button" className="ml-auto text-red-800 underline" onClick={onRemove}>
             {t('packs.remove')}
           </button>

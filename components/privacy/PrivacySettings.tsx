@@ -121,7 +121,11 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
       await acknowledgeDataLoss(db);
       setAlertKey((k) => k + 1);
       setSecret('');
-      setImportStatus({ tone: 'ok', key: 'backup.imported', params: { ...result } });
+      setImportStatus({
+        tone: 'ok',
+        key: result.otherInstallation ? 'backup.importedOther' : 'backup.imported',
+        params: { added: result.added, updated: result.updated, kept: result.kept, citizens: result.citizens },
+      });
     } catch (e) {
       if (e instanceof BackupError)
         setImportStatus({

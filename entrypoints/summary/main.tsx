@@ -1,11 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { clearOnLock } from '@/lib/crypto/clear-on-lock';
+import { translator } from '@/lib/i18n/i18n';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import { SummarySheet } from '@/components/summary/SummarySheet';
 import { startSummaryPage } from '@/lib/summary/start-summary-page';
 import './print.css';
 
 void startSummaryPage().then((props) => {
-  createRoot(document.getElementById('root')!).render(
+  const container = document.getElementById('root')!;
+  const root = createRoot(container);
+  // Citizen data on screen follows the lock like every other Sidevogn page.
+  clearOnLock(root, container, translator(usePanelStore.getState().locale)('lock.pageLocked'));
+  root.render(
     <StrictMode>
       <SummarySheet {...props} />
     </StrictMode>,

@@ -13,10 +13,18 @@ export async function syncPacks(): Promise<void> {
   const repository = createRepository(new SidevognDb());
   await repository.packs.installDefault(loadDefaultPack);
   const policy = await readPackPolicy();
+  // Named here so IT finds it in the service worker's log; the entries themselves are not quoted.
+  for (const problem of policy.problems)
+    console.error(`Sidevogn: pack policy: ${problem}. Until this is fixed, caseworkers cannot add packs themselves.`);
+  // First stop what policy no longer lets in, so a fetch that fails cannot keep it going.
+  await repository.packs.enforcePolicy(policy);
   await syncPolicyPacks(repository, policy);
-  for (const { state } of await repository.packs.list()) {
-    if (state.source.kind === 'url') await refreshUrlPack(repository, state.id, state.source, policy.trustedPackKeys);
-  }
+  if (policy.allowUserPacks)
+    for (const { state } of await repository.packs.list()) {
+      if (state.source.kind === 'url' && !state.blocked)
+        await refreshUrlPack(repository, state.id, state.source, policy.trustedPackKeys);
+    }
+  await repository.packs.enforcePolicy(policy);
 }
 
 /** Packs are refreshed at start-up, when policy changes, and every few hours. */

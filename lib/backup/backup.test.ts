@@ -128,3 +128,54 @@ describe('backup', () => {
     expect(await snapshot(target.db)).toBe(before);
   });
 });
+
+describe('a crafted backup (issue 27, item 10)', () => {
+  it('has its future time stamps set to now: year 9999 does not win "newer wins" for ever', async () => {
+    const year9999 = Date.UTC(9999, 0, 1);
+    const db = new SidevognDb(`test-${crypto.randomUUID()}`);
+    opened.push(db);
+    await db.open();
+    const { dataKey } = await setUpEncryption(db, 'korrekt hest batteri');
+    const crafted = createRepository(db, () => year9999, fixedKey(dataKey));
+    const anna = await crafted.citizens.open('070761-4285', 'Anna Jensen');
+    await crafted.summaries.setText(anna, 'goal', 'Fra fremtiden');
+    const craftedFile = (await crafted.privacy.exportBackup()).text;
+
+    const here = await anInstallation('en helt anden frase');
+    const before = Date.now();
+    await here.repo.privacy.importBackup(craftedFile, { kind: 'passphrase', value: 'korrekt hest batteri' });
+    const citizens = await here.repo.privacy.citizenKeys();
+    expect(citizens).toHaveLength(1);
+    const key = await here.repo.citizens.open('070761-4285', 'Anna Jensen');
+    const summary = await here.repo.summaries.get(key);
+    expect(summary.text.goal?.value).toBe('Fra fremtiden');
+    expect(summary.text.goal!.at).toBeLessThanOrEqual(Date.now());
+    expect(summary.text.goal!.at).toBeGreaterThanOrEqual(before);
+  });
+
+  it('asking for more PBKDF2 iterations than Sidevogn accepts is refused before any key is derived', async () => {
+    const json = JSON.parse(file) as { keyring: { kdf: { iterations: number } } };
+    json.keyring.kdf.iterations = 90_000_000;
+    const fresh = await anInstallation('en helt anden frase');
+    const started = performance.now();
+    const error = await fresh.repo.privacy
+      .importBackup(JSON.stringify(json), { kind: 'passphrase', value: 'korrekt hest batteri' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe('malformed');
+    expect((error as BackupError).detail).toMatch(/^keyring\.kdf\.iterations: 90000000 is more than/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  }, 10_000);
+
+  it('says when the file was made by another installation', async () => {
+    const mine = await anInstallation('min egen frase her');
+    await mine.repo.citizens.open('070761-4285', 'Anna Jensen');
+    const own = (await mine.repo.privacy.exportBackup()).text;
+    expect(
+      await mine.repo.privacy.importBackup(own, { kind: 'passphrase', value: 'min egen frase her' }),
+    ).toMatchObject({ otherInstallation: false });
+    expect(
+      await mine.repo.privacy.importBackup(file, { kind: 'passphrase', value: 'korrekt hest batteri' }),
+    ).toMatchObject({ otherInstallation: true });
+  });
+});

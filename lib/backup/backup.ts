@@ -46,6 +46,37 @@ export const backupFileSchema = lazySchema(() =>
 );
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
+/**
+ * The most PBKDF2 iterations an imported file may ask for: Sidevogn itself
+ * writes MIN_PBKDF2_ITERATIONS (600,000); a crafted file asking for a billion
+ * would hold the import (and the page) for minutes.
+ */
+export const MAX_IMPORT_PBKDF2_ITERATIONS = 5_000_000;
+
+/**
+ * Time stamps more than this after now are set to now on import. A day allows
+ * for a file from a machine whose clock runs somewhat ahead; year 9999 does not pass.
+ */
+const CLOCK_SLACK_MS = 24 * 60 * 60_000;
+
+/**
+ * Sets every time stamp in the future to now: `at`, `…At` (never `due`, a
+ * deadline's date, which may lie ahead). A record dated year 9999 would
+ * otherwise win "newer wins" for ever and never fall under retention.
+ */
+export function clampTimes<T>(value: T, now: number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => clampTimes(v, now)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const isTime = (k === 'at' || /^[a-z]+At$/.test(k)) && typeof v === 'number';
+      out[k] = isTime ? (v > now + CLOCK_SLACK_MS ? now : v) : clampTimes(v, now);
+    }
+    return out as T;
+  }
+  return value;
+}
+
 export const backupPayloadSchema = lazySchema(() =>
   z.strictObject(
     Object.fromEntries(CITIZEN_TABLES.map((t) => [t, z.array(recordSchemas[t]).max(1_000_000)])) as {
@@ -100,6 +131,11 @@ export function parseBackupFile(text: string): BackupFile {
   if (typeof version === 'number' && version > BACKUP_VERSION) throw new BackupError('version', String(version));
   const parsed = backupFileSchema.safeParse(json);
   if (!parsed.success) throw new BackupError('malformed', firstIssue(parsed.error));
+  if (parsed.data.keyring.kdf.iterations > MAX_IMPORT_PBKDF2_ITERATIONS)
+    throw new BackupError(
+      'malformed',
+      `keyring.kdf.iterations: ${parsed.data.keyring.kdf.iterations} is more than the ${MAX_IMPORT_PBKDF2_ITERATIONS} Sidevogn accepts`,
+    );
   return parsed.data;
 }
 
@@ -234,6 +270,8 @@ export interface ImportResult {
   updated: number;
   kept: number;
   citizens: number;
+  /** The file was made by another installation (another browser profile or computer): the caseworker is told. */
+  otherInstallation: boolean;
 }
 
 /**
@@ -249,13 +287,22 @@ export async function importBackup(
   secret: BackupSecret,
 ): Promise<ImportResult> {
   const key = requireKey(keys);
-  const opened = await openBackup(text, secret);
+  const now = Date.now();
+  // The salt stays the same across passphrase changes (lib/crypto/keyring): it names the installation.
+  const otherInstallation = (await readKeyring(db))?.kdf.salt !== parseBackupFile(text).keyring.kdf.salt;
+  const opened = clampTimes(await openBackup(text, secret), now);
   const keyOf = new Map<string, string>();
   for (const c of opened.citizens) keyOf.set(c.key, await citizenKey(c.cpr));
   const payload = rekey(opened, keyOf);
 
   // Work out the winners and seal them before the transaction (WebCrypto does not keep it alive).
-  const result: ImportResult = { added: 0, updated: 0, kept: 0, citizens: payload.citizens.length };
+  const result: ImportResult = {
+    added: 0,
+    updated: 0,
+    kept: 0,
+    citizens: payload.citizens.length,
+    otherInstallation,
+  };
   const plan: { table: CitizenTable; pks: string[]; seen: unknown[]; rows: unknown[] }[] = [];
   for (const table of CITIZEN_TABLES) {
     const records = payload[table] as Record<string, unknown>[];

@@ -66,6 +66,8 @@ export const packStateRecordSchema = lazySchema(() =>
     activeVersion: z.string(),
     source: packSourceSchema,
     removable: z.boolean(),
+    /** Why policy stopped this pack (issue 27): not used while set; cleared when policy lets it in again. */
+    blocked: z.string().optional(),
   }),
 );
 

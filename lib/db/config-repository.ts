@@ -3,6 +3,7 @@ import { adapterSchema, type Adapter } from '../host/adapter';
 import { diffPacks, type PackDiff } from '../packs/diff';
 import type { PackDraft } from '../packs/editor/draft';
 import { compareSemver, type Pack } from '../packs/schema';
+import { readPackPolicy, type PackPolicy } from '../packs/policy';
 import { checkTrust, verifyPack } from '../packs/signing';
 import { validatePack } from '../packs/validate';
 import { parseTemplate, type Template } from '../templates/schema';
@@ -55,15 +56,47 @@ export class PackInstallError extends Error {
   override name = 'PackInstallError';
 }
 
-export function createConfigRepository(db: SidevognDb, now: () => number) {
+/** Packs a caseworker adds (not the default pack, not the organisation's). */
+const isUserSource = (source: PackSource) => source.kind !== 'default' && source.kind !== 'policy';
+
+/**
+ * Why policy does not let this version of a pack be used, or null. The default
+ * pack ships inside the extension and is as trusted as its code.
+ */
+export async function policyRefusal(pack: Pack, source: PackSource, policy: PackPolicy): Promise<string | null> {
+  if (source.kind === 'default') return null;
+  if (isUserSource(source) && !policy.allowUserPacks)
+    return 'policy: Your organisation does not allow packs added by the caseworker';
+  if (source.kind === 'policy' && !policy.packUrls.includes(source.url))
+    return 'policy: Your organisation no longer installs this pack';
+  const trust = await checkTrust(pack, policy.trustedPackKeys);
+  return trust.ok ? null : trust.reason;
+}
+
+export function createConfigRepository(
+  db: SidevognDb,
+  now: () => number,
+  policy: () => Promise<PackPolicy> = readPackPolicy,
+) {
+  /** Why policy does not let a template imported on its own be used, or null: such a template cannot be signed. */
+  const templateRefusal = (p: PackPolicy) =>
+    !p.allowUserPacks
+      ? 'policy: Your organisation does not allow templates added by the caseworker'
+      : p.trustedPackKeys.length > 0
+        ? 'policy: Your organisation only accepts signed packs; a template on its own cannot be signed'
+        : null;
+
   const templates = {
     /** Valid templates, and the stored ones that fail validation (not loaded). */
     async list(): Promise<{ templates: Template[]; broken: BrokenTemplate[] }> {
       const rows = await db.templates.toArray();
       const result: { templates: Template[]; broken: BrokenTemplate[] } = { templates: [], broken: [] };
+      const refusal = rows.length > 0 ? templateRefusal(await policy()) : null;
       for (const row of rows) {
         const parsed = templateRecordSchema.safeParse(row);
-        if (parsed.success) result.templates.push(parsed.data.template);
+        if (parsed.success && refusal && parsed.data.source === 'import')
+          result.broken.push({ id: parsed.data.id, errors: [refusal] });
+        else if (parsed.success) result.templates.push(parsed.data.template);
         else
           result.broken.push({
             id: String((row as { id?: unknown }).id),
@@ -87,6 +120,8 @@ export function createConfigRepository(db: SidevognDb, now: () => number) {
       }
       const parsed = parseTemplate(input);
       if (!parsed.ok) return parsed;
+      const refusal = templateRefusal(await policy());
+      if (refusal) return { ok: false, errors: [refusal] };
       const record: TemplateRecord = {
         id: parsed.template.id,
         template: parsed.template,
@@ -135,6 +170,8 @@ export function createConfigRepository(db: SidevognDb, now: () => number) {
       source: PackSource,
       options: { removable?: boolean; markDefault?: boolean; signedBy?: string | null } = {},
     ): Promise<void> {
+      const refusal = await policyRefusal(pack, source, await policy());
+      if (refusal) throw new PackInstallError(refusal);
       await db.transaction('rw', db.packs, db.packState, db.meta, async () => {
         const others = (await db.packState.toArray()).filter((s) => s.id !== pack.id);
         for (const other of others) {
@@ -197,20 +234,49 @@ export function createConfigRepository(db: SidevognDb, now: () => number) {
       return result.sort((a, b) => a.active.name.localeCompare(b.active.name, 'da'));
     },
 
-    /** Makes an older (or newer) installed version the one in use. */
+    /** Makes an older (or newer) installed version the one in use, if policy lets that version in. */
     async restore(id: string, version: string): Promise<void> {
+      const current = await policy();
+      const state = await db.packState.get(id);
+      const pack = await packs.version(id, version);
+      if (!state || !pack) throw new PackInstallError(`version: ${version} is not installed`);
+      const refusal = await policyRefusal(pack, state.source, current);
+      if (refusal) throw new PackInstallError(refusal);
       await db.transaction('rw', db.packs, db.packState, async () => {
-        const state = await db.packState.get(id);
-        if (!state || !(await db.packs.get([id, version])))
+        const now = await db.packState.get(id);
+        if (!now || !(await db.packs.get([id, version])))
           throw new PackInstallError(`version: ${version} is not installed`);
-        await db.packState.put({ ...state, activeVersion: version });
+        await db.packState.put({ ...now, activeVersion: version, blocked: undefined });
       });
+    },
+
+    /**
+     * Re-checks every pack against policy (at start and whenever policy
+     * changes): a pack policy no longer lets in is stopped, with the reason;
+     * one it lets in again is used again. Returns the ids it stopped.
+     */
+    async enforcePolicy(current: PackPolicy): Promise<string[]> {
+      const stopped: string[] = [];
+      const states = (await db.packState.toArray()).map((s) => parseStored(packStateRecordSchema, 'packState', s));
+      for (const state of states) {
+        const pack = await packs.version(state.id, state.activeVersion);
+        if (!pack) continue;
+        const refusal = await policyRefusal(pack, state.source, current);
+        if ((refusal ?? undefined) === state.blocked) continue;
+        await db.transaction('rw', db.packState, async () => {
+          const now = await db.packState.get(state.id);
+          if (now?.activeVersion === state.activeVersion)
+            await db.packState.put({ ...now, blocked: refusal ?? undefined });
+        });
+        if (refusal) stopped.push(state.id);
+      }
+      return stopped;
     },
 
     /** Stops using a pack. Its versions stay, so checklists begun with it can finish. */
     async remove(id: string): Promise<void> {
       const state = await db.packState.get(id);
-      if (state && !state.removable)
+      if (state && !state.removable && !state.blocked)
         throw new PackInstallError('This pack is installed by your organisation and cannot be removed');
       await db.packState.delete(id);
     },
@@ -226,6 +292,7 @@ export function createConfigRepository(db: SidevognDb, now: () => number) {
     }> {
       const content: Awaited<ReturnType<typeof packs.activeContent>> = { templates: [], checklists: [] };
       for (const state of await db.packState.toArray()) {
+        if (state.blocked) continue;
         const pack = await packs.version(state.id, state.activeVersion);
         if (!pack) continue;
         content.templates.push(...pack.templates);

@@ -8,6 +8,8 @@ import {
   exportPublicKey,
   generateSigningKey,
   keyFingerprint,
+  keySha256,
+  readPin,
   signPack,
   verifyPack,
 } from './signing';
@@ -120,6 +122,7 @@ describe('signing', () => {
     expect(check).toEqual({
       status: 'valid',
       fingerprint: await keyFingerprint(await exportPublicKey(keys.publicKey)),
+      sha256: await keySha256(await exportPublicKey(keys.publicKey)),
     });
   });
 
@@ -151,6 +154,31 @@ describe('signing', () => {
     });
     expect(await checkTrust(pack(), pins)).toMatchObject({ ok: false, reason: /only accepts signed packs/ });
     expect(await checkTrust(pack(), [])).toEqual({ ok: true });
+  });
+
+  it('compares pins on the full SHA-256 of the key: a 64-bit fingerprint pins nothing', async () => {
+    const trusted = await generateSigningKey();
+    const publicKey = await exportPublicKey(trusted.publicKey);
+    const signed = await signPack(pack(), trusted);
+    // The 16-digit fingerprint the UI shows is 64 bits: not enough to pin a key on.
+    expect(await checkTrust(signed, [await keyFingerprint(publicKey)])).toMatchObject({
+      ok: false,
+      reason: /does not trust/,
+    });
+    // Pinning stays on all the same: an unsigned pack is not let in.
+    expect(await checkTrust(pack(), [await keyFingerprint(publicKey)])).toMatchObject({ ok: false });
+    expect(await checkTrust(signed, [(await keySha256(publicKey)).toUpperCase()])).toEqual({ ok: true });
+    expect(await readPin(await keyFingerprint(publicKey))).toMatchObject({ ok: false, reason: /too short/ });
+  });
+
+  it('reads pins one by one: a malformed pin matches nothing and breaks no other pin', async () => {
+    const trusted = await generateSigningKey();
+    const signed = await signPack(pack(), trusted);
+    const pins = ['not base64 at all!', 'QUJD', await exportPublicKey(trusted.publicKey)];
+    expect(await checkTrust(signed, pins)).toEqual({ ok: true });
+    expect(await checkTrust(signed, pins.slice(0, 2))).toMatchObject({ ok: false, reason: /does not trust/ });
+    expect(await checkTrust(pack(), pins.slice(0, 2))).toMatchObject({ ok: false, reason: /only accepts signed/ });
+    expect(await readPin('QUJD')).toMatchObject({ ok: false, reason: /not a P-256 public key/ });
   });
 
   it('canonical JSON sorts keys and drops undefined', () => {

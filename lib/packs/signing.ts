@@ -38,10 +38,43 @@ export async function exportPublicKey(key: CryptoKey): Promise<string> {
   return toBase64(await crypto.subtle.exportKey('spki', key));
 }
 
-/** A short, stable name for a public key: the first 16 hex digits of its SHA-256. */
-export async function keyFingerprint(publicKeyBase64: string): Promise<string> {
+/** The full SHA-256 of a public key's SPKI bytes, 64 hex digits: what pins are compared on. */
+export async function keySha256(publicKeyBase64: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', fromBase64(publicKeyBase64)));
-  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A short, stable name for a public key: the first 16 hex digits of its SHA-256.
+ * For people to read only; trust is never decided on it (see `checkTrust`).
+ */
+export async function keyFingerprint(publicKeyBase64: string): Promise<string> {
+  return (await keySha256(publicKeyBase64)).slice(0, 16);
+}
+
+export type PinCheck = { ok: true; sha256: string } | { ok: false; reason: string };
+
+/**
+ * Reads one pinned key from policy (`trustedPackKeys`): a P-256 public key
+ * (base64 SPKI) or its full SHA-256 (64 hex digits). A 16-digit fingerprint is
+ * refused: 64 bits are too few to pin a key on.
+ */
+export async function readPin(pin: unknown): Promise<PinCheck> {
+  if (typeof pin !== 'string') return { ok: false, reason: 'not a text' };
+  const text = pin.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return { ok: true, sha256: text.toLowerCase() };
+  if (/^[0-9a-fA-F]{16}$/.test(text))
+    return {
+      ok: false,
+      reason:
+        'a 16-digit fingerprint is too short to pin a key on; give the public key or its full SHA-256 (64 hex digits)',
+    };
+  try {
+    await crypto.subtle.importKey('spki', fromBase64(text), ALG, false, ['verify']);
+  } catch {
+    return { ok: false, reason: 'not a P-256 public key (base64 SPKI) nor a SHA-256 (64 hex digits)' };
+  }
+  return { ok: true, sha256: await keySha256(text) };
 }
 
 export async function signPack(pack: Pack, keys: CryptoKeyPair): Promise<Pack> {
@@ -55,7 +88,9 @@ export async function signPack(pack: Pack, keys: CryptoKeyPair): Promise<Pack> {
 }
 
 export type SignatureCheck =
-  { status: 'unsigned' } | { status: 'valid'; fingerprint: string } | { status: 'invalid'; reason: string };
+  | { status: 'unsigned' }
+  | { status: 'valid'; fingerprint: string; sha256: string }
+  | { status: 'invalid'; reason: string };
 
 export async function verifyPack(pack: Pack): Promise<SignatureCheck> {
   if (!pack.signature) return { status: 'unsigned' };
@@ -63,7 +98,11 @@ export async function verifyPack(pack: Pack): Promise<SignatureCheck> {
     const key = await crypto.subtle.importKey('spki', fromBase64(pack.signature.publicKey), ALG, false, ['verify']);
     const ok = await crypto.subtle.verify(SIGN, key, fromBase64(pack.signature.value), signedBytes(pack));
     return ok
-      ? { status: 'valid', fingerprint: await keyFingerprint(pack.signature.publicKey) }
+      ? {
+          status: 'valid',
+          fingerprint: await keyFingerprint(pack.signature.publicKey),
+          sha256: await keySha256(pack.signature.publicKey),
+        }
       : { status: 'invalid', reason: 'The signature does not match the pack: it was changed after signing' };
   } catch {
     return { status: 'invalid', reason: 'The signature or its public key is malformed' };
@@ -73,6 +112,9 @@ export async function verifyPack(pack: Pack): Promise<SignatureCheck> {
 /**
  * Whether policy lets this pack in: with trusted keys pinned, only packs
  * validly signed by one of them are accepted; a bad signature is always refused.
+ * Keys are compared on the full SHA-256 of their SPKI. Pins are read one by
+ * one: an unreadable pin matches nothing but still means pinning is on, so a
+ * typo in policy never lets unsigned packs in, nor stops the other pins working.
  */
 export async function checkTrust(
   pack: Pack,
@@ -83,8 +125,8 @@ export async function checkTrust(
   if (trustedKeys.length === 0) return { ok: true };
   if (check.status === 'unsigned')
     return { ok: false, reason: 'signature: Your organisation only accepts signed packs, and this pack is not signed' };
-  const trusted = await Promise.all(trustedKeys.map((k) => (/^[0-9a-f]{16}$/.test(k) ? k : keyFingerprint(k))));
-  return trusted.includes(check.fingerprint)
+  const pins = await Promise.all(trustedKeys.map(readPin));
+  return pins.some((p) => p.ok && p.sha256 === check.sha256)
     ? { ok: true }
     : { ok: false, reason: `signature: Signed by key ${check.fingerprint}, which your organisation does not trust` };
 }

@@ -1,8 +1,8 @@
 import type { PackSource } from '../db/config-records';
 import type { Repository } from '../db/repository';
 import { parsePackText } from './validate';
-import type { PackPolicy } from './policy';
-import { MAX_PACK_BYTES } from './schema';
+import { packUrlProblem, type PackPolicy } from './policy';
+import { compareSemver, MAX_PACK_BYTES } from './schema';
 
 /**
  * Packs from URLs (the municipality's intranet, or policy). Requests carry no
@@ -14,35 +14,99 @@ export type Fetched =
   | { status: 'ok'; text: string; etag: string | null; lastModified: string | null }
   | { status: 'error'; error: string };
 
+/** How long a pack request may take, body included. */
+export const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Fetches a pack: https only (also after redirects), no cookies or HTTP
+ * authentication, no referrer, a time limit, and a body cap counted in bytes as
+ * they arrive (Content-Length is the server's claim, not a limit).
+ */
 export async function fetchPackText(
   url: string,
   previous: { etag: string | null; lastModified: string | null } = { etag: null, lastModified: null },
   fetcher: typeof fetch = fetch,
+  timeoutMs = FETCH_TIMEOUT_MS,
 ): Promise<Fetched> {
+  const problem = packUrlProblem(url);
+  if (problem) return { status: 'error', error: `address: ${problem}` };
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (previous.etag) headers['If-None-Match'] = previous.etag;
   if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const timedOut = () => ({
+    status: 'error' as const,
+    error: `${new URL(url).origin} did not answer within ${timeoutMs / 1000} seconds`,
+  });
   let response: Response;
   try {
-    response = await fetcher(url, { headers, cache: 'no-cache', credentials: 'include', redirect: 'follow' });
+    response = await fetcher(url, {
+      headers,
+      cache: 'no-cache',
+      credentials: 'omit',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      signal,
+    });
   } catch {
+    if (signal.aborted) return timedOut();
     return {
       status: 'error',
       error: `Could not reach ${new URL(url).origin}. Check the address, and that the server allows Sidevogn to fetch it (CORS).`,
     };
   }
+  // The final address counts: a redirect to plain http is refused.
+  if (response.url && !response.url.startsWith('https://')) {
+    void response.body?.cancel().catch(() => undefined);
+    return { status: 'error', error: 'address: The server redirected to an address that is not https' };
+  }
   if (response.status === 304) return { status: 'not-modified' };
   if (!response.ok)
     return { status: 'error', error: `The server answered ${response.status} ${response.statusText}`.trim() };
-  const length = Number(response.headers.get('Content-Length') ?? 0);
-  if (length > MAX_PACK_BYTES)
-    return { status: 'error', error: `The pack is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB` };
+  const tooLarge = { status: 'error' as const, error: `The pack is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB` };
+  if (Number(response.headers.get('Content-Length') ?? 0) > MAX_PACK_BYTES) {
+    void response.body?.cancel().catch(() => undefined);
+    return tooLarge;
+  }
+  let text: string;
+  try {
+    const body = await readCapped(response, MAX_PACK_BYTES);
+    if (body === null) return tooLarge;
+    text = body;
+  } catch {
+    return signal.aborted ? timedOut() : { status: 'error', error: 'The connection broke while the pack was loading' };
+  }
   return {
     status: 'ok',
-    text: await response.text(),
+    text,
     etag: response.headers.get('ETag'),
     lastModified: response.headers.get('Last-Modified'),
   };
+}
+
+/** The body as text, or null (and the download stopped) once it passes `max` bytes. */
+async function readCapped(response: Response, max: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 export type RefreshOutcome =
@@ -106,6 +170,17 @@ export async function installFromText(
     };
   const preview = await repository.packs.preview(parsed.pack, trustedKeys);
   if (!preview.ok) return { status: 'error', error: preview.errors.join('\n') };
+  // An address that serves an older version than the one in use (a replayed
+  // old, perhaps flawed, signed version) changes nothing; a team lead can
+  // still go back to an installed version by hand (Version i brug).
+  if (source.kind === 'url' || source.kind === 'policy') {
+    const active = (await repository.packs.list()).find((p) => p.state.id === parsed.pack.id)?.state.activeVersion;
+    if (active && compareSemver(parsed.pack.version, active) < 0)
+      return {
+        status: 'error',
+        error: `version: The address serves version ${parsed.pack.version}, older than version ${active} in use; it was not installed`,
+      };
+  }
   const installed = await repository.packs.version(parsed.pack.id, parsed.pack.version);
   if (installed && preview.sameAsActive) {
     await repository.packs.updateSource(parsed.pack.id, source);

@@ -244,3 +244,30 @@ test('the key is kept where content scripts cannot read it (storage.session at i
   expect(result.result.value.local).toBe('read');
   expect(result.result.value.session).toMatch(/^refused/);
 });
+
+test('the printable summary and the data-access report clear when Sidevogn locks', async ({ caseSystem, context }) => {
+  const c = citizen(6);
+  await caseSystem.gotoCase(c.caseId);
+  await caseSystem.panel.writeNote('Kanarie til udskrift');
+  const { frame } = caseSystem.panel;
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  const [summary] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: 'Udskriv overblik' }).click(),
+  ]);
+  const [access] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),
+  ]);
+  await expect(summary.getByRole('heading', { level: 1 })).toHaveText(c.name);
+  await expect(access.getByTestId('access-note')).toHaveText(/Kanarie til udskrift/);
+
+  await caseSystem.panel.frame.getByRole('button', { name: 'Lås nu' }).click();
+  for (const sheet of [summary, access]) {
+    await expect(sheet.getByTestId('page-locked')).toHaveText(
+      'Sidevogn er låst, og siden er ryddet. Lås op i panelet og åbn den igen.',
+    );
+    await expect(sheet.locator('body')).not.toContainText(c.name);
+    await expect(sheet.locator('body')).not.toContainText('Kanarie');
+  }
+});

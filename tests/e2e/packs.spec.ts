@@ -82,6 +82,40 @@ test('a pack is subscribed to by URL; refreshing sends the ETag and a new versio
   }
 });
 
+test('pack addresses: a redirect to http, 50 MB without Content-Length and a replayed older version are refused', async ({
+  openOptions,
+}) => {
+  let pack = aTeamPack({ version: '1.1.0' });
+  const server = await startPackServer(() => JSON.stringify(pack));
+  try {
+    const options = await openOptions();
+    const address = options.getByLabel('Abonnér på en pakke-adresse (https)');
+    const message = options.getByTestId('pack-message');
+    await address.fill(server.redirectToHttpUrl);
+    await options.getByRole('button', { name: 'Hent' }).click();
+    await expect(message).toContainText('redirected to an address that is not https');
+    await address.fill(server.hugeUrl);
+    await options.getByRole('button', { name: 'Hent' }).click();
+    await expect(message).toContainText('The pack is larger than 5 MB', { timeout: 15_000 });
+    await expect(options.getByTestId('installed-pack')).toHaveCount(1);
+
+    await address.fill(server.url);
+    await options.getByRole('button', { name: 'Hent' }).click();
+    await options.getByRole('button', { name: 'Installér' }).click();
+    const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.1.0');
+    expect(server.requests.every((r) => r.cookie === null)).toBe(true);
+
+    // The server now replays an older (signed or not) version: nothing changes.
+    pack = aTeamPack({ version: '1.0.0' });
+    await team.getByRole('button', { name: 'Opdatér nu' }).click();
+    await expect(message).toContainText('older than version 1.1.0 in use');
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.1.0');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a checklist run survives a browser restart, writes its part of the note, and warns about required items', async ({
   launch,
   caseSystemUrl,

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSigningKey, exportPublicKey, signPack } from '@/lib/packs/signing';
+import { generateSigningKey, exportPublicKey, keyFingerprint, signPack } from '@/lib/packs/signing';
 import { packSchema } from '@/lib/packs/schema';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { aTeamPack } from '../fixtures/packs';
@@ -10,9 +10,12 @@ import { LockScreen } from './pages/lock';
 import { startPackServer } from './pack-server';
 
 // Chromium on Linux reads enterprise policy from this folder for every browser
-// on the machine; this project runs after all other tests (playwright.config.ts).
+// on the machine; this project runs after all other tests (playwright.config.ts),
+// and its tests one after the other, each with its own policy file.
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'sidevogn-e2e.json');
+
+test.describe.configure({ mode: 'serial' });
 
 function writePolicy(values: Record<string, unknown>) {
   try {
@@ -25,22 +28,16 @@ function writePolicy(values: Record<string, unknown>) {
 }
 
 let server: Awaited<ReturnType<typeof startPackServer>>;
+let keys: CryptoKeyPair;
 
-// The policy must be in place before the browser starts (fixtures launch it).
 test.beforeAll(async () => {
-  const keys = await generateSigningKey();
+  keys = await generateSigningKey();
   const pack = packSchema.parse(aTeamPack({ id: 'vesthavn.politik', templateTitle: 'Hjemmebesøg (politik)' }));
   const signed = await signPack(pack, keys);
   server = await startPackServer(() => JSON.stringify(signed));
-  writePolicy({
-    packUrls: [server.url],
-    allowUserPacks: false,
-    trustedPackKeys: [await exportPublicKey(keys.publicKey)],
-    // The lock keys: the e2e passphrase has exactly this many characters; 3 idle minutes, not the default 15.
-    idleLockMinutes: IDLE_MINUTES,
-    minPassphraseLength: [...PASSPHRASE].length,
-  });
 });
+
+test.afterEach(() => rmSync(POLICY_FILE, { force: true }));
 
 const IDLE_MINUTES = 3;
 
@@ -49,9 +46,15 @@ test.afterAll(async () => {
   await server?.close();
 });
 
+// The policy must be in place before the browser starts (fixtures launch it on first use).
 test('enterprise policy installs a signed pack the user cannot remove, and can forbid own packs', async ({
   openOptions,
 }) => {
+  writePolicy({
+    packUrls: [server.url],
+    allowUserPacks: false,
+    trustedPackKeys: [await exportPublicKey(keys.publicKey)],
+  });
   const options = await openOptions();
   const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
   await expect(team).toContainText(`Installeret af din organisation (${server.url})`, { timeout: 15_000 });
@@ -64,8 +67,11 @@ test.describe('lock policy', () => {
   test.use({ setUp: false });
 
   test('minPassphraseLength refuses a strong passphrase one character short, on set-up; idleLockMinutes locks after its minutes, not the default 15', async ({
-    context,
+    launch,
   }) => {
+    // The lock keys: the e2e passphrase has exactly this many characters; 3 idle minutes, not the default 15.
+    writePolicy({ idleLockMinutes: IDLE_MINUTES, minPassphraseLength: [...PASSPHRASE].length });
+    const context = await launch();
     const min = [...PASSPHRASE].length;
     expect(min).toBeGreaterThan(12);
     const options = await context.newPage();
@@ -95,4 +101,50 @@ test.describe('lock policy', () => {
     );
     await expect(lock.lockedHeading).toBeVisible();
   });
+});
+
+test('a policy with one unreadable pin still pins and forbids own packs, and says what is wrong', async ({
+  openOptions,
+}) => {
+  // A 16-digit fingerprint (64 bits) is refused as a pin; before issue 27 it
+  // made the whole policy unreadable, and Sidevogn acted as if there were none.
+  const shortPin = await keyFingerprint(await exportPublicKey((await generateSigningKey()).publicKey));
+  writePolicy({
+    packUrls: [server.url],
+    allowUserPacks: false,
+    trustedPackKeys: [shortPin, 'abc', await exportPublicKey(keys.publicKey)],
+  });
+  const options = await openOptions();
+  // Chromium may hand the extension its policy a moment after start: the page follows it.
+  await expect(options.getByText('Din organisation har bestemt, hvilke pakker der bruges.')).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(options.getByLabel('Importér pakke (JSON-fil)')).toHaveCount(0);
+  await expect(options.getByTestId('policy-problems')).toContainText(
+    'trustedPackKeys[0]: a 16-digit fingerprint is too short',
+  );
+  await expect(options.getByTestId('policy-problems')).toContainText('trustedPackKeys[1]: not a P-256 public key');
+  // The good pin still works: the signed policy pack is installed.
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team).toContainText(`Installeret af din organisation (${server.url})`, { timeout: 15_000 });
+});
+
+test('a policy that arrives while Sidevogn runs stops an unsigned pack the caseworker added', async ({
+  openOptions,
+}) => {
+  const options = await openOptions();
+  await options.getByLabel('Importér pakke (JSON-fil)').setInputFiles({
+    name: 'team.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(aTeamPack())),
+  });
+  await options.getByRole('button', { name: 'Installér' }).click();
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team).toBeVisible();
+  await expect(team.getByTestId('pack-blocked')).toHaveCount(0);
+
+  // IT turns on key pinning; Chromium reloads policy files within seconds.
+  writePolicy({ trustedPackKeys: [await exportPublicKey(keys.publicKey)] });
+  await expect(team.getByTestId('pack-blocked')).toContainText('only accepts signed packs', { timeout: 30_000 });
+  await expect(options.getByLabel('Importér pakke (JSON-fil)')).toBeVisible(); // pinning alone still allows signed user packs
 });

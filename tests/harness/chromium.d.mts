@@ -5,6 +5,7 @@ export const EXTENSION_DIR: string;
 export const EXTENSION_ID: string;
 export function findChromium(): string;
 export function assertExtensionBuilt(): void;
+export const TEST_TLS_DIR: string;
 export function extensionArgs(): string[];
 export function prepareProfile(userDataDir: string): void;
 export function removeProfile(userDataDir: string): void;

@@ -1,6 +1,7 @@
 // Finding and launching Chromium with the built extension loaded. Shared by the
 // e2e tests, `npm start` and the benchmarks.
 import { spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -43,6 +44,21 @@ export function assertExtensionBuilt() {
   }
 }
 
+/** The test pack server's TLS certificate (tests/fixtures/tls; a test-only key, no secret). */
+export const TEST_TLS_DIR = join(ROOT, 'tests', 'fixtures', 'tls');
+
+/**
+ * Base64 SHA-256 of the test certificate's key: Chromium trusts that one key
+ * (`--ignore-certificate-errors-spki-list`), not every bad certificate, so pack
+ * URLs can be https in tests as they must be in use.
+ */
+function testTlsSpki() {
+  const cert = new X509Certificate(readFileSync(join(TEST_TLS_DIR, 'pack-server.crt')));
+  return createHash('sha256')
+    .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+}
+
 /**
  * Chromium flags for a quiet, offline-friendly browser with our extension.
  * This machine's network is closed, so background networking is off.
@@ -57,6 +73,7 @@ export function extensionArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--disable-quic',
+    `--ignore-certificate-errors-spki-list=${testTlsSpki()}`,
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
 }

@@ -193,6 +193,7 @@ describe('a policy pack that policy refuses changes nothing', { timeout: 30_000 
       packUrls: [url],
       allowUserPacks: false,
       trustedPackKeys: [await exportPublicKey(trusted.publicKey)],
+      problems: [],
     };
     const outcome = await syncPolicyPacks(repo, policy, serve(aTeamPack({ id: 'politik.team', templateTitle: 'P' })));
     expect(outcome[url]).toMatchObject({ status: 'error', error: expect.stringMatching(/only accepts signed packs/) });
@@ -206,6 +207,7 @@ describe('a policy pack that policy refuses changes nothing', { timeout: 30_000 
       packUrls: [url],
       allowUserPacks: false,
       trustedPackKeys: [await exportPublicKey(trusted.publicKey)],
+      problems: [],
     };
     const signed = await signPack(
       packSchema.parse({
@@ -222,7 +224,7 @@ describe('a policy pack that policy refuses changes nothing', { timeout: 30_000 
   });
 
   it('not a valid pack at the policy address', async () => {
-    const policy = { packUrls: [url], allowUserPacks: false, trustedPackKeys: [] };
+    const policy = { packUrls: [url], allowUserPacks: false, trustedPackKeys: [], problems: [] };
     const outcome = await syncPolicyPacks(repo, policy, serve({ format: 'sidevogn-pack/1', id: 'x' }));
     expect(outcome[url]).toMatchObject({ status: 'error' });
     await expectNothingChanged();

@@ -48,6 +48,7 @@ export const da = {
   'lock.change.done': 'Adgangskoden er skiftet. Brug den nye næste gang.',
   'lock.loading': 'Åbner Sidevogn …',
   'lock.summaryLocked': 'Sidevogn er låst. Lås op i panelet og åbn overblikket igen.',
+  'lock.pageLocked': 'Sidevogn er låst, og siden er ryddet. Lås op i panelet og åbn den igen.',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -99,4 +100,5 @@ export const en: Record<keyof typeof da, string> = {
   'lock.change.done': 'The passphrase is changed. Use the new one next time.',
   'lock.loading': 'Opening Sidevogn …',
   'lock.summaryLocked': 'Sidevogn is locked. Unlock in the panel and open the summary again.',
+  'lock.pageLocked': 'Sidevogn is locked and this page was cleared. Unlock in the panel and open it again.',
 };

@@ -73,6 +73,8 @@ export const da = {
   'backup.importing': 'Indlæser …',
   'backup.imported':
     'Sikkerhedskopien er indlæst: {added} nye og {updated} opdaterede poster ({kept} nyere poster beholdt).',
+  'backup.importedOther':
+    'Sikkerhedskopien er indlæst: {added} nye og {updated} opdaterede poster ({kept} nyere poster beholdt). Bemærk: filen er lavet i en anden installation af Sidevogn (en anden browser eller computer). Tjek, at det er din egen sikkerhedskopi.',
   'backup.locked': 'Lås Sidevogn op først.',
   'backup.noFile': 'Vælg en fil.',
   'backup.error.notJson': 'Filen er ikke en Sidevogn-sikkerhedskopi (den er ikke JSON). Intet er ændret.',
@@ -169,6 +171,8 @@ export const en: Record<keyof typeof da, string> = {
   'backup.importButton': 'Load',
   'backup.importing': 'Loading …',
   'backup.imported': 'The backup is loaded: {added} new and {updated} updated records ({kept} newer records kept).',
+  'backup.importedOther':
+    'The backup is loaded: {added} new and {updated} updated records ({kept} newer records kept). Note: the file was made by another installation of Sidevogn (another browser or computer). Check that it is your own backup.',
   'backup.locked': 'Unlock Sidevogn first.',
   'backup.noFile': 'Choose a file.',
   'backup.error.notJson': 'The file is not a Sidevogn backup (it is not JSON). Nothing has changed.',
