@@ -1,17 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { checklistNoteLines, unresolvedRequired } from '@/lib/checklists/run';
+import { checklistNoteLines, itemsTickedByInsert, unresolvedRequired } from '@/lib/checklists/run';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
 import {
   initialValues,
+  isEmpty,
   isVisible,
   missingRequired,
   renderNote,
   validityOn,
   type PrefillContext,
 } from '@/lib/templates/form';
+import { migrateDraftValues } from '@/lib/templates/migrate';
 import type { Template } from '@/lib/templates/schema';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
@@ -74,7 +76,13 @@ function FilledForm({
   context: PrefillContext;
   t: ReturnType<typeof useT>;
 } & ReturnType<typeof usePanelServices>) {
-  const draft = useFormDraft(repository, citizenKey, template.id, () => initialValues(template, context));
+  const draft = useFormDraft(
+    repository,
+    citizenKey,
+    template.id,
+    () => initialValues(template, context),
+    (values, version) => migrateDraftValues(template, values, version),
+  );
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -89,7 +97,13 @@ function FilledForm({
     }
     return null;
   }, [repository, citizenKey, template.id]);
-  const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run) : [];
+  // An item linked to a field counts as done once the caseworker has answered that field
+  // (or the field is hidden: it does not apply).
+  const answered = (fieldId: string) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    return !!values && !!field && (!isVisible(template, field, values) || !isEmpty(values[fieldId]));
+  };
+  const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run, answered) : [];
   const note = useMemo(() => {
     if (!values) return '';
     const lines = linked ? checklistNoteLines(linked.checklist, linked.run) : [];
@@ -126,7 +140,13 @@ function FilledForm({
         setStatus({ tone: 'warning', key: result.outcome === 'too-long' ? 'templates.tooLong' : 'templates.copied' });
       }
       await repository.history.templateInserted(citizenKey, template, target);
-      if (linked) await repository.checklistRuns.finish(linked.run.id);
+      if (linked) {
+        // "Notatet er indsat i journalfeltet": only an insertion the host confirmed ticks it.
+        if (result.outcome === 'inserted')
+          for (const item of itemsTickedByInsert(linked.checklist))
+            await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
+        await repository.checklistRuns.finish(linked.run.id);
+      }
       setConfirmedAnyway(false);
       if (await draft.discard(inserted)) setAttempted(false);
       onInserted();

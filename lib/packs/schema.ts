@@ -9,7 +9,14 @@ import { templateSchema } from '../templates/schema';
  * generated from this schema (npm run pack-schema) for authoring in any editor.
  */
 
-export const PACK_FORMAT = 'sidevogn-pack/1';
+export const PACK_FORMAT = 'sidevogn-pack/2';
+/**
+ * Formats this version still reads. Format 2 added checklist items linked to
+ * a template field (`field`) or ticked by the panel (`tickedBy`), and the
+ * meeting types `loebende-jobsamtale` and `afgoerelse`; a format-1 pack is a
+ * valid format-2 pack.
+ */
+export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/1'] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
@@ -30,7 +37,9 @@ export const packSignatureSchema = lazySchema(() =>
 export const packSchema = lazySchema(() =>
   z
     .strictObject({
-      format: z.literal(PACK_FORMAT, { error: `Unsupported pack format (this Sidevogn reads "${PACK_FORMAT}")` }),
+      format: z.enum(READABLE_PACK_FORMATS, {
+        error: `Unsupported pack format (this Sidevogn reads ${READABLE_PACK_FORMATS.map((f) => `"${f}"`).join(' and ')})`,
+      }),
       id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
       name: z.string().trim().min(1).max(160),
       publisher: z.string().trim().min(1).max(160),
@@ -55,14 +64,30 @@ export const packSchema = lazySchema(() =>
           seen.add(item.id);
         });
       }
-      const templateIds = new Set(p.templates.map((t) => t.id));
+      const templates = new Map(p.templates.map((t) => [t.id, t]));
       p.checklists.forEach((c, i) => {
-        if (c.templateId && !templateIds.has(c.templateId))
+        const template = c.templateId ? templates.get(c.templateId) : undefined;
+        if (c.templateId && !template)
           ctx.addIssue({
             code: 'custom',
             path: ['checklists', i, 'templateId'],
             message: `"${c.templateId}" is not a template in this pack`,
           });
+        c.items.forEach((item, j) => {
+          if (!item.field) return;
+          if (!c.templateId)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checklists', i, 'items', j, 'field'],
+              message: 'A checklist linked to no template cannot link an item to a field',
+            });
+          else if (template && !template.fields.some((f) => f.id === item.field))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checklists', i, 'items', j, 'field'],
+              message: `"${item.field}" is not a field of the template "${c.templateId}"`,
+            });
+        });
       });
       if (p.validTo && p.validTo < p.validFrom)
         ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });

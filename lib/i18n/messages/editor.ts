@@ -130,6 +130,10 @@ export const da = {
   'editor.item.sourceUrl': 'Punktets kilde (valgfri https-link)',
   'editor.item.noteText': 'Tekst til notatet (valgfri)',
   'editor.item.noteTextHelp': 'Sætningen, der kommer med i notatet, når punktet er krydset af.',
+  'editor.item.field': 'Skabelonfelt',
+  'editor.item.fieldHelp':
+    'Feltet i den tilknyttede skabelon, der registrerer punktet. Punktet er klaret, når feltet er udfyldt, og skriver ikke selv i notatet.',
+  'editor.item.tickedByInsert': 'Afkrydses af panelet, når notatet er indsat i journalfeltet',
   'editor.item.required': 'Skal krydses af eller markeres som ikke relevant',
   'editor.item.add': 'Tilføj punkt',
   'editor.item.writes': 'Skriver',
@@ -298,6 +302,10 @@ export const en: Record<keyof typeof da, string> = {
   'editor.item.sourceUrl': "The item's source (optional https link)",
   'editor.item.noteText': 'Text for the note (optional)',
   'editor.item.noteTextHelp': 'The sentence that goes into the note when the item is ticked.',
+  'editor.item.field': 'Template field',
+  'editor.item.fieldHelp':
+    'The field of the linked template that records the item. The item is done when the field is filled, and writes nothing itself.',
+  'editor.item.tickedByInsert': 'Ticked by the panel when the note is inserted into the journal field',
   'editor.item.required': 'Must be ticked or marked not relevant',
   'editor.item.add': 'Add item',
   'editor.item.writes': 'Writes',
