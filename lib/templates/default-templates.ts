@@ -780,7 +780,7 @@ Afgørelsen er meddelt {{meddelt}}.
 Afgørelsen er meddelt med klagevejledning: hvor og hvordan der klages, og klagefristen (forvaltningsloven § 25).
 {{/klagevejledning=true}}
 {{#klagevejledning=false}}
-Afgørelsen er endnu ikke meddelt med klagevejledning.
+Der er endnu ikke givet klagevejledning.
 {{/klagevejledning=false}}`,
   },
   {
