@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { checklistNoteLines, itemsTickedByInsert, unresolvedRequired } from '@/lib/checklists/run';
+import { checklistNoteLines, unresolvedRequired } from '@/lib/checklists/run';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
@@ -104,6 +104,12 @@ function FilledForm({
     return !!values && !!field && (!isVisible(template, field, values) || !isEmpty(values[fieldId]));
   };
   const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run, answered) : [];
+  // What the inserted note records: a visible field with a value other than "no" ticks its item.
+  const affirmed = (fieldId: string) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    const value = values?.[fieldId];
+    return !!values && !!field && isVisible(template, field, values) && !isEmpty(value) && value !== false;
+  };
   const note = useMemo(() => {
     if (!values) return '';
     const lines = linked ? checklistNoteLines(linked.checklist, linked.run) : [];
@@ -141,10 +147,14 @@ function FilledForm({
       }
       await repository.history.templateInserted(citizenKey, template, target);
       if (linked) {
-        // "Notatet er indsat i journalfeltet": only an insertion the host confirmed ticks it.
-        if (result.outcome === 'inserted')
-          for (const item of itemsTickedByInsert(linked.checklist))
-            await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
+        // A field the caseworker answered ticks its item; "Notatet er indsat i journalfeltet"
+        // is ticked only by an insertion the host confirmed.
+        const ticked = linked.checklist.items.filter(
+          (i) =>
+            !linked.run.items[i.id] &&
+            ((i.field && affirmed(i.field)) || (i.tickedBy === 'inserted' && result.outcome === 'inserted')),
+        );
+        for (const item of ticked) await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
         await repository.checklistRuns.finish(linked.run.id);
       }
       setConfirmedAnyway(false);

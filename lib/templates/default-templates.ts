@@ -797,7 +797,6 @@ Der er endnu ikke givet klagevejledning.
         id: 'kanal',
         kind: 'choice',
         label: 'Kontaktform',
-        required: true,
         options: [
           { value: 'telefon', label: 'Telefonsamtale' },
           { value: 'hjemmebesoeg', label: 'Hjemmebesøg' },
@@ -809,7 +808,7 @@ Der er endnu ikke givet klagevejledning.
       { id: 'vejledning', kind: 'textarea', label: 'Vejledning givet' },
       { id: 'aftaler', kind: 'textarea', label: 'Aftaler og næste skridt', required: true },
     ],
-    body: `{{kanal}} {{dato}} med {{hvem}}.
+    body: `{{#kanal}}{{kanal}}{{/kanal}}{{^kanal}}Kontakt{{/kanal}} {{dato}} med {{hvem}}.
 
 Oplyst: {{oplyst}}
 {{#vejledning}}

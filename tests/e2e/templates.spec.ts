@@ -18,6 +18,8 @@ const inputEvents = (page: Page) => page.evaluate(() => ({ ...window.__caseSyste
 
 async function fillContactNote(panel: Panel, learnt: string, agreed: string) {
   await panel.openTemplate('kontakt');
+  // The channel is the caseworker's choice: the template pre-selects none.
+  await panel.field(/Kontaktform/).selectOption({ label: 'Hjemmebesøg' });
   await panel.field(/Hvad blev oplyst/).fill(learnt);
   await panel.field(/Aftaler og næste skridt/).fill(agreed);
 }
@@ -82,7 +84,7 @@ test('insertion goes into the rich-text editor at the caret, with undo', async (
   await panel.insert();
   await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
-  expect(quillText).toMatch(/^Indledning\. Telefonsamtale \d\d\.\d\d\.\d{4} med /);
+  expect(quillText).toMatch(/^Indledning\. Hjemmebesøg \d\d\.\d\d\.\d{4} med /);
   expect(quillText).toContain('Aftaler og næste skridt: Ringer tirsdag.');
   expect((await inputEvents(page)).editor).toBeGreaterThan(before.editor);
   await expect(page.locator('#journal-tekst')).toHaveValue('');
