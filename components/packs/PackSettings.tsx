@@ -8,6 +8,7 @@ import { NO_POLICY, readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
+import { translateIssue } from '@/lib/i18n/validation';
 import { useT } from '../panel/panel-context';
 import { PackPreview } from './PackPreview';
 
@@ -17,6 +18,7 @@ type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
 export function PackSettings({ repository }: { repository: Repository }) {
   const t = useT();
+  const locale = usePanelStore((s) => s.locale);
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
   const [policy, setPolicy] = useState<PackPolicy>(NO_POLICY);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -185,7 +187,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
               <ul className="mt-1 ml-5 list-disc">
                 {message.errors.map((e) => (
                   <li key={e}>
-                    <code>{e}</code>
+                    <code>{translateIssue(e, locale)}</code>
                   </li>
                 ))}
               </ul>
