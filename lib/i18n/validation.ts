@@ -32,9 +32,15 @@ const RULES: Rule[] = [
     /^Use letters and digits, starting with a lower-case letter$/,
     () => 'Brug bogstaver og tal, og begynd med et lille bogstav',
   ],
-  [/^Use letters, digits and hyphens, starting with a letter$/, () => 'Brug bogstaver, tal og bindestreg, og begynd med et bogstav'],
+  [
+    /^Use letters, digits and hyphens, starting with a letter$/,
+    () => 'Brug bogstaver, tal og bindestreg, og begynd med et bogstav',
+  ],
   [/^Use an https:\/\/ link$/, () => 'Brug et link, der begynder med https://'],
-  [/^Unsupported pack format \(this Sidevogn reads (.+)\)$/, (f) => `Ukendt pakkeformat (denne Sidevogn læser ${and(f)})`],
+  [
+    /^Unsupported pack format \(this Sidevogn reads (.+)\)$/,
+    (f) => `Ukendt pakkeformat (denne Sidevogn læser ${and(f)})`,
+  ],
   [/^Duplicate id "(.+)" in (\w+)$/, (id, kind) => `Id'et »${id}« findes to gange i ${KINDS[kind] ?? kind}`],
   [/^"(.+)" is not a template in this pack$/, (id) => `»${id}« er ikke en skabelon i pakken`],
   [/^"(.+)" is not a field of the template "(.+)"$/, (f, t) => `»${f}« er ikke et felt i skabelonen »${t}«`],
@@ -58,7 +64,10 @@ const RULES: Rule[] = [
   [/^Option values must be unique$/, () => 'Valgmulighedernes værdier skal være forskellige'],
   [/^\{\{(.+)\}\} is not a field of this template$/, (n) => `{{${n}}} er ikke et felt i skabelonen`],
   [/^Line (\d+): (.+)$/, (line, rest) => `Linje ${line}: ${reasonDa(rest!)}`],
-  [/^\{\{\/(.+)\}\} closes a section that was never opened$/, (k) => `{{/${k}}} lukker en sektion, der aldrig blev åbnet`],
+  [
+    /^\{\{\/(.+)\}\} closes a section that was never opened$/,
+    (k) => `{{/${k}}} lukker en sektion, der aldrig blev åbnet`,
+  ],
   [
     /^\{\{\/(.+)\}\} closes \{\{#(.+)\}\} \(opened on line (\d+)\)$/,
     (k, o, l) => `{{/${k}}} lukker {{#${o}}} (åbnet i linje ${l})`,
@@ -68,7 +77,10 @@ const RULES: Rule[] = [
   [/^Unreadable placeholder \(use \{\{name\}\}\)$/, () => 'Ulæselig pladsholder (skriv {{navn}})'],
   [/^Key "(.+)" is not allowed$/, (k) => `Nøglen »${k}« er ikke tilladt`],
   [/^HTML or script is not allowed in pack text$/, () => 'HTML og script er ikke tilladt i pakkens tekst'],
-  [/^The pack is ([\d.]+) MB; the limit is (\d+) MB$/, (a, b) => `Pakken fylder ${a.replace('.', ',')} MB; grænsen er ${b} MB`],
+  [
+    /^The pack is ([\d.]+) MB; the limit is (\d+) MB$/,
+    (a, b) => `Pakken fylder ${a.replace('.', ',')} MB; grænsen er ${b} MB`,
+  ],
   [/^Not valid JSON(?:: .*)?$/, () => 'Filen er ikke gyldig JSON'],
   [/^A pack is a JSON object$/, () => 'En pakke skal være et JSON-objekt'],
   [/^A template is a JSON object$/, () => 'En skabelon skal være et JSON-objekt'],

@@ -49,7 +49,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await body.pressSequentially('\n{{#laegeattestModtaget}}Lægeattesten er modtaget.{{/laegeattestModtaget}}');
   // A wrong placeholder is named next to the body while typing.
   await body.pressSequentially(' {{ukendt}}');
-  await expect(template.getByTestId('editor-error')).toContainText('{{ukendt}} is not a field of this template');
+  await expect(template.getByTestId('editor-error')).toContainText('{{ukendt}} er ikke et felt i skabelonen');
   await body.press('Backspace');
   for (let i = 0; i < ' {{ukendt}}'.length - 1; i++) await body.press('Backspace');
   await expect(template.getByTestId('editor-error')).toHaveCount(0);

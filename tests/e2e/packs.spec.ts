@@ -26,10 +26,10 @@ test('a pack file is previewed, installed, and its template and checklist reach 
   const bad = aTeamPack({ templateTitle: 'Hjemmebesøg <script>alert(1)</script>' });
   await importFile(options, 'bad.json', bad);
   await expect(options.getByTestId('pack-message')).toContainText(
-    'templates.0.title: HTML or script is not allowed in pack text',
+    'templates.0.title: HTML og script er ikke tilladt i pakkens tekst',
   );
   await importFile(options, 'broken.json', '{"format": "sidevogn-pack/1", ');
-  await expect(options.getByTestId('pack-message')).toContainText('Not valid JSON');
+  await expect(options.getByTestId('pack-message')).toContainText('Filen er ikke gyldig JSON');
   await expect(options.getByTestId('installed-pack')).toHaveCount(1); // the default pack only
 
   await importFile(options, 'team.json', aTeamPack());

@@ -176,11 +176,11 @@ test('an invalid template is refused with its error and not loaded; a valid one 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(template)),
   });
-  await expect(options.getByTestId('import-result')).toContainText('body: {{ukendt}} is not a field of this template');
+  await expect(options.getByTestId('import-result')).toContainText('body: {{ukendt}} er ikke et felt i skabelonen');
   await expect(options.getByText('Hjemmebesøg (kommunens egen)')).toHaveCount(0);
 
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": ') });
-  await expect(options.getByTestId('import-result')).toContainText('Not valid JSON');
+  await expect(options.getByTestId('import-result')).toContainText('Filen er ikke gyldig JSON');
 
   const good = { ...template, body: 'Hjemmebesøg: {{hvad}}' };
   await input.setInputFiles({
