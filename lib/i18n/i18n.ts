@@ -7,12 +7,19 @@ const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * `{name}` is the parameter; `{name|one|other}` the word for that number, by
+ * the language's plural rules (Intl.PluralRules: "1 note", "3 noter").
+ */
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
+  const plural = new Intl.PluralRules(intlLocale[locale]);
   return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+    catalog[key]
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+        params && name in params ? (plural.select(Number(params[name])) === 'one' ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 /** One formatter per locale and style: building one costs some 40 times formatting with it. */
