@@ -33,13 +33,18 @@ function formatter(options: Intl.DateTimeFormatOptions): (locale: Locale) => Int
 }
 const dateTimeFormat = formatter({ dateStyle: 'medium', timeStyle: 'short' });
 const timeFormat = formatter({ timeStyle: 'medium' });
+const hourMinute = formatter({ hour: '2-digit', minute: '2-digit' });
 
 export function formatDateTime(locale: Locale, time: number): string {
   return dateTimeFormat(locale).format(time);
 }
 
+/** A time of day. Danish reads `kl. 14.05` (a bare `14.05.09` reads as a date). */
 export function formatTime(locale: Locale, time: number): string {
-  return timeFormat(locale).format(time);
+  if (locale !== 'da') return timeFormat(locale).format(time);
+  const parts = hourMinute(locale).formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `kl. ${part('hour')}.${part('minute')}`;
 }
 
 export function isLocale(value: unknown): value is Locale {

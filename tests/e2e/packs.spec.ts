@@ -110,8 +110,8 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await cs.gotoCase(c.caseId, 'journal');
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
   await expect(cs.panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
-  await expect(cs.panel.frame.getByText('1 af 4 punkter klaret', { exact: false })).toHaveCount(0);
-  await expect(cs.panel.frame.getByText('2 af 4 punkter klaret', { exact: false })).toBeVisible();
+  await expect(cs.panel.frame.getByText('1 af 4 punkter afkrydset', { exact: false })).toHaveCount(0);
+  await expect(cs.panel.frame.getByText('2 af 4 punkter afkrydset', { exact: false })).toBeVisible();
   // Ticked by the panel after inserting, never by hand.
   await expect(cs.panel.frame.getByRole('checkbox', { name: 'Notatet er indsat i journalfeltet' })).toBeDisabled();
   const frame = panelFrame(cs.page);
