@@ -46,7 +46,7 @@ export async function buildContentScript(demo: boolean, entry = 'lib/host/conten
     banner: bridge ? { js: '//# allFunctionsCalledOnLoad' } : {},
     write: false,
   });
-  return outputFiles[0]!.text;
+  return outputFiles![0]!.text;
 }
 
 /**

@@ -91,7 +91,8 @@ function ItemRow({
           type="checkbox"
           className="mt-1"
           checked={state?.state === 'done'}
-          disabled={state?.state === 'na'}
+          // Ticked by the panel once the note is inserted, never by hand.
+          disabled={state?.state === 'na' || !!item.tickedBy}
           aria-describedby={item.help ? `${id}-help` : undefined}
           onChange={(e) => set(e.target.checked ? { state: 'done' } : null)}
         />

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repository } from '@/lib/db/repository';
+import { translateIssue } from '@/lib/i18n/validation';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import { useT } from '../panel/panel-context';
 
 type ImportState = { ok: true; title: string } | { ok: false; errors: string[] } | null;
@@ -9,6 +11,7 @@ type ImportState = { ok: true; title: string } | { ok: false; errors: string[] }
 /** Installed templates, and importing one from a file (validated; a bad file changes nothing). */
 export function TemplateSettings({ repository }: { repository: Repository }) {
   const t = useT();
+  const locale = usePanelStore((s) => s.locale);
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const [result, setResult] = useState<ImportState>(null);
   const fileId = useId();
@@ -73,7 +76,7 @@ export function TemplateSettings({ repository }: { repository: Repository }) {
             <ul className="mt-1 ml-5 list-disc">
               {result.errors.map((e) => (
                 <li key={e}>
-                  <code>{e}</code>
+                  <code>{translateIssue(e, locale)}</code>
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
+import { translateIssue } from '@/lib/i18n/validation';
 import { useT } from '../panel/panel-context';
 import { PackPreview } from './PackPreview';
 
@@ -18,6 +19,7 @@ type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
 export function PackSettings({ repository }: { repository: Repository }) {
   const t = useT();
+  const locale = usePanelStore((s) => s.locale);
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
   // Unknown until read: nothing a policy could forbid is offered before then.
   const [policy, setPolicy] = useState<PackPolicy | null>(null);
@@ -208,7 +210,7 @@ export function PackSettings({ repository }: { repository: Repository }) {
               <ul className="mt-1 ml-5 list-disc">
                 {message.errors.map((e) => (
                   <li key={e}>
-                    <code>{e}</code>
+                    <code>{translateIssue(e, locale)}</code>
                   </li>
                 ))}
               </ul>

@@ -50,9 +50,10 @@ export function DeadlinesSection({
   const today = useToday();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
+  const [firstAbsence, setFirstAbsence] = useState('');
   // A change that could not be saved, kept for the retry.
   const [failed, setFailed] = useState<{ work: () => Promise<unknown>; failure: SaveFailure } | null>(null);
-  const ids = { title: useId(), due: useId() };
+  const ids = { title: useId(), due: useId(), absence: useId() };
 
   const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
@@ -65,8 +66,15 @@ export function DeadlinesSection({
       return false;
     }
   };
-  const suggestions = suggestDeadlines(citizen.facts)
-    .map((s) => ({ ...s, title: t(`deadline.rule.${s.rule}`) }))
+  const sickness = `${citizen.facts.ydelse ?? ''} ${citizen.facts.malgruppe ?? ''}`
+    .toLowerCase()
+    .includes('sygedagpenge');
+  const suggestions = suggestDeadlines(citizen.facts, { firstAbsence: firstAbsence || null })
+    .map((s) => ({
+      ...s,
+      // Each suggestion says what it was counted from, and keeps saying it once accepted.
+      title: `${t(`deadline.rule.${s.rule}`)} (${t(`deadline.from.${s.from.basis}`, { date: danishDate(s.from.date) })})`,
+    }))
     .filter((s) => s.due >= today && !deadlines.some((d) => d.due === s.due && d.title === s.title));
 
   return (
@@ -105,6 +113,24 @@ export function DeadlinesSection({
             );
           })}
         </ul>
+      )}
+      {sickness && (
+        <div className="mt-2">
+          <label htmlFor={ids.absence} className="block text-sm">
+            {t('deadline.firstAbsence')}
+          </label>
+          <p id={`${ids.absence}-help`} className="text-xs text-slate-600">
+            {t('deadline.firstAbsence.help')}
+          </p>
+          <input
+            id={ids.absence}
+            type="date"
+            className={inputClass}
+            aria-describedby={`${ids.absence}-help`}
+            value={firstAbsence}
+            onChange={(e) => setFirstAbsence(e.target.value)}
+          />
+        </div>
       )}
       {suggestions.length > 0 && (
         <ul className="mt-2 space-y-1" aria-label={t('summary.deadlines.suggested')}>

@@ -6,12 +6,14 @@ import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
 import {
   initialValues,
+  isEmpty,
   isVisible,
   missingRequired,
   renderNote,
   validityOn,
   type PrefillContext,
 } from '@/lib/templates/form';
+import { migrateDraftValues } from '@/lib/templates/migrate';
 import type { Template } from '@/lib/templates/schema';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
@@ -74,7 +76,13 @@ function FilledForm({
   context: PrefillContext;
   t: ReturnType<typeof useT>;
 } & ReturnType<typeof usePanelServices>) {
-  const draft = useFormDraft(repository, citizenKey, template.id, () => initialValues(template, context));
+  const draft = useFormDraft(
+    repository,
+    citizenKey,
+    template.id,
+    () => initialValues(template, context),
+    (values, version) => migrateDraftValues(template, values, version),
+  );
   const flow = useInsertFlow({ rememberAs: template.id, prefer: template.target ?? 'journal' });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
@@ -90,7 +98,19 @@ function FilledForm({
     }
     return null;
   }, [repository, citizenKey, template.id]);
-  const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run) : [];
+  // An item linked to a field counts as done once the caseworker has answered that field
+  // (or the field is hidden: it does not apply).
+  const answered = (fieldId: string) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    return !!values && !!field && (!isVisible(template, field, values) || !isEmpty(values[fieldId]));
+  };
+  const unresolved = linked ? unresolvedRequired(linked.checklist, linked.run, answered) : [];
+  // What the inserted note records: a visible field with a value other than "no" ticks its item.
+  const affirmed = (fieldId: string) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    const value = values?.[fieldId];
+    return !!values && !!field && isVisible(template, field, values) && !isEmpty(value) && value !== false;
+  };
   const note = useMemo(() => {
     if (!values) return '';
     const lines = linked ? checklistNoteLines(linked.checklist, linked.run) : [];
@@ -117,10 +137,20 @@ function FilledForm({
     // The form as inserted: anything typed from here on is kept (draft.discard).
     const inserted = values;
     try {
-      await flow.run(note, async ({ target, status: next }) => {
+      await flow.run(note, async ({ outcome, target, status: next }) => {
         setStatus(next);
         await repository.history.templateInserted(citizenKey, template, target);
-        if (linked) await repository.checklistRuns.finish(linked.run.id);
+        if (linked) {
+          // A field the caseworker answered ticks its item; "Notatet er indsat i journalfeltet"
+          // is ticked only by an insertion read back in the host's field.
+          const ticked = linked.checklist.items.filter(
+            (i) =>
+              !linked.run.items[i.id] &&
+              ((i.field && affirmed(i.field)) || (i.tickedBy === 'inserted' && outcome === 'inserted')),
+          );
+          for (const item of ticked) await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
+          await repository.checklistRuns.finish(linked.run.id);
+        }
         setConfirmedAnyway(false);
         if (await draft.discard(inserted)) setAttempted(false);
         onInserted();

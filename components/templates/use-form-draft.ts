@@ -13,6 +13,8 @@ export function useFormDraft(
   citizenKey: string,
   templateId: string,
   initial: () => FormValues,
+  /** Moves a draft saved under an older version of the values over (lib/templates/migrate.ts). */
+  migrate: (values: FormValues, valuesVersion: number | undefined) => FormValues = (values) => values,
 ): {
   values: FormValues | null;
   hasDraft: boolean;
@@ -53,7 +55,7 @@ export function useFormDraft(
       (draft) => {
         if (!live) return;
         // The stored draft wins, but fields added to the template since then get their start values.
-        setValues(draft ? { ...initial(), ...draft.values } : initial());
+        setValues(draft ? { ...initial(), ...migrate(draft.values, draft.valuesVersion) } : initial());
         setHasDraft(!!draft);
       },
       (e: unknown) => {

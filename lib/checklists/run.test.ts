@@ -17,16 +17,33 @@ const run = (items: ChecklistRunRecord['items']): ChecklistRunRecord => ({
 });
 
 describe('checklist runs and the note', () => {
-  it('writes the sentences of ticked items only, in checklist order', () => {
-    const r = run({
-      raadighed: { state: 'done', at: 2 },
-      formaal: { state: 'done', at: 3 },
-      bisidder: { state: 'na', at: 4, reason: 'x' },
-    });
-    expect(checklistNoteLines(checklist, r)).toEqual([
-      'Formålet med samtalen er forklaret for borgeren.',
-      'Borgeren er vejledt om rådighed og sanktioner (aktivloven § 35).',
+  it('writes nothing for items linked to a template field or ticked by the panel', () => {
+    const all = Object.fromEntries(checklist.items.map((i, n) => [i.id, { state: 'done' as const, at: n }]));
+    expect(checklistNoteLines(checklist, run(all))).toEqual([]);
+  });
+
+  it('writes the sentence of a ticked free-standing item', () => {
+    const own = { ...checklist, items: [{ id: 'x', title: 'X', required: false, noteText: 'X er gjort.' }] };
+    expect(checklistNoteLines(own, run({ x: { state: 'done', at: 1 } }))).toEqual(['X er gjort.']);
+  });
+
+  it('counts an item linked to a field as resolved once the field is answered', () => {
+    const answered = new Set([
+      'bisidder',
+      'formaal',
+      'oensker',
+      'vejledning35',
+      'vurdering',
+      'samtykke',
+      'naesteKontakt',
     ]);
+    expect(unresolvedRequired(checklist, run({}), (f) => answered.has(f))).toEqual([]);
+  });
+
+  it('never asks for the item the panel ticks after inserting', () => {
+    const journal = checklist.items.find((i) => i.tickedBy === 'inserted');
+    expect(journal?.title).toBe('Notatet er indsat i journalfeltet');
+    expect(unresolvedRequired(checklist, run({})).map((i) => i.id)).not.toContain(journal!.id);
   });
 
   it('counts required items as resolved when ticked or marked not relevant', () => {

@@ -20,8 +20,26 @@ export const checklistItemSchema = lazySchema(() =>
     sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }).optional(),
     /** Must be ticked or marked not relevant before the note is inserted. */
     required: z.boolean().default(false),
-    /** The sentence the ticked item adds to the note. */
+    /**
+     * The sentence the ticked item adds to the note. Only for an item that is
+     * neither linked to a field (the template writes that fact) nor a process step.
+     */
     noteText: z.string().max(1000).optional(),
+    /**
+     * The field of the linked template that records this fact (pack format 2):
+     * the item counts as done when the caseworker has filled the field, and it
+     * writes nothing itself, so the note says the fact once.
+     */
+    field: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]{0,39}$/)
+      .optional(),
+    /**
+     * A process step ticked by the panel, never by hand (pack format 2):
+     * `inserted` is ticked when the note was inserted and read back in the
+     * case system's field. It writes nothing and is never asked for before inserting.
+     */
+    tickedBy: z.enum(['inserted']).optional(),
   }),
 );
 
@@ -46,6 +64,20 @@ export const checklistSchema = lazySchema(() =>
         if (seen.has(item.id))
           ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${item.id}"` });
         seen.add(item.id);
+      });
+      c.items.forEach((item, i) => {
+        if (item.noteText && (item.field || item.tickedBy))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'noteText'],
+            message: 'An item linked to a field or ticked by the panel writes nothing into the note',
+          });
+        if (item.tickedBy && item.required)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'required'],
+            message: 'An item ticked by the panel after inserting cannot be required before inserting',
+          });
       });
       if (c.validTo && c.validTo < c.validFrom)
         ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });

@@ -136,10 +136,19 @@ export function createConfigRepository(
   const packs = {
     /** Installs the default pack once, on first run; afterwards it is an ordinary pack. */
     async installDefault(input: unknown): Promise<void> {
-      if (await db.meta.get(META_KEYS.defaultPackInstalled)) return;
       const parsed = validatePack(input);
       if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
-      await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+      if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
+        await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+      else {
+        // A newer default version replaces the one in use; the older version stays
+        // installed, so checklists begun with it finish on it. A default pack the
+        // organisation removed or replaced stays as it is.
+        const state = await db.packState.get(parsed.pack.id);
+        if (state?.source.kind === 'default' && compareSemver(state.activeVersion, parsed.pack.version) < 0)
+          await packs.install(parsed.pack, { kind: 'default' }, { removable: false });
+      }
+      await db.meta.put({ key: META_KEYS.defaultPackVersion, value: parsed.pack.version });
     },
 
     /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */

@@ -28,6 +28,8 @@ export const META_KEYS = {
   citizenKeySecret: 'citizenKeySecret',
   /** When the default pack was installed (once; afterwards it is an ordinary pack). */
   defaultPackInstalled: 'defaultPackInstalled',
+  /** The version of the default pack last installed or updated (absent: 1.0.0, installed before it was kept). */
+  defaultPackVersion: 'defaultPackVersion',
 } as const;
 
 const SECRET_AAD = 'sidevogn/meta/citizenKeySecret';

@@ -67,12 +67,21 @@ export const metaRecordSchema = lazySchema(() =>
 const fieldValue = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
 
 /** A half-filled template form, per citizen and template, until inserted or discarded. */
+/**
+ * Version of a form draft's values. 2: saved by a build whose default pack
+ * (2.0.0 on) pre-answers nothing. A draft without it was begun on the 1.0.0
+ * default pack, whose pre-answered values are taken out when it is opened
+ * (lib/templates/migrate.ts).
+ */
+export const FORM_VALUES_VERSION = 2;
+
 export const formDraftRecordSchema = lazySchema(() =>
   z.strictObject({
     id: z.string(),
     citizenKey: z.string(),
     templateId: z.string(),
     values: z.record(z.string(), fieldValue),
+    valuesVersion: z.number().int().optional(),
     updatedAt: z.number().int(),
   }),
 );

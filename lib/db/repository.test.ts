@@ -197,28 +197,57 @@ describe('packs', () => {
     await t.repo.packs.installDefault(loadAgain);
     expect(loadAgain).not.toHaveBeenCalled();
     const [installed] = await t.repo.packs.list();
-    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '1.0.0', removable: false } });
+    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '2.0.0', removable: false } });
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
-    expect((await t.repo.templates.list()).templates).toHaveLength(5);
-    expect((await t.repo.packs.activeContent()).checklists).toHaveLength(5);
+    expect((await t.repo.templates.list()).templates).toHaveLength(7);
+    expect((await t.repo.packs.activeContent()).checklists).toHaveLength(7);
+  });
+
+  it('updates a default pack installed as 1.0.0 to the shipped version; a checklist begun on 1.0.0 keeps it', async () => {
+    const v1 = { ...base(), format: 'sidevogn-pack/1', version: '1.0.0', changelog: [] };
+    await t.repo.packs.installDefault(async () => v1, '1.0.0');
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    const [checklist] = (await t.repo.packs.activeContent()).checklists;
+    const run = await t.repo.checklistRuns.start(a, checklist!);
+    await t.repo.checklistRuns.setItem(run.id, 'formaal', { state: 'done' });
+
+    await t.repo.packs.installDefault(async () => defaultPack);
+    const [installed] = await t.repo.packs.list();
+    expect(installed).toMatchObject({ state: { activeVersion: '2.0.0', removable: false } });
+    expect(installed!.versions).toEqual(['2.0.0', '1.0.0']);
+    const [stored] = await t.repo.checklistRuns.list(a);
+    expect(stored).toMatchObject({ packVersion: '1.0.0', items: { formaal: { state: 'done' } } });
+    expect((await t.repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
+    // Updated once: the shipped version is not loaded again.
+    const loadAgain = vi.fn(async () => defaultPack);
+    await t.repo.packs.installDefault(loadAgain);
+    expect(loadAgain).not.toHaveBeenCalled();
+  });
+
+  it('leaves a default pack the organisation replaced as it is', async () => {
+    const v1 = { ...base(), version: '1.0.0', changelog: [] };
+    await t.repo.packs.installDefault(async () => v1, '1.0.0');
+    await t.repo.packs.install({ ...base(), version: '1.5.0', changelog: [] }, { kind: 'file' });
+    await t.repo.packs.installDefault(async () => defaultPack);
+    expect((await t.repo.packs.list())[0]!.state.activeVersion).toBe('1.5.0');
   });
 
   it('previews an update as a diff without changing anything, then installs it; older versions can be restored', async () => {
     await t.repo.packs.installDefault(async () => defaultPack);
-    const next = { ...base(), version: '1.1.0', templates: base().templates.slice(0, 4) };
+    const next = { ...base(), version: '2.1.0', templates: base().templates.slice(0, 6) };
     next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
     const preview = await t.repo.packs.preview(JSON.parse(JSON.stringify(next)));
     expect(preview.ok && preview.diff?.removed.map((r) => r.id)).toEqual([
       'dk.default.kontaktnotat',
       'dk.default.tjek.kontaktnotat',
     ]);
-    expect((await t.repo.templates.list()).templates).toHaveLength(5);
+    expect((await t.repo.templates.list()).templates).toHaveLength(7);
 
     await t.repo.packs.install(next, { kind: 'file' });
-    expect((await t.repo.templates.list()).templates).toHaveLength(4);
-    expect((await t.repo.packs.list())[0]!.versions).toEqual(['1.1.0', '1.0.0']);
-    await t.repo.packs.restore('dk.default', '1.0.0');
-    expect((await t.repo.templates.list()).templates).toHaveLength(5);
+    expect((await t.repo.templates.list()).templates).toHaveLength(6);
+    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.1.0', '2.0.0']);
+    await t.repo.packs.restore('dk.default', '2.0.0');
+    expect((await t.repo.templates.list()).templates).toHaveLength(7);
   });
 
   it('refuses a pack whose ids clash with another pack, and a changed pack under the same version', async () => {
@@ -251,7 +280,7 @@ describe('checklist runs', () => {
     await t.repo.checklistRuns.setItem(run.id, 'deltagere', null);
     const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({
-      packVersion: '1.0.0',
+      packVersion: '2.0.0',
       finishedAt: null,
       items: { formaal: { state: 'done' }, bisidder: { state: 'na', reason: 'Borgeren kender reglerne' } },
     });

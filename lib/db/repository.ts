@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { DEFAULT_PACK_VERSION, isOlderThanShipped } from '../packs/default-pack-version';
 import { LockedError, session, type KeySource } from '../crypto/session';
 import { META_KEYS, openSecret, sealSecret } from './keyring-store';
 import { openRow, openRows, sealRecord } from './sealed';
@@ -6,6 +7,7 @@ import { countCitizenData, eraseAllCitizenData, eraseCitizens } from './privacy'
 import { deriveCitizenKey, importCitizenKeySecret, newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import {
+  FORM_VALUES_VERSION,
   StoredDataError,
   parseStored,
   noteRecordSchema,
@@ -144,9 +146,15 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
       )),
   };
   const packs = lazyGroup(config, 'packs', {
-    /** Installs the default pack once, on first run; `load` is asked for it only then. */
-    async installDefault(load: () => Promise<unknown>): Promise<void> {
-      if (await db.meta.get(META_KEYS.defaultPackInstalled)) return;
+    /**
+     * Installs the default pack on first run, and the shipped default version
+     * when it is newer than the one installed; `load` is asked for it only then.
+     */
+    async installDefault(load: () => Promise<unknown>, shipped = DEFAULT_PACK_VERSION): Promise<void> {
+      if (await db.meta.get(META_KEYS.defaultPackInstalled)) {
+        const installed = (await db.meta.get(META_KEYS.defaultPackVersion))?.value;
+        if (!isOlderThanShipped(typeof installed === 'string' ? installed : '1.0.0', shipped)) return;
+      }
       const [configRepository, pack] = await Promise.all([config.load(), load()]);
       await configRepository.packs.installDefault(pack);
     },
@@ -457,6 +465,7 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
         citizenKey,
         templateId,
         values,
+        valuesVersion: FORM_VALUES_VERSION,
         updatedAt: t,
       };
       const row = await sealRecord(key(), 'formDrafts', record);

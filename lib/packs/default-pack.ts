@@ -1,15 +1,32 @@
 import { defaultChecklists } from '../checklists/default-checklists';
 import { defaultTemplates } from '../templates/default-templates';
+import { DEFAULT_PACK_VERSION } from './default-pack-version';
 import { PACK_FORMAT, type PackInput } from './schema';
 
-/** The default Danish pack: the five meeting types' templates and checklists. Loads on first run. */
+/**
+ * The default Danish pack. Loads on first run, and replaces an older default
+ * version on update (the older version stays installed, so checklists begun
+ * with it finish on it).
+ */
 export const defaultPack: PackInput = {
   format: PACK_FORMAT,
   id: 'dk.default',
   name: 'Sidevogn standardpakke (dansk)',
   publisher: 'Sidevogn',
-  version: '1.0.0',
+  version: DEFAULT_PACK_VERSION,
   changelog: [
+    {
+      version: '2.0.0',
+      date: '2026-12-06',
+      changes: [
+        'Gennemgået mod lovgivningen pr. 6.12.2026 (afspejler loven efter lov nr. 1750 af 29/12 2025, fase 1.7.2026). Punkter, der bygger på regler, som ændres 1.1.2027 (ny hovedlov, sanktioner, sygedagpengeopfølgning), gælder til og med 31.12.2026; der er endnu ingen efterfølgere.',
+        'Ingen svar er givet på forhånd: vejledning, bisidder, samtykke, CV, jobsøgning, tilbud og fristoverskridelse skal vælges af sagsbehandleren. Faste sætninger siger ikke længere, at noget er sket; formål, bisiddervejledning og Min Plan før tilbud skrives kun, når de er valgt. Vejledning efter aktivloven § 35 noterer dato og dokument.',
+        'Samtykke henviser nu til retssikkerhedsloven § 11 a, stk. 1 og § 12, nr. 3, jf. § 11 b (ikke § 11 c). Alle kilder linker til loven eller vejledningen, ikke til en forside.',
+        'Tjeklistepunkter er knyttet til skabelonens felter og skriver ikke længere sætninger to gange. »Notatet er lagt i sagssystemet« er erstattet af »Notatet er indsat i journalfeltet«, som panelet afkrydser efter indsættelse. »Mindst hver 4. uge« er ikke længere et krav for alle sygemeldte.',
+        'Nye skabeloner og tjeklister: løbende jobsamtale og afgørelse med begrundelse og klagevejledning. Nye felter: tolk, andre deltagere, uddannelsesparat, sundhedskoordinator, første fraværsdag og forventet raskmelding inden 26 uger. Ægteskab og børn er ikke længere standardlinjer.',
+        'Afvigelse fra gennemgangen: klagevejledning i afgørelsesskabelonen nævner ikke Ankestyrelsen som fast tekst, da klagen efter retssikkerhedsloven indgives til kommunen, som genvurderer sagen (verificér § 66–67); sagsbehandleren bekræfter klagevejledningen i stedet.',
+      ].join('\n'),
+    },
     {
       version: '1.0.0',
       date: '2026-11-23',

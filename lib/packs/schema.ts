@@ -10,13 +10,16 @@ import { templateSchema } from '../templates/schema';
  */
 
 /**
- * The format this Sidevogn writes. 2 (December 2026): adapters name several
- * targets with a role and may step into frames (`>>>`); templates name their
- * default target by role. Format 1 packs are read as they are (all additions
- * are optional).
+ * The format this Sidevogn writes. Format 2 (December 2026) added checklist
+ * items linked to a template field (`field`) or ticked by the panel
+ * (`tickedBy`), the meeting types `loebende-jobsamtale` and `afgoerelse`,
+ * adapters that name several targets with a role and step into frames (`>>>`),
+ * and templates that name their default target by role. A format-1 pack is a
+ * valid format-2 pack.
  */
 export const PACK_FORMAT = 'sidevogn-pack/2';
-export const PACK_FORMATS_READ = ['sidevogn-pack/1', PACK_FORMAT] as const;
+/** Formats this version still reads. */
+export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/1'] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
@@ -37,8 +40,8 @@ export const packSignatureSchema = lazySchema(() =>
 export const packSchema = lazySchema(() =>
   z
     .strictObject({
-      format: z.enum(PACK_FORMATS_READ, {
-        error: `Unsupported pack format (this Sidevogn reads ${PACK_FORMATS_READ.map((f) => `"${f}"`).join(' and ')})`,
+      format: z.enum(READABLE_PACK_FORMATS, {
+        error: `Unsupported pack format (this Sidevogn reads ${READABLE_PACK_FORMATS.map((f) => `"${f}"`).join(' and ')})`,
       }),
       id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
       name: z.string().trim().min(1).max(160),
@@ -64,14 +67,30 @@ export const packSchema = lazySchema(() =>
           seen.add(item.id);
         });
       }
-      const templateIds = new Set(p.templates.map((t) => t.id));
+      const templates = new Map(p.templates.map((t) => [t.id, t]));
       p.checklists.forEach((c, i) => {
-        if (c.templateId && !templateIds.has(c.templateId))
+        const template = c.templateId ? templates.get(c.templateId) : undefined;
+        if (c.templateId && !template)
           ctx.addIssue({
             code: 'custom',
             path: ['checklists', i, 'templateId'],
             message: `"${c.templateId}" is not a template in this pack`,
           });
+        c.items.forEach((item, j) => {
+          if (!item.field) return;
+          if (!c.templateId)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checklists', i, 'items', j, 'field'],
+              message: 'A checklist linked to no template cannot link an item to a field',
+            });
+          else if (template && !template.fields.some((f) => f.id === item.field))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checklists', i, 'items', j, 'field'],
+              message: `"${item.field}" is not a field of the template "${c.templateId}"`,
+            });
+        });
       });
       if (p.validTo && p.validTo < p.validFrom)
         ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });

@@ -14,31 +14,53 @@ export function dueStatus(due: string, today: string, done: boolean): DueStatus 
   return { kind: 'upcoming', days };
 }
 
+/** What a suggested deadline was counted from, so the caseworker can check it. */
+export interface CountedFrom {
+  basis: 'first-absence' | 'case-start' | 'case-system';
+  date: string;
+}
+
 /** A deadline the panel proposes from the case system's facts; the caseworker accepts or ignores it. */
 export interface SuggestedDeadline {
   /** Which rule proposed it (an i18n key suffix). */
   rule: 'sdp-week8' | 'sdp-week22' | 'first-interview' | 'next-meeting';
   due: string;
+  from: CountedFrom;
 }
 
 /**
- * The rules from the domain brief: sygedagpenge — first follow-up by the end of
- * week 8 and revurdering at week 22, counted from the start date; kontanthjælp
- * and other aktivitetsparat/jobparat cases — first interview within a week;
- * and the next meeting the case system shows.
+ * The rules: sygedagpenge — first follow-up by the end of week 8 counted from
+ * the **first day of absence** (sygedagpengeloven § 13 b, stk. 1), and the
+ * revurdering when sick pay has been paid for 22 weeks within 9 months
+ * (§ 24, stk. 1: counted cumulatively, so the date here is the latest it can
+ * fall for an unbroken absence and must be checked against the payments);
+ * kontanthjælp and other jobparat/aktivitetsparat cases — first interview
+ * within a week of the first contact; and the next meeting the case system
+ * shows. The first day of absence is the caseworker's (`firstAbsence`, ISO);
+ * without it the sygedagpenge rules count from the case's start date and say so.
  */
-export function suggestDeadlines(facts: Partial<Record<CitizenFieldId, string>>): SuggestedDeadline[] {
+export function suggestDeadlines(
+  facts: Partial<Record<CitizenFieldId, string>>,
+  known: { firstAbsence?: string | null } = {},
+): SuggestedDeadline[] {
   const out: SuggestedDeadline[] = [];
   const start = parseDanishDate(facts.startdato);
   const benefit = `${facts.ydelse ?? ''} ${facts.malgruppe ?? ''}`.toLowerCase();
-  if (start && benefit.includes('sygedagpenge')) {
-    out.push({ rule: 'sdp-week8', due: addDays(start, 8 * 7 - 1) });
-    out.push({ rule: 'sdp-week22', due: addDays(start, 22 * 7 - 1) });
+  if (benefit.includes('sygedagpenge')) {
+    const from: CountedFrom | null = known.firstAbsence
+      ? { basis: 'first-absence', date: known.firstAbsence }
+      : start
+        ? { basis: 'case-start', date: start }
+        : null;
+    if (from) {
+      out.push({ rule: 'sdp-week8', due: addDays(from.date, 8 * 7 - 1), from });
+      out.push({ rule: 'sdp-week22', due: addDays(from.date, 22 * 7 - 1), from });
+    }
   } else if (start && /kontanthjælp|uddannelseshjælp|selvforsørgelses|jobparat|aktivitetsparat/.test(benefit)) {
-    out.push({ rule: 'first-interview', due: addDays(start, 7) });
+    out.push({ rule: 'first-interview', due: addDays(start, 7), from: { basis: 'case-start', date: start } });
   }
   const meeting = parseDanishDate(facts.naesteMoede);
-  if (meeting) out.push({ rule: 'next-meeting', due: meeting });
+  if (meeting) out.push({ rule: 'next-meeting', due: meeting, from: { basis: 'case-system', date: meeting } });
   return out;
 }
 

@@ -31,11 +31,18 @@ describe('deadlines', () => {
     expect(dueStatus('2026-11-20', '2026-11-23', true)).toEqual({ kind: 'done' });
   });
 
-  it('suggests the sygedagpenge follow-up by the end of week 8 and revurdering at week 22', () => {
-    const s = suggestDeadlines({ ydelse: 'Sygedagpenge', startdato: '05.01.2026' });
-    expect(s).toEqual([
-      { rule: 'sdp-week8', due: '2026-03-01' },
-      { rule: 'sdp-week22', due: '2026-06-07' },
+  it('counts the sygedagpenge follow-up (week 8) and revurdering (22 weeks) from the first day of absence', () => {
+    const facts = { ydelse: 'Sygedagpenge', startdato: '05.01.2026' };
+    const absence = { basis: 'first-absence', date: '2025-12-08' };
+    expect(suggestDeadlines(facts, { firstAbsence: '2025-12-08' })).toEqual([
+      { rule: 'sdp-week8', due: '2026-02-01', from: absence },
+      { rule: 'sdp-week22', due: '2026-05-10', from: absence },
+    ]);
+    // Without it, from the case's start date, and the suggestion says so.
+    const start = { basis: 'case-start', date: '2026-01-05' };
+    expect(suggestDeadlines(facts)).toEqual([
+      { rule: 'sdp-week8', due: '2026-03-01', from: start },
+      { rule: 'sdp-week22', due: '2026-06-07', from: start },
     ]);
   });
 
@@ -47,8 +54,8 @@ describe('deadlines', () => {
         naesteMoede: '03.12.2026 kl. 10:00',
       }),
     ).toEqual([
-      { rule: 'first-interview', due: '2025-01-24' },
-      { rule: 'next-meeting', due: '2026-12-03' },
+      { rule: 'first-interview', due: '2025-01-24', from: { basis: 'case-start', date: '2025-01-17' } },
+      { rule: 'next-meeting', due: '2026-12-03', from: { basis: 'case-system', date: '2026-12-03' } },
     ]);
     expect(suggestDeadlines({})).toEqual([]);
   });

@@ -1,32 +1,32 @@
 import type { TemplateInput } from './schema';
+import { CHECKED, SOURCES, UNTIL_2027 } from './legal-sources';
 
 type Fields = TemplateInput['fields'];
 
 /**
- * The default Danish templates, one per meeting type in the domain brief. They
- * are data in the same format team leads author; they load on first run.
- * Legal references follow shared/domain/brief.md; a team lead re-checks them
- * (checkedAt) when the law moves.
+ * The default Danish templates. They are data in the same format team leads
+ * author; they load on first run and replace the previous default version on
+ * update (drafts move over, lib/templates/migrate.ts).
+ *
+ * Rules for every template here (a note is evidence):
+ * - no default on a field that records guidance, a legal step or a fact about
+ *   the citizen: the caseworker chooses;
+ * - a sentence that says something was done comes from a field the caseworker
+ *   set, never from fixed text;
+ * - the legal basis names the paragraph, the source links the act or guide,
+ *   and a rule that changes on 1 January 2027 gives the item `validTo`
+ *   2026-12-31 (lib/templates/legal-sources.ts).
  */
 
-const FORVALTNINGSLOVEN = 'https://www.retsinformation.dk/eli/lta/2014/433';
-const OFFENTLIGHEDSLOVEN = 'https://www.retsinformation.dk/eli/lta/2020/145';
-const STAR = 'https://star.dk/';
-const CHECKED = '2026-11-23';
+const common = { checkedAt: CHECKED, validFrom: '2026-07-01' } as const;
 
-const common = {
-  checkedAt: CHECKED,
-  validFrom: '2026-07-01',
-} as const;
-
-const who: Fields = [
+const meeting: Fields = [
   { id: 'dato', kind: 'date', label: 'Dato for samtalen', required: true, prefill: 'today' },
   {
     id: 'kanal',
     kind: 'choice',
     label: 'Samtaleform',
     required: true,
-    default: 'fremmoede',
     options: [
       { value: 'fremmoede', label: 'personligt fremmøde' },
       { value: 'telefon', label: 'telefon' },
@@ -40,12 +40,11 @@ const who: Fields = [
     kind: 'yesno',
     label: 'Deltog en bisidder eller partsrepræsentant?',
     required: true,
-    default: false,
   },
   {
     id: 'bisidderNavn',
     kind: 'text',
-    label: 'Bisidderens navn',
+    label: 'Bisidderens eller partsrepræsentantens navn',
     required: true,
     showWhen: { field: 'bisidder', equals: true },
   },
@@ -54,23 +53,54 @@ const who: Fields = [
     kind: 'choice',
     label: 'Rolle',
     required: true,
-    default: 'bisidder',
     showWhen: { field: 'bisidder', equals: true },
     options: [
       { value: 'bisidder', label: 'bisidder' },
       { value: 'partsrepraesentant', label: 'partsrepræsentant' },
     ],
   },
+  {
+    id: 'bisidderVejledt',
+    kind: 'yesno',
+    label: 'Er borgeren vejledt om retten til bisidder eller partsrepræsentant (forvaltningsloven § 8)?',
+  },
+  { id: 'tolk', kind: 'yesno', label: 'Blev der brugt tolk?' },
+  {
+    id: 'tolkSprog',
+    kind: 'text',
+    label: 'Sprog',
+    required: true,
+    showWhen: { field: 'tolk', equals: true },
+  },
+  {
+    id: 'andreDeltagere',
+    kind: 'textarea',
+    label: 'Andre deltagere og deres roller',
+    help: 'Fx arbejdsgiver, a-kasse eller anden fagperson: navn og rolle.',
+  },
+  { id: 'formaal', kind: 'yesno', label: 'Er formålet med samtalen forklaret for borgeren?' },
 ];
 
-const whoBody = `{{kanal}}, {{dato}}
+const meetingBody = (title: string) => `${title} – {{kanal}}, {{dato}}
 Deltagere: {{borger}} og {{sagsbehandler}} (sagsbehandler).
-{{#bisidder}}
+{{#bisidder=true}}
 {{bisidderNavn}} deltog som {{bisidderRolle}}.
-{{/bisidder}}
-{{^bisidder}}
-Borgeren er vejledt om retten til at have en bisidder med (forvaltningsloven § 8) og deltog uden.
-{{/bisidder}}`;
+{{/bisidder=true}}
+{{#bisidder=false}}
+Der deltog ingen bisidder eller partsrepræsentant.
+{{/bisidder=false}}
+{{#andreDeltagere}}
+Andre deltagere: {{andreDeltagere}}
+{{/andreDeltagere}}
+{{#tolk=true}}
+Samtalen blev holdt med tolk på {{tolkSprog}}.
+{{/tolk=true}}
+{{#bisidderVejledt=true}}
+Borgeren er vejledt om retten til at have en bisidder eller partsrepræsentant med (forvaltningsloven § 8).
+{{/bisidderVejledt=true}}
+{{#formaal=true}}
+Formålet med samtalen er forklaret for borgeren.
+{{/formaal=true}}`;
 
 const consent: Fields = [
   {
@@ -78,29 +108,211 @@ const consent: Fields = [
     kind: 'choice',
     label: 'Samtykke til at indhente helbredsoplysninger',
     required: true,
-    default: 'ikke-relevant',
     options: [
-      { value: 'ikke-relevant', label: 'ikke relevant' },
+      { value: 'ikke-relevant', label: 'ikke relevant ved denne samtale' },
       { value: 'givet', label: 'givet' },
-      { value: 'afslaaet', label: 'afslået' },
+      { value: 'afslaaet', label: 'ikke givet' },
     ],
   },
   {
     id: 'samtykkeOmfang',
     kind: 'textarea',
     label: 'Hvilke oplysninger, fra hvem og til hvilken sag',
-    help: 'Samtykket skal være konkret (retssikkerhedsloven § 11 c).',
+    help: 'Samtykket skal være konkret (retssikkerhedsloven § 11 a, stk. 1).',
     required: true,
     showWhen: { field: 'samtykke', equals: 'givet' },
   },
+  {
+    id: 'samtykkeVejledt',
+    kind: 'yesno',
+    label: 'Er borgeren oplyst om, hvad det betyder ikke at give samtykke (retssikkerhedsloven § 12, nr. 3)?',
+    showWhen: { field: 'samtykke', equals: 'givet' },
+  },
+  {
+    id: 'afslagVejledt',
+    kind: 'yesno',
+    label: 'Er borgeren oplyst om, hvad det betyder ikke at give samtykke (retssikkerhedsloven § 12, nr. 3)?',
+    showWhen: { field: 'samtykke', equals: 'afslaaet' },
+  },
 ];
 
+const consentSentence =
+  'Borgeren er oplyst om, hvad det betyder ikke at give samtykke (retssikkerhedsloven § 12, nr. 3, jf. § 11 b).';
+
 const consentBody = `{{#samtykke=givet}}
-Borgeren har givet konkret samtykke til at indhente: {{samtykkeOmfang}}. Borgeren er oplyst om, hvad det betyder at sige nej (retssikkerhedsloven § 11 c).
+Borgeren har givet konkret samtykke til, at kommunen indhenter: {{samtykkeOmfang}}
 {{/samtykke=givet}}
+{{#samtykkeVejledt=true}}
+${consentSentence}
+{{/samtykkeVejledt=true}}
 {{#samtykke=afslaaet}}
-Borgeren har ikke givet samtykke til at indhente helbredsoplysninger og er vejledt om konsekvensen af det.
-{{/samtykke=afslaaet}}`;
+Borgeren har ikke givet samtykke til at indhente helbredsoplysninger.
+{{/samtykke=afslaaet}}
+{{#afslagVejledt=true}}
+${consentSentence}
+{{/afslagVejledt=true}}`;
+
+/** Aktivloven § 35: the guidance, its date and the document it was given in. */
+const guidance35: Fields = [
+  {
+    id: 'vejledning35',
+    kind: 'yesno',
+    label: 'Har borgeren fået skriftlig og konkret vejledning om rådighed og sanktioner (aktivloven § 35)?',
+    help: 'En sanktion forudsætter, at kommunen kan dokumentere, at vejledningen er givet skriftligt, hvornår og med hvilken ordlyd.',
+    required: true,
+  },
+  {
+    id: 'vejledning35Dato',
+    kind: 'date',
+    label: 'Dato for den skriftlige vejledning',
+    required: true,
+    showWhen: { field: 'vejledning35', equals: true },
+  },
+  {
+    id: 'vejledning35Dokument',
+    kind: 'text',
+    label: 'Dokumentet, vejledningen blev givet i',
+    help: 'Fx »indkaldelse af 3.12.2026« eller »tilbudsbrev af 1.12.2026«.',
+    required: true,
+    showWhen: { field: 'vejledning35', equals: true },
+  },
+];
+
+const guidance35Body = `{{#vejledning35=true}}
+Borgeren har fået skriftlig og konkret vejledning om pligten til at stå til rådighed, om hvilke forsømmelser der kan give sanktion, hvilken sanktion og hvordan retten til hjælp genvindes (aktivloven § 35). Vejledningen blev givet {{vejledning35Dato}} i {{vejledning35Dokument}}.
+{{/vejledning35=true}}
+{{#vejledning35=false}}
+Der er ikke givet skriftlig vejledning efter aktivloven § 35 i forbindelse med denne samtale.
+{{/vejledning35=false}}`;
+
+const jobSearch: Fields = [
+  {
+    id: 'cv',
+    kind: 'choice',
+    label: 'CV på Jobnet',
+    required: true,
+    options: [
+      { value: 'opdateret', label: 'CV er opdateret' },
+      { value: 'gennemgaaet', label: 'CV er gennemgået, og borgeren opdaterer det' },
+      { value: 'mangler', label: 'CV mangler og skal udarbejdes' },
+    ],
+  },
+  { id: 'antalJob', kind: 'number', label: 'Aftalt antal ansøgninger om ugen', min: 0, max: 40 },
+  {
+    id: 'kanaler',
+    kind: 'choices',
+    label: 'Jobsøgningen sker via',
+    options: [
+      { value: 'jobnet', label: 'Jobnet' },
+      { value: 'uopfordret', label: 'uopfordrede ansøgninger' },
+      { value: 'netvaerk', label: 'netværk' },
+      { value: 'vikar', label: 'vikarbureauer' },
+    ],
+  },
+  { id: 'jobsoegning', kind: 'textarea', label: 'Konkrete job og virksomheder' },
+];
+
+const jobSearchBody = `{{#cv}}
+{{cv}}.
+{{/cv}}
+{{#antalJob}}
+Det er aftalt, at borgeren søger {{antalJob}} job om ugen{{#kanaler}} via {{kanaler}}{{/kanaler}}.
+{{/antalJob}}
+{{^antalJob}}
+{{#kanaler}}
+Borgeren søger job via {{kanaler}}.
+{{/kanaler}}
+{{/antalJob}}
+{{#jobsoegning}}
+Konkrete job og virksomheder: {{jobsoegning}}
+{{/jobsoegning}}`;
+
+const offer: Fields = [
+  { id: 'tilbud', kind: 'yesno', label: 'Er der behov for et tilbud?', required: true },
+  {
+    id: 'tilbudBeskrivelse',
+    kind: 'textarea',
+    label: 'Hvilket tilbud og hvorfor',
+    required: true,
+    showWhen: { field: 'tilbud', equals: true },
+  },
+  {
+    id: 'minPlanFoerTilbud',
+    kind: 'yesno',
+    label: 'Er Min Plan aftalt med borgeren, før tilbuddet gives?',
+    showWhen: { field: 'tilbud', equals: true },
+  },
+];
+
+const offerBody = `{{#tilbud=true}}
+Behov for tilbud: {{tilbudBeskrivelse}}
+{{/tilbud=true}}
+{{#minPlanFoerTilbud=true}}
+Min Plan er aftalt med borgeren, før tilbuddet gives.
+{{/minPlanFoerTilbud=true}}`;
+
+const agreed: Fields = [
+  {
+    id: 'aftalt',
+    kind: 'choices',
+    label: 'Aftaler i Min Plan',
+    style: 'sentences',
+    options: [
+      { value: 'cv', label: 'Borgeren opdaterer sit CV på Jobnet inden næste samtale' },
+      { value: 'soeg', label: 'Borgeren søger det aftalte antal job hver uge og registrerer dem i joblog' },
+      { value: 'kursus', label: 'Borgeren deltager i jobsøgningsforløb' },
+      { value: 'virksomhed', label: 'Kommunen kontakter relevante virksomheder sammen med borgeren' },
+    ],
+  },
+  { id: 'aftaler', kind: 'textarea', label: 'Øvrige aftaler' },
+  { id: 'naesteKontakt', kind: 'date', label: 'Næste kontakt', required: true, prefill: 'citizen.naesteMoede' },
+];
+
+const agreedBody = `{{#aftalt}}
+Aftalt i Min Plan: {{aftalt}}
+{{/aftalt}}
+{{#aftaler}}
+Øvrige aftaler: {{aftaler}}
+{{/aftaler}}
+Næste kontakt: {{naesteKontakt}}.`;
+
+const visitation: Fields = [
+  {
+    id: 'vurdering',
+    kind: 'choice',
+    label: 'Visitation',
+    required: true,
+    options: [
+      { value: 'jobparat', label: 'jobparat' },
+      { value: 'uddannelsesparat', label: 'uddannelsesparat' },
+      { value: 'aktivitetsparat', label: 'aktivitetsparat' },
+    ],
+  },
+  {
+    id: 'grunde',
+    kind: 'choices',
+    label: 'Begrundelse for visitationen',
+    style: 'sentences',
+    required: true,
+    options: [
+      { value: 'erfaring', label: 'Borgeren har relevant erhvervserfaring' },
+      { value: 'straks', label: 'Borgeren kan påtage sig arbejde straks' },
+      { value: 'kun-ledighed', label: 'Borgeren har ingen problemer ud over ledighed' },
+      { value: 'uddannelse-mulig', label: 'Borgeren vurderes at kunne begynde på en uddannelse inden for et år' },
+      { value: 'helbred', label: 'Borgerens helbred står i vejen for arbejde lige nu' },
+      { value: 'sociale', label: 'Borgeren har sociale udfordringer, der kræver en indsats først' },
+      { value: 'kvalifikationer', label: 'Borgeren mangler kvalifikationer, der kræver opkvalificering' },
+    ],
+  },
+  { id: 'begrundelse', kind: 'textarea', label: 'Begrundelse i øvrigt' },
+];
+
+const visitationBody = `{{#vurdering}}
+Borgeren er visiteret {{vurdering}}. {{grunde}}
+{{/vurdering}}
+{{#begrundelse}}
+{{begrundelse}}
+{{/begrundelse}}`;
 
 const next: Fields = [
   { id: 'aftaler', kind: 'textarea', label: 'Aftaler og ændringer i Min Plan', required: true },
@@ -113,178 +325,180 @@ Næste kontakt: {{naesteKontakt}}.`;
 export const defaultTemplates: TemplateInput[] = [
   {
     ...common,
+    validTo: UNTIL_2027,
     id: 'dk.default.foerste-jobsamtale',
     title: 'Første jobsamtale',
     meetingType: 'foerste-jobsamtale',
-    description: 'Første samtale med en ny borger på kontanthjælp (inden for 1 uge efter første henvendelse).',
+    description: 'Første samtale med en ny borger på kontanthjælp (senest 1 uge efter første henvendelse om hjælp).',
     legalBasis:
-      'Lov om en aktiv beskæftigelsesindsats (samtaler); aktivloven § 35 (vejledning om rådighed og sanktioner); forvaltningsloven §§ 7 og 8; offentlighedsloven § 13 (notatpligt).',
-    sourceUrl: STAR,
+      'LAB § 31, stk. 5 (første jobsamtale senest 1 uge efter første henvendelse; lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 – verificér stk. efter 1.7.2026); aktivloven § 35 (vejledning om rådighed og sanktioner); forvaltningsloven §§ 7 og 8; offentlighedsloven § 13 (notatpligt). Reglerne ændres med den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lab,
     fields: [
-      ...who,
+      ...meeting,
       { id: 'oensker', kind: 'textarea', label: 'Borgerens ønsker til job og uddannelse', required: true },
       {
         id: 'forhold',
         kind: 'choices',
-        label: 'Borgerens forhold',
+        label: 'Borgerens forhold af betydning for jobsøgningen',
         style: 'sentences',
         options: [
-          { value: 'enlig', label: 'Borgeren er enlig' },
-          { value: 'par', label: 'Borgeren er gift eller samlevende' },
-          { value: 'boern', label: 'Borgeren har hjemmeboende børn' },
-          { value: 'ingen-helbred', label: 'Borgeren har ingen helbredsmæssige begrænsninger for at arbejde' },
-          { value: 'helbred', label: 'Borgeren har helbredsmæssige forhold, der kan påvirke arbejdet' },
+          { value: 'ingen-helbred', label: 'Borgeren oplyser ingen helbredsmæssige begrænsninger for at arbejde' },
+          { value: 'helbred', label: 'Borgeren oplyser helbredsmæssige forhold, der kan påvirke arbejdet' },
           { value: 'sprog', label: 'Borgeren har behov for hjælp til dansk' },
         ],
       },
-      { id: 'forholdTekst', kind: 'textarea', label: 'Borgerens forhold i øvrigt' },
       {
-        id: 'cv',
-        kind: 'choice',
-        label: 'CV på Jobnet',
-        required: true,
-        default: 'opdateret',
-        options: [
-          { value: 'opdateret', label: 'CV er opdateret' },
-          { value: 'gennemgaaet', label: 'CV er gennemgået, og borgeren opdaterer det' },
-          { value: 'mangler', label: 'CV mangler og skal udarbejdes' },
-        ],
-      },
-      { id: 'antalJob', kind: 'number', label: 'Aftalt antal ansøgninger om ugen', default: 3, min: 0, max: 20 },
-      {
-        id: 'kanaler',
-        kind: 'choices',
-        label: 'Jobsøgningen sker via',
-        default: ['jobnet'],
-        options: [
-          { value: 'jobnet', label: 'Jobnet' },
-          { value: 'uopfordret', label: 'uopfordrede ansøgninger' },
-          { value: 'netvaerk', label: 'netværk' },
-          { value: 'vikar', label: 'vikarbureauer' },
-        ],
-      },
-      { id: 'jobsoegning', kind: 'textarea', label: 'Konkrete job og virksomheder' },
-      {
-        id: 'vurdering',
-        kind: 'choice',
-        label: 'Visitation',
-        required: true,
-        options: [
-          { value: 'jobparat', label: 'jobparat' },
-          { value: 'aktivitetsparat', label: 'aktivitetsparat' },
-        ],
-      },
-      {
-        id: 'grunde',
-        kind: 'choices',
-        label: 'Begrundelse for visitationen',
-        style: 'sentences',
-        required: true,
-        options: [
-          { value: 'erfaring', label: 'Borgeren har relevant erhvervserfaring' },
-          { value: 'straks', label: 'Borgeren kan påtage sig arbejde straks' },
-          { value: 'kun-ledighed', label: 'Borgeren har ingen problemer ud over ledighed' },
-          { value: 'helbred', label: 'Borgerens helbred står i vejen for arbejde lige nu' },
-          { value: 'sociale', label: 'Borgeren har sociale udfordringer, der kræver en indsats først' },
-          { value: 'uddannelse', label: 'Borgeren mangler kvalifikationer, der kræver opkvalificering' },
-        ],
-      },
-      { id: 'begrundelse', kind: 'textarea', label: 'Begrundelse i øvrigt' },
-      {
-        id: 'vejledtRaadighed',
+        id: 'familieRelevant',
         kind: 'yesno',
-        label: 'Skriftlig vejledning om rådighed og sanktioner givet',
-        help: 'En sanktion forudsætter forudgående skriftlig og konkret vejledning (aktivloven § 35).',
-        required: true,
-        default: true,
+        label: 'Har familieforhold betydning for sagen?',
+        help: 'Notér kun familieforhold, når de har betydning for sagen (fx forsørgelse eller rådighed), og skriv hvorfor.',
       },
-      { id: 'tilbud', kind: 'yesno', label: 'Behov for tilbud?', required: true, default: false },
       {
-        id: 'tilbudBeskrivelse',
+        id: 'familie',
         kind: 'textarea',
-        label: 'Hvilket tilbud og hvorfor',
+        label: 'Familieforhold og deres betydning for sagen',
         required: true,
-        showWhen: { field: 'tilbud', equals: true },
+        showWhen: { field: 'familieRelevant', equals: true },
       },
-      {
-        id: 'aftalt',
-        kind: 'choices',
-        label: 'Aftaler i Min Plan',
-        style: 'sentences',
-        required: true,
-        options: [
-          { value: 'cv', label: 'Borgeren opdaterer sit CV på Jobnet inden næste samtale' },
-          { value: 'soeg', label: 'Borgeren søger det aftalte antal job hver uge og registrerer dem i joblog' },
-          { value: 'kursus', label: 'Borgeren deltager i jobsøgningsforløb' },
-          { value: 'virksomhed', label: 'Jobcentret kontakter relevante virksomheder sammen med borgeren' },
-        ],
-      },
-      { id: 'aftaler', kind: 'textarea', label: 'Øvrige aftaler' },
-      { id: 'naesteKontakt', kind: 'date', label: 'Næste kontakt', required: true, prefill: 'citizen.naesteMoede' },
+      { id: 'forholdTekst', kind: 'textarea', label: 'Borgerens forhold i øvrigt' },
+      ...jobSearch,
+      ...visitation,
+      ...guidance35,
+      ...offer,
+      ...agreed,
       ...consent,
     ],
-    body: `Første jobsamtale – ${whoBody}
+    body: `${meetingBody('Første jobsamtale')}
 
-Formålet med samtalen er forklaret for borgeren.
-
-Borgerens ønsker til job og uddannelse:
-{{oensker}}
+Borgerens ønsker til job og uddannelse: {{oensker}}
 {{#forhold}}
-
 {{forhold}}
 {{/forhold}}
+{{#familie}}
+Familieforhold af betydning for sagen: {{familie}}
+{{/familie}}
 {{#forholdTekst}}
 {{forholdTekst}}
 {{/forholdTekst}}
 
-{{cv}}. Borgeren søger {{antalJob}} job om ugen via {{kanaler}}.
-{{#jobsoegning}}
-Konkrete job og virksomheder: {{jobsoegning}}
-{{/jobsoegning}}
+${jobSearchBody}
 
-Borgeren er visiteret {{vurdering}}. {{grunde}}
-{{#begrundelse}}
-{{begrundelse}}
-{{/begrundelse}}
-{{#vejledtRaadighed}}
+${visitationBody}
 
-Borgeren har fået skriftlig og konkret vejledning om pligten til at stå til rådighed, om hvilke forsømmelser der kan give sanktion, hvilken sanktion og hvordan retten til hjælp genvindes (aktivloven § 35).
-{{/vejledtRaadighed}}
-{{#tilbud}}
-
-Behov for tilbud: {{tilbudBeskrivelse}} Min Plan er aftalt med borgeren, før tilbuddet gives.
-{{/tilbud}}
+${guidance35Body}
+${offerBody}
 ${consentBody}
 
-Aftalt i Min Plan: {{aftalt}}
-{{#aftaler}}
-Øvrige aftaler: {{aftaler}}
-{{/aftaler}}
-Næste kontakt: {{naesteKontakt}}.`,
+${agreedBody}`,
   },
   {
     ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.loebende-jobsamtale',
+    title: 'Løbende jobsamtale',
+    meetingType: 'loebende-jobsamtale',
+    description: 'Jobsamtale i kontaktforløbet (kontanthjælp, dagpenge, ledighedsydelse) efter den første samtale.',
+    legalBasis:
+      'LAB § 31, stk. 3 (jobsamtaler i kontaktforløbet; lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 om mere fleksible kontaktforløb fra 1.7.2026 – verificér); aktivloven § 35; forvaltningsloven § 7; offentlighedsloven § 13. Reglerne ændres med den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lab,
+    fields: [
+      ...meeting,
+      { id: 'status', kind: 'textarea', label: 'Status siden sidste samtale', required: true },
+      ...jobSearch,
+      {
+        id: 'vurderingSkift',
+        kind: 'yesno',
+        label: 'Er visitationen ændret ved denne samtale?',
+        required: true,
+      },
+      {
+        id: 'nyVisitation',
+        kind: 'choice',
+        label: 'Ny visitation',
+        required: true,
+        showWhen: { field: 'vurderingSkift', equals: true },
+        options: [
+          { value: 'jobparat', label: 'jobparat' },
+          { value: 'uddannelsesparat', label: 'uddannelsesparat' },
+          { value: 'aktivitetsparat', label: 'aktivitetsparat' },
+        ],
+      },
+      {
+        id: 'visitationBegrundelse',
+        kind: 'textarea',
+        label: 'Begrundelse for den nye visitation',
+        required: true,
+        showWhen: { field: 'vurderingSkift', equals: true },
+      },
+      ...guidance35,
+      ...offer,
+      ...agreed,
+      ...consent,
+    ],
+    body: `${meetingBody('Løbende jobsamtale')}
+
+Status siden sidste samtale: {{status}}
+
+${jobSearchBody}
+{{#vurderingSkift=true}}
+
+Borgeren er visiteret {{nyVisitation}}. Begrundelse: {{visitationBegrundelse}}
+{{/vurderingSkift=true}}
+{{#vurderingSkift=false}}
+
+Visitationen er uændret.
+{{/vurderingSkift=false}}
+
+${guidance35Body}
+${offerBody}
+${consentBody}
+
+${agreedBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
     id: 'dk.default.opfoelgning-sygedagpenge',
     title: 'Opfølgningssamtale, sygedagpenge',
     meetingType: 'opfoelgning-sygedagpenge',
-    description: 'Første opfølgning inden udgangen af uge 8, derefter mindst hver 4. uge.',
-    legalBasis: 'Sygedagpengeloven (opfølgning); retssikkerhedsloven § 11 c (samtykke); offentlighedsloven § 13.',
-    sourceUrl: STAR,
+    description:
+      'Første opfølgning senest ved udgangen af uge 8 regnet fra første fraværsdag; derefter efter borgerens situation.',
+    legalBasis:
+      'Sygedagpengeloven § 13 b, stk. 1 (første opfølgning senest inden udgangen af 8. uge regnet fra første fraværsdag), § 13 f (let opfølgning), § 21 (pligt til at medvirke) og § 24 (revurdering efter 22 ugers sygedagpenge inden for 9 måneder); lovbekendtgørelse nr. 1179 af 21/9 2023 – verificér ændringer fra lov nr. 1750 af 29/12 2025 (fx undtagelse ved forventet raskmelding inden 26 uger). Retssikkerhedsloven § 11 a, stk. 1 og § 12, nr. 3 (samtykke); offentlighedsloven § 13. Opfølgningsreglerne ændres 1.1.2027.',
+    sourceUrl: SOURCES.sygedagpengeloven,
     fields: [
-      ...who,
+      ...meeting,
+      {
+        id: 'foersteFravaersdag',
+        kind: 'date',
+        label: 'Første fraværsdag',
+        help: 'Fristen for første opfølgning (uge 8) regnes fra første fraværsdag, ikke fra sagens start.',
+        required: true,
+      },
       {
         id: 'kilder',
         kind: 'choices',
         label: 'Oplysninger, der er lagt vægt på',
         required: true,
-        default: ['borgeren'],
         options: [
           { value: 'borgeren', label: 'borgerens egne oplysninger' },
-          { value: 'laege', label: 'lægens oplysninger' },
+          { value: 'oplysningsskema', label: 'oplysningsskemaet' },
+          { value: 'laegeattest', label: 'lægeattest' },
           { value: 'arbejdsgiver', label: 'arbejdsgiverens oplysninger' },
         ],
       },
       { id: 'uarbejdsdygtighed', kind: 'textarea', label: 'Vurdering af uarbejdsdygtighed', required: true },
+      {
+        id: 'raskmelding26',
+        kind: 'choice',
+        label: 'Forventes borgeren tilbage i arbejde inden for 26 uger?',
+        help: 'Beskæftigede med forventet raskmelding inden 26 uger er som udgangspunkt undtaget fra kommunal opfølgning efter reformen (verificér).',
+        options: [
+          { value: 'ja', label: 'ja' },
+          { value: 'nej', label: 'nej' },
+          { value: 'uafklaret', label: 'uafklaret' },
+        ],
+      },
       { id: 'arbejdsgiverKontakt', kind: 'textarea', label: 'Kontakt med arbejdsgiver og gradvis tilbagevenden' },
       ...consent,
       {
@@ -292,7 +506,6 @@ Næste kontakt: {{naesteKontakt}}.`,
         kind: 'yesno',
         label: 'Er en frist for opfølgning overskredet?',
         required: true,
-        default: false,
       },
       {
         id: 'fristBegrundelse',
@@ -303,45 +516,67 @@ Næste kontakt: {{naesteKontakt}}.`,
       },
       ...next,
     ],
-    body: `Opfølgningssamtale, sygedagpenge – ${whoBody}
+    body: `${meetingBody('Opfølgningssamtale, sygedagpenge')}
 
-Der er lagt vægt på: {{kilder}}.
+Første fraværsdag: {{foersteFravaersdag}}.
+{{#kilder}}
+Der er lagt vægt på {{kilder}}.
+{{/kilder}}
 
-Vurdering af uarbejdsdygtighed:
-{{uarbejdsdygtighed}}
+Vurdering af uarbejdsdygtighed: {{uarbejdsdygtighed}}
+{{#raskmelding26=ja}}
+Borgeren forventes tilbage i arbejde inden for 26 uger.
+{{/raskmelding26=ja}}
+{{#raskmelding26=nej}}
+Borgeren forventes ikke tilbage i arbejde inden for 26 uger.
+{{/raskmelding26=nej}}
+{{#raskmelding26=uafklaret}}
+Det er uafklaret, om borgeren er tilbage i arbejde inden for 26 uger.
+{{/raskmelding26=uafklaret}}
 {{#arbejdsgiverKontakt}}
-
 Arbejdsgiver og tilbagevenden: {{arbejdsgiverKontakt}}
 {{/arbejdsgiverKontakt}}
 ${consentBody}
-{{#fristOverskredet}}
-
+{{#fristOverskredet=true}}
 Fristen for opfølgning er overskredet. Begrundelse: {{fristBegrundelse}}
-{{/fristOverskredet}}
+{{/fristOverskredet=true}}
 
 ${nextBody}`,
   },
   {
     ...common,
+    validTo: UNTIL_2027,
     id: 'dk.default.afklaring',
     title: 'Samtale om afklaring (samlet beskrivelse)',
     meetingType: 'afklaring',
     description: 'Grundlag for den samlede beskrivelse af borgerens forudsætninger (efter reformen 2026).',
-    legalBasis: 'Lov nr. 1750 af 29/12/2025 (beskæftigelsesreformen); forvaltningsloven § 7; offentlighedsloven § 13.',
-    sourceUrl: STAR,
+    legalBasis:
+      'Lov nr. 1750 af 29/12 2025 § 4 (ændring af aktivloven § 13: rehabiliteringsteamet erstattes af samlet beskrivelse og sundhedskoordinatorens rådgivning – verificér paragraffen i den gældende lovbekendtgørelse); forvaltningsloven § 7; offentlighedsloven § 13. Indsatsreglerne afløses af den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lov1750,
     fields: [
-      ...who,
+      ...meeting,
       { id: 'arbejdeUddannelse', kind: 'textarea', label: 'Arbejde og uddannelse', required: true },
       { id: 'ressourcer', kind: 'textarea', label: 'Ressourcer og netværk', required: true },
       { id: 'udfordringer', kind: 'textarea', label: 'Udfordringer', required: true },
       { id: 'oensker', kind: 'textarea', label: 'Borgerens egne ønsker', required: true },
-      { id: 'helbred', kind: 'textarea', label: 'Helbred, dokumentation og betydning for arbejdsevnen' },
+      {
+        id: 'helbred',
+        kind: 'textarea',
+        label: 'Helbred, dokumentation og betydning for arbejdsevnen',
+        help: 'Skriv kun, hvad der er nødvendigt for sagen, og hvilken dokumentation det bygger på.',
+      },
       { id: 'tidligereIndsats', kind: 'textarea', label: 'Ydelseshistorik og tidligere indsats' },
       { id: 'laegeVurdering', kind: 'textarea', label: 'Egen læges vurdering' },
+      {
+        id: 'sundhedskoordinator',
+        kind: 'textarea',
+        label: 'Sundhedskoordinatorens rådgivning',
+        help: 'Skal foreligge før afgørelse om fleksjob eller førtidspension (verificér).',
+      },
       ...consent,
       ...next,
     ],
-    body: `Samtale om afklaring – ${whoBody}
+    body: `${meetingBody('Samtale om afklaring')}
 
 Arbejde og uddannelse: {{arbejdeUddannelse}}
 Ressourcer og netværk: {{ressourcer}}
@@ -356,6 +591,9 @@ Tidligere indsats: {{tidligereIndsats}}
 {{#laegeVurdering}}
 Egen læges vurdering: {{laegeVurdering}}
 {{/laegeVurdering}}
+{{#sundhedskoordinator}}
+Sundhedskoordinatorens rådgivning: {{sundhedskoordinator}}
+{{/sundhedskoordinator}}
 ${consentBody}
 
 ${nextBody}`,
@@ -366,8 +604,9 @@ ${nextBody}`,
     title: 'Partshøring før afgørelse',
     meetingType: 'partshoering',
     description: 'Før afgørelse om fx stop af ydelse, sanktion, fleksjob eller førtidspension.',
-    legalBasis: 'Forvaltningsloven § 19 (partshøring) og §§ 22–25 (begrundelse og klagevejledning).',
-    sourceUrl: FORVALTNINGSLOVEN,
+    legalBasis:
+      'Forvaltningsloven § 19, stk. 1 (partshøring) og stk. 2 (undtagelser); lovbekendtgørelse nr. 433 af 22/4 2014.',
+    sourceUrl: SOURCES.forvaltningsloven,
     fields: [
       { id: 'dato', kind: 'date', label: 'Dato for partshøringen', required: true, prefill: 'today' },
       { id: 'borger', kind: 'text', label: 'Borger', required: true, prefill: 'citizen.name' },
@@ -392,13 +631,11 @@ ${nextBody}`,
         help: 'Én oplysning pr. linje, med kilde og dato.',
         required: true,
       },
-      { id: 'frist', kind: 'date', label: 'Frist for bemærkninger', required: true },
       {
         id: 'undtagelse',
         kind: 'yesno',
         label: 'Gælder en undtagelse fra partshøring (§ 19, stk. 2)?',
         required: true,
-        default: false,
       },
       {
         id: 'undtagelseBegrundelse',
@@ -407,25 +644,144 @@ ${nextBody}`,
         required: true,
         showWhen: { field: 'undtagelse', equals: true },
       },
-      { id: 'kopiRepraesentant', kind: 'yesno', label: 'Kopi sendt til partsrepræsentant', default: false },
+      {
+        id: 'hoeringsform',
+        kind: 'choice',
+        label: 'Partshøringen skete',
+        required: true,
+        showWhen: { field: 'undtagelse', equals: false },
+        options: [
+          { value: 'skriftligt', label: 'skriftligt' },
+          { value: 'mundtligt', label: 'mundtligt' },
+        ],
+      },
+      {
+        id: 'frist',
+        kind: 'date',
+        label: 'Frist for bemærkninger',
+        required: true,
+        showWhen: { field: 'undtagelse', equals: false },
+      },
+      {
+        id: 'kopiRepraesentant',
+        kind: 'yesno',
+        label: 'Er der sendt kopi til en partsrepræsentant?',
+        showWhen: { field: 'undtagelse', equals: false },
+      },
+      {
+        id: 'kontaktforsoeg',
+        kind: 'textarea',
+        label: 'Kontaktforsøg før sanktion (aktivitetsparat borger)',
+        help: 'Før en sanktion over for en aktivitetsparat borger skal kommunen forsøge at kontakte borgeren personligt (verificér reglen efter 1.1.2027).',
+        showWhen: { field: 'sagen', equals: 'sanktion' },
+      },
+      { id: 'svar', kind: 'textarea', label: 'Borgerens bemærkninger' },
+      { id: 'vaegtning', kind: 'textarea', label: 'Hvordan bemærkningerne indgår i vurderingen' },
     ],
     body: `Partshøring før afgørelse om {{sagen}} – {{dato}}
 Borger: {{borger}}. Sagsbehandler: {{sagsbehandler}}.
-{{^undtagelse}}
+{{#undtagelse=false}}
 
-Borgeren er partshørt over følgende oplysninger, som er til ugunst for borgeren og af væsentlig betydning for afgørelsen (forvaltningsloven § 19):
+Borgeren er partshørt {{hoeringsform}} over følgende oplysninger, som er til ugunst for borgeren og af væsentlig betydning for afgørelsen (forvaltningsloven § 19, stk. 1):
 {{oplysninger}}
 
-Frist for bemærkninger: {{frist}}. Der træffes ikke afgørelse før fristen.
-{{#kopiRepraesentant}}
+Frist for bemærkninger: {{frist}}. Der træffes ikke afgørelse, før fristen er udløbet.
+{{#kopiRepraesentant=true}}
 Kopi er sendt til borgerens partsrepræsentant.
-{{/kopiRepraesentant}}
-{{/undtagelse}}
-{{#undtagelse}}
+{{/kopiRepraesentant=true}}
+{{/undtagelse=false}}
+{{#undtagelse=true}}
 
 Der er ikke foretaget partshøring, da undtagelsen i forvaltningsloven § 19, stk. 2 finder anvendelse: {{undtagelseBegrundelse}}
 Oplysninger lagt til grund: {{oplysninger}}
-{{/undtagelse}}`,
+{{/undtagelse=true}}
+{{#kontaktforsoeg}}
+Kontaktforsøg før sanktion: {{kontaktforsoeg}}
+{{/kontaktforsoeg}}
+{{#svar}}
+Borgerens bemærkninger: {{svar}}
+{{/svar}}
+{{#vaegtning}}
+Sådan indgår bemærkningerne i vurderingen: {{vaegtning}}
+{{/vaegtning}}`,
+  },
+  {
+    ...common,
+    id: 'dk.default.afgoerelse',
+    title: 'Afgørelse med begrundelse og klagevejledning',
+    meetingType: 'afgoerelse',
+    description:
+      'Notat om en afgørelse: retsregler, faktiske oplysninger, hovedhensyn ved skøn, partshøring og klagevejledning.',
+    legalBasis:
+      'Forvaltningsloven §§ 22–24 (begrundelse: retsregler, faktiske omstændigheder, hovedhensyn ved skøn) og § 25 (klagevejledning); lovbekendtgørelse nr. 433 af 22/4 2014. Klagefristen på 4 uger følger af retssikkerhedsloven § 67 (verificér).',
+    sourceUrl: SOURCES.forvaltningsloven,
+    fields: [
+      { id: 'dato', kind: 'date', label: 'Dato for afgørelsen', required: true, prefill: 'today' },
+      { id: 'borger', kind: 'text', label: 'Borger', required: true, prefill: 'citizen.name' },
+      { id: 'sagsbehandler', kind: 'text', label: 'Sagsbehandler', required: true, prefill: 'caseworker.name' },
+      { id: 'afgoerelse', kind: 'textarea', label: 'Afgørelsen', required: true },
+      {
+        id: 'regler',
+        kind: 'textarea',
+        label: 'Retsregler, afgørelsen bygger på (lov og paragraf)',
+        required: true,
+      },
+      { id: 'fakta', kind: 'textarea', label: 'Faktiske oplysninger, der er lagt vægt på', required: true },
+      {
+        id: 'hensyn',
+        kind: 'textarea',
+        label: 'Hovedhensyn ved skønnet',
+        help: 'Skal med, når afgørelsen bygger på et skøn (forvaltningsloven § 24, stk. 1).',
+      },
+      {
+        id: 'partshoering',
+        kind: 'choice',
+        label: 'Partshøring',
+        required: true,
+        options: [
+          { value: 'foretaget', label: 'Borgeren er partshørt før afgørelsen' },
+          { value: 'undtaget', label: 'Partshøring er undladt efter forvaltningsloven § 19, stk. 2' },
+          { value: 'ikke-noedvendig', label: 'Der er ingen oplysninger til ugunst, som borgeren ikke kendte' },
+        ],
+      },
+      {
+        id: 'meddelt',
+        kind: 'choice',
+        label: 'Afgørelsen er meddelt',
+        required: true,
+        options: [
+          { value: 'skriftligt', label: 'skriftligt' },
+          { value: 'mundtligt', label: 'mundtligt og bekræftes skriftligt' },
+        ],
+      },
+      {
+        id: 'klagevejledning',
+        kind: 'yesno',
+        label: 'Er afgørelsen meddelt med klagevejledning (forvaltningsloven § 25)?',
+        required: true,
+      },
+    ],
+    body: `Afgørelse – {{dato}}
+Borger: {{borger}}. Sagsbehandler: {{sagsbehandler}}.
+
+Afgørelse: {{afgoerelse}}
+Retsregler: {{regler}}
+Faktiske oplysninger, der er lagt vægt på: {{fakta}}
+{{#hensyn}}
+Hovedhensyn ved skønnet: {{hensyn}}
+{{/hensyn}}
+{{#partshoering}}
+{{partshoering}}.
+{{/partshoering}}
+{{#meddelt}}
+Afgørelsen er meddelt {{meddelt}}.
+{{/meddelt}}
+{{#klagevejledning=true}}
+Afgørelsen er meddelt med klagevejledning: hvor og hvordan der klages, og klagefristen (forvaltningsloven § 25).
+{{/klagevejledning=true}}
+{{#klagevejledning=false}}
+Der er endnu ikke givet klagevejledning.
+{{/klagevejledning=false}}`,
   },
   {
     ...common,
@@ -433,16 +789,14 @@ Oplysninger lagt til grund: {{oplysninger}}
     title: 'Kort kontaktnotat (telefon eller hjemmebesøg)',
     meetingType: 'kontaktnotat',
     description: 'Notat om en kort kontakt: hvem, hvordan, hvad blev oplyst, aftaler og næste skridt.',
-    legalBasis: 'Offentlighedsloven § 13 (notatpligt for mundtlige oplysninger); forvaltningsloven § 7.',
-    sourceUrl: OFFENTLIGHEDSLOVEN,
+    legalBasis: 'Offentlighedsloven § 13, stk. 1 (notatpligt for mundtlige oplysninger); forvaltningsloven § 7.',
+    sourceUrl: SOURCES.offentlighedsloven,
     fields: [
       { id: 'dato', kind: 'date', label: 'Dato', required: true, prefill: 'today' },
       {
         id: 'kanal',
         kind: 'choice',
         label: 'Kontaktform',
-        required: true,
-        default: 'telefon',
         options: [
           { value: 'telefon', label: 'Telefonsamtale' },
           { value: 'hjemmebesoeg', label: 'Hjemmebesøg' },
@@ -454,7 +808,7 @@ Oplysninger lagt til grund: {{oplysninger}}
       { id: 'vejledning', kind: 'textarea', label: 'Vejledning givet' },
       { id: 'aftaler', kind: 'textarea', label: 'Aftaler og næste skridt', required: true },
     ],
-    body: `{{kanal}} {{dato}} med {{hvem}}.
+    body: `{{#kanal}}{{kanal}}{{/kanal}}{{^kanal}}Kontakt{{/kanal}} {{dato}} med {{hvem}}.
 
 Oplyst: {{oplyst}}
 {{#vejledning}}

@@ -24,7 +24,13 @@ function prefillValue(field: TemplateField, context: PrefillContext): FieldValue
   if (!field.prefill) return undefined;
   const known = field.prefill === 'today' ? isoToday() : context[field.prefill];
   if (!known) return undefined;
-  if (field.kind === 'date') return field.prefill === 'today' ? known : danishDateToIso(known);
+  if (field.kind === 'date') {
+    if (field.prefill === 'today') return known;
+    const iso = danishDateToIso(known);
+    // A meeting the case system shows in the past is not the next contact.
+    if (iso && field.prefill === 'citizen.naesteMoede' && iso < isoToday()) return undefined;
+    return iso;
+  }
   return field.kind === 'text' || field.kind === 'textarea' ? known : undefined;
 }
 
@@ -86,6 +92,11 @@ export function formatValue(field: TemplateField, value: FieldValue | undefined)
     }
     case 'yesno':
       return value ? 'ja' : 'nej';
+    case 'textarea': {
+      // Typed text ends a sentence of the note: give it a full stop when it has none.
+      const text = String(value).trimEnd();
+      return /[\p{L}\p{N})\]»"]$/u.test(text) ? `${text}.` : text;
+    }
     default:
       return String(value).trimEnd();
   }
@@ -106,6 +117,7 @@ export function renderNote(template: Template, values: FormValues): string {
     has: (name, equals) => {
       const value = shown(name);
       if (equals === null) return !isEmpty(value) && value !== false;
+      if (typeof value === 'boolean') return String(value) === equals;
       return Array.isArray(value) ? value.includes(equals) : value === equals;
     },
   };

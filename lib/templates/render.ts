@@ -6,6 +6,7 @@
  *   {{#field}}…{{/field}}     shown when the field has a value (yes, non-empty)
  *   {{^field}}…{{/field}}     shown when it has none
  *   {{#field=value}}…{{/field=value}}  shown when a choice field equals value
+ *                             (a yes/no field: `=true` or `=false`, never when unanswered)
  *
  * A line holding only a section tag disappears with its line break, so
  * sections do not leave blank lines behind.
@@ -110,10 +111,16 @@ export function renderTokens(tokens: Token[], scope: RenderScope): string {
   return out;
 }
 
-/** Tidies the result: no trailing spaces, at most one blank line in a row. */
+/**
+ * Tidies the result: no trailing spaces, no runs of spaces inside a line, no
+ * doubled full stop where typed text meets a fixed sentence, at most one blank
+ * line in a row.
+ */
 export function tidy(text: string): string {
   return text
     .replace(/[ \t]+$/gm, '')
+    .replace(/(\S)[ \t]{2,}/g, '$1 ')
+    .replace(/(?<!\.)\.\.(?!\.)/g, '.')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -6,9 +6,11 @@
 
 export const MEETING_TYPES = [
   'foerste-jobsamtale',
+  'loebende-jobsamtale',
   'opfoelgning-sygedagpenge',
   'afklaring',
   'partshoering',
+  'afgoerelse',
   'kontaktnotat',
   'andet',
 ] as const;

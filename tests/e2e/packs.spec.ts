@@ -26,10 +26,10 @@ test('a pack file is previewed, installed, and its template and checklist reach 
   const bad = aTeamPack({ templateTitle: 'Hjemmebesøg <script>alert(1)</script>' });
   await importFile(options, 'bad.json', bad);
   await expect(options.getByTestId('pack-message')).toContainText(
-    'templates.0.title: HTML or script is not allowed in pack text',
+    'templates.0.title: HTML og script er ikke tilladt i pakkens tekst',
   );
   await importFile(options, 'broken.json', '{"format": "sidevogn-pack/1", ');
-  await expect(options.getByTestId('pack-message')).toContainText('Not valid JSON');
+  await expect(options.getByTestId('pack-message')).toContainText('Filen er ikke gyldig JSON');
   await expect(options.getByTestId('installed-pack')).toHaveCount(1); // the default pack only
 
   await importFile(options, 'team.json', aTeamPack());
@@ -144,27 +144,32 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await cs.gotoCase(c.caseId, 'journal');
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
   await expect(cs.panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
-  await expect(cs.panel.frame.getByText('1 af 3 punkter klaret', { exact: false })).toHaveCount(0);
-  await expect(cs.panel.frame.getByText('2 af 3 punkter klaret', { exact: false })).toBeVisible();
+  await expect(cs.panel.frame.getByText('1 af 4 punkter afkrydset', { exact: false })).toHaveCount(0);
+  await expect(cs.panel.frame.getByText('2 af 4 punkter afkrydset', { exact: false })).toBeVisible();
+  // Ticked by the panel after inserting, never by hand.
+  await expect(cs.panel.frame.getByRole('checkbox', { name: 'Notatet er indsat i journalfeltet' })).toBeDisabled();
   const frame = panelFrame(cs.page);
   expect(await wcagViolations(frame)).toEqual([]);
 
-  // The linked template warns about the unresolved required item; a second press inserts anyway.
+  // The linked template: the item "Hvad der blev oplyst" is the field of the same name, so
+  // filling the field resolves it; the insertion read back ticks "Notatet er indsat i journalfeltet".
   await cs.panel.openTemplate('kontakt');
-  await cs.panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
   await cs.panel.field(/Aftaler og næste skridt/).fill('Ingen.');
   await expect(cs.panel.frame.getByTestId('checklist-warning')).toContainText(
     'mangler: Hvad der blev oplyst er noteret',
   );
+  await cs.panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
+  await expect(cs.panel.frame.getByTestId('checklist-warning')).toHaveCount(0);
   await cs.panel.insert();
-  await expect(cs.page.locator('#journal-tekst')).toHaveValue('');
-  await cs.panel.frame.getByRole('button', { name: 'Indsæt alligevel' }).click();
   await expect(cs.panel.templateStatus).toContainText('indsat');
-  await expect(cs.page.locator('#journal-tekst')).toHaveValue(/Oplyst: Borgeren ringede\./);
+  const note = await cs.page.locator('#journal-tekst').inputValue();
+  expect(note).toMatch(/Oplyst: Borgeren ringede\./);
+  // Ticked items write nothing the template already wrote.
+  expect(note).not.toContain('noteret');
 
   // The run is finished and stays in the citizen's history.
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
   await expect(cs.panel.frame.getByTestId('finished-run')).toContainText(
-    'Tjekliste «Kort kontakt (telefon/hjemmebesøg)» afsluttet (2 af 3)',
+    'Tjekliste «Kort kontakt (telefon/hjemmebesøg)» afsluttet (4 af 4)',
   );
 });

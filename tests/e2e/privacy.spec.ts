@@ -98,7 +98,7 @@ test('from the panel: hand over a citizen’s data as JSON and as a printable pa
   // Erase: the confirmation names what goes; cancel changes nothing; confirm erases it all.
   await frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
   const confirm = frame.getByRole('alertdialog', { name: 'Slet alt om borgeren?' });
-  await expect(confirm).toContainText('1 noter');
+  await expect(confirm).toContainText('1 note');
   await expect(confirm).toContainText('Overblikket');
   expect(await wcagViolations(panelFrame(page))).toEqual([]);
   await page.keyboard.press('Enter'); // focus starts on Cancel

@@ -18,6 +18,8 @@ const inputEvents = (page: Page) => page.evaluate(() => ({ ...window.__caseSyste
 
 async function fillContactNote(panel: Panel, learnt: string, agreed: string) {
   await panel.openTemplate('kontakt');
+  // The channel is the caseworker's choice: the template pre-selects none.
+  await panel.field(/Kontaktform/).selectOption({ label: 'Hjemmebesøg' });
   await panel.field(/Hvad blev oplyst/).fill(learnt);
   await panel.field(/Aftaler og næste skridt/).fill(agreed);
 }
@@ -93,7 +95,7 @@ test('insertion goes into the rich-text editor at the caret, with undo', async (
   await panel.insert();
   await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
-  expect(quillText).toMatch(/^Indledning\. Telefonsamtale \d\d\.\d\d\.\d{4} med /);
+  expect(quillText).toMatch(/^Indledning\. Hjemmebesøg \d\d\.\d\d\.\d{4} med /);
   expect(quillText).toContain('Aftaler og næste skridt: Ringer tirsdag.');
   expect((await inputEvents(page)).editor).toBeGreaterThan(before.editor);
   await expect(page.locator('#journal-tekst')).toHaveValue('');
@@ -185,11 +187,11 @@ test('an invalid template is refused with its error and not loaded; a valid one 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(template)),
   });
-  await expect(options.getByTestId('import-result')).toContainText('body: {{ukendt}} is not a field of this template');
+  await expect(options.getByTestId('import-result')).toContainText('body: {{ukendt}} er ikke et felt i skabelonen');
   await expect(options.getByText('Hjemmebesøg (kommunens egen)')).toHaveCount(0);
 
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": ') });
-  await expect(options.getByTestId('import-result')).toContainText('Not valid JSON');
+  await expect(options.getByTestId('import-result')).toContainText('Filen er ikke gyldig JSON');
 
   const good = { ...template, body: 'Hjemmebesøg: {{hvad}}' };
   await input.setInputFiles({
@@ -221,4 +223,51 @@ test('the template form has no WCAG 2.1 AA violations and works by keyboard', as
   await page.keyboard.type('parts');
   await page.keyboard.press('Enter');
   await expect(panel.frame.getByRole('heading', { name: 'Partshøring før afgørelse' })).toBeVisible();
+});
+
+test('første jobsamtale answers nothing for the caseworker; their choices, the § 35 date and document, and the checklist write each fact once', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(3);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  const { panel } = caseSystem;
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await panel.frame.getByLabel('Tjekliste', { exact: true }).selectOption({ label: 'Første jobsamtale' });
+  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.openTemplate('første');
+  // Nothing pre-answered: no guidance, no bisidder answer, no CV status in the preview.
+  await expect(panel.preview).not.toContainText('vejledning');
+  await expect(panel.preview).not.toContainText('bisidder');
+  await expect(panel.preview).not.toContainText('CV er opdateret');
+  const answer = (question: RegExp, yes: boolean) =>
+    panel.frame
+      .getByRole('group', { name: question })
+      .getByRole('radio', { name: yes ? 'Ja' : 'Nej', exact: true })
+      .click();
+  await panel.field(/^Samtaleform/).selectOption({ label: 'personligt fremmøde' });
+  await panel.field(/^Sagsbehandler/).fill('Lene Bruun');
+  await answer(/^Deltog en bisidder/, false);
+  await answer(/^Er formålet med samtalen forklaret/, true);
+  await panel.field(/Borgerens ønsker til job/).fill('Vil være tømrer');
+  await panel.field(/^CV på Jobnet/).selectOption({ label: 'CV er opdateret' });
+  await panel.field(/^Visitation/).selectOption({ label: 'jobparat' });
+  await panel.frame.getByRole('checkbox', { name: 'Borgeren kan påtage sig arbejde straks' }).click();
+  await answer(/^Har borgeren fået skriftlig og konkret vejledning/, true);
+  await panel.field(/^Dato for den skriftlige vejledning/).fill('2026-12-01');
+  await panel.field(/^Dokumentet, vejledningen blev givet i/).fill('indkaldelse af 1.12.2026');
+  await answer(/^Er der behov for et tilbud/, false);
+  await panel.field(/^Næste kontakt/).fill('2027-01-12');
+  await panel.field(/^Samtykke til at indhente/).selectOption({ label: 'ikke relevant ved denne samtale' });
+  // Every required checklist item is answered by a field: no warning.
+  await expect(panel.frame.getByTestId('checklist-warning')).toHaveCount(0);
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('indsat');
+  const note = await page.locator('#journal-tekst').inputValue();
+  expect(note).toContain('Vejledningen blev givet 01.12.2026 i indkaldelse af 1.12.2026.');
+  expect(note).toContain('Der deltog ingen bisidder eller partsrepræsentant.');
+  expect(note).not.toContain('vejledt om retten til at have en bisidder');
+  expect(note.match(/Formålet med samtalen er forklaret/g)).toHaveLength(1);
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(panel.frame.getByTestId('finished-run')).toContainText('Tjekliste «Første jobsamtale» afsluttet');
 });

@@ -15,6 +15,14 @@ describe('UI strings', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translator('da')('notes.count', { count: 3 })).toBe('3 noter');
-    expect(translator('en')('notes.count')).toBe('{count} notes');
+    expect(translator('en')('notes.count')).toBe('{count} {count|note|notes}');
+  });
+
+  it('chooses the word for the number by the plural rules of the language', () => {
+    expect(translator('da')('notes.count', { count: 1 })).toBe('1 note');
+    expect(translator('da')('notes.count', { count: 0 })).toBe('0 noter');
+    expect(translator('da')('privacy.count.deadlines', { count: 1 })).toBe('1 frist');
+    expect(translator('en')('editor.checklist.itemCount', { count: 1 })).toBe('1 item');
+    expect(translator('en')('editor.checklist.itemCount', { count: 2 })).toBe('2 items');
   });
 });

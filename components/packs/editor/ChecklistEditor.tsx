@@ -168,6 +168,18 @@ export function ChecklistEditor({
                       rows={2}
                       onChange={(noteText) => setItem(i, { ...item, noteText })}
                     />
+                    <TextField
+                      label={t('editor.item.field')}
+                      help={t('editor.item.fieldHelp')}
+                      path={`${at}.field`}
+                      value={item.field ?? ''}
+                      onChange={(field) => setItem(i, { ...item, field })}
+                    />
+                    <CheckboxField
+                      label={t('editor.item.tickedByInsert')}
+                      checked={item.tickedByInsert ?? false}
+                      onChange={(tickedByInsert) => setItem(i, { ...item, tickedByInsert })}
+                    />
                     <CheckboxField
                       label={t('editor.item.required')}
                       checked={item.required}

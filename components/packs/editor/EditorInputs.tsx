@@ -1,4 +1,6 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { translateIssue } from '@/lib/i18n/validation';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import { useT } from '../../panel/panel-context';
 
 /** Validation reasons by pack path (`templates.0.title`), from validatePack. */
@@ -21,7 +23,8 @@ export function useErrors(path: string | undefined): { errors: string[]; errorId
 /** The schema's reasons are English; the commonest one, an empty input, is said in the UI language. */
 export function useReason(): (reason: string) => string {
   const t = useT();
-  return (reason) => (EMPTY.test(reason) ? t('editor.error.empty') : reason);
+  const locale = usePanelStore((s) => s.locale);
+  return (reason) => (EMPTY.test(reason) ? t('editor.error.empty') : translateIssue(reason, locale));
 }
 const EMPTY = /^Too small: expected string to have >=1 characters?$/;
 

@@ -47,9 +47,9 @@ export const da = {
   'checklists.start': 'Start tjekliste',
   'checklists.choose': 'Tjekliste',
   'checklists.none': 'Ingen tjekliste i gang for borgeren.',
-  'checklists.progress': '{done} af {total} punkter klaret',
-  'checklists.required': 'skal klares',
-  'checklists.done': 'Klaret {time}',
+  'checklists.progress': '{done} af {total} punkter afkrydset',
+  'checklists.required': 'skal afkrydses',
+  'checklists.done': 'Afkrydset {time}',
   'checklists.na': 'Ikke relevant',
   'checklists.na.reason': 'Hvorfor ikke relevant?',
   'checklists.na.reasonShort': 'Ikke relevant: {reason}',
@@ -59,7 +59,7 @@ export const da = {
   'checklists.linked': 'Skriver i notatet fra skabelonen «{title}»',
   'checklists.expired': 'Tjeklisten er udløbet {date}. Tjek med din teamleder.',
   'checklists.warnRequired':
-    'Tjeklisten «{title}» mangler: {items}. Klar punkterne eller markér dem som ikke relevante.',
+    'Tjeklisten «{title}» mangler: {items}. Afkryds punkterne, udfyld felterne, eller markér dem som ikke relevante.',
   'checklists.insertAnyway': 'Indsæt alligevel',
   'checklists.history': 'Tjekliste «{title}» afsluttet ({done} af {total})',
 } as const;

@@ -42,9 +42,11 @@ export const da = {
   'history.templateInserted': '{title} indsat i {target}',
   'history.templateCopied': '{title} kopieret til udklipsholderen',
   'meeting.foerste-jobsamtale': 'Første jobsamtale',
+  'meeting.loebende-jobsamtale': 'Løbende jobsamtale',
   'meeting.opfoelgning-sygedagpenge': 'Opfølgning, sygedagpenge',
   'meeting.afklaring': 'Afklaring',
   'meeting.partshoering': 'Partshøring',
+  'meeting.afgoerelse': 'Afgørelse',
   'meeting.kontaktnotat': 'Kontaktnotat',
   'meeting.andet': 'Andet',
 } as const;
@@ -92,9 +94,11 @@ export const en: Record<keyof typeof da, string> = {
   'history.templateInserted': '{title} inserted into {target}',
   'history.templateCopied': '{title} copied to the clipboard',
   'meeting.foerste-jobsamtale': 'First job interview',
+  'meeting.loebende-jobsamtale': 'Follow-up job interview',
   'meeting.opfoelgning-sygedagpenge': 'Sickness benefit follow-up',
   'meeting.afklaring': 'Clarification',
   'meeting.partshoering': 'Hearing of the party',
+  'meeting.afgoerelse': 'Decision',
   'meeting.kontaktnotat': 'Contact note',
   'meeting.andet': 'Other',
 };

@@ -91,6 +91,8 @@ export function newItem(): DraftItem {
     sourceUrl: '',
     required: false,
     noteText: '',
+    field: '',
+    tickedByInsert: false,
   };
 }
 
@@ -192,6 +194,8 @@ function checklistToDraft(c: Checklist): DraftChecklist {
       sourceUrl: i.sourceUrl ?? '',
       required: i.required,
       noteText: i.noteText ?? '',
+      field: i.field ?? '',
+      tickedByInsert: i.tickedBy === 'inserted',
     })),
   };
 }
@@ -306,6 +310,8 @@ export function buildChecklist(c: DraftChecklist): unknown {
       sourceUrl: omitEmpty(i.sourceUrl)?.trim(),
       required: i.required,
       noteText: omitEmpty(i.noteText),
+      field: omitEmpty(i.field ?? '')?.trim(),
+      tickedBy: i.tickedByInsert ? ('inserted' as const) : undefined,
     })),
   };
 }

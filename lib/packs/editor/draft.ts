@@ -76,6 +76,9 @@ export const draftItemSchema = lazySchema(() =>
     sourceUrl: text,
     required: z.boolean(),
     noteText: text,
+    /** Pack format 2; absent in drafts saved before it. */
+    field: text.optional(),
+    tickedByInsert: z.boolean().optional(),
   }),
 );
 

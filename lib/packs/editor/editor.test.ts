@@ -133,7 +133,7 @@ describe('building a pack from the editor', () => {
     expect(template!.fields.map((f) => f.kind)).toEqual(['textarea', 'date']);
     expect(result.pack.checklists[0]!.templateId).toBe(template!.id);
     const values = { ...initialValues(template!, SAMPLE_PREFILL), hvadBlevAftalt: 'Ny attest' };
-    expect(renderNote(template!, values)).toMatch(/^Aftalt: Ny attest\nNæste møde: \d\d\.\d\d\.\d{4}$/);
+    expect(renderNote(template!, values)).toMatch(/^Aftalt: Ny attest\.\nNæste møde: \d\d\.\d\d\.\d{4}$/);
     expect(exportFileName(result.pack)).toBe('aarhus.jobcenter-1.0.0.json');
   });
 
@@ -229,24 +229,24 @@ describe('the editor covers the whole pack format', () => {
 
 describe('loading an existing pack makes a new version', () => {
   it('bumps the minor version past the highest known and opens a changelog entry', () => {
-    const d = draftFromPack(installed(), { today: TODAY, installedVersions: ['1.0.0', '1.3.0'] });
-    expect(d.baseVersion).toBe('1.3.0');
-    expect(d.version).toBe('1.4.0');
+    const d = draftFromPack(installed(), { today: TODAY, installedVersions: ['1.0.0', '2.0.0', '2.3.0'] });
+    expect(d.baseVersion).toBe('2.3.0');
+    expect(d.version).toBe('2.4.0');
     expect(d.changes).toBe('');
     const result = validatePack(buildPack(d));
     // The new entry must be written before export.
     expect(result.ok ? [] : result.errors).toEqual([
-      `changelog.1.changes: Too small: expected string to have >=1 characters`,
+      `changelog.2.changes: Too small: expected string to have >=1 characters`,
     ]);
     const done = validatePack(buildPack({ ...d, changes: 'Ny skabelon for hjemmebesøg.' }));
-    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['1.0.0', '1.4.0']);
+    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['2.0.0', '1.0.0', '2.4.0']);
   });
 
   it('drops the old signature, and a major bump can be chosen', async () => {
     const key = await generateKey('Test');
     const signed = await signWithKey(installed(), key);
     const d = draftFromPack(signed, { today: TODAY, bump: 'major' });
-    expect(d.version).toBe('2.0.0');
+    expect(d.version).toBe('3.0.0');
     expect(JSON.stringify(buildPack(d))).not.toContain('signature');
   });
 });
