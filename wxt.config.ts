@@ -21,6 +21,7 @@ const DEV_KEY =
  */
 function panelStartChunk(): Plugin {
   const PANEL_ENTRY = '/entrypoints/panel/main.tsx';
+  // The side-panel page (entrypoints/side) starts from the same chunk: it is the same app.
   let members: Set<string> | undefined;
   const manualChunks: Rollup.GetManualChunk = (id, meta) => {
     if (!members) {
@@ -61,6 +62,7 @@ export default defineConfig({
       for (const [entry, dest] of [
         ['lib/host/content-script.ts', 'host.js'],
         ['lib/host/fields-script.ts', 'host-fields.js'],
+        ['lib/host/page-script.ts', 'host-page.js'],
       ] as const) {
         const { outputFiles } = await build({
           entryPoints: [entry],
@@ -87,8 +89,9 @@ export default defineConfig({
     // storage: preferences and the policy; alarms: refreshing packs on a schedule
     // and deadline reminders; notifications: the opt-in deadline reminder;
     // scripting: registering the bridge on case systems a team lead adds, and
-    // injecting the element picker ("Lær siden") on demand.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // injecting the element picker ("Lær siden") on demand; sidePanel: the
+    // browser's side panel as a layout (lib/background/side-panel.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
     // Case systems other than the demo: asked for one origin at a time, from the
     // options page, when a team lead adds an adapter (lib/adapters/registry.ts).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -100,7 +103,8 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
-    // The bridge (lib/host/content-script.ts) and the field script (lib/host/fields-script.ts),
+    // The bridge (lib/host/content-script.ts), the field script (lib/host/fields-script.ts)
+    // and the page script (lib/host/page-script.ts),
     // on the case-system origins only.
     content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: [...HOST_SCRIPTS], run_at: 'document_idle' }],
     web_accessible_resources: [

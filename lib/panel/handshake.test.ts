@@ -6,8 +6,8 @@ import { connectToHost } from './host-connection';
 import { usePanelStore } from './panel-store';
 import { aCitizen } from '../../tests/fixtures/citizens';
 
-const TOKEN = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const TOKEN = '0f8fad5bd9cb469fa16570867728950e';
+const OTHER = '7c9e6679742540de944be07fc1f90ae7';
 
 /** A port as tabs.connect returns it, with hooks to play the bridge's side. */
 function fakePort(name: string) {
@@ -33,6 +33,7 @@ function framedWindow() {
   let listener: ((e: MessageEvent) => void) | undefined;
   const win = {
     parent,
+    location: { pathname: '/panel.html', search: '' },
     addEventListener: (_type: string, f: (e: MessageEvent) => void) => (listener = f),
     removeEventListener: () => (listener = undefined),
   };

@@ -1,10 +1,13 @@
 import { startHandshake } from './handshake';
+import { sideTabOf, startSideLink } from './side-link';
 import { hostToPanelSchema, parseMessage, type HostToPanel, type PanelToHost } from '../messaging/protocol';
 import { usePanelStore } from './panel-store';
 
 export type InsertResult = Omit<Extract<HostToPanel, { type: 'insert-result' }>, 'type' | 'requestId'>;
 
 export interface HostConnection {
+  /** The case-system tab this panel belongs to (undefined until connected, or without one). */
+  tabId(): number | undefined;
   send(message: PanelToHost): void;
   /** Asks the content script to insert text; resolves with where it went. */
   insert(text: string): Promise<InsertResult>;
@@ -17,11 +20,18 @@ const INSERT_TIMEOUT_MS = 5_000;
  * ./handshake). Incoming messages are parsed and fed into the panel store.
  */
 export async function connectToHost(win: Window = window): Promise<HostConnection> {
-  const link = startHandshake(win);
+  // The browser's side panel (side.html?tab=N), or the frame in the page.
+  const sideTab = sideTabOf(win.location);
+  const link = sideTab === undefined ? startHandshake(win) : startSideLink(sideTab);
   const store = usePanelStore.getState();
+  store.setSurface(sideTab === undefined ? 'frame' : 'side');
   if (!(await link.inTab)) {
     store.setConnection('disconnected');
-    return { send: () => undefined, insert: () => Promise.reject(new Error('Not connected to a case system page')) };
+    return {
+      tabId: () => undefined,
+      send: () => undefined,
+      insert: () => Promise.reject(new Error('Not connected to a case system page')),
+    };
   }
   const pending = new Map<string, (result: InsertResult) => void>();
   link.attach(
@@ -35,6 +45,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
         // so the panel never shows "no citizen" on its way to the citizen.
         if (s.connection !== 'connected') s.setConnection('connected');
       } else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
+      else if (message.type === 'modal') s.setModalOpen(message.open);
       else {
         const { type: _type, requestId, ...result } = message;
         pending.get(requestId)?.(result);
@@ -45,6 +56,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   );
 
   return {
+    tabId: link.tabId,
     send: (message) => void link.post(message),
     insert: (text) =>
       new Promise((resolve, reject) => {

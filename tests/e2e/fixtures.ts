@@ -13,6 +13,7 @@ export interface SpawnedBrowser {
   context: BrowserContext;
   pid: number;
   userDataDir: string;
+  wsEndpoint: string;
   /** What this Chromium wrote to stderr (the last 64 KB). */
   stderr(): string;
   kill(): Promise<void>;

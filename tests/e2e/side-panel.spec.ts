@@ -1,0 +1,140 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { panelFrame, serviceWorker } from './extension';
+import { expect, test } from './fixtures';
+import { Panel } from './pages/panel';
+
+/**
+ * The browser's own side panel as a layout, and what it is for: a host page
+ * with a modal <dialog> holding the journal editor, and a fixed full-width
+ * header with "Hjælp" and "Log ud" at its right edge
+ * (tests/case-system/public/dialog/index.html).
+ *
+ * The side panel is no page of a persistent context: these tests run Chromium
+ * as a child and drive it over CDP (the spawn fixture), where the side panel is
+ * one of the context's pages. sidePanel.open() needs a user gesture; headless
+ * there is no command key to press, so the gesture is a click in an extension
+ * page, and the command's handler is unit-tested (lib/background/commands.test.ts).
+ */
+
+declare const chrome: {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  sidePanel: { open(o: { tabId: number }): Promise<void> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+const SIDE_URL = `chrome-extension://${EXTENSION_ID}/side.html?tab=`;
+
+/**
+ * The browser side panel's page, once it is open: a page target that a CDP
+ * connection made before it opened does not list, so a second one finds it.
+ */
+async function sidePanelPage(wsEndpoint: string): Promise<{ page: Page; disconnect(): Promise<void> }> {
+  let found: Page | undefined;
+  let second: Browser | undefined;
+  await expect
+    .poll(
+      async () => {
+        await second?.close();
+        second = await chromium.connectOverCDP(wsEndpoint);
+        found = second
+          .contexts()[0]
+          ?.pages()
+          .find((p) => p.url().startsWith(SIDE_URL));
+        return !!found;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  // Closing a CDP connection leaves the browser and its pages running.
+  return { page: found!, disconnect: () => second!.close() };
+}
+
+/** The host page's tab, as its panel frame knows it (the worker may not read tabs' URLs). */
+const tabIdOf = (page: Page) => panelFrame(page).evaluate(() => chrome.tabs.getCurrent().then((tab) => tab!.id!));
+
+/**
+ * What the toggle command's first line does (lib/background/commands.ts), in the
+ * gesture of a click in an extension page; resolves to the error, or 'opened'.
+ */
+async function openSidePanelByGesture(context: BrowserContext, tabId: number): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.evaluate((id) => {
+    const button = document.createElement('button');
+    button.textContent = 'Åbn sidepanel';
+    button.onclick = () =>
+      void chrome.sidePanel.open({ tabId: id }).then(
+        () => (button.dataset.result = 'opened'),
+        (e: Error) => (button.dataset.result = e.message),
+      );
+    document.body.prepend(button);
+  }, tabId);
+  const button = page.getByRole('button', { name: 'Åbn sidepanel' });
+  await button.click();
+  await expect(button).toHaveAttribute('data-result', /.+/);
+  const result = (await button.getAttribute('data-result'))!;
+  await page.close();
+  return result;
+}
+
+/** The element the caseworker would click at the middle of `selector` (in the host page). */
+const hitAt = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'none';
+  }, selector);
+
+test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  const worker = serviceWorker(context);
+  const tabId = await tabIdOf(page);
+  // No side panel for a tab that does not want one.
+  expect(await openSidePanelByGesture(context, tabId)).toMatch(/No active side panel/);
+
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await page.getByLabel('Notat (tekst)').fill('Værtens indledning. ');
+  // The failure of issue 34: the panel is there but dead. A click lands on the dialog's backdrop.
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('dialog#notat-dialog');
+  await expect(panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 1_000 })).rejects.toThrow();
+  // Now the panel says why, and how to go on.
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Sagssystemet har åbnet et dialogvindue');
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Alt+Shift+S');
+  // The command's message to the bridge changes nothing in the page while the side panel is wanted.
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-panel' }, { frameId: 0 }), tabId);
+  await expect(panel.element).toHaveCSS('width', '400px');
+
+  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
+  await page.bringToFront();
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  await side.openTemplate('kontakt');
+  await side.field(/Hvad blev oplyst/).fill('Borgeren har fået nyt job.');
+  await side.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
+  await side.insert();
+  await expect(side.templateStatus).toContainText('Notatet er indsat');
+  await expect(page.getByLabel('Notat (tekst)')).toHaveValue(/^Værtens indledning\. .*Ny samtale om to uger/s);
+
+  // The host closes its dialog: the in-page panel is usable again, and the side panel goes.
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Gem notat' }).click();
+  await sideClosed;
+  await sidePanel.disconnect();
+  await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
+  await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
+  await expect(panel.frame.getByLabel('Ny note')).toBeVisible();
+});
