@@ -2,6 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { panelFrame, serviceWorker } from './extension';
 import { expect, test } from './fixtures';
+import { LockScreen } from './pages/lock';
 import { Panel } from './pages/panel';
 
 /**
@@ -20,11 +21,17 @@ import { Panel } from './pages/panel';
 declare const chrome: {
   tabs: {
     getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: { active: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
-  sidePanel: { open(o: { tabId: number }): Promise<void> };
+  sidePanel: {
+    open(o: { tabId: number }): Promise<void>;
+    setOptions(o: { tabId: number; enabled: boolean }): Promise<void>;
+  };
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
+
+const NOTE_CANARY = 'KANARIE-SIDEPANEL-5d1e';
 
 const SIDE_URL = `chrome-extension://${EXTENSION_ID}/side.html?tab=`;
 
@@ -137,4 +144,101 @@ test('a modal dialog makes the in-page panel inert; the side panel inserts into 
   expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
   await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
   await expect(panel.frame.getByLabel('Ny note')).toBeVisible();
+});
+
+test('the side layout, chosen in the panel on a hostile page: nothing of Sidevogn in the page but the bridge, and the lock holds there too', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/fjendtlig/borger`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
+
+  // The select's change is the gesture that opens the side panel; the frame leaves once it is open.
+  await panel.frame.getByLabel('Visning').selectOption({ label: 'Browserens sidepanel' });
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+
+  // The caseworker's work in the side panel: the page's spy sees none of it.
+  await side.typeDraft(NOTE_CANARY);
+  await side.frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(side.note(NOTE_CANARY)).toHaveCount(1);
+  const after = await page.evaluate(() => window.__spy.stats.walks);
+  await expect
+    .poll(() => page.evaluate(() => window.__spy.stats.walks), { timeout: 10_000 })
+    .toBeGreaterThan(after + 5);
+  const { records, forged } = await page.evaluate(() => ({
+    records: window.__spy.records().join('\n'),
+    forged: window.__spy.stats.forged,
+  }));
+  expect(forged).toBeGreaterThan(0);
+  expect(records).not.toContain('KANARIE');
+  expect(records).not.toMatch(/Gem note|Ny note/);
+  // Its forgeries changed nothing in the side panel.
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect(side.frame.getByText('Forfalsket Borger')).toHaveCount(0);
+
+  // The side page is no web-accessible resource: the host cannot frame a copy of it.
+  const framed = await page.evaluate(async (url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      return frame.contentDocument ? 'readable' : 'opaque';
+    } finally {
+      frame.remove();
+    }
+  }, `${SIDE_URL}1`);
+  expect(framed).toBe('opaque');
+  expect(page.frames().some((f) => f.url().includes('/side.html'))).toBe(false);
+
+  // The lock: locked from the side panel, it shows nothing of the citizen; unlocked, it goes on.
+  await side.frame.getByRole('button', { name: 'Lås nu' }).click();
+  const lock = new LockScreen(sidePanel.page);
+  await expect(lock.lockedHeading).toBeVisible();
+  await expect(sidePanel.page.locator('body')).not.toContainText('Kanariefugl');
+  await expect(sidePanel.page.locator('body')).not.toContainText('KANARIE');
+  await lock.unlock();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+
+  // Back to the page: the side panel closes and the frame comes back, pushed.
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await side.frame.getByLabel('Visning').selectOption({ label: 'Skub siden til side' });
+  await sideClosed;
+  await sidePanel.disconnect();
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
+});
+
+test("the policy's default layout is the side panel: the page gets no frame and no margin", async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  // What the service worker copies from managed storage (lib/background/side-panel.ts, unit-tested there).
+  await serviceWorker(context).evaluate(() => chrome.storage.local.set({ layoutDefault: 'side' }));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  await page.locator('.citizen-name').waitFor();
+  const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
+  // The bridge runs (it asked for the side panel, so the gesture opens it), but nothing of it is in the page.
+  await expect.poll(() => openSidePanelByGesture(context, tab!.id!)).toBe('opened');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  // It holds the panel, paired with the tab's bridge.
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  await expect(new Panel(page, sidePanel.page).citizenName).toHaveText('Dorthe Dialogsen');
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await serviceWorker(context).evaluate((id) => chrome.sidePanel.setOptions({ tabId: id, enabled: false }), tab!.id!);
+  await sideClosed;
+  await sidePanel.disconnect();
+  await page.close();
 });
