@@ -16,6 +16,7 @@ export function PanelToolbar() {
   const heavyHost = usePanelStore((s) => s.heavyHost);
   const surface = usePanelStore((s) => s.surface);
   const unlocked = useUnlocked();
+  const pushBlocked = usePanelStore((s) => s.pushBlocked) && layout.mode === 'push';
   const pushSetAside = layout.mode === 'push' && heavyHost;
   const [sideFailed, setSideFailed] = useState(false);
 
@@ -50,7 +51,15 @@ export function PanelToolbar() {
           id="panel-mode"
           className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
           value={layout.mode}
-          aria-describedby={pushSetAside ? 'panel-mode-heavy' : sideFailed ? 'panel-mode-side-failed' : undefined}
+          aria-describedby={
+            pushSetAside
+              ? 'panel-mode-heavy'
+              : pushBlocked
+                ? 'panel-mode-blocked'
+                : sideFailed
+                  ? 'panel-mode-side-failed'
+                  : undefined
+          }
           onChange={(e) => chooseMode(e.target.value as LayoutMode)}
         >
           <option value="push">{t('panel.mode.push')}</option>
@@ -86,6 +95,11 @@ export function PanelToolbar() {
       {pushSetAside && (
         <p id="panel-mode-heavy" className="border-b border-amber-300 bg-amber-50 px-3 py-1 text-xs text-slate-900">
           {t('panel.mode.heavy')}
+        </p>
+      )}
+      {pushBlocked && !pushSetAside && (
+        <p id="panel-mode-blocked" className="border-b border-amber-300 bg-amber-50 px-3 py-1 text-xs text-slate-900">
+          {t('panel.mode.blocked')}
         </p>
       )}
       {sideFailed && (

@@ -1,5 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DEFAULT_LAYOUT, PANEL_PORT_NAME, PANEL_READY, SIDE_PORT_NAME } from '../messaging/constants';
+import {
+  DEFAULT_LAYOUT,
+  PANEL_COLLAPSED_WIDTH,
+  PANEL_PORT_NAME,
+  PANEL_READY,
+  SIDE_PORT_NAME,
+} from '../messaging/constants';
 import {
   guardBackgroundToHost,
   guardLayout,
@@ -71,7 +77,19 @@ export async function startBridge(): Promise<void> {
     // The caseworker's chosen panel language, not the browser's UI language.
     stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
-  let heavy = applyLayout(document, iframe, layout);
+  let heavy = false;
+  // Push mode set aside because the host's fixed or wide elements cannot be moved clear of the panel.
+  let blocked = false;
+  const place = () => {
+    heavy = applyLayout(document, iframe, blocked && layout.mode === 'push' ? { ...layout, mode: 'overlay' } : layout);
+    const pushing = layout.mode === 'push' && !heavy && !blocked;
+    pageApi()?.push(pushing ? (layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width) : 0, () => {
+      blocked = true;
+      place();
+      send({ type: 'push-blocked' });
+    });
+  };
+  place();
   // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
     iframe.remove();
@@ -122,7 +140,7 @@ export async function startBridge(): Promise<void> {
   tellWorker();
   const setLayout = (next: Layout) => {
     layout = next;
-    heavy = applyLayout(document, iframe, layout);
+    place();
     send({ type: 'layout', layout, heavy });
     tellWorker();
     void browser.storage.local.set({ [STORAGE_KEYS.layout]: layout });
@@ -172,6 +190,7 @@ export async function startBridge(): Promise<void> {
     const hello: HostToPanel[] = [
       { type: 'layout', layout, heavy },
       { type: 'modal', open: modal },
+      ...(blocked ? [{ type: 'push-blocked' } as const] : []),
       { type: 'citizen', detection },
     ];
     hello.forEach((m) => p.postMessage(m));

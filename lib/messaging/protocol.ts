@@ -70,6 +70,11 @@ export const hostToPanelSchema = lazySchema(() =>
      * included, is inert until it closes (lib/host/page-script.ts).
      */
     z.strictObject({ type: z.literal('modal'), open: z.boolean() }),
+    /**
+     * Push mode is set aside on this page: something of the host at the right
+     * edge cannot be moved clear of the panel (lib/host/page-script.ts).
+     */
+    z.strictObject({ type: z.literal('push-blocked') }),
     z.strictObject({
       type: z.literal('insert-result'),
       requestId,

@@ -46,6 +46,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
         if (s.connection !== 'connected') s.setConnection('connected');
       } else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
       else if (message.type === 'modal') s.setModalOpen(message.open);
+      else if (message.type === 'push-blocked') s.setPushBlocked();
       else {
         const { type: _type, requestId, ...result } = message;
         pending.get(requestId)?.(result);

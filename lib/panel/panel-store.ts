@@ -19,6 +19,8 @@ export interface PanelState {
   surface: Surface;
   /** The host shows a modal dialog: an in-page panel is inert until it closes. */
   modalOpen: boolean;
+  /** The host cannot be pushed aside without breaking its layout: the panel lies over it. */
+  pushBlocked: boolean;
   /** On a page with several citizens: the CPR the caseworker chose. */
   chosenCpr: string | null;
   cprRevealed: boolean;
@@ -30,6 +32,7 @@ export interface PanelState {
   setLayout(layout: Layout, heavyHost?: boolean): void;
   setSurface(surface: Surface): void;
   setModalOpen(open: boolean): void;
+  setPushBlocked(): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
   setLocale(locale: Locale): void;
@@ -43,6 +46,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   heavyHost: false,
   surface: 'frame',
   modalOpen: false,
+  pushBlocked: false,
   chosenCpr: null,
   cprRevealed: false,
   locale: 'da',
@@ -62,6 +66,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   setLayout: (layout, heavyHost) => set(heavyHost === undefined ? { layout } : { layout, heavyHost }),
   setSurface: (surface) => set({ surface }),
   setModalOpen: (modalOpen) => set({ modalOpen }),
+  setPushBlocked: () => set({ pushBlocked: true }),
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setLocale: (locale) => set({ locale }),

@@ -9,6 +9,8 @@ export const da = {
   'panel.mode.overlay': 'Læg over siden',
   'panel.mode.heavy':
     'Siden er meget stor, så panelet ligger over den. At skubbe den til side ville gøre sagssystemet langsomt.',
+  'panel.mode.blocked':
+    'Sagssystemet kan ikke skubbes til side uden at gå i stykker, så panelet ligger over siden. Vælg browserens sidepanel, hvis det dækker noget, du skal bruge.',
   'panel.mode.side': 'Browserens sidepanel',
   'panel.mode.sideFailed': 'Browserens sidepanel kunne ikke åbnes, så panelet bliver på siden.',
   'panel.modal.title': 'Sagssystemet har åbnet et dialogvindue',
@@ -64,6 +66,8 @@ export const en: Record<keyof typeof da, string> = {
   'panel.mode.overlay': 'Overlay the page',
   'panel.mode.heavy':
     'This page is very large, so the panel lies over it. Pushing it aside would slow the case system down.',
+  'panel.mode.blocked':
+    "The case system cannot be pushed aside without breaking its layout, so the panel lies over the page. Choose the browser's side panel if it covers something you need.",
   'panel.mode.side': "The browser's side panel",
   'panel.mode.sideFailed': "The browser's side panel could not be opened, so the panel stays on the page.",
   'panel.modal.title': 'The case system has opened a dialog',
