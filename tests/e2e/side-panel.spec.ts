@@ -271,3 +271,17 @@ test('push mode keeps the fixed header and the sticky full-width bar clear of th
   await expect.poll(() => page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
   expect(await hitAt(page, 'button#log-ud')).toBe('iframe');
 });
+
+test('a host that cannot be pushed without breaking its layout gets the panel laid over it, and the panel says so', async ({
+  page,
+  caseSystemUrl,
+}) => {
+  await page.goto(`${caseSystemUrl}/dialog/index.html?bred`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect(panel.frame.getByText('kan ikke skubbes til side uden at gå i stykker')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  await expect(panel.frame.getByLabel('Visning')).toHaveValue('push');
+  // Nothing of the host was left half-moved.
+  expect(await page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
+});
