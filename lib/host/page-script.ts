@@ -80,10 +80,12 @@ const schedule = () => {
   setTimeout(() => requestIdleCallback(clearOfPanel, { timeout: RECHECK_MS }), RECHECK_MS);
 };
 addEventListener('resize', () => {
+  if (!width) return;
   restore();
   schedule();
 });
-new MutationObserver(schedule).observe(document, { childList: true, subtree: true });
+// Observed only while pushing: on other pages and layouts the host's DOM changes cost nothing here.
+const observer = new MutationObserver(schedule);
 
 const api: PageApi = {
   watchModal(signal, onChange) {
@@ -103,7 +105,10 @@ const api: PageApi = {
     if (next === width) return;
     restore();
     width = next;
-    if (width) requestAnimationFrame(clearOfPanel);
+    observer.disconnect();
+    if (!width) return;
+    observer.observe(document, { childList: true, subtree: true });
+    requestAnimationFrame(clearOfPanel);
   },
 };
 (globalThis as unknown as Record<string, PageApi>)[PAGE_GLOBAL] = api;

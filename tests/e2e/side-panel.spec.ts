@@ -53,7 +53,7 @@ async function sidePanelPage(wsEndpoint: string): Promise<{ page: Page; disconne
           .find((p) => p.url().startsWith(SIDE_URL));
         return !!found;
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toBe(true);
   // Closing a CDP connection leaves the browser and its pages running.
@@ -173,7 +173,7 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   await expect(side.note(NOTE_CANARY)).toHaveCount(1);
   const after = await page.evaluate(() => window.__spy.stats.walks);
   await expect
-    .poll(() => page.evaluate(() => window.__spy.stats.walks), { timeout: 10_000 })
+    .poll(() => page.evaluate(() => window.__spy.stats.walks), { timeout: 20_000 })
     .toBeGreaterThan(after + 5);
   const { records, forged } = await page.evaluate(() => ({
     records: window.__spy.records().join('\n'),
