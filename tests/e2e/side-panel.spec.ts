@@ -232,7 +232,7 @@ test("the policy's default layout is the side panel: the page gets no frame and 
   await page.locator('.citizen-name').waitFor();
   const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
   // The bridge runs (it asked for the side panel, so the gesture opens it), but nothing of it is in the page.
-  await expect.poll(() => openSidePanelByGesture(context, tab!.id!)).toBe('opened');
+  await expect.poll(() => openSidePanelByGesture(context, tab!.id!), { timeout: 20_000 }).toBe('opened');
   await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
   // It holds the panel, paired with the tab's bridge.
