@@ -59,6 +59,7 @@ export async function buildContentScript(demo: boolean, entry = 'lib/host/conten
  */
 function panelStartChunk(): Plugin {
   const PANEL_ENTRY = '/entrypoints/panel/main.tsx';
+  // The side-panel page (entrypoints/side) starts from the same chunk: it is the same app.
   let members: Set<string> | undefined;
   const manualChunks: Rollup.GetManualChunk = (id, meta) => {
     if (!members) {
@@ -99,10 +100,11 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       const demo = distribution() === 'dev';
       files.push({ relativeDest: 'host.js', contents: await buildContentScript(demo) });
-      files.push({
-        relativeDest: 'host-fields.js',
-        contents: await buildContentScript(demo, 'lib/host/fields-script.ts'),
-      });
+      for (const [entry, dest] of [
+        ['lib/host/fields-script.ts', 'host-fields.js'],
+        ['lib/host/page-script.ts', 'host-page.js'],
+      ] as const)
+        files.push({ relativeDest: dest, contents: await buildContentScript(demo, entry) });
     },
   },
   manifest: () => ({
@@ -114,8 +116,9 @@ export default defineConfig({
     // storage: preferences and the policy; alarms: refreshing packs on a schedule
     // and deadline reminders; notifications: the opt-in deadline reminder;
     // scripting: registering the bridge on case systems a team lead adds, and
-    // injecting the element picker ("Lær siden") on demand.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // injecting the element picker ("Lær siden") on demand; sidePanel: the
+    // browser's side panel as a layout (lib/background/side-panel.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
     // Case systems other than the demo: asked for one origin at a time, from the
     // options page, when a team lead adds an adapter (lib/adapters/registry.ts).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -127,8 +130,9 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
-    // The bridge and the field script (lib/host/origins.ts) on the demo case system, in development
-    // and test builds only. Real case systems: registered at run time per adapter.
+    // The bridge, the field script and the page script (lib/host/origins.ts) on the demo
+    // case system, in development and test builds only. Real case systems: registered at
+    // run time per adapter.
     ...(distribution() === 'dev'
       ? { content_scripts: [{ matches: CASE_SYSTEM_MATCHES, js: [...HOST_SCRIPTS], run_at: 'document_idle' }] }
       : {}),

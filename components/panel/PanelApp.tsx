@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
 import { CitizenView } from './CitizenView';
 import { CitizenChoice } from './CitizenChoice';
@@ -11,17 +12,47 @@ import type { SidevognDb } from '@/lib/db/database';
 import { LockGate } from '../lock/LockGate';
 
 export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: string | null }) {
-  const collapsed = usePanelStore((s) => s.layout.collapsed);
+  // The browser's side panel has its own width and close button: no fold, no resize handle.
+  const inFrame = usePanelStore((s) => s.surface === 'frame');
+  const collapsed = usePanelStore((s) => s.layout.collapsed) && inFrame;
+  const modalOpen = usePanelStore((s) => s.modalOpen) && inFrame;
   if (collapsed) return <CollapsedTab />;
   return (
     <div className="flex h-screen bg-white text-slate-900">
-      <ResizeHandle />
+      {inFrame && <ResizeHandle />}
       <div className="flex min-w-0 flex-1 flex-col border-l border-slate-300">
         <PanelToolbar />
+        {modalOpen && <ModalNotice />}
         <main className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
           {storageError !== null ? <StorageDenied error={storageError} /> : <LockedPanelBody db={db} />}
         </main>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The host shows a modal dialog, so this in-page panel is inert: it can be
+ * seen but not used. The toggle command opens the browser's side panel, which
+ * the dialog cannot block (lib/background/commands.ts).
+ */
+function ModalNotice() {
+  const t = useT();
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    void browser.commands.getAll().then(
+      (all) => setShortcut(all.find((c) => c.name === 'toggle-panel')?.shortcut || ''),
+      () => setShortcut(''),
+    );
+  }, []);
+  if (shortcut === null) return null;
+  return (
+    <div data-testid="modal-notice">
+      <Notice
+        tone="warning"
+        title={t('panel.modal.title')}
+        body={t('panel.modal.body', { shortcut: shortcut || t('panel.modal.noShortcut') })}
+      />
     </div>
   );
 }

@@ -1,19 +1,28 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DEFAULT_LAYOUT, PANEL_PORT_NAME, PANEL_READY } from '../messaging/constants';
+import {
+  DEFAULT_LAYOUT,
+  PANEL_COLLAPSED_WIDTH,
+  PANEL_PORT_NAME,
+  PANEL_READY,
+  SIDE_PORT_NAME,
+} from '../messaging/constants';
 import {
   guardBackgroundToHost,
   guardLayout,
   guardPanelToHost,
   isBackgroundSender,
+  isMode,
   isPanelSender,
+  isSidePanelSender,
 } from '../messaging/host-guards';
-import type { Detection, HostToPanel, Layout } from '../messaging/protocol';
+import type { Detection, HostToBackground, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { demoAdapter } from './demo-adapter';
 import { fieldsApi as fields } from './fields-api';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { matchesPattern } from './match-pattern';
+import { pageApi } from './page-api';
 import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
 
@@ -38,16 +47,30 @@ function adapterFor(url: string, stored: unknown): Adapter | undefined {
 }
 
 export async function startBridge(): Promise<void> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.layout, STORAGE_KEYS.locale, STORAGE_KEYS.adapters]);
+  const stored = await browser.storage.local.get([
+    STORAGE_KEYS.layout,
+    STORAGE_KEYS.layoutDefault,
+    STORAGE_KEYS.locale,
+    STORAGE_KEYS.adapters,
+  ]);
   const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
   if (!adapter) return;
   // Aborted when this instance is orphaned (lib/host/lifecycle.ts).
   const life = new AbortController();
   const signal = life.signal;
 
-  let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? DEFAULT_LAYOUT;
+  // The caseworker's layout, else the policy's default mode (lib/background/side-panel.ts).
+  const policyMode: unknown = stored[STORAGE_KEYS.layoutDefault];
+  let layout: Layout = guardLayout(stored[STORAGE_KEYS.layout]) ?? {
+    ...DEFAULT_LAYOUT,
+    mode: isMode(policyMode) ? policyMode : DEFAULT_LAYOUT.mode,
+  };
   let detection: Detection = { status: 'none' };
+  let modal = false;
+  // The in-page panel's port, and the browser side panel's: both may be open at
+  // once (the side panel while a modal dialog makes the in-page one inert).
   let port: Browser.runtime.Port | undefined;
+  let side: Browser.runtime.Port | undefined;
 
   const iframe = createPanelFrame(
     document,
@@ -55,8 +78,19 @@ export async function startBridge(): Promise<void> {
     // The caseworker's chosen panel language, not the browser's UI language.
     stored[STORAGE_KEYS.locale] === 'en' ? 'Sidevogn side panel' : 'Sidevogn – sidepanel',
   );
-  let heavy = applyLayout(document, iframe, layout);
-  document.body.append(iframe);
+  let heavy = false;
+  // Push mode set aside because the host's fixed or wide elements cannot be moved clear of the panel.
+  let blocked = false;
+  const place = () => {
+    heavy = applyLayout(document, iframe, blocked && layout.mode === 'push' ? { ...layout, mode: 'overlay' } : layout);
+    const pushing = layout.mode === 'push' && !heavy && !blocked;
+    pageApi()?.push(pushing ? (layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width) : 0, () => {
+      blocked = true;
+      place();
+      send({ type: 'push-blocked' });
+    });
+  };
+  place();
   // Aborted only once orphaned, when the port is dead already.
   signal.addEventListener('abort', () => {
     iframe.remove();
@@ -91,22 +125,45 @@ export async function startBridge(): Promise<void> {
     addEventListener(type, checkOrphaned, { capture: true, signal });
   const timer = setInterval(checkOrphaned, ORPHAN_CHECK_MS);
 
-  const send = (message: HostToPanel) => port?.postMessage(message);
+  const send = (message: HostToPanel) => {
+    port?.postMessage(message);
+    side?.postMessage(message);
+  };
+  // Whether this tab wants the browser's side panel: the service worker enables
+  // it for the tab, so the toggle command can open it (lib/background/side-panel.ts).
+  let wanted = false;
+  const wantsSide = () => layout.mode === 'side' || modal;
+  const tellWorker = () => {
+    if (wanted === wantsSide()) return;
+    wanted = !wanted;
+    void browser.runtime.sendMessage({ type: 'side-panel', wanted } satisfies HostToBackground).catch(() => undefined);
+  };
+  tellWorker();
   const setLayout = (next: Layout) => {
     layout = next;
-    heavy = applyLayout(document, iframe, layout);
+    place();
     send({ type: 'layout', layout, heavy });
+    tellWorker();
     void browser.storage.local.set({ [STORAGE_KEYS.layout]: layout });
   };
 
   browser.runtime.onConnect.addListener((p) => {
-    if (signal.aborted || !p.name.startsWith(PANEL_PORT_NAME)) return;
-    // Another frame, a stale token, or not our panel page: refuse it, and keep the panel we have.
-    if (p.name !== PANEL_PORT_NAME + token || !isPanelSender(p.sender, extensionId)) return p.disconnect();
-    port?.disconnect();
-    port = p;
+    if (signal.aborted) return;
+    if (p.name === SIDE_PORT_NAME) {
+      // Only this extension's side page, outside any tab; else refuse it and keep the one we have.
+      if (!isSidePanelSender(p.sender, extensionId)) return p.disconnect();
+      side?.disconnect();
+      side = p;
+    } else {
+      if (!p.name.startsWith(PANEL_PORT_NAME)) return;
+      // Another frame, a stale token, or not our panel page: refuse it, and keep the panel we have.
+      if (p.name !== PANEL_PORT_NAME + token || !isPanelSender(p.sender, extensionId)) return p.disconnect();
+      port?.disconnect();
+      port = p;
+    }
     p.onDisconnect.addListener(() => {
       if (port === p) port = undefined;
+      if (side === p) side = undefined;
       checkOrphaned();
     });
     p.onMessage.addListener((raw) => {
@@ -121,23 +178,41 @@ export async function startBridge(): Promise<void> {
           fields()?.insert(adapter, text, request) ?? Promise.resolve({ outcome: 'no-target' as const, target: null })
         )
           .catch(() => ({ outcome: 'not-verified' as const, target: null }))
-          .then((report) => send({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }));
+          // Answered on the port that asked: the page's frame or the side panel.
+          .then((report) =>
+            p.postMessage({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }),
+          );
       } else if (message?.type === 'targets')
-        send({
+        p.postMessage({
           type: 'targets',
           requestId: message.requestId,
           ...(fields()?.targets(adapter) ?? { targets: [], current: null, elsewhere: false }),
         });
     });
-    send({ type: 'layout', layout, heavy });
-    send({ type: 'citizen', detection });
+    const hello: HostToPanel[] = [
+      { type: 'layout', layout, heavy },
+      { type: 'modal', open: modal },
+      ...(blocked ? [{ type: 'push-blocked' } as const] : []),
+      { type: 'citizen', detection },
+    ];
+    hello.forEach((m) => p.postMessage(m));
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only the service worker (no tab) of this extension may toggle the panel.
     if (!isBackgroundSender(sender, extensionId) || !guardBackgroundToHost(raw) || signal.aborted) return;
+    // The worker opened the browser's side panel for this tab already: nothing to fold here.
+    if (wantsSide()) return;
     setLayout({ ...layout, collapsed: !layout.collapsed });
     if (!layout.collapsed) iframe.focus();
+  });
+
+  // A modal dialog makes the in-page panel inert: the panel says so, and the
+  // toggle command offers the side panel (lib/host/page-script.ts).
+  pageApi()?.watchModal(signal, (open) => {
+    modal = open;
+    send({ type: 'modal', open });
+    tellWorker();
   });
 
   // The DOM observer also catches SPA route changes: they swap the content.

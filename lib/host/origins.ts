@@ -5,5 +5,8 @@
  */
 export const CASE_SYSTEM_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-/** The content scripts injected into a case-system page, in order: the bridge, then the field script. */
-export const HOST_SCRIPTS = ['host.js', 'host-fields.js'] as const;
+/**
+ * The content scripts injected into a case-system page, in order: the bridge,
+ * the field script, and the page script (modal dialogs, push fixes).
+ */
+export const HOST_SCRIPTS = ['host.js', 'host-fields.js', 'host-page.js'] as const;

@@ -44,8 +44,19 @@ export function createPanelFrame(doc: Document, src: string, title: string): HTM
   return iframe;
 }
 
-/** Returns whether push mode was set aside because the page is too large (see PUSH_MAX_ELEMENTS). */
+/**
+ * Returns whether push mode was set aside because the page is too large (see
+ * PUSH_MAX_ELEMENTS). In the side layout the frame leaves the page (the browser's
+ * side panel shows the panel) and so does the margin: nothing of Sidevogn stays
+ * in the host's page but the bridge.
+ */
 export function applyLayout(doc: Document, iframe: HTMLIFrameElement, layout: Layout): boolean {
+  if (layout.mode === 'side') {
+    iframe.remove();
+    removePushMargin(doc);
+    return false;
+  }
+  if (!iframe.isConnected) doc.body.append(iframe);
   const width = layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
   iframe.style.width = `${width}px`;
   iframe.style.boxShadow = layout.collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.18)';

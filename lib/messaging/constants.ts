@@ -15,7 +15,17 @@ export const MAX_MESSAGE_CHARS = 256 * 1024;
 export const PANEL_MIN_WIDTH = 300;
 export const PANEL_MAX_WIDTH = 900;
 export const PANEL_COLLAPSED_WIDTH = 36;
-export const LAYOUT_MODES = ['overlay', 'push'] as const;
+/** 'side': the browser's own side panel (chrome.sidePanel); nothing of Sidevogn in the page but the bridge. */
+export const LAYOUT_MODES = ['overlay', 'push', 'side'] as const;
+/**
+ * The side-panel page (entrypoints/side) connects to its tab's bridge with
+ * tabs.connect(tabId, {frameId: 0}) under this name. No token: the page is not
+ * web-accessible, so only the browser's side panel holds it, and the bridge
+ * checks the port's sender (isSidePanelSender in ./host-guards).
+ */
+export const SIDE_PORT_NAME = 'sidevogn-side';
+/** The side-panel page; `?tab=<id>` names the tab it belongs to (set per tab by the service worker). */
+export const SIDE_PAGE = 'side.html';
 export const DEFAULT_LAYOUT = { collapsed: false, width: 400, mode: 'push' } as const;
 export const MAX_INSERT_CHARS = 100_000;
 /**

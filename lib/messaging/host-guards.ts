@@ -23,7 +23,7 @@ const hasOnlyKeys = (v: Obj, keys: string[]) => Object.keys(v).every((k) => keys
 const isWidth = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= PANEL_MIN_WIDTH && (v as number) <= PANEL_MAX_WIDTH;
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const isMode = (v: unknown): v is Layout['mode'] => (LAYOUT_MODES as readonly unknown[]).includes(v);
+export const isMode = (v: unknown): v is Layout['mode'] => (LAYOUT_MODES as readonly unknown[]).includes(v);
 
 export function guardLayout(v: unknown): Layout | undefined {
   if (!isObject(v) || !hasOnlyKeys(v, ['collapsed', 'width', 'mode'])) return undefined;
@@ -85,6 +85,7 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: unknown;
+  frameId?: number;
 }
 
 /**
@@ -99,3 +100,14 @@ export const isPanelSender = (s: Sender | undefined, extensionId: string): boole
 /** Runtime messages to the content script may only come from this extension's service worker (no tab). */
 export const isBackgroundSender = (s: Sender | undefined, extensionId: string): boolean =>
   s?.id === extensionId && !s.tab && !!s.url?.startsWith(`chrome-extension://${extensionId}/`);
+
+/**
+ * The browser's side panel: this extension's side page (never web-accessible,
+ * so no host page can frame it), not in a tab. Which tab it talks to is settled
+ * by tabs.connect(tabId, {frameId: 0}): only that tab's top-frame bridge hears it.
+ */
+export const isSidePanelSender = (s: Sender | undefined, extensionId: string): boolean =>
+  s?.id === extensionId &&
+  !s.tab &&
+  !!s.url &&
+  new RegExp(`^chrome-extension://${extensionId}/side\\.html\\?tab=\\d+$`).test(s.url);

@@ -76,6 +76,16 @@ export const hostToPanelSchema = lazySchema(() =>
       /** Push mode is set aside: the page is too large to lay out again (lib/host/panel-frame.ts). */
       heavy: z.boolean(),
     }),
+    /**
+     * The host shows a modal <dialog>: everything outside it, the in-page panel
+     * included, is inert until it closes (lib/host/page-script.ts).
+     */
+    z.strictObject({ type: z.literal('modal'), open: z.boolean() }),
+    /**
+     * Push mode is set aside on this page: something of the host at the right
+     * edge cannot be moved clear of the panel (lib/host/page-script.ts).
+     */
+    z.strictObject({ type: z.literal('push-blocked') }),
     z.strictObject({
       type: z.literal('insert-result'),
       requestId,
@@ -124,6 +134,16 @@ export const backgroundToHostSchema = lazySchema(() =>
   z.discriminatedUnion('type', [z.strictObject({ type: z.literal('toggle-panel') })]),
 );
 
+/**
+ * The bridge → service worker (runtime.sendMessage): whether this tab wants the
+ * browser's side panel (side layout, or a modal dialog that makes the in-page
+ * panel inert). The worker enables the side panel for the tab, so the toggle
+ * command can open it synchronously in its handler (lib/background/side-panel.ts).
+ */
+export const hostToBackgroundSchema = lazySchema(() =>
+  z.strictObject({ type: z.literal('side-panel'), wanted: z.boolean() }),
+);
+
 /** Extension pages (panel, options) → service worker (runtime.sendMessage). */
 export const extensionToBackgroundSchema = lazySchema(() =>
   z.discriminatedUnion('type', [
@@ -157,6 +177,7 @@ export type Layout = z.infer<typeof layoutSchema>;
 export type LayoutMode = z.infer<typeof layoutModeSchema>;
 export type HostToPanel = z.infer<typeof hostToPanelSchema>;
 export type PanelToHost = z.infer<typeof panelToHostSchema>;
+export type HostToBackground = z.infer<typeof hostToBackgroundSchema>;
 export type BackgroundToHost = z.infer<typeof backgroundToHostSchema>;
 export type InsertOutcome = z.infer<typeof insertOutcomeSchema>;
 export type ExtensionToBackground = z.infer<typeof extensionToBackgroundSchema>;

@@ -33,6 +33,7 @@ function framedWindow() {
   let listener: ((e: MessageEvent) => void) | undefined;
   const win = {
     parent,
+    location: { pathname: '/panel.html', search: '' },
     addEventListener: (_type: string, f: (e: MessageEvent) => void) => (listener = f),
     removeEventListener: () => (listener = undefined),
   };

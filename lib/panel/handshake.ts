@@ -11,6 +11,8 @@ import { panelTokenSchema, parseMessage } from '../messaging/protocol';
 export interface HostLink {
   /** Whether this page is a frame in a tab, so there is a bridge to talk to. */
   readonly inTab: Promise<boolean>;
+  /** The tab, once known. */
+  tabId(): number | undefined;
   /**
    * Hands the messages that arrived so far to `onMessage`, then every later
    * one; `onClose` runs when the accepted port goes (or went already).
@@ -80,6 +82,7 @@ export function startHandshake(win: Window): HostLink {
 
   return {
     inTab,
+    tabId: () => tabId,
     attach(onMessage, onClose) {
       deliver = onMessage;
       close = onClose;

@@ -1,4 +1,5 @@
 import { startHandshake } from './handshake';
+import { sideTabOf, startSideLink } from './side-link';
 import {
   hostToPanelSchema,
   parseMessage,
@@ -24,6 +25,8 @@ export interface InsertRequest {
 }
 
 export interface HostConnection {
+  /** The case-system tab this panel belongs to (undefined until connected, or without one). */
+  tabId(): number | undefined;
   send(message: PanelToHost): void;
   /** Asks the content script to insert text; resolves with where it went (read back there). */
   insert(text: string, request?: InsertRequest): Promise<InsertResult>;
@@ -40,12 +43,15 @@ const TARGETS_TIMEOUT_MS = 2_000;
  * ./handshake). Incoming messages are parsed and fed into the panel store.
  */
 export async function connectToHost(win: Window = window): Promise<HostConnection> {
-  const link = startHandshake(win);
+  // The browser's side panel (side.html?tab=N), or the frame in the page.
+  const sideTab = sideTabOf(win.location);
+  const link = sideTab === undefined ? startHandshake(win) : startSideLink(sideTab);
   const store = usePanelStore.getState();
+  store.setSurface(sideTab === undefined ? 'frame' : 'side');
   if (!(await link.inTab)) {
     store.setConnection('disconnected');
     const refuse = () => Promise.reject(new Error('Not connected to a case system page'));
-    return { send: () => undefined, insert: refuse, targets: refuse };
+    return { tabId: () => undefined, send: () => undefined, insert: refuse, targets: refuse };
   }
   const pending = new Map<string, (result: InsertResult | TargetsView) => void>();
   link.attach(
@@ -67,6 +73,8 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
         // so the panel never shows "no citizen" on its way to the citizen.
         if (s.connection !== 'connected') s.setConnection('connected');
       } else if (message.type === 'layout') s.setLayout(message.layout, message.heavy);
+      else if (message.type === 'modal') s.setModalOpen(message.open);
+      else if (message.type === 'push-blocked') s.setPushBlocked();
       else {
         const { type: _type, requestId, ...result } = message;
         pending.get(requestId)?.(result);
@@ -92,6 +100,7 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     });
 
   return {
+    tabId: link.tabId,
     send: (message) => void link.post(message),
     insert: (text, request = {}) =>
       ask<InsertResult>((requestId) => ({ type: 'insert', requestId, text, ...request }), INSERT_TIMEOUT_MS),

@@ -6,6 +6,8 @@ import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
 /** The panel's UI state: what the host page shows, layout, and view choices. */
 
 export type Connection = 'connecting' | 'connected' | 'disconnected';
+/** Where this panel page is shown: a frame in the host page, or the browser's side panel. */
+export type Surface = 'frame' | 'side';
 export type PanelTab = 'summary' | 'notes' | 'templates' | 'checklists' | 'history';
 
 export interface PanelState {
@@ -14,6 +16,11 @@ export interface PanelState {
   layout: Layout;
   /** The host page is too large to push aside, so the panel lies over it whatever the mode. */
   heavyHost: boolean;
+  surface: Surface;
+  /** The host shows a modal dialog: an in-page panel is inert until it closes. */
+  modalOpen: boolean;
+  /** The host cannot be pushed aside without breaking its layout: the panel lies over it. */
+  pushBlocked: boolean;
   /** On a page with several citizens: the CPR the caseworker chose. */
   chosenCpr: string | null;
   cprRevealed: boolean;
@@ -23,6 +30,9 @@ export interface PanelState {
   setConnection(connection: Connection): void;
   setDetection(detection: Detection): void;
   setLayout(layout: Layout, heavyHost?: boolean): void;
+  setSurface(surface: Surface): void;
+  setModalOpen(open: boolean): void;
+  setPushBlocked(): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
   setLocale(locale: Locale): void;
@@ -34,6 +44,9 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   detection: { status: 'none' },
   layout: DEFAULT_LAYOUT,
   heavyHost: false,
+  surface: 'frame',
+  modalOpen: false,
+  pushBlocked: false,
   chosenCpr: null,
   cprRevealed: false,
   locale: 'da',
@@ -51,6 +64,9 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
     });
   },
   setLayout: (layout, heavyHost) => set(heavyHost === undefined ? { layout } : { layout, heavyHost }),
+  setSurface: (surface) => set({ surface }),
+  setModalOpen: (modalOpen) => set({ modalOpen }),
+  setPushBlocked: () => set({ pushBlocked: true }),
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setLocale: (locale) => set({ locale }),

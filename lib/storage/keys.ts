@@ -5,6 +5,12 @@
 export const STORAGE_KEYS = {
   /** Panel layout (collapsed, width, overlay/push): a UI preference. */
   layout: 'layout',
+  /**
+   * The layout mode enterprise policy sets as default ('push', 'overlay' or
+   * 'side'), copied here from managed storage by the service worker for the
+   * bridge (lib/background/side-panel.ts). Used until the caseworker chooses.
+   */
+  layoutDefault: 'layoutDefault',
   /** UI language, 'da' or 'en'. */
   locale: 'locale',
   /** The caseworker's own name, filled into notes. */

@@ -82,7 +82,7 @@ test('a structurally different case system is taught through the picker alone; t
       expect.objectContaining({
         id: `sidevogn-adapter-${B_HOST}`,
         matches: [B_ORIGIN_PATTERN],
-        js: ['host.js', 'host-fields.js'],
+        js: ['host.js', 'host-fields.js', 'host-page.js'],
       }),
     ]);
     expect(JSON.stringify(await storedLocal(worker))).not.toContain(c.cpr.slice(0, 6));

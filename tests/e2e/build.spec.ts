@@ -148,7 +148,7 @@ test('the check finds sinks from our code, however they are written, and excuses
 });
 
 test('the scripts injected into case systems have no HTML or code-from-string sink at all', () => {
-  for (const script of ['host.js', 'host-fields.js']) {
+  for (const script of ['host.js', 'host-fields.js', 'host-page.js']) {
     const host = join(EXTENSION_DIR, script);
     expect(files).toContain(host);
     // No allowances here: the content scripts bundle no library that needs one.
@@ -164,6 +164,8 @@ test('the bridge stays within its 10 KB budget and asks V8 to compile it whole',
   expect(host.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
   // The field script (caret, targets, editors, read-back) runs on the same pages: its own budget.
   expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-fields.js')))).toBeLessThanOrEqual(16 * 1024);
+  // The page script (modal dialogs, push fixes) too: a small one.
+  expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-page.js')))).toBeLessThanOrEqual(4 * 1024);
 });
 
 test('every built script uses such sinks only where a known library put them', () => {
@@ -178,6 +180,7 @@ test('every built script uses such sinks only where a known library put them', (
     expect(count(all, k.signature), `${k.library}: ${k.reason}`).toBeGreaterThan(0);
     expect(count(read(join(EXTENSION_DIR, 'host.js')), k.signature)).toBe(0);
     expect(count(read(join(EXTENSION_DIR, 'host-fields.js')), k.signature)).toBe(0);
+    expect(count(read(join(EXTENSION_DIR, 'host-page.js')), k.signature)).toBe(0);
   }
 });
 
@@ -226,5 +229,7 @@ test('the built manifest keeps the default CSP and exposes only the panel, by it
   expect(manifest.web_accessible_resources).toEqual([
     { resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
   ]);
-  expect(manifest.content_scripts).toEqual([expect.objectContaining({ js: ['host.js', 'host-fields.js'] })]);
+  expect(manifest.content_scripts).toEqual([
+    expect.objectContaining({ js: ['host.js', 'host-fields.js', 'host-page.js'] }),
+  ]);
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,11 @@ export { setUpPassphrase, unlock, PASSPHRASE } from './pages/lock';
 
 export interface SpawnedBrowser {
   context: BrowserContext;
+  /** The CDP connection to it (closing it leaves the browser running). */
+  browser: Browser;
   pid: number;
   userDataDir: string;
+  wsEndpoint: string;
   /** What this Chromium wrote to stderr (the last 64 KB). */
   stderr(): string;
   /** SIGKILL every process of the profile at once (its process group). */
@@ -84,7 +87,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       if (setUp && spawned.length === 1) await setUpPassphrase(browser.context);
       return browser;
     });
-    for (const b of spawned) await b.kill().catch(() => undefined);
+    for (const b of spawned) {
+      // Disconnect first: a context still connected when its browser dies fails the run's
+      // teardown now and then ("apiRequestContext … has been closed"), though the test passed.
+      await b.browser.close().catch(() => undefined);
+      await b.kill().catch(() => undefined);
+    }
   },
   context: async ({ launch }, use) => {
     await use(await launch());

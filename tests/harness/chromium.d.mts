@@ -21,6 +21,7 @@ export function spawnWithExtension(
   context: BrowserContext;
   pid: number;
   exe: string | null;
+  wsEndpoint: string;
   userDataDir: string;
   stderr(): string;
   kill(): Promise<void>;

@@ -192,6 +192,8 @@ export async function spawnWithExtension(userDataDir, { headless = true } = {}) 
     context,
     pid: child.pid,
     exe,
+    /** The DevTools endpoint: a second connectOverCDP sees targets opened later (the browser's side panel). */
+    wsEndpoint,
     userDataDir,
     /** What this Chromium wrote to stderr (its last STDERR_KEEP characters). */
     stderr: () => log,

@@ -4,6 +4,7 @@ import {
   guardPanelToHost,
   isBackgroundSender,
   isPanelSender,
+  isSidePanelSender,
   isWithinSize,
   type Sender,
 } from '@/lib/messaging/host-guards';
@@ -19,6 +20,30 @@ const ID = 'feohapeeggemacecolfmbiphbdhhjebf';
 const OTHER = 'abcdefghijklmnopabcdefghijklmnop';
 const panel: Sender = { id: ID, url: `chrome-extension://${ID}/panel.html` };
 const worker: Sender = { id: ID, url: `chrome-extension://${ID}/background.js` };
+
+describe("the browser side panel's port (no token: checked by sender)", () => {
+  const side: Sender = { id: ID, url: `chrome-extension://${ID}/side.html?tab=12` };
+
+  it('accepts our side page, which is in no tab', () => {
+    expect(isSidePanelSender(side, ID)).toBe(true);
+  });
+
+  it.each<[string, Sender | undefined]>([
+    ['no sender', undefined],
+    ['another extension', { id: OTHER, url: `chrome-extension://${OTHER}/side.html?tab=12` }],
+    ['our id, another extension origin', { id: ID, url: `chrome-extension://${OTHER}/side.html?tab=12` }],
+    // The panel page is web-accessible: a host could frame a copy. It pairs only by token.
+    ['the panel page', panel],
+    ['the panel page, in a tab', { ...panel, tab: { id: 12 } }],
+    ['the side page in a tab (opened as a tab, not the side panel)', { ...side, tab: { id: 12 } }],
+    ['the side page without its tab', { id: ID, url: `chrome-extension://${ID}/side.html` }],
+    ['the side page with more in its address', { id: ID, url: `chrome-extension://${ID}/side.html?tab=12&x=1` }],
+    ['another page', { id: ID, url: `chrome-extension://${ID}/options.html` }],
+    ['a web page', { id: ID, url: 'https://sag.example.dk/side.html?tab=12', tab: { id: 12 } }],
+  ])('refuses %s', (_, sender) => {
+    expect(isSidePanelSender(sender, ID)).toBe(false);
+  });
+});
 
 describe('ports into the content script', () => {
   it('accepts our panel page', () => {

@@ -7,8 +7,11 @@ describe('manifest', () => {
 
   it('asks for exactly these permissions, and for no host beyond the demo system up front', () => {
     // storage: preferences, policy; alarms: pack refresh, deadline reminders;
-    // notifications: opt-in deadline reminder; scripting: bridge on taught case systems, element picker.
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    // notifications: opt-in deadline reminder; scripting: bridge on taught case systems, element picker;
+    // sidePanel: the browser's side panel as a layout.
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting', 'sidePanel']);
+    // No side panel for every tab: it is enabled per tab, where the bridge asks for it.
+    expect(manifest).not.toHaveProperty('side_panel');
     expect(manifest.host_permissions).toBeUndefined();
     // Other case systems: asked for one origin at a time when a team lead adds an adapter.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
@@ -19,7 +22,7 @@ describe('manifest', () => {
     expect(manifest.content_scripts).toEqual([
       {
         matches: ['http://127.0.0.1/*', 'http://localhost/*'],
-        js: ['host.js', 'host-fields.js'],
+        js: ['host.js', 'host-fields.js', 'host-page.js'],
         run_at: 'document_idle',
       },
     ]);

@@ -9,6 +9,14 @@ export const da = {
   'panel.mode.overlay': 'Læg over siden',
   'panel.mode.heavy':
     'Siden er meget stor, så panelet ligger over den. At skubbe den til side ville gøre sagssystemet langsomt.',
+  'panel.mode.blocked':
+    'Sagssystemet kan ikke skubbes til side uden at gå i stykker, så panelet ligger over siden. Vælg browserens sidepanel, hvis det dækker noget, du skal bruge.',
+  'panel.mode.side': 'Browserens sidepanel',
+  'panel.mode.sideFailed': 'Browserens sidepanel kunne ikke åbnes, så panelet bliver på siden.',
+  'panel.modal.title': 'Sagssystemet har åbnet et dialogvindue',
+  'panel.modal.body':
+    'Så længe dialogvinduet er åbent, kan panelet her ikke bruges. Tryk {shortcut} for at fortsætte i browserens sidepanel; derfra indsætter du også i dialogvinduets felt. Når dialogvinduet lukkes, kan panelet her bruges igen.',
+  'panel.modal.noShortcut': 'Sidevogns tastaturgenvej (vælg den under chrome://extensions/shortcuts)',
   'panel.language': 'Sprog',
   'panel.connecting': 'Forbinder til sagssystemet …',
   'panel.connectingSlow':
@@ -65,6 +73,14 @@ export const en: Record<keyof typeof da, string> = {
   'panel.mode.overlay': 'Overlay the page',
   'panel.mode.heavy':
     'This page is very large, so the panel lies over it. Pushing it aside would slow the case system down.',
+  'panel.mode.blocked':
+    "The case system cannot be pushed aside without breaking its layout, so the panel lies over the page. Choose the browser's side panel if it covers something you need.",
+  'panel.mode.side': "The browser's side panel",
+  'panel.mode.sideFailed': "The browser's side panel could not be opened, so the panel stays on the page.",
+  'panel.modal.title': 'The case system has opened a dialog',
+  'panel.modal.body':
+    "While the dialog is open, this panel cannot be used. Press {shortcut} to continue in the browser's side panel; from there you can also insert into the dialog's field. When the dialog closes, this panel can be used again.",
+  'panel.modal.noShortcut': "Sidevogn's keyboard shortcut (choose one at chrome://extensions/shortcuts)",
   'panel.language': 'Language',
   'panel.connecting': 'Connecting to the case system …',
   'panel.connectingSlow':

@@ -1,13 +1,16 @@
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 
-/** The Sidevogn panel iframe on a host page. */
+/** The Sidevogn panel iframe on a host page (or, with `root`, the browser's side panel). */
 export class Panel {
-  readonly frame: FrameLocator;
+  readonly frame: FrameLocator | Page;
   readonly element: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    root?: Page,
+  ) {
     this.element = page.locator('iframe[title^="Sidevogn"]');
-    this.frame = page.frameLocator('iframe[title^="Sidevogn"]');
+    this.frame = root ?? page.frameLocator('iframe[title^="Sidevogn"]');
   }
 
   get citizenName(): Locator {

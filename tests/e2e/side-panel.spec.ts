@@ -1,0 +1,287 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { panelFrame, serviceWorker } from './extension';
+import { expect, test } from './fixtures';
+import { LockScreen } from './pages/lock';
+import { Panel } from './pages/panel';
+
+/**
+ * The browser's own side panel as a layout, and what it is for: a host page
+ * with a modal <dialog> holding the journal editor, and a fixed full-width
+ * header with "Hjælp" and "Log ud" at its right edge
+ * (tests/case-system/public/dialog/index.html).
+ *
+ * The side panel is no page of a persistent context: these tests run Chromium
+ * as a child and drive it over CDP (the spawn fixture), where the side panel is
+ * one of the context's pages. sidePanel.open() needs a user gesture; headless
+ * there is no command key to press, so the gesture is a click in an extension
+ * page, and the command's handler is unit-tested (lib/background/commands.test.ts).
+ */
+
+declare const chrome: {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: { active: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  sidePanel: {
+    open(o: { tabId: number }): Promise<void>;
+    setOptions(o: { tabId: number; enabled: boolean }): Promise<void>;
+  };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+const NOTE_CANARY = 'KANARIE-SIDEPANEL-5d1e';
+
+const SIDE_URL = `chrome-extension://${EXTENSION_ID}/side.html?tab=`;
+
+/**
+ * The browser side panel's page, once it is open: a page target that a CDP
+ * connection made before it opened does not list, so a second one finds it.
+ */
+async function sidePanelPage(wsEndpoint: string): Promise<{ page: Page; disconnect(): Promise<void> }> {
+  let found: Page | undefined;
+  let second: Browser | undefined;
+  await expect
+    .poll(
+      async () => {
+        await second?.close();
+        second = await chromium.connectOverCDP(wsEndpoint);
+        found = second
+          .contexts()[0]
+          ?.pages()
+          .find((p) => p.url().startsWith(SIDE_URL));
+        return !!found;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  // Closing a CDP connection leaves the browser and its pages running.
+  return { page: found!, disconnect: () => second!.close() };
+}
+
+/** The host page's tab, as its panel frame knows it (the worker may not read tabs' URLs). */
+const tabIdOf = (page: Page) => panelFrame(page).evaluate(() => chrome.tabs.getCurrent().then((tab) => tab!.id!));
+
+/**
+ * What the toggle command's first line does (lib/background/commands.ts), in the
+ * gesture of a click in an extension page; resolves to the error, or 'opened'.
+ */
+async function openSidePanelByGesture(context: BrowserContext, tabId: number): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.evaluate((id) => {
+    const button = document.createElement('button');
+    button.textContent = 'Åbn sidepanel';
+    button.onclick = () =>
+      void chrome.sidePanel.open({ tabId: id }).then(
+        () => (button.dataset.result = 'opened'),
+        (e: Error) => (button.dataset.result = e.message),
+      );
+    document.body.prepend(button);
+  }, tabId);
+  const button = page.getByRole('button', { name: 'Åbn sidepanel' });
+  await button.click();
+  await expect(button).toHaveAttribute('data-result', /.+/);
+  const result = (await button.getAttribute('data-result'))!;
+  await page.close();
+  return result;
+}
+
+/** The element the caseworker would click at the middle of `selector` (in the host page). */
+const hitAt = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'none';
+  }, selector);
+
+test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  const worker = serviceWorker(context);
+  const tabId = await tabIdOf(page);
+  // No side panel for a tab that does not want one.
+  expect(await openSidePanelByGesture(context, tabId)).toMatch(/No active side panel/);
+
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await page.getByLabel('Notat (tekst)').fill('Værtens indledning. ');
+  // The failure of issue 34: the panel is there but dead. A click lands on the dialog's backdrop.
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('dialog#notat-dialog');
+  await expect(panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 1_000 })).rejects.toThrow();
+  // Now the panel says why, and how to go on.
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Sagssystemet har åbnet et dialogvindue');
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Alt+Shift+S');
+  // The command's message to the bridge changes nothing in the page while the side panel is wanted.
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-panel' }, { frameId: 0 }), tabId);
+  await expect(panel.element).toHaveCSS('width', '400px');
+
+  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
+  await page.bringToFront();
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  await side.openTemplate('kontakt');
+  await side.field(/Hvad blev oplyst/).fill('Borgeren har fået nyt job.');
+  await side.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
+  await side.insert();
+  await expect(side.templateStatus).toContainText('Notatet er indsat');
+  await expect(page.getByLabel('Notat (tekst)')).toHaveValue(/^Værtens indledning\. .*Ny samtale om to uger/s);
+
+  // The host closes its dialog: the in-page panel is usable again, and the side panel goes.
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Gem notat' }).click();
+  await sideClosed;
+  await sidePanel.disconnect();
+  await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
+  await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
+  await expect(panel.frame.getByLabel('Ny note')).toBeVisible(); // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
+  await page.close();
+});
+
+test('the side layout, chosen in the panel on a hostile page: nothing of Sidevogn in the page but the bridge, and the lock holds there too', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/fjendtlig/borger`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
+
+  // The select's change is the gesture that opens the side panel; the frame leaves once it is open.
+  await panel.frame.getByLabel('Visning').selectOption({ label: 'Browserens sidepanel' });
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+
+  // The caseworker's work in the side panel: the page's spy sees none of it.
+  await side.typeDraft(NOTE_CANARY);
+  await side.frame.getByRole('button', { name: 'Gem note' }).click();
+  await expect(side.note(NOTE_CANARY)).toHaveCount(1);
+  const after = await page.evaluate(() => window.__spy.stats.walks);
+  await expect
+    .poll(() => page.evaluate(() => window.__spy.stats.walks), { timeout: 20_000 })
+    .toBeGreaterThan(after + 5);
+  const { records, forged } = await page.evaluate(() => ({
+    records: window.__spy.records().join('\n'),
+    forged: window.__spy.stats.forged,
+  }));
+  expect(forged).toBeGreaterThan(0);
+  expect(records).not.toContain('KANARIE');
+  expect(records).not.toMatch(/Gem note|Ny note/);
+  // Its forgeries changed nothing in the side panel.
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect(side.frame.getByText('Forfalsket Borger')).toHaveCount(0);
+
+  // The side page is no web-accessible resource: the host cannot frame a copy of it.
+  const framed = await page.evaluate(async (url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      return frame.contentDocument ? 'readable' : 'opaque';
+    } finally {
+      frame.remove();
+    }
+  }, `${SIDE_URL}1`);
+  expect(framed).toBe('opaque');
+  expect(page.frames().some((f) => f.url().includes('/side.html'))).toBe(false);
+
+  // The lock: locked from the side panel, it shows nothing of the citizen; unlocked, it goes on.
+  await side.frame.getByRole('button', { name: 'Lås nu' }).click();
+  const lock = new LockScreen(sidePanel.page);
+  await expect(lock.lockedHeading).toBeVisible();
+  await expect(sidePanel.page.locator('body')).not.toContainText('Kanariefugl');
+  await expect(sidePanel.page.locator('body')).not.toContainText('KANARIE');
+  await lock.unlock();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+
+  // Back to the page: the side panel closes and the frame comes back, pushed.
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await side.frame.getByLabel('Visning').selectOption({ label: 'Skub siden til side' });
+  await sideClosed;
+  await sidePanel.disconnect();
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
+  await page.close();
+});
+
+test("the policy's default layout is the side panel: the page gets no frame and no margin", async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  // What the service worker copies from managed storage (lib/background/side-panel.ts, unit-tested there).
+  await serviceWorker(context).evaluate(() => chrome.storage.local.set({ layoutDefault: 'side' }));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  await page.locator('.citizen-name').waitFor();
+  const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
+  // The bridge runs (it asked for the side panel, so the gesture opens it), but nothing of it is in the page.
+  await expect.poll(() => openSidePanelByGesture(context, tab!.id!), { timeout: 20_000 }).toBe('opened');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  // It holds the panel, paired with the tab's bridge.
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  await expect(new Panel(page, sidePanel.page).citizenName).toHaveText('Dorthe Dialogsen');
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await serviceWorker(context).evaluate((id) => chrome.sidePanel.setOptions({ tabId: id, enabled: false }), tab!.id!);
+  await sideClosed;
+  await sidePanel.disconnect();
+  await page.close();
+});
+
+test('push mode keeps the fixed header and the sticky full-width bar clear of the panel: their controls stay clickable', async ({
+  page,
+  caseSystemUrl,
+}) => {
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
+  // The failure of issue 34: the html margin does not move fixed, sticky or 100vw elements.
+  for (const control of ['button#hjaelp', 'button#log-ud', 'button#gem-sag'])
+    await expect.poll(() => hitAt(page, control)).toBe(control);
+  await page.getByRole('button', { name: 'Log ud' }).click({ timeout: 2_000 });
+  await expect(page.locator('#klik-log')).toHaveText('Klikket: log-ud');
+  await page.getByRole('button', { name: 'Hjælp' }).click({ timeout: 2_000 });
+  await expect(page.locator('#klik-log')).toHaveText('Klikket: hjaelp');
+
+  // Folded, the header gives way to the slim tab only; overlay gives the host its own styles back.
+  await panel.frame.getByRole('button', { name: 'Skjul panel' }).click();
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('.topbar')!.getBoundingClientRect().right))
+    .toBe(1400 - 36);
+  await panel.frame.getByRole('button', { name: 'Vis Sidevogn-panelet' }).click();
+  await panel.frame.getByLabel('Visning').selectOption({ label: 'Læg over siden' });
+  await expect.poll(() => page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
+  expect(await hitAt(page, 'button#log-ud')).toBe('iframe');
+});
+
+test('a host that cannot be pushed without breaking its layout gets the panel laid over it, and the panel says so', async ({
+  page,
+  caseSystemUrl,
+}) => {
+  await page.goto(`${caseSystemUrl}/dialog/index.html?bred`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect(panel.frame.getByText('kan ikke skubbes til side uden at gå i stykker')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  await expect(panel.frame.getByLabel('Visning')).toHaveValue('push');
+  // Nothing of the host was left half-moved.
+  expect(await page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
+});
