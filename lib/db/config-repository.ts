@@ -138,17 +138,20 @@ export function createConfigRepository(
     async installDefault(input: unknown): Promise<void> {
       const parsed = validatePack(input);
       if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
-      if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
-        await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
-      else {
-        // A newer default version replaces the one in use; the older version stays
-        // installed, so checklists begun with it finish on it. A default pack the
-        // organisation removed or replaced stays as it is.
-        const state = await db.packState.get(parsed.pack.id);
-        if (state?.source.kind === 'default' && compareSemver(state.activeVersion, parsed.pack.version) < 0)
-          await packs.install(parsed.pack, { kind: 'default' }, { removable: false });
-      }
-      await db.meta.put({ key: META_KEYS.defaultPackVersion, value: parsed.pack.version });
+      // One transaction: the pack and the version marker land together or not at all.
+      await db.transaction('rw', db.tables, async () => {
+        if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
+          await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+        else {
+          // A newer default version replaces the one in use; the older version stays
+          // installed, so checklists begun with it finish on it. A default pack the
+          // organisation removed or replaced stays as it is.
+          const state = await db.packState.get(parsed.pack.id);
+          if (state?.source.kind === 'default' && compareSemver(state.activeVersion, parsed.pack.version) < 0)
+            await packs.install(parsed.pack, { kind: 'default' }, { removable: false });
+        }
+        await db.meta.put({ key: META_KEYS.defaultPackVersion, value: parsed.pack.version });
+      });
     },
 
     /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */

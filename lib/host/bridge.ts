@@ -171,23 +171,8 @@ export async function startBridge(): Promise<void> {
       if (message?.type === 'set-collapsed') setLayout({ ...layout, collapsed: message.collapsed });
       else if (message?.type === 'set-width') setLayout({ ...layout, width: message.width });
       else if (message?.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
-      else if (message?.type === 'insert') {
-        const started = performance.now();
-        const { requestId, text, type: _, ...request } = message;
-        void (
-          fields()?.insert(adapter, text, request) ?? Promise.resolve({ outcome: 'no-target' as const, target: null })
-        )
-          .catch(() => ({ outcome: 'not-verified' as const, target: null }))
-          // Answered on the port that asked: the page's frame or the side panel.
-          .then((report) =>
-            p.postMessage({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }),
-          );
-      } else if (message?.type === 'targets')
-        p.postMessage({
-          type: 'targets',
-          requestId: message.requestId,
-          ...(fields()?.targets(adapter) ?? { targets: [], current: null, elsewhere: false }),
-        });
+      // Inserting and the targets: the field script's, answered on the port that asked.
+      else if (message) fields()?.answer(adapter, message, (m) => p.postMessage(m));
     });
     const hello: HostToPanel[] = [
       { type: 'layout', layout, heavy },

@@ -1,4 +1,4 @@
-import type { InsertOutcome } from '../messaging/protocol';
+import type { HostToPanel, InsertOutcome, PanelToHost } from '../messaging/protocol';
 import type { Adapter } from './adapter';
 
 /**
@@ -32,6 +32,8 @@ export interface InsertRequest {
 }
 
 export interface FieldsApi {
+  /** Answers an insert or targets request (checked by the bridge's guards) through `reply`. */
+  answer(adapter: Adapter, message: PanelToHost, reply: (message: HostToPanel) => void): void;
   insert(adapter: Adapter, text: string, request: InsertRequest): Promise<InsertReport>;
   /** The targets on the page now, and the one the caret is in. */
   targets(adapter: Adapter): { targets: TargetChoice[]; current: string | null; elsewhere: boolean };

@@ -8,7 +8,7 @@ const lastCaret = trackCaret(document, new AbortController().signal);
 
 const describe = ({ id, label, role }: LiveTarget): TargetChoice => (role ? { id, label, role } : { id, label });
 
-const api: FieldsApi = {
+const api: Omit<FieldsApi, 'answer'> & Partial<Pick<FieldsApi, 'answer'>> = {
   async insert(adapter, text, request) {
     const choice = chooseTarget(liveTargets(document, adapter), lastCaret(), request);
     if (choice.kind === 'none') return { outcome: 'no-target', target: null };
@@ -28,4 +28,16 @@ const api: FieldsApi = {
     return { targets: targets.map(describe), current: current?.id ?? null, elsewhere: !!caret && !current };
   },
 };
-(globalThis as unknown as Record<string, FieldsApi>)[FIELDS_GLOBAL] = api;
+api.answer = (adapter, message, reply) => {
+  if (message.type === 'insert') {
+    const started = performance.now();
+    const { requestId, text, type: _, ...request } = message;
+    void api
+      .insert(adapter, text, request)
+      // Thrown half-way, the text may or may not be there: say so, never "indsat".
+      .catch(() => ({ outcome: 'not-verified' as const, target: null }))
+      .then((report) => reply({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }));
+  } else if (message.type === 'targets')
+    reply({ type: 'targets', requestId: message.requestId, ...api.targets(adapter) });
+};
+(globalThis as unknown as Record<string, unknown>)[FIELDS_GLOBAL] = api;

@@ -82,7 +82,7 @@ describe('the store and self-hosted packages', () => {
     expect(distribution({ SIDEVOGN_STORE: '1' })).toBe('store');
     expect(store).not.toHaveProperty('content_scripts');
     expect(JSON.stringify(store)).not.toMatch(/127\.0\.0\.1|localhost/);
-    expect(store.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    expect(store.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting', 'sidePanel']);
     expect(store.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
