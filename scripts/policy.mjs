@@ -36,6 +36,7 @@ export const EXAMPLE_VALUES = {
   allowUserPacks: false,
   retentionDays: 90,
   trustedPackKeys: [],
+  defaultLayout: 'push',
   idleLockMinutes: 15,
   minPassphraseLength: 12,
 };
@@ -63,7 +64,12 @@ export const ENGLISH = {
   trustedPackKeys: {
     title: 'Trusted signing keys',
     description:
-      'Public keys (base64 SPKI) or their fingerprints. When the list is not empty, only packs signed with one of the keys are accepted.',
+      'Public keys (base64 SPKI) or their full SHA-256 fingerprints. When the list is not empty, only packs signed with one of the keys are accepted.',
+  },
+  defaultLayout: {
+    title: "Sidevogn's default layout",
+    description:
+      'Where the panel is shown until the caseworker chooses: "push" (moves the case system aside), "overlay" (lies over the page) or "side" (the browser\'s own side panel). Default: push.',
   },
   idleLockMinutes: {
     title: 'Lock after minutes without activity',

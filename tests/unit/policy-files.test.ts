@@ -138,6 +138,7 @@ describe.each(['chrome', 'edge'] as const)('Group Policy templates for %s', (b) 
         const block = reg.split(`[HKEY_LOCAL_MACHINE\\${key}\\${name}]\r\n`)[1]!.split('\r\n\r\n')[0]!;
         expect(block.split('\r\n').filter(Boolean)).toEqual((v as string[]).map((s, i) => `"${i + 1}"="${s}"`));
       } else if (kind === 'boolean') expect(reg).toContain(`"${name}"=dword:0000000${v ? 1 : 0}`);
+      else if (kind === 'string') expect(reg).toContain(`"${name}"="${v as string}"`);
       else expect(reg).toContain(`"${name}"=dword:${(v as number).toString(16).padStart(8, '0')}`);
     }
   });
