@@ -138,20 +138,18 @@ export function createConfigRepository(
     async installDefault(input: unknown): Promise<void> {
       const parsed = validatePack(input);
       if (!parsed.ok) throw new Error(`The default pack is invalid: ${parsed.errors.join('; ')}`);
-      // One transaction: the pack and the version marker land together or not at all.
-      await db.transaction('rw', db.tables, async () => {
-        if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
+      if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
+        await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
+      else {
+        // A newer default version replaces the one in use; the older version stays
+        // installed, so checklists begun with it finish on it. A default pack the
+        // organisation removed or replaced stays as it is.
+        const state = await db.packState.get(parsed.pack.id);
+        if (state?.source.kind === 'default' && compareSemver(state.activeVersion, parsed.pack.version) < 0)
           await packs.install(parsed.pack, { kind: 'default' }, { removable: false, markDefault: true });
-        else {
-          // A newer default version replaces the one in use; the older version stays
-          // installed, so checklists begun with it finish on it. A default pack the
-          // organisation removed or replaced stays as it is.
-          const state = await db.packState.get(parsed.pack.id);
-          if (state?.source.kind === 'default' && compareSemver(state.activeVersion, parsed.pack.version) < 0)
-            await packs.install(parsed.pack, { kind: 'default' }, { removable: false });
-        }
-        await db.meta.put({ key: META_KEYS.defaultPackVersion, value: parsed.pack.version });
-      });
+        // Installed, or kept as the organisation left it: the shipped version is seen.
+        else await db.meta.put({ key: META_KEYS.defaultPackVersion, value: parsed.pack.version });
+      }
     },
 
     /** Validates, checks the signature against policy and compares with the version in use. Changes nothing. */
@@ -215,7 +213,12 @@ export function createConfigRepository(
           source,
           removable: options.removable ?? previous?.removable ?? true,
         });
-        if (options.markDefault) await db.meta.put({ key: META_KEYS.defaultPackInstalled, value: now() });
+        // The default pack's markers, in the same transaction as the pack itself.
+        if (options.markDefault) {
+          if (!(await db.meta.get(META_KEYS.defaultPackInstalled)))
+            await db.meta.put({ key: META_KEYS.defaultPackInstalled, value: now() });
+          await db.meta.put({ key: META_KEYS.defaultPackVersion, value: pack.version });
+        }
       });
     },
 

@@ -408,7 +408,7 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     expect(await tinyContent(page)).not.toContain(remark);
 
     // The form stays open after inserting: back to the list for the next note.
-    await panel.frame.getByRole('button', { name: /Tilbage/ }).click();
+    await panel.frame.getByRole('button', { name: /Alle skabeloner/ }).click();
     await caretIn(page, tinyBody(page), 'Samtale afholdt. ');
     const note = 'Borgeren mødte op til samtalen (journal).';
     await insertNote(panel, note);
