@@ -95,6 +95,7 @@ export async function startBridge(): Promise<void> {
   signal.addEventListener('abort', () => {
     iframe.remove();
     removePushMargin(document);
+    pageApi()?.push(0, () => undefined);
   });
 
   // Our frame's ticket for the port (see PANEL_PORT_NAME). Posted only to this
@@ -126,6 +127,8 @@ export async function startBridge(): Promise<void> {
   const timer = setInterval(checkOrphaned, ORPHAN_CHECK_MS);
 
   const send = (message: HostToPanel) => {
+    // Orphaned: Chromium dispatches no disconnect, and posting would throw.
+    if (signal.aborted) return;
     port?.postMessage(message);
     side?.postMessage(message);
   };
@@ -134,7 +137,8 @@ export async function startBridge(): Promise<void> {
   let wanted = false;
   const wantsSide = () => layout.mode === 'side' || modal;
   const tellWorker = () => {
-    if (wanted === wantsSide()) return;
+    // Orphaned (the extension reloaded): runtime calls would throw.
+    if (!browser.runtime?.id || wanted === wantsSide()) return;
     wanted = !wanted;
     void browser.runtime.sendMessage({ type: 'side-panel', wanted } satisfies HostToBackground).catch(() => undefined);
   };

@@ -130,6 +130,22 @@ export function trackCaret(top: Document, signal: AbortSignal): () => Caret | un
     if (watched.has(d)) return;
     watched.add(d);
     d.addEventListener('focusin', (e) => note(e.composedPath()[0] as Element), { capture: true, signal });
+    // The pointer reaching a frame: watch it before a click inside it takes focus there
+    // (from the panel's frame, focus moves frame to frame and this window does not blur).
+    d.addEventListener(
+      'pointerover',
+      (e) => {
+        const el = e.target as Element;
+        if (el.tagName === 'IFRAME' || el.tagName === 'FRAME')
+          try {
+            const inner = (el as HTMLIFrameElement).contentDocument;
+            if (inner) watch(inner);
+          } catch {
+            // A cross-origin frame: out of reach.
+          }
+      },
+      { capture: true, passive: true, signal },
+    );
     d.addEventListener('selectionchange', () => saveRange(d), { signal });
     // Focus moving into a child frame blurs this window: look where it went.
     d.defaultView?.addEventListener('blur', () => setTimeout(fromTop), { signal });

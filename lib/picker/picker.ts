@@ -146,7 +146,7 @@ export function startPicker(
         'p',
         {},
         el(doc, 'strong', {
-          textContent: t('picker.step', { n: index + 1, total: STEPS.length, field: t(step.label).toLowerCase() }),
+          textContent: t('picker.step', { n: index + 1, total: STEPS.length, field: t(step.label) }),
         }),
         step.optional ? ` ${t('picker.optional')}` : '',
       ),

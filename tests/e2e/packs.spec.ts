@@ -161,6 +161,7 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await cs.panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
   await expect(cs.panel.frame.getByTestId('checklist-warning')).toHaveCount(0);
   await cs.panel.insert();
+  await cs.panel.chooseTarget('Notat (tekst)');
   await expect(cs.panel.templateStatus).toContainText('indsat');
   const note = await cs.page.locator('#journal-tekst').inputValue();
   expect(note).toMatch(/Oplyst: Borgeren ringede\./);

@@ -92,7 +92,8 @@ test('with the service worker stopped mid-session, the next note, template inser
   await expect(panel.templateStatus).toContainText('Notatet er indsat');
   await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
-  expect(quillText).toMatch(/^Indledning\. Telefonsamtale /);
+  // The default pack pre-selects no channel (issue 26): the note starts with the contact itself.
+  expect(quillText).toMatch(/^Indledning\. Kontakt /);
   expect(quillText).toContain('Aftaler og næste skridt: Ny samtale.');
   await expect(page.locator('#journal-tekst')).toHaveValue('Værtens tekst.');
 

@@ -262,6 +262,8 @@ test('første jobsamtale answers nothing for the caseworker; their choices, the 
   // Every required checklist item is answered by a field: no warning.
   await expect(panel.frame.getByTestId('checklist-warning')).toHaveCount(0);
   await panel.insert();
+  // The caret is in none of the page's fields: the panel asks which.
+  await panel.chooseTarget('Notat (tekst)');
   await expect(panel.templateStatus).toContainText('indsat');
   const note = await page.locator('#journal-tekst').inputValue();
   expect(note).toContain('Vejledningen blev givet 01.12.2026 i indkaldelse af 1.12.2026.');
