@@ -16,7 +16,7 @@
  * /fjendtlig/... → the hostile test page public/fjendtlig/index.html,
  * /editors/ → the test bed's list, else public/index.html).
  */
-import { createServer } from 'node:http';
+import { listen } from './listen.mjs';
 import { createReadStream } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -177,32 +177,8 @@ async function handle(req, res) {
  * @param {{ port?: number, host?: string }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startCaseSystem({ port = 0, host = '127.0.0.1' } = {}) {
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'Serverfejl\n');
-      else res.destroy();
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${urlHost}:${actualPort}`,
-    port: actualPort,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+export function startCaseSystem(options = {}) {
+  return listen(handle, options);
 }
 
 function argValue(args, name) {

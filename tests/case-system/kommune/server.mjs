@@ -21,7 +21,7 @@
  * /api/borger/<id> and /api/husstand/<id> → JSON after `?forsinkelse=<ms>`
  * (default 400 ms, at most 5000), as a slow back end answers.
  */
-import { createServer } from 'node:http';
+import { listen } from '../listen.mjs';
 import { createReadStream, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -121,31 +121,8 @@ async function handle(req, res) {
  * @param {{ port?: number, host?: string }} [options]
  * @returns {Promise<{ port: number, url: string, close: () => Promise<void> }>}
  */
-export async function startKommune({ port = 0, host = '127.0.0.1' } = {}) {
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'Serverfejl\n');
-      else res.destroy();
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  return {
-    port: actualPort,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+export function startKommune(options = {}) {
+  return listen(handle, options);
 }
 
 function isMain() {
