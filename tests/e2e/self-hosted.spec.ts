@@ -90,7 +90,14 @@ test.afterAll(async () => {
   await browser?.close().catch(() => undefined);
   child?.kill('SIGKILL');
   await new Promise((r) => server?.close(r));
-  if (profile) removeProfile(profile);
+  // The policy-installed browser may still be writing its profile as it closes: wait, then try again.
+  if (profile)
+    try {
+      removeProfile(profile);
+    } catch {
+      await new Promise((r) => setTimeout(r, 1_000));
+      removeProfile(profile);
+    }
 });
 
 /** A plain Chromium on a fresh profile, driven over CDP: no extension flags at all. */
