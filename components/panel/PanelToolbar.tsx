@@ -43,13 +43,14 @@ export function PanelToolbar() {
   return (
     <>
       <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
-        <span className="mr-auto text-sm font-bold tracking-wide">{t('app.name')}</span>
+        <span className="mr-auto shrink-0 text-sm font-bold tracking-wide">{t('app.name')}</span>
         <label className="sr-only" htmlFor="panel-mode">
           {t('panel.mode.label')}
         </label>
         <select
           id="panel-mode"
-          className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+          // The one item that gives way (its text clipped) so the header fits the panel's default width.
+          className="min-w-0 rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
           value={layout.mode}
           aria-describedby={
             pushSetAside
@@ -71,15 +72,15 @@ export function PanelToolbar() {
         </label>
         <LocaleSelect
           id="panel-locale"
-          className="rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
+          className="shrink-0 rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
         />
         {unlocked && (
-          <LockNowButton className="rounded border border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
+          <LockNowButton className="shrink-0 rounded border whitespace-nowrap border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
         )}
         {surface === 'frame' && (
           <button
             type="button"
-            className="rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"
+            className="shrink-0 rounded px-2 py-0.5 text-lg leading-none hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300"
             aria-label={t('panel.collapse')}
             title={t('panel.collapse')}
             aria-expanded={true}

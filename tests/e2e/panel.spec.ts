@@ -19,6 +19,19 @@ test('the panel shows the citizen opened in the case system, CPR masked until cl
   await expect(panel.cprButton).toHaveText(mette.cpr);
   await panel.cprButton.click();
   await expect(panel.cprButton).toHaveText(masked(mette.cpr));
+
+  // At the panel's default width every toolbar control is inside the panel (the
+  // collapse button, last, was pushed out of sight by the layout list).
+  const outside = await panel.frame
+    .locator('header')
+    .first()
+    .evaluate((header) => {
+      const right = header.getBoundingClientRect().right;
+      return [...header.querySelectorAll('select, button')]
+        .filter((c) => c.getBoundingClientRect().right > right + 0.5)
+        .map((c) => c.getAttribute('aria-label') ?? c.textContent);
+    });
+  expect(outside).toEqual([]);
 });
 
 test('a CPR that fails modulus 11 is still accepted', async ({ caseSystem }) => {
