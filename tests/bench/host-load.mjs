@@ -1,11 +1,9 @@
 // Item 2: what Sidevogn costs the host page per page load, on the demo case
 // system and on a heavy page, against the same page without the extension.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { launchBrowser, serviceWorkerOf } from './lib/browsers.mjs';
+import { launchBrowser } from './lib/browsers.mjs';
 import { measurePageLoad } from './lib/host-page.mjs';
+import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelOpen, sidePanelPage } from './lib/side-panel.mjs';
 import { cell, fmt, median, metric, p95, pick, versusBaseline } from './lib/section.mjs';
 import { interleave, medianDifference } from './lib/stats.mjs';
 import { firstRunSetUp } from './templates.mjs';
@@ -21,58 +19,6 @@ const MB = 1024 * 1024;
 // (every new tab, until the caseworker opens it): the bridge alone.
 const VARIANTS = ['ext', 'side-open', 'side-closed', 'overlay', 'base-a', 'base-b'];
 const OVERLAY_DIR = fileURLToPath(new URL('./overlay', import.meta.url));
-const SIDE_LAYOUT = { collapsed: false, width: 400, mode: 'side' };
-
-/** The caseworker's layout choice, as the panel's "Visning" stores it. */
-async function chooseSideLayout(browser) {
-  const worker = await serviceWorkerOf(browser);
-  await worker.evaluate((layout) => chrome.storage.local.set({ layout }), SIDE_LAYOUT);
-}
-
-/**
- * Opens the browser's side panel for `page`'s tab, from a click in an
- * extension page in that same tab (sidePanel.open needs a user gesture, and
- * is called in the click's handler before any await); the tab then goes to
- * about:blank, as a new tab starts, and the panel stays open for it through
- * the navigations that follow. Returns the tab's id and 'opened' or the error.
- */
-async function openSidePanelIn(browser, page) {
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const tabId = await page.evaluate(() => chrome.tabs.getCurrent().then((t) => t.id));
-  await page.evaluate((id) => {
-    const button = document.createElement('button');
-    button.id = 'sidevogn-bench-open';
-    button.textContent = 'Åbn sidepanelet';
-    button.onclick = () => {
-      // The path the service worker sets when the bridge asks for the side panel.
-      void chrome.sidePanel.setOptions({ tabId: id, path: `side.html?tab=${id}`, enabled: true });
-      chrome.sidePanel.open({ tabId: id }).then(
-        () => (button.dataset.result = 'opened'),
-        (e) => (button.dataset.result = e.message),
-      );
-    };
-    document.body.prepend(button);
-  }, tabId);
-  await page.locator('#sidevogn-bench-open').click();
-  await page.waitForFunction(() => document.querySelector('#sidevogn-bench-open')?.dataset.result);
-  const result = await page.locator('#sidevogn-bench-open').getAttribute('data-result');
-  // From where every other variant's load starts: a blank tab.
-  await page.goto('about:blank');
-  return { tabId, result };
-}
-
-/** Whether the side panel of `tabId` is still open (its page is one of the extension's contexts). */
-async function sidePanelOpen(browser, tabId) {
-  const worker = await serviceWorkerOf(browser);
-  return worker.evaluate(
-    (id) =>
-      chrome.runtime
-        .getContexts({ contextTypes: ['SIDE_PANEL'] })
-        .then((cs) => cs.some((c) => c.documentUrl?.endsWith(`side.html?tab=${id}`))),
-    tabId,
-  );
-}
-
 /**
  * Once per run: the side panel opened as in the measured loads shows the
  * host's citizen, and the host page holds no frame of Sidevogn. The side
@@ -82,15 +28,11 @@ async function sidePanelOpen(browser, tabId) {
 async function checkSidePanel(browser, url) {
   const page = await browser.context.newPage();
   let cdp;
+  let side;
   try {
     const { result } = await openSidePanelIn(browser, page);
     await page.goto(url, { waitUntil: 'load' });
-    const port = readFileSync(join(browser.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-    cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    const side = cdp
-      .contexts()[0]
-      ?.pages()
-      .find((p) => p.url().includes('/side.html?tab='));
+    ({ cdp, page: side } = await sidePanelPage(browser).catch(() => ({})));
     const shown = side
       ? await side
           .locator('h1')
@@ -140,7 +82,7 @@ export default {
       'side-open': await launchBrowser({
         withExtension: true,
         label: 'side-open',
-        args: ['--remote-debugging-port=0'],
+        args: SIDE_PANEL_ARGS,
       }),
       'side-closed': await launchBrowser({ withExtension: true, label: 'side-closed' }),
       overlay: await launchBrowser({ withExtension: true, extensionDir: OVERLAY_DIR, label: 'overlay' }),

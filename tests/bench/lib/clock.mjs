@@ -55,3 +55,22 @@ export async function hostPanelClockOffset(page, panel, { pings = 15 } = {}) {
   );
   return clockOffset(samples);
 }
+
+/**
+ * The same check where no message can pass between the two documents (the
+ * browser's side panel has no parent): the bench asks `panel`, then `host`,
+ * then `panel` again for the time over CDP, `pings` times. Each is a round
+ * trip whose middle stamp is the host's, read as clockOffset reads one; its
+ * bound is half the two CDP calls, so wider than the message check's.
+ */
+export async function evaluateClockOffset(host, panel, { pings = 8 } = {}) {
+  const now = () => performance.timeOrigin + performance.now();
+  const samples = [];
+  for (let i = 0; i < pings; i++) {
+    const t0 = await panel.evaluate(now);
+    const t1 = await host.evaluate(now);
+    const t3 = await panel.evaluate(now);
+    samples.push({ t0, t1, t2: t1, t3 });
+  }
+  return clockOffset(samples);
+}
