@@ -3,15 +3,50 @@
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browsers.mjs';
 import { measurePageLoad } from './lib/host-page.mjs';
+import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelOpen, sidePanelPage } from './lib/side-panel.mjs';
 import { cell, fmt, median, metric, p95, pick, versusBaseline } from './lib/section.mjs';
-import { interleave } from './lib/stats.mjs';
+import { interleave, medianDifference } from './lib/stats.mjs';
+import { firstRunSetUp } from './templates.mjs';
 
 const MB = 1024 * 1024;
 // overlay: the least an in-page side panel can cost, one frame on an extension
 // page and no other code (tests/bench/overlay/). What the frame alone costs on
 // this machine, against which Sidevogn's own work can be read.
-const VARIANTS = ['ext', 'overlay', 'base-a', 'base-b'];
+// side-open: Sidevogn in the browser's side panel layout (issue 34), the side
+// panel open for the tab while the page loads: nothing of Sidevogn is in the
+// page but the bridge, which pairs with the side panel over a runtime port.
+// side-closed: the same layout in a tab whose side panel has not been opened
+// (every new tab, until the caseworker opens it): the bridge alone.
+const VARIANTS = ['ext', 'side-open', 'side-closed', 'overlay', 'base-a', 'base-b'];
 const OVERLAY_DIR = fileURLToPath(new URL('./overlay', import.meta.url));
+/**
+ * Once per run: the side panel opened as in the measured loads shows the
+ * host's citizen, and the host page holds no frame of Sidevogn. The side
+ * panel is no page of Playwright's context; a second CDP connection (the
+ * browser's DevTools port) finds it.
+ */
+async function checkSidePanel(browser, url) {
+  const page = await browser.context.newPage();
+  let cdp;
+  let side;
+  try {
+    const { result } = await openSidePanelIn(browser, page);
+    await page.goto(url, { waitUntil: 'load' });
+    ({ cdp, page: side } = await sidePanelPage(browser).catch(() => ({})));
+    const shown = side
+      ? await side
+          .locator('h1')
+          .first()
+          .textContent({ timeout: 10_000 })
+          .catch(() => null)
+      : null;
+    const frames = await page.locator('iframe[src^="chrome-extension://"]').count();
+    return { result, shown: shown?.trim() ?? null, frames };
+  } finally {
+    await cdp?.close().catch(() => undefined);
+    await page.close();
+  }
+}
 
 export default {
   id: 'host-load',
@@ -43,6 +78,13 @@ export default {
 
     const browsers = {
       ext: await launchBrowser({ withExtension: true }),
+      // Set up and unlocked, so the side panel shows the citizen it pairs for.
+      'side-open': await launchBrowser({
+        withExtension: true,
+        label: 'side-open',
+        args: SIDE_PANEL_ARGS,
+      }),
+      'side-closed': await launchBrowser({ withExtension: true, label: 'side-closed' }),
       overlay: await launchBrowser({ withExtension: true, extensionDir: OVERLAY_DIR, label: 'overlay' }),
       'base-a': await launchBrowser({ withExtension: false, label: 'base-a' }),
       'base-b': await launchBrowser({ withExtension: false, label: 'base-b' }),
@@ -51,21 +93,35 @@ export default {
     const tables = [];
     const plots = [];
     const raw = {};
+    const notes = [];
     try {
+      await firstRunSetUp(browsers['side-open'].context);
+      await chooseSideLayout(browsers['side-open']);
+      await chooseSideLayout(browsers['side-closed']);
+      const check = await checkSidePanel(browsers['side-open'], pages[0].url);
+      raw.sideCheck = check;
+      notes.push(
+        `Side panel check (once per run, as the measured loads open it): sidePanel.open() ${check.result}; the side ` +
+          `panel's header showed ${check.shown ? `«${check.shown}»` : 'nothing'}; Sidevogn frames in the host page: ` +
+          `${check.frames}.`,
+      );
+      const options = {
+        'side-open': {
+          prepare: (page) => openSidePanelIn(browsers['side-open'], page),
+          after: async (_page, prepared) => ({ open: await sidePanelOpen(browsers['side-open'], prepared.tabId) }),
+        },
+      };
       for (const page of pages) {
         ctx.log(`  ${page.id}: ${page.rounds} rounds + 1 warm-up × ${VARIANTS.length} browsers`);
         const samples = await interleave(
           VARIANTS,
           { rounds: page.rounds, warmup: 1, seed: ctx.seed, onRound: ctx.progress },
-          (variant) => measurePageLoad(browsers[variant], page.url, page),
+          (variant) => measurePageLoad(browsers[variant], page.url, { ...page, ...options[variant] }),
         );
         raw[page.id] = samples;
         const ext = samples.ext;
         const caused = ext.reduce((n, s) => n + s.longTasksCaused, 0);
-        const busy = versusBaseline(samples, 'busyMs');
-        const busyCpu = versusBaseline(samples, 'busyCpuMs');
         const heap = versusBaseline(samples, 'heapBytes', { scale: 1 / MB });
-        const longest = versusBaseline(samples, 'longestTaskMs');
         const scriptOf = (v) => ({
           wall: median(pick(samples[v], 'scriptMs')),
           cpu: median(pick(samples[v], 'scriptCpuMs')),
@@ -115,6 +171,41 @@ export default {
           }),
         );
 
+        // The side panel layout (issue 34): its host cost beside the in-page panel's, and
+        // against the bridge alone (the same layout, no side panel open for the tab).
+        const side = samples['side-open'];
+        const opened = side.filter((x) => x.checked?.open && x.prepared?.result === 'opened').length;
+        const sideScript = scriptOf('side-open');
+        const bridgeScript = scriptOf('side-closed');
+        const sideVsBridge = medianDifference(pick(side, 'scriptCpuMs'), pick(samples['side-closed'], 'scriptCpuMs'));
+        const sideBusyCpu = versusBaseline(samples, 'busyCpuMs', { variant: 'side-open' });
+        const sideLike = sideVsBridge.diff <= 1 || (sideVsBridge.low <= 0 && sideVsBridge.high >= 0);
+        metrics.push(
+          metric({
+            id: `${page.id}.side-script`,
+            label: `${page.id}: side panel layout, panel open: extension script time on the host main thread per load (median)`,
+            value: sideScript.wall,
+            unit: 'ms',
+            goal: { max: 10, text: '≤ 10 ms median' },
+            detail:
+              `p95 ${fmt(p95(pick(side, 'scriptMs')))} ms; CPU ${fmt(sideScript.cpu)} ms (in-page panel ` +
+              `${fmt(extScript.cpu)}, bridge alone ${fmt(bridgeScript.cpu)}, wall ${fmt(bridgeScript.wall)}); ` +
+              `host style/layout it triggered ${fmt(median(pick(side, 'renderingMs')))} ms; host busy CPU vs no ` +
+              `extension ${sideBusyCpu.text} ms (A/A ${sideBusyCpu.aaText}); side panel open in ${opened} of ${side.length} loads`,
+          }),
+          {
+            ...metric({
+              id: `${page.id}.side-vs-bridge`,
+              label: `${page.id}: side panel open − the bridge alone, extension script CPU time on the host per load (difference of medians)`,
+              value: sideVsBridge.diff,
+              unit: 'ms',
+              goal: { max: 1, text: '≈ the bridge alone: ≤ +1 ms, or its 95 % interval holds 0' },
+              detail: `bootstrap 95 % interval [${fmt(sideVsBridge.low)}, ${fmt(sideVsBridge.high)}] ms`,
+            }),
+            status: sideLike ? 'met' : 'missed',
+          },
+        );
+
         tables.push({
           title: `${page.label}: per load, ${
             page.afterLoadMs === undefined
@@ -151,13 +242,26 @@ export default {
         });
         tables.push({
           title: `${page.label}: differences of medians, with bootstrap 95 % intervals`,
-          columns: ['Figure', 'ext − base-a', 'A/A: base-b − base-a'],
-          rows: [
-            ['Main thread busy, ms', busy.text, busy.aaText],
-            ['Main thread busy, thread CPU time, ms', busyCpu.text, busyCpu.aaText],
-            ['Longest task, ms', longest.text, longest.aaText],
-            ['JS heap, MB', heap.text, heap.aaText],
+          columns: [
+            'Figure',
+            'ext − base-a',
+            'side-open − base-a',
+            'side-closed − base-a',
+            'overlay − base-a',
+            'A/A: base-b − base-a',
           ],
+          rows: [
+            ['Main thread busy, ms', 'busyMs', 1],
+            ['Main thread busy, thread CPU time, ms', 'busyCpuMs', 1],
+            ['Longest task, ms', 'longestTaskMs', 1],
+            ['JS heap, MB', 'heapBytes', 1 / MB],
+          ].map(([label, field, scale]) => [
+            label,
+            ...['ext', 'side-open', 'side-closed', 'overlay'].map(
+              (variant) => versusBaseline(samples, field, { variant, scale }).text,
+            ),
+            versusBaseline(samples, field, { scale }).aaText,
+          ]),
           note:
             (page.id === 'heavy'
               ? 'The heavy page keeps its main thread close to saturated by itself, so busy time barely ' +
@@ -186,6 +290,14 @@ export default {
       tables,
       plots,
       notes: [
+        ...notes,
+        'Variants: ext, Sidevogn as installed (the in-page panel, push layout, at its first-run screen); ' +
+          "side-open, the browser's side panel layout with the side panel open for the tab while the page " +
+          'loads (set up and unlocked; opened from a click in an extension page in the same tab, which then ' +
+          'goes to about:blank and on to the host page); side-closed, the same layout in a tab whose side panel was never opened ' +
+          '(the bridge alone); overlay, one frame on an extension page and no other code; base-a and base-b, ' +
+          'no extension. The side panel runs in the extension’s own process, so only the bridge’s work ' +
+          '(reading the citizen, the port to the side panel) is on the host’s thread.',
         'Extension script time: the union of trace events naming a chrome-extension:// script (evaluation, ' +
           'compilation, callbacks) and CPU samples with a chrome-extension:// frame on the stack (promise ' +
           'continuations carry no URL of their own), clipped to the time the host renderer main thread was busy. ' +

@@ -20,8 +20,10 @@ import inputLatency from './input-latency.mjs';
 import panel from './panel.mjs';
 import db from './db.mjs';
 import templates from './templates.mjs';
+import editors from './editors.mjs';
+import detection from './detection.mjs';
 
-const MODULES = [size, hostLoad, inputLatency, panel, db, templates];
+const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection];
 
 const { values: args } = parseArgs({
   options: {

@@ -60,7 +60,7 @@ const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrom
  * The first-run passphrase set-up, in the options page (another page, so the
  * probe counts none of its keystrokes): every profile does it once.
  */
-async function firstRunSetUp(context) {
+export async function firstRunSetUp(context) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   const passphrase = 'Benchmark-adgangskode med æøå 2026';

@@ -30,13 +30,14 @@ export function tempProfile(label) {
 /**
  * Launches Chromium on `profileDir` (a fresh one by default). With the
  * extension (the build, or a variant of it in `extensionDir`), waits for its
- * service worker and returns it with the id.
+ * service worker and returns it with the id. `args`: further Chromium flags.
  */
 export async function launchBrowser({
   withExtension,
   profileDir,
   label = withExtension ? 'ext' : 'base',
   extensionDir,
+  args = [],
 }) {
   if (withExtension) assertExtensionBuilt();
   const dir = profileDir ?? tempProfile(label);
@@ -47,7 +48,7 @@ export async function launchBrowser({
     headless: true,
     viewport: VIEWPORT,
     locale: 'da-DK',
-    args: argsFor(withExtension, extensionDir),
+    args: [...argsFor(withExtension, extensionDir), ...args],
   });
   // The context opens with one blank tab; measurements use tabs of their own.
   let serviceWorker;

@@ -37,9 +37,18 @@ export function windowFigures(a) {
  * Opens `url` in a new tab of `browser`, traces `windowMs` from `anchor`, or
  * from `anchor` until `afterLoadMs` after the load event (see
  * analyzeHostTrace), and returns the host main-thread figures and heap.
+ * `prepare(page)`, if given, runs in the new tab before the trace starts
+ * (e.g. opening the browser's side panel for it); what it returns is added to
+ * the figures as `prepared`, and `after(page, prepared)` runs once the window
+ * is over (what it returns is added as `checked`).
  */
-export async function measurePageLoad(browser, url, { windowMs, afterLoadMs, anchor = 'navigationStart' }) {
+export async function measurePageLoad(
+  browser,
+  url,
+  { windowMs, afterLoadMs, anchor = 'navigationStart', prepare, after },
+) {
   const page = await browser.context.newPage();
+  const prepared = prepare ? await prepare(page) : undefined;
   const cdp = await browser.context.newCDPSession(page);
   try {
     const trace = await startTrace(cdp);
@@ -50,8 +59,16 @@ export async function measurePageLoad(browser, url, { windowMs, afterLoadMs, anc
     const until = from + (afterLoadMs ?? windowMs) + 300;
     if (until > Date.now()) await sleep(until - Date.now());
     const events = await trace.stop();
+    const checked = after ? await after(page, prepared) : undefined;
     const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, afterLoadMs, anchor });
-    return { ...windowFigures(a), spanMs: a.spanMs, loadMs: loaded - started, ...(await heapAfterGc(cdp)) };
+    return {
+      ...windowFigures(a),
+      spanMs: a.spanMs,
+      loadMs: loaded - started,
+      ...(await heapAfterGc(cdp)),
+      ...(prepare ? { prepared } : {}),
+      ...(after ? { checked } : {}),
+    };
   } finally {
     await cdp.detach().catch(() => undefined);
     await page.close();

@@ -88,3 +88,26 @@ export function round(x, digits) {
   const d = digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
   return Number(x.toFixed(d));
 }
+
+/**
+ * The offset between two clocks from message round trips, as NTP reads it.
+ * Each ping is { t0, t1, t2, t3 }: t0 sent on clock A, t1 received and t2
+ * answered on clock B, t3 the answer received on clock A. The ping with the
+ * shortest round trip (its time on the wire, t3 − t0 − (t2 − t1)) gives the
+ * estimate: offset (B − A) = ((t1 − t0) + (t2 − t3)) / 2, within ± half that
+ * round trip whatever the two directions took. Returns NaN without a usable ping.
+ */
+export function clockOffset(pings) {
+  let best;
+  for (const p of pings) {
+    const wire = p.t3 - p.t0 - (p.t2 - p.t1);
+    if (![p.t0, p.t1, p.t2, p.t3].every(Number.isFinite) || wire < 0 || p.t2 < p.t1) continue;
+    if (!best || wire < best.wire) best = { ...p, wire };
+  }
+  if (!best) return { offset: NaN, bound: NaN, n: 0 };
+  return {
+    offset: (best.t1 - best.t0 + (best.t2 - best.t3)) / 2,
+    bound: best.wire / 2,
+    n: pings.length,
+  };
+}
