@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { asParagraphs, chooseTarget, resolveTarget, type LiveTarget } from './insert';
+import { asParagraphs, chooseTarget, fieldText, insertInto, resolveTarget, type LiveTarget } from './insert';
 import { expectedTarget } from '../panel/target-choice';
 
 const target = (id: string, label: string, role?: string): LiveTarget => ({
@@ -80,5 +80,55 @@ describe('asParagraphs: plain text as paragraphs for an editor that wants HTML',
     expect(asParagraphs('Notat <b>x</b> &amp; "æøå"\nAnden linje')).toBe(
       'Notat &lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;æøå&quot;<p>Anden linje</p>',
     );
+  });
+});
+
+describe('insertInto: "indsat" only when the text is in the document the editor keeps', () => {
+  it("waits while the text sits in an editor's paste bin, and verifies once the editor has moved it in", async () => {
+    // An editor like TinyMCE without HTML on the clipboard: it lets the paste
+    // happen in a scratch element, then moves the text into its document in a later task.
+    const editor = document.createElement('div');
+    editor.className = 'mce-content-body';
+    editor.contentEditable = 'true';
+    editor.append(Object.assign(document.createElement('p'), { textContent: 'Før' }));
+    document.body.append(editor);
+    let moved = false;
+    editor.addEventListener('paste', () => {
+      const bin = document.createElement('div');
+      bin.id = 'mcepastebin';
+      bin.setAttribute('data-mce-bogus', 'all');
+      editor.append(bin);
+      const range = document.createRange();
+      range.selectNodeContents(bin);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      setTimeout(() => {
+        const p = document.createElement('p');
+        p.textContent = bin.textContent;
+        bin.remove();
+        editor.append(p);
+        moved = true;
+      }, 60);
+    });
+    // The browser's insertText: the text goes where the selection is.
+    document.execCommand = ((command: string, _ui: boolean, text: string) => {
+      if (command !== 'insertText') return false;
+      document.getSelection()!.getRangeAt(0).insertNode(document.createTextNode(text));
+      return true;
+    }) as typeof document.execCommand;
+
+    const outcome = await insertInto({ id: '0', label: 'Journal', el: editor }, undefined, 'Borgeren deltog.');
+    expect(outcome).toBe('inserted');
+    expect(moved).toBe(true);
+    expect(fieldText(editor)).toBe('FørBorgeren deltog.');
+    editor.remove();
+  });
+
+  it('reads a field without the scratch elements an editor keeps inside it', () => {
+    const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;
+    expect(
+      fieldText(parse('<p>Notat</p><div id="mcepastebin" data-mce-bogus="all">kladde</div><br data-mce-bogus="1">')),
+    ).toBe('Notat');
+    expect(fieldText(parse('<p>Notat</p><div class="cke_pastebin" data-cke-temp="1">kladde</div>'))).toBe('Notat');
   });
 });

@@ -199,8 +199,44 @@ function occurrences(haystack: string, needle: string): number {
   return count;
 }
 
-/** What the field holds now, as the host would read it. */
-const fieldText = (el: HTMLElement) => (isTextField(el) ? el.value : (el.textContent ?? ''));
+/**
+ * An editor's scratch elements inside its editable root (TinyMCE's and CKEditor
+ * 4's paste bins, TinyMCE's "bogus" nodes): not part of the document it saves.
+ */
+const SCRATCH = '[data-mce-bogus],#mcepastebin,.cke_pastebin,[data-cke-temp]';
+
+/** What the field holds now, as the host would read it: an editor's scratch elements left out. */
+export function fieldText(el: HTMLElement): string {
+  if (isTextField(el)) return el.value;
+  if (!el.querySelector(SCRATCH)) return el.textContent ?? '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SCRATCH)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue ?? '';
+  return text;
+}
+
+/** Resolves at the field's next change (a mutation or an input event), or after 25 ms at most. */
+function nextChange(el: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.MutationObserver;
+    const observer = new (Observer ?? MutationObserver)(() => done());
+    const timer = setTimeout(() => done(), 25);
+    function done() {
+      observer.disconnect();
+      el.removeEventListener('input', done);
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe(el, { subtree: true, childList: true, characterData: true });
+    el.addEventListener('input', done);
+  });
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
@@ -253,7 +289,9 @@ function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOut
     // CKEditor 4 makes one paragraph of pasted plain text, with <br> for each line
     // break; every other editor makes a paragraph of each line. Give it the same
     // paragraphs as HTML, every character escaped, so nothing in the text is markup.
-    if (el.closest('.cke_editable')) data.setData('text/html', asParagraphs(text));
+    // TinyMCE, given no HTML, pastes through a scratch element in a later task;
+    // given these plain paragraphs, it takes the plain text at once.
+    if (el.closest('.cke_editable,.mce-content-body')) data.setData('text/html', asParagraphs(text));
     const Paste = win?.ClipboardEvent ?? ClipboardEvent;
     if (!el.dispatchEvent(new Paste('paste', { clipboardData: data, bubbles: true, cancelable: true })))
       return undefined;
@@ -264,8 +302,9 @@ function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOut
 
 /**
  * Inserts `text` into the target and reads it back: 'inserted' only when the
- * field holds the text once more than before (some editors take a paste in a
- * later task, so this waits for up to two seconds).
+ * field holds the text once more than before, outside the editor's scratch
+ * elements (some editors take a paste in a later task, so this waits for up to
+ * two seconds, checking at each change of the field).
  */
 export async function insertInto(target: LiveTarget, caret: Caret | undefined, text: string): Promise<InsertOutcome> {
   const el = target.el;
@@ -277,6 +316,6 @@ export async function insertInto(target: LiveTarget, caret: Caret | undefined, t
   for (;;) {
     if (occurrences(squeeze(fieldText(el)), wanted) > before) return 'inserted';
     if (performance.now() > until) return 'not-verified';
-    await new Promise((r) => setTimeout(r, 25));
+    await nextChange(el);
   }
 }
