@@ -1,9 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startCaseSystem } from '../case-system/server.mjs';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
-import { panelFrame, serviceWorker } from './extension';
+import { grantSiteOnExtensionsPage, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 import { expect, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import { Panel } from './pages/panel';
+import { Picker } from './pages/picker';
 
 /**
  * The browser's own side panel as a layout, and what it is for: a host page
@@ -30,6 +32,16 @@ declare const chrome: {
   };
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
+
+declare global {
+  interface Window {
+    /** The dialog page's Lexical journal (tests/case-system/public/dialog/index.html?lexical). */
+    __journal: { text(): string };
+  }
+}
+
+/** A second loopback address: an origin the manifest does not cover (a case system to teach). */
+const B_HOST = '127.0.0.2';
 
 const NOTE_CANARY = 'KANARIE-SIDEPANEL-5d1e';
 
@@ -145,6 +157,99 @@ test('a modal dialog makes the in-page panel inert; the side panel inserts into 
   await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
   await expect(panel.frame.getByLabel('Ny note')).toBeVisible(); // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
   await page.close();
+});
+
+test('a field inside a modal dialog is taught with the picker ("Brug siden" opens the dialog), and the side panel inserts into it', async ({
+  spawn,
+}) => {
+  // The dialog page on an origin the manifest does not cover, so it is taught as a team lead
+  // teaches a new case system (the demo origin's content script gives scripting no access).
+  const server = await startCaseSystem({ host: B_HOST });
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  // The dialog's journal is Lexical here.
+  await page.goto(`${server.url}/dialog/index.html?lexical`);
+  await page.locator('.citizen-name').waitFor();
+  await grantSiteOnExtensionsPage(context, `http://${B_HOST}/*`);
+  const options = await openOptions(context);
+  await options.getByLabel('Adresse på en borgerside i sagssystemet').fill(page.url());
+  await options.getByRole('button', { name: 'Lær siden' }).click();
+  await expect(options.getByTestId('adapter-message')).toContainText('Følg vejledningen');
+  await page.bringToFront();
+
+  const picker = await Picker.on(page);
+  await expect.poll(() => picker.isOpen()).toBe(true);
+  await page.locator('.citizen-cpr').click();
+  await expect.poll(() => picker.text()).toContain('gyldigt CPR-nummer');
+  expect(await picker.click(/^Næste$/)).toBe(true);
+  await page.locator('.citizen-name').click();
+  await expect.poll(() => picker.text()).toContain('Læser: Dorthe Dialogsen');
+  expect(await picker.click(/^Næste$/)).toBe(true);
+  for (let guard = 0; guard < 8 && !/journal/i.test(await picker.step()); guard++)
+    expect(await picker.click(/^Spring over$/)).toBe(true);
+  expect(await picker.step()).toMatch(/journal/);
+
+  // "Brug siden": the page takes clicks again, and "Nyt notat" opens the modal dialog.
+  expect(await picker.click(/^Brug siden$/)).toBe(true);
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await expect(page.locator('dialog#notat-dialog')).toHaveJSProperty('open', true);
+  // The picker's own bar is usable beside the modal dialog: "Peg igen" takes the click.
+  expect(await picker.click(/^Peg igen$/), 'the modal dialog made the picker inert').toBe(true);
+  // A click in the dialog's editor is the journal field, and the editor does not get it.
+  await page.locator('#lexical-notat').click();
+  await expect.poll(() => picker.text()).toContain('#lexical-notat');
+  expect(await picker.text()).toContain('Læser: fundet');
+  expect(await page.evaluate(() => window.__journal.text())).toBe('');
+  // The dialog closed (the page in use again), the bar is back beside the page and takes clicks.
+  expect(await picker.click(/^Brug siden$/)).toBe(true);
+  await page.getByRole('button', { name: 'Luk' }).click();
+  await expect(page.locator('dialog#notat-dialog')).toHaveJSProperty('open', false);
+  expect(await picker.click(/^Peg igen$/)).toBe(true);
+  expect(await picker.click(/^Færdig$/)).toBe(true);
+  await expect.poll(() => picker.isOpen()).toBe(false);
+
+  await options.bringToFront();
+  const row = (key: string) => options.getByTestId(`adapter-row-${key}`);
+  await expect(row('journal').getByRole('textbox')).toHaveValue('#lexical-notat');
+  await options.getByLabel('Navn på sagssystemet').fill('Dialogsystemet');
+  await options.getByRole('button', { name: 'Gem sagssystem' }).click();
+  await expect(options.getByTestId('adapter-message')).toContainText('Dialogsystemet er gemt');
+  const adapters = (await storedLocal(serviceWorker(context))).adapters as { journal: { selector: string }[] }[];
+  expect(adapters.map((a) => a.journal.map((j) => j.selector))).toEqual([['#lexical-notat']]);
+  await options.close();
+
+  // The page reloads with the taught adapter; the caseworker opens the dialog, the side panel inserts.
+  await page.bringToFront();
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  const tabId = await tabIdOf(page);
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await page.waitForFunction(() => !!window.__journal);
+  await expect(panel.frame.getByTestId('modal-notice')).toBeVisible();
+  // The dialog puts the caret in its first field, the plain one; the caseworker starts in the journal.
+  await page.locator('#lexical-notat').click();
+  await page.keyboard.type('Indledning. ');
+  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
+  await page.bringToFront();
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
+  await side.openTemplate('kontakt');
+  await side.field(/Hvad blev oplyst/).fill('Borgeren er startet i praktik.');
+  await side.field(/Aftaler og næste skridt/).fill('Opfølgning om en måned.');
+  await side.insert();
+  await expect(side.templateStatus).toContainText('Notatet er indsat');
+  // Read back from the editor's own model.
+  await expect
+    .poll(() => page.evaluate(() => window.__journal.text()))
+    .toMatch(/^Indledning\. [\s\S]*Borgeren er startet i praktik\.[\s\S]*Opfølgning om en måned\./);
+  expect(await page.getByLabel('Notat (tekst)').inputValue()).toBe('');
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Gem notat' }).click();
+  await sideClosed;
+  await sidePanel.disconnect();
+  await page.close();
+  await server.close();
 });
 
 test('the side layout, chosen in the panel on a hostile page: nothing of Sidevogn in the page but the bridge, and the lock holds there too', async ({
