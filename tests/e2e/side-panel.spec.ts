@@ -25,12 +25,16 @@ declare const chrome: {
     getCurrent(): Promise<{ id?: number } | undefined>;
     query(q: { active: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    create(o: { url: string; active: boolean }): Promise<unknown>;
   };
   sidePanel: {
     open(o: { tabId: number }): Promise<void>;
     setOptions(o: { tabId: number; enabled: boolean }): Promise<void>;
   };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void> };
+    session: { set(items: Record<string, unknown>): Promise<void> };
+  };
 };
 
 declare global {
@@ -287,9 +291,25 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   expect(forged).toBeGreaterThan(0);
   expect(records).not.toContain('KANARIE');
   expect(records).not.toMatch(/Gem note|Ny note/);
-  // Its forgeries changed nothing in the side panel.
+  // Its forgeries (pairing, layout, modal-dialog shapes among them) changed nothing in the side panel.
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
   await expect(side.frame.getByText('Forfalsket Borger')).toHaveCount(0);
+  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+
+  // The side page opened in a tab, naming this tab: it pairs only from the side panel (no tab),
+  // so the copy gets nothing, and the side panel keeps its pairing. (Before lib/panel/side-link.ts
+  // checked it, the copy showed the citizen: Chromium reports no tab for its port to the bridge.)
+  const [impostor] = await Promise.all([
+    context.waitForEvent('page'),
+    serviceWorker(context).evaluate((url) => chrome.tabs.create({ url, active: false }), sidePanel.page.url()),
+  ]);
+  await expect(impostor.getByText('Panelet er ikke forbundet til en side i sagssystemet.')).toBeVisible();
+  await expect(impostor.locator('body')).not.toContainText('Kanariefugl');
+  await expect(impostor.locator('body')).not.toContainText('230487');
+  await impostor.close();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
 
   // The side page is no web-accessible resource: the host cannot frame a copy of it.
   const framed = await page.evaluate(async (url) => {
@@ -312,6 +332,18 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   await expect(lock.lockedHeading).toBeVisible();
   await expect(sidePanel.page.locator('body')).not.toContainText('Kanariefugl');
   await expect(sidePanel.page.locator('body')).not.toContainText('KANARIE');
+  await expect(sidePanel.page.locator('body')).not.toContainText('230487');
+  await lock.unlock();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  // Locked elsewhere, by the idle timer in the service worker (15 minutes by default): the same.
+  await serviceWorker(context).evaluate(() => chrome.storage.session.set({ lastActivityAt: Date.now() - 16 * 60_000 }));
+  await expect(lock.lockedHeading).toBeVisible();
+  for (const text of ['Kanariefugl', 'KANARIE', '230487'])
+    await expect(sidePanel.page.locator('body')).not.toContainText(text);
+  await lock.passphrase.fill('forkert adgangskode');
+  await lock.passphrase.press('Enter');
+  await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+  await expect(side.citizenName).toHaveCount(0);
   await lock.unlock();
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
 
