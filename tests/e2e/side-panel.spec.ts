@@ -112,65 +112,17 @@ const hitAt = (page: Page, selector: string) =>
     return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'none';
   }, selector);
 
-test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again', async ({
-  spawn,
-  caseSystemUrl,
-}) => {
-  const { context, wsEndpoint } = await spawn();
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${caseSystemUrl}/dialog/index.html`);
-  const panel = new Panel(page);
-  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
-  const worker = serviceWorker(context);
-  const tabId = await tabIdOf(page);
-  // No side panel for a tab that does not want one.
-  expect(await openSidePanelByGesture(context, tabId)).toMatch(/No active side panel/);
-
-  await page.getByRole('button', { name: 'Nyt notat' }).click();
-  await page.getByLabel('Notat (tekst)').fill('Værtens indledning. ');
-  // The failure of issue 34: the panel is there but dead. A click lands on the dialog's backdrop.
-  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('dialog#notat-dialog');
-  await expect(panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 1_000 })).rejects.toThrow();
-  // Now the panel says why, and how to go on.
-  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Sagssystemet har åbnet et dialogvindue');
-  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Alt+Shift+S');
-  // The command's message to the bridge changes nothing in the page while the side panel is wanted.
-  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-panel' }, { frameId: 0 }), tabId);
-  await expect(panel.element).toHaveCSS('width', '400px');
-
-  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
-  await page.bringToFront();
-  const sidePanel = await sidePanelPage(wsEndpoint);
-  const side = new Panel(page, sidePanel.page);
-  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
-  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
-  await side.openTemplate('kontakt');
-  await side.field(/Hvad blev oplyst/).fill('Borgeren har fået nyt job.');
-  await side.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
-  await side.insert();
-  await expect(side.templateStatus).toContainText('Notatet er indsat');
-  await expect(page.getByLabel('Notat (tekst)')).toHaveValue(/^Værtens indledning\. .*Ny samtale om to uger/s);
-
-  // The host closes its dialog: the in-page panel is usable again, and the side panel goes.
-  const sideClosed = sidePanel.page.waitForEvent('close');
-  await page.getByRole('button', { name: 'Gem notat' }).click();
-  await sideClosed;
-  await sidePanel.disconnect();
-  await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
-  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
-  await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
-  await expect(panel.frame.getByLabel('Ny note')).toBeVisible(); // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
-  await page.close();
-});
-
-test('a field inside a modal dialog is taught with the picker ("Brug siden" opens the dialog), and the side panel inserts into it', async ({
-  spawn,
-}) => {
+/**
+ * A field inside a modal dialog taught with the picker ("Brug siden" opens the dialog), and
+ * the side panel inserting into it; in the browser of the test before (one launch for both).
+ * Before the picker moved its bar into the dialog, the dialog made it inert: after "Brug
+ * siden" opened the dialog, "Peg igen" took no click.
+ */
+async function teachAFieldInADialog(context: BrowserContext, wsEndpoint: string): Promise<void> {
   // The dialog page on an origin the manifest does not cover, so it is taught as a team lead
   // teaches a new case system (the demo origin's content script gives scripting no access).
   const server = await startCaseSystem({ host: B_HOST });
-  const { context, wsEndpoint } = await spawn();
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   // The dialog's journal is Lexical here.
   await page.goto(`${server.url}/dialog/index.html?lexical`);
   await page.locator('.citizen-name').waitFor();
@@ -254,6 +206,60 @@ test('a field inside a modal dialog is taught with the picker ("Brug siden" open
   await sidePanel.disconnect();
   await page.close();
   await server.close();
+}
+
+test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again; a field in a dialog is taught with the picker', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  const { context, wsEndpoint } = await spawn();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  const worker = serviceWorker(context);
+  const tabId = await tabIdOf(page);
+  // No side panel for a tab that does not want one.
+  expect(await openSidePanelByGesture(context, tabId)).toMatch(/No active side panel/);
+
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await page.getByLabel('Notat (tekst)').fill('Værtens indledning. ');
+  // The failure of issue 34: the panel is there but dead. A click lands on the dialog's backdrop.
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('dialog#notat-dialog');
+  await expect(panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 1_000 })).rejects.toThrow();
+  // Now the panel says why, and how to go on.
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Sagssystemet har åbnet et dialogvindue');
+  await expect(panel.frame.getByTestId('modal-notice')).toContainText('Alt+Shift+S');
+  // The command's message to the bridge changes nothing in the page while the side panel is wanted.
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-panel' }, { frameId: 0 }), tabId);
+  await expect(panel.element).toHaveCSS('width', '400px');
+
+  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
+  await page.bringToFront();
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
+  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  await side.openTemplate('kontakt');
+  await side.field(/Hvad blev oplyst/).fill('Borgeren har fået nyt job.');
+  await side.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
+  await side.insert();
+  await expect(side.templateStatus).toContainText('Notatet er indsat');
+  await expect(page.getByLabel('Notat (tekst)')).toHaveValue(/^Værtens indledning\. .*Ny samtale om to uger/s);
+
+  // The host closes its dialog: the in-page panel is usable again, and the side panel goes.
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Gem notat' }).click();
+  await sideClosed;
+  await sidePanel.disconnect();
+  await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
+  expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
+  await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
+  await expect(panel.frame.getByLabel('Ny note')).toBeVisible();
+
+  await teachAFieldInADialog(context, wsEndpoint);
+  // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
+  await page.close();
 });
 
 test('the side layout, chosen in the panel on a hostile page: nothing of Sidevogn in the page but the bridge, and the lock holds there too', async ({
