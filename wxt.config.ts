@@ -111,6 +111,10 @@ export default defineConfig({
     name: 'Sidevogn',
     description: '__MSG_extDescription__',
     default_locale: 'da',
+    // chrome.sidePanel.open() (the side layout, and the toggle command opening it) needs
+    // Chrome 116; the API itself came in Chrome 114, as did the popover the picker uses
+    // above a modal dialog. Edge uses the same version numbers (its sidebar API from 114).
+    minimum_chrome_version: '116',
     ...(distribution() === 'dev' ? { key: DEV_KEY } : {}),
     ...(distribution() === 'self-hosted' ? { update_url: process.env.SIDEVOGN_UPDATE_URL } : {}),
     // storage: preferences and the policy; alarms: refreshing packs on a schedule

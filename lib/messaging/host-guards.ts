@@ -105,6 +105,8 @@ export const isBackgroundSender = (s: Sender | undefined, extensionId: string): 
  * The browser's side panel: this extension's side page (never web-accessible,
  * so no host page can frame it), not in a tab. Which tab it talks to is settled
  * by tabs.connect(tabId, {frameId: 0}): only that tab's top-frame bridge hears it.
+ * Chromium 156 reports no `tab` for such a port even when the side page was
+ * opened as a tab, so the side page also checks that itself (lib/panel/side-link.ts).
  */
 export const isSidePanelSender = (s: Sender | undefined, extensionId: string): boolean =>
   s?.id === extensionId &&

@@ -18,7 +18,7 @@ export function sideTabOf(loc: Pick<Location, 'pathname' | 'search'>): number | 
 /**
  * The browser side panel's link to the bridge in its tab's top frame. No token
  * (the side page has no parent to receive one): the bridge checks the port's
- * sender instead (isSidePanelSender). The panel outlives the tab's pages, so a
+ * sender instead (isSidePanelSender), and the page that it is in no tab. The panel outlives the tab's pages, so a
  * lost port is tried again until the tab's next case-system page answers.
  */
 export function startSideLink(tabId: number): HostLink {
@@ -42,8 +42,12 @@ export function startSideLink(tabId: number): HostLink {
       setTimeout(connect, SIDE_RETRY_MS);
     });
   };
-  const inTab = browser.tabs.get(tabId).then(
-    () => true,
+  // Only in the browser's side panel, which is in no tab. The bridge cannot tell: Chromium
+  // reports no `tab` for a port an extension page opens with tabs.connect, even from a tab
+  // (seen in Chromium 156). So the page checks itself: opened as a tab, or framed in one,
+  // it pairs with nothing and says it is not connected.
+  const inTab = Promise.all([browser.tabs.get(tabId), browser.tabs.getCurrent()]).then(
+    ([, current]) => current === undefined,
     () => false,
   );
   void inTab.then((yes) => yes && connect());

@@ -15,7 +15,9 @@ import { probeReaders } from '../adapters/probe';
  * page selectors only. Every click on the page, and in its same-origin frames
  * (an editor's iframe), is swallowed while it runs, so the case system does not
  * react to the team lead's pointing, until "Brug siden" lets the page be used
- * for a moment (to open a dialog or a tab holding a field).
+ * for a moment (to open a dialog or a tab holding a field). While the page
+ * shows a modal dialog, the picker is drawn inside it (see `place`), so the
+ * team lead can go on picking there.
  */
 
 type StepId = 'cpr' | 'name' | CitizenFieldId | 'journal';
@@ -297,15 +299,48 @@ export function startPicker(
   listenIn(win);
   watchFrames();
 
+  /**
+   * A modal <dialog> makes everything outside it inert, the picker's bar too,
+   * and lies above it in the top layer. While one is open the picker's host
+   * moves into the topmost modal dialog and is shown there as a popover: inside
+   * the dialog it is not inert, and in the top layer it is drawn above it. When
+   * the dialog closes it moves back. The same check puts it back if the page
+   * removes it (a re-render). Modal dialogs in the order they opened: the last
+   * one still open is the topmost, the only one not inert.
+   */
+  const modals: Element[] = [];
+  const topModal = (): Element | undefined => {
+    const open = [...doc.querySelectorAll('dialog:modal')];
+    for (let i = modals.length - 1; i >= 0; i--) if (!open.includes(modals[i]!)) modals.splice(i, 1);
+    for (const dialog of open) if (!modals.includes(dialog)) modals.push(dialog);
+    return modals.at(-1);
+  };
+  const place = () => {
+    const modal = topModal();
+    const parent = modal ?? doc.documentElement;
+    const shown = host.matches(':popover-open');
+    if (host.parentNode === parent && shown === !!modal) return;
+    if (shown) host.hidePopover();
+    if (host.parentNode !== parent) parent.append(host);
+    if (modal) {
+      host.popover = 'manual';
+      host.showPopover();
+    } else host.removeAttribute('popover');
+  };
+  const observer = new MutationObserver(place);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['open'] });
+
   let stopped = false;
   function stop(result: PickedSelectors | null) {
     if (stopped) return;
     stopped = true;
+    observer.disconnect();
     for (const w of windows) for (const [type, fn] of listeners) w.removeEventListener(type, fn, true);
     host.remove();
     onFinish(result);
   }
 
+  place();
   render();
   return () => stop(null);
 }

@@ -1,9 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startCaseSystem } from '../case-system/server.mjs';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
-import { panelFrame, serviceWorker } from './extension';
+import { grantSiteOnExtensionsPage, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 import { expect, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import { Panel } from './pages/panel';
+import { Picker } from './pages/picker';
 
 /**
  * The browser's own side panel as a layout, and what it is for: a host page
@@ -23,13 +25,27 @@ declare const chrome: {
     getCurrent(): Promise<{ id?: number } | undefined>;
     query(q: { active: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    create(o: { url: string; active: boolean }): Promise<unknown>;
   };
   sidePanel: {
     open(o: { tabId: number }): Promise<void>;
     setOptions(o: { tabId: number; enabled: boolean }): Promise<void>;
   };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void> };
+    session: { set(items: Record<string, unknown>): Promise<void> };
+  };
 };
+
+declare global {
+  interface Window {
+    /** The dialog page's Lexical journal (tests/case-system/public/dialog/index.html?lexical). */
+    __journal: { text(): string };
+  }
+}
+
+/** A second loopback address: an origin the manifest does not cover (a case system to teach). */
+const B_HOST = '127.0.0.2';
 
 const NOTE_CANARY = 'KANARIE-SIDEPANEL-5d1e';
 
@@ -96,7 +112,103 @@ const hitAt = (page: Page, selector: string) =>
     return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'none';
   }, selector);
 
-test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again', async ({
+/**
+ * A field inside a modal dialog taught with the picker ("Brug siden" opens the dialog), and
+ * the side panel inserting into it; in the browser of the test before (one launch for both).
+ * Before the picker moved its bar into the dialog, the dialog made it inert: after "Brug
+ * siden" opened the dialog, "Peg igen" took no click.
+ */
+async function teachAFieldInADialog(context: BrowserContext, wsEndpoint: string): Promise<void> {
+  // The dialog page on an origin the manifest does not cover, so it is taught as a team lead
+  // teaches a new case system (the demo origin's content script gives scripting no access).
+  const server = await startCaseSystem({ host: B_HOST });
+  const page = await context.newPage();
+  // The dialog's journal is Lexical here.
+  await page.goto(`${server.url}/dialog/index.html?lexical`);
+  await page.locator('.citizen-name').waitFor();
+  await grantSiteOnExtensionsPage(context, `http://${B_HOST}/*`);
+  const options = await openOptions(context);
+  await options.getByLabel('Adresse på en borgerside i sagssystemet').fill(page.url());
+  await options.getByRole('button', { name: 'Lær siden' }).click();
+  await expect(options.getByTestId('adapter-message')).toContainText('Følg vejledningen');
+  await page.bringToFront();
+
+  const picker = await Picker.on(page);
+  await expect.poll(() => picker.isOpen()).toBe(true);
+  await page.locator('.citizen-cpr').click();
+  await expect.poll(() => picker.text()).toContain('gyldigt CPR-nummer');
+  expect(await picker.click(/^Næste$/)).toBe(true);
+  await page.locator('.citizen-name').click();
+  await expect.poll(() => picker.text()).toContain('Læser: Dorthe Dialogsen');
+  expect(await picker.click(/^Næste$/)).toBe(true);
+  for (let guard = 0; guard < 8 && !/journal/i.test(await picker.step()); guard++)
+    expect(await picker.click(/^Spring over$/)).toBe(true);
+  expect(await picker.step()).toMatch(/journal/);
+
+  // "Brug siden": the page takes clicks again, and "Nyt notat" opens the modal dialog.
+  expect(await picker.click(/^Brug siden$/)).toBe(true);
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await expect(page.locator('dialog#notat-dialog')).toHaveJSProperty('open', true);
+  // The picker's own bar is usable beside the modal dialog: "Peg igen" takes the click.
+  expect(await picker.click(/^Peg igen$/), 'the modal dialog made the picker inert').toBe(true);
+  // A click in the dialog's editor is the journal field, and the editor does not get it.
+  await page.locator('#lexical-notat').click();
+  await expect.poll(() => picker.text()).toContain('#lexical-notat');
+  expect(await picker.text()).toContain('Læser: fundet');
+  expect(await page.evaluate(() => window.__journal.text())).toBe('');
+  // The dialog closed (the page in use again), the bar is back beside the page and takes clicks.
+  expect(await picker.click(/^Brug siden$/)).toBe(true);
+  await page.getByRole('button', { name: 'Luk' }).click();
+  await expect(page.locator('dialog#notat-dialog')).toHaveJSProperty('open', false);
+  expect(await picker.click(/^Peg igen$/)).toBe(true);
+  expect(await picker.click(/^Færdig$/)).toBe(true);
+  await expect.poll(() => picker.isOpen()).toBe(false);
+
+  await options.bringToFront();
+  const row = (key: string) => options.getByTestId(`adapter-row-${key}`);
+  await expect(row('journal').getByRole('textbox')).toHaveValue('#lexical-notat');
+  await options.getByLabel('Navn på sagssystemet').fill('Dialogsystemet');
+  await options.getByRole('button', { name: 'Gem sagssystem' }).click();
+  await expect(options.getByTestId('adapter-message')).toContainText('Dialogsystemet er gemt');
+  const adapters = (await storedLocal(serviceWorker(context))).adapters as { journal: { selector: string }[] }[];
+  expect(adapters.map((a) => a.journal.map((j) => j.selector))).toEqual([['#lexical-notat']]);
+  await options.close();
+
+  // The page reloads with the taught adapter; the caseworker opens the dialog, the side panel inserts.
+  await page.bringToFront();
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
+  const tabId = await tabIdOf(page);
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  await page.waitForFunction(() => !!window.__journal);
+  await expect(panel.frame.getByTestId('modal-notice')).toBeVisible();
+  // The dialog puts the caret in its first field, the plain one; the caseworker starts in the journal.
+  await page.locator('#lexical-notat').click();
+  await page.keyboard.type('Indledning. ');
+  expect(await openSidePanelByGesture(context, tabId)).toBe('opened');
+  await page.bringToFront();
+  const sidePanel = await sidePanelPage(wsEndpoint);
+  const side = new Panel(page, sidePanel.page);
+  await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
+  await side.openTemplate('kontakt');
+  await side.field(/Hvad blev oplyst/).fill('Borgeren er startet i praktik.');
+  await side.field(/Aftaler og næste skridt/).fill('Opfølgning om en måned.');
+  await side.insert();
+  await expect(side.templateStatus).toContainText('Notatet er indsat');
+  // Read back from the editor's own model.
+  await expect
+    .poll(() => page.evaluate(() => window.__journal.text()))
+    .toMatch(/^Indledning\. [\s\S]*Borgeren er startet i praktik\.[\s\S]*Opfølgning om en måned\./);
+  expect(await page.getByLabel('Notat (tekst)').inputValue()).toBe('');
+  const sideClosed = sidePanel.page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Gem notat' }).click();
+  await sideClosed;
+  await sidePanel.disconnect();
+  await page.close();
+  await server.close();
+}
+
+test('a modal dialog makes the in-page panel inert; the side panel inserts into the dialog, then the page panel works again; a field in a dialog is taught with the picker', async ({
   spawn,
   caseSystemUrl,
 }) => {
@@ -143,7 +255,10 @@ test('a modal dialog makes the in-page panel inert; the side panel inserts into 
   await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
   expect(await hitAt(page, 'iframe[title^="Sidevogn"]')).toBe('iframe');
   await panel.frame.getByRole('tab', { name: 'Noter' }).click({ timeout: 5_000 });
-  await expect(panel.frame.getByLabel('Ny note')).toBeVisible(); // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
+  await expect(panel.frame.getByLabel('Ny note')).toBeVisible();
+
+  await teachAFieldInADialog(context, wsEndpoint);
+  // Before the spawn fixture kills the browser: a page left open there fails the run's teardown.
   await page.close();
 });
 
@@ -182,9 +297,25 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   expect(forged).toBeGreaterThan(0);
   expect(records).not.toContain('KANARIE');
   expect(records).not.toMatch(/Gem note|Ny note/);
-  // Its forgeries changed nothing in the side panel.
+  // Its forgeries (pairing, layout, modal-dialog shapes among them) changed nothing in the side panel.
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
   await expect(side.frame.getByText('Forfalsket Borger')).toHaveCount(0);
+  await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+  await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
+
+  // The side page opened in a tab, naming this tab: it pairs only from the side panel (no tab),
+  // so the copy gets nothing, and the side panel keeps its pairing. (Before lib/panel/side-link.ts
+  // checked it, the copy showed the citizen: Chromium reports no tab for its port to the bridge.)
+  const [impostor] = await Promise.all([
+    context.waitForEvent('page'),
+    serviceWorker(context).evaluate((url) => chrome.tabs.create({ url, active: false }), sidePanel.page.url()),
+  ]);
+  await expect(impostor.getByText('Panelet er ikke forbundet til en side i sagssystemet.')).toBeVisible();
+  await expect(impostor.locator('body')).not.toContainText('Kanariefugl');
+  await expect(impostor.locator('body')).not.toContainText('230487');
+  await impostor.close();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
 
   // The side page is no web-accessible resource: the host cannot frame a copy of it.
   const framed = await page.evaluate(async (url) => {
@@ -207,6 +338,18 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   await expect(lock.lockedHeading).toBeVisible();
   await expect(sidePanel.page.locator('body')).not.toContainText('Kanariefugl');
   await expect(sidePanel.page.locator('body')).not.toContainText('KANARIE');
+  await expect(sidePanel.page.locator('body')).not.toContainText('230487');
+  await lock.unlock();
+  await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
+  // Locked elsewhere, by the idle timer in the service worker (15 minutes by default): the same.
+  await serviceWorker(context).evaluate(() => chrome.storage.session.set({ lastActivityAt: Date.now() - 16 * 60_000 }));
+  await expect(lock.lockedHeading).toBeVisible();
+  for (const text of ['Kanariefugl', 'KANARIE', '230487'])
+    await expect(sidePanel.page.locator('body')).not.toContainText(text);
+  await lock.passphrase.fill('forkert adgangskode');
+  await lock.passphrase.press('Enter');
+  await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+  await expect(side.citizenName).toHaveCount(0);
   await lock.unlock();
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
 

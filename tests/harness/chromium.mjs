@@ -110,12 +110,19 @@ export function removeProfile(userDataDir) {
 }
 
 /**
+ * SIDEVOGN_HEADED=1: the e2e browsers run headed (under `xvfb-run -a` where there is no
+ * display), e.g. to press the toggle command's key for real: headless Chromium has no
+ * browser window to take it.
+ */
+const HEADED = process.env.SIDEVOGN_HEADED === '1';
+
+/**
  * A Playwright persistent context with the extension, on `userDataDir`.
  * `args`: further Chromium flags, e.g. `--host-resolver-rules=MAP sag.kommune.test 127.0.0.1`.
  */
 export async function launchWithExtension(
   userDataDir,
-  { headless = true, viewport = { width: 1400, height: 900 }, args = [] } = {},
+  { headless = !HEADED, viewport = { width: 1400, height: 900 }, args = [] } = {},
 ) {
   assertExtensionBuilt();
   prepareProfile(userDataDir);
@@ -139,7 +146,7 @@ const STDERR_KEEP = 64 * 1024;
  * Chromium as a child process we own, driven over CDP: for crash tests, where
  * we SIGKILL exactly this browser and relaunch it on the same profile.
  */
-export async function spawnWithExtension(userDataDir, { headless = true } = {}) {
+export async function spawnWithExtension(userDataDir, { headless = !HEADED } = {}) {
   assertExtensionBuilt();
   prepareProfile(userDataDir);
   const child = spawn(

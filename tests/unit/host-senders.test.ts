@@ -35,6 +35,8 @@ describe("the browser side panel's port (no token: checked by sender)", () => {
     // The panel page is web-accessible: a host could frame a copy. It pairs only by token.
     ['the panel page', panel],
     ['the panel page, in a tab', { ...panel, tab: { id: 12 } }],
+    // Where Chromium reports the tab. For a port from tabs.connect it reports none (Chromium 156),
+    // so the side page also refuses to pair from a tab (lib/panel/side-link.ts; tests/e2e/side-panel.spec.ts).
     ['the side page in a tab (opened as a tab, not the side panel)', { ...side, tab: { id: 12 } }],
     ['the side page without its tab', { id: ID, url: `chrome-extension://${ID}/side.html` }],
     ['the side page with more in its address', { id: ID, url: `chrome-extension://${ID}/side.html?tab=12&x=1` }],

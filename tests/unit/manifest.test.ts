@@ -46,6 +46,10 @@ describe('manifest', () => {
     expect(manifest).not.toHaveProperty('content_security_policy');
   });
 
+  it('needs the Chrome (and Edge) version that can open the side panel: 116 (sidePanel.open)', () => {
+    expect(manifest.minimum_chrome_version).toBe('116');
+  });
+
   it('declares nothing else that widens its reach', () => {
     for (const key of ['sandbox', 'declarative_net_request', 'chrome_url_overrides', 'devtools_page', 'oauth2']) {
       expect(manifest).not.toHaveProperty(key);

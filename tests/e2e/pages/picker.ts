@@ -97,6 +97,36 @@ export class Picker {
       throw new Error(`The picker has no enabled button ${label}; it shows: ${(await this.buttons()).join(', ')}`);
   }
 
+  /**
+   * Clicks the picker button whose label matches with the mouse, where it is drawn:
+   * the click lands on whatever the browser hit-tests there (an inert button gets none).
+   * Resolves to whether the button got the click.
+   */
+  async click(label: RegExp): Promise<boolean> {
+    const rects = await this.call<{ x: number; y: number } | null>(
+      `function () {
+        const b = [...this.querySelectorAll('button')].find((x) => ${label.toString()}.test(x.textContent.trim()));
+        if (!b || b.disabled) return null;
+        b.dataset.probe = '1';
+        b.addEventListener('click', () => (b.dataset.clicked = '1'), { once: true });
+        const r = b.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }`,
+    );
+    const at = rects.find((r) => r);
+    if (!at)
+      throw new Error(`The picker has no enabled button ${label}; it shows: ${(await this.buttons()).join(', ')}`);
+    await this.page.mouse.click(at.x, at.y);
+    // The picker redraws its buttons on a click: the button still there and unclicked did not get it.
+    const left = await this.call<boolean>(
+      `function () {
+        const b = this.querySelector('button[data-probe]');
+        return !!b && !b.dataset.clicked;
+      }`,
+    );
+    return !left.includes(true);
+  }
+
   /** The step the picker asks for now, e.g. "cpr-nummer" from "Trin 1 af 8: klik på cpr-nummer". */
   async step(): Promise<string> {
     const m = /klik på ([^\n(]+)/i.exec(await this.text());

@@ -144,6 +144,11 @@
     { type: 'set-mode', mode: 'overlay' },
     { type: 'toggle-panel' },
     { type: 'layout', layout: { collapsed: true, width: 300, mode: 'overlay' } },
+    // The side panel's pairing and the modal-dialog state (issue 34).
+    { type: 'set-mode', mode: 'side' },
+    { type: 'side-panel', wanted: true },
+    { type: 'modal', open: true },
+    { type: 'push-blocked' },
     {
       type: 'citizen',
       detection: { status: 'found', citizen: { cpr: '010101-1235', name: 'Forfalsket Borger', facts: {} } },
@@ -162,6 +167,8 @@
       stats.forged++;
     }
     window.dispatchEvent(new Event('sidevogn:host-start'));
+    // A modal dialog's events with no modal dialog open.
+    for (const type of ['toggle', 'close', 'cancel']) window.dispatchEvent(new Event(type));
   };
 
   // Talking to the extension directly.
