@@ -22,7 +22,7 @@ import { probeOnce } from './use-probe';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'picking'; tabId: number; url: URL; title: string }
-  | { kind: 'editing'; tabId: number; url: URL; draft: Adapter };
+  | { kind: 'editing'; tabId: number; url: URL; draft: Adapter; askScope: boolean };
 type Message = { tone: 'ok' | 'error' | 'info'; key: MessageKey; params?: Record<string, string> } | null;
 
 const slug = (host: string) =>
@@ -43,7 +43,12 @@ function draftFrom(picks: PickedSelectors, url: URL, title: string, journalLabel
     version: 1,
     matches: [originPattern(url)],
     spa: true,
-    citizen: { cpr: picks.cpr, name: picks.name, fields: picks.fields },
+    citizen: {
+      ...(picks.scope ? { scope: picks.scope } : {}),
+      cpr: picks.cpr,
+      name: picks.name,
+      fields: picks.fields,
+    },
     journal: picks.targets.map((target, i) => ({
       selector: target.selector,
       label: target.label || (i === 0 ? journalLabel : `${journalLabel} ${i + 1}`),
@@ -109,6 +114,7 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
           tabId: phase.tabId,
           url: phase.url,
           draft: draftFrom(msg.picks, phase.url, phase.title, t('field.journal')),
+          askScope: !!msg.picks.severalCitizens,
         });
       }
     };
@@ -234,7 +240,13 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
                         <li key={key} data-testid={`health-${key}`}>
                           {target
                             ? target.label
-                            : t(key === 'cpr' || key === 'name' ? `field.${key}` : (`fact.${key}` as MessageKey))}
+                            : t(
+                                key === 'scope'
+                                  ? 'adapters.scope'
+                                  : key === 'cpr' || key === 'name'
+                                    ? `field.${key}`
+                                    : (`fact.${key}` as MessageKey),
+                              )}
                           :{' '}
                           <span className={found ? 'text-green-800' : 'font-medium text-red-800'}>
                             {found ? t('adapters.found') : t('adapters.missing')}
@@ -255,6 +267,7 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
           initial={phase.draft}
           tabId={phase.tabId}
           origin={phase.url.origin}
+          askScope={phase.askScope}
           onSave={(adapter) => save(adapter, phase.tabId, phase.url)}
           onCancel={() => setPhase({ kind: 'idle' })}
         />
