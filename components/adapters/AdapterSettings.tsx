@@ -9,6 +9,8 @@ import {
   type AdapterState,
 } from '@/lib/adapters/registry';
 import type { ProbeResult } from '@/lib/adapters/probe';
+import { describeBridgeError, lastBridgeError, type BridgeError } from '@/lib/adapters/bridge-errors';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import type { Repository } from '@/lib/db/repository';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
@@ -86,7 +88,14 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
   const [address, setAddress] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<Message>(null);
-  const [check, setCheck] = useState<{ id: string; url: string; results: Record<string, ProbeResult> } | null>(null);
+  const [check, setCheck] = useState<{
+    id: string;
+    url: string;
+    results: Record<string, ProbeResult>;
+    /** The last thing that went wrong between the panel and this origin (lib/adapters/bridge-errors.ts). */
+    lastError: BridgeError | undefined;
+  } | null>(null);
+  const locale = usePanelStore((s) => s.locale);
   const urlId = useId();
 
   const refresh = useCallback(() => publishAdapters(repository).then(setStates), [repository]);
@@ -180,7 +189,11 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
       return;
     }
     setMessage(null);
-    setCheck({ id: adapter.id, url: tab.url ?? '', results: await probeOnce(tab.id, adapterReaders(adapter)) });
+    const [results, lastError] = await Promise.all([
+      probeOnce(tab.id, adapterReaders(adapter)),
+      lastBridgeError(tab.url ?? '').catch(() => undefined),
+    ]);
+    setCheck({ id: adapter.id, url: tab.url ?? '', results, lastError });
   };
 
   const list = [...(adapters ?? []), demoAdapter];
@@ -255,6 +268,13 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
                       );
                     })}
                   </ul>
+                  <p className="mt-1 text-xs" data-testid="health-last-error">
+                    {check.lastError ? (
+                      <span className="text-red-800">{describeBridgeError(t, locale, check.lastError)}</span>
+                    ) : (
+                      <span className="text-slate-600">{t('adapters.noError')}</span>
+                    )}
+                  </p>
                 </div>
               )}
             </li>

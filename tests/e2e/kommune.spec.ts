@@ -470,6 +470,18 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     // The same adapter on a citizen page, one record.
     await page.evaluate(() => (location.hash = '#/borger/k-ofr'));
     await expect(panel.citizenName).toHaveText(ole.navn);
+
+    // Issue 25 F: the health check shows the last error between the panel and this origin.
+    const item = options.getByTestId(`adapter-${HOST}`);
+    await item.getByRole('button', { name: 'Tjek den åbne side' }).click();
+    await expect(item.getByTestId('health-last-error')).toHaveText('Ingen fejl registreret for denne adresse.');
+    // No journal field was taught: the note has nowhere to go (the panel copies it instead).
+    await insertNote(panel, 'Borgeren ringede.');
+    await expect(panel.templateStatus).not.toBeEmpty();
+    await item.getByRole('button', { name: 'Tjek den åbne side' }).click();
+    await expect(item.getByTestId('health-last-error')).toHaveText(
+      /^Sidste fejl: der var intet felt at indsætte notatet i \(.+\)$/,
+    );
   });
 
   // Not one of the five failures: a guard for the host's late data and hash routing.

@@ -85,6 +85,13 @@ export const da = {
   'advanced.spaHelp':
     'En single-page app skifter borger uden at hente en ny side. Sæt kryds, så Sidevogn holder øje med ændringer på siden.',
   'advanced.selectorFor': 'CSS-selektor for {field}',
+  'adapters.lastError': 'Sidste fejl: {error} ({time})',
+  'adapters.noError': 'Ingen fejl registreret for denne adresse.',
+  'bridgeError.timeout': 'Sidevogn fik ikke forbindelse til siden',
+  'bridgeError.invalid': 'siden viste et CPR-nummer, som ikke er gyldigt',
+  'bridgeError.notVerified': 'et notat kunne ikke bekræftes i feltet «{target}»',
+  'bridgeError.noTarget': 'der var intet felt at indsætte notatet i',
+  'bridgeError.unreadable': 'CPR-nummeret på siden kunne ikke læses',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -175,4 +182,11 @@ export const en: Record<keyof typeof da, string> = {
   'advanced.spaHelp':
     'A single-page app changes citizen without loading a new page. Tick it so Sidevogn watches the page for changes.',
   'advanced.selectorFor': 'CSS selector for {field}',
+  'adapters.lastError': 'Last error: {error} ({time})',
+  'adapters.noError': 'No error recorded for this address.',
+  'bridgeError.timeout': 'Sidevogn could not connect to the page',
+  'bridgeError.invalid': 'the page showed a CPR number that is not valid',
+  'bridgeError.notVerified': 'a note could not be confirmed in the field “{target}”',
+  'bridgeError.noTarget': 'there was no field to insert the note into',
+  'bridgeError.unreadable': 'the CPR number on the page could not be read',
 };
