@@ -294,12 +294,13 @@ export function startPicker(
     if (step.id === 'cpr') {
       const record = recordAround(target);
       const inferred = (record && proposeScope(record)) || undefined;
-      if (inferred !== scope)
+      if (inferred !== scope) {
         // Fields picked for another record shape are picked again.
         for (const id of picks.keys()) if (id !== 'journal') picks.delete(id);
+        records.clear();
+      }
       scope = inferred;
       scopeUnknown = !!record && !inferred;
-      records.clear();
     }
     let reader: FieldReader;
     if (step.id !== 'journal' && scope) {
