@@ -51,6 +51,7 @@ button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
 details { margin: 4px 0; }
 summary { cursor: pointer; color: #075985; }
 summary:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
+.rec { position: fixed; z-index: 2147483645; pointer-events: none; border: 2px dashed #075985; border-radius: 4px; }
 .box { position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #f59e0b; background: rgba(245,158,11,.15); border-radius: 3px; display: none; }
 `;
 
@@ -77,7 +78,9 @@ export function startPicker(
   const bar = el(doc, 'div', { className: 'bar' });
   bar.setAttribute('role', 'dialog');
   bar.setAttribute('aria-label', t('picker.title'));
-  root.append(el(doc, 'style', { textContent: STYLE }), box, bar);
+  /** Dashed outlines around each citizen's record, once one is inferred (a household page). */
+  const recs = el(doc, 'div');
+  root.append(el(doc, 'style', { textContent: STYLE }), recs, box, bar);
   doc.documentElement.append(host);
 
   const picks = new Map<StepId, FieldReader>();
@@ -122,7 +125,25 @@ export function startPicker(
     return { text: value || t('adapters.notFound'), bad: !value };
   };
 
+  const drawRecords = () => {
+    const show = !!scope && !paused && STEPS[index]!.id !== 'journal';
+    recs.replaceChildren(
+      ...(show ? [...doc.querySelectorAll(scope!)] : []).map((record) => {
+        const r = record.getBoundingClientRect();
+        const outline = el(doc, 'div', { className: 'rec' });
+        Object.assign(outline.style, {
+          left: `${r.left - 3}px`,
+          top: `${r.top - 3}px`,
+          width: `${r.width + 6}px`,
+          height: `${r.height + 6}px`,
+        });
+        return outline;
+      }),
+    );
+  };
+
   const render = () => {
+    drawRecords();
     const step = STEPS[index]!;
     const reader = picks.get(step.id);
     const buttons = el(doc, 'div', { className: 'row' });
@@ -359,6 +380,8 @@ export function startPicker(
     }
   }
   listenIn(win);
+  win.addEventListener('scroll', drawRecords, { capture: true, passive: true });
+  win.addEventListener('resize', drawRecords, { passive: true });
   watchFrames();
 
   let stopped = false;
@@ -366,6 +389,8 @@ export function startPicker(
     if (stopped) return;
     stopped = true;
     for (const w of windows) for (const [type, fn] of listeners) w.removeEventListener(type, fn, true);
+    win.removeEventListener('scroll', drawRecords, { capture: true });
+    win.removeEventListener('resize', drawRecords);
     host.remove();
     onFinish(result);
   }

@@ -130,7 +130,11 @@ const ANOTHER_TARGET = /tilføj|endnu et|et felt mere|flere felter/i;
 async function teach(
   page: Page,
   journal: JournalStep,
-  { route = '#/borger/k-jba', record = 0 }: { route?: string; record?: number } = {},
+  {
+    route = '#/borger/k-jba',
+    record = 0,
+    afterCpr,
+  }: { route?: string; record?: number; afterCpr?: (picker: Picker) => Promise<void> } = {},
 ): Promise<Page> {
   const context = page.context();
   await open(page, route);
@@ -158,6 +162,7 @@ async function teach(
     if (label) {
       await fact(page, label, record).click();
       await expect.poll(() => picker.text()).toContain('Læser');
+      if (label === 'CPR-nummer') await afterCpr?.(picker);
       await picker.press(/^(Næste|Færdig)$/);
     } else {
       await picker.press(/^Spring over$/);
@@ -435,7 +440,15 @@ test.describe('Kommune Sag, origin treated as secure', () => {
   }) => {
     test.setTimeout(90_000);
     // Taught from the second record, the one a selector for "the first" would miss.
-    const options = await teach(page, skipJournal, { route: '#/husstand/h-jba-bhl', record: 1 });
+    const options = await teach(page, skipJournal, {
+      route: '#/husstand/h-jba-bhl',
+      record: 1,
+      // The picker says it, and outlines each citizen's record.
+      afterCpr: async (picker) => {
+        expect(await picker.text()).toContain('Siden viser 2 borgere');
+        expect(await picker.recordOutlines()).toBe(2);
+      },
+    });
     // Shown to the team lead in words: how many citizens the record is found for.
     await expect(options.getByTestId('adapter-row-scope')).toContainText('Hver borger står i');
     await expect(options.getByTestId('adapter-row-scope').getByTestId('reads')).toHaveText('2 borgere fundet');
