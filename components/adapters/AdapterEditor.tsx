@@ -11,8 +11,9 @@ import { useProbe } from './use-probe';
 
 const input = 'w-full rounded border border-slate-400 px-2 py-1 text-sm';
 
-type RowKey = 'cpr' | 'name' | (typeof CITIZEN_FIELD_IDS)[number] | 'journal';
+type RowKey = 'scope' | 'cpr' | 'name' | (typeof CITIZEN_FIELD_IDS)[number] | 'journal';
 const ROWS: { key: RowKey; label: MessageKey }[] = [
+  { key: 'scope', label: 'adapters.scope' },
   { key: 'cpr', label: 'field.cpr' },
   { key: 'name', label: 'field.name' },
   ...CITIZEN_FIELD_IDS.map((id) => ({ key: id, label: `fact.${id}` as MessageKey })),
@@ -24,6 +25,8 @@ export function ProbeCell({ row, result }: { row: RowKey; result: ProbeResult | 
   const t = useT();
   if (!result) return <span className="text-slate-500">…</span>;
   if (result.count <= 0) return <span className="font-medium text-red-800">{t('adapters.notFound')}</span>;
+  if (row === 'scope')
+    return <span className="text-green-800">{t('adapters.scopeCount', { count: result.count })}</span>;
   const several = result.count > 1 ? ` (${t('adapters.severalFound', { count: result.count })})` : '';
   if (row === 'journal')
     return result.editable ? (
@@ -55,12 +58,17 @@ export function ProbeCell({ row, result }: { row: RowKey; result: ProbeResult | 
 }
 
 function readerOf(draft: Adapter, key: RowKey): string {
+  if (key === 'scope') return draft.citizen.scope ?? '';
   if (key === 'cpr' || key === 'name') return draft.citizen[key].selector;
   if (key === 'journal') return draft.journal[0]?.selector ?? '';
   return draft.citizen.fields[key]?.selector ?? '';
 }
 
 function withSelector(draft: Adapter, key: RowKey, selector: string): Adapter {
+  if (key === 'scope') {
+    const { scope: _old, ...citizen } = draft.citizen;
+    return { ...draft, citizen: selector ? { ...citizen, scope: selector } : citizen };
+  }
   if (key === 'cpr' || key === 'name')
     return { ...draft, citizen: { ...draft.citizen, [key]: { ...draft.citizen[key], selector } } };
   if (key === 'journal') return withTarget(draft, 0, { selector });
@@ -77,30 +85,57 @@ function withTarget(draft: Adapter, i: number, change: Partial<Adapter['journal'
   return { ...draft, journal: journal.filter((target) => target.selector) };
 }
 
-/** The picked adapter before it is saved: every selector editable, each showing live what it reads. */
+/**
+ * The picked adapter before it is saved. The default view shows what a team
+ * lead judges: each field by name and whether it is found on the open page, the
+ * names of the fields notes go into. The selectors, pages and routing behind
+ * them are under "Avanceret", each explained, every one editable and read live.
+ */
 export function AdapterEditor({
   initial,
   tabId,
   origin,
+  askScope = false,
   onSave,
   onCancel,
 }: {
   initial: Adapter;
   tabId: number;
   origin: string;
+  /** The picker saw several CPRs and could not infer where each citizen stands. */
+  askScope?: boolean;
   onSave(adapter: Adapter): Promise<void>;
   onCancel(): void;
 }) {
   const t = useT();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<string[]>([]);
+  const [advanced, setAdvanced] = useState(askScope);
   const probe = useProbe(tabId, adapterReaders(draft));
   const ids = { name: useId(), id: useId(), matches: useId(), spa: useId(), label: useId() };
+  // The record row shows once a scope is proposed, or asked for.
+  const rows = ROWS.filter((row) => row.key !== 'scope' || askScope || !!initial.citizen.scope);
+  const selectorRows: { key: string; label: string; value: string; set(value: string): Adapter }[] = [
+    ...rows.map((row) => ({
+      key: row.key,
+      label: row.key === 'journal' && draft.journal[0] ? draft.journal[0].label : t(row.label),
+      value: readerOf(draft, row.key),
+      set: (value: string) => withSelector(draft, row.key, value),
+    })),
+    ...draft.journal.slice(1).map((target, j) => ({
+      key: targetKey(j + 1),
+      label: target.label,
+      value: target.selector,
+      set: (value: string) => withTarget(draft, j + 1, { selector: value }),
+    })),
+  ];
 
   const save = async () => {
     const parsed = adapterSchema.safeParse(draft);
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      // Most of what can be wrong is under "Avanceret": show it.
+      if (parsed.error.issues.some((i) => i.path[0] !== 'name')) setAdvanced(true);
       return;
     }
     setErrors([]);
@@ -121,105 +156,71 @@ export function AdapterEditor({
       <h3 id="adapter-editor-heading" className="font-semibold">
         {t('adapters.editor', { origin })}
       </h3>
-      <div className="mt-2 grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor={ids.name} className="block text-sm font-medium">
-            {t('adapters.name')}
-          </label>
-          <input
-            id={ids.name}
-            className={input}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </div>
-        <div>
-          <label htmlFor={ids.id} className="block text-sm font-medium">
-            {t('adapters.id')}
-          </label>
-          <input
-            id={ids.id}
-            className={input}
-            value={draft.id}
-            onChange={(e) => setDraft({ ...draft, id: e.target.value })}
-          />
-        </div>
-        <div>
-          <label htmlFor={ids.matches} className="block text-sm font-medium">
-            {t('adapters.matches')}
-          </label>
-          <input id={ids.matches} className={`${input} font-mono`} value={draft.matches.join(' ')} readOnly />
-        </div>
-        <div className="flex items-end gap-2">
-          <input
-            id={ids.spa}
-            type="checkbox"
-            checked={draft.spa}
-            onChange={(e) => setDraft({ ...draft, spa: e.target.checked })}
-          />
-          <label htmlFor={ids.spa} className="text-sm">
-            {t('adapters.spa')}
-          </label>
-        </div>
+      <div className="mt-2">
+        <label htmlFor={ids.name} className="block text-sm font-medium">
+          {t('adapters.name')}
+        </label>
+        <input
+          id={ids.name}
+          className={input}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
       </div>
       <table className="mt-3 w-full text-sm">
         <thead>
           <tr className="text-left">
             <th className="py-1 pr-2">{t('adapters.field')}</th>
-            <th className="py-1 pr-2">{t('adapters.selector')}</th>
             <th className="py-1">{t('adapters.reads')}</th>
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => (
+          {rows.map((row) => (
             <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-row-${row.key}`}>
               <th scope="row" className="py-1 pr-2 text-left font-medium">
-                <label htmlFor={`sel-${row.key}`}>{t(row.label)}</label>
+                {t(row.label)}
               </th>
-              <td className="py-1 pr-2">
-                <input
-                  id={`sel-${row.key}`}
-                  className={`${input} font-mono`}
-                  value={readerOf(draft, row.key)}
-                  onChange={(e) => setDraft(withSelector(draft, row.key, e.target.value))}
-                />
-              </td>
               <td className="py-1" data-testid="reads">
                 {readerOf(draft, row.key) ? <ProbeCell row={row.key} result={probe?.[row.key]} /> : '–'}
               </td>
             </tr>
           ))}
+          {draft.journal.slice(1).map((target, j) => (
+            <tr
+              key={targetKey(j + 1)}
+              className="border-t border-slate-200"
+              data-testid={`adapter-row-${targetKey(j + 1)}`}
+            >
+              <th scope="row" className="py-1 pr-2 text-left font-medium">
+                {target.label}
+              </th>
+              <td className="py-1" data-testid="reads">
+                <ProbeCell row="journal" result={probe?.[targetKey(j + 1)]} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      {askScope && !draft.citizen.scope && (
+        <p
+          role="note"
+          className="mt-3 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm text-amber-950"
+          data-testid="adapter-scope-ask"
+        >
+          {t('adapters.scopeAsk')}
+        </p>
+      )}
       {draft.journal.map((target, i) => (
-        <div key={i} className="mt-2 grid grid-cols-2 gap-3" data-testid={`adapter-target-${i + 1}`}>
-          <div>
-            <label htmlFor={`${ids.label}-${i}`} className="block text-sm font-medium">
-              {t('adapters.targetLabel', { n: String(i + 1) })}
-            </label>
-            <input
-              id={`${ids.label}-${i}`}
-              className={input}
-              value={target.label}
-              onChange={(e) => setDraft(withTarget(draft, i, { label: e.target.value }))}
-            />
-          </div>
-          {i > 0 && (
-            <div>
-              <label htmlFor={`sel-${targetKey(i)}`} className="block text-sm font-medium">
-                {t('adapters.selector')}
-              </label>
-              <input
-                id={`sel-${targetKey(i)}`}
-                className={`${input} font-mono`}
-                value={target.selector}
-                onChange={(e) => setDraft(withTarget(draft, i, { selector: e.target.value }))}
-              />
-              <span className="text-sm" data-testid="reads">
-                <ProbeCell row="journal" result={probe?.[targetKey(i)]} />
-              </span>
-            </div>
-          )}
+        <div key={i} className="mt-2" data-testid={`adapter-target-${i + 1}`}>
+          <label htmlFor={`${ids.label}-${i}`} className="block text-sm font-medium">
+            {t('adapters.targetLabel', { n: String(i + 1) })}
+          </label>
+          <input
+            id={`${ids.label}-${i}`}
+            className={input}
+            value={target.label}
+            onChange={(e) => setDraft(withTarget(draft, i, { label: e.target.value }))}
+          />
         </div>
       ))}
       {origin.startsWith('http:') && (
@@ -227,6 +228,91 @@ export function AdapterEditor({
           {t('adapters.unencrypted')}
         </p>
       )}
+      <details
+        className="mt-3 rounded border border-slate-300 p-2"
+        open={advanced}
+        onToggle={(e) => setAdvanced(e.currentTarget.open)}
+        data-testid="adapter-advanced"
+      >
+        <summary className="cursor-pointer text-sm font-medium text-sky-900">{t('advanced.heading')}</summary>
+        <p className="mt-2 text-sm text-slate-700">{t('advanced.intro')}</p>
+        <div className="mt-2 grid grid-cols-2 gap-3">
+          <div>
+            <label htmlFor={ids.id} className="block text-sm font-medium">
+              {t('adapters.id')}
+            </label>
+            <input
+              id={ids.id}
+              className={input}
+              value={draft.id}
+              onChange={(e) => setDraft({ ...draft, id: e.target.value })}
+            />
+          </div>
+          <div>
+            <label htmlFor={ids.matches} className="block text-sm font-medium">
+              {t('adapters.matches')}
+            </label>
+            <input
+              id={ids.matches}
+              className={`${input} font-mono`}
+              value={draft.matches.join(' ')}
+              aria-describedby={`${ids.matches}-help`}
+              readOnly
+            />
+            <p id={`${ids.matches}-help`} className="mt-1 text-xs text-slate-700">
+              {t('advanced.matchesHelp')}
+            </p>
+          </div>
+        </div>
+        <div className="mt-2 flex items-start gap-2">
+          <input
+            id={ids.spa}
+            type="checkbox"
+            className="mt-1"
+            checked={draft.spa}
+            aria-describedby={`${ids.spa}-help`}
+            onChange={(e) => setDraft({ ...draft, spa: e.target.checked })}
+          />
+          <div>
+            <label htmlFor={ids.spa} className="text-sm">
+              {t('adapters.spa')}
+            </label>
+            <p id={`${ids.spa}-help`} className="text-xs text-slate-700">
+              {t('advanced.spaHelp')}
+            </p>
+          </div>
+        </div>
+        <p className="mt-3 text-xs text-slate-700">{t('advanced.selectorHelp')}</p>
+        {rows.some((row) => row.key === 'scope') && (
+          <p className="mt-1 text-xs text-slate-700">{t('advanced.scopeHelp')}</p>
+        )}
+        <table className="mt-2 w-full text-sm">
+          <thead>
+            <tr className="text-left">
+              <th className="py-1 pr-2">{t('adapters.field')}</th>
+              <th className="py-1">{t('adapters.selector')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {selectorRows.map((row) => (
+              <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-selector-${row.key}`}>
+                <th scope="row" className="py-1 pr-2 text-left font-medium">
+                  {row.label}
+                </th>
+                <td className="py-1">
+                  <input
+                    id={`sel-${row.key}`}
+                    className={`${input} font-mono`}
+                    aria-label={t('advanced.selectorFor', { field: row.label })}
+                    value={row.value}
+                    onChange={(e) => setDraft(row.set(e.target.value))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {errors.length > 0 && (
         <div role="alert" className="mt-3 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-medium">{t('adapters.invalid')}</p>

@@ -9,6 +9,8 @@ import {
   type AdapterState,
 } from '@/lib/adapters/registry';
 import type { ProbeResult } from '@/lib/adapters/probe';
+import { describeBridgeError, lastBridgeError, type BridgeError } from '@/lib/adapters/bridge-errors';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import type { Repository } from '@/lib/db/repository';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
@@ -22,7 +24,7 @@ import { probeOnce } from './use-probe';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'picking'; tabId: number; url: URL; title: string }
-  | { kind: 'editing'; tabId: number; url: URL; draft: Adapter };
+  | { kind: 'editing'; tabId: number; url: URL; draft: Adapter; askScope: boolean };
 type Message = { tone: 'ok' | 'error' | 'info'; key: MessageKey; params?: Record<string, string> } | null;
 
 const slug = (host: string) =>
@@ -43,7 +45,12 @@ function draftFrom(picks: PickedSelectors, url: URL, title: string, journalLabel
     version: 1,
     matches: [originPattern(url)],
     spa: true,
-    citizen: { cpr: picks.cpr, name: picks.name, fields: picks.fields },
+    citizen: {
+      ...(picks.scope ? { scope: picks.scope } : {}),
+      cpr: picks.cpr,
+      name: picks.name,
+      fields: picks.fields,
+    },
     journal: picks.targets.map((target, i) => ({
       selector: target.selector,
       label: target.label || (i === 0 ? journalLabel : `${journalLabel} ${i + 1}`),
@@ -81,7 +88,14 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
   const [address, setAddress] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<Message>(null);
-  const [check, setCheck] = useState<{ id: string; url: string; results: Record<string, ProbeResult> } | null>(null);
+  const [check, setCheck] = useState<{
+    id: string;
+    url: string;
+    results: Record<string, ProbeResult>;
+    /** The last thing that went wrong between the panel and this origin (lib/adapters/bridge-errors.ts). */
+    lastError: BridgeError | undefined;
+  } | null>(null);
+  const locale = usePanelStore((s) => s.locale);
   const urlId = useId();
 
   const refresh = useCallback(() => publishAdapters(repository).then(setStates), [repository]);
@@ -109,6 +123,7 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
           tabId: phase.tabId,
           url: phase.url,
           draft: draftFrom(msg.picks, phase.url, phase.title, t('field.journal')),
+          askScope: !!msg.picks.severalCitizens,
         });
       }
     };
@@ -174,7 +189,11 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
       return;
     }
     setMessage(null);
-    setCheck({ id: adapter.id, url: tab.url ?? '', results: await probeOnce(tab.id, adapterReaders(adapter)) });
+    const [results, lastError] = await Promise.all([
+      probeOnce(tab.id, adapterReaders(adapter)),
+      lastBridgeError(tab.url ?? '').catch(() => undefined),
+    ]);
+    setCheck({ id: adapter.id, url: tab.url ?? '', results, lastError });
   };
 
   const list = [...(adapters ?? []), demoAdapter];
@@ -234,7 +253,13 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
                         <li key={key} data-testid={`health-${key}`}>
                           {target
                             ? target.label
-                            : t(key === 'cpr' || key === 'name' ? `field.${key}` : (`fact.${key}` as MessageKey))}
+                            : t(
+                                key === 'scope'
+                                  ? 'adapters.scope'
+                                  : key === 'cpr' || key === 'name'
+                                    ? `field.${key}`
+                                    : (`fact.${key}` as MessageKey),
+                              )}
                           :{' '}
                           <span className={found ? 'text-green-800' : 'font-medium text-red-800'}>
                             {found ? t('adapters.found') : t('adapters.missing')}
@@ -243,6 +268,13 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
                       );
                     })}
                   </ul>
+                  <p className="mt-1 text-xs" data-testid="health-last-error">
+                    {check.lastError ? (
+                      <span className="text-red-800">{describeBridgeError(t, locale, check.lastError)}</span>
+                    ) : (
+                      <span className="text-slate-600">{t('adapters.noError')}</span>
+                    )}
+                  </p>
                 </div>
               )}
             </li>
@@ -255,6 +287,7 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
           initial={phase.draft}
           tabId={phase.tabId}
           origin={phase.url.origin}
+          askScope={phase.askScope}
           onSave={(adapter) => save(adapter, phase.tabId, phase.url)}
           onCancel={() => setPhase({ kind: 'idle' })}
         />

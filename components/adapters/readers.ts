@@ -5,12 +5,19 @@ import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 /** The row key of an adapter's i-th insert target: journal, journal-2, journal-3 … */
 export const targetKey = (i: number) => (i === 0 ? 'journal' : `journal-${i + 1}`);
 
-/** Every reader of an adapter by a row key: cpr, name, the facts, the targets. */
+/** Every reader of an adapter by a row key: scope, cpr, name, the facts, the targets. */
 export function adapterReaders(adapter: Adapter): Record<string, ProbeReader> {
-  const out: Record<string, ProbeReader> = { cpr: adapter.citizen.cpr, name: adapter.citizen.name };
+  // Citizen fields are read inside the records `scope` names, as the bridge reads them.
+  const { scope } = adapter.citizen;
+  const inScope = (reader: ProbeReader): ProbeReader => (scope ? { ...reader, scope } : reader);
+  const out: Record<string, ProbeReader> = {
+    ...(scope ? { scope: { selector: scope } } : {}),
+    cpr: inScope(adapter.citizen.cpr),
+    name: inScope(adapter.citizen.name),
+  };
   for (const id of CITIZEN_FIELD_IDS) {
     const reader = adapter.citizen.fields[id];
-    if (reader) out[id] = reader;
+    if (reader) out[id] = inScope(reader);
   }
   adapter.journal.forEach((target, i) => {
     out[targetKey(i)] = { selector: target.selector };

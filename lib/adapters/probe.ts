@@ -11,6 +11,8 @@ export interface ProbeReader {
   selector: string;
   attribute?: string;
   pattern?: string;
+  /** Read inside every element this selector matches (the adapter's citizen scope), not the whole page. */
+  scope?: string;
 }
 
 /**
@@ -31,17 +33,24 @@ export function probeReaders(
     let scope: Document | ShadowRoot | null = doc;
     let elements: Element[] = [];
     try {
-      for (const [i, part] of steps.entries()) {
-        elements = scope ? [...scope.querySelectorAll(part.trim())] : [];
-        if (i === steps.length - 1) break;
-        const first = elements[0];
-        scope = !first
-          ? null
-          : first.tagName === 'IFRAME' || first.tagName === 'FRAME'
-            ? (first as HTMLIFrameElement).contentDocument
-            : first.shadowRoot;
-        if (!scope) elements = [];
-      }
+      if (reader.scope) {
+        // In each citizen record, the record itself included (readValue() in read-citizen.ts).
+        for (const record of doc.querySelectorAll(reader.scope)) {
+          if (record.matches(reader.selector)) elements.push(record);
+          elements.push(...record.querySelectorAll(reader.selector));
+        }
+      } else
+        for (const [i, part] of steps.entries()) {
+          elements = scope ? [...scope.querySelectorAll(part.trim())] : [];
+          if (i === steps.length - 1) break;
+          const first = elements[0];
+          scope = !first
+            ? null
+            : first.tagName === 'IFRAME' || first.tagName === 'FRAME'
+              ? (first as HTMLIFrameElement).contentDocument
+              : first.shadowRoot;
+          if (!scope) elements = [];
+        }
     } catch {
       out[key] = { count: -1, value: null, editable: false };
       continue;

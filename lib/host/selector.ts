@@ -39,7 +39,7 @@ const attrValue = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 export const isStableToken = (token: string) => token.length > 0 && token.length <= 60 && !GENERATED.test(token);
 
-function stableClasses(el: Element): string[] {
+export function stableClasses(el: Element): string[] {
   return [...el.classList].filter((c) => isStableToken(c) && !STATE_CLASS.test(c));
 }
 
@@ -54,7 +54,7 @@ function pinpoints(root: ParentNode, selector: string, el: Element): boolean {
 }
 
 /** Selectors that name the element by itself (no ancestors), best first. */
-function ownSelectors(el: Element): string[] {
+export function ownSelectors(el: Element): string[] {
   const out: string[] = [];
   if (el.id && isStableToken(el.id)) out.push(`#${esc(el.id)}`);
   for (const attr of STABLE_ATTRIBUTES) {
@@ -65,14 +65,14 @@ function ownSelectors(el: Element): string[] {
 }
 
 /** Tag plus stable classes: a short step in a path. */
-function step(el: Element): string {
+export function step(el: Element): string {
   const classes = stableClasses(el).slice(0, 2);
   return el.tagName.toLowerCase() === 'div' && classes.length
     ? classes.map((c) => `.${esc(c)}`).join('')
     : `${el.tagName.toLowerCase()}${classes.map((c) => `.${esc(c)}`).join('')}`;
 }
 
-function nthOfType(el: Element): string {
+export function nthOfType(el: Element): string {
   const parent = el.parentElement;
   if (!parent) return step(el);
   const same = [...parent.children].filter((c) => c.tagName === el.tagName);

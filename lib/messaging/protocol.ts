@@ -158,6 +158,10 @@ export const pickedSelectorsSchema = lazySchema(() =>
     cpr: fieldReaderSchema,
     name: fieldReaderSchema,
     fields: z.partialRecord(z.enum(CITIZEN_FIELD_IDS), fieldReaderSchema),
+    /** The record each citizen stands in, inferred on a page showing several CPRs (the adapter's `citizen.scope`). */
+    scope: z.string().trim().min(1).max(500).optional(),
+    /** The page showed several CPRs and no record could be inferred: the options page asks. */
+    severalCitizens: z.boolean().optional(),
     /** The fields notes go into, each with the name the host shows for it. */
     targets: z.array(z.strictObject({ selector: z.string().min(1).max(500), label: z.string().max(100) })).max(10),
   }),

@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { recordBridgeError, type BridgeErrorKind } from '../adapters/bridge-errors';
 import { startHandshake } from './handshake';
 import { sideTabOf, startSideLink } from './side-link';
 import {
@@ -37,6 +39,15 @@ export interface HostConnection {
 /** The bridge reads the text back for up to 2 s (lib/host/insert.ts). */
 const INSERT_TIMEOUT_MS = 5_000;
 const TARGETS_TIMEOUT_MS = 2_000;
+/** As long as the panel says "Forbinder …" before it explains (components/panel/PanelApp.tsx). */
+const HANDSHAKE_PATIENCE_MS = 3_000;
+
+/** The case-system page's address (only its origin is kept): the frame's parent, or the side panel's tab. */
+async function hostUrl(win: Window, tabId: number | undefined): Promise<string | undefined> {
+  const parent = win.parent !== win ? win.location.ancestorOrigins?.[0] : undefined;
+  if (parent) return parent;
+  return tabId === undefined ? undefined : (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+}
 
 /**
  * The panel's connection to the bridge in its tab (the handshake is in
@@ -53,6 +64,14 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     const refuse = () => Promise.reject(new Error('Not connected to a case system page'));
     return { tabId: () => undefined, send: () => undefined, insert: refuse, targets: refuse };
   }
+  /** What went wrong, for the options page's health check ("Sidste fejl"); never citizen data. */
+  const report = (kind: BridgeErrorKind, target?: string | null) =>
+    void hostUrl(win, link.tabId())
+      .then((url) => (url ? recordBridgeError(url, { kind, ...(target ? { target } : {}) }) : undefined))
+      .catch(() => undefined);
+  setTimeout(() => {
+    if (usePanelStore.getState().connection === 'connecting') report('timeout');
+  }, HANDSHAKE_PATIENCE_MS);
   const pending = new Map<string, (result: InsertResult | TargetsView) => void>();
   link.attach(
     (raw) => {
@@ -62,12 +81,15 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
         // A citizen message that fails validation must not leave the last citizen on
         // screen while the page shows another: show none, and say why.
         if ((raw as { type?: unknown } | null)?.type === 'citizen') {
+          if (s.detection.status !== 'invalid') report('invalid');
           s.setDetection({ status: 'invalid' });
           if (s.connection !== 'connected') s.setConnection('connected');
         }
         return;
       }
       if (message.type === 'citizen') {
+        const { status } = message.detection;
+        if ((status === 'invalid' || status === 'unreadable') && s.detection.status !== status) report(status);
         s.setDetection(message.detection);
         // Connected once the page has said whom it shows (its layout comes first),
         // so the panel never shows "no citizen" on its way to the citizen.
@@ -103,7 +125,17 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     tabId: link.tabId,
     send: (message) => void link.post(message),
     insert: (text, request = {}) =>
-      ask<InsertResult>((requestId) => ({ type: 'insert', requestId, text, ...request }), INSERT_TIMEOUT_MS),
+      ask<InsertResult>((requestId) => ({ type: 'insert', requestId, text, ...request }), INSERT_TIMEOUT_MS).then(
+        (result) => {
+          if (result.outcome === 'not-verified' || result.outcome === 'no-target')
+            report(result.outcome, result.target);
+          return result;
+        },
+        (error: unknown) => {
+          report('timeout');
+          throw error;
+        },
+      ),
     targets: () => ask<TargetsView>((requestId) => ({ type: 'targets', requestId }), TARGETS_TIMEOUT_MS),
   };
 }

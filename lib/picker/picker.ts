@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { PickedSelectors } from '../messaging/protocol';
 import { probeReaders } from '../adapters/probe';
+import { proposeScope, proposeWithin, readIn, recordAround } from './scope';
 
 /**
  * "Lær siden": the element picker drawn on the case-system page. Injected on
@@ -49,6 +50,10 @@ button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid
 button.primary { background: #075985; color: #fff; border-color: #075985; }
 button:disabled { opacity: .5; cursor: default; }
 button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
+details { margin: 4px 0; }
+summary { cursor: pointer; color: #075985; }
+summary:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
+.rec { position: fixed; z-index: 2147483645; pointer-events: none; border: 2px dashed #075985; border-radius: 4px; }
 .box { position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #f59e0b; background: rgba(245,158,11,.15); border-radius: 3px; display: none; }
 `;
 
@@ -75,7 +80,9 @@ export function startPicker(
   const bar = el(doc, 'div', { className: 'bar' });
   bar.setAttribute('role', 'dialog');
   bar.setAttribute('aria-label', t('picker.title'));
-  root.append(el(doc, 'style', { textContent: STYLE }), box, bar);
+  /** Dashed outlines around each citizen's record, once one is inferred (a household page). */
+  const recs = el(doc, 'div');
+  root.append(el(doc, 'style', { textContent: STYLE }), recs, box, bar);
   doc.documentElement.append(host);
 
   const picks = new Map<StepId, FieldReader>();
@@ -85,6 +92,15 @@ export function startPicker(
   let index = 0;
   let message: { text: string; bad: boolean } | null = null;
   let paused = false;
+  /**
+   * Several CPRs on the page: the record each citizen stands in (`citizen.scope`),
+   * inferred from the picked CPR; `scopeUnknown` when it could not be (the options
+   * page then asks). Each citizen field is read inside the record it was picked in.
+   */
+  let scope: string | undefined;
+  let scopeUnknown = false;
+  const records = new Map<StepId, Element>();
+  let advancedOpen = false;
 
   const stepElement = (target: Element | null): Element | null => {
     if (!target || host.contains(target)) return null;
@@ -92,7 +108,10 @@ export function startPicker(
   };
 
   const describe = (id: StepId, reader: FieldReader): { text: string; bad: boolean } => {
-    const probe = probeReaders({ x: reader }, doc).x!;
+    const record = records.get(id);
+    const probe = record
+      ? { value: readIn(record, reader.selector) || null, editable: false }
+      : probeReaders({ x: reader }, doc).x!;
     if (id === 'journal')
       return { text: probe.editable ? t('adapters.found') : t('picker.notEditable'), bad: !probe.editable };
     const value = probe.value ?? '';
@@ -108,7 +127,25 @@ export function startPicker(
     return { text: value || t('adapters.notFound'), bad: !value };
   };
 
+  const drawRecords = () => {
+    const show = !!scope && !paused && STEPS[index]!.id !== 'journal';
+    recs.replaceChildren(
+      ...(show ? [...doc.querySelectorAll(scope!)] : []).map((record) => {
+        const r = record.getBoundingClientRect();
+        const outline = el(doc, 'div', { className: 'rec' });
+        Object.assign(outline.style, {
+          left: `${r.left - 3}px`,
+          top: `${r.top - 3}px`,
+          width: `${r.width + 6}px`,
+          height: `${r.height + 6}px`,
+        });
+        return outline;
+      }),
+    );
+  };
+
   const render = () => {
+    drawRecords();
     const step = STEPS[index]!;
     const reader = picks.get(step.id);
     const buttons = el(doc, 'div', { className: 'row' });
@@ -159,22 +196,47 @@ export function startPicker(
       ...(reader && step.id === 'journal' && targetLabel
         ? [el(doc, 'p', {}, `${t('picker.targetName')}: `, el(doc, 'strong', { textContent: targetLabel }))]
         : []),
+      ...(scope && step.id !== 'journal'
+        ? [el(doc, 'p', { textContent: t('picker.scope', { count: doc.querySelectorAll(scope).length }) })]
+        : []),
+      ...(scopeUnknown && step.id !== 'journal'
+        ? [el(doc, 'p', { className: 'bad', textContent: t('picker.scopeUnknown') })]
+        : []),
+      ...(reader
+        ? [el(doc, 'p', { className: message?.bad ? 'bad' : '' }, `${t('picker.reads')}: `, message?.text ?? '')]
+        : message
+          ? [el(doc, 'p', { className: message.bad ? 'bad' : '', textContent: message.text })]
+          : [el(doc, 'p', { className: 'hint', textContent: t('picker.hint') })]),
+      ...(reader || scope ? [advanced(reader)] : []),
+      buttons,
+    );
+    // Keyboard: Enter takes the next step (the toolbar keeps focus, the page keeps its clicks).
+    (skip ?? (next.disabled ? null : next))?.focus();
+  };
+
+  /** "Avanceret": the selectors behind the picks, for those who know CSS; closed unless opened. */
+  const advanced = (reader: FieldReader | undefined) => {
+    const details = el(doc, 'details', { open: advancedOpen });
+    details.addEventListener('toggle', () => (advancedOpen = details.open));
+    details.append(
+      el(doc, 'summary', { textContent: t('advanced.heading') }),
+      el(doc, 'p', { className: 'hint', textContent: t('advanced.selectorHelp') }),
       ...(reader
         ? [
             el(
               doc,
               'p',
               {},
-              `${t('picker.selector')}: `,
+              `${t('adapters.selector')}: `,
               el(doc, 'span', { className: 'sel', textContent: reader.selector }),
             ),
-            el(doc, 'p', { className: message?.bad ? 'bad' : '' }, `${t('picker.reads')}: `, message?.text ?? ''),
           ]
-        : [el(doc, 'p', { className: 'hint', textContent: t('picker.hint') })]),
-      buttons,
+        : []),
+      ...(scope
+        ? [el(doc, 'p', {}, `${t('adapters.scope')}: `, el(doc, 'span', { className: 'sel', textContent: scope }))]
+        : []),
     );
-    // Keyboard: Enter takes the next step (the toolbar keeps focus, the page keeps its clicks).
-    (skip ?? (next.disabled ? null : next))?.focus();
+    return details;
   };
 
   const go = (to: number) => {
@@ -198,6 +260,7 @@ export function startPicker(
       cpr,
       name,
       fields,
+      ...(scope ? { scope } : scopeUnknown ? { severalCitizens: true } : {}),
       targets: current ? [...targets, { selector: current.selector, label: targetLabel }] : targets,
     });
   };
@@ -251,7 +314,29 @@ export function startPicker(
       render();
       return;
     }
-    const reader: FieldReader = { selector: proposeSelectorPath(target) };
+    if (step.id === 'cpr') {
+      const record = recordAround(target);
+      const inferred = (record && proposeScope(record)) || undefined;
+      if (inferred !== scope) {
+        // Fields picked for another record shape are picked again.
+        for (const id of picks.keys()) if (id !== 'journal') picks.delete(id);
+        records.clear();
+      }
+      scope = inferred;
+      scopeUnknown = !!record && !inferred;
+    }
+    let reader: FieldReader;
+    if (step.id !== 'journal' && scope) {
+      const record = target.closest(scope);
+      if (!record) {
+        message = { text: t('picker.outsideRecord'), bad: true };
+        picks.delete(step.id);
+        render();
+        return;
+      }
+      records.set(step.id, record);
+      reader = { selector: proposeWithin(record, target, scope) };
+    } else reader = { selector: proposeSelectorPath(target) };
     picks.set(step.id, reader);
     if (step.id === 'journal') targetLabel = hostLabel(target);
     message = describe(step.id, reader);
@@ -297,6 +382,8 @@ export function startPicker(
     }
   }
   listenIn(win);
+  win.addEventListener('scroll', drawRecords, { capture: true, passive: true });
+  win.addEventListener('resize', drawRecords, { passive: true });
   watchFrames();
 
   /**
@@ -336,6 +423,8 @@ export function startPicker(
     stopped = true;
     observer.disconnect();
     for (const w of windows) for (const [type, fn] of listeners) w.removeEventListener(type, fn, true);
+    win.removeEventListener('scroll', drawRecords, { capture: true });
+    win.removeEventListener('resize', drawRecords);
     host.remove();
     onFinish(result);
   }

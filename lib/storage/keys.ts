@@ -37,4 +37,7 @@ export const STORAGE_KEYS = {
   dataMarker: 'dataMarker',
   /** When the caseworker last exported an encrypted backup (ms since epoch). */
   lastBackupAt: 'lastBackupAt',
+  // Also `bridgeErrors` (origin → the last thing that went wrong there, no citizen
+  // data): kept in lib/adapters/bridge-errors.ts, since every key here is bundled
+  // into the size-limited bridge and the bridge never reads that one.
 } as const;

@@ -61,19 +61,24 @@ test('a structurally different case system is taught through the picker alone; t
     expect((await quillText(page)).trim()).toBe('');
 
     // Back in the options page: proposed selectors, each read live from the page.
+    // The default view: each field by name and what it reads; the selectors are under "Avanceret".
     const row = (key: string) => options.getByTestId(`adapter-row-${key}`);
-    await expect(row('cpr').getByRole('textbox')).toHaveValue('#personnummer');
+    const selector = (key: string) => options.getByTestId(`adapter-selector-${key}`).getByRole('textbox');
+    await expect(options.getByText('CSS-selektor', { exact: true })).toBeHidden();
+    await expect(selector('cpr')).toBeHidden();
+    await options.getByText('Avanceret', { exact: true }).click();
+    await expect(selector('cpr')).toHaveValue('#personnummer');
     await expect(row('cpr').getByTestId('reads')).toContainText(`${c.cpr.slice(0, 6)}-•••• – gyldigt CPR-nummer`);
-    await expect(row('name').getByRole('textbox')).toHaveValue('[data-qa="person-fullname"]');
+    await expect(selector('name')).toHaveValue('[data-qa="person-fullname"]');
     await expect(row('name').getByTestId('reads')).toHaveText(c.name);
     await expect(row('malgruppe').getByTestId('reads')).toHaveText(c.malgruppe);
-    await expect(row('journal').getByRole('textbox')).toHaveValue('#notat-editor .ql-editor');
+    await expect(selector('journal')).toHaveValue('#notat-editor .ql-editor');
     await expect(row('journal').getByTestId('reads')).toHaveText('fundet');
     expect(await wcagViolations(options)).toEqual([]);
     // Editing a selector re-reads it at once.
-    await row('name').getByRole('textbox').fill('.findes-ikke');
+    await selector('name').fill('.findes-ikke');
     await expect(row('name').getByTestId('reads')).toHaveText('ikke fundet');
-    await row('name').getByRole('textbox').fill('[data-qa="person-fullname"]');
+    await selector('name').fill('[data-qa="person-fullname"]');
     await options.getByLabel('Navn på sagssystemet').fill('Fagsystem Nord');
 
     await options.getByRole('button', { name: 'Gem sagssystem' }).click();

@@ -107,9 +107,11 @@ async function waitRendered(page: Page): Promise<void> {
 const tinyBody = (page: Page) => page.frameLocator('#journal_ifr').locator('body');
 const ckEditable = (page: Page) => page.locator('.ck-editor__editable');
 /** The citizen record's <dd> for a fact label on the citizen page. */
-const fact = (page: Page, label: string) =>
+const fact = (page: Page, label: string, record = 0) =>
   page
-    .locator('section.borgerkort dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('section.borgerkort')
+    .nth(record)
+    .locator('dt', { hasText: new RegExp(`^${label}$`) })
     .locator('xpath=following-sibling::dd[1]');
 
 type JournalStep = (picker: Picker, page: Page) => Promise<void>;
@@ -125,9 +127,17 @@ const ANOTHER_TARGET = /tilføj|endnu et|et felt mere|flere felter/i;
  * <dl>, other facts skipped, and `journal` for the journal step(s). Returns
  * the options page with the adapter editor open.
  */
-async function teach(page: Page, journal: JournalStep): Promise<Page> {
+async function teach(
+  page: Page,
+  journal: JournalStep,
+  {
+    route = '#/borger/k-jba',
+    record = 0,
+    afterCpr,
+  }: { route?: string; record?: number; afterCpr?: (picker: Picker) => Promise<void> } = {},
+): Promise<Page> {
   const context = page.context();
-  await open(page, '#/borger/k-jba');
+  await open(page, route);
   await grantSiteOnExtensionsPage(context, ORIGIN_PATTERN);
   const options = await openOptions(context);
   await options.getByLabel('Adresse på en borgerside i sagssystemet').fill(page.url());
@@ -150,8 +160,9 @@ async function teach(page: Page, journal: JournalStep): Promise<Page> {
     }
     const label = targets.find(([re]) => re.test(step))?.[1];
     if (label) {
-      await fact(page, label).click();
+      await fact(page, label, record).click();
       await expect.poll(() => picker.text()).toContain('Læser');
+      if (label === 'CPR-nummer') await afterCpr?.(picker);
       await picker.press(/^(Næste|Færdig)$/);
     } else {
       await picker.press(/^Spring over$/);
@@ -242,7 +253,8 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     await options.close();
     options = await teach(page, skipJournal);
     const journalRow = options.getByTestId('adapter-row-journal');
-    await journalRow.getByRole('textbox').fill('#journal');
+    await options.getByText('Avanceret', { exact: true }).click();
+    await options.getByTestId('adapter-selector-journal').getByRole('textbox').fill('#journal');
     await expect(journalRow.getByTestId('reads')).not.toHaveText('…');
     await expect
       .soft(journalRow.getByTestId('reads'), 'a hidden <textarea> is reported found')
@@ -415,6 +427,74 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     await expect(panel.templateStatus).toContainText('«Journalnotat»');
     await expect.poll(() => tinyContent(page)).toContain(note);
     expect(await ckData(page)).not.toContain(note);
+  });
+
+  /*
+   * Issue 25 E: taught on the household page, the picker infers where each citizen stands.
+   * Unfixed code: the picker proposed selectors that pinpoint the first record only
+   * (`section.borgerkort:nth-of-type(1) > …`), taught from the second record it read
+   * Birgitte alone: the household page showed one citizen, never a choice.
+   */
+  test('several citizens: taught on the household page, the picker proposes where each citizen stands, and the choice list and header agree with the page for both', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    // Taught from the second record, the one a selector for "the first" would miss.
+    const options = await teach(page, skipJournal, {
+      route: '#/husstand/h-jba-bhl',
+      record: 1,
+      // The picker says it, and outlines each citizen's record.
+      afterCpr: async (picker) => {
+        expect(await picker.text()).toContain('Siden viser 2 borgere');
+        expect(await picker.recordOutlines()).toBe(2);
+      },
+    });
+    // Shown to the team lead in words: how many citizens the record is found for.
+    await expect(options.getByTestId('adapter-row-scope')).toContainText('Hver borger står i');
+    await expect(options.getByTestId('adapter-row-scope').getByTestId('reads')).toHaveText('2 borgere fundet');
+    await expect(options.getByTestId('adapter-row-name').getByTestId('reads')).toContainText(jonas.navn);
+    // Editable under "Avanceret".
+    await options.getByText('Avanceret', { exact: true }).click();
+    await expect(options.getByTestId('adapter-selector-scope').getByRole('textbox')).toHaveValue('section.borgerkort');
+    await save(options, page);
+    const worker = serviceWorker(page.context());
+    const stored = (await storedLocal(worker)).adapters as { matches: string[]; citizen: { scope?: string } }[];
+    expect(stored.find((a) => a.matches.includes(ORIGIN_PATTERN))?.citizen.scope).toBe('section.borgerkort');
+
+    const panel = new Panel(page);
+    await expect(panel.frame.getByRole('heading', { name: 'Siden viser flere borgere' })).toBeVisible();
+    const choices = panel.frame.getByRole('button').filter({ hasText: '-••••' });
+    await expect(choices).toHaveCount(2);
+    for (const who of [jonas, birgitte]) {
+      await expect(choices.filter({ hasText: masked(who.cpr) })).toContainText(who.navn);
+    }
+    for (const who of [birgitte, jonas]) {
+      await choices.filter({ hasText: masked(who.cpr) }).click();
+      await expect(panel.cprButton).toHaveText(masked(who.cpr));
+      await expect(panel.citizenName).toHaveText(who.navn);
+      await expect(panel.frame.getByTestId('fact-malgruppe').getByTestId('host-value')).toHaveText(who.malgruppe);
+      if (who === birgitte) {
+        // Back to the choice (the household is re-detected on the next route).
+        await page.evaluate(() => (location.hash = '#/'));
+        await page.evaluate(() => (location.hash = '#/husstand/h-jba-bhl'));
+        await expect(choices).toHaveCount(2);
+      }
+    }
+    // The same adapter on a citizen page, one record.
+    await page.evaluate(() => (location.hash = '#/borger/k-ofr'));
+    await expect(panel.citizenName).toHaveText(ole.navn);
+
+    // Issue 25 F: the health check shows the last error between the panel and this origin.
+    const item = options.getByTestId(`adapter-${HOST}`);
+    await item.getByRole('button', { name: 'Tjek den åbne side' }).click();
+    await expect(item.getByTestId('health-last-error')).toHaveText('Ingen fejl registreret for denne adresse.');
+    // No journal field was taught: the note has nowhere to go (the panel copies it instead).
+    await insertNote(panel, 'Borgeren ringede.');
+    await expect(panel.templateStatus).not.toBeEmpty();
+    await item.getByRole('button', { name: 'Tjek den åbne side' }).click();
+    await expect(item.getByTestId('health-last-error')).toHaveText(
+      /^Sidste fejl: der var intet felt at indsætte notatet i \(.+\)$/,
+    );
   });
 
   // Not one of the five failures: a guard for the host's late data and hash routing.

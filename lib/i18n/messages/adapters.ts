@@ -44,7 +44,6 @@ export const da = {
   'picker.title': 'Sidevogn lærer siden',
   'picker.step': 'Trin {n} af {total}: klik på {field}',
   'picker.optional': '(kan springes over)',
-  'picker.selector': 'Selektor',
   'picker.reads': 'Læser',
   'picker.next': 'Næste',
   'picker.skip': 'Spring over',
@@ -65,6 +64,34 @@ export const da = {
     'Ukrypteret forbindelse: sagssystemet bruges over http, så trafikken til det er ikke krypteret. Bed IT om en https-adresse.',
   'adapters.addTarget': 'Tilføj felt',
   'adapters.targetLabel': 'Navn på felt {n}',
+  'adapters.scope': 'Hver borger står i',
+  'adapters.scopeCount': '{count} {count|borger|borgere} fundet',
+  'adapters.scopeAsk':
+    'Siden viste flere CPR-numre, men Sidevogn kunne ikke se, hvor hver borger står. Skriv under «Avanceret» i «Hver borger står i» det element, der rummer én borger ad gangen; ellers parrer Sidevogn selv hvert CPR-nummer med navnet nærmest det.',
+  'picker.scope':
+    'Siden viser {count} {count|borger|borgere}. Sidevogn læser navn og oplysninger inde i hver borgers egen ramme.',
+  'picker.scopeUnknown':
+    'Siden viser flere CPR-numre, men Sidevogn kan ikke se, hvor hver borger står. Du bliver spurgt bagefter.',
+  'picker.outsideRecord': 'Det ligger uden for borgerens ramme. Klik på feltet ved den samme borger som CPR-nummeret.',
+  'advanced.heading': 'Avanceret',
+  'advanced.intro':
+    'Til den, der kender sagssystemets opbygning. Du behøver ikke røre noget her: Sidevogn har udfyldt det, da du pegede på felterne.',
+  'advanced.selectorHelp':
+    'En CSS-selektor er den adresse, Sidevogn bruger til at finde feltet på siden igen, fx #cpr eller .borger .navn.',
+  'advanced.scopeHelp':
+    '«Hver borger står i» er det element, der rummer én borger, når siden viser flere; navn og oplysninger læses kun inde i det.',
+  'advanced.matchesHelp':
+    'Et match-mønster siger, hvilke sider Sidevogn kører på: http://sag.kommune.dk/* betyder alle sider på den adresse.',
+  'advanced.spaHelp':
+    'En single-page app skifter borger uden at hente en ny side. Sæt kryds, så Sidevogn holder øje med ændringer på siden.',
+  'advanced.selectorFor': 'CSS-selektor for {field}',
+  'adapters.lastError': 'Sidste fejl: {error} ({time})',
+  'adapters.noError': 'Ingen fejl registreret for denne adresse.',
+  'bridgeError.timeout': 'Sidevogn fik ikke forbindelse til siden',
+  'bridgeError.invalid': 'siden viste et CPR-nummer, som ikke er gyldigt',
+  'bridgeError.notVerified': 'et notat kunne ikke bekræftes i feltet «{target}»',
+  'bridgeError.noTarget': 'der var intet felt at indsætte notatet i',
+  'bridgeError.unreadable': 'CPR-nummeret på siden kunne ikke læses',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -113,7 +140,6 @@ export const en: Record<keyof typeof da, string> = {
   'picker.title': 'Sidevogn is learning the page',
   'picker.step': 'Step {n} of {total}: click {field}',
   'picker.optional': '(may be skipped)',
-  'picker.selector': 'Selector',
   'picker.reads': 'Reads',
   'picker.next': 'Next',
   'picker.skip': 'Skip',
@@ -134,4 +160,33 @@ export const en: Record<keyof typeof da, string> = {
     'Unencrypted connection: the case system is used over http, so the traffic to it is not encrypted. Ask IT for an https address.',
   'adapters.addTarget': 'Add field',
   'adapters.targetLabel': 'Name of field {n}',
+  'adapters.scope': 'Each citizen is in',
+  'adapters.scopeCount': '{count} {count|citizen|citizens} found',
+  'adapters.scopeAsk':
+    'The page showed several CPR numbers, but Sidevogn could not tell where each citizen is. Under “Advanced”, enter in “Each citizen is in” the element that holds one citizen at a time; otherwise Sidevogn pairs each CPR number with the name nearest to it.',
+  'picker.scope':
+    'The page shows {count} {count|citizen|citizens}. Sidevogn reads the name and details inside each citizen’s own box.',
+  'picker.scopeUnknown':
+    'The page shows several CPR numbers, but Sidevogn cannot tell where each citizen is. You will be asked afterwards.',
+  'picker.outsideRecord':
+    'That is outside the citizen’s box. Click the field next to the same citizen as the CPR number.',
+  'advanced.heading': 'Advanced',
+  'advanced.intro':
+    'For those who know how the case system is built. You need not change anything here: Sidevogn filled it in when you pointed at the fields.',
+  'advanced.selectorHelp':
+    'A CSS selector is the address Sidevogn uses to find the field on the page again, e.g. #cpr or .citizen .name.',
+  'advanced.scopeHelp':
+    '“Each citizen is in” is the element that holds one citizen when the page shows several; the name and details are read only inside it.',
+  'advanced.matchesHelp':
+    'A match pattern says which pages Sidevogn runs on: http://case.example.dk/* means every page at that address.',
+  'advanced.spaHelp':
+    'A single-page app changes citizen without loading a new page. Tick it so Sidevogn watches the page for changes.',
+  'advanced.selectorFor': 'CSS selector for {field}',
+  'adapters.lastError': 'Last error: {error} ({time})',
+  'adapters.noError': 'No error recorded for this address.',
+  'bridgeError.timeout': 'Sidevogn could not connect to the page',
+  'bridgeError.invalid': 'the page showed a CPR number that is not valid',
+  'bridgeError.notVerified': 'a note could not be confirmed in the field “{target}”',
+  'bridgeError.noTarget': 'there was no field to insert the note into',
+  'bridgeError.unreadable': 'the CPR number on the page could not be read',
 };

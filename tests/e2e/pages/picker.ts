@@ -75,6 +75,12 @@ export class Picker {
     return texts.join('\n');
   }
 
+  /** How many citizens' records the picker outlines (dashed, on a page showing several). */
+  async recordOutlines(): Promise<number> {
+    const counts = await this.call<number>(`function () { return this.querySelectorAll('.rec').length; }`);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   /** The labels of the picker's buttons. */
   async buttons(): Promise<string[]> {
     const lists = await this.call<string[]>(
