@@ -75,6 +75,14 @@ export class Picker {
     return texts.join('\n');
   }
 
+  /** What the picker's "Avanceret" fold holds (the selector behind the pick), open or not. */
+  async advancedText(): Promise<string> {
+    const texts = await this.call<string>(
+      `function () { return [...this.querySelectorAll('details')].map((d) => d.textContent).join('\\n'); }`,
+    );
+    return texts.join('\n');
+  }
+
   /** How many citizens' records the picker outlines (dashed, on a page showing several). */
   async recordOutlines(): Promise<number> {
     const counts = await this.call<number>(`function () { return this.querySelectorAll('.rec').length; }`);
