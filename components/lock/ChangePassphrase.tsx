@@ -2,12 +2,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { changePassphrase } from '@/lib/db/keyring-store';
 import { WrongSecretError } from '@/lib/crypto/keyring';
-import { passphraseProblem } from '@/lib/crypto/passphrase';
 import { DEFAULT_LOCK_POLICY, readLockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
 import { useT } from '../panel/panel-context';
 import { LockNowButton } from './LockGate';
-import { PassphraseField, buttonClass } from './PassphraseField';
+import { PassphraseField, buttonClass, refuseNewPassphrase } from './PassphraseField';
+
+/** The new passphrase is refused (the message says why). */
+class Refused extends Error {}
 
 /** Options page: the lock policy, "Lås nu", and changing the passphrase (re-wraps the key only). */
 export function LockSettings({ db }: { db: SidevognDb }) {
@@ -24,12 +26,13 @@ export function LockSettings({ db }: { db: SidevognDb }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const problem = passphraseProblem(pass.value, pass.confirm, policy.minPassphraseLength);
-    if (problem) return setError(t(`lock.problem.${problem}`, { min: policy.minPassphraseLength }));
     setBusy(true);
     setError(null);
-    changePassphrase(db, oldPass, pass.value)
-      .then((key) => session.unlock(key))
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength)
+      .then(async (refused) => {
+        if (refused !== null) throw new Refused(refused);
+        await session.unlock(await changePassphrase(db, oldPass, pass.value));
+      })
       .then(
         () => {
           setBusy(false);
@@ -40,9 +43,11 @@ export function LockSettings({ db }: { db: SidevognDb }) {
         (err: unknown) => {
           setBusy(false);
           setError(
-            err instanceof WrongSecretError
-              ? t('lock.wrongPassphrase')
-              : t('lock.error', { error: err instanceof Error ? err.message : String(err) }),
+            err instanceof Refused
+              ? err.message
+              : err instanceof WrongSecretError
+                ? t('lock.wrongPassphrase')
+                : t('lock.error', { error: err instanceof Error ? err.message : String(err) }),
           );
         },
       );

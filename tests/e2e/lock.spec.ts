@@ -67,6 +67,15 @@ test.describe('first run', () => {
     await caseSystem.page.keyboard.type('kort');
     await caseSystem.page.keyboard.press('Enter');
     await expect(lock.error).toHaveText('Adgangskoden skal have mindst 12 tegn.');
+    // Long enough but weak (issue 27, item 11): refused, saying why and what to do.
+    await lock.passphrase.fill('sommer2026!!');
+    await lock.confirm.fill('sommer2026!!');
+    await expect(caseSystem.panel.frame.getByText('Styrke: middel, ikke nok endnu')).toBeVisible();
+    await caseSystem.page.keyboard.press('Enter');
+    await expect(lock.error).toHaveText(
+      'Adgangskoden er for let at gætte. Almindelige danske ord, navne, måneder, årstider og ord fra jobcentret er blandt det første, en angriber prøver. Tilføj et eller to ord mere, gerne ord der ikke hører sammen.',
+    );
+    await expect(lock.recoveryKey).toHaveCount(0);
     await lock.passphrase.fill('');
     await lock.passphrase.focus();
     await caseSystem.page.keyboard.type(PASSPHRASE);
