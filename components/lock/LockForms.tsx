@@ -120,7 +120,16 @@ export function SetUpForm({
 }
 
 /** The recovery key, shown once; unlocking waits until the caseworker says it is saved. */
-export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+export function RecoveryKeyStep({
+  recoveryKey,
+  onDone,
+  note,
+}: {
+  recoveryKey: string;
+  onDone(): void;
+  /** Said after the intro (a renewed key: the old one no longer works). */
+  note?: string;
+}) {
   const t = useT();
   const id = useId();
   const [saved, setSaved] = useState(false);
@@ -131,6 +140,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         {t('lock.recovery.title')}
       </h2>
       <p className="mt-2 text-sm">{t('lock.recovery.intro')}</p>
+      {note && <p className="mt-2 text-sm font-medium">{note}</p>}
       <p
         className="mt-3 rounded border border-slate-500 bg-slate-50 p-3 text-center font-mono text-base tracking-wider break-all"
         data-testid="recovery-key"

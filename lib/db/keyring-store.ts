@@ -248,14 +248,25 @@ const BATCH = 200;
  * during the rotation is lost or left under the old key.
  * Returns the new data key and the new recovery key (shown once: the old one
  * wraps the old data key and stops working).
+ * Pages that hold the old key must not write once the new rows are stored:
+ * the caller locks every page in `beforeCommit` and unlocks with the new key
+ * afterwards (and resealStragglers() catches a write that slipped through).
  */
 export async function rotateDataKey(
   db: SidevognDb,
   oldPassphrase: string,
   newPassphrase: string,
-  onProgress: (progress: RotationProgress) => void = () => undefined,
-  attempts = 3,
-): Promise<{ dataKey: CryptoKey; recoveryKey: string; rows: number }> {
+  {
+    onProgress = () => undefined,
+    beforeCommit = async () => undefined,
+    attempts = 3,
+  }: {
+    onProgress?: (progress: RotationProgress) => void;
+    /** Runs before each attempt to write (outside any transaction): the options page locks every page here. */
+    beforeCommit?: () => Promise<void>;
+    attempts?: number;
+  } = {},
+): Promise<{ dataKey: CryptoKey; oldKey: CryptoKey; recoveryKey: string; rows: number }> {
   const keyring = await requireKeyring(db);
   const oldKey = await unlockWithPassphrase(keyring, oldPassphrase);
   const next = await rekey(keyring, newPassphrase);
@@ -288,6 +299,7 @@ export async function rotateDataKey(
       snapshot.secret === undefined ? null : await sealSecret(next.dataKey, await openSecret(oldKey, snapshot.secret));
 
     try {
+      await beforeCommit();
       await db.transaction('rw', [...tables, db.meta], async () => {
         if (!sameKeyring((await db.meta.get(META_KEYS.keyring))?.value, keyring)) throw new KeyringChangedError();
         const secretNow = (await db.meta.get(META_KEYS.citizenKeySecret))?.value;
@@ -301,7 +313,7 @@ export async function rotateDataKey(
           { key: META_KEYS.passphraseSet, value: Date.now() },
         ]);
       });
-      return { dataKey: next.dataKey, recoveryKey: next.recoveryKey, rows: total };
+      return { dataKey: next.dataKey, oldKey, recoveryKey: next.recoveryKey, rows: total };
     } catch (error) {
       if (error instanceof ChangedMeanwhile && attempt < attempts) continue;
       if (error instanceof ChangedMeanwhile)
@@ -309,4 +321,39 @@ export async function rotateDataKey(
       throw error;
     }
   }
+}
+
+/**
+ * After a rotation, once every page has the new key (session.unlock): a page
+ * that still held the old key in the moment after the rotation committed can
+ * have written a record under it. Such records are re-encrypted under the new
+ * key (each only if it is still the same); returns how many there were.
+ */
+export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
+  const tables = SEALED_TABLES.map((name) => db.table<SealedRow>(name));
+  const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const fixes: { table: number; before: SealedRow; after: SealedRow }[] = [];
+  for (const [i, name] of SEALED_TABLES.entries()) {
+    await Promise.all(
+      rows[i]!.map(async (row) => {
+        const { sealed, ...clear } = row;
+        const opensWithNew = await open(newKey, sealed, aadOf(name, clear)).then(
+          () => true,
+          () => false,
+        );
+        if (opensWithNew) return;
+        const after = await reseal(oldKey, newKey, name, row).catch(() => null);
+        if (after) fixes.push({ table: i, before: row, after });
+      }),
+    );
+  }
+  if (fixes.length === 0) return 0;
+  await db.transaction('rw', tables, async () => {
+    for (const { table, before, after } of fixes) {
+      const pk = PRIMARY_KEY[SEALED_TABLES[table]!];
+      const now = await tables[table]!.get(before[pk] as string);
+      if (now && unchanged(SEALED_TABLES[table]!, [now], [before])) await tables[table]!.put(after);
+    }
+  });
+  return fixes.length;
 }

@@ -6,6 +6,7 @@ import {
   META_KEYS,
   openSecret,
   renewRecoveryKey,
+  resealStragglers,
   rotateDataKey,
   setUpEncryption,
   unlock,
@@ -103,7 +104,7 @@ describe('key rotation (issue 27, item 12)', () => {
     const failHalfWay = ({ done, total }: RotationProgress) => {
       if (done > total / 2) throw new Error('tab closed');
     };
-    await expect(rotateDataKey(db, PASS, NEW_PASS, failHalfWay)).rejects.toThrow('tab closed');
+    await expect(rotateDataKey(db, PASS, NEW_PASS, { onProgress: failHalfWay })).rejects.toThrow('tab closed');
     expect(await rawDump(db.name)).toBe(before);
     await expect(openAll(oldKey)).resolves.toBeDefined();
   });
@@ -113,14 +114,19 @@ describe('key rotation (issue 27, item 12)', () => {
     const secret = await openSecret(oldKey, (await db.meta.get(META_KEYS.citizenKeySecret))?.value);
     const progress: RotationProgress[] = [];
     let wroteMeanwhile = false;
-    const { dataKey: newKey, recoveryKey } = await rotateDataKey(db, PASS, NEW_PASS, (p) => {
-      progress.push(p);
-      // Another page (still on the old key) writes a note while the rotation re-encrypts.
-      if (!wroteMeanwhile && p.done > 0) {
-        wroteMeanwhile = true;
-        void repo.notes.create(anna, 'Skrevet under omkrypteringen');
-      }
+    let commits = 0;
+    const { dataKey: newKey, recoveryKey } = await rotateDataKey(db, PASS, NEW_PASS, {
+      onProgress: (p) => {
+        progress.push(p);
+        // Another page (still on the old key) writes a note while the rotation re-encrypts.
+        if (!wroteMeanwhile && p.done > 0) {
+          wroteMeanwhile = true;
+          void repo.notes.create(anna, 'Skrevet under omkrypteringen');
+        }
+      },
+      beforeCommit: async () => void commits++,
     });
+    expect(commits).toBe(2);
 
     const after = await openAll(newKey);
     const notes = after.notes as { body: string }[];
@@ -156,6 +162,15 @@ describe('key rotation (issue 27, item 12)', () => {
     for (const [i, p] of progress.entries())
       if (i > 0 && p.done !== 0) expect(p.done).toBeGreaterThan(progress[i - 1]!.done);
     expect(progress.filter((p) => p.done === 0)).toHaveLength(2);
+    // A page that still had the old key in the moment after the commit writes; the sweep re-encrypts it.
+    await repo.deadlines.add(anna, 'Skrevet med den gamle nøgle', '2027-01-01');
+    await expect(openAll(newKey)).rejects.toBeInstanceOf(StoredDataError);
+    expect(await resealStragglers(db, oldKey, newKey)).toBe(1);
+    expect(((await openAll(newKey)).deadlines as { title: string }[]).map((d) => d.title)).toContain(
+      'Skrevet med den gamle nøgle',
+    );
+    expect(await resealStragglers(db, oldKey, newKey)).toBe(0);
+
     const newRepo = createRepository(db, tick, fixedKey(newKey));
     expect(await newRepo.citizens.open('070761-4285', 'Anna Jensen')).toBe(anna);
   });

@@ -81,6 +81,21 @@ export const da = {
   'lock.change.title': 'Skift adgangskode',
   'lock.change.submit': 'Skift adgangskode',
   'lock.change.done': 'Adgangskoden er skiftet. Brug den nye næste gang.',
+  'lock.change.rotate': 'Lav også en ny datanøgle, og krypter alle data igen',
+  'lock.change.rotateHint':
+    'Vælg det, hvis andre kan have kendt adgangskoden eller haft en kopi af databasen. Du får også en ny gendannelsesnøgle; den gamle holder op med at virke.',
+  'lock.change.progress': 'Krypterer igen: {done} af {total}',
+  'lock.change.rotated':
+    'Adgangskoden er skiftet, og alle data er krypteret med en ny nøgle. Brug den nye adgangskode næste gang.',
+  'lock.recovery.replaced': 'Den gamle gendannelsesnøgle virker ikke længere.',
+  'lock.rotation.title': 'Krypterer alle data med en ny nøgle',
+  'lock.rotation.body': 'Sidevogn er låst i alle vinduer imens. Luk ikke siden; går noget galt, er intet ændret.',
+  'lock.rotation.failed': 'Der blev ikke lavet en ny nøgle. Intet er ændret; din nuværende adgangskode virker stadig.',
+  'lock.renew.title': 'Gendannelsesnøgle',
+  'lock.renew.intro':
+    'Har du mistet gendannelsesnøglen, eller kan andre have set den? Lav en ny. Den gamle holder op med at virke med det samme.',
+  'lock.renew.submit': 'Lav ny gendannelsesnøgle',
+  'lock.renew.done': 'Du har en ny gendannelsesnøgle. Den gamle virker ikke længere.',
   'lock.loading': 'Åbner Sidevogn …',
   'lock.summaryLocked': 'Sidevogn er låst. Lås op i panelet og åbn overblikket igen.',
   'lock.pageLocked': 'Sidevogn er låst, og siden er ryddet. Lås op i panelet og åbn den igen.',
@@ -168,6 +183,22 @@ export const en: Record<keyof typeof da, string> = {
   'lock.change.title': 'Change passphrase',
   'lock.change.submit': 'Change passphrase',
   'lock.change.done': 'The passphrase is changed. Use the new one next time.',
+  'lock.change.rotate': 'Also make a new data key, and encrypt all data again',
+  'lock.change.rotateHint':
+    'Choose this if others may have known the passphrase or had a copy of the database. You also get a new recovery key; the old one stops working.',
+  'lock.change.progress': 'Encrypting again: {done} of {total}',
+  'lock.change.rotated':
+    'The passphrase is changed, and all data is encrypted with a new key. Use the new passphrase next time.',
+  'lock.recovery.replaced': 'The old recovery key no longer works.',
+  'lock.rotation.title': 'Encrypting all data with a new key',
+  'lock.rotation.body':
+    'Sidevogn is locked in every window meanwhile. Do not close this page; if anything fails, nothing is changed.',
+  'lock.rotation.failed': 'No new key was made. Nothing is changed; your current passphrase still works.',
+  'lock.renew.title': 'Recovery key',
+  'lock.renew.intro':
+    'Lost the recovery key, or may others have seen it? Make a new one. The old one stops working at once.',
+  'lock.renew.submit': 'Make a new recovery key',
+  'lock.renew.done': 'You have a new recovery key. The old one no longer works.',
   'lock.loading': 'Opening Sidevogn …',
   'lock.summaryLocked': 'Sidevogn is locked. Unlock in the panel and open the summary again.',
   'lock.pageLocked': 'Sidevogn is locked and this page was cleared. Unlock in the panel and open it again.',
