@@ -1,60 +1,90 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import { changePassphrase } from '@/lib/db/keyring-store';
+import { changePassphrase, renewRecoveryKey, unlock } from '@/lib/db/keyring-store';
 import { WrongSecretError } from '@/lib/crypto/keyring';
-import { passphraseProblem } from '@/lib/crypto/passphrase';
-import { DEFAULT_LOCK_POLICY, readLockPolicy } from '@/lib/crypto/policy';
+import { DEFAULT_LOCK_POLICY, readLockPolicy, type LockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
+import type { Translate } from '@/lib/i18n/i18n';
 import { useT } from '../panel/panel-context';
 import { LockNowButton } from './LockGate';
-import { PassphraseField, buttonClass } from './PassphraseField';
+import { RecoveryKeyStep } from './LockForms';
+import { PassphraseField, buttonClass, refuseNewPassphrase } from './PassphraseField';
+import { startRotation } from './rotation';
 
-/** Options page: the lock policy, "Lås nu", and changing the passphrase (re-wraps the key only). */
+/** The new passphrase is refused (the message says why). */
+class Refused extends Error {}
+
+function errorText(t: Translate, err: unknown): string {
+  if (err instanceof Refused) return err.message;
+  if (err instanceof WrongSecretError) return t('lock.wrongPassphrase');
+  return t('lock.error', { error: err instanceof Error ? err.message : String(err) });
+}
+
+/**
+ * Options page: the lock policy, "Lås nu", changing the passphrase (re-wraps
+ * the data key, or with "new data key" re-encrypts everything under a new
+ * one), and "Lav ny gendannelsesnøgle".
+ */
 export function LockSettings({ db }: { db: SidevognDb }) {
   const t = useT();
   const [policy, setPolicy] = useState(DEFAULT_LOCK_POLICY);
   useEffect(() => void readLockPolicy().then(setPolicy), []);
   const id = useId();
+  return (
+    <>
+      <section className="mt-6" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {t('lock.options.title')}
+        </h2>
+        <p className="mt-1 text-sm">{t('lock.options.idle', { minutes: policy.idleLockMinutes })}</p>
+        <LockNowButton className={`mt-2 ${buttonClass}`} />
+        <ChangePassphraseForm db={db} policy={policy} />
+      </section>
+      <RenewRecoveryKey db={db} />
+    </>
+  );
+}
+
+function ChangePassphraseForm({ db, policy }: { db: SidevognDb; policy: LockPolicy }) {
+  const t = useT();
+  const id = useId();
   const [oldPass, setOldPass] = useState('');
   const [pass, setPass] = useState({ value: '', confirm: '' });
+  const [rotate, setRotate] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<'changed' | null>(null);
   const [busy, setBusy] = useState(false);
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setDone(false);
-    const problem = passphraseProblem(pass.value, pass.confirm, policy.minPassphraseLength);
-    if (problem) return setError(t(`lock.problem.${problem}`, { min: policy.minPassphraseLength }));
+    setDone(null);
     setBusy(true);
     setError(null);
-    changePassphrase(db, oldPass, pass.value)
-      .then((key) => session.unlock(key))
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength)
+      .then(async (refused) => {
+        if (refused !== null) throw new Refused(refused);
+        if (rotate) {
+          // Checked here, while the form is on screen; the rotation then locks every page (./rotation).
+          await unlock(db, oldPass);
+          void startRotation(db, oldPass, pass.value);
+        } else await session.unlock(await changePassphrase(db, oldPass, pass.value));
+      })
       .then(
         () => {
           setBusy(false);
-          setDone(true);
+          setDone(rotate ? null : 'changed');
           setOldPass('');
           setPass({ value: '', confirm: '' });
+          setRotate(false);
         },
         (err: unknown) => {
           setBusy(false);
-          setError(
-            err instanceof WrongSecretError
-              ? t('lock.wrongPassphrase')
-              : t('lock.error', { error: err instanceof Error ? err.message : String(err) }),
-          );
+          setError(errorText(t, err));
         },
       );
   };
 
   return (
-    <section className="mt-6" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('lock.options.title')}
-      </h2>
-      <p className="mt-1 text-sm">{t('lock.options.idle', { minutes: policy.idleLockMinutes })}</p>
-      <LockNowButton className={`mt-2 ${buttonClass}`} />
+    <>
       <form className="mt-4 max-w-md" onSubmit={submit} aria-labelledby={`${id}-change`}>
         <h3 id={`${id}-change`} className="text-base font-semibold">
           {t('lock.change.title')}
@@ -91,16 +121,104 @@ export function LockSettings({ db }: { db: SidevognDb }) {
           }}
           autoComplete="new-password"
         />
+        <div className="mt-3 flex items-start gap-2">
+          <input
+            id={`${id}-rotate`}
+            type="checkbox"
+            className="mt-1"
+            checked={rotate}
+            disabled={busy}
+            aria-describedby={`${id}-rotate-hint`}
+            onChange={(e) => setRotate(e.target.checked)}
+          />
+          <div>
+            <label htmlFor={`${id}-rotate`} className="text-sm font-medium">
+              {t('lock.change.rotate')}
+            </label>
+            <p id={`${id}-rotate-hint`} className="text-sm text-slate-700">
+              {t('lock.change.rotateHint')}
+            </p>
+          </div>
+        </div>
         <p role="alert" className="mt-2 text-sm font-medium text-red-800">
           {error ?? ''}
         </p>
         <p role="status" className="text-sm text-green-800">
-          {done ? t('lock.change.done') : ''}
+          {done === 'changed' ? t('lock.change.done') : ''}
         </p>
         <button type="submit" className={`mt-2 ${buttonClass}`} disabled={busy}>
           {busy ? t('lock.working') : t('lock.change.submit')}
         </button>
       </form>
+    </>
+  );
+}
+
+/** "Lav ny gendannelsesnøgle": the passphrase first; the new key is shown once, the old one stops working. */
+function RenewRecoveryKey({ db }: { db: SidevognDb }) {
+  const t = useT();
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    renewRecoveryKey(db, passphrase).then(
+      (key) => {
+        setBusy(false);
+        setPassphrase('');
+        setRecoveryKey(key);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorText(t, err));
+      },
+    );
+  };
+
+  return (
+    <section className="mt-6" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {t('lock.renew.title')}
+      </h2>
+      {recoveryKey ? (
+        <RecoveryKeyStep
+          recoveryKey={recoveryKey}
+          note={t('lock.recovery.replaced')}
+          onDone={() => {
+            setRecoveryKey(null);
+            setDone(true);
+          }}
+        />
+      ) : (
+        <form className="max-w-md" onSubmit={submit} aria-labelledby={`${id}-title`}>
+          <p className="mt-1 text-sm">{t('lock.renew.intro')}</p>
+          <PassphraseField
+            label={t('lock.passphrase.old')}
+            value={passphrase}
+            onChange={(v) => {
+              setPassphrase(v);
+              setError(null);
+            }}
+            autoComplete="current-password"
+          />
+          <p role="alert" className="mt-2 text-sm font-medium text-red-800">
+            {error ?? ''}
+          </p>
+          <p role="status" className="text-sm text-green-800">
+            {done ? t('lock.renew.done') : ''}
+          </p>
+          <button type="submit" className={`mt-2 ${buttonClass}`} disabled={busy}>
+            {busy ? t('lock.working') : t('lock.renew.submit')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -2,18 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { AlreadySetUpError, resetPassphrase, setUpEncryption, unlock } from '@/lib/db/keyring-store';
 import { RecoveryKeyFormatError, WrongSecretError } from '@/lib/crypto/keyring';
-import { passphraseProblem } from '@/lib/crypto/passphrase';
 import type { LockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
-import type { Translate } from '@/lib/i18n/i18n';
 import { useT } from '../panel/panel-context';
-import { PassphraseField, buttonClass, inputClass, linkButtonClass } from './PassphraseField';
+import { PassphraseField, buttonClass, inputClass, linkButtonClass, refuseNewPassphrase } from './PassphraseField';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function problemText(t: Translate, problem: ReturnType<typeof passphraseProblem>, min: number): string | null {
-  return problem && t(`lock.problem.${problem}`, { min });
-}
 
 function FormError({ id, text }: { id: string; text: string | null }) {
   return (
@@ -82,18 +76,22 @@ export function SetUpForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const problem = passphraseProblem(pass.value, pass.confirm, policy.minPassphraseLength);
-    if (problem) return setError(problemText(t, problem, policy.minPassphraseLength));
     setBusy(true);
     setError(null);
-    setUpEncryption(db, pass.value).then(
-      ({ recoveryKey, dataKey }) => onCreated({ recoveryKey, dataKey }),
-      (err: unknown) => {
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength).then((refused) => {
+      if (refused !== null) {
         setBusy(false);
-        if (err instanceof AlreadySetUpError) onAlreadySetUp();
-        else setError(t('lock.error', { error: message(err) }));
-      },
-    );
+        return setError(refused);
+      }
+      return setUpEncryption(db, pass.value).then(
+        ({ recoveryKey, dataKey }) => onCreated({ recoveryKey, dataKey }),
+        (err: unknown) => {
+          setBusy(false);
+          if (err instanceof AlreadySetUpError) onAlreadySetUp();
+          else setError(t('lock.error', { error: message(err) }));
+        },
+      );
+    });
   };
 
   return (
@@ -122,7 +120,16 @@ export function SetUpForm({
 }
 
 /** The recovery key, shown once; unlocking waits until the caseworker says it is saved. */
-export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+export function RecoveryKeyStep({
+  recoveryKey,
+  onDone,
+  note,
+}: {
+  recoveryKey: string;
+  onDone(): void;
+  /** Said after the intro (a renewed key: the old one no longer works). */
+  note?: string;
+}) {
   const t = useT();
   const id = useId();
   const [saved, setSaved] = useState(false);
@@ -133,6 +140,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         {t('lock.recovery.title')}
       </h2>
       <p className="mt-2 text-sm">{t('lock.recovery.intro')}</p>
+      {note && <p className="mt-2 text-sm font-medium">{note}</p>}
       <p
         className="mt-3 rounded border border-slate-500 bg-slate-50 p-3 text-center font-mono text-base tracking-wider break-all"
         data-testid="recovery-key"
@@ -243,12 +251,16 @@ function RecoveryUnlock({ db, policy, onBack }: { db: SidevognDb; policy: LockPo
   const [busy, setBusy] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const problem = passphraseProblem(pass.value, pass.confirm, policy.minPassphraseLength);
-    if (problem) return setError(problemText(t, problem, policy.minPassphraseLength));
     setBusy(true);
     setError(null);
-    resetPassphrase(db, recoveryKey, pass.value)
-      .then((key) => session.unlock(key))
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength)
+      .then(async (refused) => {
+        if (refused !== null) {
+          setBusy(false);
+          return setError(refused);
+        }
+        await session.unlock(await resetPassphrase(db, recoveryKey, pass.value));
+      })
       .catch((err: unknown) => {
         setBusy(false);
         setError(

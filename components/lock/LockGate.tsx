@@ -6,6 +6,8 @@ import { DataLossAlert } from '../privacy/DataLossAlert';
 import { useT } from '../panel/panel-context';
 import { RecoveryKeyStep, SetUpForm, UnlockForm } from './LockForms';
 import { useLock } from './use-lock';
+import { dismissRotationError, useRotation } from './rotation';
+import { buttonClass } from './PassphraseField';
 
 /**
  * Shows its children only while Sidevogn is unlocked. Otherwise: the first-run
@@ -17,6 +19,38 @@ export function LockGate({ db, children }: { db: SidevognDb; children: React.Rea
   const { state, policy, refresh } = useLock(db);
   const [created, setCreated] = useState<{ recoveryKey: string; dataKey: CryptoKey } | null>(null);
 
+  const rotation = useRotation();
+  // A new data key being made in this page (./rotation): every page is locked while it is stored.
+  if (rotation.phase === 'working')
+    return (
+      <Notice title={t('lock.rotation.title')} body={t('lock.rotation.body')}>
+        <label htmlFor="sidevogn-rotation-progress" className="mt-2 block text-sm">
+          {t('lock.change.progress', { done: rotation.done, total: rotation.total })}
+        </label>
+        <progress
+          id="sidevogn-rotation-progress"
+          className="w-full"
+          value={rotation.done}
+          max={Math.max(rotation.total, 1)}
+        />
+      </Notice>
+    );
+  if (rotation.phase === 'recovery')
+    return (
+      <RecoveryKeyStep
+        recoveryKey={rotation.recoveryKey}
+        note={`${t('lock.change.rotated')} ${t('lock.recovery.replaced')}`}
+        onDone={() => void rotation.finish()}
+      />
+    );
+  if (rotation.phase === 'failed')
+    return (
+      <Notice tone="error" title={t('lock.rotation.failed')} body={rotation.error}>
+        <button type="button" className={`mt-2 ${buttonClass}`} onClick={dismissRotationError}>
+          {t('lock.reset.back')}
+        </button>
+      </Notice>
+    );
   if (created)
     return (
       <RecoveryKeyStep

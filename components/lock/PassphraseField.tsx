@@ -1,5 +1,13 @@
-import { useId } from 'react';
-import { strengthOf } from '@/lib/crypto/passphrase';
+import { useEffect, useId, useState } from 'react';
+import {
+  checkNewPassphrase,
+  loadEstimator,
+  strengthOf,
+  type Estimator,
+  type Refusal,
+  type Strength,
+} from '@/lib/crypto/passphrase';
+import type { Translate } from '@/lib/i18n/i18n';
 import { useT } from '../panel/panel-context';
 
 export const inputClass = 'mt-1 w-full rounded border border-slate-500 px-2 py-1';
@@ -8,6 +16,57 @@ export const buttonClass =
 export const linkButtonClass = 'text-sm text-sky-800 underline hover:text-sky-950';
 
 const strengthColour = { weak: 'text-red-800', fair: 'text-amber-800', strong: 'text-green-800' } as const;
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Why a new passphrase is refused, in words: the rule, and for a weak one what makes it weak and what to do. */
+export function refusalText(t: Translate, refusal: Refusal, min: number): string {
+  const { problem, assessment } = refusal;
+  if (problem !== 'tooWeak' || !assessment) return t(`lock.problem.${problem}`, { min });
+  return [
+    t('lock.problem.tooWeak'),
+    assessment.warning ? t(`lock.weak.${assessment.warning}`) : '',
+    ...assessment.suggestions.map((s) => t(`lock.hint.${s}`)),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Checks a new passphrase (loading the estimator on first use); the text to
+ * show when it is refused, or null. An estimator that fails to load refuses:
+ * no passphrase is accepted unchecked.
+ */
+export async function refuseNewPassphrase(
+  t: Translate,
+  passphrase: string,
+  confirm: string,
+  min: number,
+): Promise<string | null> {
+  try {
+    const refusal = await checkNewPassphrase(passphrase, confirm, min);
+    return refusal && refusalText(t, refusal, min);
+  } catch (error) {
+    return t('lock.strength.unavailable', { error: message(error) });
+  }
+}
+
+/** The strength estimator, loaded when a new-passphrase field is shown (never before). */
+function useEstimator(enabled: boolean): Estimator | null {
+  const [estimate, setEstimate] = useState<{ fn: Estimator } | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    loadEstimator().then(
+      (fn) => live && setEstimate({ fn }),
+      () => undefined, // submitting says why (refuseNewPassphrase)
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled]);
+  return estimate?.fn ?? null;
+}
 
 export function PassphraseField({
   label,
@@ -29,7 +88,16 @@ export function PassphraseField({
   const t = useT();
   const id = useId();
   const strengthId = `${id}-strength`;
-  const strength = strengthOf(value);
+  const estimate = useEstimator(showStrength);
+  const [strength, setStrength] = useState<Strength | null>(null);
+  // A long passphrase can take the estimator a few hundred ms: estimate once typing pauses, not per key.
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setStrength(estimate && value ? strengthOf(estimate(value)) : null),
+      value ? 250 : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [estimate, value]);
   const described = [describedBy, showStrength ? strengthId : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="mt-3">
@@ -50,10 +118,10 @@ export function PassphraseField({
       {showStrength && (
         <p
           id={strengthId}
-          className={`mt-1 text-sm ${value ? strengthColour[strength] : 'text-slate-700'}`}
+          className={`mt-1 text-sm ${strength ? strengthColour[strength] : 'text-slate-700'}`}
           aria-live="polite"
         >
-          {value ? t('lock.strength', { strength: t(`lock.strength.${strength}`) }) : ''}
+          {strength ? t('lock.strength', { strength: t(`lock.strength.${strength}`) }) : ''}
         </p>
       )}
     </div>

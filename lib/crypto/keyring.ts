@@ -7,7 +7,13 @@ import { fromBase64, toBase64, utf8 } from './encoding';
  * passphrase (PBKDF2-SHA256) and once under a key derived from the recovery
  * key (HKDF-SHA256: the recovery key is already high-entropy). The keyring
  * itself holds nothing secret and is kept in clear in the `meta` table.
- * Changing the passphrase re-wraps the data key; no data is re-encrypted.
+ * Changing the passphrase re-wraps the data key; no data is re-encrypted,
+ * unless the caseworker asks for a new data key (rekey(): a new data key and
+ * a new recovery key, and every sealed value re-encrypted; see
+ * lib/db/keyring-store). A new recovery key alone (renewRecovery()) re-wraps
+ * the same data key and the old recovery key stops working.
+ * The salt stays for the installation's life: backup import recognises the
+ * installation by it.
  */
 
 export const MIN_PBKDF2_ITERATIONS = 600_000;
@@ -183,4 +189,35 @@ export async function rewrapPassphrase(
   const kdf = { ...keyring.kdf, iterations };
   const byPassphrase = await wrap(dataKey, await passphraseKek(newPassphrase, kdf), PASSPHRASE_AAD);
   return keyringSchema.parse({ ...keyring, kdf, byPassphrase });
+}
+
+/** A new recovery key for the same data key; the old recovery key no longer opens the keyring. */
+export async function renewRecovery(
+  keyring: Keyring,
+  dataKey: CryptoKey,
+): Promise<{ keyring: Keyring; recoveryKey: string }> {
+  const recoveryKey = newRecoveryKey();
+  const byRecovery = await wrap(dataKey, await recoveryKek(recoveryKey, keyring.kdf), RECOVERY_AAD);
+  return { keyring: keyringSchema.parse({ ...keyring, byRecovery }), recoveryKey };
+}
+
+/**
+ * A new data key, wrapped under the new passphrase and a new recovery key
+ * (the old recovery key wraps the old data key only, and cannot be re-used
+ * without knowing it). The caller re-encrypts every sealed value before the
+ * new keyring is stored, in one transaction.
+ */
+export async function rekey(
+  keyring: Keyring,
+  newPassphrase: string,
+  iterations = Math.max(keyring.kdf.iterations, MIN_PBKDF2_ITERATIONS),
+): Promise<{ keyring: Keyring; dataKey: CryptoKey; recoveryKey: string }> {
+  const kdf = { ...keyring.kdf, iterations };
+  const dataKey = await newDataKey();
+  const recoveryKey = newRecoveryKey();
+  const [byPassphrase, byRecovery] = await Promise.all([
+    passphraseKek(newPassphrase, kdf).then((kek) => wrap(dataKey, kek, PASSPHRASE_AAD)),
+    recoveryKek(recoveryKey, kdf).then((kek) => wrap(dataKey, kek, RECOVERY_AAD)),
+  ]);
+  return { keyring: keyringSchema.parse({ v: 1, kdf, byPassphrase, byRecovery }), dataKey, recoveryKey };
 }

@@ -1,46 +1,108 @@
 /**
- * Passphrase strength: a rough estimate of guessing effort, so the set-up
- * screen can say "too weak" before PBKDF2 is asked to protect it. The rule is
- * the policy's minimum length plus an estimate of at least FAIR_BITS.
+ * Passphrase rules for a new passphrase: the policy's minimum length, and a
+ * guessing estimate from zxcvbn-ts (./strength, loaded lazily) of at least
+ * MIN_SCORE. Whoever copies the database can guess offline, against PBKDF2 at
+ * 600,000 iterations: score 4 means at least 10^10 guesses (months of a
+ * graphics card's time at that cost); score 3 ("sommer2026!!", about 10^8)
+ * falls in hours.
  */
 
+export const MIN_SCORE = 4;
+
+export type Score = 0 | 1 | 2 | 3 | 4;
 export type Strength = 'weak' | 'fair' | 'strong';
 
-const FAIR_BITS = 45;
-const STRONG_BITS = 70;
+/** zxcvbn-ts's warning keys, plus Sidevogn's own (Danish words; close but not enough). */
+export const WEAK_WARNINGS = [
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+  'pwned',
+  'danishWords',
+  'almostThere',
+] as const;
+export type WeakWarning = (typeof WEAK_WARNINGS)[number];
 
-export function estimateBits(passphrase: string): number {
-  const chars = [...passphrase.normalize('NFC')];
-  if (chars.length === 0) return 0;
-  let pool = 0;
-  if (chars.some((c) => /[a-zæøå]/.test(c))) pool += 29;
-  if (chars.some((c) => /[A-ZÆØÅ]/.test(c))) pool += 29;
-  if (chars.some((c) => /\d/.test(c))) pool += 10;
-  if (chars.some((c) => /[^a-zæøåA-ZÆØÅ\d]/.test(c))) pool += 20;
-  // Repeats and runs ("aaaa", "1234", "abcd") add little.
-  let effective = 1;
-  for (let i = 1; i < chars.length; i++) {
-    const step = chars[i]!.codePointAt(0)! - chars[i - 1]!.codePointAt(0)!;
-    if (step === 0 || Math.abs(step) === 1) effective += 0.25;
-    else effective += 1;
-  }
-  const distinct = new Set(chars.map((c) => c.toLowerCase())).size;
-  const bits = effective * Math.log2(Math.max(pool, 2));
-  // Few distinct characters cap the estimate however long the text is.
-  return Math.min(bits, distinct * 6);
+/** zxcvbn-ts's suggestion keys. */
+export const WEAK_SUGGESTIONS = [
+  'l33t',
+  'reverseWords',
+  'allUppercase',
+  'capitalization',
+  'dates',
+  'recentYears',
+  'associatedYears',
+  'sequences',
+  'repeated',
+  'longerKeyboardPattern',
+  'anotherWord',
+  'useWords',
+  'noNeed',
+  'pwned',
+] as const;
+export type WeakSuggestion = (typeof WEAK_SUGGESTIONS)[number];
+
+export interface Assessment {
+  score: Score;
+  /** Why it is too weak; null from MIN_SCORE up. */
+  warning: WeakWarning | null;
+  suggestions: WeakSuggestion[];
 }
 
-export function strengthOf(passphrase: string): Strength {
-  const bits = estimateBits(passphrase);
-  return bits >= STRONG_BITS ? 'strong' : bits >= FAIR_BITS ? 'fair' : 'weak';
+export type Estimator = (passphrase: string) => Assessment;
+
+let loading: Promise<Estimator> | undefined;
+
+/** The estimator, loaded once per page (a chunk of its own; see ./strength). */
+export function loadEstimator(): Promise<Estimator> {
+  loading ??= import('./strength').then(
+    (m) => m.assess,
+    (error: unknown) => {
+      loading = undefined; // try again next time
+      throw error;
+    },
+  );
+  return loading;
+}
+
+export function strengthOf(assessment: Assessment): Strength {
+  return assessment.score >= MIN_SCORE ? 'strong' : assessment.score === MIN_SCORE - 1 ? 'fair' : 'weak';
 }
 
 export type PassphraseProblem = 'tooShort' | 'tooWeak' | 'mismatch';
+export type Refusal = { problem: PassphraseProblem; assessment?: Assessment };
 
-/** Why a new passphrase is refused, or null when it is acceptable. */
-export function passphraseProblem(passphrase: string, confirm: string, minLength: number): PassphraseProblem | null {
-  if ([...passphrase].length < minLength) return 'tooShort';
-  if (strengthOf(passphrase) === 'weak') return 'tooWeak';
-  if (passphrase !== confirm) return 'mismatch';
+/** Why a new passphrase is refused (with the estimate when it is too weak), or null when it is acceptable. */
+export function passphraseProblem(
+  passphrase: string,
+  confirm: string,
+  minLength: number,
+  estimate: Estimator,
+): Refusal | null {
+  if ([...passphrase].length < minLength) return { problem: 'tooShort' };
+  const assessment = estimate(passphrase);
+  if (assessment.score < MIN_SCORE) return { problem: 'tooWeak', assessment };
+  if (passphrase !== confirm) return { problem: 'mismatch' };
   return null;
+}
+
+/** passphraseProblem with the estimator loaded first (the forms' submit). */
+export async function checkNewPassphrase(
+  passphrase: string,
+  confirm: string,
+  minLength: number,
+): Promise<Refusal | null> {
+  return passphraseProblem(passphrase, confirm, minLength, await loadEstimator());
 }

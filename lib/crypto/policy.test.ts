@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lockIfIdle } from './idle';
-import { passphraseProblem } from './passphrase';
+import { loadEstimator, passphraseProblem } from './passphrase';
 import { readLockPolicy } from './policy';
 import { SESSION_KEYS } from './session';
 
@@ -54,10 +54,11 @@ describe('lock policy (idleLockMinutes, minPassphraseLength)', () => {
     expect(await lockIfIdle(now)).toBe(true);
   });
 
-  it('minPassphraseLength: counts characters (æ, ø, å are one each), not bytes', () => {
+  it('minPassphraseLength: counts characters (æ, ø, å are one each), not bytes', async () => {
+    const estimate = await loadEstimator();
     const strong = 'Grøn cykel under æbletræet 42'; // 29 characters, 32 bytes in UTF-8
-    expect(passphraseProblem(strong, strong, 29)).toBeNull();
-    expect(passphraseProblem(strong, strong, 30)).toBe('tooShort');
-    expect(passphraseProblem(strong.slice(0, 19), strong.slice(0, 19), 20)).toBe('tooShort');
+    expect(passphraseProblem(strong, strong, 29, estimate)).toBeNull();
+    expect(passphraseProblem(strong, strong, 30, estimate)).toEqual({ problem: 'tooShort' });
+    expect(passphraseProblem(strong.slice(0, 19), strong.slice(0, 19), 20, estimate)).toEqual({ problem: 'tooShort' });
   });
 });

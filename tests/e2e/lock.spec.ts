@@ -67,6 +67,15 @@ test.describe('first run', () => {
     await caseSystem.page.keyboard.type('kort');
     await caseSystem.page.keyboard.press('Enter');
     await expect(lock.error).toHaveText('Adgangskoden skal have mindst 12 tegn.');
+    // Long enough but weak (issue 27, item 11): refused, saying why and what to do.
+    await lock.passphrase.fill('sommer2026!!');
+    await lock.confirm.fill('sommer2026!!');
+    await expect(caseSystem.panel.frame.getByText('Styrke: middel, ikke nok endnu')).toBeVisible();
+    await caseSystem.page.keyboard.press('Enter');
+    await expect(lock.error).toHaveText(
+      'Adgangskoden er for let at gætte. Almindelige danske ord, navne, måneder, årstider og ord fra jobcentret er blandt det første, en angriber prøver. Tilføj et eller to ord mere, gerne ord der ikke hører sammen.',
+    );
+    await expect(lock.recoveryKey).toHaveCount(0);
     await lock.passphrase.fill('');
     await lock.passphrase.focus();
     await caseSystem.page.keyboard.type(PASSPHRASE);
@@ -214,6 +223,98 @@ test.describe('passphrase and recovery key', () => {
     await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
     await lock.unlock(newPass);
     await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+  });
+});
+
+test.describe('new keys (issue 27, item 12)', () => {
+  test.use({ setUp: false });
+
+  test('a new recovery key: the old one is refused, the new one unlocks; a passphrase change with a new data key re-encrypts, and the panel keeps its notes', async ({
+    caseSystem,
+    context,
+  }) => {
+    const firstKey = await setUpPassphrase(context);
+    const c = citizen(5);
+    await caseSystem.gotoCase(c.caseId);
+    await caseSystem.panel.writeNote('Notat før de nye nøgler');
+
+    // "Lav ny gendannelsesnøgle" in the options page: the passphrase first.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const renew = options.getByRole('region', { name: 'Gendannelsesnøgle' });
+    await renew.getByLabel('Nuværende adgangskode').fill('ikke den rigtige kode');
+    await renew.getByRole('button', { name: 'Lav ny gendannelsesnøgle' }).click();
+    await expect(renew.getByRole('alert')).toHaveText('Forkert adgangskode. Prøv igen.');
+    await renew.getByLabel('Nuværende adgangskode').fill(PASSPHRASE);
+    await renew.getByRole('button', { name: 'Lav ny gendannelsesnøgle' }).click();
+    const optionsLock = new LockScreen(options);
+    await expect(optionsLock.recoveryKey).toHaveText(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
+    await expect(renew.getByText('Den gamle gendannelsesnøgle virker ikke længere.')).toBeVisible();
+    const secondKey = (await optionsLock.recoveryKey.textContent())!;
+    expect(secondKey).not.toBe(firstKey);
+    expect(await wcagViolations(options)).toEqual([]);
+    await renew.getByLabel('Jeg har gemt nøglen').check();
+    await renew.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(renew.getByRole('status')).toHaveText(
+      'Du har en ny gendannelsesnøgle. Den gamle virker ikke længere.',
+    );
+    await expect(optionsLock.recoveryKey).toHaveCount(0);
+
+    // At the lock screen the first key is refused; the new one unlocks and sets a passphrase.
+    const panel = caseSystem.panel.frame;
+    const lock = new LockScreen(panel);
+    const viaRecovery = async (key: string, passphrase: string) => {
+      await panel.getByLabel('Gendannelsesnøgle', { exact: true }).fill(key);
+      await panel.getByLabel('Ny adgangskode').fill(passphrase);
+      await lock.confirm.fill(passphrase);
+      await panel.getByRole('button', { name: 'Lås op og gem ny adgangskode' }).click();
+    };
+    const secondPass = 'Anden frase efter den nye nøgle 31';
+    await panel.getByRole('button', { name: 'Lås nu' }).click();
+    await panel.getByRole('button', { name: 'Glemt adgangskoden?' }).click();
+    await viaRecovery(firstKey, secondPass);
+    await expect(lock.error).toHaveText('Gendannelsesnøglen passer ikke. Tjek den og prøv igen.');
+    await viaRecovery(secondKey, secondPass);
+    await caseSystem.panel.showNotes();
+    await expect(caseSystem.panel.note('Notat før de nye nøgler')).toBeVisible();
+
+    // A passphrase change with a new data key: everything re-encrypted, a new recovery key shown once.
+    const change = options.getByRole('region', { name: 'Adgangskode og lås' });
+    const thirdPass = 'Tredje frase med helt ny datanøgle 58';
+    await change.getByLabel('Nuværende adgangskode').fill(secondPass);
+    await change.getByLabel('Ny adgangskode').fill(thirdPass);
+    await change.getByLabel('Gentag adgangskoden').fill(thirdPass);
+    await change.getByLabel('Lav også en ny datanøgle, og krypter alle data igen').check();
+    await change.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await expect(optionsLock.recoveryKey).toHaveText(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/, { timeout: 15_000 });
+    const thirdKey = (await optionsLock.recoveryKey.textContent())!;
+    await expect(
+      options.getByText('alle data er krypteret med en ny nøgle. Brug den nye adgangskode næste gang. Den gamle'),
+    ).toBeVisible();
+    // Every page is locked until the new recovery key is saved.
+    await expect(lock.lockedHeading).toBeVisible();
+    await options.getByLabel('Jeg har gemt nøglen').check();
+    await options.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+
+    // The panel switched to the new key with the other pages: old notes open, new ones save.
+    await expect(caseSystem.panel.note('Notat før de nye nøgler')).toBeVisible();
+    await caseSystem.panel.writeNote('Notat efter den nye datanøgle');
+    await expect(caseSystem.panel.note('Notat efter den nye datanøgle')).toBeVisible();
+
+    // The old passphrase and recovery key open nothing; the new ones do.
+    await panel.getByRole('button', { name: 'Lås nu' }).click();
+    await panel.getByRole('button', { name: 'Glemt adgangskoden?' }).click();
+    await viaRecovery(secondKey, 'Endnu en frase der aldrig bliver gemt 12');
+    await expect(lock.error).toHaveText('Gendannelsesnøglen passer ikke. Tjek den og prøv igen.');
+    await panel.getByRole('button', { name: 'Tilbage til adgangskode' }).click();
+    await lock.unlock(secondPass);
+    await expect(lock.error).toHaveText('Forkert adgangskode. Prøv igen.');
+    await lock.unlock(thirdPass);
+    await caseSystem.panel.showNotes();
+    await expect(caseSystem.panel.note('Notat før de nye nøgler')).toBeVisible();
+    await expect(caseSystem.panel.note('Notat efter den nye datanøgle')).toBeVisible();
+    expect(thirdKey).not.toBe(secondKey);
   });
 });
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { aTeamPack } from '../fixtures/packs';
 import { fixedKey } from '@/lib/crypto/session';
 import { SidevognDb } from '@/lib/db/database';
-import { changePassphrase, META_KEYS, openSecret, setUpEncryption } from '@/lib/db/keyring-store';
+import { changePassphrase, META_KEYS, openSecret, renewRecoveryKey, setUpEncryption } from '@/lib/db/keyring-store';
 import { applyRetention, DAY_MS } from '@/lib/db/privacy';
 import { createRepository, draftIdForNewNote, type Repository } from '@/lib/db/repository';
 import { openRows, SEALED_TABLES } from '@/lib/db/sealed';
@@ -185,6 +185,12 @@ describe('the N-th write fails, for every N: all of it or nothing, on the raw ta
     const { db } = await anInstallation();
     const writes = await failEveryWrite(db, () => changePassphrase(db, PASS, 'en ny og lang frase 2026'));
     expect(writes).toBe(2);
+  });
+
+  it('a new recovery key (the rewrapped keyring)', async () => {
+    const { db } = await anInstallation();
+    const writes = await failEveryWrite(db, () => renewRecoveryKey(db, PASS));
+    expect(writes).toBe(1);
   });
 
   it("erasing one citizen (every table's rows about them)", async () => {

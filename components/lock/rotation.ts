@@ -1,0 +1,67 @@
+import { useSyncExternalStore } from 'react';
+import type { SidevognDb } from '@/lib/db/database';
+import { resealStragglers, rotateDataKey } from '@/lib/db/keyring-store';
+import { session } from '@/lib/crypto/session';
+
+/**
+ * A passphrase change with a new data key, run from the options page. It
+ * lives here, outside any component: every page (this one too) is locked
+ * while the re-encrypted records are stored, which unmounts the settings
+ * that started it; LockGate shows the progress, then the new recovery key,
+ * from this state.
+ */
+export type RotationState =
+  | { phase: 'idle' }
+  | { phase: 'working'; done: number; total: number }
+  | { phase: 'recovery'; recoveryKey: string; finish(): Promise<void> }
+  | { phase: 'failed'; error: string };
+
+let state: RotationState = { phase: 'idle' };
+const listeners = new Set<() => void>();
+
+function set(next: RotationState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+/** Other pages adopt a new key within milliseconds; the sweep for a record written under the old one waits this long. */
+const STRAGGLER_WAIT_MS = 1000;
+
+/** Starts the rotation (the old passphrase already checked); resolves when it is stored or has failed. */
+export async function startRotation(db: SidevognDb, oldPassphrase: string, newPassphrase: string): Promise<void> {
+  if (state.phase === 'working') return;
+  set({ phase: 'working', done: 0, total: 0 });
+  try {
+    const rotated = await rotateDataKey(db, oldPassphrase, newPassphrase, {
+      onProgress: ({ done, total }) => set({ phase: 'working', done, total }),
+      // No page may write under the old key once the new records are stored.
+      beforeCommit: () => session.lock(),
+    });
+    set({
+      phase: 'recovery',
+      recoveryKey: rotated.recoveryKey,
+      async finish() {
+        await session.unlock(rotated.dataKey);
+        set({ phase: 'idle' });
+        await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
+        await resealStragglers(db, rotated.oldKey, rotated.dataKey);
+      },
+    });
+  } catch (error) {
+    set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export function dismissRotationError(): void {
+  if (state.phase === 'failed') set({ phase: 'idle' });
+}
+
+export function useRotation(): RotationState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => state,
+  );
+}
