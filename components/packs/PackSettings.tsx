@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PackSource } from '@/lib/db/config-records';
+import { diagnoseSaveFailure } from '@/lib/db/storage-errors';
 import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
@@ -48,7 +49,15 @@ export function PackSettings({ repository }: { repository: Repository }) {
     setPending(null);
     const parsed = parsePackText(text);
     if (!parsed.ok) return refuse(parsed.errors);
-    const preview = await repository.packs.preview(parsed.pack, trustedKeys);
+    let preview: Preview;
+    try {
+      // Reads the installed packs: on a full disk Chromium may not open the database at all.
+      preview = await repository.packs.preview(parsed.pack, trustedKeys);
+    } catch (e) {
+      if ((await diagnoseSaveFailure(e)).kind === 'quota')
+        return setMessage({ tone: 'error', text: t('storage.fullNothingChanged') });
+      return refuse([e instanceof Error ? e.message : String(e)]);
+    }
     if (!preview.ok) return refuse(preview.errors);
     setPending({ preview, source });
   };
@@ -62,6 +71,9 @@ export function PackSettings({ repository }: { repository: Repository }) {
         text: t('packs.installed', { name: preview.pack.name, version: preview.pack.version }),
       });
     } catch (e) {
+      // A full disk is no fault of the pack: say so, and keep the preview to install again once there is room.
+      if ((await diagnoseSaveFailure(e)).kind === 'quota')
+        return setMessage({ tone: 'error', text: t('storage.fullNothingChanged') });
       refuse([e instanceof Error ? e.message : String(e)]);
     }
     setPending(null);

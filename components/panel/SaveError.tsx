@@ -1,4 +1,5 @@
-import { saveFailureMessage, type SaveFailure } from '@/lib/db/storage-errors';
+import { useEffect, useState } from 'react';
+import { probeDiskFull, saveFailureMessage, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from './panel-context';
 
 /**
@@ -15,9 +16,30 @@ export function SaveError({
   className?: string;
 }) {
   const t = useT();
+  // A fault a full disk also causes: the disk is asked first (a few ms), so the
+  // caseworker reads the one message that says what to do, not a raw error.
+  const needsProbe = failure.kind === 'other' && failure.maybeDiskFull === true;
+  const [probed, setProbed] = useState<{ failure: SaveFailure; full: boolean } | null>(null);
+  useEffect(() => {
+    if (!needsProbe) return;
+    let live = true;
+    void probeDiskFull().then((full) => {
+      if (live) setProbed({ failure, full });
+    });
+    return () => {
+      live = false;
+    };
+  }, [failure, needsProbe]);
+  const shown: SaveFailure | null = !needsProbe
+    ? failure
+    : probed?.failure === failure
+      ? probed.full
+        ? { kind: 'quota' }
+        : failure
+      : null;
   return (
     <p role="alert" className={`${className} text-sm text-red-800`} data-testid="save-error">
-      {saveFailureMessage(t, failure)}
+      {shown && saveFailureMessage(t, shown)}
       {onRetry && (
         <>
           {' '}

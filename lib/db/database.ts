@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Table } from 'dexie';
+import { noteTransactionAborted, noteTransactionCommitted } from './storage-errors';
 import type {
   AdapterRecord,
   PackDraftRecord,
@@ -76,5 +77,72 @@ export class SidevognDb extends Dexie {
       packDrafts: 'id',
       signingKeys: 'id',
     });
+    this.use({ stack: 'dbcore', name: 'sidevogn:transaction-outcome', create: watchTransactionOutcomes });
+  }
+
+  /**
+   * Dexie closes the database for good when an (automatic) open fails: every
+   * later read and write rejects with DatabaseClosedError until someone calls
+   * open() again. An open fails for passing reasons too: a full disk (Chromium
+   * closes the connection when a commit finds no space, and cannot open it
+   * again until there is room). So a failed open leaves the next operation
+   * free to try again, and "Prøv igen" works once the caseworker has made
+   * room, without reloading the page. A database closed on purpose (close())
+   * stays closed.
+   */
+  override open() {
+    return super.open().catch((error: unknown) => {
+      if (!this.hasBeenClosed()) this.close({ disableAutoOpen: false });
+      throw error;
+    });
+  }
+}
+
+/**
+ * Tells ./storage-errors how each transaction ended: an abort with the
+ * transaction's own error (the full-disk report is there, not always on the
+ * error a save's promise rejects with), a write that committed.
+ */
+function watchTransactionOutcomes(down: DBCore): DBCore {
+  return {
+    ...down,
+    transaction(stores, mode, options) {
+      const tx = down.transaction(stores, mode, options);
+      if (tx instanceof EventTarget) {
+        const idb = tx as IDBTransaction;
+        idb.addEventListener('abort', () => noteTransactionAborted(transactionError(idb)));
+        if (mode === 'readwrite') idb.addEventListener('complete', () => noteTransactionCommitted());
+      }
+      return tx;
+    },
+    table(name) {
+      const table = down.table(name);
+      // A request failed: its transaction's error may already say why (a full disk) before the abort event,
+      // and the error the request rejects with (a bare AbortError) does not.
+      const noted =
+        <Req extends { trans: unknown }, Res>(op: (req: Req) => Promise<Res>) =>
+        (req: Req) =>
+          op(req).catch((error: unknown) => {
+            if (req.trans instanceof EventTarget) noteTransactionAborted(transactionError(req.trans as IDBTransaction));
+            throw error;
+          });
+      return {
+        ...table,
+        mutate: noted(table.mutate.bind(table)),
+        get: noted(table.get.bind(table)),
+        getMany: noted(table.getMany.bind(table)),
+        query: noted(table.query.bind(table)),
+        openCursor: noted(table.openCursor.bind(table)),
+        count: noted(table.count.bind(table)),
+      };
+    },
+  };
+}
+
+function transactionError(tx: IDBTransaction): DOMException | null {
+  try {
+    return tx.error;
+  } catch {
+    return null; // Older engines throw while the transaction is still running.
   }
 }

@@ -1,7 +1,14 @@
 import Dexie, { type Table } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../i18n/i18n';
-import { isQuotaExceeded, saveFailure, saveFailureMessage } from './storage-errors';
+import {
+  isDiskFull,
+  isQuotaExceeded,
+  noteTransactionAborted,
+  noteTransactionCommitted,
+  saveFailure,
+  saveFailureMessage,
+} from './storage-errors';
 
 const quotaDom = () =>
   new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
@@ -52,11 +59,44 @@ describe('saveFailure and its message', () => {
 
   it('words any other failure with its detail', () => {
     const failure = saveFailure(new Dexie.DatabaseClosedError('Database has been closed'));
-    expect(failure).toEqual({ kind: 'other', detail: 'Database has been closed' });
+    expect(failure).toEqual({ kind: 'other', detail: 'Database has been closed', maybeDiskFull: true });
     expect(saveFailureMessage(translator('da'), failure)).toBe(
       'Kunne ikke gemme: Database has been closed. Teksten er ikke tabt – prøv igen.',
     );
     expect(saveFailure('odd')).toEqual({ kind: 'other', detail: 'odd' });
+  });
+});
+
+describe("Chromium's full disk (no QuotaExceededError)", () => {
+  // As Chromium 156 words it (tests/e2e/storage-full-disk.spec.ts fills a real disk).
+  const noSpace = () =>
+    new DOMException(
+      'Connection is closing because of: IO error: .../000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+      'UnknownError',
+    );
+
+  it('is the full disk wherever it is wrapped', () => {
+    expect(saveFailure(noSpace())).toEqual({ kind: 'quota' });
+    expect(saveFailure(new Dexie.AbortError('Transaction aborted', noSpace()))).toEqual({ kind: 'quota' });
+    expect(isDiskFull(new Error('IO error: .../000003.log: FILE_ERROR_NO_SPACE'))).toBe(true);
+    expect(isDiskFull(new Dexie.AbortError('Transaction aborted', new DOMException('x', 'UnknownError')))).toBe(false);
+  });
+
+  it("after a transaction aborted for a full disk, the database's later faults are the full disk too, until a write commits", () => {
+    const bareAbort = new Dexie.AbortError('The transaction was aborted, so the request cannot be fulfilled.');
+    const openFailed = new Dexie.OpenFailedError(
+      new DOMException('Internal error opening backing store', 'UnknownError'),
+    );
+    expect(saveFailure(bareAbort)).toMatchObject({ kind: 'other', maybeDiskFull: true });
+    noteTransactionAborted(new DOMException('other', 'UnknownError'));
+    expect(saveFailure(openFailed)).toMatchObject({ kind: 'other' });
+    noteTransactionAborted(noSpace());
+    expect(saveFailure(bareAbort)).toEqual({ kind: 'quota' });
+    expect(saveFailure(openFailed)).toEqual({ kind: 'quota' });
+    // Not every error: a pack the parser refuses is no storage fault.
+    expect(saveFailure(new Error('templates.0.title: too long'))).toMatchObject({ kind: 'other' });
+    noteTransactionCommitted();
+    expect(saveFailure(openFailed)).toMatchObject({ kind: 'other', maybeDiskFull: true });
   });
 });
 

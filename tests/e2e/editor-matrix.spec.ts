@@ -54,12 +54,18 @@ const bed = <T>(page: Page, fn: (t: Testbed) => T | Promise<T>) =>
 
 /** Polls `read()` until `ok` holds or `ms` pass; returns the last reading. */
 async function readUntil(page: Page, ok: (text: string) => boolean, ms: number): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const text = await bed(page, (t) => t.read()).catch(() => '(testbed unreadable)');
-    if (ok(text) || Date.now() > end) return text;
-    await page.waitForTimeout(100);
-  }
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        text = await bed(page, (t) => t.read()).catch(() => '(testbed unreadable)');
+        return ok(text);
+      },
+      { timeout: ms, intervals: [100] },
+    )
+    .toBe(true)
+    .catch(() => undefined); // the caller asserts on the last reading, with its own message
+  return text;
 }
 
 async function openEditor(page: Page, baseUrl: string, editor: TestbedEditor): Promise<Panel> {

@@ -345,9 +345,14 @@ test.describe('Kommune Sag, origin treated as secure', () => {
         await p.mouse.move(5, 5); // over the host's menu: nothing to outline
         const before = await p.screenshot({ clip, caret: 'hide' });
         await hover.hover();
-        await p.waitForTimeout(200); // the outline follows the mouse: nothing to wait on
-        const after = await p.screenshot({ clip, caret: 'hide' });
-        return !before.equals(after);
+        // The outline follows the mouse: poll the pixels until they change (or 2 s pass).
+        return expect
+          .poll(async () => !before.equals(await p.screenshot({ clip, caret: 'hide' })), { timeout: 2_000 })
+          .toBe(true)
+          .then(
+            () => true,
+            () => false,
+          );
       };
       // Control: the outline over CKEditor (top document) is seen by this method.
       expect(await outlined(ckEditable(p), ckEditable(p)), 'no outline over CKEditor (the control)').toBe(true);

@@ -19,7 +19,7 @@ const FULL = 'Der er ikke plads til at gemme.';
  */
 async function setDiskFull(page: Page, full: boolean): Promise<void> {
   await panelFrame(page).evaluate((on) => {
-    const w = window as unknown as { __diskFull?: boolean; __diskFullPatched?: boolean };
+    const w = window as unknown as { __diskFull?: boolean; __diskFullPatched?: boolean; __refusedAt?: number };
     w.__diskFull = on;
     if (w.__diskFullPatched) return;
     w.__diskFullPatched = true;
@@ -27,8 +27,10 @@ async function setDiskFull(page: Page, full: boolean): Promise<void> {
     for (const method of ['put', 'add', 'delete', 'clear']) {
       const original = proto[method]!;
       proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
-        if (w.__diskFull)
+        if (w.__diskFull) {
+          w.__refusedAt = performance.now();
           throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+        }
         return original.apply(this, args);
       };
     }
@@ -84,13 +86,21 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   // 2. A draft typed into the composer (no save pressed): kept on screen, written by the retry.
   const draftText = 'Husk at spørge til kørekortet';
   await fillDisk(page);
+  // When the last keystroke was typed (in the panel's clock), to know when its autosave has run.
+  await panelFrame(page).evaluate(() => {
+    const w = window as unknown as { __inputAt?: number };
+    document.addEventListener('input', () => (w.__inputAt = performance.now()), true);
+  });
   await panel.newNote.pressSequentially(draftText, { delay: 5 });
   await expect(composerError).toContainText(FULL);
   await expect(panel.newNote).toHaveValue(draftText);
-  // Let the autosave throttle's last timer fire (and fail) while the disk is
-  // still full; otherwise, on a slow machine, it may save by itself after
-  // makeRoom and there is no retry left to press.
-  await page.waitForTimeout(500);
+  // The autosave after the last keystroke has tried (and failed) while the disk is still
+  // full; otherwise, on a slow machine, it may save by itself after makeRoom and there is
+  // no retry left to press.
+  await panelFrame(page).waitForFunction(() => {
+    const w = window as unknown as { __inputAt?: number; __refusedAt?: number };
+    return (w.__refusedAt ?? 0) > (w.__inputAt ?? Infinity);
+  });
   await expect(composerError).toContainText(FULL);
   await makeRoom(page);
   await composerError.getByRole('button', { name: 'Prøv igen' }).click();

@@ -1,0 +1,145 @@
+import type { Page } from '@playwright/test';
+import { aTeamPack } from '../fixtures/packs';
+import { citizen } from './demo-data';
+import { expect, test as base } from './fixtures';
+import { mountSmallDisk, type SmallDisk } from './small-disk';
+
+/**
+ * A real full disk, not a fake: the profile lives on a small tmpfs of its
+ * own, and the test fills that disk with a file, as something else on a
+ * caseworker's computer would. Chromium 156 then aborts the commit itself
+ * (an UnknownError naming FILE_ERROR_NO_SPACE, the connection closed; no
+ * QuotaExceededError) and cannot open the database again until there is room.
+ * (A lowered quota was tried first: DevTools' Storage.overrideQuotaForOrigin
+ * does not limit the extension's origin, whose writes went on under it.)
+ *
+ * tests/e2e/storage-full.spec.ts covers every save path of the panel with a
+ * QuotaExceededError thrown at the write, as Chromium reports an origin over
+ * its quota; this one the disk itself, from the panel and the options page.
+ */
+const test = base.extend<{ disk: SmallDisk }>({
+  // eslint-disable-next-line no-empty-pattern
+  disk: async ({}, use) => {
+    const disk = mountSmallDisk();
+    await use(disk);
+    disk.unmount();
+  },
+  profileDir: async ({ disk }, use) => use(disk.profile),
+});
+
+const FULL = 'Der er ikke plads til at gemme. Din tekst er ikke tabt og bliver stående her.';
+const FULL_NOTHING_CHANGED = 'Der er ikke plads til at gemme, så intet er ændret.';
+
+/**
+ * Every object store of the database, keys and values, read with the plain
+ * IndexedDB API in an extension page; `drafts` left out (the composer's
+ * autosave may legitimately write its draft the moment there is room).
+ */
+function rawDump(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('sidevogn');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stores = [...db.objectStoreNames].filter((s) => s !== 'drafts').sort();
+    const tx = db.transaction(stores, 'readonly');
+    const reads = stores.map((s) => [s, tx.objectStore(s).getAllKeys(), tx.objectStore(s).getAll()] as const);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+    return JSON.stringify(
+      reads.map(([s, keys, values]) => [s, keys.result, values.result]),
+      (_, v: unknown) =>
+        v instanceof ArrayBuffer
+          ? Array.from(new Uint8Array(v))
+          : ArrayBuffer.isView(v)
+            ? Array.from(v as Uint8Array)
+            : v,
+    );
+  });
+}
+
+const notesIn = (dump: string) => (JSON.parse(dump) as [string, unknown[]][]).find(([s]) => s === 'notes')![1].length;
+
+test('a really full disk: the panel and the options page say so in Danish, write nothing half, and save once there is room, without a reload', async ({
+  caseSystem,
+  disk,
+  openOptions,
+}) => {
+  const c = citizen(4);
+  const { panel } = caseSystem;
+  const { frame } = panel;
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  await expect(panel.citizenName).toHaveText(c.name);
+  const earlier = 'Tidligere note: møde aftalt i januar.';
+  await panel.writeNote(earlier);
+  const options = await openOptions();
+  await expect(options.getByTestId('installed-pack')).toHaveCount(1); // the default pack
+  // A pack of about 12 KB, previewed while there is room.
+  const changes = 'Skabelonen er skrevet om. '.repeat(150).trim();
+  const pack = aTeamPack({
+    changelog: ['0.8.0', '0.9.0', '1.0.0'].map((version) => ({ version, date: '2026-11-20', changes })),
+  });
+  const importPack = () =>
+    options.getByLabel('Importér pakke (JSON-fil)').setInputFiles({
+      name: 'team.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+  await importPack();
+  await expect(options.getByRole('button', { name: 'Installér' })).toBeVisible();
+  const before = await rawDump(options);
+  expect(notesIn(before)).toBe(1);
+
+  // 1. The panel. A note longer than the page of slack the database's log may still have on a full disk.
+  disk.fill();
+  expect(disk.free()).toBe(0);
+  await panel.showNotes();
+  const long =
+    `Borgeren har fået tilbudt praktik hos Vesthavn Auto fra uge 3. ${'Aftalt med virksomheden. '.repeat(250)}`.trim();
+  await panel.newNote.fill(long);
+  await frame.getByRole('button', { name: 'Gem note' }).click();
+  const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+  await expect(composerError).toContainText(FULL);
+  await expect(composerError).not.toContainText(/Error|FILE_ERROR|Kunne ikke/);
+  await expect(panel.newNote).toHaveValue(long);
+  // Trying again while the disk is still full: Chromium cannot even open the database now; the same message.
+  await composerError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(composerError).toContainText(FULL);
+  await expect(composerError).not.toContainText(/Error|Kunne ikke/);
+  await expect(panel.notes).toHaveCount(1);
+
+  // 2. The options page: installing the pack previewed before.
+  await options.getByRole('button', { name: 'Installér' }).click();
+  const packMessage = options.getByTestId('pack-message');
+  await expect(packMessage).toContainText(FULL_NOTHING_CHANGED);
+  await expect(packMessage).not.toContainText(/Error|FILE_ERROR|ugyldig/);
+  await expect(options.getByRole('button', { name: 'Installér' })).toBeVisible(); // to try again
+  // Importing it anew: its preview reads the database, which Chromium cannot open now; the same message.
+  await importPack();
+  await expect(packMessage).toContainText(FULL_NOTHING_CHANGED);
+  await expect(packMessage).not.toContainText(/Error|FILE_ERROR|ugyldig/);
+
+  // Room again: nothing of either write is in the database, not half of it.
+  disk.makeRoom();
+  expect(await rawDump(options)).toBe(before);
+
+  // "Prøv igen" in the panel and "Installér" again in the options page now save, in the same pages.
+  await composerError.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(panel.note(long)).toBeVisible();
+  await expect(composerError).toHaveCount(0);
+  await expect(panel.newNote).toHaveValue('');
+  await importPack();
+  await options.getByRole('button', { name: 'Installér' }).click();
+  await expect(packMessage).toContainText('«Team Vesthavn» version 1.0.0 er taget i brug');
+  await expect(options.getByTestId('installed-pack')).toHaveCount(2);
+  expect(notesIn(await rawDump(options))).toBe(2);
+  await caseSystem.page.reload();
+  await expect(panel.citizenName).toHaveText(c.name);
+  await panel.showNotes();
+  await expect(panel.note(earlier)).toBeVisible();
+  await expect(panel.note(long)).toBeVisible();
+});
