@@ -30,6 +30,13 @@ const packs: unknown[] = [
   },
   { ...pack(), templates: 'ikke en liste', extra: 1 },
   { ...pack(), checklists: [{ ...pack().checklists[0], meetingType: 'kaffe', items: [] }] },
+  {
+    ...pack(),
+    templates: [
+      { ...t0(), replaces: 'findes.ikke' },
+      { ...pack().templates[1], replaces: t0().id, validFrom: t0().validFrom },
+    ],
+  },
 ];
 const templates: unknown[] = [
   {
@@ -98,10 +105,12 @@ describe('validation messages in Danish', () => {
     );
     expect(
       translateIssue(
-        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/2" and "sidevogn-pack/1")',
+        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/3", "sidevogn-pack/2" and "sidevogn-pack/1")',
         'da',
       ),
-    ).toBe('format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/2« og »sidevogn-pack/1«)');
+    ).toBe(
+      'format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/3«, »sidevogn-pack/2« og »sidevogn-pack/1«)',
+    );
     expect(translateIssue('(file): Not valid JSON: Unexpected end of JSON input', 'da')).toBe(
       '(fil): Filen er ikke gyldig JSON',
     );

@@ -21,7 +21,13 @@ const TYPES: Record<string, string> = {
   nonoptional: 'en værdi',
 };
 const type = (t: string) => TYPES[t] ?? t;
-const and = (s: string) => s.replace(/" and "/g, '« og »').replace(/"/g, (q, i: number) => (i === 0 ? '»' : '«'));
+/** `"a", "b" and "c"` → `»a«, »b« og »c«`. */
+const and = (s: string) =>
+  s
+    .replace(/" and "/g, '« og »')
+    .replace(/", "/g, '«, »')
+    .replace(/^"/, '»')
+    .replace(/"$/, '«');
 
 const RULES: Rule[] = [
   [/^Use a date written YYYY-MM-DD$/, () => 'Skriv datoen som ÅÅÅÅ-MM-DD'],
@@ -43,6 +49,14 @@ const RULES: Rule[] = [
   ],
   [/^Duplicate id "(.+)" in (\w+)$/, (id, kind) => `Id'et »${id}« findes to gange i ${KINDS[kind] ?? kind}`],
   [/^"(.+)" is not a template in this pack$/, (id) => `»${id}« er ikke en skabelon i pakken`],
+  [
+    /^"(.+)" is not another item among the (\w+) of this pack$/,
+    (id, kind) => `»${id}« er ikke en anden af pakkens ${KINDS[kind] ?? kind}`,
+  ],
+  [
+    /^A successor must start after the item it replaces \("(.+)"\)$/,
+    (id) => `En efterfølger skal gælde fra en senere dato end den, den afløser (»${id}«)`,
+  ],
   [/^"(.+)" is not a field of the template "(.+)"$/, (f, t) => `»${f}« er ikke et felt i skabelonen »${t}«`],
   [
     /^A checklist linked to no template cannot link an item to a field$/,

@@ -28,6 +28,8 @@ const ASSERTIONS = [
   'Samtalen blev holdt med tolk',
   'CV er opdateret',
   'job om ugen',
+  'Tilbuddet er skrevet ind i Min Plan',
+  'havde før forsømmelsen fået skriftlig og konkret vejledning',
 ];
 
 const sample = (f: TemplateField, full: boolean): FormValues[string] => {

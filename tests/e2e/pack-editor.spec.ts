@@ -131,17 +131,17 @@ test('an installed pack opens as a new version, and a signed export verifies', a
 
   await section
     .getByLabel('Installeret pakke og version', { exact: true })
-    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.0.0 (i brug)' });
+    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
   await editor.button('Åbn som ny version').click();
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.0');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
   await expect(section.getByLabel('Slags ændring', { exact: true })).toHaveValue('minor');
   await section.getByLabel('Slags ændring', { exact: true }).selectOption('patch');
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.0.1');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.1');
   // The new version's changelog entry must be written before export.
   await editor.button('Eksportér pakke').click();
   await expect(editor.exportStatus).toContainText('Pakken er ikke eksporteret: 1 fejl skal rettes først.');
-  await expect(section.getByTestId('editor-errors')).toContainText('changelog.2.changes: Skal udfyldes');
-  await section.getByLabel('Hvad er nyt i version 2.0.1', { exact: true }).fill('Rettet stavefejl.');
+  await expect(section.getByTestId('editor-errors')).toContainText('changelog.3.changes: Skal udfyldes');
+  await section.getByLabel('Hvad er nyt i version 2.1.1', { exact: true }).fill('Rettet stavefejl.');
   await expect(section.getByTestId('editor-valid')).toBeVisible();
 
   // Reorder templates by keyboard.
@@ -158,7 +158,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const downloadPromise = page.waitForEvent('download');
   await editor.button('Eksportér pakke').click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('dk.default-2.0.1.json');
+  expect(download.suggestedFilename()).toBe('dk.default-2.1.1.json');
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   await expect(editor.exportStatus).toContainText(`signeret med nøglen ${fingerprint}`);
@@ -166,7 +166,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const parsed = validatePack(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   expect(parsed.pack.signature).toBeDefined();
-  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: '2.0.1', changes: 'Rettet stavefejl.' });
+  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: '2.1.1', changes: 'Rettet stavefejl.' });
   expect(await verifyPack(parsed.pack)).toMatchObject({ status: 'valid', fingerprint });
 
   // Deleting a key asks first.

@@ -44,6 +44,9 @@ export const da = {
   'editor.pack.adapters': 'Pakken indeholder {count} sagssystem-adapter(e); de følger med uændret.',
   'editor.validFrom': 'Gælder fra',
   'editor.validTo': 'Gælder til (valgfri)',
+  'editor.replaces': 'Afløser (valgfri)',
+  'editor.replacesHelp':
+    'Id på det punkt i pakken, som dette afløser. Det afløste punkt skal have »Gælder til«, og dette skal gælde fra en senere dato.',
   'editor.checkedAt': 'Kontrolleret',
   'editor.legalBasis': 'Lovgrundlag',
   'editor.sourceUrl': 'Kilde (https-link)',
@@ -218,6 +221,9 @@ export const en: Record<keyof typeof da, string> = {
   'editor.pack.adapters': 'The pack contains {count} case-system adapter(s); they are kept unchanged.',
   'editor.validFrom': 'Valid from',
   'editor.validTo': 'Valid until (optional)',
+  'editor.replaces': 'Replaces (optional)',
+  'editor.replacesHelp':
+    'The id of the item in this pack that this one succeeds. The replaced item needs a "Valid until" date, and this one must start later.',
   'editor.checkedAt': 'Checked',
   'editor.legalBasis': 'Legal basis',
   'editor.sourceUrl': 'Source (https link)',

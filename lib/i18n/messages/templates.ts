@@ -48,6 +48,12 @@ export const da = {
   'meeting.partshoering': 'Partshøring',
   'meeting.afgoerelse': 'Afgørelse',
   'meeting.kontaktnotat': 'Kontaktnotat',
+  'meeting.tilbud': 'Tilbud (praktik, løntilskud)',
+  'meeting.fleksjob': 'Fleksjob og ledighedsydelse',
+  'meeting.ressourceforloeb': 'Ressourceforløb og jobafklaring',
+  'meeting.uddannelsespaalaeg': 'Uddannelsespålæg',
+  'meeting.arbejdspligt': 'Arbejdspligt',
+  'meeting.faellessamtale': 'Fællessamtale med a-kassen',
   'meeting.andet': 'Andet',
 } as const;
 
@@ -100,5 +106,11 @@ export const en: Record<keyof typeof da, string> = {
   'meeting.partshoering': 'Hearing of the party',
   'meeting.afgoerelse': 'Decision',
   'meeting.kontaktnotat': 'Contact note',
+  'meeting.tilbud': 'Offer (work placement, wage subsidy)',
+  'meeting.fleksjob': 'Flexi-job and unemployment allowance',
+  'meeting.ressourceforloeb': 'Resource and job clarification programmes',
+  'meeting.uddannelsespaalaeg': 'Education order',
+  'meeting.arbejdspligt': 'Work obligation',
+  'meeting.faellessamtale': 'Joint meeting with the unemployment fund',
   'meeting.andet': 'Other',
 };
