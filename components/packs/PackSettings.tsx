@@ -11,6 +11,7 @@ import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
 import { translateIssue } from '@/lib/i18n/validation';
 import { useT } from '../panel/panel-context';
+import { ExpiringList } from './ExpiringList';
 import { PackPreview } from './PackPreview';
 
 type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; activateOnly?: boolean };
@@ -264,6 +265,7 @@ function PackRow({
           {t('packs.blocked', { reason: state.blocked })}
         </p>
       )}
+      <ExpiringList pack={active} />
       {newer && (
         <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900">
           {t('packs.available', { version: newer })}{' '}
