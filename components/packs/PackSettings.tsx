@@ -89,7 +89,9 @@ export function PackSettings({ repository }: { repository: Repository }) {
             pack={p}
             onShowUpdate={(v) => void showUpdate(p, v)}
             onUseVersion={(v) =>
-              void repository.packs.restore(p.state.id, v).catch((e: unknown) => refuse([String(e)]))
+              void repository.packs
+                .restore(p.state.id, v)
+                .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]))
             }
             onRefresh={async () => {
               if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
@@ -100,7 +102,9 @@ export function PackSettings({ repository }: { repository: Repository }) {
             }}
             onRemove={() => {
               if (window.confirm(t('packs.remove.confirm', { name: p.active.name })))
-                void repository.packs.remove(p.state.id).catch((e: unknown) => refuse([String(e)]));
+                void repository.packs
+                  .remove(p.state.id)
+                  .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]));
             }}
           />
         ))}

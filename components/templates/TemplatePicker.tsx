@@ -55,12 +55,13 @@ export function TemplatePicker({
   const shown = useMemo(
     () =>
       rankTemplates(
-        showOutOfForce ? templates : templates.filter((tpl) => isInForce(tpl, today)),
+        // A template with a draft stays in view, so work in progress is not lost from sight.
+        showOutOfForce ? templates : templates.filter((tpl) => isInForce(tpl, today) || draftIds.includes(tpl.id)),
         prefs,
         query,
         meetingType,
       ),
-    [templates, prefs, query, meetingType, showOutOfForce, today],
+    [templates, prefs, query, meetingType, showOutOfForce, today, draftIds],
   );
 
   return (

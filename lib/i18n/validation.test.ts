@@ -120,6 +120,27 @@ describe('validation messages in Danish', () => {
     );
   });
 
+  it('translates what installing a pack and policy can refuse', () => {
+    for (const line of [
+      'templates: "dk.x" is already provided by the pack "Team Vest"',
+      'version: Version 1.0.0 of "Team Vest" is already installed with different content; give the new one a higher version',
+      'version: 1.2.0 is not installed',
+      'This pack is installed by your organisation and cannot be removed',
+      'policy: Your organisation does not allow packs added by the caseworker',
+      'policy: Your organisation no longer installs this pack',
+      'policy: Your organisation does not allow templates added by the caseworker',
+      'policy: Your organisation only accepts signed packs; a template on its own cannot be signed',
+      'signature: The signature does not match the pack: it was changed after signing',
+      'signature: The signature or its public key is malformed',
+      'signature: Your organisation only accepts signed packs, and this pack is not signed',
+      'signature: Signed by key 0123abcd0123abcd, which your organisation does not trust',
+    ])
+      expect(isTranslated(line), line).toBe(true);
+    expect(translateIssue('templates: "dk.x" is already provided by the pack "Team Vest"', 'da')).toBe(
+      'templates: »dk.x« findes allerede i pakken »Team Vest«',
+    );
+  });
+
   it('fails on a message it does not know', () => {
     expect(isTranslated('x: Something new went wrong')).toBe(false);
   });

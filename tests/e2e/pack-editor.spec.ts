@@ -43,7 +43,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   const body = template.getByLabel('Notatets tekst', { exact: true });
   await body.fill('Aftalt: ');
   await body.press('End');
-  await template.getByTitle('Indsæt feltet «Hvad blev aftalt» ved markøren').click();
+  await template.getByTitle('Indsæt feltet »Hvad blev aftalt« ved markøren').click();
   await expect(body).toHaveValue('Aftalt: {{hvadBlevAftalt}}');
   await body.press('End');
   await body.pressSequentially('\n{{#laegeattestModtaget}}Lægeattesten er modtaget.{{/laegeattestModtaget}}');
@@ -77,7 +77,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await checklist.getByLabel('Skal krydses af eller markeres som ikke relevant', { exact: true }).check();
   await checklist.getByRole('button', { name: 'Forhåndsvis som sagsbehandler' }).click();
   const listPreview = checklist.getByTestId('editor-checklist-preview');
-  await expect(listPreview).toContainText('skriver ind i «Telefonopfølgning»');
+  await expect(listPreview).toContainText('skriver ind i »Telefonopfølgning«');
   await expect(listPreview.getByRole('listitem')).toHaveText([
     'Rådighed drøftet *(skal udfyldes)Skriver: Rådighed blev drøftet.',
   ]);

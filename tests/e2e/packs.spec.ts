@@ -39,7 +39,7 @@ test('a pack file is previewed, installed, and its template and checklist reach 
   await importFile(options, 'team.json', aTeamPack());
   await expect(options.getByText('Ny pakke: 1 skabeloner, 1 tjeklister, 0 sagssystemer.')).toBeVisible();
   await options.getByRole('button', { name: 'Installér' }).click();
-  await expect(options.getByTestId('pack-message')).toContainText('«Team Vesthavn» version 1.0.0 er taget i brug');
+  await expect(options.getByTestId('pack-message')).toContainText('»Team Vesthavn« version 1.0.0 er taget i brug');
   await expect(options.getByTestId('installed-pack')).toHaveCount(2);
   expect(await wcagViolations(options)).toEqual([]);
 
@@ -216,6 +216,6 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   // The run is finished and stays in the citizen's history.
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
   await expect(cs.panel.frame.getByTestId('finished-run')).toContainText(
-    'Tjekliste «Kort kontakt (telefon/hjemmebesøg)» afsluttet (4 af 4)',
+    'Tjekliste »Kort kontakt (telefon/hjemmebesøg)« afsluttet (4 af 4)',
   );
 });

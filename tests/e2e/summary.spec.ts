@@ -25,6 +25,8 @@ test('the overview shows case-system facts with source and time, keeps what the 
     .getByLabel('Borgerens mål – med borgerens egne ord')
     .fill('Jeg vil være elektriker og have mit eget værksted.');
   await frame.getByLabel('Barrierer').fill('Rygsmerter; mangler kørekort.');
+  // Health data (GDPR art. 9) belongs in the case system: the private field says so.
+  await expect(frame.getByLabel('Helbred')).toHaveAccessibleDescription(/Helbredsoplysninger hører til i sagssystemet/);
   await frame.getByLabel('Helbred').fill('Lægeattest på vej fra egen læge.');
   await frame.getByLabel('Rolle').selectOption({ label: 'Læge' });
   await frame.getByLabel('Navn', { exact: true }).fill('Dr. Hansen');
@@ -79,7 +81,7 @@ test('the overview shows case-system facts with source and time, keeps what the 
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(c.name);
   await expect(sheet.getByText(masked(c.cpr))).toBeVisible();
   await expect(sheet.locator('body')).not.toContainText(c.cpr);
-  await expect(sheet.getByText('«Jeg vil være elektriker og have mit eget værksted.»')).toBeVisible();
+  await expect(sheet.getByText('»Jeg vil være elektriker og have mit eget værksted.«')).toBeVisible();
   await expect(sheet.getByText(`sagssystemet: ${hostMeeting}`)).toBeVisible();
   expect(await wcagViolations(sheet)).toEqual([]);
   await sheet.screenshot({ path: test.info().outputPath('summary-sheet.png'), fullPage: true });
@@ -99,7 +101,7 @@ test('the overview goes into the journal as a handover note, through the inserti
   // The caseworker's caret is in the journal textarea, one of the page's three fields.
   await page.locator('#journal-tekst').click();
   await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
-  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i «Notat (tekst)»');
+  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i »Notat (tekst)«');
   const text = await page.locator('#journal-tekst').inputValue();
   expect(text).toContain(`Overdragelsesnotat`);
   expect(text).toContain(`– ${c.name}`);
@@ -108,7 +110,7 @@ test('the overview goes into the journal as a handover note, through the inserti
   expect(text).not.toContain(c.cpr);
   await frame.getByRole('tab', { name: 'Historik' }).click();
   await expect(frame.getByTestId('history-entry')).toContainText(
-    'Overdragelsesnotat (overblik) indsat i «Notat (tekst)»',
+    'Overdragelsesnotat (overblik) indsat i »Notat (tekst)«',
   );
 });
 

@@ -61,7 +61,7 @@ test('a template fills in from the page, previews live and goes into the journal
   expect(await page.locator('#journal-tekst').inputValue()).toBe('');
   await panel.chooseTarget('Notat (tekst)');
 
-  await expect(panel.templateStatus).toContainText('Notatet er indsat i «Notat (tekst)»');
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
   const text = await page.locator('#journal-tekst').inputValue();
   expect(text).toContain(`med ${c.name}.`);
   expect(text).toContain('Aftaler og næste skridt: Attesten sendes senest fredag.');
@@ -76,7 +76,7 @@ test('a template fills in from the page, previews live and goes into the journal
   // History records the template, not a copy of the text.
   await panel.frame.getByRole('tab', { name: 'Historik' }).click();
   await expect(panel.frame.getByTestId('history-entry')).toContainText(
-    'Kort kontaktnotat (telefon eller hjemmebesøg) indsat i «Notat (tekst)»',
+    'Kort kontaktnotat (telefon eller hjemmebesøg) indsat i »Notat (tekst)«',
   );
   await expect(panel.frame.getByTestId('history-entry')).not.toContainText('lægeattest');
 });
@@ -93,7 +93,7 @@ test('insertion goes into the rich-text editor at the caret, with undo', async (
   await fillContactNote(panel, 'Hjemmebesøg aftalt.', 'Ringer tirsdag.');
   const before = await inputEvents(page);
   await panel.insert();
-  await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
+  await expect(panel.templateStatus).toContainText('»Notat (formateret)«');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
   expect(quillText).toMatch(/^Indledning\. Hjemmebesøg \d\d\.\d\d\.\d{4} med /);
   expect(quillText).toContain('Aftaler og næste skridt: Ringer tirsdag.');
