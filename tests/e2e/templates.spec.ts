@@ -111,7 +111,7 @@ test('insertion goes into a plain contenteditable field the caseworker was in', 
   await fillContactNote(panel, 'Kort besked.', 'Ingen.');
   const before = await inputEvents(page);
   await panel.insert();
-  await expect(panel.templateStatus).toContainText('«Bemærkning»');
+  await expect(panel.templateStatus).toContainText('»Bemærkning«');
   await expect(page.locator('#journal-bemaerkning')).toContainText('Oplyst: Kort besked.');
   expect((await inputEvents(page)).bemaerkning).toBeGreaterThan(before.bemaerkning);
 });
@@ -199,7 +199,7 @@ test('an invalid template is refused with its error and not loaded; a valid one 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(good)),
   });
-  await expect(options.getByTestId('import-result')).toContainText('«Hjemmebesøg (kommunens egen)» er importeret');
+  await expect(options.getByTestId('import-result')).toContainText('»Hjemmebesøg (kommunens egen)« er importeret');
   await expect(options.getByRole('listitem').filter({ hasText: 'Hjemmebesøg (kommunens egen)' })).toBeVisible();
   expect(await wcagViolations(options)).toEqual([]);
 });
@@ -271,5 +271,5 @@ test('første jobsamtale answers nothing for the caseworker; their choices, the 
   expect(note).not.toContain('vejledt om retten til at have en bisidder');
   expect(note.match(/Formålet med samtalen er forklaret/g)).toHaveLength(1);
   await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await expect(panel.frame.getByTestId('finished-run')).toContainText('Tjekliste «Første jobsamtale» afsluttet');
+  await expect(panel.frame.getByTestId('finished-run')).toContainText('Tjekliste »Første jobsamtale« afsluttet');
 });
