@@ -57,3 +57,26 @@ describe('Danish quotation marks', () => {
     expect(texts.filter((s) => wrong.test(s))).toEqual([]);
   });
 });
+
+describe('Danish wording (pack-review.md § 7)', () => {
+  it('uses one word per concept and none of the phrasings the review flagged', async () => {
+    const { da } = await import('./messages');
+    const flagged: [RegExp, string][] = [
+      [/(?<!blevet )sprunget over/, 'er blevet sprunget over'],
+      [/adgangsfrase/i, 'adgangskode'],
+      [/\bPrint\b/, 'Udskriv'],
+      [/\bAnnuller\b/, 'Annullér'],
+      [/\{days\} d\./, 'dage'],
+      [/slagsen|\bSlags\b/, 'type, omfang'],
+      [/Pladsholder/, 'feltets navn'],
+      [/single-page|match-mønster|CSS-selektor/, 'Danish'],
+      [/\bny sag\b/, 'not the case system’s word'],
+      [/Lær siden blev/, 'Indlæringen af siden'],
+      [/\(er\)|\(r\)/, 'plural rules'],
+    ];
+    const found = Object.entries(da).flatMap(([key, value]) =>
+      flagged.filter(([re]) => re.test(value)).map(([, instead]) => `${key}: ${value} (use ${instead})`),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -28,16 +28,16 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await template.getByLabel('Titel', { exact: true }).fill('Telefonopfølgning');
   await template.getByLabel('Lovgrundlag', { exact: true }).fill('LAB § 30');
   await template.getByLabel('Kilde (https-link)', { exact: true }).fill(SOURCE);
-  await template.getByLabel('Nyt felt af slagsen', { exact: true }).selectOption({ label: 'Lang tekst' });
+  await template.getByLabel('Type for nyt felt', { exact: true }).selectOption({ label: 'Lang tekst' });
   await editor.button('Tilføj felt').click();
   const agreed = editor.field(template, 0);
   await agreed.getByLabel('Feltets navn', { exact: true }).fill('Hvad blev aftalt');
   await agreed.getByLabel('Skal udfyldes', { exact: true }).check();
-  await template.getByLabel('Nyt felt af slagsen', { exact: true }).selectOption({ label: 'Ja/nej' });
+  await template.getByLabel('Type for nyt felt', { exact: true }).selectOption({ label: 'Ja/nej' });
   await editor.button('Tilføj felt').click();
   const attest = editor.field(template, 1);
   await attest.getByLabel('Feltets navn', { exact: true }).fill('Lægeattest modtaget');
-  await expect(attest.getByLabel('Pladsholder-navn', { exact: true })).toHaveValue('laegeattestModtaget');
+  await expect(attest.getByLabel('Feltets navn i notatteksten', { exact: true })).toHaveValue('laegeattestModtaget');
 
   // The note body, with placeholders inserted at the cursor.
   const body = template.getByLabel('Notatets tekst', { exact: true });
@@ -134,8 +134,8 @@ test('an installed pack opens as a new version, and a signed export verifies', a
     .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
   await editor.button('Åbn som ny version').click();
   await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
-  await expect(section.getByLabel('Slags ændring', { exact: true })).toHaveValue('minor');
-  await section.getByLabel('Slags ændring', { exact: true }).selectOption('patch');
+  await expect(section.getByLabel('Ændringens omfang', { exact: true })).toHaveValue('minor');
+  await section.getByLabel('Ændringens omfang', { exact: true }).selectOption('patch');
   await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.1');
   // The new version's changelog entry must be written before export.
   await editor.button('Eksportér pakke').click();

@@ -130,7 +130,7 @@ test('deadlines: set, due and overdue shown; an opt-in reminder alarm is schedul
   await frame.getByLabel('Senest').fill(isoDay(tomorrow));
   await frame.getByRole('button', { name: 'Tilføj frist' }).click();
   await expect(frame.getByTestId('deadline')).toContainText(`${danish(isoDay(tomorrow))} Opfølgning uge 8`);
-  await expect(frame.getByTestId('deadline')).toContainText('om 1 d.');
+  await expect(frame.getByTestId('deadline')).toContainText('om 1 dag');
 
   const worker = serviceWorker(context);
   const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8).getTime();
@@ -142,7 +142,7 @@ test('deadlines: set, due and overdue shown; an opt-in reminder alarm is schedul
   await frame.getByLabel('Hvad skal ske').fill('Partshøring svar');
   await frame.getByLabel('Senest').fill(isoDay(lastWeek));
   await frame.getByRole('button', { name: 'Tilføj frist' }).click();
-  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 d.');
+  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 dage');
 
   // Due today: notified at 08:00, or at once if it is later than that; once a day, without name or CPR.
   await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');

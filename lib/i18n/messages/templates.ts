@@ -41,7 +41,8 @@ export const da = {
   'templates.copyInstead': 'Kopiér i stedet',
   'templates.discard': 'Kassér kladde',
   'templates.draftSaved': 'Kladden gemmes automatisk',
-  'templates.broken': '{count} skabelon(er) kunne ikke indlæses og er sprunget over. Se Indstillinger.',
+  'templates.broken':
+    '{count} {count|skabelon|skabeloner} kunne ikke indlæses og er blevet sprunget over. Se Indstillinger.',
   'history.empty': 'Ingen historik endnu.',
   'history.templateInserted': '{title} indsat i »{target}«',
   'history.templateCopied': '{title} kopieret til udklipsholderen',
