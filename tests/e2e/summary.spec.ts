@@ -1,5 +1,5 @@
 import { wcagViolations } from './axe';
-import { citizen, masked } from './demo-data';
+import { citizen, citizens, masked } from './demo-data';
 import { expect, test } from './fixtures';
 import { deadlineAlarmTime, notificationIds, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 
@@ -251,4 +251,25 @@ test('the caseload list shows 225 citizens with their next deadline, searchable,
   await expect(options.getByTestId('caseload-row')).toHaveCount(1);
   await expect(options.getByTestId('caseload-row')).toContainText(c.name);
   expect(await wcagViolations(options)).toEqual([]);
+});
+
+test('sygedagpenge deadlines count from the first day of absence, and the 26-week exemption drops the week-8 follow-up', async ({
+  caseSystem,
+}) => {
+  const c = citizens.find((x) => x.malgruppe === 'Sygedagpengemodtager')!;
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  const absence = new Date();
+  absence.setDate(absence.getDate() - 20);
+  const iso = `${absence.getFullYear()}-${String(absence.getMonth() + 1).padStart(2, '0')}-${String(absence.getDate()).padStart(2, '0')}`;
+  await frame.getByLabel('Første fraværsdag (til fristerne)').fill(iso);
+  const suggested = frame.getByRole('list', { name: 'Foreslåede frister' });
+  const from = `regnet fra første fraværsdag ${iso.split('-').reverse().join('.')}`;
+  await expect(suggested).toContainText(`Første opfølgning (sygedagpenge, senest uge 8) (${from})`);
+  await expect(suggested).toContainText('Revurdering (22 ugers sygedagpenge');
+  await frame.getByLabel(/forventes tilbage inden for 26 uger/).check();
+  await expect(suggested).not.toContainText('Første opfølgning');
+  await expect(suggested).toContainText(
+    `Revurdering (22 ugers sygedagpenge inden for 9 måneder – kontrollér udbetalingerne) (${from})`,
+  );
 });

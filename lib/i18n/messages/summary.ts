@@ -64,6 +64,8 @@ export const da = {
   'deadline.from.case-start': 'regnet fra sagens startdato {date}',
   'deadline.from.case-system': 'fra sagssystemet',
   'deadline.firstAbsence': 'Første fraværsdag (til fristerne)',
+  'deadline.exempt26':
+    'Borgeren er i arbejde og forventes tilbage inden for 26 uger (som udgangspunkt undtaget fra opfølgning i uge 8 – verificér)',
   'deadline.firstAbsence.help':
     'Fristerne for sygedagpenge regnes fra første fraværsdag, som ofte ligger før sagens startdato.',
   'deadline.rule.next-meeting': 'Næste møde',
@@ -158,6 +160,8 @@ export const en: Record<keyof typeof da, string> = {
   'deadline.from.case-start': 'counted from the case start date {date}',
   'deadline.from.case-system': 'from the case system',
   'deadline.firstAbsence': 'First day of absence (for the deadlines)',
+  'deadline.exempt26':
+    'The citizen is employed and expected back within 26 weeks (as a rule exempt from the week-8 follow-up – verify)',
   'deadline.firstAbsence.help':
     'Sickness benefit deadlines count from the first day of absence, often before the case start date.',
   'deadline.rule.first-interview': 'First interview (within 1 week)',
