@@ -30,6 +30,7 @@ const ASSERTIONS = [
   'job om ugen',
   'Tilbuddet er skrevet ind i Min Plan',
   'havde før forsømmelsen fået skriftlig og konkret vejledning',
+  'Der er bedt om tidlig opfølgning',
 ];
 
 const sample = (f: TemplateField, full: boolean): FormValues[string] => {

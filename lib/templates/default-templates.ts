@@ -499,6 +499,12 @@ ${agreedBody}`,
           { value: 'uafklaret', label: 'uafklaret' },
         ],
       },
+      {
+        id: 'fastTrack',
+        kind: 'yesno',
+        label: 'Har borgeren eller arbejdsgiveren bedt om tidlig opfølgning (fast track)?',
+        help: 'Sygedagpengeloven § 7 b (verificér): opfølgningen begynder da inden for 2 uger.',
+      },
       { id: 'arbejdsgiverKontakt', kind: 'textarea', label: 'Kontakt med arbejdsgiver og gradvis tilbagevenden' },
       ...consent,
       {
@@ -533,6 +539,9 @@ Borgeren forventes ikke tilbage i arbejde inden for 26 uger.
 {{#raskmelding26=uafklaret}}
 Det er uafklaret, om borgeren er tilbage i arbejde inden for 26 uger.
 {{/raskmelding26=uafklaret}}
+{{#fastTrack=true}}
+Der er bedt om tidlig opfølgning (fast track).
+{{/fastTrack=true}}
 {{#arbejdsgiverKontakt}}
 Arbejdsgiver og tilbagevenden: {{arbejdsgiverKontakt}}
 {{/arbejdsgiverKontakt}}
