@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/i18n';
+import { isInForce } from '@/lib/packs/validity';
+import { isoToday } from '@/lib/templates/form';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { ChecklistRunView } from './ChecklistRunView';
@@ -13,12 +15,17 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
   const runs = useLiveQuery(() => repository.checklistRuns.list(citizenKey), [repository, citizenKey]);
   const available = useLiveQuery(() => repository.packs.activeContent().then((c) => c.checklists), [repository]);
   const [choice, setChoice] = useState('');
+  // Expired checklists (and those not yet in force) are hidden unless the caseworker asks.
+  const [showOutOfForce, setShowOutOfForce] = useState(false);
   const selectId = useId();
   if (!runs || !available) return null;
+  const today = isoToday();
+  const outOfForce = available.filter((c) => !isInForce(c, today)).length;
+  const offered = showOutOfForce ? available : available.filter((c) => isInForce(c, today));
 
   const open = runs.filter((r) => r.finishedAt === null);
   const finished = runs.filter((r) => r.finishedAt !== null);
-  const chosen = available.find((c) => `${c.packId}/${c.id}` === choice) ?? available[0];
+  const chosen = offered.find((c) => `${c.packId}/${c.id}` === choice) ?? offered[0];
 
   return (
     <div className="px-4 py-3">
@@ -39,9 +46,10 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
             value={chosen ? `${chosen.packId}/${chosen.id}` : ''}
             onChange={(e) => setChoice(e.target.value)}
           >
-            {available.map((c) => (
+            {offered.map((c) => (
               <option key={`${c.packId}/${c.id}`} value={`${c.packId}/${c.id}`}>
                 {c.title}
+                {isInForce(c, today) ? '' : ` (${t('checklists.outOfForce')})`}
               </option>
             ))}
           </select>
@@ -54,6 +62,12 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
           {t('checklists.start')}
         </button>
       </form>
+      {outOfForce > 0 && (
+        <label className="mt-2 flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={showOutOfForce} onChange={(e) => setShowOutOfForce(e.target.checked)} />
+          {t('checklists.showOutOfForce', { count: outOfForce })}
+        </label>
+      )}
 
       {open.length === 0 && <p className="mt-3 text-sm text-slate-600">{t('checklists.none')}</p>}
       {open.map((run) => (

@@ -17,7 +17,7 @@ export function HistoryList({ citizenKey }: { citizenKey: string }) {
         <li key={e.id} className="rounded border border-slate-300 p-2 text-sm" data-testid="history-entry">
           <p>
             {e.target
-              ? t('history.templateInserted', { title: e.templateTitle, target: `«${e.target}»` })
+              ? t('history.templateInserted', { title: e.templateTitle, target: e.target })
               : t('history.templateCopied', { title: e.templateTitle })}
           </p>
           <time className="text-xs text-slate-600" dateTime={new Date(e.at).toISOString()}>

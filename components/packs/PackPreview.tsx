@@ -1,5 +1,8 @@
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { PackPreview as Preview } from '@/lib/db/repository';
+import { allExpired } from '@/lib/packs/validity';
+import { isoToday } from '@/lib/templates/form';
+import { ExpiringList } from './ExpiringList';
 import { useT } from '../panel/panel-context';
 
 /** What a pack would change, shown before anything is applied. */
@@ -22,6 +25,16 @@ export function PackPreview({
       <p className="text-slate-700">
         {preview.signedBy ? t('packs.signedBy', { key: preview.signedBy }) : t('packs.unsigned')}
       </p>
+      {allExpired(pack, isoToday()) && (
+        <p
+          role="alert"
+          data-testid="pack-preview-all-expired"
+          className="mt-1 rounded border-l-4 border-red-600 bg-red-50 p-2 text-red-900"
+        >
+          {t('packs.preview.allExpired')}
+        </p>
+      )}
+      <ExpiringList pack={pack} />
       {diff === null ? (
         <p className="mt-1">
           {t('packs.preview.new', {

@@ -12,6 +12,7 @@ import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
 import { translateIssue } from '@/lib/i18n/validation';
 import { useT } from '../panel/panel-context';
+import { ExpiringList } from './ExpiringList';
 import { PackPreview } from './PackPreview';
 
 type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; activateOnly?: boolean };
@@ -100,7 +101,9 @@ export function PackSettings({ repository }: { repository: Repository }) {
             pack={p}
             onShowUpdate={(v) => void showUpdate(p, v)}
             onUseVersion={(v) =>
-              void repository.packs.restore(p.state.id, v).catch((e: unknown) => refuse([String(e)]))
+              void repository.packs
+                .restore(p.state.id, v)
+                .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]))
             }
             onRefresh={async () => {
               if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
@@ -111,7 +114,9 @@ export function PackSettings({ repository }: { repository: Repository }) {
             }}
             onRemove={() => {
               if (window.confirm(t('packs.remove.confirm', { name: p.active.name })))
-                void repository.packs.remove(p.state.id).catch((e: unknown) => refuse([String(e)]));
+                void repository.packs
+                  .remove(p.state.id)
+                  .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]));
             }}
           />
         ))}
@@ -276,6 +281,7 @@ function PackRow({
           {t('packs.blocked', { reason: state.blocked })}
         </p>
       )}
+      <ExpiringList pack={active} />
       {newer && (
         <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900">
           {t('packs.available', { version: newer })}{' '}

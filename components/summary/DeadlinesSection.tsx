@@ -51,6 +51,7 @@ export function DeadlinesSection({
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [firstAbsence, setFirstAbsence] = useState('');
+  const [exempt26, setExempt26] = useState(false);
   // A change that could not be saved, kept for the retry.
   const [failed, setFailed] = useState<{ work: () => Promise<unknown>; failure: SaveFailure } | null>(null);
   const ids = { title: useId(), due: useId(), absence: useId() };
@@ -69,7 +70,7 @@ export function DeadlinesSection({
   const sickness = `${citizen.facts.ydelse ?? ''} ${citizen.facts.malgruppe ?? ''}`
     .toLowerCase()
     .includes('sygedagpenge');
-  const suggestions = suggestDeadlines(citizen.facts, { firstAbsence: firstAbsence || null })
+  const suggestions = suggestDeadlines(citizen.facts, { firstAbsence: firstAbsence || null, exempt26 })
     .map((s) => ({
       ...s,
       // Each suggestion says what it was counted from, and keeps saying it once accepted.
@@ -130,6 +131,15 @@ export function DeadlinesSection({
             value={firstAbsence}
             onChange={(e) => setFirstAbsence(e.target.value)}
           />
+          <label className="mt-1 flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={exempt26}
+              onChange={(e) => setExempt26(e.target.checked)}
+            />
+            {t('deadline.exempt26')}
+          </label>
         </div>
       )}
       {suggestions.length > 0 && (

@@ -124,7 +124,7 @@ export function SummarySheet({ citizen, summary, deadlines, caseworker, error, a
                 <span className="text-[0.7rem] font-normal text-slate-600">{stamp('own', summary.text[f]!.at)}</span>
               </h3>
               <p className="clamp-print text-sm whitespace-pre-wrap">
-                {f === 'goal' ? `«${summary.text[f]!.value}»` : summary.text[f]!.value}
+                {f === 'goal' ? t('summary.quoted', { text: summary.text[f]!.value }) : summary.text[f]!.value}
               </p>
             </div>
           ))}

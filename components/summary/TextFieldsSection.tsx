@@ -48,8 +48,15 @@ function TextField({
       <label htmlFor={id} className="block text-sm font-medium">
         {t(`summary.text.${field}`)}
       </label>
+      {/* Health is GDPR art. 9 data: the private overview guides rather than invites it. */}
+      {field === 'health' && (
+        <p id={`${id}-help`} className="text-xs text-slate-700" data-testid="health-guidance">
+          {t('summary.text.health.help')}
+        </p>
+      )}
       <textarea
         id={id}
+        aria-describedby={field === 'health' ? `${id}-help` : undefined}
         rows={field === 'goal' ? 2 : 3}
         className={`${inputClass} mt-1 resize-y`}
         value={value}

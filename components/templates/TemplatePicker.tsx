@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { TemplatePrefs } from '@/lib/panel/preferences';
+import { isInForce } from '@/lib/packs/validity';
+import { isoToday } from '@/lib/templates/form';
 import { fuzzyScore } from '@/lib/templates/fuzzy';
 import { MEETING_TYPES } from '@/lib/templates/vocabulary';
 import type { Template } from '@/lib/templates/schema';
 import { useT } from '../panel/panel-context';
+
+const danishDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** Favourites first, then the most recently used, then by title; a query ranks by match. */
 export function rankTemplates(
@@ -44,9 +48,20 @@ export function TemplatePicker({
   const t = useT();
   const [query, setQuery] = useState('');
   const [meetingType, setMeetingType] = useState('');
+  // Expired templates (and those not yet in force) are hidden unless the caseworker asks.
+  const [showOutOfForce, setShowOutOfForce] = useState(false);
+  const today = isoToday();
+  const outOfForce = templates.filter((tpl) => !isInForce(tpl, today)).length;
   const shown = useMemo(
-    () => rankTemplates(templates, prefs, query, meetingType),
-    [templates, prefs, query, meetingType],
+    () =>
+      rankTemplates(
+        // A template with a draft stays in view, so work in progress is not lost from sight.
+        showOutOfForce ? templates : templates.filter((tpl) => isInForce(tpl, today) || draftIds.includes(tpl.id)),
+        prefs,
+        query,
+        meetingType,
+      ),
+    [templates, prefs, query, meetingType, showOutOfForce, today, draftIds],
   );
 
   return (
@@ -91,6 +106,12 @@ export function TemplatePicker({
           </select>
         </div>
       </div>
+      {outOfForce > 0 && (
+        <label className="mt-2 flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={showOutOfForce} onChange={(e) => setShowOutOfForce(e.target.checked)} />
+          {t('templates.showOutOfForce', { count: outOfForce })}
+        </label>
+      )}
       {shown.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t('templates.none')}</p>
       ) : (
@@ -112,7 +133,14 @@ export function TemplatePicker({
                       </span>
                     )}
                   </span>
-                  <span className="block text-xs text-slate-600">{t(`meeting.${tpl.meetingType}` as MessageKey)}</span>
+                  <span className="block text-xs text-slate-600">
+                    {t(`meeting.${tpl.meetingType}` as MessageKey)}
+                    {!isInForce(tpl, today)
+                      ? ` · ${t(today < tpl.validFrom ? 'templates.validFrom' : 'templates.expiredShort', { date: danishDate(today < tpl.validFrom ? tpl.validFrom : tpl.validTo!) })}`
+                      : tpl.validTo
+                        ? ` · ${t('templates.validTo', { date: danishDate(tpl.validTo) })}`
+                        : ''}
+                  </span>
                 </button>
                 <button
                   type="button"

@@ -56,6 +56,15 @@ export const checklistSchema = lazySchema(() =>
       checkedAt: isoDate,
       validFrom: isoDate,
       validTo: isoDate.optional(),
+      /**
+       * The id of the item this one succeeds (pack format 3): the older item
+       * ends (validTo) as this one starts (validFrom), and the team lead sees
+       * which expiring items have a successor.
+       */
+      replaces: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens')
+        .optional(),
       items: z.array(checklistItemSchema).min(1).max(100),
     })
     .superRefine((c, ctx) => {

@@ -87,3 +87,55 @@ describe('findCprs', () => {
     expect(findCprs('Sagsnr 12345678901 og 320190-1234')).toEqual([]);
   });
 });
+
+describe('erstatningspersonnumre (substitute numbers: day + 60)', () => {
+  it('are read with their real birth date and marked as substitute, keeping the number as written', () => {
+    const r = parseCpr('610190-1234');
+    expect(r).toEqual({
+      ok: true,
+      cpr: {
+        value: '610190-1234',
+        birthDate: { year: 1990, month: 1, day: 1 },
+        mod11: false,
+        substitute: true,
+      },
+    });
+    expect(parseCpr('910190-1234').ok).toBe(true); // 31 January
+    expect(parseCpr('890296-1234').ok).toBe(true); // 29 February 1996
+    expect(parseCpr('890297-1234')).toEqual({ ok: false, error: 'date' });
+    expect(parseCpr('600190-1234')).toEqual({ ok: false, error: 'date' });
+    expect(parseCpr('920190-1234')).toEqual({ ok: false, error: 'date' });
+    expect(
+      parseCpr('010190-1234').ok && (parseCpr('010190-1234') as { cpr: { substitute: boolean } }).cpr.substitute,
+    ).toBe(false);
+  });
+
+  it('are found in text and masked like any number', () => {
+    expect(findCprs('Erstatningsnummer 610190-1234.')).toEqual(['610190-1234']);
+    expect(maskCpr('6101901234')).toBe('610190-••••');
+  });
+});
+
+describe('separators', () => {
+  it('accepts en dash, non-breaking hyphen, hyphen, minus and spaced forms', () => {
+    for (const form of [
+      '010190\u20131234', // en dash
+      '010190\u20111234', // non-breaking hyphen
+      '010190\u20101234', // hyphen
+      '010190\u22121234', // minus sign
+      '010190 - 1234',
+      '010190 \u2013 1234',
+      '010190\u00a01234', // non-breaking space
+      '010190\u00a0-\u00a01234',
+    ]) {
+      const r = parseCpr(form);
+      expect(r.ok && r.cpr.value, JSON.stringify(form)).toBe('010190-1234');
+    }
+    expect(findCprs('CPR: 010190\u20111234 og 020291 \u2013 4321')).toEqual(['010190-1234', '020291-4321']);
+  });
+
+  it('still rejects doubled or other separators', () => {
+    for (const bad of ['010190 -- 1234', '010190/1234', '010190.1234', '010190  1234', '010190\u2014\u20141234'])
+      expect(parseCpr(bad), bad).toEqual({ ok: false, error: 'format' });
+  });
+});

@@ -2,75 +2,77 @@
  * Danish CPR numbers (DDMMYY-SSSS), following the rules in the domain brief:
  * the 7th digit and YY give the century, the date must exist, and modulus 11 is
  * information only (numbers issued since 1 Oct 2007 need not satisfy it).
+ * Substitute numbers (erstatningspersonnumre) in the common scheme raise the
+ * day by 60; they are read as the citizen's number like any other.
  * We never derive or show a sex from the number.
+ *
+ * This module is part of the bridge (lib/host/read-citizen.ts), which has a
+ * 10 KB budget: keep it small.
  */
 
 export interface Cpr {
-  /** Canonical form `DDMMYY-SSSS`. */
+  /** Canonical form `DDMMYY-SSSS` (a substitute number keeps its raised day). */
   readonly value: string;
   readonly birthDate: { year: number; month: number; day: number };
   /** Whether the number satisfies modulus 11. Never a reason to reject. */
   readonly mod11: boolean;
+  /** A substitute number (erstatningspersonnummer): the day is raised by 60. */
+  readonly substitute: boolean;
 }
 
 export type CprError = 'format' | 'date';
 
 export type CprResult = { ok: true; cpr: Cpr } | { ok: false; error: CprError };
 
-const CPR_SHAPE = /^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$/;
-const MOD11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+/**
+ * Between the date and the serial: nothing, a space, or a hyphen, en dash,
+ * non-breaking hyphen, hyphen (U+2010) or minus sign, with or without a
+ * (non-breaking) space either side: `010190-1234`, `010190 – 1234`.
+ */
+const SEP = '(?:[ \\xa0]?[-\\u2010\\u2011\\u2013\\u2212][ \\xa0]?|[ \\xa0])?';
+const CPR_SHAPE = new RegExp(`^(\\d{6})${SEP}(\\d{4})$`);
 
 /** Century from the 7th digit and the two-digit year (CPR-kontoret's table). */
 export function birthYear(yy: number, digit7: number): number {
-  if (digit7 <= 3) return 1900 + yy;
-  if (digit7 === 4 || digit7 === 9) return yy <= 36 ? 2000 + yy : 1900 + yy;
-  return yy <= 57 ? 2000 + yy : 1800 + yy;
+  return yy + (digit7 < 4 ? 1900 : digit7 === 4 || digit7 === 9 ? (yy < 37 ? 2000 : 1900) : yy < 58 ? 2000 : 1800);
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
-}
+/** Weights 4 3 2 7 6 5 4 3 2 1. */
+export const passesMod11 = (digits: string): boolean =>
+  [...digits].reduce((sum, d, i) => sum + +d * ((i < 3 ? 4 : 10) - i), 0) % 11 === 0;
 
-export function passesMod11(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (MOD11_WEIGHTS[i] ?? 0);
-  return sum % 11 === 0;
-}
-
-/** Parses `DDMMYYSSSS`, `DDMMYY-SSSS` or `DDMMYY SSSS` (surrounding space allowed). */
+/**
+ * Parses `DDMMYYSSSS`, `DDMMYY-SSSS`, `DDMMYY SSSS` or `DDMMYY – SSSS` (any
+ * separator above; surrounding space allowed).
+ */
 export function parseCpr(input: string): CprResult {
   const match = CPR_SHAPE.exec(input.trim());
   if (!match) return { ok: false, error: 'format' };
-  const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
-  const day = Number(dd);
-  const month = Number(mm);
-  const year = birthYear(Number(yy), Number(serial[0]));
-  if (!isRealDate(year, month, day)) return { ok: false, error: 'date' };
-  const digits = `${dd}${mm}${yy}${serial}`;
+  const [, date, serial] = match as unknown as [string, string, string];
+  const raised = +date.slice(0, 2);
+  const substitute = raised > 60;
+  const day = substitute ? raised - 60 : raised;
+  const month = +date.slice(2, 4);
+  const year = birthYear(+date.slice(4), +serial[0]!);
+  const real = new Date(Date.UTC(year, month - 1, day));
+  if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day) return { ok: false, error: 'date' };
   return {
     ok: true,
-    cpr: {
-      value: `${dd}${mm}${yy}-${serial}`,
-      birthDate: { year, month, day },
-      mod11: passesMod11(digits),
-    },
+    cpr: { value: `${date}-${serial}`, birthDate: { year, month, day }, mod11: passesMod11(date + serial), substitute },
   };
 }
 
 /** `010190-1234` → `010190-••••`. Accepts any parseable form. */
 export function maskCpr(cpr: string): string {
   const parsed = parseCpr(cpr);
-  const canonical = parsed.ok ? parsed.cpr.value : cpr.trim();
-  return `${canonical.slice(0, 6)}-••••`;
+  return `${(parsed.ok ? parsed.cpr.value : cpr.trim()).slice(0, 6)}-••••`;
 }
 
-/** Finds every CPR-shaped, date-valid number in a text, in canonical form. */
+/** Finds every CPR-shaped, date-valid number in a text (substitute numbers too), in canonical form. */
 export function findCprs(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g)) {
-    const parsed = parseCpr(`${m[1]}-${m[2]}`);
+  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{6})${SEP}(\\d{4})(?!\\d)`, 'g'))) {
+    const parsed = parseCpr(m[1]! + m[2]);
     if (parsed.ok && !found.includes(parsed.cpr.value)) found.push(parsed.cpr.value);
   }
   return found;

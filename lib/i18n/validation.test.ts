@@ -30,6 +30,13 @@ const packs: unknown[] = [
   },
   { ...pack(), templates: 'ikke en liste', extra: 1 },
   { ...pack(), checklists: [{ ...pack().checklists[0], meetingType: 'kaffe', items: [] }] },
+  {
+    ...pack(),
+    templates: [
+      { ...t0(), replaces: 'findes.ikke' },
+      { ...pack().templates[1], replaces: t0().id, validFrom: t0().validFrom },
+    ],
+  },
 ];
 const templates: unknown[] = [
   {
@@ -98,16 +105,39 @@ describe('validation messages in Danish', () => {
     );
     expect(
       translateIssue(
-        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/2" and "sidevogn-pack/1")',
+        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/3", "sidevogn-pack/2" and "sidevogn-pack/1")',
         'da',
       ),
-    ).toBe('format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/2« og »sidevogn-pack/1«)');
+    ).toBe(
+      'format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/3«, »sidevogn-pack/2« og »sidevogn-pack/1«)',
+    );
     expect(translateIssue('(file): Not valid JSON: Unexpected end of JSON input', 'da')).toBe(
       '(fil): Filen er ikke gyldig JSON',
     );
     expect(translateIssue('name: Too small: expected string to have >=1 characters', 'da')).toBe('name: Skal udfyldes');
     expect(translateIssue('name: Too small: expected string to have >=1 characters', 'en')).toBe(
       'name: Too small: expected string to have >=1 characters',
+    );
+  });
+
+  it('translates what installing a pack and policy can refuse', () => {
+    for (const line of [
+      'templates: "dk.x" is already provided by the pack "Team Vest"',
+      'version: Version 1.0.0 of "Team Vest" is already installed with different content; give the new one a higher version',
+      'version: 1.2.0 is not installed',
+      'This pack is installed by your organisation and cannot be removed',
+      'policy: Your organisation does not allow packs added by the caseworker',
+      'policy: Your organisation no longer installs this pack',
+      'policy: Your organisation does not allow templates added by the caseworker',
+      'policy: Your organisation only accepts signed packs; a template on its own cannot be signed',
+      'signature: The signature does not match the pack: it was changed after signing',
+      'signature: The signature or its public key is malformed',
+      'signature: Your organisation only accepts signed packs, and this pack is not signed',
+      'signature: Signed by key 0123abcd0123abcd, which your organisation does not trust',
+    ])
+      expect(isTranslated(line), line).toBe(true);
+    expect(translateIssue('templates: "dk.x" is already provided by the pack "Team Vest"', 'da')).toBe(
+      'templates: »dk.x« findes allerede i pakken »Team Vest«',
     );
   });
 

@@ -21,7 +21,13 @@ const TYPES: Record<string, string> = {
   nonoptional: 'en værdi',
 };
 const type = (t: string) => TYPES[t] ?? t;
-const and = (s: string) => s.replace(/" and "/g, '« og »').replace(/"/g, (q, i: number) => (i === 0 ? '»' : '«'));
+/** `"a", "b" and "c"` → `»a«, »b« og »c«`. */
+const and = (s: string) =>
+  s
+    .replace(/" and "/g, '« og »')
+    .replace(/", "/g, '«, »')
+    .replace(/^"/, '»')
+    .replace(/"$/, '«');
 
 const RULES: Rule[] = [
   [/^Use a date written YYYY-MM-DD$/, () => 'Skriv datoen som ÅÅÅÅ-MM-DD'],
@@ -43,6 +49,14 @@ const RULES: Rule[] = [
   ],
   [/^Duplicate id "(.+)" in (\w+)$/, (id, kind) => `Id'et »${id}« findes to gange i ${KINDS[kind] ?? kind}`],
   [/^"(.+)" is not a template in this pack$/, (id) => `»${id}« er ikke en skabelon i pakken`],
+  [
+    /^"(.+)" is not another item among the (\w+) of this pack$/,
+    (id, kind) => `»${id}« er ikke en anden af pakkens ${KINDS[kind] ?? kind}`,
+  ],
+  [
+    /^A successor must start after the item it replaces \("(.+)"\)$/,
+    (id) => `En efterfølger skal gælde fra en senere dato end den, den afløser (»${id}«)`,
+  ],
   [/^"(.+)" is not a field of the template "(.+)"$/, (f, t) => `»${f}« er ikke et felt i skabelonen »${t}«`],
   [
     /^A checklist linked to no template cannot link an item to a field$/,
@@ -76,6 +90,44 @@ const RULES: Rule[] = [
   [/^\{\{#(.+)\}\} is never closed$/, (k) => `{{#${k}}} bliver aldrig lukket`],
   [/^Unreadable placeholder \(use \{\{name\}\}\)$/, () => 'Ulæselig pladsholder (skriv {{navn}})'],
   [/^Key "(.+)" is not allowed$/, (k) => `Nøglen »${k}« er ikke tilladt`],
+  // Installing (lib/db/config-repository.ts) and policy (lib/packs/signing.ts).
+  [/^"(.+)" is already provided by the pack "(.+)"$/, (id, p) => `»${id}« findes allerede i pakken »${p}«`],
+  [
+    /^Version (.+) of "(.+)" is already installed with different content; give the new one a higher version$/,
+    (v, p) =>
+      `Version ${v} af »${p}« er allerede installeret med et andet indhold; giv den nye et højere versionsnummer`,
+  ],
+  [/^(.+) is not installed$/, (v) => `${v} er ikke installeret`],
+  [
+    /^This pack is installed by your organisation and cannot be removed$/,
+    () => 'Pakken er installeret af din organisation og kan ikke fjernes',
+  ],
+  [
+    /^Your organisation does not allow packs added by the caseworker$/,
+    () => 'Din organisation tillader ikke pakker, som sagsbehandleren selv tilføjer',
+  ],
+  [/^Your organisation no longer installs this pack$/, () => 'Din organisation installerer ikke længere denne pakke'],
+  [
+    /^Your organisation does not allow templates added by the caseworker$/,
+    () => 'Din organisation tillader ikke skabeloner, som sagsbehandleren selv tilføjer',
+  ],
+  [
+    /^Your organisation only accepts signed packs; a template on its own cannot be signed$/,
+    () => 'Din organisation accepterer kun signerede pakker, og en skabelon alene kan ikke signeres',
+  ],
+  [
+    /^The signature does not match the pack: it was changed after signing$/,
+    () => 'Signaturen passer ikke til pakken: den er ændret, efter den blev signeret',
+  ],
+  [/^The signature or its public key is malformed$/, () => 'Signaturen eller dens offentlige nøgle er ugyldig'],
+  [
+    /^Your organisation only accepts signed packs, and this pack is not signed$/,
+    () => 'Din organisation accepterer kun signerede pakker, og denne pakke er ikke signeret',
+  ],
+  [
+    /^Signed by key (\w+), which your organisation does not trust$/,
+    (k) => `Signeret med nøglen ${k}, som din organisation ikke stoler på`,
+  ],
   [/^HTML or script is not allowed in pack text$/, () => 'HTML og script er ikke tilladt i pakkens tekst'],
   [
     /^The pack is ([\d.]+) MB; the limit is (\d+) MB$/,

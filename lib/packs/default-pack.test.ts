@@ -28,6 +28,9 @@ const ASSERTIONS = [
   'Samtalen blev holdt med tolk',
   'CV er opdateret',
   'job om ugen',
+  'Tilbuddet er skrevet ind i Min Plan',
+  'havde før forsømmelsen fået skriftlig og konkret vejledning',
+  'Der er bedt om tidlig opfølgning',
 ];
 
 const sample = (f: TemplateField, full: boolean): FormValues[string] => {

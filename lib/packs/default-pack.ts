@@ -16,6 +16,14 @@ export const defaultPack: PackInput = {
   version: DEFAULT_PACK_VERSION,
   changelog: [
     {
+      version: '2.1.0',
+      date: '2026-12-06',
+      changes: [
+        'De notater, der skrives mest, er tilføjet: tilbud (virksomhedspraktik, løntilskud), afgørelse om sanktion med forudgående vejledning, rimelig grund og kontaktforsøg, revurdering og forlængelse af sygedagpenge, opfølgning i fleksjob og på ledighedsydelse, opfølgning i ressourceforløb og jobafklaringsforløb, uddannelsespålæg, arbejdspligt og fællessamtale med a-kassen. Ingen af dem har svar på forhånd, og alle gælder til og med 31.12.2026. Opfølgningssamtalen for sygedagpenge spørger om fast track.',
+        'Paragrafferne for tilbud, sanktioner, fleksjob, ledighedsydelse, uddannelsespålæg, arbejdspligt og fællessamtaler er ikke efterprøvet mod den gældende tekst efter lov nr. 1750 af 29/12 2025 og lov om ny kontanthjælp: grundlaget siger »verificér«. Uddannelsespålæg ophører 1.1.2027 og får ingen efterfølger.',
+      ].join('\n'),
+    },
+    {
       version: '2.0.0',
       date: '2026-12-06',
       changes: [

@@ -21,8 +21,8 @@ const text = (value: unknown) => JSON.stringify(value);
 describe('the default pack', () => {
   it('validates and links each checklist to a template in it', () => {
     const p = pack();
-    expect(p.templates).toHaveLength(7);
-    expect(p.checklists).toHaveLength(7);
+    expect(p.templates).toHaveLength(15);
+    expect(p.checklists).toHaveLength(15);
     expect(validatePack(JSON.parse(text(p)))).toMatchObject({ ok: true });
   });
 });
@@ -41,7 +41,7 @@ describe('a corpus of bad packs is refused with the path and the reason', () => 
         x.templates.push(x.templates[0]!);
         return text(x);
       },
-      'templates.7.id: Duplicate id "dk.default.foerste-jobsamtale" in templates',
+      'templates.15.id: Duplicate id "dk.default.foerste-jobsamtale" in templates',
     ],
     [
       'prototype pollution',
@@ -84,12 +84,49 @@ describe('a corpus of bad packs is refused with the path and the reason', () => 
       },
       'checklists.0.templateId: "findes.ikke" is not a template in this pack',
     ],
+    [
+      'a successor naming no item of the pack',
+      () => {
+        const x = p();
+        x.templates[1]!.replaces = 'findes.ikke';
+        return text(x);
+      },
+      'templates.1.replaces: "findes.ikke" is not another item among the templates of this pack',
+    ],
+    [
+      'a successor that starts no later than the item it replaces',
+      () => {
+        const x = p() as unknown as { checklists: Record<string, unknown>[] };
+        x.checklists[1]!.replaces = x.checklists[0]!.id;
+        return text(x);
+      },
+      'checklists.1.validFrom: A successor must start after the item it replaces',
+    ],
+    [
+      'a format-3 meeting type read under no format',
+      () => text({ ...p(), templates: [{ ...p().templates[0], meetingType: 'kaffe' }] }),
+      'templates.0.meetingType: Invalid option',
+    ],
     ['over 5 MB', () => text({ ...p(), name: 'x'.repeat(5 * 1024 * 1024) }), '(file): The pack is 5.'],
   ];
   it.each(cases)('%s', (_name, make, expected) => {
     const result = parsePackText(make());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.some((e) => e.startsWith(expected))).toBe(true);
+  });
+
+  it('reads a successor that starts after the item it replaces, and older formats', () => {
+    const x = p();
+    x.templates.push({
+      ...x.templates[0]!,
+      id: 'dk.default.foerste-jobsamtale-2027',
+      validFrom: '2027-01-01',
+      validTo: undefined,
+      replaces: x.templates[0]!.id,
+    });
+    expect(parsePackText(text(x))).toMatchObject({ ok: true });
+    for (const format of ['sidevogn-pack/1', 'sidevogn-pack/2'])
+      expect(parsePackText(text({ ...p(), format }))).toMatchObject({ ok: true });
   });
 
   it('does not let "__proto__" in a pack change any prototype', () => {
@@ -186,14 +223,14 @@ describe('diffing versions', () => {
   it('lists added, removed and changed items by kind', () => {
     const before = pack();
     const after = pack();
-    after.version = '2.1.0';
+    after.version = '2.2.0';
     after.templates[0] = { ...after.templates[0]!, title: 'Første jobsamtale (ny)' };
     after.templates.splice(6, 1);
     after.checklists.push({ ...after.checklists[0]!, id: 'kommune.ekstra', title: 'Ekstra' });
     const diff = diffPacks(before, after);
     expect(diff).toEqual({
-      from: '2.0.0',
-      to: '2.1.0',
+      from: '2.1.0',
+      to: '2.2.0',
       added: [{ kind: 'checklist', id: 'kommune.ekstra', title: 'Ekstra' }],
       removed: [
         { kind: 'template', id: 'dk.default.kontaktnotat', title: 'Kort kontaktnotat (telefon eller hjemmebesøg)' },

@@ -14,12 +14,15 @@ import { templateSchema } from '../templates/schema';
  * items linked to a template field (`field`) or ticked by the panel
  * (`tickedBy`), the meeting types `loebende-jobsamtale` and `afgoerelse`,
  * adapters that name several targets with a role and step into frames (`>>>`),
- * and templates that name their default target by role. A format-1 pack is a
- * valid format-2 pack.
+ * and templates that name their default target by role. Format 3 (December
+ * 2026) added the meeting types `tilbud`, `fleksjob`, `ressourceforloeb`,
+ * `uddannelsespaalaeg`, `arbejdspligt` and `faellessamtale`, and `replaces` on
+ * templates and checklists: a successor names the item it takes over from
+ * (say, on 1 January 2027). A format-1 or format-2 pack is a valid format-3 pack.
  */
-export const PACK_FORMAT = 'sidevogn-pack/2';
+export const PACK_FORMAT = 'sidevogn-pack/3';
 /** Formats this version still reads. */
-export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/1'] as const;
+export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/2', 'sidevogn-pack/1'] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
@@ -41,7 +44,9 @@ export const packSchema = lazySchema(() =>
   z
     .strictObject({
       format: z.enum(READABLE_PACK_FORMATS, {
-        error: `Unsupported pack format (this Sidevogn reads ${READABLE_PACK_FORMATS.map((f) => `"${f}"`).join(' and ')})`,
+        error: `Unsupported pack format (this Sidevogn reads ${READABLE_PACK_FORMATS.map((f) => `"${f}"`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' and $1')})`,
       }),
       id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens'),
       name: z.string().trim().min(1).max(160),
@@ -65,6 +70,25 @@ export const packSchema = lazySchema(() =>
           if (seen.has(item.id))
             ctx.addIssue({ code: 'custom', path: [kind, i, 'id'], message: `Duplicate id "${item.id}" in ${kind}` });
           seen.add(item.id);
+        });
+      }
+      for (const kind of ['templates', 'checklists'] as const) {
+        const items = new Map<string, { validFrom: string }>(p[kind].map((x) => [x.id, x]));
+        p[kind].forEach((item, i) => {
+          if (!item.replaces) return;
+          const replaced = items.get(item.replaces);
+          if (!replaced || item.replaces === item.id)
+            ctx.addIssue({
+              code: 'custom',
+              path: [kind, i, 'replaces'],
+              message: `"${item.replaces}" is not another item among the ${kind} of this pack`,
+            });
+          else if (item.validFrom <= replaced.validFrom)
+            ctx.addIssue({
+              code: 'custom',
+              path: [kind, i, 'validFrom'],
+              message: `A successor must start after the item it replaces ("${item.replaces}")`,
+            });
         });
       }
       const templates = new Map(p.templates.map((t) => [t.id, t]));

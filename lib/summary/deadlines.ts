@@ -38,10 +38,13 @@ export interface SuggestedDeadline {
  * within a week of the first contact; and the next meeting the case system
  * shows. The first day of absence is the caseworker's (`firstAbsence`, ISO);
  * without it the sygedagpenge rules count from the case's start date and say so.
+ * An employed citizen expected back at work within 26 weeks is, as a rule,
+ * exempt from municipal follow-up after the 2026 reform (`exempt26`, the
+ * caseworker's answer): no week-8 follow-up is proposed; the revurdering still is.
  */
 export function suggestDeadlines(
   facts: Partial<Record<CitizenFieldId, string>>,
-  known: { firstAbsence?: string | null } = {},
+  known: { firstAbsence?: string | null; exempt26?: boolean } = {},
 ): SuggestedDeadline[] {
   const out: SuggestedDeadline[] = [];
   const start = parseDanishDate(facts.startdato);
@@ -53,7 +56,7 @@ export function suggestDeadlines(
         ? { basis: 'case-start', date: start }
         : null;
     if (from) {
-      out.push({ rule: 'sdp-week8', due: addDays(from.date, 8 * 7 - 1), from });
+      if (!known.exempt26) out.push({ rule: 'sdp-week8', due: addDays(from.date, 8 * 7 - 1), from });
       out.push({ rule: 'sdp-week22', due: addDays(from.date, 22 * 7 - 1), from });
     }
   } else if (start && /kontanthjælp|uddannelseshjælp|selvforsørgelses|jobparat|aktivitetsparat/.test(benefit)) {

@@ -46,6 +46,14 @@ describe('deadlines', () => {
     ]);
   });
 
+  it('proposes no week-8 follow-up for an employed citizen expected back within 26 weeks, but still the revurdering', () => {
+    const facts = { ydelse: 'Sygedagpenge', startdato: '05.01.2026' };
+    const absence = { basis: 'first-absence', date: '2025-12-08' };
+    expect(suggestDeadlines(facts, { firstAbsence: '2025-12-08', exempt26: true })).toEqual([
+      { rule: 'sdp-week22', due: '2026-05-10', from: absence },
+    ]);
+  });
+
   it('suggests the first interview within a week for kontanthjælp, and the next meeting', () => {
     expect(
       suggestDeadlines({

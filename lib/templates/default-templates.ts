@@ -499,6 +499,12 @@ ${agreedBody}`,
           { value: 'uafklaret', label: 'uafklaret' },
         ],
       },
+      {
+        id: 'fastTrack',
+        kind: 'yesno',
+        label: 'Har borgeren eller arbejdsgiveren bedt om tidlig opfølgning (fast track)?',
+        help: 'Sygedagpengeloven § 7 b (verificér): opfølgningen begynder da inden for 2 uger.',
+      },
       { id: 'arbejdsgiverKontakt', kind: 'textarea', label: 'Kontakt med arbejdsgiver og gradvis tilbagevenden' },
       ...consent,
       {
@@ -533,6 +539,9 @@ Borgeren forventes ikke tilbage i arbejde inden for 26 uger.
 {{#raskmelding26=uafklaret}}
 Det er uafklaret, om borgeren er tilbage i arbejde inden for 26 uger.
 {{/raskmelding26=uafklaret}}
+{{#fastTrack=true}}
+Der er bedt om tidlig opfølgning (fast track).
+{{/fastTrack=true}}
 {{#arbejdsgiverKontakt}}
 Arbejdsgiver og tilbagevenden: {{arbejdsgiverKontakt}}
 {{/arbejdsgiverKontakt}}
@@ -815,5 +824,571 @@ Oplyst: {{oplyst}}
 Vejledning: {{vejledning}}
 {{/vejledning}}
 Aftaler og næste skridt: {{aftaler}}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.tilbud',
+    title: 'Tilbud: virksomhedspraktik eller løntilskud',
+    meetingType: 'tilbud',
+    description: 'Notat om et tilbud: formål, periode, arbejdsgiver, timer og vejledning om konsekvenser.',
+    legalBasis:
+      'LAB’s regler om virksomhedspraktik og ansættelse med løntilskud (lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 – verificér kapitel og §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse fra eller ophør i tilbuddet); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lab,
+    fields: [
+      ...meeting,
+      {
+        id: 'tilbudstype',
+        kind: 'choice',
+        label: 'Tilbud',
+        required: true,
+        options: [
+          { value: 'virksomhedspraktik', label: 'virksomhedspraktik' },
+          { value: 'loentilskud-privat', label: 'ansættelse med løntilskud (privat arbejdsgiver)' },
+          { value: 'loentilskud-offentlig', label: 'ansættelse med løntilskud (offentlig arbejdsgiver)' },
+        ],
+      },
+      { id: 'arbejdsgiver', kind: 'text', label: 'Arbejdsgiver og arbejdssted', required: true },
+      { id: 'periodeFra', kind: 'date', label: 'Periode fra', required: true },
+      { id: 'periodeTil', kind: 'date', label: 'Periode til', required: true },
+      { id: 'timer', kind: 'number', label: 'Timer om ugen', min: 1, max: 37, unit: 'timer' },
+      {
+        id: 'tilbudFormaal',
+        kind: 'textarea',
+        label: 'Formålet med tilbuddet',
+        help: 'Hvad borgeren skal afprøve, lære eller opnå, og hvordan det fører mod job eller uddannelse.',
+        required: true,
+      },
+      { id: 'kontaktperson', kind: 'text', label: 'Kontaktperson hos arbejdsgiveren' },
+      {
+        id: 'borgerensHoldning',
+        kind: 'choice',
+        label: 'Borgerens holdning til tilbuddet',
+        required: true,
+        options: [
+          { value: 'oensker', label: 'Borgeren ønsker tilbuddet' },
+          { value: 'accepterer', label: 'Borgeren har accepteret tilbuddet' },
+          { value: 'uenig', label: 'Borgeren er ikke enig i tilbuddet' },
+        ],
+      },
+      {
+        id: 'minPlanOpdateret',
+        kind: 'yesno',
+        label: 'Er tilbuddet skrevet ind i Min Plan sammen med borgeren?',
+      },
+      ...guidance35,
+      ...next,
+    ],
+    body: `${meetingBody('Tilbud')}
+
+Tilbud: {{tilbudstype}} hos {{arbejdsgiver}} fra {{periodeFra}} til {{periodeTil}}{{#timer}}, {{timer}} om ugen{{/timer}}.
+Formålet med tilbuddet: {{tilbudFormaal}}
+{{#kontaktperson}}
+Kontaktperson hos arbejdsgiveren: {{kontaktperson}}.
+{{/kontaktperson}}
+{{#borgerensHoldning}}
+{{borgerensHoldning}}.
+{{/borgerensHoldning}}
+{{#minPlanOpdateret=true}}
+Tilbuddet er skrevet ind i Min Plan sammen med borgeren.
+{{/minPlanOpdateret=true}}
+
+${guidance35Body}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.afgoerelse-sanktion',
+    title: 'Afgørelse om sanktion (rådighed)',
+    meetingType: 'afgoerelse',
+    description:
+      'Afgørelse efter en forsømmelse: forudgående skriftlig vejledning, rimelig grund, kontaktforsøg, partshøring, begrundelse og klagevejledning.',
+    legalBasis:
+      'Aktivloven § 35 (forudgående skriftlig og konkret vejledning) og aktivlovens sanktionsregler med rimelige grunde (lovbekendtgørelse nr. 1004 af 30/6 2025 – verificér §§ efter lov om ny kontanthjælp, i kraft 1.7.2025); forvaltningsloven § 19 (partshøring), §§ 22–24 (begrundelse) og § 25 (klagevejledning). Sanktionsreglerne ændres 1.1.2027.',
+    sourceUrl: SOURCES.aktivloven,
+    fields: [
+      { id: 'dato', kind: 'date', label: 'Dato for afgørelsen', required: true, prefill: 'today' },
+      { id: 'borger', kind: 'text', label: 'Borger', required: true, prefill: 'citizen.name' },
+      { id: 'sagsbehandler', kind: 'text', label: 'Sagsbehandler', required: true, prefill: 'caseworker.name' },
+      {
+        id: 'forsoemmelse',
+        kind: 'choice',
+        label: 'Forsømmelsen',
+        required: true,
+        options: [
+          { value: 'samtale', label: 'Borgeren udeblev fra en jobsamtale' },
+          { value: 'tilbud', label: 'Borgeren udeblev fra et tilbud' },
+          { value: 'arbejde', label: 'Borgeren afslog et rimeligt tilbud om arbejde' },
+          { value: 'jobsoegning', label: 'Borgeren søgte ikke job som aftalt' },
+          { value: 'andet', label: 'Borgeren forsømte en anden pligt' },
+        ],
+      },
+      { id: 'forsoemmelseDato', kind: 'date', label: 'Dato for forsømmelsen', required: true },
+      { id: 'forsoemmelseBeskrivelse', kind: 'textarea', label: 'Hvad skete der', required: true },
+      {
+        id: 'vejledning35',
+        kind: 'yesno',
+        label:
+          'Havde borgeren før forsømmelsen fået skriftlig og konkret vejledning om rådighed og sanktioner (aktivloven § 35)?',
+        help: 'En sanktion forudsætter, at kommunen kan dokumentere vejledningen: hvornår og i hvilket dokument.',
+        required: true,
+      },
+      {
+        id: 'vejledning35Dato',
+        kind: 'date',
+        label: 'Dato for den skriftlige vejledning',
+        required: true,
+        showWhen: { field: 'vejledning35', equals: true },
+      },
+      {
+        id: 'vejledning35Dokument',
+        kind: 'text',
+        label: 'Dokumentet, vejledningen blev givet i',
+        help: 'Fx »indkaldelse af 3.12.2026«.',
+        required: true,
+        showWhen: { field: 'vejledning35', equals: true },
+      },
+      {
+        id: 'rimeligGrund',
+        kind: 'choice',
+        label: 'Rimelig grund',
+        required: true,
+        options: [
+          { value: 'ingen', label: 'Borgeren havde ikke en rimelig grund til forsømmelsen' },
+          { value: 'rimelig', label: 'Borgeren havde en rimelig grund til forsømmelsen' },
+        ],
+      },
+      {
+        id: 'rimeligGrundVurdering',
+        kind: 'textarea',
+        label: 'Borgerens forklaring og kommunens vurdering af den',
+        required: true,
+      },
+      { id: 'aktivitetsparat', kind: 'yesno', label: 'Er borgeren visiteret aktivitetsparat?', required: true },
+      {
+        id: 'kontaktforsoeg',
+        kind: 'textarea',
+        label: 'Personligt kontaktforsøg før afgørelsen (hvornår og hvordan)',
+        help: 'Før en sanktion over for en aktivitetsparat borger skal kommunen forsøge at kontakte borgeren personligt (verificér reglen efter 1.1.2027).',
+        required: true,
+        showWhen: { field: 'aktivitetsparat', equals: true },
+      },
+      {
+        id: 'partshoering',
+        kind: 'choice',
+        label: 'Partshøring',
+        required: true,
+        options: [
+          { value: 'foretaget', label: 'Borgeren er partshørt før afgørelsen' },
+          { value: 'undtaget', label: 'Partshøring er undladt efter forvaltningsloven § 19, stk. 2' },
+          { value: 'ikke-noedvendig', label: 'Der er ingen oplysninger til ugunst, som borgeren ikke kendte' },
+        ],
+      },
+      {
+        id: 'sanktion',
+        kind: 'textarea',
+        label: 'Sanktionen (art, beløb og periode)',
+        required: true,
+        showWhen: { field: 'rimeligGrund', equals: 'ingen' },
+      },
+      {
+        id: 'regler',
+        kind: 'textarea',
+        label: 'Retsregler, afgørelsen bygger på (lov og paragraf)',
+        required: true,
+      },
+      {
+        id: 'meddelt',
+        kind: 'choice',
+        label: 'Afgørelsen er meddelt',
+        required: true,
+        options: [
+          { value: 'skriftligt', label: 'skriftligt' },
+          { value: 'mundtligt', label: 'mundtligt og bekræftes skriftligt' },
+        ],
+      },
+      {
+        id: 'klagevejledning',
+        kind: 'yesno',
+        label: 'Er afgørelsen meddelt med klagevejledning (forvaltningsloven § 25)?',
+        required: true,
+      },
+    ],
+    body: `Afgørelse om sanktion – {{dato}}
+Borger: {{borger}}. Sagsbehandler: {{sagsbehandler}}.
+
+{{#forsoemmelse}}
+Forsømmelse {{forsoemmelseDato}}: {{forsoemmelse}}.
+{{/forsoemmelse}}
+{{#forsoemmelseBeskrivelse}}
+{{forsoemmelseBeskrivelse}}
+{{/forsoemmelseBeskrivelse}}
+{{#vejledning35=true}}
+Borgeren havde før forsømmelsen fået skriftlig og konkret vejledning om rådighed og sanktioner (aktivloven § 35). Vejledningen blev givet {{vejledning35Dato}} i {{vejledning35Dokument}}.
+{{/vejledning35=true}}
+{{#vejledning35=false}}
+Borgeren havde ikke før forsømmelsen fået skriftlig vejledning efter aktivloven § 35.
+{{/vejledning35=false}}
+{{#rimeligGrund}}
+{{rimeligGrund}}.
+{{/rimeligGrund}}
+{{#rimeligGrundVurdering}}
+Borgerens forklaring og vurderingen af den: {{rimeligGrundVurdering}}
+{{/rimeligGrundVurdering}}
+{{#kontaktforsoeg}}
+Personligt kontaktforsøg før afgørelsen: {{kontaktforsoeg}}
+{{/kontaktforsoeg}}
+{{#partshoering}}
+{{partshoering}}.
+{{/partshoering}}
+{{#sanktion}}
+Sanktion: {{sanktion}}
+{{/sanktion}}
+Retsregler: {{regler}}
+{{#meddelt}}
+Afgørelsen er meddelt {{meddelt}}.
+{{/meddelt}}
+{{#klagevejledning=true}}
+Afgørelsen er meddelt med klagevejledning: hvor og hvordan der klages, og klagefristen (forvaltningsloven § 25).
+{{/klagevejledning=true}}
+{{#klagevejledning=false}}
+Der er endnu ikke givet klagevejledning.
+{{/klagevejledning=false}}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.revurdering-sygedagpenge',
+    title: 'Revurdering og forlængelse, sygedagpenge',
+    meetingType: 'opfoelgning-sygedagpenge',
+    description:
+      'Revurdering, når der er udbetalt sygedagpenge i 22 uger inden for 9 måneder: forlængelse, jobafklaringsforløb eller ophør.',
+    legalBasis:
+      'Sygedagpengeloven § 24, stk. 1 (revurdering efter 22 ugers sygedagpenge inden for de seneste 9 måneder, regnet samlet) og § 27, stk. 1 (forlængelse); lovbekendtgørelse nr. 1179 af 21/9 2023 – verificér ændringer fra lov nr. 1750 af 29/12 2025 og overgangen for jobafklaringsforløb, som ophører 1.1.2027. Ophør kræver partshøring og afgørelse (forvaltningsloven §§ 19 og 22–25). Reglerne ændres 1.1.2027.',
+    sourceUrl: SOURCES.sygedagpengeloven,
+    fields: [
+      ...meeting,
+      { id: 'foersteFravaersdag', kind: 'date', label: 'Første fraværsdag', required: true },
+      {
+        id: 'ugerUdbetalt',
+        kind: 'number',
+        label: 'Uger med sygedagpenge inden for de seneste 9 måneder',
+        help: 'Regnes samlet ud fra udbetalingerne, ikke fra sagens start (§ 24, stk. 1).',
+        required: true,
+        min: 0,
+        max: 52,
+        unit: 'uger',
+      },
+      {
+        id: 'kilder',
+        kind: 'choices',
+        label: 'Oplysninger, der er lagt vægt på',
+        required: true,
+        options: [
+          { value: 'borgeren', label: 'borgerens egne oplysninger' },
+          { value: 'laegeattest', label: 'lægeattest' },
+          { value: 'arbejdsgiver', label: 'arbejdsgiverens oplysninger' },
+          { value: 'sundhedskoordinator', label: 'sundhedskoordinatorens rådgivning' },
+        ],
+      },
+      { id: 'uarbejdsdygtighed', kind: 'textarea', label: 'Vurdering af uarbejdsdygtighed', required: true },
+      {
+        id: 'resultat',
+        kind: 'choice',
+        label: 'Resultat af revurderingen',
+        help: 'Ophør af sygedagpenge er en afgørelse: brug skabelonerne for partshøring og afgørelse.',
+        required: true,
+        options: [
+          { value: 'forlaengelse', label: 'Sygedagpengene forlænges efter sygedagpengeloven § 27' },
+          { value: 'jobafklaring', label: 'Borgeren overgår til jobafklaringsforløb' },
+          { value: 'ophoer', label: 'Ingen forlængelsesregel er opfyldt, og ophør forberedes med partshøring' },
+          { value: 'uafklaret', label: 'Revurderingen er ikke afsluttet' },
+        ],
+      },
+      {
+        id: 'forlaengelsesgrund',
+        kind: 'textarea',
+        label: 'Forlængelsesgrund (sygedagpengeloven § 27, stk. 1, nummer) og hvad den bygger på',
+        required: true,
+        showWhen: { field: 'resultat', equals: 'forlaengelse' },
+      },
+      { id: 'begrundelse', kind: 'textarea', label: 'Begrundelse for resultatet', required: true },
+      ...consent,
+      ...next,
+    ],
+    body: `${meetingBody('Revurdering, sygedagpenge')}
+
+Første fraværsdag: {{foersteFravaersdag}}.
+{{#ugerUdbetalt}}
+Uger med sygedagpenge inden for de seneste 9 måneder: {{ugerUdbetalt}}.
+{{/ugerUdbetalt}}
+{{#kilder}}
+Der er lagt vægt på {{kilder}}.
+{{/kilder}}
+Vurdering af uarbejdsdygtighed: {{uarbejdsdygtighed}}
+
+{{#resultat}}
+{{resultat}}.
+{{/resultat}}
+{{#forlaengelsesgrund}}
+Forlængelsesgrund: {{forlaengelsesgrund}}
+{{/forlaengelsesgrund}}
+Begrundelse: {{begrundelse}}
+${consentBody}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.fleksjob',
+    title: 'Opfølgning, fleksjob og ledighedsydelse',
+    meetingType: 'fleksjob',
+    description: 'Opfølgning for en borger i fleksjob eller på ledighedsydelse.',
+    legalBasis:
+      'LAB’s regler om fleksjob og opfølgning (lovbekendtgørelse nr. 280 af 1/3 2024) og aktivlovens regler om ledighedsydelse (lovbekendtgørelse nr. 1004 af 30/6 2025) – verificér §§ efter lov nr. 1750 af 29/12 2025; forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lab,
+    fields: [
+      ...meeting,
+      {
+        id: 'situation',
+        kind: 'choice',
+        label: 'Borgeren er',
+        required: true,
+        options: [
+          { value: 'fleksjob', label: 'i fleksjob' },
+          { value: 'ledighedsydelse', label: 'på ledighedsydelse' },
+        ],
+      },
+      {
+        id: 'arbejdsgiver',
+        kind: 'text',
+        label: 'Arbejdsgiver',
+        required: true,
+        showWhen: { field: 'situation', equals: 'fleksjob' },
+      },
+      {
+        id: 'timer',
+        kind: 'number',
+        label: 'Timer om ugen',
+        min: 0,
+        max: 37,
+        unit: 'timer',
+        showWhen: { field: 'situation', equals: 'fleksjob' },
+      },
+      {
+        id: 'jobsoegning',
+        kind: 'textarea',
+        label: 'Jobsøgning og kontakt til mulige fleksjob',
+        required: true,
+        showWhen: { field: 'situation', equals: 'ledighedsydelse' },
+      },
+      {
+        id: 'status',
+        kind: 'textarea',
+        label: 'Status: trivsel, arbejdsopgaver og udvikling i arbejdsevnen',
+        required: true,
+      },
+      { id: 'skaanehensyn', kind: 'textarea', label: 'Skånehensyn, og om de overholdes' },
+      {
+        id: 'vejledning',
+        kind: 'textarea',
+        label: 'Vejledning givet (hovedindhold, og om den er givet skriftligt)',
+      },
+      ...consent,
+      ...next,
+    ],
+    body: `${meetingBody('Opfølgning, fleksjob og ledighedsydelse')}
+
+{{#situation=fleksjob}}
+Borgeren er i fleksjob hos {{arbejdsgiver}}{{#timer}}, {{timer}} om ugen{{/timer}}.
+{{/situation=fleksjob}}
+{{#situation=ledighedsydelse}}
+Borgeren modtager ledighedsydelse.
+Jobsøgning og kontakt til mulige fleksjob: {{jobsoegning}}
+{{/situation=ledighedsydelse}}
+Status: {{status}}
+{{#skaanehensyn}}
+Skånehensyn: {{skaanehensyn}}
+{{/skaanehensyn}}
+{{#vejledning}}
+Vejledning: {{vejledning}}
+{{/vejledning}}
+${consentBody}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.ressourceforloeb',
+    title: 'Opfølgning, ressourceforløb og jobafklaringsforløb',
+    meetingType: 'ressourceforloeb',
+    description:
+      'Opfølgning for en borger, der allerede er i ressourceforløb eller jobafklaringsforløb (forløbene fortsætter under udfasningen).',
+    legalBasis:
+      'LAB’s regler om ressourceforløb og jobafklaringsforløb (lovbekendtgørelse nr. 280 af 1/3 2024), lukket for nye borgere ved lov nr. 1750 af 29/12 2025; jobafklaringsforløb ophører 1.1.2027 – verificér overgangsreglerne; forvaltningsloven § 7; offentlighedsloven § 13.',
+    sourceUrl: SOURCES.lov1750,
+    fields: [
+      ...meeting,
+      {
+        id: 'forloeb',
+        kind: 'choice',
+        label: 'Forløb',
+        required: true,
+        options: [
+          { value: 'ressourceforloeb', label: 'ressourceforløb' },
+          { value: 'jobafklaring', label: 'jobafklaringsforløb' },
+        ],
+      },
+      { id: 'indsatser', kind: 'textarea', label: 'Indsatser i forløbet og deres status', required: true },
+      { id: 'udvikling', kind: 'textarea', label: 'Udvikling i arbejdsevnen', required: true },
+      {
+        id: 'helbred',
+        kind: 'textarea',
+        label: 'Helbred af betydning for forløbet, og dokumentationen',
+        help: 'Skriv kun, hvad der er nødvendigt for sagen, og hvilken dokumentation det bygger på.',
+      },
+      {
+        id: 'sundhedskoordinator',
+        kind: 'textarea',
+        label: 'Sundhedskoordinatorens rådgivning',
+        help: 'Skal foreligge før afgørelse om fleksjob eller førtidspension (verificér).',
+      },
+      {
+        id: 'naesteSkridt',
+        kind: 'textarea',
+        label: 'Retning for forløbet (fx job, uddannelse, fleksjob eller forlængelse)',
+      },
+      ...consent,
+      ...next,
+    ],
+    body: `${meetingBody('Opfølgning i forløb')}
+
+{{#forloeb}}
+Borgeren er i {{forloeb}}.
+{{/forloeb}}
+Indsatser og status: {{indsatser}}
+Udvikling i arbejdsevnen: {{udvikling}}
+{{#helbred}}
+Helbred: {{helbred}}
+{{/helbred}}
+{{#sundhedskoordinator}}
+Sundhedskoordinatorens rådgivning: {{sundhedskoordinator}}
+{{/sundhedskoordinator}}
+{{#naesteSkridt}}
+Retning for forløbet: {{naesteSkridt}}
+{{/naesteSkridt}}
+${consentBody}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.uddannelsespaalaeg',
+    title: 'Uddannelsespålæg',
+    meetingType: 'uddannelsespaalaeg',
+    description:
+      'Pålæg til en ung uden erhvervskompetencegivende uddannelse om at søge en uddannelse. Ordningen ophører 31.12.2026 og har ingen efterfølger.',
+    legalBasis:
+      'LAB’s regler om uddannelsespålæg til unge under 30 år (lovbekendtgørelse nr. 280 af 1/3 2024 – verificér §); aktivloven § 35 (skriftlig vejledning om konsekvenser); forvaltningsloven § 7; offentlighedsloven § 13. Uddannelsespålæg ophører 1.1.2027.',
+    sourceUrl: SOURCES.lab,
+    fields: [
+      ...meeting,
+      {
+        id: 'uddannelse',
+        kind: 'textarea',
+        label: 'Uddannelsen eller uddannelserne, borgeren skal søge',
+        required: true,
+      },
+      { id: 'soegeFrist', kind: 'date', label: 'Frist for at søge optagelse', required: true },
+      {
+        id: 'vurdering',
+        kind: 'textarea',
+        label: 'Vurdering af, at borgeren kan gennemføre uddannelsen',
+        required: true,
+      },
+      { id: 'stoette', kind: 'textarea', label: 'Støtte frem mod studiestart' },
+      ...guidance35,
+      ...next,
+    ],
+    body: `${meetingBody('Uddannelsespålæg')}
+
+Borgeren skal søge optagelse på: {{uddannelse}}
+Frist for at søge: {{soegeFrist}}.
+Vurdering: {{vurdering}}
+{{#stoette}}
+Støtte frem mod studiestart: {{stoette}}
+{{/stoette}}
+
+${guidance35Body}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.arbejdspligt',
+    title: 'Arbejdspligt',
+    meetingType: 'arbejdspligt',
+    description: 'Notat om arbejdspligt (op til 37 timer om ugen) for en borger på kontanthjælp.',
+    legalBasis:
+      'Aktivlovens og LAB’s regler om arbejdspligt, indført med det nye kontanthjælpssystem 1.7.2025 (verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.aktivloven,
+    fields: [
+      ...meeting,
+      { id: 'arbejdssted', kind: 'text', label: 'Arbejdssted', required: true },
+      { id: 'timer', kind: 'number', label: 'Timer om ugen', required: true, min: 1, max: 37, unit: 'timer' },
+      { id: 'periodeFra', kind: 'date', label: 'Fra', required: true },
+      { id: 'opgaver', kind: 'textarea', label: 'Arbejdsopgaver', required: true },
+      {
+        id: 'hensyn',
+        kind: 'textarea',
+        label: 'Hensyn til borgerens forhold (fx helbred, børnepasning)',
+        help: 'Skriv kun, hvad der er nødvendigt for sagen.',
+      },
+      ...guidance35,
+      ...next,
+    ],
+    body: `${meetingBody('Arbejdspligt')}
+
+Arbejdspligt hos {{arbejdssted}}, {{timer}} om ugen, fra {{periodeFra}}.
+Arbejdsopgaver: {{opgaver}}
+{{#hensyn}}
+Hensyn til borgerens forhold: {{hensyn}}
+{{/hensyn}}
+
+${guidance35Body}
+
+${nextBody}`,
+  },
+  {
+    ...common,
+    validTo: UNTIL_2027,
+    id: 'dk.default.faellessamtale',
+    title: 'Fællessamtale med a-kassen',
+    meetingType: 'faellessamtale',
+    description: 'Samtale med en dagpengemodtager, hvor a-kassen deltager.',
+    legalBasis:
+      'LAB’s regler om fællessamtaler med arbejdsløshedskassen (lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 – verificér §); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+    sourceUrl: SOURCES.lab,
+    fields: [
+      ...meeting,
+      { id: 'akasse', kind: 'text', label: 'A-kasse og dens repræsentant', required: true },
+      { id: 'status', kind: 'textarea', label: 'Status siden sidste samtale', required: true },
+      ...jobSearch,
+      ...agreed,
+    ],
+    body: `${meetingBody('Fællessamtale med a-kassen')}
+A-kassen deltog: {{akasse}}.
+
+Status siden sidste samtale: {{status}}
+
+${jobSearchBody}
+
+${agreedBody}`,
   },
 ];

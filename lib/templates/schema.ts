@@ -79,6 +79,15 @@ export const templateSchema = lazySchema(() =>
       checkedAt: isoDate,
       validFrom: isoDate,
       validTo: isoDate.optional(),
+      /**
+       * The id of the item this one succeeds (pack format 3): the older item
+       * ends (validTo) as this one starts (validFrom), and the team lead sees
+       * which expiring items have a successor.
+       */
+      replaces: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens')
+        .optional(),
       fields: z.array(templateFieldSchema).max(80),
       body: z.string().min(1).max(20_000),
       /** The role of the case-system field this note goes into by default (an adapter target's role). */

@@ -12,6 +12,12 @@ export const MEETING_TYPES = [
   'partshoering',
   'afgoerelse',
   'kontaktnotat',
+  'tilbud',
+  'fleksjob',
+  'ressourceforloeb',
+  'uddannelsespaalaeg',
+  'arbejdspligt',
+  'faellessamtale',
   'andet',
 ] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];

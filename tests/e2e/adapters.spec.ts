@@ -104,7 +104,7 @@ test('a structurally different case system is taught through the picker alone; t
     await panel.field(/Aftaler og næste skridt/).fill('Møde næste uge.');
     await panel.insert();
     // The target is named as the host names it, not "Journalfelt".
-    await expect(panel.templateStatus).toContainText('«Nyt notat»');
+    await expect(panel.templateStatus).toContainText('»Nyt notat«');
     await expect.poll(() => quillText(page)).toContain('Borgeren ringede fra Fagsystem Nord.');
 
     // Health check on the open page: found fields; then on the overview page, where the CPR is missing.

@@ -103,7 +103,7 @@ test('at rest: no canary of any citizen table, nor the CPR, in any file of the c
     .getByLabel('Fil', { exact: true })
     .setInputFiles({ name: 'kanarie.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await options.getByLabel('Lås op med').selectOption('recovery');
-  await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(recoveryKey);
+  await options.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(recoveryKey);
   await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
   await expect(options.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst: 8 nye');
   // The app opens what it stored: the canaries are in the database, sealed.

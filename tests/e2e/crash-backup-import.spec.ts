@@ -379,7 +379,7 @@ function backupScenario(exported: string): ImportScenario<BackupState> {
         .getByLabel('Fil', { exact: true })
         .setInputFiles({ name: `backup-v${n}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
       await page.getByLabel('Lås op med').selectOption('passphrase');
-      await page.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(SOURCE_PASSPHRASE);
+      await page.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(SOURCE_PASSPHRASE);
       // The click that commits can be made: a missing or disabled button fails here, with the browser alive.
       await expect(page.getByRole('button', { name: 'Indlæs', exact: true })).toBeEnabled();
       // Version n+1 is sealed while this run's browser works.

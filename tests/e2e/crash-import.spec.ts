@@ -126,7 +126,7 @@ const packScenario: ImportScenario<PackState> = {
     await page.getByRole('button', { name: 'Installér' }).click({ timeout: 5_000 });
   },
   async committed(page, n) {
-    await expect(page.getByTestId('pack-message')).toContainText(`«Bulkpakke» version 1.${n}.0 er taget i brug`, {
+    await expect(page.getByTestId('pack-message')).toContainText(`»Bulkpakke« version 1.${n}.0 er taget i brug`, {
       timeout: 20_000,
     });
   },

@@ -115,7 +115,7 @@ async function installTestbed(context: BrowserContext, openOptions: () => Promis
     buffer: Buffer.from(JSON.stringify(testbedPack())),
   });
   await options.getByRole('button', { name: 'Installér' }).click();
-  await expect(options.getByTestId('pack-message')).toContainText('«Editor-testbænk» version 1.0.0 er taget i brug');
+  await expect(options.getByTestId('pack-message')).toContainText('»Editor-testbænk« version 1.0.0 er taget i brug');
   await options.close();
   await serviceWorker(context).evaluate(
     ([key, list]) => (globalThis as unknown as StorageApi).chrome.storage.local.set({ [key as string]: list }),

@@ -420,7 +420,7 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     await caretIn(page, ckEditable(page), 'Bemærkning: ');
     const remark = 'Intern: borgeren har svært ved at læse.';
     await insertNote(panel, remark);
-    await expect(panel.templateStatus).toContainText('«Intern bemærkning»');
+    await expect(panel.templateStatus).toContainText('»Intern bemærkning«');
     expect(await ckData(page)).toContain(remark);
     expect(await tinyContent(page)).not.toContain(remark);
 
@@ -429,7 +429,7 @@ test.describe('Kommune Sag, origin treated as secure', () => {
     await caretIn(page, tinyBody(page), 'Samtale afholdt. ');
     const note = 'Borgeren mødte op til samtalen (journal).';
     await insertNote(panel, note);
-    await expect(panel.templateStatus).toContainText('«Journalnotat»');
+    await expect(panel.templateStatus).toContainText('»Journalnotat«');
     await expect.poll(() => tinyContent(page)).toContain(note);
     expect(await ckData(page)).not.toContain(note);
   });

@@ -244,7 +244,7 @@ test('error paths log no CPR, name, note text or passphrase either: a failed sav
     buffer: Buffer.from(`{"format":"sidevogn-backup","cpr":"${c.cpr}","name":"${c.name}","note":"${NOTE_CANARY}"`),
   });
   await options.getByLabel('Lås op med').selectOption('passphrase');
-  await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(wrongPassphrase);
+  await options.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(wrongPassphrase);
   await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
   await expect(options.getByTestId('backup-import-status')).not.toBeEmpty();
   await expect(options.getByTestId('backup-import-status')).not.toContainText('indlæst:');

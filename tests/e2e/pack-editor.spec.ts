@@ -28,22 +28,22 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await template.getByLabel('Titel', { exact: true }).fill('Telefonopfølgning');
   await template.getByLabel('Lovgrundlag', { exact: true }).fill('LAB § 30');
   await template.getByLabel('Kilde (https-link)', { exact: true }).fill(SOURCE);
-  await template.getByLabel('Nyt felt af slagsen', { exact: true }).selectOption({ label: 'Lang tekst' });
+  await template.getByLabel('Type for nyt felt', { exact: true }).selectOption({ label: 'Lang tekst' });
   await editor.button('Tilføj felt').click();
   const agreed = editor.field(template, 0);
   await agreed.getByLabel('Feltets navn', { exact: true }).fill('Hvad blev aftalt');
   await agreed.getByLabel('Skal udfyldes', { exact: true }).check();
-  await template.getByLabel('Nyt felt af slagsen', { exact: true }).selectOption({ label: 'Ja/nej' });
+  await template.getByLabel('Type for nyt felt', { exact: true }).selectOption({ label: 'Ja/nej' });
   await editor.button('Tilføj felt').click();
   const attest = editor.field(template, 1);
   await attest.getByLabel('Feltets navn', { exact: true }).fill('Lægeattest modtaget');
-  await expect(attest.getByLabel('Pladsholder-navn', { exact: true })).toHaveValue('laegeattestModtaget');
+  await expect(attest.getByLabel('Feltets navn i notatteksten', { exact: true })).toHaveValue('laegeattestModtaget');
 
   // The note body, with placeholders inserted at the cursor.
   const body = template.getByLabel('Notatets tekst', { exact: true });
   await body.fill('Aftalt: ');
   await body.press('End');
-  await template.getByTitle('Indsæt feltet «Hvad blev aftalt» ved markøren').click();
+  await template.getByTitle('Indsæt feltet »Hvad blev aftalt« ved markøren').click();
   await expect(body).toHaveValue('Aftalt: {{hvadBlevAftalt}}');
   await body.press('End');
   await body.pressSequentially('\n{{#laegeattestModtaget}}Lægeattesten er modtaget.{{/laegeattestModtaget}}');
@@ -77,7 +77,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await checklist.getByLabel('Skal krydses af eller markeres som ikke relevant', { exact: true }).check();
   await checklist.getByRole('button', { name: 'Forhåndsvis som sagsbehandler' }).click();
   const listPreview = checklist.getByTestId('editor-checklist-preview');
-  await expect(listPreview).toContainText('skriver ind i «Telefonopfølgning»');
+  await expect(listPreview).toContainText('skriver ind i »Telefonopfølgning«');
   await expect(listPreview.getByRole('listitem')).toHaveText([
     'Rådighed drøftet *(skal udfyldes)Skriver: Rådighed blev drøftet.',
   ]);
@@ -131,17 +131,17 @@ test('an installed pack opens as a new version, and a signed export verifies', a
 
   await section
     .getByLabel('Installeret pakke og version', { exact: true })
-    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.0.0 (i brug)' });
+    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
   await editor.button('Åbn som ny version').click();
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.0');
-  await expect(section.getByLabel('Slags ændring', { exact: true })).toHaveValue('minor');
-  await section.getByLabel('Slags ændring', { exact: true }).selectOption('patch');
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.0.1');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
+  await expect(section.getByLabel('Ændringens omfang', { exact: true })).toHaveValue('minor');
+  await section.getByLabel('Ændringens omfang', { exact: true }).selectOption('patch');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.1');
   // The new version's changelog entry must be written before export.
   await editor.button('Eksportér pakke').click();
   await expect(editor.exportStatus).toContainText('Pakken er ikke eksporteret: 1 fejl skal rettes først.');
-  await expect(section.getByTestId('editor-errors')).toContainText('changelog.2.changes: Skal udfyldes');
-  await section.getByLabel('Hvad er nyt i version 2.0.1', { exact: true }).fill('Rettet stavefejl.');
+  await expect(section.getByTestId('editor-errors')).toContainText('changelog.3.changes: Skal udfyldes');
+  await section.getByLabel('Hvad er nyt i version 2.1.1', { exact: true }).fill('Rettet stavefejl.');
   await expect(section.getByTestId('editor-valid')).toBeVisible();
 
   // Reorder templates by keyboard.
@@ -158,7 +158,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const downloadPromise = page.waitForEvent('download');
   await editor.button('Eksportér pakke').click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('dk.default-2.0.1.json');
+  expect(download.suggestedFilename()).toBe('dk.default-2.1.1.json');
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   await expect(editor.exportStatus).toContainText(`signeret med nøglen ${fingerprint}`);
@@ -166,7 +166,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const parsed = validatePack(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   expect(parsed.pack.signature).toBeDefined();
-  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: '2.0.1', changes: 'Rettet stavefejl.' });
+  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: '2.1.1', changes: 'Rettet stavefejl.' });
   expect(await verifyPack(parsed.pack)).toMatchObject({ status: 'valid', fingerprint });
 
   // Deleting a key asks first.

@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { defaultPack } from '@/lib/packs/default-pack';
+import { packSchema } from '@/lib/packs/schema';
+import { expiringWithin } from '@/lib/packs/validity';
+import { isoToday } from '@/lib/templates/form';
 import { aTeamPack } from '../fixtures/packs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
@@ -35,7 +39,7 @@ test('a pack file is previewed, installed, and its template and checklist reach 
   await importFile(options, 'team.json', aTeamPack());
   await expect(options.getByText('Ny pakke: 1 skabeloner, 1 tjeklister, 0 sagssystemer.')).toBeVisible();
   await options.getByRole('button', { name: 'Installér' }).click();
-  await expect(options.getByTestId('pack-message')).toContainText('«Team Vesthavn» version 1.0.0 er taget i brug');
+  await expect(options.getByTestId('pack-message')).toContainText('»Team Vesthavn« version 1.0.0 er taget i brug');
   await expect(options.getByTestId('installed-pack')).toHaveCount(2);
   expect(await wcagViolations(options)).toEqual([]);
 
@@ -52,6 +56,47 @@ test('a pack file is previewed, installed, and its template and checklist reach 
   await caseSystem.gotoCase(citizen(0).caseId, 'journal');
   await caseSystem.panel.openTemplate('hjemmeb');
   await expect(caseSystem.panel.frame.getByRole('heading', { name: 'Hjemmebesøg (Vesthavn)' })).toBeVisible();
+});
+
+test('validity in time: a pack with nothing in force says so on install, the team lead sees what expires within 60 days, and the panel hides expired items unless asked', async ({
+  openOptions,
+  caseSystem,
+}) => {
+  const options = await openOptions();
+  const today = isoToday();
+  // The default pack's items on rules that change on 1 January 2027 are listed while they are within 60 days of ending.
+  const soon = expiringWithin(packSchema.parse(structuredClone(defaultPack)), today).length;
+  const standard = options.getByTestId('installed-pack').filter({ hasText: 'Sidevogn standardpakke' });
+  if (soon > 0) {
+    await standard.getByText(`${soon} punkter udløber inden for 60 dage`).click();
+    await expect(standard.getByTestId('pack-expiring')).toContainText(
+      '»Første jobsamtale« (skabelon) gælder til og med 31.12.2026: ingen efterfølger i pakken.',
+    );
+  } else await expect(standard.getByTestId('pack-expiring')).toHaveCount(0);
+
+  const expired = aTeamPack({ templateTitle: 'Hjemmebesøg (udløbet)' });
+  expired.templates![0] = { ...expired.templates![0]!, validFrom: '2026-01-01', validTo: '2026-06-30' };
+  expired.checklists![0]!.validTo = '2026-06-30';
+  await importFile(options, 'expired.json', expired);
+  await expect(options.getByTestId('pack-preview-all-expired')).toContainText('Alt i pakken er udløbet');
+  await options.getByRole('button', { name: 'Installér' }).click();
+  const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+  await expect(team.getByTestId('pack-all-expired')).toBeVisible();
+  expect(await wcagViolations(options)).toEqual([]);
+
+  await caseSystem.gotoCase(citizen(0).caseId, 'journal');
+  const frame = caseSystem.panel.frame;
+  await frame.getByRole('tab', { name: 'Skabeloner' }).click();
+  await frame.getByLabel('Søg skabelon').fill('udløbet');
+  await expect(frame.getByText('Ingen skabeloner matcher.')).toBeVisible();
+  await frame.getByLabel(/^Vis også udløbne og kommende skabeloner/).check();
+  await expect(frame.getByRole('button', { name: /Hjemmebesøg \(udløbet\).*udløbet 30\.06\.2026/ })).toBeVisible();
+
+  await frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  const choose = frame.getByLabel('Tjekliste', { exact: true });
+  await expect(choose.locator('option', { hasText: 'Hjemmebesøg (Vesthavn)' })).toHaveCount(0);
+  await frame.getByLabel(/^Vis også udløbne og kommende tjeklister/).check();
+  await expect(choose.locator('option', { hasText: 'Hjemmebesøg (Vesthavn) (gælder ikke i dag)' })).toHaveCount(1);
 });
 
 test('a pack is subscribed to by URL; refreshing sends the ETag and a new version waits for approval', async ({
@@ -171,6 +216,6 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   // The run is finished and stays in the citizen's history.
   await cs.panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
   await expect(cs.panel.frame.getByTestId('finished-run')).toContainText(
-    'Tjekliste «Kort kontakt (telefon/hjemmebesøg)» afsluttet (4 af 4)',
+    'Tjekliste »Kort kontakt (telefon/hjemmebesøg)« afsluttet (4 af 4)',
   );
 });

@@ -249,7 +249,7 @@ test('the whole database discarded, its keyring too (as Chromium does with one i
   await expect(lock.setUpHeading).toBeVisible();
   const alert = options.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
   await expect(alert).toContainText('også nøglen til den');
-  await expect(alert).toContainText('Vælg en ny adgangsfrase herunder');
+  await expect(alert).toContainText('Vælg en ny adgangskode herunder');
   expect(await wcagViolations(options)).toEqual([]);
   // The panel on the case page says the same before its set-up.
   const page = context.pages()[0] ?? (await context.newPage());
@@ -263,7 +263,7 @@ test('the whole database discarded, its keyring too (as Chromium does with one i
   await expect(options.getByLabel('Fil', { exact: true })).toBeFocused();
   await options.getByLabel('Fil', { exact: true }).setInputFiles(backup);
   await options.getByLabel('Lås op med').selectOption('passphrase');
-  await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(PASSPHRASE);
+  await options.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(PASSPHRASE);
   await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
   await expect(options.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst');
   await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
@@ -309,7 +309,7 @@ test.describe('backups', () => {
 
     // A corrupt (truncated) file is refused with a specific message; nothing changes.
     await options.getByLabel('Fil', { exact: true }).setInputFiles(truncated);
-    await options.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(recoveryKey);
+    await options.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(recoveryKey);
     await options.getByRole('button', { name: 'Indlæs', exact: true }).click();
     await expect(options.getByTestId('backup-import-status')).toHaveText(
       'Filen er ufuldstændig – den er afkortet eller blev ikke gemt helt. Intet er ændret.',
@@ -324,13 +324,13 @@ test.describe('backups', () => {
       const freshOptions = await openOptions(fresh);
       await freshOptions.getByLabel('Fil', { exact: true }).setInputFiles(good);
       await freshOptions.getByLabel('Lås op med').selectOption('passphrase');
-      await freshOptions.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill('forkert frase');
+      await freshOptions.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill('forkert frase');
       await freshOptions.getByRole('button', { name: 'Indlæs', exact: true }).click();
       await expect(freshOptions.getByTestId('backup-import-status')).toContainText('passer ikke til filen');
       await expect(freshOptions.getByTestId('caseload-count')).toHaveText('0 af 0 borgere');
 
       await freshOptions.getByLabel('Lås op med').selectOption('recovery');
-      await freshOptions.getByLabel('Adgangsfrase eller gendannelsesnøgle for filen').fill(recoveryKey);
+      await freshOptions.getByLabel('Adgangskode eller gendannelsesnøgle for filen').fill(recoveryKey);
       await freshOptions.getByRole('button', { name: 'Indlæs', exact: true }).click();
       await expect(freshOptions.getByTestId('backup-import-status')).toContainText('Sikkerhedskopien er indlæst');
       await expect(freshOptions.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');

@@ -90,7 +90,7 @@ test('with the service worker stopped mid-session, the next note, template inser
   await panel.field(/Aftaler og næste skridt/).fill('Ny samtale.');
   await panel.insert();
   await expect(panel.templateStatus).toContainText('Notatet er indsat');
-  await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
+  await expect(panel.templateStatus).toContainText('»Notat (formateret)«');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
   // The default pack pre-selects no channel (issue 26): the note starts with the contact itself.
   expect(quillText).toMatch(/^Indledning\. Kontakt /);

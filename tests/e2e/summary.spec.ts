@@ -1,5 +1,5 @@
 import { wcagViolations } from './axe';
-import { citizen, masked } from './demo-data';
+import { citizen, citizens, masked } from './demo-data';
 import { expect, test } from './fixtures';
 import { deadlineAlarmTime, notificationIds, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 
@@ -25,6 +25,8 @@ test('the overview shows case-system facts with source and time, keeps what the 
     .getByLabel('Borgerens mål – med borgerens egne ord')
     .fill('Jeg vil være elektriker og have mit eget værksted.');
   await frame.getByLabel('Barrierer').fill('Rygsmerter; mangler kørekort.');
+  // Health data (GDPR art. 9) belongs in the case system: the private field says so.
+  await expect(frame.getByLabel('Helbred')).toHaveAccessibleDescription(/Helbredsoplysninger hører til i sagssystemet/);
   await frame.getByLabel('Helbred').fill('Lægeattest på vej fra egen læge.');
   await frame.getByLabel('Rolle').selectOption({ label: 'Læge' });
   await frame.getByLabel('Navn', { exact: true }).fill('Dr. Hansen');
@@ -79,7 +81,7 @@ test('the overview shows case-system facts with source and time, keeps what the 
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(c.name);
   await expect(sheet.getByText(masked(c.cpr))).toBeVisible();
   await expect(sheet.locator('body')).not.toContainText(c.cpr);
-  await expect(sheet.getByText('«Jeg vil være elektriker og have mit eget værksted.»')).toBeVisible();
+  await expect(sheet.getByText('»Jeg vil være elektriker og have mit eget værksted.«')).toBeVisible();
   await expect(sheet.getByText(`sagssystemet: ${hostMeeting}`)).toBeVisible();
   expect(await wcagViolations(sheet)).toEqual([]);
   await sheet.screenshot({ path: test.info().outputPath('summary-sheet.png'), fullPage: true });
@@ -99,7 +101,7 @@ test('the overview goes into the journal as a handover note, through the inserti
   // The caseworker's caret is in the journal textarea, one of the page's three fields.
   await page.locator('#journal-tekst').click();
   await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
-  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i «Notat (tekst)»');
+  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i »Notat (tekst)«');
   const text = await page.locator('#journal-tekst').inputValue();
   expect(text).toContain(`Overdragelsesnotat`);
   expect(text).toContain(`– ${c.name}`);
@@ -108,7 +110,7 @@ test('the overview goes into the journal as a handover note, through the inserti
   expect(text).not.toContain(c.cpr);
   await frame.getByRole('tab', { name: 'Historik' }).click();
   await expect(frame.getByTestId('history-entry')).toContainText(
-    'Overdragelsesnotat (overblik) indsat i «Notat (tekst)»',
+    'Overdragelsesnotat (overblik) indsat i »Notat (tekst)«',
   );
 });
 
@@ -128,7 +130,7 @@ test('deadlines: set, due and overdue shown; an opt-in reminder alarm is schedul
   await frame.getByLabel('Senest').fill(isoDay(tomorrow));
   await frame.getByRole('button', { name: 'Tilføj frist' }).click();
   await expect(frame.getByTestId('deadline')).toContainText(`${danish(isoDay(tomorrow))} Opfølgning uge 8`);
-  await expect(frame.getByTestId('deadline')).toContainText('om 1 d.');
+  await expect(frame.getByTestId('deadline')).toContainText('om 1 dag');
 
   const worker = serviceWorker(context);
   const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8).getTime();
@@ -140,7 +142,7 @@ test('deadlines: set, due and overdue shown; an opt-in reminder alarm is schedul
   await frame.getByLabel('Hvad skal ske').fill('Partshøring svar');
   await frame.getByLabel('Senest').fill(isoDay(lastWeek));
   await frame.getByRole('button', { name: 'Tilføj frist' }).click();
-  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 d.');
+  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 dage');
 
   // Due today: notified at 08:00, or at once if it is later than that; once a day, without name or CPR.
   await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');
@@ -249,4 +251,25 @@ test('the caseload list shows 225 citizens with their next deadline, searchable,
   await expect(options.getByTestId('caseload-row')).toHaveCount(1);
   await expect(options.getByTestId('caseload-row')).toContainText(c.name);
   expect(await wcagViolations(options)).toEqual([]);
+});
+
+test('sygedagpenge deadlines count from the first day of absence, and the 26-week exemption drops the week-8 follow-up', async ({
+  caseSystem,
+}) => {
+  const c = citizens.find((x) => x.malgruppe === 'Sygedagpengemodtager')!;
+  await caseSystem.gotoCase(c.caseId);
+  const { frame } = caseSystem.panel;
+  const absence = new Date();
+  absence.setDate(absence.getDate() - 20);
+  const iso = `${absence.getFullYear()}-${String(absence.getMonth() + 1).padStart(2, '0')}-${String(absence.getDate()).padStart(2, '0')}`;
+  await frame.getByLabel('Første fraværsdag (til fristerne)').fill(iso);
+  const suggested = frame.getByRole('list', { name: 'Foreslåede frister' });
+  const from = `regnet fra første fraværsdag ${iso.split('-').reverse().join('.')}`;
+  await expect(suggested).toContainText(`Første opfølgning (sygedagpenge, senest uge 8) (${from})`);
+  await expect(suggested).toContainText('Revurdering (22 ugers sygedagpenge');
+  await frame.getByLabel(/forventes tilbage inden for 26 uger/).check();
+  await expect(suggested).not.toContainText('Første opfølgning');
+  await expect(suggested).toContainText(
+    `Revurdering (22 ugers sygedagpenge inden for 9 måneder – kontrollér udbetalingerne) (${from})`,
+  );
 });

@@ -61,7 +61,7 @@ test('a template fills in from the page, previews live and goes into the journal
   expect(await page.locator('#journal-tekst').inputValue()).toBe('');
   await panel.chooseTarget('Notat (tekst)');
 
-  await expect(panel.templateStatus).toContainText('Notatet er indsat i «Notat (tekst)»');
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
   const text = await page.locator('#journal-tekst').inputValue();
   expect(text).toContain(`med ${c.name}.`);
   expect(text).toContain('Aftaler og næste skridt: Attesten sendes senest fredag.');
@@ -76,7 +76,7 @@ test('a template fills in from the page, previews live and goes into the journal
   // History records the template, not a copy of the text.
   await panel.frame.getByRole('tab', { name: 'Historik' }).click();
   await expect(panel.frame.getByTestId('history-entry')).toContainText(
-    'Kort kontaktnotat (telefon eller hjemmebesøg) indsat i «Notat (tekst)»',
+    'Kort kontaktnotat (telefon eller hjemmebesøg) indsat i »Notat (tekst)«',
   );
   await expect(panel.frame.getByTestId('history-entry')).not.toContainText('lægeattest');
 });
@@ -93,7 +93,7 @@ test('insertion goes into the rich-text editor at the caret, with undo', async (
   await fillContactNote(panel, 'Hjemmebesøg aftalt.', 'Ringer tirsdag.');
   const before = await inputEvents(page);
   await panel.insert();
-  await expect(panel.templateStatus).toContainText('«Notat (formateret)»');
+  await expect(panel.templateStatus).toContainText('»Notat (formateret)«');
   const quillText = await page.evaluate(() => window.__caseSystem.quill.getText());
   expect(quillText).toMatch(/^Indledning\. Hjemmebesøg \d\d\.\d\d\.\d{4} med /);
   expect(quillText).toContain('Aftaler og næste skridt: Ringer tirsdag.');
@@ -111,7 +111,7 @@ test('insertion goes into a plain contenteditable field the caseworker was in', 
   await fillContactNote(panel, 'Kort besked.', 'Ingen.');
   const before = await inputEvents(page);
   await panel.insert();
-  await expect(panel.templateStatus).toContainText('«Bemærkning»');
+  await expect(panel.templateStatus).toContainText('»Bemærkning«');
   await expect(page.locator('#journal-bemaerkning')).toContainText('Oplyst: Kort besked.');
   expect((await inputEvents(page)).bemaerkning).toBeGreaterThan(before.bemaerkning);
 });
@@ -199,7 +199,7 @@ test('an invalid template is refused with its error and not loaded; a valid one 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(good)),
   });
-  await expect(options.getByTestId('import-result')).toContainText('«Hjemmebesøg (kommunens egen)» er importeret');
+  await expect(options.getByTestId('import-result')).toContainText('»Hjemmebesøg (kommunens egen)« er importeret');
   await expect(options.getByRole('listitem').filter({ hasText: 'Hjemmebesøg (kommunens egen)' })).toBeVisible();
   expect(await wcagViolations(options)).toEqual([]);
 });
@@ -271,5 +271,5 @@ test('første jobsamtale answers nothing for the caseworker; their choices, the 
   expect(note).not.toContain('vejledt om retten til at have en bisidder');
   expect(note.match(/Formålet med samtalen er forklaret/g)).toHaveLength(1);
   await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await expect(panel.frame.getByTestId('finished-run')).toContainText('Tjekliste «Første jobsamtale» afsluttet');
+  await expect(panel.frame.getByTestId('finished-run')).toContainText('Tjekliste »Første jobsamtale« afsluttet');
 });

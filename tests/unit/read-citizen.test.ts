@@ -179,3 +179,21 @@ describe('adapter schema', () => {
     expect(adapterSchema.safeParse(demoAdapter).success).toBe(true);
   });
 });
+
+describe('readCitizens and the CPR forms of the brief', () => {
+  const page = (cpr: string) =>
+    new DOMParser().parseFromString(
+      `<main><span id="personnummer">${cpr}</span><h1 data-qa="person-fullname">Ali Hassan</h1></main>`,
+      'text/html',
+    );
+  it.each([
+    ['a substitute number (day + 60)', '610190-1234', '610190-1234'],
+    ['an en dash', '140190\u20131740', '140190-1740'],
+    ['a non-breaking hyphen', '140190\u20111740', '140190-1740'],
+    ['a spaced hyphen', '140190 - 1740', '140190-1740'],
+    ['a label and a spaced en dash', 'CPR: 140190 \u2013 1740', '140190-1740'],
+  ])('detects the citizen behind %s', (_name, shown, canonical) => {
+    const result = readCitizens(page(shown), systemB);
+    expect(result).toMatchObject({ status: 'found', citizen: { cpr: canonical, name: 'Ali Hassan' } });
+  });
+});

@@ -100,6 +100,14 @@ export function ChecklistEditor({
             value={checklist.validTo}
             onChange={(validTo) => set({ validTo })}
           />
+          <TextField
+            label={t('editor.replaces')}
+            help={t('editor.replacesHelp')}
+            path={`${path}.replaces`}
+            value={checklist.replaces ?? ''}
+            mono
+            onChange={(replaces) => set({ replaces })}
+          />
         </div>
       </div>
 

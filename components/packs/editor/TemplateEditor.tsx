@@ -100,6 +100,14 @@ export function TemplateEditor({
             value={template.validTo}
             onChange={(validTo) => set({ validTo })}
           />
+          <TextField
+            label={t('editor.replaces')}
+            help={t('editor.replacesHelp')}
+            path={`${path}.replaces`}
+            value={template.replaces ?? ''}
+            mono
+            onChange={(replaces) => set({ replaces })}
+          />
         </div>
         <TextField
           label={t('editor.id')}

@@ -56,7 +56,7 @@ export const da = {
   'options.saved': 'Gemt.',
   'options.templates': 'Skabeloner',
   'options.templates.import': 'Importér skabelon (JSON-fil)',
-  'options.templates.imported': 'Skabelonen «{title}» er importeret.',
+  'options.templates.imported': 'Skabelonen »{title}« er importeret.',
   'options.templates.invalid': 'Skabelonen blev ikke indlæst. Ret disse fejl:',
   'options.templates.broken': 'Kunne ikke indlæses',
   'options.templates.default': 'standard',

@@ -54,12 +54,12 @@ export const da = {
   'lock.working': 'Arbejder …',
   'lock.recovery.title': 'Din gendannelsesnøgle',
   'lock.recovery.intro':
-    'Hvis du glemmer adgangskoden, kan du låse op med denne nøgle. Den vises kun nu. Print den eller gem den et sikkert sted – ikke på denne computer.',
+    'Hvis du glemmer adgangskoden, kan du låse op med denne nøgle. Den vises kun nu. Udskriv den, eller gem den et sikkert sted – ikke på denne computer.',
   'lock.recovery.warning':
     'Uden adgangskoden eller gendannelsesnøglen kan ingen læse noterne – heller ikke IT-afdelingen.',
   'lock.recovery.copy': 'Kopiér nøglen',
   'lock.recovery.copied': 'Nøglen er kopieret.',
-  'lock.recovery.print': 'Print nøglen',
+  'lock.recovery.print': 'Udskriv nøglen',
   'lock.recovery.saved': 'Jeg har gemt nøglen',
   'lock.recovery.continue': 'Fortsæt',
   'lock.locked.title': 'Sidevogn er låst',

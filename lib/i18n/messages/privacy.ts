@@ -12,8 +12,9 @@ export const da = {
   'privacy.erase.confirmTitle': 'Slet alt om borgeren?',
   'privacy.erase.confirmBody': 'Dette sletter for altid:',
   'privacy.erase.confirm': 'Ja, slet alt',
-  'privacy.erase.cancel': 'Annuller',
-  'privacy.erased': 'Alt om borgeren er slettet ({count} poster). Skriver du noget nyt, gemmes det som en ny sag.',
+  'privacy.erase.cancel': 'Annullér',
+  'privacy.erased':
+    'Alt om borgeren er slettet ({count} poster). Skriver du noget nyt, gemmes det, som var borgeren ny i Sidevogn.',
   'privacy.failed': 'Det lykkedes ikke: {error}. Intet er ændret.',
   'privacy.count.citizens': 'Borgerens navn og CPR-nummer',
   'privacy.count.notes': '{count} {count|note|noter}',
@@ -57,7 +58,7 @@ export const da = {
   'options.caseload.deletionSoon': 'slettes snart',
   'backup.heading': 'Sikkerhedskopi',
   'backup.help':
-    'En krypteret fil med alle borgerdata. Den kan kun åbnes med din adgangsfrase eller gendannelsesnøgle. Gem den et sikkert sted.',
+    'En krypteret fil med alle borgerdata. Den kan kun åbnes med din adgangskode eller gendannelsesnøgle. Gem den et sikkert sted.',
   'backup.export': 'Gem sikkerhedskopi',
   'backup.exported': 'Sikkerhedskopien {file} er gemt ({citizens} borgere).',
   'backup.last': 'Seneste sikkerhedskopi: {date}.',
@@ -66,9 +67,9 @@ export const da = {
   'backup.import': 'Indlæs sikkerhedskopi',
   'backup.file': 'Fil',
   'backup.secretKind': 'Lås op med',
-  'backup.passphrase': 'Adgangsfrase',
+  'backup.passphrase': 'Adgangskode',
   'backup.recovery': 'Gendannelsesnøgle',
-  'backup.secret': 'Adgangsfrase eller gendannelsesnøgle for filen',
+  'backup.secret': 'Adgangskode eller gendannelsesnøgle for filen',
   'backup.importButton': 'Indlæs',
   'backup.importing': 'Indlæser …',
   'backup.imported':
@@ -82,7 +83,7 @@ export const da = {
   'backup.error.foreign': 'Filen er ikke en Sidevogn-sikkerhedskopi. Intet er ændret.',
   'backup.error.version': 'Sikkerhedskopien er fra en nyere version af Sidevogn ({version}). Intet er ændret.',
   'backup.error.malformed': 'Sikkerhedskopien er beskadiget: {detail}. Intet er ændret.',
-  'backup.error.wrongSecret': 'Adgangsfrasen eller gendannelsesnøglen passer ikke til filen. Intet er ændret.',
+  'backup.error.wrongSecret': 'Adgangskoden eller gendannelsesnøglen passer ikke til filen. Intet er ændret.',
   'backup.error.recoveryFormat':
     'En gendannelsesnøgle har 28 tegn (bogstaver og tal, fx ABCD-EFGH-…). Intet er ændret.',
   'backup.error.corrupt': 'Sikkerhedskopien er beskadiget: det krypterede indhold kan ikke åbnes. Intet er ændret.',
@@ -92,7 +93,7 @@ export const da = {
   'dataLoss.body':
     'Databasen er tom, men her var data om borgere (sidst set {date}). Browserens data kan være ryddet. Indlæs din seneste sikkerhedskopi for at få dem tilbage.',
   'dataLoss.setUpBody':
-    'Databasen er tom – også nøglen til den – men her var data om borgere (sidst set {date}). Browserens data kan være ryddet eller beskadiget. Vælg en ny adgangsfrase herunder, og indlæs derefter din seneste sikkerhedskopi med filens egen adgangsfrase eller gendannelsesnøgle.',
+    'Databasen er tom – også nøglen til den – men her var data om borgere (sidst set {date}). Browserens data kan være ryddet eller beskadiget. Vælg en ny adgangskode herunder, og indlæs derefter din seneste sikkerhedskopi med filens egen adgangskode eller gendannelsesnøgle.',
   'dataLoss.restore': 'Indlæs sikkerhedskopi',
   'dataLoss.startEmpty': 'Start forfra uden data',
 };

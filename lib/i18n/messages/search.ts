@@ -2,7 +2,7 @@
 export const da = {
   'search.heading': 'Alle noter',
   'search.label': 'Søg i noter',
-  'search.help': 'Alle ord skal stå i noten. Begyndelsen af et ord er nok: "læge" finder "lægeattest".',
+  'search.help': 'Alle ord skal stå i noten. Begyndelsen af et ord er nok: »læge« finder »lægeattest«.',
   'search.preparing': 'Forbereder søgning … {percent} %',
   'search.searching': 'Søger …',
   'search.count.one': '1 note',

@@ -168,6 +168,7 @@ function templateToDraft(t: Template): DraftTemplate {
     fields: t.fields.map(fieldToDraft),
     body: t.body,
     target: t.target ?? '',
+    replaces: t.replaces ?? '',
   };
 }
 
@@ -184,6 +185,7 @@ function checklistToDraft(c: Checklist): DraftChecklist {
     checkedAt: c.checkedAt,
     validFrom: c.validFrom,
     validTo: c.validTo ?? '',
+    replaces: c.replaces ?? '',
     items: c.items.map((i) => ({
       key: newKey(),
       id: i.id,
@@ -288,6 +290,7 @@ export function buildTemplate(t: DraftTemplate): unknown {
     fields: t.fields.map((f) => buildField(f, t.fields)),
     body: t.body,
     target: omitEmpty(t.target ?? ''),
+    replaces: omitEmpty(t.replaces ?? '')?.trim(),
   };
 }
 
@@ -302,6 +305,7 @@ export function buildChecklist(c: DraftChecklist): unknown {
     checkedAt: c.checkedAt,
     validFrom: c.validFrom,
     validTo: omitEmpty(c.validTo),
+    replaces: omitEmpty(c.replaces ?? '')?.trim(),
     items: c.items.map((i) => ({
       id: i.id.trim(),
       title: i.title,

@@ -62,6 +62,8 @@ export const draftTemplateSchema = lazySchema(() =>
     body: text,
     /** The role of the case-system field the note goes into (drafts saved before it have none). */
     target: text.optional(),
+    /** The id of the item this one succeeds (pack format 3; absent in drafts saved before it). */
+    replaces: text.optional(),
   }),
 );
 
@@ -95,6 +97,8 @@ export const draftChecklistSchema = lazySchema(() =>
     checkedAt: text,
     validFrom: text,
     validTo: text,
+    /** The id of the item this one succeeds (pack format 3; absent in drafts saved before it). */
+    replaces: text.optional(),
     items: z.array(draftItemSchema).max(100),
   }),
 );

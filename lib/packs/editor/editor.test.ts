@@ -194,11 +194,17 @@ describe('the editor covers the whole pack format', () => {
     const packKeys = keysOf(packSchema).filter((k) => k !== 'signature');
     const full = (o: object, schema: unknown) => expect(keysOf(schema).filter((k) => !(k in o))).toEqual([]);
     expect(packKeys.filter((k) => !(k in built) && k !== 'validTo')).toEqual([]);
-    const tpl = buildTemplate({ ...d.templates[0]!, description: 'x', validTo: '2030-01-01' }) as object;
+    const tpl = buildTemplate({
+      ...d.templates[0]!,
+      description: 'x',
+      validTo: '2030-01-01',
+      replaces: 'x.y',
+    }) as object;
     full(tpl, templateSchema);
     const c = buildChecklist({
       ...d.checklists[0]!,
       validTo: '2030-01-01',
+      replaces: 'x.y',
       items: [{ ...d.checklists[0]!.items[0]!, help: 'h', legalBasis: 'l', sourceUrl: 'https://x.dk' }],
     }) as { items: object[] };
     full(c, checklistSchema);
@@ -236,10 +242,10 @@ describe('loading an existing pack makes a new version', () => {
     const result = validatePack(buildPack(d));
     // The new entry must be written before export.
     expect(result.ok ? [] : result.errors).toEqual([
-      `changelog.2.changes: Too small: expected string to have >=1 characters`,
+      `changelog.3.changes: Too small: expected string to have >=1 characters`,
     ]);
     const done = validatePack(buildPack({ ...d, changes: 'Ny skabelon for hjemmebesøg.' }));
-    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['2.0.0', '1.0.0', '2.4.0']);
+    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['2.1.0', '2.0.0', '1.0.0', '2.4.0']);
   });
 
   it('drops the old signature, and a major bump can be chosen', async () => {
