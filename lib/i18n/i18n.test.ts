@@ -74,8 +74,13 @@ describe('Danish wording (pack-review.md § 7)', () => {
       [/Lær siden blev/, 'Indlæringen af siden'],
       [/\(er\)|\(r\)/, 'plural rules'],
     ];
+    // The technical words belong under the »Avanceret« fold, where they are explained in Danish (issue 25, G).
+    const technical = flagged.find(([, instead]) => instead === 'Danish')!;
     const found = Object.entries(da).flatMap(([key, value]) =>
-      flagged.filter(([re]) => re.test(value)).map(([, instead]) => `${key}: ${value} (use ${instead})`),
+      flagged
+        .filter((rule) => !(rule === technical && key.startsWith('advanced.')))
+        .filter(([re]) => re.test(value))
+        .map(([, instead]) => `${key}: ${value} (use ${instead})`),
     );
     expect(found).toEqual([]);
   });

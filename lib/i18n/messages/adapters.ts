@@ -67,7 +67,7 @@ export const da = {
   'adapters.scope': 'Hver borger står i',
   'adapters.scopeCount': '{count} {count|borger|borgere} fundet',
   'adapters.scopeAsk':
-    'Siden viste flere CPR-numre, men Sidevogn kunne ikke se, hvor hver borger står. Skriv under «Avanceret» i «Hver borger står i» det element, der rummer én borger ad gangen; ellers parrer Sidevogn selv hvert CPR-nummer med navnet nærmest det.',
+    'Siden viste flere CPR-numre, men Sidevogn kunne ikke se, hvor hver borger står. Skriv under »Avanceret« i »Hver borger står i« det element, der rummer én borger ad gangen; ellers parrer Sidevogn selv hvert CPR-nummer med navnet nærmest det.',
   'picker.scope':
     'Siden viser {count} {count|borger|borgere}. Sidevogn læser navn og oplysninger inde i hver borgers egen ramme.',
   'picker.scopeUnknown':
@@ -79,7 +79,7 @@ export const da = {
   'advanced.selectorHelp':
     'En CSS-selektor er den adresse, Sidevogn bruger til at finde feltet på siden igen, fx #cpr eller .borger .navn.',
   'advanced.scopeHelp':
-    '«Hver borger står i» er det element, der rummer én borger, når siden viser flere; navn og oplysninger læses kun inde i det.',
+    '»Hver borger står i« er det element, der rummer én borger, når siden viser flere; navn og oplysninger læses kun inde i det.',
   'advanced.matchesHelp':
     'Et match-mønster siger, hvilke sider Sidevogn kører på: http://sag.kommune.dk/* betyder alle sider på den adresse.',
   'advanced.spaHelp':
@@ -89,7 +89,7 @@ export const da = {
   'adapters.noError': 'Ingen fejl registreret for denne adresse.',
   'bridgeError.timeout': 'Sidevogn fik ikke forbindelse til siden',
   'bridgeError.invalid': 'siden viste et CPR-nummer, som ikke er gyldigt',
-  'bridgeError.notVerified': 'et notat kunne ikke bekræftes i feltet «{target}»',
+  'bridgeError.notVerified': 'et notat kunne ikke bekræftes i feltet »{target}«',
   'bridgeError.noTarget': 'der var intet felt at indsætte notatet i',
   'bridgeError.unreadable': 'CPR-nummeret på siden kunne ikke læses',
 } as const;
