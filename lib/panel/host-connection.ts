@@ -58,6 +58,8 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
     (raw) => {
       const message = parseMessage(hostToPanelSchema, raw);
       const s = usePanelStore.getState();
+      // Only the port the bridge accepted delivers: the handshake has succeeded.
+      if (!s.linked) s.setLinked();
       if (!message) {
         // A citizen message that fails validation must not leave the last citizen on
         // screen while the page shows another: show none, and say why.
