@@ -48,7 +48,7 @@ async function aCitizenWithEverything(cpr: string, name: string) {
   await repo.formDrafts.save(key, 'tpl-2', { emne: `Emne ${name}` });
   await repo.history.templateInserted(key, template, 'journal');
   await repo.summaries.setText(key, 'goal', `Mål for ${name}`);
-  await repo.deadlines.add(key, 'Opfølgning', '2026-12-01');
+  await repo.deadlines.add(key, 'Opfølgning', '2023-11-20');
   const checklist = (await repo.packs.activeContent()).checklists[0]!;
   await repo.checklistRuns.start(key, checklist);
   return key;

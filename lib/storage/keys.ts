@@ -37,4 +37,10 @@ export const STORAGE_KEYS = {
   dataMarker: 'dataMarker',
   /** When the caseworker last exported an encrypted backup (ms since epoch). */
   lastBackupAt: 'lastBackupAt',
+  /**
+   * Automatic deletion: the clock of its last run, a run held for the
+   * caseworker to confirm, and what recent runs deleted (counts and times
+   * only, no citizen data; lib/db/retention-policy.ts).
+   */
+  retention: 'retention',
 } as const;
