@@ -133,6 +133,25 @@ describe('retention', () => {
     expect(totalOf(await countCitizenData(db, key))).toBeGreaterThan(0);
   });
 
+  it('decides inside its deleting transaction: a note written before it deletes keeps its citizen', async () => {
+    const key = await aCitizenWithEverything('070761-4285', 'Anna');
+    clock = T0 + 100 * DAY_MS;
+    // The caseworker's note lands just before the run's first writing transaction
+    // (on main that was after the run had read who was idle, and the note went too).
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    let written = false;
+    vi.spyOn(db, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      if (!written && args[0] === 'rw') {
+        written = true;
+        await repo.notes.create(key, 'Skrevet under sletningen');
+      }
+      return transaction(...args);
+    }) as unknown as typeof db.transaction);
+    expect((await applyRetention(db, 90, clock, { confirmed: true })).citizens).toBe(0);
+    expect(written).toBe(true);
+    expect((await repo.notes.list(key)).map((n) => n.body)).toContain('Skrevet under sletningen');
+  });
+
   it('removes rows whose citizen record is gone (they could never age)', async () => {
     const key = await aCitizenWithEverything('070761-4285', 'Anna');
     await db.citizens.delete(key);
