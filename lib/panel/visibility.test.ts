@@ -75,6 +75,7 @@ describe('watchVisibility', () => {
   it('judges the moment of the trusted press, not a forged key or the time of the check', () => {
     const w = fakeWindow();
     const guard = watchVisibility(w.win);
+    w.seen(false, 100);
     w.seen(true, 1_000);
     w.press(1_200);
     w.forged(5_000);
@@ -102,6 +103,20 @@ describe('watchVisibility', () => {
     again.press(5_000);
     again.at(5_000);
     expect(instant.now()).toBeNull();
+  });
+
+  it('a frame visible from its first report was never hidden; one hidden from the start must be seen first', () => {
+    const shown = fakeWindow();
+    const fromStart = watchVisibility(shown.win);
+    shown.seen(true, 250);
+    shown.press(400);
+    expect(fromStart.now()).toBeNull();
+    const hidden = fakeWindow();
+    const hiddenFirst = watchVisibility(hidden.win);
+    hidden.seen(false, 250);
+    hidden.seen(true, 300);
+    hidden.press(400);
+    expect(hiddenFirst.now()).toBe('just-shown');
   });
 
   it('fails closed where the browser cannot tell visibility', () => {

@@ -8,7 +8,8 @@
  * unobscured (no opacity, filter or non-translating transform on it or the
  * frame, nothing of the host over it). Actions that move data into the host
  * work only when the frame has been visible for VISIBLE_FOR_MS before the
- * caseworker's click or key press, and still is. Checked in headless Chromium
+ * caseworker's click or key press (or has not been hidden since it loaded),
+ * and still is. Checked in headless Chromium
  * 156: opacity 0, a scale transform, a filter on the host's body, a clip-path,
  * a blend mode and a cover with `pointer-events: none` each report not visible.
  */
@@ -81,7 +82,11 @@ export function watchVisibility(win: Window & typeof globalThis, target?: Elemen
         (entries) => {
           for (const e of entries as V2Entry[]) {
             const visible = e.isVisible === true;
-            if (seen?.visible !== visible) seen = { visible, since: e.time };
+            // The first report: a frame seen from its first observation was never hidden, so
+            // it counts from its document's start (nothing in it could be clicked before). A
+            // host that hides it from the start makes the first report "hidden".
+            if (seen === null) seen = { visible, since: visible ? -Infinity : e.time };
+            else if (seen.visible !== visible) seen = { visible, since: e.time };
           }
         },
         { threshold: 0, trackVisibility: true, delay: OBSERVE_EVERY_MS } as V2Init,

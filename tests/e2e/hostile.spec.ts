@@ -142,6 +142,8 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
       'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:rgba(255,255,255,.98)';
     document.body.append(decoy);
   });
+  // (The decoy is in place before the caseworker's click, as it would be.)
+  await page.waitForTimeout(300);
   await handover.click();
   await expect(status).toContainText(refused);
   // A template's note is refused the same way.

@@ -104,6 +104,7 @@ test('the overview goes into the journal as a handover note, through the inserti
   await expect(confirm).toContainText('Det indsættes i «Notat (tekst)»');
   await expect(confirm.getByTestId('handover-text')).toContainText('Aftaler: Borgeren søger tre job om ugen.');
   await expect(page.locator('#journal-tekst')).toHaveValue('');
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
   await confirm.getByRole('button', { name: 'Indsæt i «Notat (tekst)»' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i «Notat (tekst)»');
