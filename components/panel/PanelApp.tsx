@@ -16,6 +16,10 @@ export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: s
   const inFrame = usePanelStore((s) => s.surface === 'frame');
   const collapsed = usePanelStore((s) => s.layout.collapsed) && inFrame;
   const modalOpen = usePanelStore((s) => s.modalOpen) && inFrame;
+  // A frame whose bridge has not answered may be a copy framed by another page:
+  // nothing of Sidevogn (no lock form, no activity tracking) until the handshake.
+  const linked = usePanelStore((s) => s.linked) || !inFrame;
+  if (!linked) return <BeforeHandshake />;
   if (collapsed) return <CollapsedTab />;
   return (
     <div className="flex h-screen bg-white text-slate-900">
@@ -28,6 +32,22 @@ export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: s
         </main>
       </div>
     </div>
+  );
+}
+
+/**
+ * Before the bridge in this tab accepted the handshake: only "Forbinder …" (or
+ * "not connected" when this page is in no tab's frame). The lock gate is not
+ * mounted, so there is no unlock or set-up form, and no activity is recorded
+ * to postpone the idle lock.
+ */
+function BeforeHandshake() {
+  const t = useT();
+  const disconnected = usePanelStore((s) => s.connection === 'disconnected');
+  return (
+    <main className="h-screen border-l border-slate-300 bg-white text-slate-900" aria-live="polite">
+      {disconnected ? <Notice title={t('panel.notConnected')} /> : <Connecting />}
+    </main>
   );
 }
 

@@ -17,6 +17,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { useT } from '../panel/panel-context';
 import { DataLossAlert } from './DataLossAlert';
+import { RetentionStatus } from './RetentionStatus';
 import { downloadText } from './download';
 import { useRetentionDays } from './use-retention-days';
 
@@ -172,6 +173,7 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
       </h2>
       <DataLossAlert key={alertKey} db={db} onRestore={focusBackupImport} />
       {days !== null && <p className="mt-1 text-sm text-slate-700">{t('retention.help', { days })}</p>}
+      <RetentionStatus db={db} />
 
       <h3 className="mt-4 font-semibold">{t('backup.heading')}</h3>
       <p className="text-sm text-slate-700">{t('backup.help')}</p>

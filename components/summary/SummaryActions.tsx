@@ -1,24 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
 import { localDay } from '@/lib/summary/dates';
 import { HANDOVER_TITLE, renderHandover } from '@/lib/summary/handover';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { buttonClass, primaryButtonClass } from './Stamp';
 import { flushAllAutosaves } from './use-autosave';
-import { useInsertFlow } from '../shared/use-insert-flow';
+import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '../shared/use-insert-flow';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
-/** Print the summary on one A4 page, or insert it into the journal as a handover note. */
+/**
+ * Print the summary on one A4 page, or insert it into the journal as a handover
+ * note. The handover carries the caseworker's private fields (health, barriers,
+ * contacts), so it is never one click: the first shows the exact text and the
+ * field it goes into, and only a click on that confirmation inserts it, into
+ * that field, and only while the panel can be seen (issue 27, item 1).
+ */
 export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
-  const { repository } = usePanelServices();
+  const { repository, host } = usePanelServices();
   const flow = useInsertFlow({ rememberAs: 'handover', prefer: 'journal' });
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<{ text: string; plan: InsertPlan } | null>(null);
 
   // What is still being typed goes in too: write it first, then read the stored summary.
   const note = async () => {
@@ -32,22 +39,34 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
     });
   };
 
-  // The same insertion path and history as a template (components/templates/TemplateForm.tsx).
-  const insert = async () => {
+  // The first click: refused while the panel cannot be seen, else the confirmation.
+  const prepare = async () => {
+    setStatus(null);
+    const hidden = host.hidden();
+    if (hidden) return setStatus({ tone: 'error', key: HIDDEN_KEY[hidden] });
+    setBusy(true);
+    try {
+      const [text, plan] = await Promise.all([note(), flow.plan()]);
+      setConfirming({ text, plan });
+    } catch (e) {
+      setStatus(insertFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The confirming click: the same insertion path and history as a template (components/templates/TemplateForm.tsx).
+  const insert = async (text: string, target: TargetChoice | null) => {
     setBusy(true);
     setStatus(null);
     try {
-      const text = await note();
-      await flow.run(text, async ({ target, status: next }) => {
+      await flow.confirmed(text, target, async ({ target: into, status: next }) => {
+        setConfirming(null);
         setStatus(next);
-        await repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, target);
+        await repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, into);
       });
     } catch (e) {
-      setStatus({
-        tone: 'error',
-        key: 'templates.copyFailed',
-        params: { error: e instanceof Error ? e.message : String(e) },
-      });
+      setStatus(insertFailure(e));
     } finally {
       setBusy(false);
     }
@@ -71,13 +90,21 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
           type="button"
           className={primaryButtonClass}
           aria-disabled={busy}
-          onClick={() => void (busy || insert())}
+          onClick={() => void (busy || prepare())}
         >
-          {busy ? t('templates.inserting') : t('summary.handover')}
+          {busy && !confirming ? t('templates.inserting') : t('summary.handover')}
         </button>
       </div>
-      {flow.targetLine}
-      {flow.chooser}
+      {!confirming && flow.targetLine}
+      {confirming && (
+        <HandoverConfirm
+          text={confirming.text}
+          plan={confirming.plan}
+          busy={busy}
+          onInsert={(target) => void (busy || insert(confirming.text, target))}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <div role="status" className="mt-2 text-sm" data-testid="summary-status">
         {status && (
           <p
@@ -88,5 +115,74 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
         )}
       </div>
     </div>
+  );
+}
+
+/** The handover note's exact text and the field it goes into, for a confirming click. */
+function HandoverConfirm({
+  text,
+  plan,
+  busy,
+  onInsert,
+  onCancel,
+}: {
+  text: string;
+  plan: InsertPlan;
+  busy: boolean;
+  onInsert(target: TargetChoice | null): void;
+  onCancel(): void;
+}) {
+  const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { expected, choices } = plan;
+  const targets: TargetChoice[] =
+    expected.kind === 'target' ? choices.filter((c) => c.id === expected.id) : expected.kind === 'ask' ? choices : [];
+  return (
+    <section
+      className="mt-2 rounded border border-sky-700 p-2"
+      aria-labelledby="handover-confirm-title"
+      data-testid="handover-confirm"
+    >
+      <h3 id="handover-confirm-title" ref={heading} tabIndex={-1} className="text-sm font-semibold">
+        {t('handover.confirm.title')}
+      </h3>
+      <p className="mt-1 text-sm">
+        {expected.kind === 'target'
+          ? t('handover.confirm.goesInto', { target: expected.label })
+          : expected.kind === 'ask'
+            ? t('handover.confirm.ask')
+            : t('handover.confirm.none')}
+      </p>
+      <pre
+        className="mt-1 max-h-64 overflow-y-auto rounded bg-slate-50 p-2 font-sans text-xs whitespace-pre-wrap text-slate-900"
+        tabIndex={0}
+        aria-label={t('handover.confirm.title')}
+        data-testid="handover-text"
+      >
+        {text}
+      </pre>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {targets.map((target) => (
+          <button
+            key={target.id}
+            type="button"
+            className={primaryButtonClass}
+            aria-disabled={busy}
+            onClick={() => onInsert(target)}
+          >
+            {busy ? t('templates.inserting') : t('handover.confirm.insertInto', { target: target.label })}
+          </button>
+        ))}
+        {targets.length === 0 && (
+          <button type="button" className={primaryButtonClass} aria-disabled={busy} onClick={() => onInsert(null)}>
+            {t('handover.confirm.copy')}
+          </button>
+        )}
+        <button type="button" className={buttonClass} onClick={onCancel}>
+          {t('handover.confirm.cancel')}
+        </button>
+      </div>
+    </section>
   );
 }

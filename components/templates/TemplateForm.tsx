@@ -17,7 +17,7 @@ import { migrateDraftValues } from '@/lib/templates/migrate';
 import type { Template } from '@/lib/templates/schema';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
-import { useInsertFlow } from '../shared/use-insert-flow';
+import { insertFailure, useInsertFlow } from '../shared/use-insert-flow';
 import { FieldInput, fieldDomId } from './FieldInput';
 import { useFormDraft } from './use-form-draft';
 
@@ -156,11 +156,7 @@ function FilledForm({
         onInserted();
       });
     } catch (e) {
-      setStatus({
-        tone: 'error',
-        key: 'templates.copyFailed',
-        params: { error: e instanceof Error ? e.message : String(e) },
-      });
+      setStatus(insertFailure(e));
     } finally {
       setBusy(false);
     }

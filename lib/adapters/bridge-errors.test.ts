@@ -46,13 +46,20 @@ describe('the last bridge error per origin', () => {
     const at = new Date(2026, 11, 6, 5, 10).getTime();
     const error = { kind: 'not-verified' as const, target: 'Journalnotat', at };
     expect(describeBridgeError(translator('da'), 'da', error)).toMatch(
-      /^Sidste fejl: et notat kunne ikke bekræftes i feltet «Journalnotat» \(.*2026.*\)$/,
+      /^Sidste fejl: et notat kunne ikke bekræftes i feltet »Journalnotat« \(.*2026.*\)$/,
     );
     expect(describeBridgeError(translator('en'), 'en', { kind: 'timeout', at })).toMatch(
       /^Last error: Sidevogn could not connect to the page \(.*2026.*\)$/,
     );
   });
 });
+
+class VisibleEntry {
+  get isVisible() {
+    return true;
+  }
+  time = 0;
+}
 
 /** The panel in a frame of tab 7 on HOST, with the bridge's port played by the test. */
 function panelInFrame() {
@@ -74,9 +81,24 @@ function panelInFrame() {
   const win = {
     parent,
     location: { pathname: '/panel.html', search: '', ancestorOrigins: [HOST] },
-    addEventListener: (_type: string, f: (e: MessageEvent) => void) => (listener = f),
-    removeEventListener: () => (listener = undefined),
-  } as unknown as Window;
+    addEventListener: (type: string, f: (e: MessageEvent) => void) => {
+      if (type === 'message') listener = f;
+    },
+    removeEventListener: (type: string) => {
+      if (type === 'message') listener = undefined;
+    },
+    performance,
+    document: { documentElement: {} },
+    // The frame is shown unobscured (IntersectionObserver v2 reports it visible).
+    IntersectionObserverEntry: VisibleEntry,
+    IntersectionObserver: class {
+      constructor(private readonly report: (entries: VisibleEntry[]) => void) {}
+      observe() {
+        this.report([new VisibleEntry()]);
+      }
+      disconnect() {}
+    },
+  } as unknown as Window & typeof globalThis;
   const answer = (raw: unknown) => onMessage.forEach((f) => f(raw));
   const token = () => listener?.({ data: TOKEN, source: parent } as MessageEvent);
   return { win, answer, sent, token };

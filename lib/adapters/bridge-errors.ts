@@ -67,7 +67,7 @@ export async function lastBridgeError(url: string): Promise<BridgeError | undefi
   return origin ? (await load())[origin] : undefined;
 }
 
-/** "Sidste fejl: et notat kunne ikke bekræftes i feltet «Journalnotat» (6.12.2026 05.10)". */
+/** "Sidste fejl: et notat kunne ikke bekræftes i feltet »Journalnotat« (6.12.2026 05.10)". */
 export function describeBridgeError(t: Translate, locale: Locale, error: BridgeError): string {
   const what =
     error.kind === 'not-verified'

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
-import { applyRetention } from '../db/privacy';
-import { readRetentionDays } from '../db/retention-policy';
+import { applyRetention, type RetentionResult } from '../db/privacy';
+import { readRetentionDays, readRetentionState, writeRetentionState } from '../db/retention-policy';
 import { checkDataLoss, syncDataMarker } from '../backup/marker';
 
 /**
@@ -11,15 +11,48 @@ import { checkDataLoss, syncDataMarker } from '../backup/marker';
  */
 export const RETENTION_ALARM = 'retention';
 
-export async function runRetention(db: SidevognDb, now = Date.now()): Promise<number> {
+/**
+ * One run. The clock is judged by the previous run's (lib/db/privacy.ts
+ * applyRetention): a run that looks wrong deletes nothing and is held for the
+ * caseworker (`confirmed` is their answer, from the options page). The clock
+ * of the last completed run is kept even when it went back, so notes stamped
+ * while the clock was behind are not taken for old when it is put right.
+ */
+export async function runRetention(
+  db: SidevognDb,
+  now = Date.now(),
+  { confirmed = false }: { confirmed?: boolean } = {},
+): Promise<RetentionResult> {
   // At browser start this runs before any Sidevogn page: a database that came
   // back empty is a loss to report (lib/backup/marker.ts), not a state for the
   // marker to follow, or no page would ever see the loss.
   await checkDataLoss(db, now);
-  const result = await applyRetention(db, await readRetentionDays(), now);
+  const state = await readRetentionState();
+  const result = await applyRetention(db, await readRetentionDays(), now, {
+    previousRun: state.lastRunAt,
+    confirmed,
+  });
+  if (result.status === 'held') {
+    // The clock of the last good run stays, so a clock still wrong tomorrow is still held.
+    await writeRetentionState({
+      ...state,
+      held: { at: now, reason: result.reason, citizens: result.citizens, total: result.total },
+    });
+    console.warn('Sidevogn: retention held', result.reason, result.citizens, 'of', result.total);
+    return result;
+  }
+  const { held: _held, ...rest } = state;
+  await writeRetentionState({
+    ...rest,
+    lastRunAt: now,
+    deleted:
+      result.citizens > 0
+        ? [...state.deleted, { at: now, citizens: result.citizens, records: result.records }]
+        : state.deleted,
+  });
   // The marker follows what retention deleted (a reported loss stays).
   if (result.citizens > 0) await syncDataMarker(db, now);
-  return result.citizens;
+  return result;
 }
 
 export function registerRetentionAlarm(): void {

@@ -48,7 +48,7 @@ async function aCitizenWithEverything(cpr: string, name: string) {
   await repo.formDrafts.save(key, 'tpl-2', { emne: `Emne ${name}` });
   await repo.history.templateInserted(key, template, 'journal');
   await repo.summaries.setText(key, 'goal', `Mål for ${name}`);
-  await repo.deadlines.add(key, 'Opfølgning', '2026-12-01');
+  await repo.deadlines.add(key, 'Opfølgning', '2023-11-20');
   const checklist = (await repo.packs.activeContent()).checklists[0]!;
   await repo.checklistRuns.start(key, checklist);
   return key;
@@ -131,6 +131,25 @@ describe('retention', () => {
     await repo.notes.create(key, 'Stadig aktiv');
     expect((await applyRetention(db, 90, T0 + 100 * DAY_MS)).citizens).toBe(0);
     expect(totalOf(await countCitizenData(db, key))).toBeGreaterThan(0);
+  });
+
+  it('decides inside its deleting transaction: a note written before it deletes keeps its citizen', async () => {
+    const key = await aCitizenWithEverything('070761-4285', 'Anna');
+    clock = T0 + 100 * DAY_MS;
+    // The caseworker's note lands just before the run's first writing transaction
+    // (on main that was after the run had read who was idle, and the note went too).
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    let written = false;
+    vi.spyOn(db, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      if (!written && args[0] === 'rw') {
+        written = true;
+        await repo.notes.create(key, 'Skrevet under sletningen');
+      }
+      return transaction(...args);
+    }) as unknown as typeof db.transaction);
+    expect((await applyRetention(db, 90, clock, { confirmed: true })).citizens).toBe(0);
+    expect(written).toBe(true);
+    expect((await repo.notes.list(key)).map((n) => n.body)).toContain('Skrevet under sletningen');
   });
 
   it('removes rows whose citizen record is gone (they could never age)', async () => {

@@ -114,16 +114,85 @@ async function orphanKeys(db: SidevognDb): Promise<string[]> {
   return [...seen];
 }
 
-/** Deletes the data of every citizen past the retention period; returns how many citizens went. */
+/**
+ * Retention must not trust the clock (issue 27, item 6). The service worker's
+ * daily run may come a day late, or at the next browser start: a run may delete
+ * only citizens who, by the previous run's clock, were already within this
+ * step of their deletion time.
+ */
+export const RETENTION_STEP_MS = 2 * DAY_MS;
+/** A run that would delete more than this share of all citizens at once asks first... */
+export const RETENTION_MAX_SHARE = 0.1;
+/** ...unless it is at most this many citizens. */
+export const RETENTION_FEW = 3;
+
+export type RetentionResult =
+  | { status: 'done'; citizens: number; records: number; clamped: number }
+  | {
+      status: 'held';
+      /** `clock`: it would delete citizens active by the previous run's clock; `many`: too many at once. */
+      reason: 'clock' | 'many';
+      citizens: number;
+      total: number;
+    };
+
+export interface RetentionOptions {
+  /** The clock of the previous completed run, if any (lib/db/retention-policy.ts). */
+  previousRun?: number;
+  /** The caseworker confirmed a held run: delete without the clock and share checks. */
+  confirmed?: boolean;
+}
+
+/**
+ * Deletes the data of every citizen past the retention period, in one
+ * transaction that also decides who that is (so a note written meanwhile keeps
+ * its citizen). An open deadline keeps its citizen until it falls due. A last
+ * activity after `now` is set to `now` (unless the clock went back since the
+ * previous run: then the clock, not the stamp, is suspect). The run deletes
+ * nothing and returns `held` when the clock looks wrong or it would delete too
+ * many citizens at once; the caseworker decides (the options page).
+ */
 export async function applyRetention(
   db: SidevognDb,
   retentionDays: number,
   now: number,
-): Promise<{ citizens: number; records: number }> {
-  const expired = await expiredCitizens(db, retentionDays, now);
-  const orphans = await orphanKeys(db);
-  const counts = await eraseCitizens(db, [...expired, ...orphans]);
-  return { citizens: counts.citizens, records: totalOf(counts) };
+  { previousRun, confirmed = false }: RetentionOptions = {},
+): Promise<RetentionResult> {
+  const period = retentionDays * DAY_MS;
+  const cutoff = now - period;
+  return db.transaction('rw', tables(db), async (): Promise<RetentionResult> => {
+    const clockWentBack = previousRun !== undefined && now < previousRun;
+    const clamped = clockWentBack
+      ? 0
+      : await db.citizens.where('lastActivityAt').above(now).modify({ lastActivityAt: now });
+    const expired = new Map<string, number>();
+    await db.citizens
+      .where('lastActivityAt')
+      .belowOrEqual(cutoff)
+      .each((c) => void expired.set(c.key, c.lastActivityAt));
+    // An open deadline holds its citizen until the day it falls due is over.
+    if (expired.size > 0)
+      await db.deadlines
+        .where('citizenKey')
+        .anyOf([...expired.keys()])
+        .each((d) => {
+          if (d.doneAt === null && Date.parse(d.due) + DAY_MS > now) expired.delete(d.citizenKey);
+        });
+    const orphans = await orphanKeys(db);
+    if (!confirmed && expired.size > 0) {
+      const total = await db.citizens.count();
+      const byLastClock =
+        previousRun !== undefined &&
+        [...expired.values()].some((last) => last > previousRun + RETENTION_STEP_MS - period);
+      if (byLastClock) return { status: 'held', reason: 'clock', citizens: expired.size, total };
+      if (expired.size > RETENTION_FEW && expired.size > total * RETENTION_MAX_SHARE)
+        return { status: 'held', reason: 'many', citizens: expired.size, total };
+    }
+    const counts = zeroCounts();
+    for (const key of [...expired.keys(), ...orphans])
+      for (const table of CITIZEN_TABLES) counts[table] += await rowsOf(db, table, key).delete();
+    return { status: 'done', citizens: counts.citizens, records: totalOf(counts), clamped };
+  });
 }
 
 /** Erases all citizen data; packs, templates, adapters, keys and settings stay. */

@@ -48,8 +48,12 @@ describe('chooseTarget: where a note goes, and never anywhere else', () => {
   it('the panel predicts the same field the bridge will take', () => {
     const view = { targets: both.map(({ id, label, role }) => ({ id, label, role })), current: null, elsewhere: false };
     expect(expectedTarget(view)).toEqual({ kind: 'ask' });
-    expect(expectedTarget(view, 'remark')).toEqual({ kind: 'target', label: 'Intern bemærkning' });
-    expect(expectedTarget({ ...view, current: '0' }, 'remark')).toEqual({ kind: 'target', label: 'Journalnotat' });
+    expect(expectedTarget(view, 'remark')).toEqual({ kind: 'target', label: 'Intern bemærkning', id: '1' });
+    expect(expectedTarget({ ...view, current: '0' }, 'remark')).toEqual({
+      kind: 'target',
+      label: 'Journalnotat',
+      id: '0',
+    });
     expect(expectedTarget({ targets: [], current: null, elsewhere: false })).toEqual({ kind: 'none' });
     expect(expectedTarget({ ...view, targets: view.targets.slice(0, 1), elsewhere: true })).toEqual({ kind: 'ask' });
   });

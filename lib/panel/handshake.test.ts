@@ -30,15 +30,16 @@ type FakePort = ReturnType<typeof fakePort>;
 /** The panel's window in a frame: its parent is the host page. */
 function framedWindow() {
   const parent = { postMessage: vi.fn() };
-  let listener: ((e: MessageEvent) => void) | undefined;
+  const listeners = new Map<string, (e: MessageEvent) => void>();
   const win = {
     parent,
     location: { pathname: '/panel.html', search: '' },
-    addEventListener: (_type: string, f: (e: MessageEvent) => void) => (listener = f),
-    removeEventListener: () => (listener = undefined),
+    addEventListener: (type: string, f: (e: MessageEvent) => void) => listeners.set(type, f),
+    removeEventListener: (type: string) => listeners.delete(type),
   };
-  const post = (data: unknown, source: unknown = parent) => listener?.({ data, source } as MessageEvent);
-  return { win: win as unknown as Window, parent, post, listening: () => !!listener };
+  const post = (data: unknown, source: unknown = parent) =>
+    listeners.get('message')?.({ data, source } as MessageEvent);
+  return { win: win as unknown as Window & typeof globalThis, parent, post, listening: () => listeners.has('message') };
 }
 
 function inTab(id: number | undefined) {
@@ -146,9 +147,11 @@ describe('connectToHost', () => {
     const connecting = connectToHost(win);
     post(TOKEN);
     await connecting;
+    expect(usePanelStore.getState().linked).toBe(false);
     ports[0]!.answer({ type: 'layout', layout: { ...DEFAULT_LAYOUT, width: 480 }, heavy: false });
-    // Still "connecting", so the panel does not show "no citizen on the page" first.
-    expect(usePanelStore.getState()).toMatchObject({ connection: 'connecting', layout: { width: 480 } });
+    // Still "connecting", so the panel does not show "no citizen on the page" first;
+    // but the bridge has answered, so the panel may show its lock.
+    expect(usePanelStore.getState()).toMatchObject({ connection: 'connecting', linked: true, layout: { width: 480 } });
     ports[0]!.answer({ type: 'citizen', detection: { status: 'found', citizen: aCitizen() } });
     expect(usePanelStore.getState()).toMatchObject({ connection: 'connected', detection: { status: 'found' } });
   });

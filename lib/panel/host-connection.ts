@@ -10,6 +10,7 @@ import {
   type TargetChoice,
 } from '../messaging/protocol';
 import { usePanelStore } from './panel-store';
+import { ALWAYS_VISIBLE, PanelHiddenError, watchVisibility, type Hidden } from './visibility';
 
 export type InsertResult = Omit<Extract<HostToPanel, { type: 'insert-result' }>, 'type' | 'requestId'>;
 export interface TargetsView {
@@ -30,8 +31,17 @@ export interface HostConnection {
   /** The case-system tab this panel belongs to (undefined until connected, or without one). */
   tabId(): number | undefined;
   send(message: PanelToHost): void;
-  /** Asks the content script to insert text; resolves with where it went (read back there). */
-  insert(text: string, request?: InsertRequest): Promise<InsertResult>;
+  /**
+   * Asks the content script to insert text; resolves with where it went (read
+   * back there). Rejects with PanelHiddenError, sending nothing, when the
+   * caseworker could not see the panel at the click (lib/panel/visibility.ts);
+   * `settle` waits for the observer's report on the click first (a confirming click).
+   */
+  insert(text: string, request?: InsertRequest, options?: { settle?: boolean }): Promise<InsertResult>;
+  /** Why the caseworker could not see the panel at their last click, or null when they could. */
+  hidden(): Hidden | null;
+  /** The same, once the observer has reported on that click (for a confirming click). */
+  hiddenSettled(): Promise<Hidden | null>;
   /** The targets on the page, and the one the caret is in. */
   targets(): Promise<TargetsView>;
 }
@@ -53,7 +63,7 @@ async function hostUrl(win: Window, tabId: number | undefined): Promise<string |
  * The panel's connection to the bridge in its tab (the handshake is in
  * ./handshake). Incoming messages are parsed and fed into the panel store.
  */
-export async function connectToHost(win: Window = window): Promise<HostConnection> {
+export async function connectToHost(win: Window & typeof globalThis = window): Promise<HostConnection> {
   // The browser's side panel (side.html?tab=N), or the frame in the page.
   const sideTab = sideTabOf(win.location);
   const link = sideTab === undefined ? startHandshake(win) : startSideLink(sideTab);
@@ -62,7 +72,14 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   if (!(await link.inTab)) {
     store.setConnection('disconnected');
     const refuse = () => Promise.reject(new Error('Not connected to a case system page'));
-    return { tabId: () => undefined, send: () => undefined, insert: refuse, targets: refuse };
+    return {
+      tabId: () => undefined,
+      send: () => undefined,
+      insert: refuse,
+      targets: refuse,
+      hidden: () => null,
+      hiddenSettled: () => Promise.resolve(null),
+    };
   }
   /** What went wrong, for the options page's health check ("Sidste fejl"); never citizen data. */
   const report = (kind: BridgeErrorKind, target?: string | null) =>
@@ -72,11 +89,15 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   setTimeout(() => {
     if (usePanelStore.getState().connection === 'connecting') report('timeout');
   }, HANDSHAKE_PATIENCE_MS);
+  // A frame in the host's page can be hidden or covered by the host; the side panel cannot.
+  const visibility = sideTab === undefined ? watchVisibility(win) : ALWAYS_VISIBLE;
   const pending = new Map<string, (result: InsertResult | TargetsView) => void>();
   link.attach(
     (raw) => {
       const message = parseMessage(hostToPanelSchema, raw);
       const s = usePanelStore.getState();
+      // Only the port the bridge accepted delivers: the handshake has succeeded.
+      if (!s.linked) s.setLinked();
       if (!message) {
         // A citizen message that fails validation must not leave the last citizen on
         // screen while the page shows another: show none, and say why.
@@ -124,8 +145,13 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
   return {
     tabId: link.tabId,
     send: (message) => void link.post(message),
-    insert: (text, request = {}) =>
-      ask<InsertResult>((requestId) => ({ type: 'insert', requestId, text, ...request }), INSERT_TIMEOUT_MS).then(
+    async insert(text, request = {}, { settle = false } = {}) {
+      const hidden = settle ? await visibility.settled() : visibility.now();
+      if (hidden) throw new PanelHiddenError(hidden);
+      return ask<InsertResult>(
+        (requestId) => ({ type: 'insert', requestId, text, ...request }),
+        INSERT_TIMEOUT_MS,
+      ).then(
         (result) => {
           if (result.outcome === 'not-verified' || result.outcome === 'no-target')
             report(result.outcome, result.target);
@@ -135,7 +161,10 @@ export async function connectToHost(win: Window = window): Promise<HostConnectio
           report('timeout');
           throw error;
         },
-      ),
+      );
+    },
+    hidden: () => visibility.now(),
+    hiddenSettled: () => visibility.settled(),
     targets: () => ask<TargetsView>((requestId) => ({ type: 'targets', requestId }), TARGETS_TIMEOUT_MS),
   };
 }

@@ -12,6 +12,12 @@ export type PanelTab = 'summary' | 'notes' | 'templates' | 'checklists' | 'histo
 
 export interface PanelState {
   connection: Connection;
+  /**
+   * The bridge in this tab accepted the handshake (its first message arrived).
+   * Until then a frame renders nothing but "Forbinder …" and tracks no activity:
+   * its URL can be copied and framed by another page (issue 27, item 9).
+   */
+  linked: boolean;
   detection: Detection;
   layout: Layout;
   /** The host page is too large to push aside, so the panel lies over it whatever the mode. */
@@ -28,6 +34,7 @@ export interface PanelState {
   /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
   tab: PanelTab;
   setConnection(connection: Connection): void;
+  setLinked(): void;
   setDetection(detection: Detection): void;
   setLayout(layout: Layout, heavyHost?: boolean): void;
   setSurface(surface: Surface): void;
@@ -41,6 +48,7 @@ export interface PanelState {
 
 export const usePanelStore = create<PanelState>()((set, get) => ({
   connection: 'connecting',
+  linked: false,
   detection: { status: 'none' },
   layout: DEFAULT_LAYOUT,
   heavyHost: false,
@@ -52,6 +60,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   locale: 'da',
   tab: 'summary',
   setConnection: (connection) => set({ connection }),
+  setLinked: () => set({ linked: true }),
   setDetection: (detection) => {
     const { chosenCpr } = get();
     const stillShown = detection.status === 'ambiguous' && detection.candidates.some((c) => c.cpr === chosenCpr);

@@ -24,7 +24,7 @@ export async function saveTargetChoice(templateId: string, label: string): Promi
   await browser.storage.local.set({ [STORAGE_KEYS.targetChoices]: { ...(await load()), [templateId]: label } });
 }
 
-export type Expected = { kind: 'target'; label: string } | { kind: 'ask' } | { kind: 'none' };
+export type Expected = { kind: 'target'; label: string; id: string } | { kind: 'ask' } | { kind: 'none' };
 
 /**
  * What the bridge will do with an insert now (lib/host/insert.ts chooseTarget,
@@ -32,7 +32,8 @@ export type Expected = { kind: 'target'; label: string } | { kind: 'ask' } | { k
  * the preferred one, the only one, or ask.
  */
 export function expectedTarget(view: TargetsView, prefer?: string): Expected {
-  const found = (t: TargetChoice | undefined): Expected => (t ? { kind: 'target', label: t.label } : { kind: 'none' });
+  const found = (t: TargetChoice | undefined): Expected =>
+    t ? { kind: 'target', label: t.label, id: t.id } : { kind: 'none' };
   const { targets, current } = view;
   if (current !== null) return found(targets.find((t) => t.id === current));
   if (view.elsewhere && targets.length > 0) return { kind: 'ask' };

@@ -40,4 +40,10 @@ export const STORAGE_KEYS = {
   // Also `bridgeErrors` (origin → the last thing that went wrong there, no citizen
   // data): kept in lib/adapters/bridge-errors.ts, since every key here is bundled
   // into the size-limited bridge and the bridge never reads that one.
+  /**
+   * Automatic deletion: the clock of its last run, a run held for the
+   * caseworker to confirm, and what recent runs deleted (counts and times
+   * only, no citizen data; lib/db/retention-policy.ts).
+   */
+  retention: 'retention',
 } as const;

@@ -110,3 +110,76 @@ test('a hostile page sees no note, template text or unmasked CPR, and its forged
   await expect(panel.templateStatus).toContainText('Notatet er indsat');
   await expect(page.locator('#journal-tekst')).toHaveValue(new RegExp(`^${HOST_TYPED}.*Ny samtale om to uger`, 's'));
 });
+
+test('a host that hides or covers the panel cannot turn a click into inserting the private overview', async ({
+  page,
+  caseSystemUrl,
+}) => {
+  const HEALTH_CANARY = 'KANARIE-HELBRED-5d1e rygsmerter';
+  await page.goto(`${caseSystemUrl}/fjendtlig/borger`);
+  const panel = new Panel(page);
+  await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
+  await panel.field('Helbred').fill(HEALTH_CANARY);
+  const journal = page.locator('#journal-tekst');
+  await journal.fill(HOST_TYPED);
+  await journal.click();
+  const handover = panel.frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' });
+  const status = panel.frame.getByTestId('summary-status');
+  const refused = 'Sidevogn er skjult eller dækket af siden, så intet blev indsat.';
+  const hostSets = (css: string) =>
+    page.evaluate((text) => {
+      document.querySelector<HTMLIFrameElement>('iframe[title^="Sidevogn"]')!.style.cssText += text;
+    }, css);
+
+  // The host makes the panel transparent: a click on its decoy lands on the real button.
+  await hostSets(';opacity:0');
+  await handover.click();
+  await expect(status).toContainText(refused);
+  await expect(journal).toHaveValue(HOST_TYPED);
+
+  // Visible again, but covered by a decoy that lets clicks through.
+  await hostSets(';opacity:1');
+  await page.evaluate(() => {
+    const decoy = document.createElement('div');
+    decoy.id = 'decoy';
+    decoy.textContent = 'Klik her for at fortsætte';
+    decoy.style.cssText =
+      'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:rgba(255,255,255,.98)';
+    document.body.append(decoy);
+  });
+  // (The decoy is in place before the caseworker's click, as it would be.)
+  await page.waitForTimeout(300);
+  await handover.click();
+  await expect(status).toContainText(refused);
+  // A template's note is refused the same way.
+  await panel.openTemplate('kontakt');
+  await panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
+  await panel.field(/Aftaler og næste skridt/).fill('Ingen.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText(refused);
+  await expect(journal).toHaveValue(HOST_TYPED);
+
+  // Uncovered: the handover first shows its exact text and the field it goes into.
+  await page.evaluate(() => document.getElementById('decoy')!.remove());
+  await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+  await page.waitForTimeout(700);
+  await handover.click();
+  const confirm = panel.frame.getByTestId('handover-confirm');
+  await expect(confirm).toContainText('Det indsættes i »Notat (tekst)«');
+  await expect(confirm.getByTestId('handover-text')).toContainText(`Helbred: ${HEALTH_CANARY}`);
+  await expect(journal).toHaveValue(HOST_TYPED);
+
+  // Hidden between the two clicks: the confirming click is refused too.
+  await hostSets(';opacity:0');
+  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await expect(status).toContainText(refused);
+  await expect(journal).toHaveValue(HOST_TYPED);
+
+  // Seen, then confirmed: it goes in.
+  await hostSets(';opacity:1');
+  await page.waitForTimeout(700);
+  await handover.click();
+  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await expect(status).toContainText('Notatet er indsat i »Notat (tekst)«');
+  await expect(journal).toHaveValue(new RegExp(`^${HOST_TYPED}.*Helbred: ${HEALTH_CANARY}`, 's'));
+});

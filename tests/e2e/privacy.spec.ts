@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID, launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { openOptions, panelFrame } from './extension';
+import { openOptions, panelFrame, serviceWorker } from './extension';
 import { expect, PASSPHRASE, setUpPassphrase, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import { CaseSystem } from './pages/case-system';
@@ -133,6 +133,43 @@ test('retention: a week before deletion the panel warns and the caseload marks t
   // Writing something is activity: the warning goes.
   await caseSystem.panel.writeNote('Ny aktivitet');
   await expect(warning).toHaveCount(0);
+});
+
+test('retention: a service-worker clock moved forward by the retention period deletes nobody, and the options page asks', async ({
+  caseSystem,
+  context,
+}) => {
+  await caseSystem.gotoCase(citizen(1).caseId);
+  await caseSystem.panel.writeNote('Skrevet i dag');
+  const worker = serviceWorker(context);
+  // The clock jumps 91 days (the default period is 90); the daily alarm fires.
+  await worker.evaluate((jump) => {
+    const real = Date.now.bind(Date);
+    const g = globalThis as unknown as { __realNow?: () => number };
+    g.__realNow ??= real;
+    Date.now = () => g.__realNow!() + jump;
+    (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): void } } }).chrome.alarms.create(
+      'retention',
+      { when: g.__realNow() + 50 },
+    );
+  }, 91 * DAY);
+  const options = await openOptions(context);
+  const held = options.getByRole('alert').filter({ hasText: 'Automatisk sletning er sat i bero' });
+  await expect(async () => {
+    await options.reload();
+    await expect(held).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(held).toContainText('ville have slettet 1 af 1 borgere');
+  await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
+  expect(await wcagViolations(options)).toEqual([]);
+  // The clock put right, the caseworker lets it run: nobody is due, nothing goes, the hold ends.
+  await worker.evaluate(() => {
+    Date.now = (globalThis as unknown as { __realNow: () => number }).__realNow;
+  });
+  await held.getByRole('button', { name: 'Slet alligevel' }).click();
+  await expect(options.getByTestId('retention-status')).toContainText('Slettet: data om 0 borgere.');
+  await expect(held).toHaveCount(0);
+  await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
 });
 
 test('options: erase all citizen data only after typing SLET; packs and settings stay', async ({

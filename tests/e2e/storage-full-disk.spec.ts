@@ -134,7 +134,7 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await expect(panel.newNote).toHaveValue('');
   await importPack();
   await options.getByRole('button', { name: 'Installér' }).click();
-  await expect(packMessage).toContainText('«Team Vesthavn» version 1.0.0 er taget i brug');
+  await expect(packMessage).toContainText('»Team Vesthavn« version 1.0.0 er taget i brug');
   await expect(options.getByTestId('installed-pack')).toHaveCount(2);
   expect(notesIn(await rawDump(options))).toBe(2);
   await caseSystem.page.reload();

@@ -101,6 +101,14 @@ test('the overview goes into the journal as a handover note, through the inserti
   // The caseworker's caret is in the journal textarea, one of the page's three fields.
   await page.locator('#journal-tekst').click();
   await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
+  // It shows the exact text and the field first; nothing is in the journal until confirmed.
+  const confirm = frame.getByTestId('handover-confirm');
+  await expect(confirm).toContainText('Det indsættes i »Notat (tekst)«');
+  await expect(confirm.getByTestId('handover-text')).toContainText('Aftaler: Borgeren søger tre job om ugen.');
+  await expect(page.locator('#journal-tekst')).toHaveValue('');
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i »Notat (tekst)«');
   const text = await page.locator('#journal-tekst').inputValue();
   expect(text).toContain(`Overdragelsesnotat`);

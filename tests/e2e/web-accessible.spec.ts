@@ -1,8 +1,14 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { startCaseSystem } from '../case-system/server.mjs';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { citizen } from './demo-data';
+import { serviceWorker } from './extension';
 import { expect, test } from './fixtures';
+import { LockScreen } from './pages/lock';
+
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
 
 /**
  * panel.html is web-accessible to every http(s) page (case systems are added at
@@ -88,9 +94,40 @@ test('a page on an origin no adapter covers cannot load the panel by its static 
       await expect(copy.locator('body')).not.toContainText(leak);
     }
 
-    // The real panel is untouched.
+    // Before its handshake the copy tracks no activity: clicks and keys in it do not
+    // postpone the idle lock (issue 27, item 9).
+    const worker = serviceWorker(context);
+    const earlier = Date.now() - 5 * 60_000;
+    await setLastActivity(worker, earlier);
+    await copy.locator('body').click();
+    await copy.locator('body').press('Tab');
+    await copy.locator('body').click({ position: { x: 20, y: 250 } });
+    await stranger.waitForTimeout(500);
+    expect(await lastActivity(worker)).toBe(earlier);
+
+    // Locked, the copy still shows no unlock form (its only controls would be the real
+    // passphrase field, on a page that is not the case system).
+    await worker.evaluate(() => chrome.storage.session.set({ lastActivityAt: Date.now() - 16 * 60_000 }));
+    const lock = new LockScreen(caseSystem.panel.frame);
+    await expect(lock.lockedHeading).toBeVisible();
+    const copyLock = new LockScreen(copy);
+    await stranger.reload();
+    await frameAndFetch(stranger, 'dynamic-copy', dynamicUrl!);
+    await expect(copy.locator('body')).toContainText('Forbinder til sagssystemet');
+    await stranger.waitForTimeout(1_000);
+    await expect(copyLock.lockedHeading).toHaveCount(0);
+    await expect(copyLock.passphrase).toHaveCount(0);
+    await expect(copy.locator('input, textarea, select, button')).toHaveCount(0);
+
+    // The real panel still offers its unlock form, and works once unlocked.
+    await lock.unlock();
     await expect(caseSystem.panel.citizenName).toHaveText(c.name);
   } finally {
     await other.close();
   }
 });
+
+const setLastActivity = (worker: Worker, at: number) =>
+  worker.evaluate((value) => chrome.storage.session.set({ lastActivityAt: value }), at);
+const lastActivity = (worker: Worker) =>
+  worker.evaluate(() => chrome.storage.session.get('lastActivityAt').then((s) => s.lastActivityAt));

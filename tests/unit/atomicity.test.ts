@@ -55,7 +55,7 @@ async function fill(repo: Repository, tag: string) {
   await repo.drafts.save(draftIdForNewNote(anna), anna, `Halvskrevet ${tag}`);
   await repo.formDrafts.save(anna, template.id, { emne: tag });
   await repo.summaries.setText(anna, 'goal', `Elektriker ${tag}`);
-  await repo.deadlines.add(anna, `Opfølgning ${tag}`, '2026-12-01');
+  await repo.deadlines.add(anna, `Opfølgning ${tag}`, '2023-11-20');
   await repo.checklistRuns.start(anna, { id: 'tjek', packId: 'p', packVersion: '1.0.0' });
   await repo.history.templateInserted(anna, template, null);
   const bo = await repo.citizens.open(tag === 'kilde' ? '010190-1234' : '020290-2345', `Bo Hansen ${tag}`);

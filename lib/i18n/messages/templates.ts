@@ -39,6 +39,20 @@ export const da = {
   'templates.goesIntoNone': 'Der er intet felt at skrive i på siden: notatet kopieres til udklipsholderen.',
   'templates.chooseTarget': 'Hvilket felt skal notatet i?',
   'templates.copyInstead': 'Kopiér i stedet',
+  'insert.hidden':
+    'Sidevogn er skjult eller dækket af siden, så intet blev indsat. Sørg for, at hele panelet kan ses, og prøv igen.',
+  'insert.justShown':
+    'Sidevogn blev først vist lige før dit klik, så intet blev indsat. Kontrollér panelet, og prøv igen.',
+  'insert.unsupported':
+    'Browseren kan ikke bekræfte, at Sidevogn kan ses, så intet blev indsat. Opdatér Chrome eller Edge.',
+  'handover.confirm.title': 'Kontrollér overdragelsesnotatet',
+  'handover.confirm.goesInto': 'Det indsættes i »{target}«:',
+  'handover.confirm.ask': 'Vælg det felt i sagssystemet, det skal indsættes i:',
+  'handover.confirm.none': 'Siden har intet felt, Sidevogn kan skrive i. Du kan kopiere teksten og sætte den ind selv:',
+  'handover.confirm.insertInto': 'Indsæt i »{target}«',
+  'handover.confirm.copy': 'Kopiér teksten',
+  'handover.confirm.cancel': 'Annullér',
+  'handover.copied': 'Overdragelsesnotatet er kopieret til udklipsholderen. Sæt det ind med Ctrl+V.',
   'templates.discard': 'Kassér kladde',
   'templates.draftSaved': 'Kladden gemmes automatisk',
   'templates.broken':
@@ -102,6 +116,20 @@ export const en: Record<keyof typeof da, string> = {
   'templates.goesIntoNone': 'There is no field to write in on the page: the note will be copied to the clipboard.',
   'templates.chooseTarget': 'Which field should the note go into?',
   'templates.copyInstead': 'Copy instead',
+  'insert.hidden':
+    'Sidevogn is hidden or covered by the page, so nothing was inserted. Make sure the whole panel can be seen, and try again.',
+  'insert.justShown':
+    'Sidevogn was shown only just before your click, so nothing was inserted. Check the panel, and try again.',
+  'insert.unsupported':
+    'The browser cannot confirm that Sidevogn can be seen, so nothing was inserted. Update Chrome or Edge.',
+  'handover.confirm.title': 'Check the handover note',
+  'handover.confirm.goesInto': 'It goes into “{target}”:',
+  'handover.confirm.ask': 'Choose the case system field it should go into:',
+  'handover.confirm.none': 'The page has no field Sidevogn can write in. You can copy the text and paste it yourself:',
+  'handover.confirm.insertInto': 'Insert into “{target}”',
+  'handover.confirm.copy': 'Copy the text',
+  'handover.confirm.cancel': 'Cancel',
+  'handover.copied': 'The handover note was copied to the clipboard. Paste it with Ctrl+V.',
   'templates.discard': 'Discard draft',
   'templates.draftSaved': 'The draft is saved automatically',
   'templates.broken': '{count} template(s) could not be loaded and were skipped. See Settings.',
