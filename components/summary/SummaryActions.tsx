@@ -39,10 +39,12 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
     });
   };
 
-  // The first click: refused while the panel cannot be seen, else the confirmation.
+  // The first click: refused while the panel cannot be seen, else the confirmation. It waits
+  // for the visibility observer's report on the moment of the click (about 250 ms), so a page
+  // that hides the panel just before the click is caught here too, not only at the confirming click.
   const prepare = async () => {
     setStatus(null);
-    const hidden = host.hidden();
+    const hidden = await host.hiddenSettled();
     if (hidden) return setStatus({ tone: 'error', key: HIDDEN_KEY[hidden] });
     setBusy(true);
     try {
