@@ -47,3 +47,20 @@ describe('applyLayout', () => {
     expect(applyLayout(document, frame, { collapsed: false, width: 400, mode: 'overlay' })).toBe(false);
   });
 });
+
+describe('the frame keeps its own style', () => {
+  it('puts back at once what the page changes in the frame’s inline style, and keeps its own layout changes', async () => {
+    const frame = createPanelFrame(document, 'chrome-extension://x/panel.html', 'Sidevogn');
+    applyLayout(document, frame, { collapsed: false, width: 420, mode: 'overlay' });
+    const ours = frame.style.cssText;
+    frame.style.opacity = '0';
+    frame.style.cssText += ';transform:translateX(2000px)';
+    await Promise.resolve();
+    expect(frame.style.cssText).toBe(ours);
+    // The bridge's own change (folding) stays.
+    applyLayout(document, frame, { collapsed: true, width: 420, mode: 'overlay' });
+    await Promise.resolve();
+    expect(frame.style.width).toBe('36px');
+    frame.remove();
+  });
+});

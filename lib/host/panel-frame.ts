@@ -39,10 +39,19 @@ export function createPanelFrame(doc: Document, src: string, title: string): HTM
   // so the default allowlist ('src') would not match it.
   iframe.setAttribute('allow', 'clipboard-write *');
   // One declaration block parsed once, not a property at a time.
-  iframe.style.cssText =
+  iframe.style.cssText = own =
     'position:fixed;top:0;right:0;height:100vh;border:0;margin:0;padding:0;z-index:2147483646;color-scheme:normal;background:transparent';
+  // The page may restyle the frame (opacity 0, moved away) to turn a click on a decoy into an
+  // insert: its own inline style comes back at once. (What the page does around the frame, the
+  // panel's visibility check sees: lib/panel/visibility.ts.)
+  new MutationObserver(() => {
+    if (iframe.style.cssText !== own) iframe.style.cssText = own;
+  }).observe(iframe, { attributeFilter: ['style'] });
   return iframe;
 }
+
+/** The frame's inline style as Sidevogn last set it. */
+let own = '';
 
 /**
  * Returns whether push mode was set aside because the page is too large (see
@@ -60,6 +69,7 @@ export function applyLayout(doc: Document, iframe: HTMLIFrameElement, layout: La
   const width = layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
   iframe.style.width = `${width}px`;
   iframe.style.boxShadow = layout.collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.18)';
+  own = iframe.style.cssText;
   const heavy = layout.mode === 'push' && isHeavyPage(doc);
   if (layout.mode === 'push' && !heavy) {
     const style = doc.documentElement.style;

@@ -126,19 +126,31 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
   const handover = panel.frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' });
   const status = panel.frame.getByTestId('summary-status');
   const refused = 'Sidevogn er skjult eller dækket af siden, så intet blev indsat.';
-  const hostSets = (css: string) =>
-    page.evaluate((text) => {
-      document.querySelector<HTMLIFrameElement>('iframe[title^="Sidevogn"]')!.style.cssText += text;
-    }, css);
+  const frameOpacity = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('iframe[title^="Sidevogn"]')!).opacity);
+  // A style sheet rule the bridge cannot put back (it keeps only the frame's own inline style).
+  const hostHides = (hidden: boolean) =>
+    page.evaluate((on) => {
+      let sheet = document.getElementById('skjul-panel');
+      if (!sheet) document.head.append((sheet = Object.assign(document.createElement('style'), { id: 'skjul-panel' })));
+      sheet.textContent = on ? 'iframe[title^="Sidevogn"] { opacity: 0 !important }' : '';
+    }, hidden);
+
+  // The host restyles the frame itself: the bridge puts its own style back at once.
+  await page.evaluate(() => {
+    document.querySelector<HTMLIFrameElement>('iframe[title^="Sidevogn"]')!.style.cssText += ';opacity:0';
+  });
+  expect(await frameOpacity()).toBe('1');
 
   // The host makes the panel transparent: a click on its decoy lands on the real button.
-  await hostSets(';opacity:0');
+  await hostHides(true);
+  expect(await frameOpacity()).toBe('0');
   await handover.click();
   await expect(status).toContainText(refused);
   await expect(journal).toHaveValue(HOST_TYPED);
 
   // Visible again, but covered by a decoy that lets clicks through.
-  await hostSets(';opacity:1');
+  await hostHides(false);
   await page.evaluate(() => {
     const decoy = document.createElement('div');
     decoy.id = 'decoy';
@@ -170,13 +182,13 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
   await expect(journal).toHaveValue(HOST_TYPED);
 
   // Hidden between the two clicks: the confirming click is refused too.
-  await hostSets(';opacity:0');
+  await hostHides(true);
   await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
   await expect(status).toContainText(refused);
   await expect(journal).toHaveValue(HOST_TYPED);
 
   // Seen, then confirmed: it goes in.
-  await hostSets(';opacity:1');
+  await hostHides(false);
   await page.waitForTimeout(700);
   await handover.click();
   await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
