@@ -31,6 +31,8 @@ export type CprResult = { ok: true; cpr: Cpr } | { ok: false; error: CprError };
  */
 const SEP = '(?:[ \\xa0]?[-\\u2010\\u2011\\u2013\\u2212][ \\xa0]?|[ \\xa0])?';
 const CPR_SHAPE = new RegExp(`^(\\d{6})${SEP}(\\d{4})$`);
+/** A CPR-shaped run of digits inside a text (compiled once: findCprs runs on every re-read of the page). */
+const CPR_IN_TEXT = new RegExp(`(?<!\\d)(\\d{6})${SEP}(\\d{4})(?!\\d)`, 'g');
 
 /** Century from the 7th digit and the two-digit year (CPR-kontoret's table). */
 export function birthYear(yy: number, digit7: number): number {
@@ -71,7 +73,7 @@ export function maskCpr(cpr: string): string {
 /** Finds every CPR-shaped, date-valid number in a text (substitute numbers too), in canonical form. */
 export function findCprs(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{6})${SEP}(\\d{4})(?!\\d)`, 'g'))) {
+  for (const m of text.matchAll(CPR_IN_TEXT)) {
     const parsed = parseCpr(m[1]! + m[2]);
     if (parsed.ok && !found.includes(parsed.cpr.value)) found.push(parsed.cpr.value);
   }

@@ -1,5 +1,6 @@
 import type { InsertOutcome } from '../messaging/protocol';
 import type { Adapter } from './adapter';
+import { shown } from './selector';
 
 /**
  * Putting the text the caseworker chose into a host field, the way the host's
@@ -42,9 +43,6 @@ export const isTextField = (el: Element): el is TextField =>
 export const isEditable = (el: Element | null | undefined): el is HTMLElement =>
   !!el && (isTextField(el) || (el as HTMLElement).isContentEditable === true);
 
-const rendered = (el: Element) =>
-  el.getClientRects().length > 0 && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
-
 /**
  * Can take text now: an enabled, writable field that is rendered and visible,
  * inside frames that are too. A hidden <textarea> behind an editor is not.
@@ -52,7 +50,7 @@ const rendered = (el: Element) =>
 export function isUsable(el: HTMLElement): boolean {
   if (!isEditable(el) || (isTextField(el) && (el.disabled || el.readOnly))) return false;
   for (let node: Element | null | undefined = el; node; node = node.ownerDocument.defaultView?.frameElement)
-    if (!rendered(node)) return false;
+    if (!shown(node)) return false;
   return true;
 }
 

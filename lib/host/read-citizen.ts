@@ -103,8 +103,11 @@ export function readCitizens(doc: Document, adapter: Adapter, scopes = citizenSc
     // A scope (or the page) showing several CPR elements: each is read in its own record.
     // (One person whose CPR the page repeats is still read as one record.)
     const cprElements = safeAll(root, cpr.selector);
-    if (cprElements.length > 1 && cprsIn(cprElements.map((el) => readOne(el, cpr))).size > 1)
-      for (const el of cprElements) readRecord(recordOf(el, root, cpr.selector));
+    const distinct = cprsIn(cprElements.map((el) => readOne(el, cpr)));
+    // A list page (more than the panel can offer): only the count matters, so no record is walked.
+    if (distinct.size > MAX_CANDIDATES)
+      for (const value of distinct) byCpr.set(value, { cpr: value, name: '', facts: {} });
+    else if (distinct.size > 1) for (const el of cprElements) readRecord(recordOf(el, root, cpr.selector));
     else readRecord(root);
   }
 

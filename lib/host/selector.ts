@@ -156,7 +156,8 @@ const clean = (text: string | null | undefined) =>
     .replace(/[\s:*]+$/, '')
     .trim()
     .slice(0, 100);
-const shown = (el: Element) =>
+/** Rendered and visible (not display:none, visibility:hidden or content-visibility hidden). */
+export const shown = (el: Element) =>
   el.getClientRects().length > 0 && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
 
 /**
