@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/meta/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
-import { subtract } from '../bench/lib/intervals.mjs';
+import { subtract } from './intervals.mjs';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
-import { analyzeHostTrace } from '../bench/lib/trace.mjs';
+import { analyzeHostTrace } from './trace.mjs';
 
 const HOST = 'http://127.0.0.1:9000';
 const EXT = 'chrome-extension://abc/host.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
-import { aCitizen } from '../fixtures/citizens';
+import { selectActiveCitizen, usePanelStore } from './panel-store';
+import { aCitizen } from '../../tests/fixtures/citizens';
 
 const a = aCitizen();
 const b = aCitizen({ cpr: '010190-1234', name: 'Ahmad Rahimi' });

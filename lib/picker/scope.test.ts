@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { adapterSchema } from '@/lib/host/adapter';
-import { readCitizens } from '@/lib/host/read-citizen';
-import { proposeScope, proposeWithin, readIn, recordAround } from '@/lib/picker/scope';
+import { adapterSchema } from '../host/adapter';
+import { readCitizens } from '../host/read-citizen';
+import { proposeScope, proposeWithin, readIn, recordAround } from './scope';
 
 const page = (html: string) => new DOMParser().parseFromString(`<main>${html}</main>`, 'text/html');
 /** A record as Kommune Sag draws it (tests/case-system/kommune/public/app.js): facts in a <dl>. */

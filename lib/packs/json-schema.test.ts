@@ -3,8 +3,8 @@ import addFormats from 'ajv-formats';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPack } from '@/lib/packs/default-pack';
-import { packJsonSchema } from '@/lib/packs/json-schema';
+import { defaultPack } from './default-pack';
+import { packJsonSchema } from './json-schema';
 
 const SCHEMA_FILE = join(__dirname, '../../public/pack.schema.json');
 const generated = `${JSON.stringify(packJsonSchema(), null, 2)}\n`;

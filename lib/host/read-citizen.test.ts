@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterSchema, type Adapter } from '@/lib/host/adapter';
-import { demoAdapter } from '@/lib/host/demo-adapter';
-import { readCitizens } from '@/lib/host/read-citizen';
+import { adapterSchema, type Adapter } from './adapter';
+import { demoAdapter } from './demo-adapter';
+import { readCitizens } from './read-citizen';
 
 /** Saved HTML of the demo case systems (regenerate: tests/fixtures/html/save-pages.mjs). */
 function savedPage(file: string): Document {
-  const html = readFileSync(join(__dirname, '../fixtures/html', file), 'utf8');
+  const html = readFileSync(join(__dirname, '../../tests/fixtures/html', file), 'utf8');
   return new DOMParser().parseFromString(html, 'text/html');
 }
 

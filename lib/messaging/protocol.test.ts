@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_CHARS } from '@/lib/messaging/constants';
-import { hostToPanelSchema, parseMessage } from '@/lib/messaging/protocol';
-import { aCitizen } from '../fixtures/citizens';
+import { MAX_MESSAGE_CHARS } from './constants';
+import { hostToPanelSchema, parseMessage } from './protocol';
+import { aCitizen } from '../../tests/fixtures/citizens';
 
 describe('host → panel messages', () => {
   it('accepts each detection state', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBridge } from '@/lib/host/bridge';
-import { ORPHAN_CHECK_MS } from '@/lib/host/lifecycle';
+import { startBridge } from './bridge';
+import { ORPHAN_CHECK_MS } from './lifecycle';
 
 /**
  * An orphaned bridge (the extension reloaded or updated under an open page):

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { probeReaders } from '@/lib/adapters/probe';
-import { adapterSchema } from '@/lib/host/adapter';
-import { readCitizens } from '@/lib/host/read-citizen';
-import { editableRoot, isStableToken, proposeSelector } from '@/lib/host/selector';
+import { probeReaders } from '../adapters/probe';
+import { adapterSchema } from './adapter';
+import { readCitizens } from './read-citizen';
+import { editableRoot, isStableToken, proposeSelector } from './selector';
 
 /** Saved HTML of the two demo hosts (regenerate: tests/fixtures/html/save-pages.mjs). */
 function savedPage(file: string): Document {
-  const html = readFileSync(join(__dirname, '../fixtures/html', file), 'utf8');
+  const html = readFileSync(join(__dirname, '../../tests/fixtures/html', file), 'utf8');
   return new DOMParser().parseFromString(html, 'text/html');
 }
 

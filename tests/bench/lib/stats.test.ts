@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
-import { clockOffset } from '../bench/lib/stats.mjs';
+import { clockOffset } from './stats.mjs';
 
 /** A round trip: sent at `t0` on clock A, `out` ms to B, `held` ms there, `back` ms home; B runs `skew` ms ahead. */
 const ping = (t0: number, out: number, held: number, back: number, skew: number) => ({
