@@ -5,7 +5,7 @@ import { adapterSchema, type Adapter } from '@/lib/host/adapter';
 import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ProbeResult } from '@/lib/adapters/probe';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { adapterReaders, targetKey } from './readers';
 import { useProbe } from './use-probe';
 

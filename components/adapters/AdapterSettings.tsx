@@ -10,13 +10,12 @@ import {
 } from '@/lib/adapters/registry';
 import type { ProbeResult } from '@/lib/adapters/probe';
 import { describeBridgeError, lastBridgeError, type BridgeError } from '@/lib/adapters/bridge-errors';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import type { Repository } from '@/lib/db/repository';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { parseMessage, pickerToOptionsSchema, type PickedSelectors } from '@/lib/messaging/protocol';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { AdapterEditor } from './AdapterEditor';
 import { adapterReaders } from './readers';
 import { probeOnce } from './use-probe';
@@ -95,7 +94,7 @@ export function AdapterSettings({ repository }: { repository: Repository }) {
     /** The last thing that went wrong between the panel and this origin (lib/adapters/bridge-errors.ts). */
     lastError: BridgeError | undefined;
   } | null>(null);
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const urlId = useId();
 
   const refresh = useCallback(() => publishAdapters(repository).then(setStates), [repository]);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { formatDateTime, translator } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
+import { useLocale } from '@/components/ui/i18n';
 import type { AccessPageProps } from '@/lib/privacy/start-access-page';
 
 /**
@@ -10,7 +10,7 @@ import type { AccessPageProps } from '@/lib/privacy/start-access-page';
  * shown in full, since the citizen is entitled to their own data.
  */
 export function AccessReport({ data, error, printedAt }: AccessPageProps) {
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const t = useMemo(() => translator(locale), [locale]);
   const when = (at: number) => formatDateTime(locale, at);
 

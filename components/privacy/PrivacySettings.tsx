@@ -14,11 +14,10 @@ import { totalOf } from '@/lib/db/privacy';
 import type { Repository } from '@/lib/db/repository';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { DataLossAlert } from './DataLossAlert';
 import { RetentionStatus } from './RetentionStatus';
-import { downloadText } from './download';
+import { downloadText } from '@/components/ui/download';
 import { useRetentionDays } from './use-retention-days';
 
 type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
@@ -67,7 +66,7 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
 /** Options page: the data-loss alert, encrypted backups (export, import), and erasing all citizen data. */
 export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repository }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const days = useRetentionDays();
   const [lastBackup, setLastBackup] = useState<number | null | undefined>(undefined);
   const [reminder, setReminder] = useState(false);

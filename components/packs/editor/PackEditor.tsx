@@ -5,22 +5,15 @@ import { errorsByPath, move, newChecklist, newTemplate, validateDraft } from '@/
 import type { PackDraft } from '@/lib/packs/editor/draft';
 import { bumpVersion, type Bump } from '@/lib/packs/editor/version';
 import { isoToday } from '@/lib/templates/form';
-import { useT } from '../../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { ChecklistEditor } from './ChecklistEditor';
-import {
-  buttonClass,
-  Card,
-  ConfirmButton,
-  EditorErrorsContext,
-  MoveButtons,
-  SelectField,
-  TextField,
-} from './EditorInputs';
+import { Card, ConfirmButton, EditorErrorsContext, MoveButtons, SelectField, TextField } from './EditorInputs';
 import { ExportPanel } from './ExportPanel';
 import { PackLoader } from './PackLoader';
 import { SigningKeys } from './SigningKeys';
 import { TemplateEditor } from './TemplateEditor';
 import { usePackDraft } from './use-pack-draft';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 /**
  * "Pakkeredigering": a team lead makes or changes a pack with forms, sees
@@ -345,7 +338,7 @@ function ItemList({
           );
         })}
       </ul>
-      <button type="button" className={`${buttonClass} mt-2`} onClick={onAdd}>
+      <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={onAdd}>
         {addLabel}
       </button>
     </section>
