@@ -51,8 +51,6 @@ const FUNCTION_EXCEPTIONS: Record<string, string> = {
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/privacy/AccessReport.tsx#AccessReport':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/privacy/PrivacySettings.tsx#PrivacySettings':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/search/NoteSearchSection.tsx#NoteSearchSection':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/summary/DeadlinesSection.tsx#DeadlinesSection':
