@@ -42,7 +42,7 @@ function crossings(): Map<string, string[]> {
   return found;
 }
 
-describe('UI boundaries (components/)', () => {
+describe('UI boundaries (components/)', { timeout: 60_000 }, () => {
   it('feature folders import only the kit and lib/; the kit imports no feature or shell', () => {
     const unexpected = [...crossings()].filter(([key]) => !(key in EXCEPTIONS)).flatMap(([, lines]) => lines);
     expect(unexpected).toEqual([]);
