@@ -45,8 +45,6 @@ const FUNCTION_EXCEPTIONS: Record<string, string> = {
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/packs/editor/FieldEditor.tsx#FieldEditor':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/packs/editor/PackEditor.tsx#DraftEditor':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/packs/editor/TemplateEditor.tsx#TemplateEditor':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/search/NoteSearchSection.tsx#NoteSearchSection':
