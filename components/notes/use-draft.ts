@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DraftId, Repository } from '@/lib/db/repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-import { useThrottledSave } from '../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 export interface DraftState {
   /** null while the stored draft is being read. */

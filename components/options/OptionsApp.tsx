@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import type { Repository } from '@/lib/db/repository';
 import { loadCaseworkerName, saveCaseworkerName } from '@/lib/panel/preferences';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { TemplateSettings } from './TemplateSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { PackEditor } from '../packs/editor/PackEditor';
@@ -12,8 +12,9 @@ import { NotificationSettings } from '../summary/NotificationSettings';
 import { AdapterSettings } from '../adapters/AdapterSettings';
 import { PrivacySettings } from '../privacy/PrivacySettings';
 import { LockGate } from '../lock/LockGate';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 import { LockSettings } from '../lock/ChangePassphrase';
-import { LocaleSelect } from '../shared/LocaleSelect';
+import { LocaleSelect } from '@/components/ui/LocaleSelect';
 
 export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
   return (
@@ -21,7 +22,7 @@ export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Rep
       <OptionsTitle />
       <main>
         {/* Citizen data and the lock itself: unlocked only (first run: the passphrase set-up is here). */}
-        <LockGate db={db}>
+        <LockGate db={db} beforeSetUp={<DataLossAlert beforeSetUp />}>
           <LockSettings db={db} />
           <CaseloadList repository={repository} />
           <NoteSearchSection db={db} repository={repository} />

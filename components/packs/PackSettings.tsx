@@ -5,13 +5,12 @@ import type { PackSource } from '@/lib/db/config-records';
 import { diagnoseSaveFailure } from '@/lib/db/storage-errors';
 import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
 import { translateIssue } from '@/lib/i18n/validation';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { ExpiringList } from './ExpiringList';
 import { PackPreview } from './PackPreview';
 
@@ -21,7 +20,7 @@ type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
 export function PackSettings({ repository }: { repository: Repository }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
   // Unknown until read: nothing a policy could forbid is offered before then.
   const [policy, setPolicy] = useState<PackPolicy | null>(null);
@@ -253,7 +252,7 @@ function PackRow({
   onRemove(): void;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const versionId = useId();
   const { state, active, versions } = pack;
   const newer = versions.find((v) => compareSemver(v, state.activeVersion) > 0);

@@ -11,10 +11,12 @@ import {
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { markCitizenData } from '@/lib/backup/marker';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SectionHeading, buttonClass } from '../summary/Stamp';
-import { flushAllAutosaves } from '../summary/use-autosave';
-import { downloadText } from './download';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { buttonClass } from '@/components/ui/styles';
+import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { downloadText } from '@/components/ui/download';
 
 type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
 

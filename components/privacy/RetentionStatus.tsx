@@ -4,8 +4,7 @@ import type { SidevognDb } from '@/lib/db/database';
 import { readRetentionState, type RetentionState } from '@/lib/db/retention-policy';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 
 const danger =
   'rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
@@ -17,7 +16,7 @@ const danger =
  */
 export function RetentionStatus({ db }: { db: SidevognDb }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const [state, setState] = useState<RetentionState | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ key: MessageKey; params?: Record<string, string | number> } | null>(null);

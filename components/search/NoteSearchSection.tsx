@@ -4,9 +4,8 @@ import { createNoteSearch, queryTerms, type BuildProgress, type NoteSearch } fro
 import type { Repository } from '@/lib/db/repository';
 import { LockedError } from '@/lib/crypto/session';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { resolveResults, type NoteResult } from '@/lib/search/note-results';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 
 const SHOWN = 50;
 /** Writes often come in bursts (autosave, another panel): search again once they settle. */
@@ -22,7 +21,7 @@ type Found = { query: string; total: number; results: NoteResult[] };
  */
 export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repository }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const inputId = useId();
   const helpId = useId();
   const [query, setQuery] = useState('');

@@ -5,7 +5,7 @@ import type { Repository } from '@/lib/db/repository';
 import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus } from '@/lib/summary/deadlines';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { StatusBadge } from './DeadlinesSection';
 import { DeletionBadge } from '../privacy/DeletionBadge';
 import { useRetentionDays } from '../privacy/use-retention-days';

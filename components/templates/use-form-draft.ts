@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
-import { useThrottledSave } from '../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 /**
  * A template form's values, kept as a draft for the citizen and template while

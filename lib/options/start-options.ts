@@ -1,7 +1,7 @@
 import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
-import { usePanelStore } from '../panel/panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from '../panel/preferences';
 import { checkDataLossOnce } from '../backup/marker';
 
@@ -11,8 +11,8 @@ export async function startOptions(): Promise<{ db: SidevognDb; repository: Repo
   const repository = createRepository(db);
   // Before anything writes: is the database empty where it held citizens? (lib/backup/marker.ts)
   await checkDataLossOnce(db);
-  usePanelStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
-  document.documentElement.lang = usePanelStore.getState().locale;
+  useLocaleStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
+  document.documentElement.lang = useLocaleStore.getState().locale;
   await repository.packs.installDefault(loadDefaultPack);
   return { db, repository };
 }

@@ -2,7 +2,7 @@ import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
 import { createRepository, type Repository } from '../db/repository';
 import { connectToHost, type HostConnection } from './host-connection';
-import { usePanelStore } from './panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
@@ -48,9 +48,9 @@ export async function startPanel(): Promise<{
   ]);
   const storageError = opened ?? installError ?? null;
   if (storageError === null) prefetchFirstView(repository);
-  usePanelStore.getState().setLocale(locale);
+  useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  usePanelStore.subscribe((s) => {
+  useLocaleStore.subscribe((s) => {
     if (document.documentElement.lang !== s.locale) document.documentElement.lang = s.locale;
   });
   // Templates, checklists and packs load on first use (lib/db/config-repository.ts);

@@ -3,7 +3,7 @@ import { createRepository } from '../db/repository';
 import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
-import { usePanelStore } from '../panel/panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadCaseworkerName, loadLocale } from '../panel/preferences';
 
 export interface SummaryPageProps {
@@ -21,7 +21,7 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   const params = new URLSearchParams(location.search);
   const key = params.get('citizen') ?? '';
   const locale = await loadLocale().catch(() => 'da' as const);
-  usePanelStore.getState().setLocale(locale);
+  useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
   const repository = createRepository(new SidevognDb());
   try {

@@ -4,9 +4,10 @@ import type { Repository } from '@/lib/db/repository';
 import { exportFileName } from '@/lib/packs/editor/build';
 import { signWithKey } from '@/lib/packs/editor/keys';
 import type { PackParse } from '@/lib/packs/validate';
-import { useT } from '../../panel/panel-context';
-import { Card, CheckboxField, inputClass, primaryButtonClass, useReason } from './EditorInputs';
-import { downloadText } from './download';
+import { useT } from '@/components/ui/i18n';
+import { Card, CheckboxField, inputClass, useReason } from './EditorInputs';
+import { downloadText } from '@/components/ui/download';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 

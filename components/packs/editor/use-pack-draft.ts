@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Repository } from '@/lib/db/repository';
 import { applyAutoIds } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
-import { useThrottledSave } from '../../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 export type SaveState = 'saved' | 'pending' | 'error';
 

@@ -4,7 +4,8 @@ import type { TargetChoice } from '@/lib/messaging/protocol';
 import type { InsertResult, TargetsView } from '@/lib/panel/host-connection';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { useT } from './i18n';
+import { usePanelServices } from './panel-services';
 
 /** How an insertion ended, after any copy to the clipboard. */
 export interface Delivered {

@@ -1,10 +1,11 @@
 import { LOCALES, isLocale } from '@/lib/i18n/i18n';
 import { saveLocale } from '@/lib/panel/preferences';
-import { usePanelStore } from '@/lib/panel/panel-store';
+import { useLocale } from './i18n';
+import { useLocaleStore } from '@/lib/i18n/locale-store';
 
 /** The UI language: switches this page at once and is saved for every Sidevogn page. */
 export function LocaleSelect({ id, className }: { id: string; className: string }) {
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   return (
     <select
       id={id}
@@ -12,7 +13,7 @@ export function LocaleSelect({ id, className }: { id: string; className: string 
       value={locale}
       onChange={(e) => {
         if (!isLocale(e.target.value)) return;
-        usePanelStore.getState().setLocale(e.target.value);
+        useLocaleStore.getState().setLocale(e.target.value);
         document.documentElement.lang = e.target.value;
         void saveLocale(e.target.value);
       }}

@@ -1,6 +1,6 @@
-import type { Adapter } from '@/lib/host/adapter';
-import type { ProbeReader } from '@/lib/adapters/probe';
-import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
+import type { Adapter } from '../host/adapter';
+import type { ProbeReader } from './probe';
+import { CITIZEN_FIELD_IDS } from '../host/citizen-fields';
 
 /** The row key of an adapter's i-th insert target: journal, journal-2, journal-3 … */
 export const targetKey = (i: number) => (i === 0 ? 'journal' : `journal-${i + 1}`);

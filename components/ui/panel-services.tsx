@@ -1,9 +1,8 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext } from 'react';
 import type { Repository } from '@/lib/db/repository';
-import { translator, type Translate } from '@/lib/i18n/i18n';
 import type { HostConnection } from '@/lib/panel/host-connection';
-import { usePanelStore } from '@/lib/panel/panel-store';
 
+/** What the panel's features work with: the repository and the connection to the host page. */
 export interface PanelServices {
   repository: Repository;
   host: HostConnection;
@@ -15,9 +14,4 @@ export function usePanelServices(): PanelServices {
   const services = useContext(PanelServicesContext);
   if (!services) throw new Error('usePanelServices outside PanelServicesContext');
   return services;
-}
-
-export function useT(): Translate {
-  const locale = usePanelStore((s) => s.locale);
-  return useMemo(() => translator(locale), [locale]);
 }

@@ -1,9 +1,9 @@
 import type { FieldValue } from '@/lib/templates/form';
 import type { TemplateField } from '@/lib/templates/schema';
-import { useT } from '../panel/panel-context';
+import { useT } from './i18n';
+import { validatedInputClass } from './styles';
 
-const inputClass =
-  'mt-1 block w-full rounded border border-slate-400 px-2 py-1 text-sm focus:border-sky-700 focus:outline-2 focus:outline-sky-700 aria-invalid:border-red-700';
+const inputClass = `mt-1 ${validatedInputClass}`;
 
 export const fieldDomId = (id: string) => `tf-${id}`;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { probeDiskFull, saveFailureMessage, type SaveFailure } from '@/lib/db/storage-errors';
-import { useT } from './panel-context';
+import { useT } from './i18n';
 
 /**
  * A failed save, worded the same everywhere (a full disk gets its own plain
