@@ -88,7 +88,8 @@ describe('backup', () => {
     expect(result).toMatchObject({ added: 9, updated: 0, kept: 0, citizens: 1 });
     const again = await fresh.repo.citizens.open('070761-4285', 'Anna Jensen');
     expect(await fresh.repo.notes.list(again)).toHaveLength(8);
-  });
+    // Over a megabyte sealed, exported, opened and unsealed: seconds on a loaded 2-core runner.
+  }, 30_000);
 
   const refused: [string, () => string, BackupErrorCode, { kind: 'passphrase' | 'recovery'; value: string }?][] = [
     ['not JSON', () => 'hello', 'not-json'],
