@@ -11,7 +11,7 @@ import {
 import type { ProbeResult } from '@/lib/adapters/probe';
 import { describeBridgeError, lastBridgeError, type BridgeError } from '@/lib/adapters/bridge-errors';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -81,7 +81,7 @@ async function openTab(url: URL): Promise<Browser.tabs.Tab> {
  * "Lær siden" — permission for exactly one origin, the element picker in the
  * case-system tab, a live check of every selector, then save and register.
  */
-export function AdapterSettings({ repository }: { repository: Repository }) {
+export function AdapterSettings({ repository }: { repository: Repositories }) {
   const t = useT();
   const adapters = useLiveQuery(() => repository.adapters.list(), [repository]);
   const [states, setStates] = useState<Record<string, AdapterState>>({});

@@ -1,11 +1,11 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { translator, type Translate } from '@/lib/i18n/i18n';
 import type { HostConnection } from '@/lib/panel/host-connection';
 import { usePanelStore } from '@/lib/panel/panel-store';
 
 export interface PanelServices {
-  repository: Repository;
+  repository: Repositories;
   host: HostConnection;
 }
 

@@ -7,7 +7,7 @@ import {
   readCitizenData,
   totalOf,
   type TableCounts,
-} from '@/lib/db/privacy';
+} from '@/lib/privacy/citizen-data';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { markCitizenData } from '@/lib/backup/marker';

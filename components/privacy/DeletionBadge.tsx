@@ -1,4 +1,4 @@
-import { retentionWarning } from '@/lib/db/privacy';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
 import { useT } from '../panel/panel-context';
 import { useNow } from './use-retention-days';
 

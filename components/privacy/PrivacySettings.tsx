@@ -10,8 +10,8 @@ import {
   syncDataMarker,
 } from '@/lib/backup/marker';
 import type { SidevognDb } from '@/lib/db/database';
-import { totalOf } from '@/lib/db/privacy';
-import type { Repository } from '@/lib/db/repository';
+import { totalOf } from '@/lib/privacy/citizen-data';
+import type { Repositories } from '@/lib/repositories';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { usePanelStore } from '@/lib/panel/panel-store';
@@ -65,7 +65,7 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
 }
 
 /** Options page: the data-loss alert, encrypted backups (export, import), and erasing all citizen data. */
-export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
   const locale = usePanelStore((s) => s.locale);
   const days = useRetentionDays();
@@ -95,7 +95,7 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
   const exportBackup = async () => {
     setExportStatus(null);
     try {
-      const backup = await repository.privacy.exportBackup();
+      const backup = await repository.backup.export();
       downloadText(backup.fileName, backup.text);
       await recordBackupExported();
       await refresh();
@@ -118,7 +118,7 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
     if (!file) return setImportStatus({ tone: 'error', key: 'backup.noFile' });
     setBusy(true);
     try {
-      const result = await repository.privacy.importBackup(await file.text(), { kind, value: secret });
+      const result = await repository.backup.import(await file.text(), { kind, value: secret });
       await acknowledgeDataLoss(db);
       setAlertKey((k) => k + 1);
       setSecret('');

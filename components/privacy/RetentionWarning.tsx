@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { retentionWarning } from '@/lib/db/privacy';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { useNow, useRetentionDays } from './use-retention-days';
 

@@ -7,7 +7,7 @@ import type {
   PackVersionRecord,
   SigningKeyRecord,
   TemplateRecord,
-} from './config-records';
+} from '../packs/config-records';
 import type {
   DeadlineRow,
   SummaryRow,

@@ -11,7 +11,7 @@ import { median, random, shuffle } from './lib/stats.mjs';
 const BENCH_DB = 'sidevogn-bench';
 const APPROACHES = ['index', 'memory-scan', 'database-scan'];
 const APPROACH_LABEL = {
-  index: 'Inverted index in memory (lib/db/note-search.ts)',
+  index: 'Inverted index in memory (lib/search/note-search.ts)',
   'memory-scan': 'Normalised texts in memory, scanned',
   'database-scan': 'Scan of IndexedDB on every search',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoredDataError } from '@/lib/db/repository';
+import { StoredDataError } from '@/lib/db/records';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import { sealRecord } from '@/lib/db/sealed';
 import { testKey, freshTestRepository } from './test-key';

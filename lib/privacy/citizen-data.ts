@@ -1,6 +1,7 @@
 import type { Collection } from 'dexie';
-import type { SidevognDb } from './database';
-import { draftIdForEdit, draftIdForNewNote, type Repository } from './repository';
+import type { SidevognDb } from '../db/database';
+import { draftIdForEdit, draftIdForNewNote } from '../notes/draft-repository';
+import type { Repositories } from '../repositories';
 import type {
   ChecklistRunRecord,
   CitizenRecord,
@@ -10,7 +11,7 @@ import type {
   HistoryRecord,
   NoteRecord,
   SummaryRecord,
-} from './records';
+} from '../db/records';
 
 /**
  * Retention, access and erasure of citizen data (GDPR art. 5(1)(e), 15, 17).
@@ -21,7 +22,7 @@ import type {
  * repository, which returns plain records.
  */
 
-import { CITIZEN_TABLES, type CitizenTable } from './citizen-tables';
+import { CITIZEN_TABLES, type CitizenTable } from '../db/citizen-tables';
 
 export { CITIZEN_TABLES, type CitizenTable };
 export type TableCounts = Record<CitizenTable, number>;
@@ -137,7 +138,7 @@ export type RetentionResult =
     };
 
 export interface RetentionOptions {
-  /** The clock of the previous completed run, if any (lib/db/retention-policy.ts). */
+  /** The clock of the previous completed run, if any (lib/privacy/retention-policy.ts). */
   previousRun?: number;
   /** The caseworker confirmed a held run: delete without the clock and share checks. */
   confirmed?: boolean;
@@ -220,7 +221,13 @@ export interface CitizenData {
 }
 
 /** Reads everything about a citizen through the repository (which decrypts). */
-export async function readCitizenData(repository: Repository, key: string): Promise<CitizenData | null> {
+export async function readCitizenData(
+  repository: Pick<
+    Repositories,
+    'citizens' | 'notes' | 'drafts' | 'formDrafts' | 'history' | 'summaries' | 'deadlines' | 'checklistRuns'
+  >,
+  key: string,
+): Promise<CitizenData | null> {
   const citizen = await repository.citizens.get(key);
   if (!citizen) return null;
   const draftIds = [draftIdForNewNote(key), ...(await repository.drafts.editIdsFor(key)).map(draftIdForEdit)];

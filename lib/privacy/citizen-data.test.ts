@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SidevognDb } from './database';
-import { createRepository, draftIdForEdit, draftIdForNewNote, type Repository } from './repository';
+import { SidevognDb } from '../db/database';
+import { createRepositories, type Repositories } from '../repositories';
+import { draftIdForEdit, draftIdForNewNote } from '../notes/draft-repository';
 import {
   CITIZEN_TABLES,
   DAY_MS,
@@ -14,7 +15,7 @@ import {
   readCitizenData,
   retentionWarning,
   totalOf,
-} from './privacy';
+} from './citizen-data';
 import { readRetentionDays } from './retention-policy';
 import { defaultPack } from '../packs/default-pack';
 import type { Template } from '../templates/schema';
@@ -22,14 +23,14 @@ import { newDataKey } from '../crypto/keyring';
 import { fixedKey } from '../crypto/session';
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let clock: number;
 const T0 = 1_700_000_000_000;
 
 beforeEach(async () => {
   clock = T0;
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, () => (clock += 1000), fixedKey(await newDataKey()));
+  repo = createRepositories(db, () => (clock += 1000), fixedKey(await newDataKey()));
   await db.open();
   await repo.packs.installDefault(async () => defaultPack);
 });

@@ -1,11 +1,11 @@
 import type { Checklist } from '../checklists/schema';
 import { adapterSchema, type Adapter } from '../host/adapter';
-import { diffPacks, type PackDiff } from '../packs/diff';
-import type { PackDraft } from '../packs/editor/draft';
-import { compareSemver, type Pack } from '../packs/schema';
-import { readPackPolicy, type PackPolicy } from '../packs/policy';
-import { checkTrust, verifyPack } from '../packs/signing';
-import { validatePack } from '../packs/validate';
+import { diffPacks, type PackDiff } from './diff';
+import type { PackDraft } from './editor/draft';
+import { compareSemver, type Pack } from './schema';
+import { readPackPolicy, type PackPolicy } from './policy';
+import { checkTrust, verifyPack } from './signing';
+import { validatePack } from './validate';
 import { parseTemplate, type Template } from '../templates/schema';
 import {
   adapterRecordSchema,
@@ -19,9 +19,9 @@ import {
   type SigningKeyRecord,
   type TemplateRecord,
 } from './config-records';
-import type { SidevognDb } from './database';
-import { META_KEYS } from './keyring-store';
-import { parseStored } from './records';
+import type { SidevognDb } from '../db/database';
+import { META_KEYS } from '../db/keyring-store';
+import { parseStored } from '../db/records';
 
 /**
  * Reads and writes of what configures Sidevogn: templates, packs, adapters,

@@ -1,8 +1,8 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
-import type { SidevognDb } from './database';
-import type { NoteRecord } from './records';
+import type { SidevognDb } from '../db/database';
+import type { NoteRecord } from '../db/records';
 import { LockedError, session, type KeySource } from '../crypto/session';
-import { openRow } from './sealed';
+import { openRow } from '../db/sealed';
 
 /**
  * Searching all of the caseworker's notes for words.
