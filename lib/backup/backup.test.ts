@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixedKey } from '../crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { SidevognDb } from '../db/database';
 import { setUpEncryption } from '../db/keyring-store';
 import { CITIZEN_TABLES } from '../privacy/citizen-data';

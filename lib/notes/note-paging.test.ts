@@ -5,7 +5,7 @@ import { LockedError } from '../crypto/session';
 import { createRepositories, type Repositories } from '../repositories';
 import type { NoteCursor, NotePage } from './note-repository';
 import type { NoteRecord } from '../db/records';
-import { fixedKey } from '../crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { testKeys } from '../../tests/unit/test-key';
 
 /** The notes tab's paging (repository.notes.window / cursorBelow / olderCount, issue 6). */

@@ -20,7 +20,7 @@ import { readRetentionDays } from './retention-policy';
 import { defaultPack } from '../packs/default-pack';
 import type { Template } from '../templates/schema';
 import { newDataKey } from '../crypto/keyring';
-import { fixedKey } from '../crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 
 let db: SidevognDb;
 let repo: Repositories;

@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidevognDb } from '../db/database';
-import {
-  changedNoteIds,
-  createNoteSearch,
-  matchesAllTerms,
-  normaliseText,
-  queryTerms,
-  wordsOf,
-  type NoteSearch,
-} from './note-search';
+import { matchesAllTerms } from '../../tests/unit/match-all-terms';
+import { changedNoteIds, createNoteSearch, normaliseText, queryTerms, wordsOf, type NoteSearch } from './note-search';
 import type { NoteRecord } from '../db/records';
 import { createRepositories, type Repositories } from '../repositories';
 import { openNotes, sealNotes, testKey, testKeys } from '../../tests/unit/test-key';

@@ -82,7 +82,6 @@ const BUILD_PAGE = 1000;
 const FOLDABLE = /[^\p{ASCII}\u00e5\u00e6\u00f8]/gu;
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const foldCache = new Map<string, string>();
 
 function foldChar(ch: string): string {
@@ -110,21 +109,6 @@ export function wordsOf(normalised: string): string[] {
 /** The distinct words of a query, each to be matched as a word prefix. */
 export function queryTerms(query: string): string[] {
   return wordsOf(normaliseText(query)).slice(0, MAX_TERMS);
-}
-
-/**
- * Whether every term begins some word of `normalised`. The reference meaning
- * of a match: the index must agree with it (see the unit tests).
- */
-export function matchesAllTerms(normalised: string, terms: readonly string[]): boolean {
-  return terms.length > 0 && terms.every((term) => hasWordStartingWith(normalised, term));
-}
-
-function hasWordStartingWith(text: string, term: string): boolean {
-  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-    if (at === 0 || !WORD_CHAR.test(text[at - 1]!)) return true;
-  }
-  return false;
 }
 
 /** A growable list of document numbers, ascending because documents are only appended. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from '../unit/fixed-key';
 import { SidevognDb } from '@/lib/db/database';
 import { setUpEncryption } from '@/lib/db/keyring-store';
 import { createRepositories } from '@/lib/repositories';

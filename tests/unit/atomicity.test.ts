@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { aTeamPack } from '../fixtures/packs';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from './fixed-key';
 import { SidevognDb } from '@/lib/db/database';
 import { changePassphrase, META_KEYS, openSecret, renewRecoveryKey, setUpEncryption } from '@/lib/db/keyring-store';
 import { applyRetention, DAY_MS } from '@/lib/privacy/citizen-data';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WrongSecretError } from '@/lib/crypto/keyring';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from './fixed-key';
+import { unlockWithRecovery } from './test-key';
 import { SidevognDb } from '@/lib/db/database';
 import {
   META_KEYS,
@@ -10,7 +11,6 @@ import {
   rotateDataKey,
   setUpEncryption,
   unlock,
-  unlockWithRecovery,
   type RotationProgress,
 } from '@/lib/db/keyring-store';
 import { StoredDataError } from '@/lib/db/records';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
-import { newDataKey } from '@/lib/crypto/keyring';
-import { fixedKey } from '@/lib/crypto/session';
+import { newDataKey, unlockWithRecoveryKey } from '@/lib/crypto/keyring';
+import { readKeyring } from '@/lib/db/keyring-store';
+import { fixedKey } from './fixed-key';
 import { openRows, sealRecord } from '@/lib/db/sealed';
 import type { NoteRecord } from '@/lib/db/records';
 import { SidevognDb } from '@/lib/db/database';
@@ -45,4 +46,11 @@ export function freshTestRepository(): { readonly db: SidevognDb; readonly repo:
       return repo!;
     },
   };
+}
+
+/** The data key the recovery key opens (what resetting the passphrase unlocks with). */
+export async function unlockWithRecovery(db: SidevognDb, recoveryKey: string): Promise<CryptoKey> {
+  const keyring = await readKeyring(db);
+  if (!keyring) throw new Error('no keyring: Sidevogn is not set up');
+  return unlockWithRecoveryKey(keyring, recoveryKey);
 }

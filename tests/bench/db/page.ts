@@ -16,7 +16,7 @@ import { NOTES_FIRST_PAGE } from '../../../lib/notes/note-repository';
 import { createRepositories, type Repositories } from '../../../lib/repositories';
 import { draftIdForNewNote } from '../../../lib/notes/draft-repository';
 import { createKeyring, unlockWithPassphrase } from '../../../lib/crypto/keyring';
-import { fixedKey } from '../../../lib/crypto/session';
+import { fixedKey } from '../../unit/fixed-key';
 import { sealRecord } from '../../../lib/db/sealed';
 import { setUpEncryption } from '../../../lib/db/keyring-store';
 import { scanDatabase, scanMemory, type SearchApproach } from './search-approaches';

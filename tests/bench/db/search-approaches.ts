@@ -1,5 +1,6 @@
 import type { SidevognDb } from '../../../lib/db/database';
-import { matchesAllTerms, normaliseText, queryTerms, type SearchResult } from '../../../lib/search/note-search';
+import { normaliseText, queryTerms, type SearchResult } from '../../../lib/search/note-search';
+import { matchesAllTerms } from '../../unit/match-all-terms';
 import type { NoteRecord } from '../../../lib/db/records';
 import { openRows } from '../../../lib/db/sealed';
 
