@@ -51,8 +51,8 @@ export class SidevognDb extends Dexie {
     // The whole schema, as one version: Dexie (3.0 on) upgrades a database of
     // any earlier version from the one declaration, and keeps earlier versions
     // only for an upgrade function, which none of ours has. Declaring all six
-    // made each construction (every panel start) ten times as long: 1.7 against
-    // 0.16 ms in Node. tests/unit/db-upgrade.test.ts opens a database of every
+    // made each construction (every panel start) about ten times as long
+    // (tests/bench). lib/db/database-upgrade.test.ts opens a database of every
     // earlier version.
     // 1: meta, citizens, notes, drafts. 2: templates, formDrafts, history.
     // 3: summaries, deadlines, adapters (issue 5). 4: packs, packState,

@@ -12,8 +12,8 @@ export interface NoteCursor {
  * Notes the notes tab reads and decrypts when a citizen is opened: a few
  * screens of the narrow panel, and opening a citizen with 1,000 notes reads
  * only these (issue 6). Reading the rows is most of the cost, and its tail
- * grows with their number: 50 rows took 12.4 ms at p95 on the benchmark VM,
- * 30 took 7.9 and 20 took 6.3, against the goal of 10 ms (issue 7).
+ * grows with their number: 25 is the most that kept the open within its time
+ * goal on the benchmark (issue 7; tests/bench/README.md).
  */
 export const NOTES_FIRST_PAGE = 25;
 /** Notes each "show older notes" adds: the caseworker asked for them, so a longer read is fine. */
@@ -22,8 +22,8 @@ export type NoteWindowSize = { newest: number } | { through: NoteCursor };
 /**
  * Notes as the notes tab shows them, newest first, and whether older ones are
  * not shown (how many: notes.olderCount, a query of its own, because counting
- * a citizen's index entries costs more than reading the page: 13 ms against
- * 2 ms at 1,000 notes, `npm run bench`).
+ * a citizen's index entries costs several times more than reading the page
+ * at 1,000 notes, tests/bench).
  */
 export interface NotePage {
   notes: NoteRecord[];

@@ -5,7 +5,7 @@ import { SidevognDb } from '@/lib/db/database';
 import { AlreadySetUpError, META_KEYS, isSetUp, setUpEncryption, unlock } from '@/lib/db/keyring-store';
 import { createRepositories } from '@/lib/repositories';
 import { LockedError } from '@/lib/crypto/session';
-import { fixedKey } from './fixed-key';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { WrongSecretError } from '@/lib/crypto/keyring';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { validatePack } from '@/lib/packs/validate';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StoredDataError } from '@/lib/db/records';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import { sealRecord } from '@/lib/db/sealed';
-import { testKey, freshTestRepository } from './test-key';
+import { testKey, freshTestRepository } from '../../tests/unit/test-key';
 
 const t = freshTestRepository();
 

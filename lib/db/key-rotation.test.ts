@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WrongSecretError } from '@/lib/crypto/keyring';
-import { fixedKey } from './fixed-key';
-import { unlockWithRecovery } from './test-key';
+import { fixedKey } from '../../tests/unit/fixed-key';
+import { unlockWithRecovery } from '../../tests/unit/test-key';
 import { SidevognDb } from '@/lib/db/database';
 import {
   META_KEYS,
@@ -19,7 +19,7 @@ import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { SEALED_TABLES, openRows } from '@/lib/db/sealed';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
-import { rawDump } from './raw-dump';
+import { rawDump } from '../../tests/unit/raw-dump';
 
 /*
  * Issue 27, item 12: a new recovery key, and a passphrase change that
