@@ -108,52 +108,16 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     if (!unlocked) forget();
   });
 
-  function dataKey(): CryptoKey {
-    const key = keys.current();
-    if (key === null) throw new LockedError();
-    return key;
-  }
-
-  /** Fails when the key a read began with is no longer the current one. */
-  function stillKey(key: CryptoKey): void {
-    if (keys.current() !== key) throw new LockedError();
-  }
-
-  async function build(): Promise<InvertedIndex> {
-    const key = dataKey();
-    const fresh = new InvertedIndex();
-    const total = await db.notes.count();
-    let done = 0;
-    const report = () => {
-      for (const listener of progressListeners) listener({ done, total: Math.max(total, done) });
-    };
-    report();
-    let after: string | undefined;
-    for (;;) {
-      const page =
-        after === undefined
-          ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
-          : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
-      const opened = await openAll(key, page);
-      stillKey(key);
-      for (const note of opened) addOpened(fresh, note);
-      done += page.length;
-      report();
-      if (page.length < BUILD_PAGE) return fresh;
-      after = page.at(-1)!.id;
-      // Yield to the page between pages so typing and painting stay smooth.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
-
   async function sync(): Promise<void> {
     while (!closed && (needsBuild || changed.size > 0)) {
       if (needsBuild) {
         needsBuild = false;
         changed.clear();
         index = null;
-        const key = dataKey();
-        const built = await build().catch((error: unknown) => {
+        const key = currentKey(keys);
+        const built = await buildIndex(db, keys, (progress) => {
+          for (const listener of progressListeners) listener(progress);
+        }).catch((error: unknown) => {
           needsBuild = true; // the next search tries again
           throw error;
         });
@@ -165,12 +129,7 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
       }
       const ids = [...changed];
       changed.clear();
-      const opened = await (async () => {
-        const key = dataKey();
-        const rows = await openAll(key, await db.notes.bulkGet(ids));
-        stillKey(key);
-        return rows;
-      })().catch((error: unknown) => {
+      const opened = await readNotes(db, keys, ids).catch((error: unknown) => {
         for (const id of ids) changed.add(id);
         throw error;
       });
@@ -186,7 +145,7 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     // Locked, or unlocked with another key since the build: nothing decrypted stays.
     if (closed) return null;
     if (indexKey !== null && keys.current() !== indexKey) forget();
-    dataKey();
+    currentKey(keys);
     tracking = true;
     while (!closed && (needsBuild || changed.size > 0 || syncing)) {
       syncing ??= sync().finally(() => {
@@ -230,6 +189,55 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
       return () => changeListeners.delete(listener);
     },
   };
+}
+
+function currentKey(keys: KeySource): CryptoKey {
+  const key = keys.current();
+  if (key === null) throw new LockedError();
+  return key;
+}
+
+/** Fails when the key a read began with is no longer the current one. */
+function stillKey(keys: KeySource, key: CryptoKey): void {
+  if (keys.current() !== key) throw new LockedError();
+}
+
+/** Every note, read and opened a page at a time (yielding between pages), into a fresh index. */
+async function buildIndex(
+  db: SidevognDb,
+  keys: KeySource,
+  onProgress: (progress: BuildProgress) => void,
+): Promise<InvertedIndex> {
+  const key = currentKey(keys);
+  const fresh = new InvertedIndex();
+  const total = await db.notes.count();
+  let done = 0;
+  const report = () => onProgress({ done, total: Math.max(total, done) });
+  report();
+  let after: string | undefined;
+  for (;;) {
+    const page =
+      after === undefined
+        ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
+        : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
+    const opened = await openAll(key, page);
+    stillKey(keys, key);
+    for (const note of opened) addOpened(fresh, note);
+    done += page.length;
+    report();
+    if (page.length < BUILD_PAGE) return fresh;
+    after = page.at(-1)!.id;
+    // Yield to the page between pages so typing and painting stay smooth.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** These notes as they are now, opened with the current key (undefined where one is gone). */
+async function readNotes(db: SidevognDb, keys: KeySource, ids: string[]): Promise<(NoteRecord | null | undefined)[]> {
+  const key = currentKey(keys);
+  const rows = await openAll(key, await db.notes.bulkGet(ids));
+  stillKey(keys, key);
+  return rows;
 }
 
 /** Opened notes; a row that is gone is undefined, one that fails to open or parse is null. */
