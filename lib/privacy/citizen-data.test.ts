@@ -6,17 +6,16 @@ import { draftIdForEdit, draftIdForNewNote } from '../notes/draft-repository';
 import {
   CITIZEN_TABLES,
   DAY_MS,
-  accessExport,
   applyRetention,
   countCitizenData,
   daysUntilDeletion,
   eraseAllCitizenData,
   eraseCitizens,
-  readCitizenData,
   retentionWarning,
   totalOf,
 } from './citizen-data';
 import { readRetentionDays } from './retention-policy';
+import { accessExport, readCitizenData } from './access-export';
 import { defaultPack } from '../packs/default-pack';
 import type { Template } from '../templates/schema';
 import { newDataKey } from '../crypto/keyring';

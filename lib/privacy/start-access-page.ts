@@ -1,5 +1,5 @@
 import { SidevognDb } from '../db/database';
-import { readCitizenData, type CitizenData } from './citizen-data';
+import { readCitizenData, type CitizenData } from './access-export';
 import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
 import { usePanelStore } from '../panel/panel-store';
