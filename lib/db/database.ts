@@ -25,7 +25,8 @@ export const DB_NAME = 'sidevogn';
 /**
  * The one IndexedDB database, opened only in extension pages (panel, options),
  * never in a content script, where it would belong to the host page's origin.
- * Every table is declared here; reads and writes go through ./repository.
+ * Every table is declared here; reads and writes go through the domain
+ * repositories (lib/<domain>/*-repository.ts, over ./data-context).
  * Citizen tables hold sealed rows (./sealed): only keys and index fields in clear.
  */
 export class SidevognDb extends Dexie {
