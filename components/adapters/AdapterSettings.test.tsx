@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import { translator } from '@/lib/i18n/i18n';
 import { AdapterSettings } from './AdapterSettings';
@@ -11,7 +11,7 @@ const t = translator('da');
 const request = vi.fn<(p: { origins: string[] }) => Promise<boolean>>();
 const repository = {
   adapters: { list: vi.fn(() => Promise.resolve([])), save: vi.fn(), remove: vi.fn() },
-} as unknown as Repository;
+} as unknown as Repositories;
 
 beforeEach(() => {
   request.mockReset();

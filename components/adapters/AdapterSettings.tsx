@@ -14,7 +14,7 @@ import {
 } from '@/lib/adapters/learning';
 import { adapterReaders } from '@/lib/adapters/readers';
 import { publishAdapters, type AdapterState } from '@/lib/adapters/registry';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -33,7 +33,7 @@ type Message = { tone: 'ok' | 'error' | 'info'; key: MessageKey; params?: Record
  * case-system tab, a live check of every selector, then save and register
  * (the browser work is in lib/adapters/learning.ts).
  */
-export function AdapterSettings({ repository }: { repository: Repository }) {
+export function AdapterSettings({ repository }: { repository: Repositories }) {
   const t = useT();
   const adapters = useLiveQuery(() => repository.adapters.list(), [repository]);
   const [states, setStates] = useState<Record<string, AdapterState>>({});

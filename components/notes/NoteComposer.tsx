@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { draftIdForNewNote } from '@/lib/db/repository';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatTime } from '@/lib/i18n/i18n';
 import { useLocale, useT } from '@/components/ui/i18n';

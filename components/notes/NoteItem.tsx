@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
-import { draftIdForEdit } from '@/lib/db/repository';
+import { draftIdForEdit } from '@/lib/notes/draft-repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { useLocale, useT } from '@/components/ui/i18n';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { loadCaseworkerName, saveCaseworkerName } from '@/lib/panel/preferences';
 import { useT } from '@/components/ui/i18n';
 import { TemplateSettings } from './TemplateSettings';
@@ -16,7 +16,7 @@ import { DataLossAlert } from '../privacy/DataLossAlert';
 import { LockSettings } from '../lock/ChangePassphrase';
 import { LocaleSelect } from '@/components/ui/LocaleSelect';
 
-export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   return (
     <div className="mx-auto max-w-3xl p-6 text-slate-900">
       <OptionsTitle />
@@ -40,7 +40,7 @@ function OptionsTitle() {
   return <h1 className="text-2xl font-bold">{t('options.title')}</h1>;
 }
 
-function OptionsSections({ repository }: { repository: Repository }) {
+function OptionsSections({ repository }: { repository: Repositories }) {
   const t = useT();
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { translateIssue } from '@/lib/i18n/validation';
 import { useLocale, useT } from '@/components/ui/i18n';
 
 type ImportState = { ok: true; title: string } | { ok: false; errors: string[] } | null;
 
 /** Installed templates, and importing one from a file (validated; a bad file changes nothing). */
-export function TemplateSettings({ repository }: { repository: Repository }) {
+export function TemplateSettings({ repository }: { repository: Repositories }) {
   const t = useT();
   const locale = useLocale();
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);

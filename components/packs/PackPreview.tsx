@@ -1,5 +1,5 @@
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { PackPreview as Preview } from '@/lib/db/repository';
+import type { PackPreview as Preview } from '@/lib/packs/config-repository';
 import { allExpired } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
 import { ExpiringList } from './ExpiringList';

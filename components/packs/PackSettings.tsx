@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { PackSource } from '@/lib/db/config-records';
+import type { PackSource } from '@/lib/packs/config-records';
 import { diagnoseSaveFailure } from '@/lib/db/storage-errors';
-import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
+import type { InstalledPack, PackPreview as Preview } from '@/lib/packs/config-repository';
+import type { Repositories } from '@/lib/repositories';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
@@ -18,7 +19,7 @@ type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; ac
 type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
-export function PackSettings({ repository }: { repository: Repository }) {
+export function PackSettings({ repository }: { repository: Repositories }) {
   const t = useT();
   const locale = useLocale();
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import {
-  CITIZEN_TABLES,
-  accessExport,
-  accessExportFileName,
-  readCitizenData,
-  totalOf,
-  type TableCounts,
-} from '@/lib/db/privacy';
+import { CITIZEN_TABLES, totalOf, type TableCounts } from '@/lib/privacy/citizen-data';
+import { accessExport, accessExportFileName, readCitizenData } from '@/lib/privacy/access-export';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { markCitizenData } from '@/lib/backup/marker';

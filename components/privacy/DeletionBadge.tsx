@@ -1,4 +1,4 @@
-import { retentionWarning } from '@/lib/db/privacy';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
 import { useT } from '@/components/ui/i18n';
 import { useNow } from './use-retention-days';
 

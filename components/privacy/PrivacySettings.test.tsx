@@ -2,14 +2,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidevognDb } from '@/lib/db/database';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { translator } from '@/lib/i18n/i18n';
 import { PrivacySettings } from './PrivacySettings';
 
 const t = translator('da');
 let db: SidevognDb;
 const privacy = { eraseAll: vi.fn(), exportBackup: vi.fn(), importBackup: vi.fn() };
-const repository = { privacy } as unknown as Repository;
+const repository = { privacy } as unknown as Repositories;
 
 beforeEach(() => {
   db = new SidevognDb(`privacy-settings-${crypto.randomUUID()}`);

@@ -10,8 +10,8 @@ import {
   syncDataMarker,
 } from '@/lib/backup/marker';
 import type { SidevognDb } from '@/lib/db/database';
-import { totalOf } from '@/lib/db/privacy';
-import type { Repository } from '@/lib/db/repository';
+import { totalOf } from '@/lib/privacy/citizen-data';
+import type { Repositories } from '@/lib/repositories';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useLocale, useT } from '@/components/ui/i18n';
@@ -64,7 +64,7 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
 }
 
 /** Options page: the data-loss alert, encrypted backups (export, import), and erasing all citizen data. */
-export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
   const days = useRetentionDays();
   // A restored backup answers the data-loss alert: it is mounted afresh to read the marker again.
@@ -85,7 +85,7 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
 }
 
 /** When the last backup was made, the reminder when it is due, and "export a backup". */
-function BackupExport({ repository }: { repository: Repository }) {
+function BackupExport({ repository }: { repository: Repositories }) {
   const t = useT();
   const locale = useLocale();
   const [lastBackup, setLastBackup] = useState<number | null | undefined>(undefined);
@@ -104,7 +104,7 @@ function BackupExport({ repository }: { repository: Repository }) {
   const exportBackup = async () => {
     setExportStatus(null);
     try {
-      const backup = await repository.privacy.exportBackup();
+      const backup = await repository.backup.export();
       downloadText(backup.fileName, backup.text);
       await recordBackupExported();
       await refresh();
@@ -151,7 +151,7 @@ function BackupImport({
   onImported,
 }: {
   db: SidevognDb;
-  repository: Repository;
+  repository: Repositories;
   onImported: () => void;
 }) {
   const t = useT();
@@ -170,7 +170,7 @@ function BackupImport({
     if (!file) return setImportStatus({ tone: 'error', key: 'backup.noFile' });
     setBusy(true);
     try {
-      const result = await repository.privacy.importBackup(await file.text(), { kind, value: secret });
+      const result = await repository.backup.import(await file.text(), { kind, value: secret });
       await acknowledgeDataLoss(db);
       onImported();
       setSecret('');
@@ -257,7 +257,7 @@ function BackupImport({
 }
 
 /** Erases all citizen data, only after the confirmation word is typed. */
-function EraseAll({ db, repository }: { db: SidevognDb; repository: Repository }) {
+function EraseAll({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
   const [eraseStatus, setEraseStatus] = useState<Status>(null);
   const [typed, setTyped] = useState('');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { runRetention } from '@/lib/background/retention-alarm';
 import type { SidevognDb } from '@/lib/db/database';
-import { readRetentionState, type RetentionState } from '@/lib/db/retention-policy';
+import { readRetentionState, type RetentionState } from '@/lib/privacy/retention-policy';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useLocale, useT } from '@/components/ui/i18n';
@@ -11,7 +11,7 @@ const danger =
 
 /**
  * Options page: what automatic deletion did, and a run it held because the
- * clock looked wrong or it would delete too many at once (lib/db/privacy.ts
+ * clock looked wrong or it would delete too many at once (lib/privacy/citizen-data.ts
  * applyRetention). Only the caseworker's click deletes a held run.
  */
 export function RetentionStatus({ db }: { db: SidevognDb }) {

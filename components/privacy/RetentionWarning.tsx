@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { retentionWarning } from '@/lib/db/privacy';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { useNow, useRetentionDays } from './use-retention-days';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
 import { useThrottledSave } from '@/components/ui/use-throttled-save';
@@ -9,7 +9,7 @@ import { useThrottledSave } from '@/components/ui/use-throttled-save';
  * the caseworker fills it in (same throttled autosave as note drafts).
  */
 export function useFormDraft(
-  repository: Repository,
+  repository: Repositories,
   citizenKey: string,
   templateId: string,
   initial: () => FormValues,

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { HostConnection } from '@/lib/panel/host-connection';
 
 /** What the panel's features work with: the repository and the connection to the host page. */
 export interface PanelServices {
-  repository: Repository;
+  repository: Repositories;
   host: HostConnection;
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { createThrottledSave, type ThrottledSave } from '@/lib/db/throttled-save';
+import { createThrottledSave, type ThrottledSave } from '@/lib/storage/throttled-save';
 
 /**
- * A draft's throttled autosave (lib/db/throttled-save.ts) for one component's
+ * A draft's throttled autosave (lib/storage/throttled-save.ts) for one component's
  * life: flushed when the page is hidden or closed and when the component goes
  * (switching citizen or template remounts it). `events` is read once; pass
  * state setters and other stable functions.

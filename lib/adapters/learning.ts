@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Repository } from '../db/repository';
+import type { Repositories } from '../repositories';
 import type { Adapter } from '../host/adapter';
 import { parseMessage, pickerToOptionsSchema, type PickedSelectors, type PickerToOptions } from '../messaging/protocol';
 import { lastBridgeError, type BridgeError } from './bridge-errors';
@@ -115,7 +115,7 @@ export function onPickerAnswer(tabId: number, handle: (answer: PickerToOptions) 
 }
 
 /** Saves the adapter and registers every adapter's bridge again; the state of each. */
-export async function saveAdapter(repository: Repository, adapter: Adapter): Promise<Record<string, AdapterState>> {
+export async function saveAdapter(repository: Repositories, adapter: Adapter): Promise<Record<string, AdapterState>> {
   await repository.adapters.save(adapter);
   return publishAdapters(repository);
 }
@@ -129,7 +129,7 @@ export function reloadCaseTab(tabId: number): Promise<void> {
  * Removes the adapter, registers the remaining ones again, and gives back the
  * host permission for origins no remaining adapter uses; the state of each.
  */
-export async function removeAdapter(repository: Repository, adapter: Adapter): Promise<Record<string, AdapterState>> {
+export async function removeAdapter(repository: Repositories, adapter: Adapter): Promise<Record<string, AdapterState>> {
   await repository.adapters.remove(adapter.id);
   const remaining = await repository.adapters.list();
   const states = await publishAdapters(repository);

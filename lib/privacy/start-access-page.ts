@@ -1,6 +1,6 @@
 import { SidevognDb } from '../db/database';
-import { readCitizenData, type CitizenData } from '../db/privacy';
-import { createRepository } from '../db/repository';
+import { readCitizenData, type CitizenData } from './access-export';
+import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
 import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from '../panel/preferences';
@@ -17,7 +17,7 @@ export async function startAccessPage(): Promise<AccessPageProps> {
   const locale = await loadLocale().catch(() => 'da' as const);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   try {
     // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.
     await session.restore();

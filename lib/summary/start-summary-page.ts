@@ -1,5 +1,5 @@
 import { SidevognDb } from '../db/database';
-import { createRepository } from '../db/repository';
+import { createRepositories } from '../repositories';
 import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
@@ -23,7 +23,7 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   const locale = await loadLocale().catch(() => 'da' as const);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   try {
     await session.restore();
     const [citizen, summary, deadlines, caseworker] = await Promise.all([

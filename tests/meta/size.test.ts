@@ -17,8 +17,6 @@ const FILE_EXCEPTIONS: Record<string, string> = {
   'lib/checklists/default-checklists.ts': 'data: the default checklists shipped in the default pack',
   'lib/crypto/danish-words.ts': 'data: the Danish word list for generated passphrases and the strength estimator',
   'lib/templates/default-templates.ts': 'data: the default templates shipped in the default pack',
-  'lib/db/note-search.ts': 'temporary: lib/db is split by domain by s11-h29dom (issue 29 item 1)',
-  'lib/db/repository.ts': 'temporary: lib/db is split by domain by s11-h29dom (issue 29 item 1)',
   'lib/packs/editor/build.ts':
     "temporary: the pack editor's draft ↔ pack conversion and validation, to split by concern (issue 29 item 3, after wave 1)",
   'lib/picker/picker.ts':
@@ -27,10 +25,6 @@ const FILE_EXCEPTIONS: Record<string, string> = {
 
 /** "path#function" → reason. */
 const FUNCTION_EXCEPTIONS: Record<string, string> = {
-  'lib/db/config-repository.ts#createConfigRepository':
-    'temporary: lib/db is split by domain by s11-h29dom (issue 29 item 1)',
-  'lib/db/note-search.ts#createNoteSearch': 'temporary: lib/db is split by domain by s11-h29dom (issue 29 item 1)',
-  'lib/db/repository.ts#createRepository': 'temporary: lib/db is split by domain by s11-h29dom (issue 29 item 1)',
   'lib/host/bridge.ts#startBridge':
     "the content script's one closure: splitting it into modules costs bytes against the 10 KB budget (tests/e2e/build.spec.ts)",
   'lib/picker/picker.ts#startPicker':

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { translator } from '@/lib/i18n/i18n';
 import { newPackDraft } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
@@ -17,7 +17,7 @@ const repository = {
   packDrafts,
   packs: { list: () => Promise.resolve([]), version: () => Promise.resolve(undefined) },
   signingKeys: { list: () => Promise.resolve([]), add: vi.fn(), remove: vi.fn() },
-} as unknown as Repository;
+} as unknown as Repositories;
 
 beforeEach(() => {
   packDrafts.get.mockReset().mockResolvedValue(undefined);

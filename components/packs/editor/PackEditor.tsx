@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { errorsByPath, move, newChecklist, newTemplate, validateDraft } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
@@ -20,7 +20,7 @@ import { secondaryButtonClass } from '@/components/ui/styles';
  * templates as caseworkers will, and exports the pack as a file (optionally
  * signed). Work in progress is a draft in IndexedDB, so nothing typed is lost.
  */
-export function PackEditor({ repository }: { repository: Repository }) {
+export function PackEditor({ repository }: { repository: Repositories }) {
   const t = useT();
   const { draft, saveState, loadError, update, replace } = usePackDraft(repository);
 
@@ -61,7 +61,7 @@ function DraftEditor({
   saveState: SaveState;
   update(change: (d: PackDraft) => PackDraft): void;
   onDiscard(): void;
-  repository: Repository;
+  repository: Repositories;
 }) {
   const t = useT();
   const validation = useMemo(() => validateDraft(draft), [draft]);

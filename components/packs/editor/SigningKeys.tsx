@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
-import type { SigningKeyRecord } from '@/lib/db/config-records';
+import type { Repositories } from '@/lib/repositories';
+import type { SigningKeyRecord } from '@/lib/packs/config-records';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { generateKey } from '@/lib/packs/editor/keys';
 import { useLocale, useT } from '@/components/ui/i18n';
@@ -14,7 +14,7 @@ import { secondaryButtonClass } from '@/components/ui/styles';
  * profile (non-extractable); the public key is what IT pins in policy
  * (`trustedPackKeys`) and what the caseworkers' Sidevogn checks packs against.
  */
-export function SigningKeys({ repository }: { repository: Repository }) {
+export function SigningKeys({ repository }: { repository: Repositories }) {
   const t = useT();
   const keys = useLiveQuery(() => repository.signingKeys.list(), [repository]);
   const [name, setName] = useState('');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidevognDb } from '../../db/database';
-import { createRepository, StoredDataError, type Repository } from '../../db/repository';
+import { createRepositories, type Repositories } from '../../repositories';
+import { StoredDataError } from '../../db/records';
 import { renderNote, initialValues } from '../../templates/form';
 import { defaultPack } from '../default-pack';
 import { checklistItemSchema, checklistSchema } from '../../checklists/schema';
@@ -273,10 +274,10 @@ describe('editor helpers', () => {
 
 describe('stored drafts and signing keys', () => {
   let db: SidevognDb;
-  let repo: Repository;
+  let repo: Repositories;
   beforeEach(async () => {
     db = new SidevognDb(`test-${crypto.randomUUID()}`);
-    repo = createRepository(db);
+    repo = createRepositories(db);
     await db.open();
   });
   afterEach(async () => {

@@ -1,11 +1,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { SidevognDb } from './database';
-import { defaultPack } from '../packs/default-pack';
-import { packSchema } from '../packs/schema';
-import { createRepository, draftIdForEdit, draftIdForNewNote, StoredDataError } from './repository';
-import { sealRecord } from './sealed';
-import { testKey, testKeys, freshTestRepository } from '../../tests/unit/test-key';
+import { SidevognDb } from './db/database';
+import { defaultPack } from './packs/default-pack';
+import { packSchema } from './packs/schema';
+import { createRepositories } from './repositories';
+import { draftIdForEdit, draftIdForNewNote } from './notes/draft-repository';
+import { StoredDataError } from './db/records';
+import { sealRecord } from './db/sealed';
+import { testKey, testKeys, freshTestRepository } from '../tests/unit/test-key';
 
 const t = freshTestRepository();
 
@@ -23,7 +25,7 @@ describe('citizen key', () => {
   it('differs between installations (per-installation secret)', async () => {
     const other = new SidevognDb(`test-${crypto.randomUUID()}`);
     const key1 = await t.repo.citizenKey('070761-4285');
-    const key2 = await createRepository(other, Date.now, testKeys).citizenKey('070761-4285');
+    const key2 = await createRepositories(other, Date.now, testKeys).citizenKey('070761-4285');
     expect(key1).not.toBe(key2);
     await other.delete();
   });
@@ -176,7 +178,7 @@ describe('templates', () => {
 describe('templates, packs and adapters load on first use', () => {
   it('a live query started before they are loaded still sees later changes', async () => {
     // A fresh repository: its config module is not loaded yet.
-    const repo = createRepository(t.db, Date.now, testKeys);
+    const repo = createRepositories(t.db, Date.now, testKeys);
     const seen: number[] = [];
     const subscription = Dexie.liveQuery(() => repo.templates.list()).subscribe((r) => seen.push(r.templates.length));
     await vi.waitFor(() => expect(seen).toEqual([0]));

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveCitizenKey } from '@/lib/db/citizen-key';
 import { SidevognDb } from '@/lib/db/database';
 import { AlreadySetUpError, META_KEYS, isSetUp, setUpEncryption, unlock } from '@/lib/db/keyring-store';
-import { createRepository, LockedError } from '@/lib/db/repository';
-import { fixedKey } from '@/lib/crypto/session';
+import { createRepositories } from '@/lib/repositories';
+import { LockedError } from '@/lib/crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { WrongSecretError } from '@/lib/crypto/keyring';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { validatePack } from '@/lib/packs/validate';
@@ -180,7 +181,7 @@ describe('upgrade from DB version 5', () => {
 
     const { dataKey, sealedRecords } = await setUpEncryption(db, PASS);
     expect(sealedRecords).toBe(8);
-    const repo = createRepository(db, () => 100, fixedKey(dataKey));
+    const repo = createRepositories(db, () => 100, fixedKey(dataKey));
 
     // Same secret, so the same citizen key.
     expect(await repo.citizenKey(CPR)).toBe(key);
@@ -213,7 +214,7 @@ describe('upgrade from DB version 5', () => {
     expect((await db.meta.get(META_KEYS.citizenKeySecret))?.value).not.toBeInstanceOf(Uint8Array);
 
     // Locked: citizen data refuses; what is not citizen data still reads.
-    const locked = createRepository(db, () => 100, fixedKey(null));
+    const locked = createRepositories(db, () => 100, fixedKey(null));
     await expect(locked.notes.list(key)).rejects.toBeInstanceOf(LockedError);
     await expect(locked.citizenKey(CPR)).rejects.toBeInstanceOf(LockedError);
     expect(await locked.adapters.list()).toEqual([demoAdapter]);
@@ -221,7 +222,7 @@ describe('upgrade from DB version 5', () => {
 
     // Set-up happens once; the passphrase unlocks the same key, a wrong one does not.
     await expect(setUpEncryption(db, PASS)).rejects.toBeInstanceOf(AlreadySetUpError);
-    const again = createRepository(db, () => 100, fixedKey(await unlock(db, PASS)));
+    const again = createRepositories(db, () => 100, fixedKey(await unlock(db, PASS)));
     expect(await again.notes.list(key)).toEqual([old.note]);
     await expect(unlock(db, 'forkert kodeord her')).rejects.toBeInstanceOf(WrongSecretError);
     db.close();
@@ -232,7 +233,7 @@ describe('upgrade from DB version 5', () => {
     names.push(name);
     const db = new SidevognDb(name);
     const { dataKey } = await setUpEncryption(db, PASS);
-    const repo = createRepository(db, () => 100, fixedKey(dataKey));
+    const repo = createRepositories(db, () => 100, fixedKey(dataKey));
     const a = await repo.citizens.open(CPR, 'A');
     const b = await repo.citizens.open('010190-1234', 'B');
     await repo.notes.create(a, 'Kun til A');

@@ -1,35 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SidevognDb } from './database';
-import { createRepository, draftIdForEdit, draftIdForNewNote, type Repository } from './repository';
+import { SidevognDb } from '../db/database';
+import { createRepositories, type Repositories } from '../repositories';
+import { draftIdForEdit, draftIdForNewNote } from '../notes/draft-repository';
 import {
   CITIZEN_TABLES,
   DAY_MS,
-  accessExport,
   applyRetention,
   countCitizenData,
   daysUntilDeletion,
   eraseAllCitizenData,
   eraseCitizens,
-  readCitizenData,
   retentionWarning,
   totalOf,
-} from './privacy';
+} from './citizen-data';
 import { readRetentionDays } from './retention-policy';
+import { accessExport, readCitizenData } from './access-export';
 import { defaultPack } from '../packs/default-pack';
 import type { Template } from '../templates/schema';
 import { newDataKey } from '../crypto/keyring';
-import { fixedKey } from '../crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let clock: number;
 const T0 = 1_700_000_000_000;
 
 beforeEach(async () => {
   clock = T0;
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, () => (clock += 1000), fixedKey(await newDataKey()));
+  repo = createRepositories(db, () => (clock += 1000), fixedKey(await newDataKey()));
   await db.open();
   await repo.packs.installDefault(async () => defaultPack);
 });

@@ -1,16 +1,5 @@
 import type { Collection } from 'dexie';
-import type { SidevognDb } from './database';
-import { draftIdForEdit, draftIdForNewNote, type Repository } from './repository';
-import type {
-  ChecklistRunRecord,
-  CitizenRecord,
-  DeadlineRecord,
-  DraftRecord,
-  FormDraftRecord,
-  HistoryRecord,
-  NoteRecord,
-  SummaryRecord,
-} from './records';
+import type { SidevognDb } from '../db/database';
 
 /**
  * Retention, access and erasure of citizen data (GDPR art. 5(1)(e), 15, 17).
@@ -18,10 +7,10 @@ import type {
  * Deletion works on the clear indexes only (citizens.lastActivityAt and the
  * citizenKey of every citizen table), so the service worker can run it while
  * the panel is locked and nothing is decrypted. Export reads through the
- * repository, which returns plain records.
+ * domain repositories (./access-export).
  */
 
-import { CITIZEN_TABLES, type CitizenTable } from './citizen-tables';
+import { CITIZEN_TABLES, type CitizenTable } from '../db/citizen-tables';
 
 export { CITIZEN_TABLES, type CitizenTable };
 export type TableCounts = Record<CitizenTable, number>;
@@ -137,7 +126,7 @@ export type RetentionResult =
     };
 
 export interface RetentionOptions {
-  /** The clock of the previous completed run, if any (lib/db/retention-policy.ts). */
+  /** The clock of the previous completed run, if any (lib/privacy/retention-policy.ts). */
   previousRun?: number;
   /** The caseworker confirmed a held run: delete without the clock and share checks. */
   confirmed?: boolean;
@@ -206,74 +195,3 @@ export async function eraseAllCitizenData(db: SidevognDb): Promise<TableCounts> 
   });
   return counts;
 }
-
-/** Everything Sidevogn holds about one citizen, as plain records. */
-export interface CitizenData {
-  citizen: CitizenRecord;
-  notes: NoteRecord[];
-  drafts: DraftRecord[];
-  formDrafts: FormDraftRecord[];
-  history: HistoryRecord[];
-  summary: SummaryRecord | null;
-  deadlines: DeadlineRecord[];
-  checklistRuns: ChecklistRunRecord[];
-}
-
-/** Reads everything about a citizen through the repository (which decrypts). */
-export async function readCitizenData(repository: Repository, key: string): Promise<CitizenData | null> {
-  const citizen = await repository.citizens.get(key);
-  if (!citizen) return null;
-  const draftIds = [draftIdForNewNote(key), ...(await repository.drafts.editIdsFor(key)).map(draftIdForEdit)];
-  const drafts = (await Promise.all(draftIds.map((id) => repository.drafts.get(id)))).filter(
-    (d): d is DraftRecord => d !== undefined,
-  );
-  const formDrafts = (
-    await Promise.all((await repository.formDrafts.templateIdsFor(key)).map((t) => repository.formDrafts.get(key, t)))
-  ).filter((d): d is FormDraftRecord => d !== undefined);
-  const summary = await repository.summaries.get(key);
-  const hasSummary =
-    Object.keys(summary.text).length + Object.keys(summary.hostFacts).length + Object.keys(summary.ownFacts).length >
-      0 || summary.contacts.length > 0;
-  return {
-    citizen,
-    notes: await repository.notes.list(key),
-    drafts,
-    formDrafts,
-    history: await repository.history.list(key),
-    summary: hasSummary ? summary : null,
-    deadlines: await repository.deadlines.list(key),
-    checklistRuns: await repository.checklistRuns.list(key),
-  };
-}
-
-const TIME_KEY = /^(at|[a-z][a-zA-Z]*At)$/;
-
-/** Timestamps as ISO 8601 text, so the export reads without tools. */
-function readableTimes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(readableTimes);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        k,
-        TIME_KEY.test(k) && typeof v === 'number' ? new Date(v).toISOString() : readableTimes(v),
-      ]),
-    );
-  return value;
-}
-
-/** The access-request export (GDPR art. 15): every record about the citizen, readable JSON. */
-export function accessExport(data: CitizenData, now: number) {
-  return {
-    format: 'sidevogn-access-export',
-    version: 1,
-    exportedAt: new Date(now).toISOString(),
-    about:
-      'Everything Sidevogn (the caseworker’s private working notes) holds about this citizen on this computer. ' +
-      'The case system’s journal is not included.',
-    ...(readableTimes(data) as Record<string, unknown>),
-  };
-}
-
-/** A file name without the name or CPR (it may land in a shared downloads folder). */
-export const accessExportFileName = (key: string, now: number) =>
-  `sidevogn-indsigt-${key.slice(0, 8)}-${new Date(now).toISOString().slice(0, 10)}.json`;

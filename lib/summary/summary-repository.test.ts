@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StoredDataError } from '@/lib/db/repository';
+import { StoredDataError } from '@/lib/db/records';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import { sealRecord } from '@/lib/db/sealed';
-import { testKey, freshTestRepository } from './test-key';
+import { testKey, freshTestRepository } from '../../tests/unit/test-key';
 
 const t = freshTestRepository();
 

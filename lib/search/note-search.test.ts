@@ -1,29 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SidevognDb } from './database';
-import {
-  changedNoteIds,
-  createNoteSearch,
-  matchesAllTerms,
-  normaliseText,
-  queryTerms,
-  wordsOf,
-  type NoteSearch,
-} from './note-search';
-import type { NoteRecord } from './records';
-import { createRepository, type Repository } from './repository';
+import { SidevognDb } from '../db/database';
+import { matchesAllTerms } from '../../tests/unit/match-all-terms';
+import { changedNoteIds, createNoteSearch, normaliseText, queryTerms, wordsOf, type NoteSearch } from './note-search';
+import type { NoteRecord } from '../db/records';
+import { createRepositories, type Repositories } from '../repositories';
 import { openNotes, sealNotes, testKey, testKeys } from '../../tests/unit/test-key';
-import { sealRecord } from './sealed';
+import { sealRecord } from '../db/sealed';
 import { LockedError } from '../crypto/session';
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let search: NoteSearch;
 let clock = 1_700_000_000_000;
 const tick = () => (clock += 1000);
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick, testKeys);
+  repo = createRepositories(db, tick, testKeys);
   await db.open();
   search = createNoteSearch(db, testKeys);
 });
@@ -141,7 +134,7 @@ describe('searching notes', () => {
     const a = await repo.citizens.open('070761-4285', 'A');
     expect(await bodiesOf('revalidering')).toEqual([]);
     const other = new SidevognDb(db.name);
-    await createRepository(other, tick, testKeys).notes.create(a, 'Revalidering drøftet');
+    await createRepositories(other, tick, testKeys).notes.create(a, 'Revalidering drøftet');
     expect(await bodiesOf('revalidering')).toEqual(['Revalidering drøftet']);
     other.close();
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WrongSecretError } from '@/lib/crypto/keyring';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
+import { unlockWithRecovery } from '../../tests/unit/test-key';
 import { SidevognDb } from '@/lib/db/database';
 import {
   META_KEYS,
@@ -10,15 +11,15 @@ import {
   rotateDataKey,
   setUpEncryption,
   unlock,
-  unlockWithRecovery,
   type RotationProgress,
 } from '@/lib/db/keyring-store';
 import { StoredDataError } from '@/lib/db/records';
-import { createRepository, draftIdForNewNote, type Repository } from '@/lib/db/repository';
+import { createRepositories, type Repositories } from '@/lib/repositories';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { SEALED_TABLES, openRows } from '@/lib/db/sealed';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
-import { rawDump } from './raw-dump';
+import { rawDump } from '../../tests/unit/raw-dump';
 
 /*
  * Issue 27, item 12: a new recovery key, and a passphrase change that
@@ -32,7 +33,7 @@ let clock = 1_700_000_000_000;
 const tick = () => (clock += 1000);
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let firstRecoveryKey: string;
 let oldKey: CryptoKey;
 let anna: string;
@@ -51,7 +52,7 @@ beforeAll(async () => {
   await db.open();
   const set = await setUpEncryption(db, PASS);
   ({ dataKey: oldKey, recoveryKey: firstRecoveryKey } = set);
-  repo = createRepository(db, tick, fixedKey(oldKey));
+  repo = createRepositories(db, tick, fixedKey(oldKey));
   anna = await repo.citizens.open('070761-4285', 'Anna Jensen');
   // More notes than one re-encryption batch, and a record in every citizen table.
   for (let i = 0; i < 201; i++) await repo.notes.create(anna, `Note ${i} om Anna`);
@@ -171,7 +172,7 @@ describe('key rotation (issue 27, item 12)', () => {
     );
     expect(await resealStragglers(db, oldKey, newKey)).toBe(0);
 
-    const newRepo = createRepository(db, tick, fixedKey(newKey));
+    const newRepo = createRepositories(db, tick, fixedKey(newKey));
     expect(await newRepo.citizens.open('070761-4285', 'Anna Jensen')).toBe(anna);
   });
 });

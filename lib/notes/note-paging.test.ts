@@ -1,21 +1,23 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SidevognDb } from './database';
-import { LockedError, createRepository, type NoteCursor, type NotePage, type Repository } from './repository';
-import type { NoteRecord } from './records';
-import { fixedKey } from '../crypto/session';
+import { SidevognDb } from '../db/database';
+import { LockedError } from '../crypto/session';
+import { createRepositories, type Repositories } from '../repositories';
+import type { NoteCursor, NotePage } from './note-repository';
+import type { NoteRecord } from '../db/records';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { testKeys } from '../../tests/unit/test-key';
 
 /** The notes tab's paging (repository.notes.window / cursorBelow / olderCount, issue 6). */
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let clock = 1_700_000_000_000;
 let citizen: string;
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, () => clock, testKeys);
+  repo = createRepositories(db, () => clock, testKeys);
   await db.open();
   citizen = await repo.citizens.open('070761-4285', 'Mette');
 });
@@ -108,7 +110,7 @@ describe('notes paging', () => {
 
       // Another panel (another repository on the same database) writes a note.
       clock = 6000;
-      const fresh = await createRepository(db, () => clock, testKeys).notes.create(citizen, 'Fra en anden fane');
+      const fresh = await createRepositories(db, () => clock, testKeys).notes.create(citizen, 'Fra en anden fane');
       let page = await settle(2);
       expect(ids(page.notes)).toEqual([fresh.id, ...ids(all.slice(0, 4))]);
       expect(await olderOf(page)).toBe(1);
@@ -150,7 +152,7 @@ describe('notes paging', () => {
 
   it('refuses while locked', async () => {
     await seed([1000]);
-    const locked = createRepository(db, () => clock, fixedKey(null));
+    const locked = createRepositories(db, () => clock, fixedKey(null));
     await expect(locked.notes.window(citizen, { newest: 50 })).rejects.toBeInstanceOf(LockedError);
     await expect(locked.notes.cursorBelow(citizen, { createdAt: 2000, id: 'x' }, 50)).rejects.toBeInstanceOf(
       LockedError,

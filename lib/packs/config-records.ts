@@ -1,7 +1,7 @@
 import { lazySchema, z } from '../zod';
 import { adapterSchema } from '../host/adapter';
-import { packDraftSchema } from '../packs/editor/draft';
-import { packSchema } from '../packs/schema';
+import { packDraftSchema } from './editor/draft';
+import { packSchema } from './schema';
 import { templateSchema } from '../templates/schema';
 
 /**

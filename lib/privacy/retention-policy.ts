@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { STORAGE_KEYS } from '../storage/keys';
 import { lazySchema, z } from '../zod';
-import { DEFAULT_RETENTION_DAYS } from './privacy';
+import { DEFAULT_RETENTION_DAYS } from './citizen-data';
 
 /** Days without activity before citizen data is deleted: policy `retentionDays` (public/managed_schema.json). */
 export const retentionDaysSchema = lazySchema(() => z.number().int().min(1).max(3650));
