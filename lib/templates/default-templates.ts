@@ -1336,7 +1336,7 @@ ${nextBody}`,
     meetingType: 'arbejdspligt',
     description: 'Notat om arbejdspligt (op til 37 timer om ugen) for en borger på kontanthjælp.',
     legalBasis:
-      'Aktivlovens og LAB’s regler om arbejdspligt, indført med det nye kontanthjælpssystem 1.7.2025 (verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'Aktivlovens og LAB’s regler om arbejdspligt for borgere, der ikke opfylder opholds- og beskæftigelseskravet: i kraft 1.1.2025 for den daværende målgruppe for selvforsørgelses- og hjemrejseydelse, fra 1.7.2025 med det nye kontanthjælpssystem også for den nye målgruppe og fuldt indfaset 1.1.2026 (STAR’s tidslinje, læst 6.12.2026; verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     fields: [
       ...meeting,
