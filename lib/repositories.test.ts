@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { SidevognDb } from './db/database';
 import { defaultPack } from './packs/default-pack';
+import { DEFAULT_PACK_VERSION } from './packs/default-pack-version';
 import { packSchema } from './packs/schema';
 import { createRepositories } from './repositories';
 import { draftIdForEdit, draftIdForNewNote } from './notes/draft-repository';
@@ -199,7 +200,9 @@ describe('packs', () => {
     await t.repo.packs.installDefault(loadAgain);
     expect(loadAgain).not.toHaveBeenCalled();
     const [installed] = await t.repo.packs.list();
-    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '2.1.0', removable: false } });
+    expect(installed).toMatchObject({
+      state: { id: 'dk.default', activeVersion: DEFAULT_PACK_VERSION, removable: false },
+    });
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
     expect((await t.repo.packs.activeContent()).checklists).toHaveLength(15);
@@ -215,8 +218,8 @@ describe('packs', () => {
 
     await t.repo.packs.installDefault(async () => defaultPack);
     const [installed] = await t.repo.packs.list();
-    expect(installed).toMatchObject({ state: { activeVersion: '2.1.0', removable: false } });
-    expect(installed!.versions).toEqual(['2.1.0', '1.0.0']);
+    expect(installed).toMatchObject({ state: { activeVersion: DEFAULT_PACK_VERSION, removable: false } });
+    expect(installed!.versions).toEqual([DEFAULT_PACK_VERSION, '1.0.0']);
     const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({ packVersion: '1.0.0', items: { formaal: { state: 'done' } } });
     expect((await t.repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
@@ -251,8 +254,8 @@ describe('packs', () => {
 
     await t.repo.packs.install(next, { kind: 'file' });
     expect((await t.repo.templates.list()).templates).toHaveLength(14);
-    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.2.0', '2.1.0']);
-    await t.repo.packs.restore('dk.default', '2.1.0');
+    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.2.0', DEFAULT_PACK_VERSION]);
+    await t.repo.packs.restore('dk.default', DEFAULT_PACK_VERSION);
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
   });
 
@@ -286,7 +289,7 @@ describe('checklist runs', () => {
     await t.repo.checklistRuns.setItem(run.id, 'deltagere', null);
     const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({
-      packVersion: '2.1.0',
+      packVersion: DEFAULT_PACK_VERSION,
       finishedAt: null,
       items: { formaal: { state: 'done' }, bisidder: { state: 'na', reason: 'Borgeren kender reglerne' } },
     });

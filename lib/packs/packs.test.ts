@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack } from './default-pack';
+import { DEFAULT_PACK_VERSION } from './default-pack-version';
 import { diffPacks } from './diff';
 import { packSchema, type Pack } from './schema';
 import {
@@ -229,7 +230,7 @@ describe('diffing versions', () => {
     after.checklists.push({ ...after.checklists[0]!, id: 'kommune.ekstra', title: 'Ekstra' });
     const diff = diffPacks(before, after);
     expect(diff).toEqual({
-      from: '2.1.0',
+      from: DEFAULT_PACK_VERSION,
       to: '2.2.0',
       added: [{ kind: 'checklist', id: 'kommune.ekstra', title: 'Ekstra' }],
       removed: [

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
+import { DEFAULT_PACK_VERSION } from '../../lib/packs/default-pack-version';
+import { bumpVersion } from '../../lib/packs/editor/version';
 import { verifyPack } from '../../lib/packs/signing';
 import { validatePack } from '../../lib/packs/validate';
 import { wcagViolations } from './axe';
@@ -131,12 +133,12 @@ test('an installed pack opens as a new version, and a signed export verifies', a
 
   await section
     .getByLabel('Installeret pakke og version', { exact: true })
-    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
+    .selectOption({ label: `Sidevogn standardpakke (dansk) ${DEFAULT_PACK_VERSION} (i brug)` });
   await editor.button('Åbn som ny version').click();
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue(bumpVersion(DEFAULT_PACK_VERSION, 'minor'));
   await expect(section.getByLabel('Ændringens omfang', { exact: true })).toHaveValue('minor');
   await section.getByLabel('Ændringens omfang', { exact: true }).selectOption('patch');
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.1');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue(bumpVersion(DEFAULT_PACK_VERSION, 'patch'));
   // The new version's changelog entry must be written before export.
   await editor.button('Eksportér pakke').click();
   await expect(editor.exportStatus).toContainText('Pakken er ikke eksporteret: 1 fejl skal rettes først.');
