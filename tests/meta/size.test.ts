@@ -19,16 +19,12 @@ const FILE_EXCEPTIONS: Record<string, string> = {
   'lib/templates/default-templates.ts': 'data: the default templates shipped in the default pack',
   'lib/packs/editor/build.ts':
     "temporary: the pack editor's draft ↔ pack conversion and validation, to split by concern (issue 29 item 3, after wave 1)",
-  'lib/picker/picker.ts':
-    'temporary: the element picker (one injected script with its own overlay UI), to split into steps and overlay (issue 29 item 3, after wave 1)',
 };
 
 /** "path#function" → reason. */
 const FUNCTION_EXCEPTIONS: Record<string, string> = {
   'lib/host/bridge.ts#startBridge':
     "the content script's one closure: splitting it into modules costs bytes against the 10 KB budget (tests/e2e/build.spec.ts)",
-  'lib/picker/picker.ts#startPicker':
-    "temporary: the element picker's closure (state shared by its steps), to split with the file",
   'components/adapters/AdapterEditor.tsx#AdapterEditor':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/checklists/ChecklistRunView.tsx#ItemRow':
