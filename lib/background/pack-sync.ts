@@ -1,6 +1,7 @@
 import { loadDefaultPack } from '../packs/load-default-pack';
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
+import { diagnoseSaveFailure } from '../db/storage-errors';
 import { createRepositories } from '../repositories';
 import { readPackPolicy } from '../packs/policy';
 import { refreshUrlPack, syncPolicyPacks } from '../packs/sources';
@@ -31,8 +32,13 @@ export async function syncPacks(): Promise<void> {
 export function registerPackSync(): void {
   const run = () =>
     // Packs hold no citizen data; the error's name only all the same (a message can quote a pack's text).
-    void syncPacks().catch((e: unknown) =>
-      console.error('Sidevogn: pack refresh', e instanceof Error ? e.name : 'error'),
+    // A full disk reaches here as a bare AbortError or a database that will not open: ask the disk.
+    void syncPacks().catch(async (e: unknown) =>
+      (await diagnoseSaveFailure(e).catch(() => null))?.kind === 'quota'
+        ? console.error(
+            'Sidevogn: pack refresh: no room to save (the disk or the browser’s storage is full), so nothing was changed; the next refresh tries again',
+          )
+        : console.error('Sidevogn: pack refresh', e instanceof Error ? e.name : 'error'),
     );
   browser.runtime.onInstalled.addListener(run);
   browser.runtime.onStartup.addListener(run);

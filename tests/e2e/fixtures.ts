@@ -34,6 +34,8 @@ interface Fixtures {
   setUp: boolean;
   /** Further Chromium flags for `launch()` (e.g. `--host-resolver-rules=…`). Default none. */
   browserArgs: string[];
+  /** Further environment variables for `launch()` (e.g. `TZ`). Default none. */
+  browserEnv: Record<string, string>;
   /** A fresh browser profile directory, removed after the test. */
   profileDir: string;
   /** Launch (or relaunch) Chromium with the extension on `profileDir`. */
@@ -69,10 +71,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   setUp: [true, { option: true }],
   browserArgs: [[], { option: true }],
-  launch: async ({ profileDir, setUp, browserArgs }, use) => {
+  browserEnv: [{}, { option: true }],
+  launch: async ({ profileDir, setUp, browserArgs, browserEnv }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
-      const { context } = await launchWithExtension(profileDir, { args: browserArgs });
+      const { context } = await launchWithExtension(profileDir, {
+        args: browserArgs,
+        ...(Object.keys(browserEnv).length ? { env: browserEnv } : {}),
+      });
       opened.push(context);
       if (setUp && opened.length === 1) await setUpPassphrase(context);
       return context;

@@ -142,6 +142,27 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
   });
   expect(await frameOpacity()).toBe('1');
 
+  const confirm = panel.frame.getByTestId('handover-confirm');
+  const confirmInsert = confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' });
+  /**
+   * Clicks »Indsæt som overdragelsesnotat« until the panel accepts the click (its
+   * confirmation opens). A frame shown again is refused ("først vist lige før dit
+   * klik") until the panel's observer has seen it for VISIBLE_FOR_MS
+   * (lib/panel/visibility.ts): the panel's own answer is what is waited for, click by
+   * click (each click's outcome, a status line or the confirmation, is awaited), never
+   * a fixed time. An accepted click also proves the panel counts the frame as seen
+   * for that long, which the steps below build on.
+   */
+  const handoverOnceSeen = async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Annullér' }).click();
+    await expect(async () => {
+      await handover.click();
+      // The click cleared the status line at once (synchronously in its handler); now its outcome.
+      await expect(confirm.or(status.locator('p'))).toBeVisible();
+      expect(await confirm.isVisible(), 'the panel refused the click').toBe(true);
+    }).toPass({ intervals: [0], timeout: 15_000 });
+  };
+
   // The host makes the panel transparent: a click on its decoy lands on the real button.
   await hostHides(true);
   expect(await frameOpacity()).toBe('0');
@@ -149,8 +170,10 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
   await expect(status).toContainText(refused);
   await expect(journal).toHaveValue(HOST_TYPED);
 
-  // Visible again, but covered by a decoy that lets clicks through.
+  // Visible again and seen for long enough (the panel accepts a click)...
   await hostHides(false);
+  await handoverOnceSeen();
+  // ...then covered by a decoy that lets clicks through: the confirming click is refused.
   await page.evaluate(() => {
     const decoy = document.createElement('div');
     decoy.id = 'decoy';
@@ -159,11 +182,15 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
       'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:rgba(255,255,255,.98)';
     document.body.append(decoy);
   });
-  // (The decoy is in place before the caseworker's click, as it would be.)
-  await page.waitForTimeout(300);
+  await confirmInsert.click();
+  await expect(status).toContainText(refused);
+  await expect(journal).toHaveValue(HOST_TYPED);
+  // That refusal came from the observer's report of the cover (the frame had been seen for
+  // VISIBLE_FOR_MS before it, so nothing else explains it), and the report stands while the
+  // decoy does: the first click of a handover is refused, and so is a template's note, whose
+  // insert checks at once (the decoy is in place before the caseworker's click, as it would be).
   await handover.click();
   await expect(status).toContainText(refused);
-  // A template's note is refused the same way.
   await panel.openTemplate('kontakt');
   await panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
   await panel.field(/Aftaler og næste skridt/).fill('Ingen.');
@@ -174,24 +201,21 @@ test('a host that hides or covers the panel cannot turn a click into inserting t
   // Uncovered: the handover first shows its exact text and the field it goes into.
   await page.evaluate(() => document.getElementById('decoy')!.remove());
   await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
-  await page.waitForTimeout(700);
-  await handover.click();
-  const confirm = panel.frame.getByTestId('handover-confirm');
+  await handoverOnceSeen();
   await expect(confirm).toContainText('Det indsættes i »Notat (tekst)«');
   await expect(confirm.getByTestId('handover-text')).toContainText(`Helbred: ${HEALTH_CANARY}`);
   await expect(journal).toHaveValue(HOST_TYPED);
 
   // Hidden between the two clicks: the confirming click is refused too.
   await hostHides(true);
-  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await confirmInsert.click();
   await expect(status).toContainText(refused);
   await expect(journal).toHaveValue(HOST_TYPED);
 
   // Seen, then confirmed: it goes in.
   await hostHides(false);
-  await page.waitForTimeout(700);
-  await handover.click();
-  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await handoverOnceSeen();
+  await confirmInsert.click();
   await expect(status).toContainText('Notatet er indsat i »Notat (tekst)«');
   await expect(journal).toHaveValue(new RegExp(`^${HOST_TYPED}.*Helbred: ${HEALTH_CANARY}`, 's'));
 });

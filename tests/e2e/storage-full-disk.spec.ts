@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
 import { aTeamPack } from '../fixtures/packs';
 import { citizen } from './demo-data';
+import { serviceWorker } from './extension';
 import { expect, test as base } from './fixtures';
+import { startPackServer } from './pack-server';
 import { mountSmallDisk, type SmallDisk } from './small-disk';
+
+declare const chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } };
 
 /**
  * A real full disk, not a fake: the profile lives on a small tmpfs of its
@@ -142,4 +146,60 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await panel.showNotes();
   await expect(panel.note(earlier)).toBeVisible();
   await expect(panel.note(long)).toBeVisible();
+});
+
+test('a really full disk during the service worker’s pack refresh: it logs why, changes nothing, and the next refresh after room fetches the new version', async ({
+  context,
+  disk,
+  openOptions,
+}) => {
+  const changes = 'Skabelonen er skrevet om. '.repeat(150).trim();
+  let pack = aTeamPack();
+  const server = await startPackServer(() => JSON.stringify(pack));
+  try {
+    const options = await openOptions();
+    await options.getByLabel('Abonnér på en pakke-adresse (https)').fill(server.url);
+    await options.getByRole('button', { name: 'Hent' }).click();
+    await options.getByRole('button', { name: 'Installér' }).click();
+    const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+    const before = await rawDump(options);
+
+    // What the service worker says, and a way to run its pack refresh now: the same alarm
+    // that runs it every few hours (lib/background/pack-sync.ts), due at once.
+    const worker = serviceWorker(context);
+    const logged: string[] = [];
+    worker.on('console', (m) => logged.push(`${m.type()} ${m.text()}`));
+    const refreshNow = () => worker.evaluate(() => chrome.alarms.create('sidevogn-pack-refresh', { when: Date.now() }));
+
+    // A new version of about 12 KB, and the disk full when the service worker fetches it.
+    pack = aTeamPack({
+      version: '1.2.0',
+      changelog: ['1.1.0', '1.2.0'].map((version) => ({ version, date: '2026-11-20', changes })),
+    });
+    const requests = server.requests.length;
+    disk.fill();
+    expect(disk.free()).toBe(0);
+    await refreshNow();
+    await expect.poll(() => logged.join('\n'), { timeout: 15_000 }).toMatch(/Sidevogn: pack refresh/);
+    expect(server.requests.length).toBeGreaterThan(requests);
+    // IT reads why in the service worker's log: the disk, not a bare AbortError.
+    expect(logged).toEqual([expect.stringMatching(/^error Sidevogn: pack refresh: no room to save/)]);
+    expect(logged[0]).toContain('nothing was changed');
+
+    // Room again: nothing of the refresh is in the database, not half of it.
+    disk.makeRoom();
+    expect(await rawDump(options)).toBe(before);
+
+    // The next refresh fetches the new version; the one in use stays until the team lead installs it.
+    await refreshNow();
+    // (The options page opened its database while the disk was full: a fresh page reads it.)
+    await expect(async () => {
+      await options.reload();
+      await expect(team).toContainText('Version 1.2.0 er hentet, men ikke taget i brug.', { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+  } finally {
+    await server.close();
+  }
 });

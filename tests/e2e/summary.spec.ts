@@ -3,8 +3,6 @@ import { citizen, citizens, masked } from './demo-data';
 import { expect, test } from './fixtures';
 import { deadlineAlarmTime, notificationIds, openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const danish = (iso: string) => iso.split('-').reverse().join('.');
 
 test('the overview shows case-system facts with source and time, keeps what the caseworker writes, shows conflicts, and prints on one A4 page', async ({
@@ -122,60 +120,102 @@ test('the overview goes into the journal as a handover note, through the inserti
   );
 });
 
-test('deadlines: set, due and overdue shown; an opt-in reminder alarm is scheduled by the service worker', async ({
-  caseSystem,
-  context,
-}) => {
-  const options = await openOptions(context);
-  await options.getByLabel(/Vis en browsernotifikation/).check();
+/**
+ * A time zone in which the local clock reads `hour` o'clock now, for the browser (TZ:
+ * Chromium's pages and its service worker follow it), so a test of what happens before
+ * or after the 08:00 reminder does not depend on when it runs (issue 28). Etc/GMT zones
+ * have no daylight saving, so the local day and hour follow from the offset alone.
+ */
+function zoneWhereItIs(hour: number) {
+  let offset = (hour - new Date().getUTCHours() + 24) % 24;
+  if (offset > 14) offset -= 24; // Etc/GMT zones run from UTC−12 to UTC+14
+  const shift = offset * 3_600_000;
+  const local = () => new Date(Date.now() + shift); // its getUTC* fields are the zone's local ones
+  /** Epoch ms of `hh`:00 local time, `days` from the local today. */
+  const at = (days: number, hh: number) => {
+    const d = local();
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, hh) - shift;
+  };
+  return {
+    TZ: offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`,
+    at,
+    /** The local day `days` from today, yyyy-mm-dd. */
+    day: (days = 0) => new Date(at(days, 12) + shift).toISOString().slice(0, 10),
+    /** What Date#getTimezoneOffset says there. */
+    offsetMinutes: (0 - offset) * 60, // (not -offset: -0 is not 0 to toBe)
+  };
+}
 
-  const c = citizen(1);
-  await caseSystem.gotoCase(c.caseId);
-  const { frame } = caseSystem.panel;
-  const tomorrow = new Date();
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  await frame.getByLabel('Hvad skal ske').fill('Opfølgning uge 8');
-  await frame.getByLabel('Senest').fill(isoDay(tomorrow));
-  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
-  await expect(frame.getByTestId('deadline')).toContainText(`${danish(isoDay(tomorrow))} Opfølgning uge 8`);
-  await expect(frame.getByTestId('deadline')).toContainText('om 1 dag');
+test.describe('at 11 in the morning', () => {
+  const zone = zoneWhereItIs(11);
+  test.use({ browserEnv: { TZ: zone.TZ } });
 
-  const worker = serviceWorker(context);
-  const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8).getTime();
-  await expect.poll(() => deadlineAlarmTime(worker)).toBe(expected);
+  test('deadlines: set, due and overdue shown; an opt-in reminder alarm is scheduled by the service worker', async ({
+    caseSystem,
+    context,
+  }) => {
+    const options = await openOptions(context);
+    await options.getByLabel(/Vis en browsernotifikation/).check();
 
-  // An overdue one stands out.
-  const lastWeek = new Date();
-  lastWeek.setDate(lastWeek.getDate() - 7);
-  await frame.getByLabel('Hvad skal ske').fill('Partshøring svar');
-  await frame.getByLabel('Senest').fill(isoDay(lastWeek));
-  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
-  await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 dage');
+    const c = citizen(1);
+    await caseSystem.gotoCase(c.caseId);
+    const { frame } = caseSystem.panel;
+    await frame.getByLabel('Hvad skal ske').fill('Opfølgning uge 8');
+    await frame.getByLabel('Senest').fill(zone.day(1));
+    await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+    await expect(frame.getByTestId('deadline')).toContainText(`${danish(zone.day(1))} Opfølgning uge 8`);
+    await expect(frame.getByTestId('deadline')).toContainText('om 1 dag');
 
-  // Due today: notified at 08:00, or at once if it is later than that; once a day, without name or CPR.
-  await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');
-  await frame.getByLabel('Senest').fill(isoDay(new Date()));
-  await frame.getByRole('button', { name: 'Tilføj frist' }).click();
-  const eight = new Date();
-  eight.setHours(8, 0, 0, 0);
-  if (Date.now() < eight.getTime()) {
-    await expect.poll(() => deadlineAlarmTime(worker)).toBe(eight.getTime());
-  } else {
-    const id = `deadlines-${isoDay(new Date())}`;
-    await expect
-      .poll(() => notificationIds(worker), {
-        timeout: 15_000,
-      })
-      .toContain(id);
-    await expect.poll(() => deadlineAlarmTime(worker)).toBe(expected);
-  }
-  const stored = await storedLocal(worker);
-  expect(JSON.stringify(stored)).not.toContain(c.name);
-  expect(JSON.stringify(stored)).not.toContain(c.cpr);
+    const worker = serviceWorker(context);
+    // (The browser's clock is the zone's: the service worker schedules in local time.)
+    expect(await worker.evaluate(() => new Date().getTimezoneOffset())).toBe(zone.offsetMinutes);
+    const tomorrowAtEight = zone.at(1, 8);
+    await expect.poll(() => deadlineAlarmTime(worker)).toBe(tomorrowAtEight);
 
-  // Turning reminders off clears the alarm.
-  await options.getByLabel(/Vis en browsernotifikation/).uncheck();
-  await expect.poll(() => deadlineAlarmTime(worker)).toBeNull();
+    // An overdue one stands out.
+    await frame.getByLabel('Hvad skal ske').fill('Partshøring svar');
+    await frame.getByLabel('Senest').fill(zone.day(-7));
+    await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+    await expect(frame.getByTestId('deadline').first()).toContainText('overskredet 7 dage');
+
+    // Due today, and it is past 08:00: notified at once, once a day, without name or CPR;
+    // the next reminder is tomorrow's. (Before 08:00: the test below.)
+    await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');
+    await frame.getByLabel('Senest').fill(zone.day(0));
+    await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+    await expect.poll(() => notificationIds(worker), { timeout: 15_000 }).toContain(`deadlines-${zone.day(0)}`);
+    await expect.poll(() => deadlineAlarmTime(worker)).toBe(tomorrowAtEight);
+    const stored = await storedLocal(worker);
+    expect(JSON.stringify(stored)).not.toContain(c.name);
+    expect(JSON.stringify(stored)).not.toContain(c.cpr);
+
+    // Turning reminders off clears the alarm.
+    await options.getByLabel(/Vis en browsernotifikation/).uncheck();
+    await expect.poll(() => deadlineAlarmTime(worker)).toBeNull();
+  });
+});
+
+test.describe('at 5 in the morning', () => {
+  const zone = zoneWhereItIs(5);
+  test.use({ browserEnv: { TZ: zone.TZ } });
+
+  test('a deadline due today is reminded of at 08:00, not before', async ({ caseSystem, context }) => {
+    const options = await openOptions(context);
+    await options.getByLabel(/Vis en browsernotifikation/).check();
+    const c = citizen(1);
+    await caseSystem.gotoCase(c.caseId);
+    const { frame } = caseSystem.panel;
+    await frame.getByLabel('Hvad skal ske').fill('Ring til arbejdsgiver');
+    await frame.getByLabel('Senest').fill(zone.day(0));
+    await frame.getByRole('button', { name: 'Tilføj frist' }).click();
+    await expect(frame.getByTestId('deadline')).toContainText('i dag');
+
+    const worker = serviceWorker(context);
+    expect(await worker.evaluate(() => new Date().getTimezoneOffset())).toBe(zone.offsetMinutes);
+    await expect.poll(() => deadlineAlarmTime(worker)).toBe(zone.at(0, 8));
+    // Scheduling is all the service worker does until the alarm fires: no notification yet.
+    expect(await notificationIds(worker)).toEqual([]);
+  });
 });
 
 test('the caseload list shows 225 citizens with their next deadline, searchable, masked', async ({

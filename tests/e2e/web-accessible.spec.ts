@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Frame, Locator, Page, Worker } from '@playwright/test';
 import { startCaseSystem } from '../case-system/server.mjs';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { citizen } from './demo-data';
@@ -7,7 +7,10 @@ import { expect, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 
 declare const chrome: {
-  storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    session: { get(key: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    managed: { get(keys: string[]): Promise<Record<string, unknown>> };
+  };
 };
 
 /**
@@ -102,7 +105,7 @@ test('a page on an origin no adapter covers cannot load the panel by its static 
     await copy.locator('body').click();
     await copy.locator('body').press('Tab');
     await copy.locator('body').click({ position: { x: 20, y: 250 } });
-    await stranger.waitForTimeout(500);
+    await storageFence(await frameOf(stranger.locator('#dynamic-copy')));
     expect(await lastActivity(worker)).toBe(earlier);
 
     // Locked, the copy still shows no unlock form (its only controls would be the real
@@ -113,8 +116,13 @@ test('a page on an origin no adapter covers cannot load the panel by its static 
     const copyLock = new LockScreen(copy);
     await stranger.reload();
     await frameAndFetch(stranger, 'dynamic-copy', dynamicUrl!);
-    await expect(copy.locator('body')).toContainText('Forbinder til sagssystemet');
-    await stranger.waitForTimeout(1_000);
+    // The copy renders either this pre-handshake notice or the app with its lock gate, never
+    // both. It turns into "no answer" after the copy's own patience (CONNECTING_PATIENCE_MS),
+    // by which time the page's forged token has been offered and refused: the copy showing it
+    // is the copy having finished its handshake unlinked, so nothing later mounts the lock gate.
+    await expect(copy.locator('body')).toContainText('Sidevogn har ikke fået svar fra sagssystemets side', {
+      timeout: 15_000,
+    });
     await expect(copyLock.lockedHeading).toHaveCount(0);
     await expect(copyLock.passphrase).toHaveCount(0);
     await expect(copy.locator('input, textarea, select, button')).toHaveCount(0);
@@ -122,10 +130,37 @@ test('a page on an origin no adapter covers cannot load the panel by its static 
     // The real panel still offers its unlock form, and works once unlocked.
     await lock.unlock();
     await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+    // And it records a click as activity, seen by the same fence as in the copy above: the
+    // fence is long enough for a write the click starts (a control for the copy's check).
+    await setLastActivity(worker, earlier);
+    await caseSystem.panel.citizenName.click();
+    await storageFence(await frameOf(caseSystem.panel.element));
+    expect(await lastActivity(worker)).toBeGreaterThan(earlier);
   } finally {
     await other.close();
   }
 });
+
+const frameOf = async (iframe: Locator): Promise<Frame> => (await (await iframe.elementHandle())!.contentFrame())!;
+
+/**
+ * Returns once a write of activity started by an earlier click in `frame` has been made,
+ * so a test can check that none was (no fixed wait). Recording activity
+ * (lib/crypto/idle.ts) reads the lock policy and the session, then writes; the fence
+ * makes the same reads from the same frame, then one more session call. Calls from one
+ * frame to one storage area are answered in order, so when the fence's reads come back
+ * the click's reads have, and its write was sent before the fence's last call, which
+ * is answered after it. The control at the end of the test shows the fence catches a
+ * real write.
+ */
+const storageFence = (frame: Frame) =>
+  frame.evaluate(async () => {
+    await Promise.all([
+      chrome.storage.managed.get(['idleLockMinutes', 'minPassphraseLength']).catch(() => undefined),
+      chrome.storage.session.get(['dataKey', 'lastActivityAt']),
+    ]);
+    await chrome.storage.session.get('lastActivityAt');
+  });
 
 const setLastActivity = (worker: Worker, at: number) =>
   worker.evaluate((value) => chrome.storage.session.set({ lastActivityAt: value }), at);

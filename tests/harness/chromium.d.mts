@@ -11,7 +11,12 @@ export function prepareProfile(userDataDir: string): void;
 export function removeProfile(userDataDir: string): void;
 export function launchWithExtension(
   userDataDir: string,
-  options?: { headless?: boolean; viewport?: { width: number; height: number }; args?: string[] },
+  options?: {
+    headless?: boolean;
+    viewport?: { width: number; height: number };
+    args?: string[];
+    env?: Record<string, string>;
+  },
 ): Promise<{ context: BrowserContext; extensionId: string }>;
 export function spawnWithExtension(
   userDataDir: string,

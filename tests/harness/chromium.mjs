@@ -119,10 +119,11 @@ const HEADED = process.env.SIDEVOGN_HEADED === '1';
 /**
  * A Playwright persistent context with the extension, on `userDataDir`.
  * `args`: further Chromium flags, e.g. `--host-resolver-rules=MAP sag.kommune.test 127.0.0.1`.
+ * `env`: further environment variables for the browser, e.g. `{ TZ: 'Etc/GMT-3' }`.
  */
 export async function launchWithExtension(
   userDataDir,
-  { headless = !HEADED, viewport = { width: 1400, height: 900 }, args = [] } = {},
+  { headless = !HEADED, viewport = { width: 1400, height: 900 }, args = [], env = undefined } = {},
 ) {
   assertExtensionBuilt();
   prepareProfile(userDataDir);
@@ -132,6 +133,7 @@ export async function launchWithExtension(
     viewport,
     locale: 'da-DK',
     args: [...extensionArgs(), ...args],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
