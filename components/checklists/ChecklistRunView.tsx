@@ -8,6 +8,7 @@ import { usePanelStore } from '@/lib/panel/panel-store';
 import { isoToday } from '@/lib/templates/form';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
+import { checklistUsed } from '../usage/use-usage-meter';
 
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
@@ -45,7 +46,9 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
       <button
         type="button"
         className="mt-3 rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-        onClick={() => void repository.checklistRuns.finish(run.id)}
+        onClick={() =>
+          void repository.checklistRuns.finish(run.id).then(() => checklistUsed(repository.usage, run, checklist))
+        }
       >
         {t('checklists.finish')}
       </button>

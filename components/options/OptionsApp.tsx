@@ -14,6 +14,7 @@ import { PrivacySettings } from '../privacy/PrivacySettings';
 import { LockGate } from '../lock/LockGate';
 import { LockSettings } from '../lock/ChangePassphrase';
 import { LocaleSelect } from '../shared/LocaleSelect';
+import { UsageSettings } from '../usage/UsageSettings';
 
 export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
   return (
@@ -99,6 +100,7 @@ function OptionsSections({ repository }: { repository: Repository }) {
       <NotificationSettings />
       <PackSettings repository={repository} />
       <TemplateSettings repository={repository} />
+      <UsageSettings usage={repository.usage} />
       <PackEditor repository={repository} />
       <AdapterSettings repository={repository} />
     </>

@@ -20,6 +20,7 @@ import { SaveError } from '../panel/SaveError';
 import { insertFailure, useInsertFlow } from '../shared/use-insert-flow';
 import { FieldInput, fieldDomId } from './FieldInput';
 import { useFormDraft } from './use-form-draft';
+import { checklistUsed, useUsageMeter } from '../usage/use-usage-meter';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
@@ -84,6 +85,11 @@ function FilledForm({
     (values, version) => migrateDraftValues(template, values, version),
   );
   const flow = useInsertFlow({ rememberAs: template.id, prefer: template.target ?? 'journal' });
+  // Keys, clicks and time in this form, for the usage count (no text: lib/usage).
+  const meter = useUsageMeter(repository.usage, citizenKey, template.id, {
+    loaded: draft.values !== null,
+    hadDraft: draft.hasDraft,
+  });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -140,6 +146,7 @@ function FilledForm({
       await flow.run(note, async ({ outcome, target, status: next }) => {
         setStatus(next);
         await repository.history.templateInserted(citizenKey, template, target);
+        await meter.templateUsed(template, note);
         if (linked) {
           // A field the caseworker answered ticks its item; "Notatet er indsat i journalfeltet"
           // is ticked only by an insertion read back in the host's field.
@@ -150,6 +157,9 @@ function FilledForm({
           );
           for (const item of ticked) await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
           await repository.checklistRuns.finish(linked.run.id);
+          const items = { ...linked.run.items };
+          for (const item of ticked) items[item.id] = { state: 'done', at: 0 };
+          await checklistUsed(repository.usage, { ...linked.run, items }, linked.checklist);
         }
         setConfirmedAnyway(false);
         if (await draft.discard(inserted)) setAttempted(false);
@@ -165,6 +175,7 @@ function FilledForm({
   return (
     <form
       aria-labelledby="template-title"
+      {...meter.handlers}
       onSubmit={(e) => {
         e.preventDefault();
         void insert();

@@ -34,6 +34,7 @@ import {
   type SummaryRecord,
   type SummaryTextField,
 } from './records';
+import { createUsageRepository } from '../usage/repository';
 
 /** The history's template id for a summary inserted as a handover note. */
 export const HANDOVER_TEMPLATE_ID = 'sidevogn.handover';
@@ -730,6 +731,8 @@ export function createRepository(db: SidevognDb, now: () => number = Date.now, k
   return {
     ...{ citizenKey, citizens, notes, drafts, formDrafts, history, checklistRuns, summaries, deadlines, caseload },
     ...{ packs, privacy },
+    /** Counts of template and checklist use, no citizen data (lib/usage); readable while locked. */
+    usage: createUsageRepository(db, now),
     /** Loads what templates, packs and adapters need ahead of their first use. */
     preloadConfig: () => void config.load().catch(() => undefined),
     templates: lazyGroup(config, 'templates'),
