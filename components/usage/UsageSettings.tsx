@@ -132,7 +132,9 @@ export function UsageSettings({ usage }: { usage: UsageRepository }) {
         {t('usage.method', { cpm, wpm: formatWpm(cpm) })}
       </p>
 
+      {/* Checked here, with a Danish message that names the range, not by the browser's bubble. */}
       <form
+        noValidate
         className="mt-3 flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
