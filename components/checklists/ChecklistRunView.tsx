@@ -14,6 +14,8 @@ import { checklistUsed } from '../usage/use-usage-meter';
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
   const t = useT();
   const { repository } = usePanelServices();
+  // One finish per run, however fast the clicks (each finish counts one use).
+  const [finishing, setFinishing] = useState(false);
   const checklist = useLiveQuery(
     () => repository.checklistRuns.checklistOf(run),
     [repository, run.packId, run.packVersion],
@@ -46,9 +48,14 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
       <button
         type="button"
         className="mt-3 rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-        onClick={() =>
-          void repository.checklistRuns.finish(run.id).then(() => checklistUsed(repository.usage, run, checklist))
-        }
+        disabled={finishing}
+        onClick={() => {
+          setFinishing(true);
+          void repository.checklistRuns
+            .finish(run.id)
+            .then(() => checklistUsed(repository.usage, run, checklist))
+            .finally(() => setFinishing(false));
+        }}
       >
         {t('checklists.finish')}
       </button>

@@ -6,7 +6,7 @@ export const da = {
   'usage.method':
     'Metode: for hvert notat fra en skabelon regnes tiden, det ville tage at skrive notatet ({cpm} anslag i minuttet), minus tiden i formularen, aldrig under 0 pr. notat. {cpm} anslag ≈ {wpm} ord i minuttet; standarden 260 er gennemsnittet for 168.000 skrivende (Dhakal m.fl., »Observations on Typing from 136 Million Keystrokes«, CHI 2018). Tallene bliver på denne computer og sendes aldrig.',
   'usage.method.short':
-    'Tiden det ville tage at skrive notatet ved {cpm} anslag i minuttet, minus tiden i formularen, aldrig under 0 pr. notat. Skrivehastigheden kan ændres under Indstillinger.',
+    'Metode: tiden det ville tage at skrive notatet ved {cpm} anslag i minuttet, minus tiden i formularen, aldrig under 0 pr. notat. Standarden 260 er gennemsnittet i Dhakal m.fl., CHI 2018; din egen kan sættes under Indstillinger.',
   'usage.heading': 'Brugsstatistik',
   'usage.intro':
     'Hvor meget du bruger skabeloner og tjeklister, og hvor meget tid det sparer. Der gemmes kun dag, skabelon eller tjekliste, antal tegn, tastetryk, klik og tid: ingen borgeroplysninger og ingen notattekst. Statistikken slettes efter samme antal dage som borgerdata og kommer ikke med i sikkerhedskopien.',
@@ -72,7 +72,7 @@ export const en: Record<keyof typeof da, string> = {
   'usage.method':
     'Method: for each note from a template, the time it would take to type the note ({cpm} characters a minute), minus the time spent in the form, never below 0 per note. {cpm} characters ≈ {wpm} words a minute; the default 260 is the mean of 168,000 typists (Dhakal et al., “Observations on Typing from 136 Million Keystrokes”, CHI 2018). The figures stay on this computer and are never sent.',
   'usage.method.short':
-    'The time it would take to type the note at {cpm} characters a minute, minus the time spent in the form, never below 0 per note. The typing speed can be changed in Settings.',
+    'Method: the time it would take to type the note at {cpm} characters a minute, minus the time spent in the form, never below 0 per note. The default 260 is the mean in Dhakal et al., CHI 2018; set your own in Settings.',
   'usage.heading': 'Usage statistics',
   'usage.intro':
     'How much you use templates and checklists, and how much time that saves. Only the day, template or checklist, number of characters, keystrokes, clicks and time are stored: no citizen data and no note text. The statistics are deleted after the same number of days as citizen data and are not part of the backup.',
