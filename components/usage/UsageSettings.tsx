@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { parseUsageCsv, usageCsv, usageCsvFileName, type UsageCsvError } from '@/lib/usage/csv';
+import { MAX_USAGE_CSV_BYTES, parseUsageCsv, usageCsv, usageCsvFileName, type UsageCsvError } from '@/lib/usage/csv';
 import type { UsageRepository } from '@/lib/usage/repository';
 import { MAX_CHARS_PER_MINUTE, MIN_CHARS_PER_MINUTE, totals, usageRows, type UsageRow } from '@/lib/usage/stats';
 import { saveCharsPerMinute } from '@/lib/usage/typing-speed';
@@ -98,6 +98,8 @@ export function UsageSettings({ usage }: { usage: UsageRepository }) {
     const rows: UsageRow[] = [];
     const seen = new Set<string>();
     for (const file of files) {
+      if (file.size > MAX_USAGE_CSV_BYTES)
+        return setTeamStatus({ tone: 'error', key: 'usage.error.tooMany', params: { file: file.name } });
       let text: string;
       try {
         text = await file.text();

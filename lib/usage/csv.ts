@@ -142,6 +142,8 @@ export type UsageCsvResult = { ok: true; rows: UsageRow[] } | { ok: false; error
 
 /** The most lines a file may have (a year of weekly lines for a large pack is far below). */
 export const MAX_USAGE_CSV_LINES = 50_000;
+/** The largest file read at all (50,000 lines of some 200 characters). */
+export const MAX_USAGE_CSV_BYTES = 10_000_000;
 
 const unformula = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 

@@ -60,7 +60,7 @@ export const da = {
     'Filen »{file}« er ikke en brugsstatistik fra Sidevogn (første linje passer ikke). Intet er indlæst.',
   'usage.error.quote': 'Filen »{file}« er ødelagt (et citationstegn lukkes ikke). Intet er indlæst.',
   'usage.error.row': 'Filen »{file}«, linje {line}: ugyldig værdi i kolonnen »{column}«. Intet er indlæst.',
-  'usage.error.tooMany': 'Filen »{file}« har for mange linjer. Intet er indlæst.',
+  'usage.error.tooMany': 'Filen »{file}« er for stor (over 50.000 linjer eller 10 MB). Intet er indlæst.',
   'usage.error.duplicate': 'Filen »{file}« er valgt to gange. Intet er indlæst.',
   'usage.error.read': 'Filen »{file}« kunne ikke læses. Intet er indlæst.',
 } as const;
@@ -126,7 +126,7 @@ export const en: Record<keyof typeof da, string> = {
     'The file “{file}” is not usage statistics from Sidevogn (the first line does not match). Nothing was loaded.',
   'usage.error.quote': 'The file “{file}” is damaged (a quotation mark is not closed). Nothing was loaded.',
   'usage.error.row': 'The file “{file}”, line {line}: invalid value in the column “{column}”. Nothing was loaded.',
-  'usage.error.tooMany': 'The file “{file}” has too many lines. Nothing was loaded.',
+  'usage.error.tooMany': 'The file “{file}” is too large (over 50,000 lines or 10 MB). Nothing was loaded.',
   'usage.error.duplicate': 'The file “{file}” was chosen twice. Nothing was loaded.',
   'usage.error.read': 'The file “{file}” could not be read. Nothing was loaded.',
 };
