@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USAGE_CSV_COLUMNS, parseUsageCsv, usageCsv } from './csv';
+import { MAX_USAGE_CSV_LINES, USAGE_CSV_COLUMNS, parseUsageCsv, usageCsv } from './csv';
 import type { UsageRow } from './stats';
 
 const row = (over: Partial<UsageRow> = {}): UsageRow => ({
@@ -74,6 +74,15 @@ describe('usage CSV', () => {
     expect(parseUsageCsv(bad('sidevogn-brug-1;"ikke lukket'))).toEqual({ ok: false, error: { code: 'quote' } });
     expect(parseUsageCsv(bad(lines[2]!.replace(';0;0', ';1;2')))).toMatchObject({
       error: { code: 'row', column: 'med_begrundelse' },
+    });
+  });
+
+  it('refuses a file with more lines than any real export has', () => {
+    const header = usageCsv([]).trimEnd();
+    expect(parseUsageCsv(header)).toEqual({ ok: true, rows: [] });
+    expect(parseUsageCsv(`${header}\r\n${'x\r\n'.repeat(MAX_USAGE_CSV_LINES + 1)}`)).toEqual({
+      ok: false,
+      error: { code: 'too-many' },
     });
   });
 
