@@ -8,7 +8,7 @@ import { usePanelStore } from '@/lib/panel/panel-store';
 import { isoToday } from '@/lib/templates/form';
 import { usePanelServices, useT } from '../panel/panel-context';
 import { SaveError } from '../panel/SaveError';
-import { checklistUsed } from '../usage/use-usage-meter';
+import { countQuietly } from '@/lib/usage/repository';
 
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
@@ -53,7 +53,7 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
           setFinishing(true);
           void repository.checklistRuns
             .finish(run.id)
-            .then(() => checklistUsed(repository.usage, run, checklist))
+            .then(() => countQuietly(() => repository.usage.checklistUsed(run, checklist)))
             .finally(() => setFinishing(false));
         }}
       >

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { usePanelStore } from '@/lib/panel/panel-store';
 import { usePanelServices, useT } from '../panel/panel-context';
-import { UsageToday } from '../usage/UsageToday';
 
 /** What Sidevogn did in this citizen's case: which template, when, where. */
 export function HistoryList({ citizenKey }: { citizenKey: string }) {
@@ -11,31 +10,21 @@ export function HistoryList({ citizenKey }: { citizenKey: string }) {
   const { repository } = usePanelServices();
   const entries = useLiveQuery(() => repository.history.list(citizenKey), [repository, citizenKey]);
   if (!entries) return null;
-  const usage = <UsageToday usage={repository.usage} t={t} />;
-  if (entries.length === 0)
-    return (
-      <>
-        {usage}
-        <p className="px-4 py-3 text-sm text-slate-600">{t('history.empty')}</p>
-      </>
-    );
+  if (entries.length === 0) return <p className="px-4 py-3 text-sm text-slate-600">{t('history.empty')}</p>;
   return (
-    <>
-      {usage}
-      <ol className="space-y-2 px-4 py-3" aria-label={t('tabs.history')}>
-        {entries.map((e) => (
-          <li key={e.id} className="rounded border border-slate-300 p-2 text-sm" data-testid="history-entry">
-            <p>
-              {e.target
-                ? t('history.templateInserted', { title: e.templateTitle, target: e.target })
-                : t('history.templateCopied', { title: e.templateTitle })}
-            </p>
-            <time className="text-xs text-slate-600" dateTime={new Date(e.at).toISOString()}>
-              {formatDateTime(locale, e.at)}
-            </time>
-          </li>
-        ))}
-      </ol>
-    </>
+    <ol className="space-y-2 px-4 py-3" aria-label={t('tabs.history')}>
+      {entries.map((e) => (
+        <li key={e.id} className="rounded border border-slate-300 p-2 text-sm" data-testid="history-entry">
+          <p>
+            {e.target
+              ? t('history.templateInserted', { title: e.templateTitle, target: e.target })
+              : t('history.templateCopied', { title: e.templateTitle })}
+          </p>
+          <time className="text-xs text-slate-600" dateTime={new Date(e.at).toISOString()}>
+            {formatDateTime(locale, e.at)}
+          </time>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -20,7 +20,8 @@ import { SaveError } from '../panel/SaveError';
 import { insertFailure, useInsertFlow } from '../shared/use-insert-flow';
 import { FieldInput, fieldDomId } from './FieldInput';
 import { useFormDraft } from './use-form-draft';
-import { checklistUsed, useUsageMeter } from '../usage/use-usage-meter';
+import { countQuietly } from '@/lib/usage/repository';
+import { useUsageMeter } from './use-usage-meter';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
@@ -159,7 +160,7 @@ function FilledForm({
           await repository.checklistRuns.finish(linked.run.id);
           const items = { ...linked.run.items };
           for (const item of ticked) items[item.id] = { state: 'done', at: 0 };
-          await checklistUsed(repository.usage, { ...linked.run, items }, linked.checklist);
+          await countQuietly(() => repository.usage.checklistUsed({ ...linked.run, items }, linked.checklist));
         }
         setConfirmedAnyway(false);
         if (await draft.discard(inserted)) setAttempted(false);

@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { localDay } from '@/lib/usage/schema';
 import { todayAndWeek } from '@/lib/usage/stats';
 import type { UsageRepository } from '@/lib/usage/repository';
 import type { Translate } from '@/lib/i18n/i18n';
-import { useToday } from '../summary/use-today';
 import { useCharsPerMinute } from './use-chars-per-minute';
 
 /** The Historik tab's line on time saved today and this week, with its method (issue 32, item 3). */
 export function UsageToday({ usage, t }: { usage: UsageRepository; t: Translate }) {
-  const records = useLiveQuery(() => usage.list(), [usage]);
+  // The day is read with the records: a new note (or opening the tab) brings it up to date.
+  const read = useLiveQuery(async () => ({ records: await usage.list(), today: localDay(Date.now()) }), [usage]);
   const cpm = useCharsPerMinute();
-  const day = useToday();
-  if (!records || cpm === null) return null;
-  const { today, week } = todayAndWeek(records, cpm, day);
+  if (!read || cpm === null) return null;
+  const { today, week } = todayAndWeek(read.records, cpm, read.today);
   return (
     <section
       aria-labelledby="usage-today-heading"

@@ -69,3 +69,15 @@ export async function pruneUsage(db: SidevognDb, retentionDays: number, now: num
   const cutoff = localDay(now - retentionDays * DAY_MS);
   return db.usage.where('day').below(cutoff).delete();
 }
+
+/**
+ * Runs a usage write and swallows its failure (logging only the error's
+ * name): a count is never worth a failed insertion or checklist.
+ */
+export async function countQuietly(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    console.warn('Sidevogn: usage not counted', e instanceof Error ? e.name : 'error');
+  }
+}

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Checklist } from '@/lib/checklists/schema';
-import type { ChecklistRunRecord } from '@/lib/db/records';
-import type { UsageRepository } from '@/lib/usage/repository';
+import { countQuietly, type UsageRepository } from '@/lib/usage/repository';
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'Fn', 'OS']);
 
@@ -70,23 +68,10 @@ export function useUsageMeter(
       spent.delete(key);
       counts.current = { keystrokes: 0, clicks: 0, openedAt: t };
       resumed.current = false;
-      try {
-        await usage.templateUsed(use);
-      } catch (e) {
-        console.warn('Sidevogn: usage not counted', e instanceof Error ? e.name : 'error');
-      }
+      await countQuietly(() => usage.templateUsed(use));
     },
     [usage, key],
   );
 
   return { handlers: { onKeyDownCapture, onPointerDownCapture }, templateUsed };
-}
-
-/** Records a finished checklist run (which items were »ikke relevant«, not why); never throws. */
-export async function checklistUsed(usage: UsageRepository, run: ChecklistRunRecord, checklist: Checklist) {
-  try {
-    await usage.checklistUsed(run, checklist);
-  } catch (e) {
-    console.warn('Sidevogn: usage not counted', e instanceof Error ? e.name : 'error');
-  }
 }
