@@ -1,5 +1,5 @@
 import type { MessageKey } from '@/lib/i18n/messages';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 export type UsageStatus = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
 
@@ -14,9 +14,7 @@ export function StatusLine({ status, testId }: { status: UsageStatus; testId: st
   );
 }
 
-export const usageButton =
-  'rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-700';
-export const usagePrimary =
-  'rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+/** The kit's buttons, and a red one for erasing. */
+export { buttonClass as usageButton, primaryButtonClass as usagePrimary } from '@/components/ui/styles';
 export const usageDanger =
   'rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';

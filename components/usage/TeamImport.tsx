@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { MAX_USAGE_CSV_BYTES, parseUsageCsv, type UsageCsvError } from '@/lib/usage/csv';
 import { totals, type UsageRow } from '@/lib/usage/stats';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { StatusLine, usageButton, type UsageStatus } from './StatusLine';
 import { UsageTables } from './UsageTables';
 
@@ -48,7 +47,7 @@ async function readFiles(files: readonly File[]): Promise<{ rows: UsageRow[] } |
  */
 export function TeamImport() {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const id = useId();
   const [team, setTeam] = useState<{ files: number; rows: UsageRow[] } | null>(null);
   const [status, setStatus] = useState<UsageStatus>(null);

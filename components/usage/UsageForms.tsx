@@ -4,8 +4,8 @@ import type { UsageRepository } from '@/lib/usage/repository';
 import type { UsageRecord } from '@/lib/usage/schema';
 import { MAX_CHARS_PER_MINUTE, MIN_CHARS_PER_MINUTE, usageRows } from '@/lib/usage/stats';
 import { saveCharsPerMinute } from '@/lib/usage/typing-speed';
-import { useT } from '../panel/panel-context';
-import { downloadText } from '../privacy/download';
+import { useT } from '@/components/ui/i18n';
+import { downloadText } from '@/components/ui/download';
 import { StatusLine, usageButton, usageDanger, usagePrimary, type UsageStatus } from './StatusLine';
 
 const RANGE = { min: MIN_CHARS_PER_MINUTE, max: MAX_CHARS_PER_MINUTE };

@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import type { UsageRepository } from '@/lib/usage/repository';
 import { totals, usageRows } from '@/lib/usage/stats';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { EraseUsage, ExportUsage, SpeedForm } from './UsageForms';
 import { TeamImport } from './TeamImport';
 import { UsageTables } from './UsageTables';
@@ -17,7 +16,7 @@ import { useCharsPerMinute } from './use-chars-per-minute';
  */
 export function UsageSettings({ usage }: { usage: UsageRepository }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const records = useLiveQuery(() => usage.list(), [usage]);
   const cpm = useCharsPerMinute();
   const own = useMemo(() => (records && cpm !== null ? totals(usageRows(records, cpm)) : null), [records, cpm]);
