@@ -12,6 +12,7 @@ import { createCaseloadRepository } from './summary/caseload-repository';
 import { createCitizenRepository } from './summary/citizen-repository';
 import { createSummaryRepository } from './summary/summary-repository';
 import { createFormDraftRepository } from './templates/form-draft-repository';
+import { createUsageRepository } from './usage/repository';
 
 /**
  * Every domain's repository over one database, for the pages that hand them
@@ -35,6 +36,8 @@ export function createRepositories(db: SidevognDb, now?: () => number, keys?: Ke
     caseload: createCaseloadRepository(ctx),
     privacy: createPrivacyRepository(ctx),
     backup: createBackupRepository(ctx, citizenKey),
+    /** Counts of template and checklist use, no citizen data (lib/usage); readable while locked. */
+    usage: createUsageRepository(ctx.db, ctx.now),
     ...config,
   };
 }

@@ -8,11 +8,14 @@ import { isoToday } from '@/lib/templates/form';
 import { useLocale, useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
+import { countQuietly } from '@/lib/usage/repository';
 
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
   const t = useT();
   const { repository } = usePanelServices();
+  // One finish per run, however fast the clicks (each finish counts one use).
+  const [finishing, setFinishing] = useState(false);
   const checklist = useLiveQuery(
     () => repository.checklistRuns.checklistOf(run),
     [repository, run.packId, run.packVersion],
@@ -45,7 +48,14 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
       <button
         type="button"
         className="mt-3 rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-        onClick={() => void repository.checklistRuns.finish(run.id)}
+        disabled={finishing}
+        onClick={() => {
+          setFinishing(true);
+          void repository.checklistRuns
+            .finish(run.id)
+            .then(() => countQuietly(() => repository.usage.checklistUsed(run, checklist)))
+            .finally(() => setFinishing(false));
+        }}
       >
         {t('checklists.finish')}
       </button>

@@ -15,6 +15,7 @@ import { LockGate } from '../lock/LockGate';
 import { DataLossAlert } from '../privacy/DataLossAlert';
 import { LockSettings } from '../lock/ChangePassphrase';
 import { LocaleSelect } from '@/components/ui/LocaleSelect';
+import { UsageSettings } from '../usage/UsageSettings';
 
 export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   return (
@@ -100,6 +101,7 @@ function OptionsSections({ repository }: { repository: Repositories }) {
       <NotificationSettings />
       <PackSettings repository={repository} />
       <TemplateSettings repository={repository} />
+      <UsageSettings usage={repository.usage} />
       <PackEditor repository={repository} />
       <AdapterSettings repository={repository} />
     </>

@@ -4,10 +4,12 @@ import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { type PanelTab, usePanelStore } from '@/lib/panel/panel-store';
 import { ChecklistsView } from '../checklists/ChecklistsView';
 import { HistoryList } from '../history/HistoryList';
+import { UsageToday } from '../usage/UsageToday';
 import { NotesView } from '../notes/NotesView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { SummaryView, useObserveHostFacts } from '../summary/SummaryView';
 import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { markCitizenData } from '@/lib/backup/marker';
 import { CitizenDataActions } from '../privacy/CitizenDataActions';
 import { RetentionWarning } from '../privacy/RetentionWarning';
@@ -35,6 +37,7 @@ export function CitizenTabs({
   first?: FirstView;
 }) {
   const t = useT();
+  const { repository } = usePanelServices();
   const active = usePanelStore((s) => s.tab);
   const setActive = usePanelStore((s) => s.setTab);
   const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
@@ -104,6 +107,7 @@ export function CitizenTabs({
         {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
         {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
         {active === 'checklists' && <ChecklistsView key={citizenKey} citizenKey={citizenKey} />}
+        {active === 'history' && <UsageToday usage={repository.usage} t={t} />}
         {active === 'history' && <HistoryList key={citizenKey} citizenKey={citizenKey} />}
       </div>
     </>

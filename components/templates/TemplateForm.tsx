@@ -21,6 +21,8 @@ import { SaveError } from '@/components/ui/SaveError';
 import { insertFailure, useInsertFlow } from '@/components/ui/use-insert-flow';
 import { FieldInput, fieldDomId } from '@/components/ui/FieldInput';
 import { useFormDraft } from './use-form-draft';
+import { countQuietly } from '@/lib/usage/repository';
+import { useUsageMeter } from './use-usage-meter';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
@@ -85,6 +87,11 @@ function FilledForm({
     (values, version) => migrateDraftValues(template, values, version),
   );
   const flow = useInsertFlow({ rememberAs: template.id, prefer: template.target ?? 'journal' });
+  // Keys, clicks and time in this form, for the usage count (no text: lib/usage).
+  const meter = useUsageMeter(repository.usage, citizenKey, template.id, {
+    loaded: draft.values !== null,
+    hadDraft: draft.hasDraft,
+  });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -141,6 +148,7 @@ function FilledForm({
       await flow.run(note, async ({ outcome, target, status: next }) => {
         setStatus(next);
         await repository.history.templateInserted(citizenKey, template, target);
+        await meter.templateUsed(template, note);
         if (linked) {
           // A field the caseworker answered ticks its item; "Notatet er indsat i journalfeltet"
           // is ticked only by an insertion read back in the host's field.
@@ -151,6 +159,9 @@ function FilledForm({
           );
           for (const item of ticked) await repository.checklistRuns.setItem(linked.run.id, item.id, { state: 'done' });
           await repository.checklistRuns.finish(linked.run.id);
+          const items = { ...linked.run.items };
+          for (const item of ticked) items[item.id] = { state: 'done', at: 0 };
+          await countQuietly(() => repository.usage.checklistUsed({ ...linked.run, items }, linked.checklist));
         }
         setConfirmedAnyway(false);
         if (await draft.discard(inserted)) setAttempted(false);
@@ -166,6 +177,7 @@ function FilledForm({
   return (
     <form
       aria-labelledby="template-title"
+      {...meter.handlers}
       onSubmit={(e) => {
         e.preventDefault();
         void insert();

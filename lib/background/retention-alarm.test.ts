@@ -4,6 +4,7 @@ import { readRetentionState } from '../privacy/retention-policy';
 import { checkDataLoss, markCitizenData, readDataMarker } from '../backup/marker';
 import { freshTestRepository } from '../../tests/unit/test-key';
 import { runRetention } from './retention-alarm';
+import { localDay } from '../usage/schema';
 
 const DAY = 86_400_000;
 const fresh = freshTestRepository();
@@ -118,5 +119,37 @@ describe('retention does not trust the clock (issue 27, item 6)', () => {
     expect(await fresh.db.deadlines.get('open')).toBeDefined();
     // After the day it fell due it no longer holds.
     expect(await runRetention(fresh.db, Date.UTC(2027, 5, 2, 1), { confirmed: true })).toMatchObject({ citizens: 1 });
+  });
+});
+
+describe('usage statistics follow the retention period (issue 32)', () => {
+  const T = new Date(2026, 11, 6, 9).getTime();
+  const use = (id: number, day: string) => ({
+    id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    kind: 'template' as const,
+    day,
+    templateId: 't',
+    templateTitle: 'T',
+    noteChars: 100,
+    keystrokes: 1,
+    clicks: 0,
+    formMs: 1,
+    resumed: false,
+  });
+  const days = async () => (await fresh.db.usage.toArray()).map((r) => r.day).sort();
+
+  it('deletes records older than the period; a clock that jumped ahead deletes at most a step more', async () => {
+    const day = (offset: number) => localDay(T + offset * DAY_MS);
+    await fresh.db.usage.bulkAdd([
+      use(1, day(-DEFAULT_RETENTION_DAYS - 1)),
+      use(2, day(-DEFAULT_RETENTION_DAYS + 1)),
+      use(3, day(-10)),
+      use(4, day(0)),
+    ]);
+    expect(await runRetention(fresh.db, T)).toMatchObject({ status: 'done' });
+    expect(await days()).toEqual([day(-DEFAULT_RETENTION_DAYS + 1), day(-10), day(0)]);
+    // The clock jumps 80 days ahead: the run trusts it only two days past the last run.
+    expect(await runRetention(fresh.db, T + 80 * DAY_MS)).toMatchObject({ status: 'done' });
+    expect(await days()).toEqual([day(-10), day(0)]);
   });
 });

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
-import { applyRetention, type RetentionResult } from '../privacy/citizen-data';
+import { RETENTION_STEP_MS, applyRetention, type RetentionResult } from '../privacy/citizen-data';
 import { readRetentionDays, readRetentionState, writeRetentionState } from '../privacy/retention-policy';
 import { checkDataLoss, syncDataMarker } from '../backup/marker';
+import { pruneUsage } from '../usage/repository';
 
 /**
  * Automatic deletion of citizen data after `retentionDays` without activity:
@@ -41,6 +42,12 @@ export async function runRetention(
     console.warn('Sidevogn: retention held', result.reason, result.citizens, 'of', result.total);
     return result;
   }
+  // Usage counts are data about the caseworker: they follow the same period
+  // (lib/usage). By a clock at most one step past the previous run's, so a
+  // clock that jumped ahead deletes a few days' worth, not all of them.
+  const trusted =
+    state.lastRunAt !== undefined && now > state.lastRunAt ? Math.min(now, state.lastRunAt + RETENTION_STEP_MS) : now;
+  await pruneUsage(db, await readRetentionDays(), trusted);
   const { held: _held, ...rest } = state;
   await writeRetentionState({
     ...rest,

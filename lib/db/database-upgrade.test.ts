@@ -35,6 +35,8 @@ function openVersion(name: string, last: number): Dexie {
     { summaries: 'citizenKey', deadlines: 'id, citizenKey, due', adapters: 'id' },
     { packs: '[id+version], id', packState: 'id', checklistRuns: 'id, citizenKey' },
     { packDrafts: 'id', signingKeys: 'id' },
+    // 6: no new table (encryption at rest changed records, not the schema).
+    {},
   ];
   versions.slice(0, last).forEach((stores, i) => db.version(i + 1).stores(stores));
   return db;
@@ -54,15 +56,16 @@ function layout(db: IDBDatabase): Record<string, { key: unknown; indexes: string
 }
 
 describe('upgrade from every earlier DB version', () => {
-  it('gives a database of version 1 to 5 the tables and indexes of a new one, keeping its records', async () => {
+  it('gives a database of version 1 to 6 the tables and indexes of a new one, keeping its records', async () => {
     const fresh = new SidevognDb(`fresh-${crypto.randomUUID()}`);
     names.push(fresh.name);
     await fresh.open();
     const expected = layout(fresh.backendDB());
-    expect(Object.keys(expected)).toHaveLength(15);
+    expect(Object.keys(expected)).toHaveLength(16);
+    expect(expected.usage).toEqual({ key: 'id', indexes: ['day'] });
     fresh.close();
 
-    for (const last of [1, 2, 3, 4, 5]) {
+    for (const last of [1, 2, 3, 4, 5, 6]) {
       const name = `v${last}-${crypto.randomUUID()}`;
       names.push(name);
       const old = openVersion(name, last);
@@ -72,7 +75,7 @@ describe('upgrade from every earlier DB version', () => {
 
       const db = new SidevognDb(name);
       await db.open();
-      expect(db.verno, `from version ${last}`).toBe(6);
+      expect(db.verno, `from version ${last}`).toBe(7);
       expect(layout(db.backendDB()), `from version ${last}`).toEqual(expected);
       expect(await db.meta.get('marker')).toEqual({ key: 'marker', value: last });
       db.close();
@@ -86,7 +89,7 @@ afterEach(async () => {
 });
 
 describe('upgrade from DB version 5', () => {
-  it('keeps every record: opens as version 6, set-up seals them, the repository reads them all back', async () => {
+  it('keeps every record: opens as version 7, set-up seals them, the repository reads them all back', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     names.push(name);
     const secret = crypto.getRandomValues(new Uint8Array(32));
@@ -174,7 +177,9 @@ describe('upgrade from DB version 5', () => {
 
     const db = new SidevognDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
+    // The new table starts empty: no usage is made up from the history.
+    expect(await db.usage.count()).toBe(0);
     expect(await isSetUp(db)).toBe(false);
     // The upgrade itself changes no record (it has no key).
     expect(await db.notes.get('n1')).toEqual(old.note);

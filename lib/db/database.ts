@@ -19,6 +19,7 @@ import type {
   MetaRecord,
   NoteRow,
 } from './records';
+import type { UsageRecord } from '../usage/schema';
 
 export const DB_NAME = 'sidevogn';
 
@@ -45,13 +46,14 @@ export class SidevognDb extends Dexie {
   adapters!: EntityTable<AdapterRecord, 'id'>;
   packDrafts!: EntityTable<PackDraftRecord, 'id'>;
   signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
+  usage!: EntityTable<UsageRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
     super(name, { chromeTransactionDurability: 'strict' });
     // The whole schema, as one version: Dexie (3.0 on) upgrades a database of
     // any earlier version from the one declaration, and keeps earlier versions
-    // only for an upgrade function, which none of ours has. Declaring all six
+    // only for an upgrade function, which none of ours has. Declaring all of them
     // made each construction (every panel start) about ten times as long
     // (tests/bench). lib/db/database-upgrade.test.ts opens a database of every
     // earlier version.
@@ -60,8 +62,9 @@ export class SidevognDb extends Dexie {
     // checklistRuns. 5: packDrafts, signingKeys (issue 4). 6: no new table or
     // index, but encryption at rest (issue 6): records take the sealed shape
     // when the caseworker sets a passphrase (./keyring-store: the upgrade itself
-    // has no key), in one transaction with the keyring.
-    this.version(6).stores({
+    // has no key), in one transaction with the keyring. 7: usage (issue 32):
+    // counts of template and checklist use, no citizen data (lib/usage), by day.
+    this.version(7).stores({
       meta: 'key',
       citizens: 'key, lastActivityAt',
       notes: 'id, [citizenKey+createdAt]',
@@ -77,6 +80,7 @@ export class SidevognDb extends Dexie {
       checklistRuns: 'id, citizenKey',
       packDrafts: 'id',
       signingKeys: 'id',
+      usage: 'id, day',
     });
     this.use({ stack: 'dbcore', name: 'sidevogn:transaction-outcome', create: watchTransactionOutcomes });
   }

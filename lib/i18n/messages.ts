@@ -9,6 +9,7 @@ import * as lock from './messages/lock';
 import * as privacy from './messages/privacy';
 import * as storage from './messages/storage';
 import * as search from './messages/search';
+import * as usage from './messages/usage';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -27,6 +28,7 @@ export const da = {
   ...privacy.da,
   ...storage.da,
   ...search.da,
+  ...usage.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -43,4 +45,5 @@ export const en: Record<MessageKey, string> = {
   ...privacy.en,
   ...storage.en,
   ...search.en,
+  ...usage.en,
 };

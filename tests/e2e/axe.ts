@@ -8,12 +8,16 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe (WCAG 2.0/2.1 A and AA) inside a page or frame; returns the violations. */
-export async function wcagViolations(target: Page | Frame): Promise<AxeViolation[]> {
+/**
+ * Runs axe (WCAG 2.0/2.1 A and AA) inside a page or frame; returns the
+ * violations. `include`: a CSS selector to check only that part (a new
+ * section of a long page), else the whole document.
+ */
+export async function wcagViolations(target: Page | Frame, include?: string): Promise<AxeViolation[]> {
   await target.evaluate(axe.source);
-  return target.evaluate(async () => {
+  return target.evaluate(async (include) => {
     const w = window as unknown as { axe: typeof axe };
-    const result = await w.axe.run(document, {
+    const result = await w.axe.run(include ? { include: [include] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({
@@ -22,5 +26,5 @@ export async function wcagViolations(target: Page | Frame): Promise<AxeViolation
       help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, include);
 }

@@ -55,6 +55,10 @@ async function fill(r: Repositories) {
   await r.deadlines.add(anna, 'Opfølgning', '2026-12-01');
   await r.checklistRuns.start(anna, { id: 'tjek', packId: 'p', packVersion: '1.0.0' });
   await r.history.templateInserted(anna, template, null);
+  await r.usage.templateUsed({
+    ...{ templateId: template.id, templateTitle: template.title, noteChars: 900 },
+    ...{ keystrokes: 30, clicks: 4, formMs: 45_000, resumed: false },
+  });
 }
 
 // One installation for the file (PBKDF2 makes each one cost): every test leaves it as it was, or fails.
