@@ -183,7 +183,9 @@ function FilledForm({
           setStatus(null);
           setAttempted(false);
           setTouched(new Set());
-          const first = template.fields.find((f) => isVisible(template, f, values));
+          // The first field shown: the first required one (required fields come first).
+          const shown = template.fields.filter((f) => isVisible(template, f, values));
+          const first = shown.find((f) => f.required) ?? shown[0];
           requestAnimationFrame(() => first && document.getElementById(fieldDomId(first.id))?.focus());
         }}
       />
