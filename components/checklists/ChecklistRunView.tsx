@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { checklistCounts, checklistProgress } from '@/lib/checklists/run';
 import type { ChecklistItem } from '@/lib/checklists/schema';
 import type { ChecklistRunRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
@@ -21,7 +22,6 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
     [repository, run.packId, run.packVersion],
   );
   if (!checklist) return null;
-  const resolved = checklist.items.filter((i) => run.items[i.id]).length;
   const headingId = `run-${run.id}`;
   return (
     <section
@@ -33,7 +33,7 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
         {checklist.title}
       </h3>
       <p className="text-xs text-slate-700">
-        {t('checklists.progress', { done: resolved, total: checklist.items.length })} · {checklist.legalBasis}
+        {checklistProgress(t, checklistCounts(checklist, run))} · {checklist.legalBasis}
       </p>
       {checklist.validTo && checklist.validTo < isoToday() && (
         <p role="alert" className="mt-1 text-sm text-amber-900">

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { checklistCounts, checklistProgress } from '@/lib/checklists/run';
 import { formatDateTime, type Locale } from '@/lib/i18n/i18n';
 import { isInForce } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
@@ -98,8 +99,7 @@ function FinishedRun({ run, locale }: { run: Parameters<typeof ChecklistRunView>
     <li className="rounded border border-slate-200 p-2" data-testid="finished-run">
       {t('checklists.history', {
         title: checklist?.title ?? run.checklistId,
-        done: Object.keys(run.items).length,
-        total: checklist?.items.length ?? '?',
+        progress: checklist ? checklistProgress(t, checklistCounts(checklist, run)) : '…',
       })}{' '}
       <span className="text-xs text-slate-600">
         {t('checklists.finished', { time: formatDateTime(locale, run.finishedAt!) })}

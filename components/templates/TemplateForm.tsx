@@ -19,7 +19,8 @@ import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
 import { insertFailure, useInsertFlow } from '@/components/ui/use-insert-flow';
-import { FieldInput, fieldDomId } from '@/components/ui/FieldInput';
+import { fieldDomId } from '@/components/ui/FieldInput';
+import { FieldSections, InsertedState, StatusLine } from './FormParts';
 import { useFormDraft } from './use-form-draft';
 import { countQuietly } from '@/lib/usage/repository';
 import { useUsageMeter } from './use-usage-meter';
@@ -94,6 +95,10 @@ function FilledForm({
   });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
+  // Fields the caseworker has left: only these (or all, once insert was pressed) show as invalid.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  // Set once the note is delivered: the form gives way to what went where.
+  const [delivered, setDelivered] = useState<NonNullable<Status> | null>(null);
   const [busy, setBusy] = useState(false);
   const values = draft.values;
   const [confirmedAnyway, setConfirmedAnyway] = useState(false);
@@ -164,7 +169,11 @@ function FilledForm({
           await countQuietly(() => repository.usage.checklistUsed({ ...linked.run, items }, linked.checklist));
         }
         setConfirmedAnyway(false);
-        if (await draft.discard(inserted)) setAttempted(false);
+        if (await draft.discard(inserted)) {
+          setAttempted(false);
+          setTouched(new Set());
+        }
+        setDelivered(next);
         onInserted();
       });
     } catch (e) {
@@ -173,6 +182,25 @@ function FilledForm({
       setBusy(false);
     }
   };
+
+  if (delivered)
+    return (
+      <InsertedState
+        title={template.title}
+        status={delivered}
+        onBack={onBack}
+        onNewDraft={() => {
+          setDelivered(null);
+          setStatus(null);
+          setAttempted(false);
+          setTouched(new Set());
+          // The first field shown: the first required one (required fields come first).
+          const shown = template.fields.filter((f) => isVisible(template, f, values));
+          const first = shown.find((f) => f.required) ?? shown[0];
+          requestAnimationFrame(() => first && document.getElementById(fieldDomId(first.id))?.focus());
+        }}
+      />
+    );
 
   return (
     <form
@@ -210,17 +238,15 @@ function FilledForm({
         </p>
       )}
 
-      {template.fields
-        .filter((f) => isVisible(template, f, values))
-        .map((f) => (
-          <FieldInput
-            key={f.id}
-            field={f}
-            value={values[f.id]}
-            invalid={attempted && missing.includes(f)}
-            onChange={(v) => draft.set(f.id, v)}
-          />
-        ))}
+      <FieldSections
+        template={template}
+        values={values}
+        missing={missing}
+        attempted={attempted}
+        touched={touched}
+        onTouch={(id) => setTouched((prev) => (prev.has(id) ? prev : new Set(prev).add(id)))}
+        onChange={(id, v) => draft.set(id, v)}
+      />
 
       <h3 className="mt-4 text-sm font-semibold" id="preview-heading">
         {t('templates.preview')}
@@ -235,8 +261,8 @@ function FilledForm({
         {note}
       </pre>
 
-      {missing.length > 0 && (
-        <p className="mt-2 text-sm text-red-800" data-testid="template-missing" role={attempted ? 'alert' : undefined}>
+      {attempted && missing.length > 0 && (
+        <p className="mt-2 text-sm text-red-800" data-testid="template-missing" role="alert">
           {t('templates.missing', { fields: missing.map((f) => f.label).join(', ') })}
         </p>
       )}
@@ -252,41 +278,42 @@ function FilledForm({
           })}
         </p>
       )}
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button
-          type="submit"
-          aria-disabled={missing.length > 0 || busy}
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
-        >
-          {busy
-            ? t('templates.inserting')
-            : confirmedAnyway && unresolved.length > 0
-              ? t('checklists.insertAnyway')
-              : t('templates.insert')}
-        </button>
-        {draft.hasDraft && (
+      {/* Sticky: where the note goes, what is missing and the insert button stay in view. */}
+      <div
+        className="sticky bottom-0 z-10 -mx-1 mt-3 border-t border-slate-300 bg-white px-1 pt-1 pb-2"
+        data-testid="template-footer"
+      >
+        {flow.targetLine}
+        <p className="mt-1 text-xs text-slate-700" data-testid="template-missing-count">
+          {missing.length > 0 ? t('templates.missingCount', { count: missing.length }) : t('templates.allFilled')}
+        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-2">
           <button
-            type="button"
-            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
-            onClick={() => void draft.discard()}
+            type="submit"
+            aria-disabled={missing.length > 0 || busy}
+            className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
           >
-            {t('templates.discard')}
+            {busy
+              ? t('templates.inserting')
+              : confirmedAnyway && unresolved.length > 0
+                ? t('checklists.insertAnyway')
+                : t('templates.insert')}
           </button>
-        )}
-        <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
+          {draft.hasDraft && (
+            <button
+              type="button"
+              className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+              onClick={() => void draft.discard()}
+            >
+              {t('templates.discard')}
+            </button>
+          )}
+          <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
+        </div>
+        {flow.chooser}
       </div>
-      {flow.targetLine}
-      {flow.chooser}
       {draft.error && <SaveError failure={draft.error} onRetry={() => void draft.flush()} />}
-      <div role="status" className="mt-2 text-sm" data-testid="template-status">
-        {status && (
-          <p
-            className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : status.tone === 'warning' ? 'bg-amber-50 text-amber-900' : 'bg-red-50 text-red-900'}`}
-          >
-            {t(status.key, status.params)}
-          </p>
-        )}
-      </div>
+      <StatusLine status={status} />
     </form>
   );
 }

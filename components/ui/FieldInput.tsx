@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import type { FieldValue } from '@/lib/templates/form';
 import type { TemplateField } from '@/lib/templates/schema';
+import { DateInput } from './DateInput';
 import { useT } from './i18n';
 import { validatedInputClass } from './styles';
 
@@ -45,43 +47,12 @@ export function FieldInput({
     </p>
   );
 
-  if (field.kind === 'choices' || field.kind === 'yesno') {
-    const options =
-      field.kind === 'yesno'
-        ? [
-            { value: 'true', label: t('templates.yes') },
-            { value: 'false', label: t('templates.no') },
-          ]
-        : field.options;
-    const selected = (v: string) =>
-      field.kind === 'yesno' ? String(value) === v : Array.isArray(value) && value.includes(v);
+  if (field.kind === 'choices' || field.kind === 'yesno')
     return (
-      <fieldset className="mt-3" id={id} aria-describedby={helpId} aria-invalid={invalid || undefined}>
-        <legend className="text-sm font-medium">{label}</legend>
+      <ChoiceFieldset {...{ id, field, value, invalid, onChange, helpId }} label={label}>
         {help}
-        <div className={`mt-1 flex flex-wrap gap-x-4 gap-y-1 ${field.kind === 'choices' ? 'flex-col' : ''}`}>
-          {options.map((o) => (
-            <label key={o.value} className="flex items-center gap-1.5 text-sm">
-              <input
-                type={field.kind === 'yesno' ? 'radio' : 'checkbox'}
-                name={id}
-                value={o.value}
-                checked={selected(o.value)}
-                onChange={(e) => {
-                  if (field.kind === 'yesno') onChange(o.value === 'true');
-                  else {
-                    const current = Array.isArray(value) ? value : [];
-                    onChange(e.target.checked ? [...current, o.value] : current.filter((v) => v !== o.value));
-                  }
-                }}
-              />
-              {o.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      </ChoiceFieldset>
     );
-  }
 
   return (
     <div className="mt-3">
@@ -111,10 +82,20 @@ export function FieldInput({
             </option>
           ))}
         </select>
+      ) : field.kind === 'date' ? (
+        <DateInput
+          id={id}
+          value={typeof value === 'string' && value ? value : null}
+          className={inputClass}
+          describedBy={helpId}
+          required={field.required}
+          invalid={invalid}
+          onChange={onChange}
+        />
       ) : (
         <input
           {...common}
-          type={field.kind === 'number' ? 'number' : field.kind === 'date' ? 'date' : 'text'}
+          type={field.kind === 'number' ? 'number' : 'text'}
           min={field.kind === 'number' ? field.min : undefined}
           max={field.kind === 'number' ? field.max : undefined}
           className={inputClass}
@@ -125,5 +106,63 @@ export function FieldInput({
         />
       )}
     </div>
+  );
+}
+
+/** Yes/no radios or a set of checkboxes, in a fieldset named by the field's label. */
+function ChoiceFieldset({
+  id,
+  field,
+  value,
+  invalid,
+  onChange,
+  helpId,
+  label,
+  children,
+}: {
+  id: string;
+  field: TemplateField & { kind: 'choices' | 'yesno' };
+  value: FieldValue | undefined;
+  invalid: boolean;
+  onChange(value: FieldValue): void;
+  helpId: string | undefined;
+  label: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const options =
+    field.kind === 'yesno'
+      ? [
+          { value: 'true', label: t('templates.yes') },
+          { value: 'false', label: t('templates.no') },
+        ]
+      : field.options;
+  const selected = (v: string) =>
+    field.kind === 'yesno' ? String(value) === v : Array.isArray(value) && value.includes(v);
+  return (
+    <fieldset className="mt-3" id={id} aria-describedby={helpId} aria-invalid={invalid || undefined}>
+      <legend className="text-sm font-medium">{label}</legend>
+      {children}
+      <div className={`mt-1 flex flex-wrap gap-x-4 gap-y-1 ${field.kind === 'choices' ? 'flex-col' : ''}`}>
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-1.5 text-sm">
+            <input
+              type={field.kind === 'yesno' ? 'radio' : 'checkbox'}
+              name={id}
+              value={o.value}
+              checked={selected(o.value)}
+              onChange={(e) => {
+                if (field.kind === 'yesno') onChange(o.value === 'true');
+                else {
+                  const current = Array.isArray(value) ? value : [];
+                  onChange(e.target.checked ? [...current, o.value] : current.filter((v) => v !== o.value));
+                }
+              }}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

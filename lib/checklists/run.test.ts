@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultPack } from '../packs/default-pack';
 import { packSchema } from '../packs/schema';
 import type { ChecklistRunRecord } from '../db/records';
-import { checklistNoteLines, unresolvedRequired } from './run';
+import { translator } from '../i18n/i18n';
+import { checklistCounts, checklistNoteLines, checklistProgress, unresolvedRequired } from './run';
 
 const checklist = packSchema.parse(structuredClone(defaultPack)).checklists[0]!;
 const run = (items: ChecklistRunRecord['items']): ChecklistRunRecord => ({
@@ -56,5 +57,40 @@ describe('checklist runs and the note', () => {
     );
     expect(unresolvedRequired(checklist, run(all))).toEqual([]);
     expect(unresolvedRequired(checklist, run({})).map((i) => i.id)).toEqual(required);
+  });
+});
+
+describe('checklist counts', () => {
+  const items = (done: number, na: number) =>
+    Object.fromEntries(
+      checklist.items
+        .slice(0, done + na)
+        .map((i, n) => [
+          i.id,
+          n < done ? { state: 'done' as const, at: n } : { state: 'na' as const, at: n, reason: 'r' },
+        ]),
+    );
+  const total = checklist.items.length;
+
+  it('never counts an item marked not relevant as ticked', () => {
+    expect(checklistCounts(checklist, run(items(2, 2)))).toEqual({ done: 2, na: 2, total });
+    expect(checklistProgress(translator('da'), checklistCounts(checklist, run(items(2, 2))))).toBe(
+      `2 af ${total} afkrydset, 2 ikke relevante`,
+    );
+  });
+
+  it('says "ikke relevant" in the singular, and nothing about it when there is none', () => {
+    const da = translator('da');
+    expect(checklistProgress(da, checklistCounts(checklist, run(items(1, 1))))).toBe(
+      `1 af ${total} afkrydset, 1 ikke relevant`,
+    );
+    expect(checklistProgress(da, checklistCounts(checklist, run(items(3, 0))))).toBe(`3 af ${total} afkrydset`);
+    expect(checklistProgress(translator('en'), checklistCounts(checklist, run(items(1, 2))))).toBe(
+      `1 of ${total} ticked, 2 not relevant`,
+    );
+  });
+
+  it('ignores states of items no longer in the checklist', () => {
+    expect(checklistCounts(checklist, run({ gone: { state: 'done', at: 1 } }))).toEqual({ done: 0, na: 0, total });
   });
 });

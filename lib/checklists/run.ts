@@ -1,4 +1,5 @@
 import type { ChecklistRunRecord } from '../db/records';
+import type { Translate } from '../i18n/i18n';
 import type { Checklist, ChecklistItem } from './schema';
 
 /**
@@ -26,4 +27,27 @@ export function unresolvedRequired(
   return checklist.items.filter(
     (i) => i.required && !i.tickedBy && !run.items[i.id] && !(i.field && answered(i.field)),
   );
+}
+
+export interface ChecklistCounts {
+  /** Ticked, by hand or by the panel. */
+  done: number;
+  /** Marked not relevant: resolved, but not ticked. */
+  na: number;
+  total: number;
+}
+
+/** How far a run is, counting only the checklist's own items. */
+export function checklistCounts(checklist: Checklist, run: ChecklistRunRecord): ChecklistCounts {
+  const states = checklist.items.map((i) => run.items[i.id]?.state);
+  return {
+    done: states.filter((s) => s === 'done').length,
+    na: states.filter((s) => s === 'na').length,
+    total: checklist.items.length,
+  };
+}
+
+/** "6 af 12 afkrydset, 2 ikke relevante"; the not-relevant part only when there is one. */
+export function checklistProgress(t: Translate, counts: ChecklistCounts): string {
+  return t(counts.na > 0 ? 'checklists.progressNa' : 'checklists.progress', { ...counts });
 }

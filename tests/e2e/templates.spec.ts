@@ -81,6 +81,87 @@ test('a template fills in from the page, previews live and goes into the journal
   await expect(panel.frame.getByTestId('history-entry')).not.toContainText('lægeattest');
 });
 
+test('the form fits the meeting: required first, optional folded, errors only once touched, a date typed in one Tab stop, and a clean success state', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(7);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  const { panel } = caseSystem;
+  await panel.openTemplate('kontakt', { unfold: false });
+  const invalid = panel.frame.locator('[aria-invalid="true"]');
+  const footer = panel.frame.getByTestId('template-footer');
+  // Nothing touched yet: the footer counts what is missing, but no field is marked and no list is shown.
+  await expect(footer).toContainText('2 felter mangler');
+  await expect(footer.getByRole('button', { name: 'Indsæt i journal' })).toBeVisible();
+  await expect(invalid).toHaveCount(0);
+  await expect(panel.frame.getByTestId('template-missing')).toHaveCount(0);
+
+  // Required fields first; the optional ones are folded under a line saying what they hold.
+  const labels = await panel.frame.locator('form label, form legend').allTextContents();
+  expect(labels.slice(0, 4).map((l) => l.replace(/ \*.*/, ''))).toEqual([
+    'Dato',
+    'Kontakt med',
+    'Hvad blev oplyst',
+    'Aftaler og næste skridt',
+  ]);
+  await expect(panel.optionalFields.locator('summary')).toHaveText('2 valgfrie felter: Kontaktform, Vejledning givet');
+  await expect(panel.field('Vejledning givet')).toBeHidden();
+  // The folded group opens by keyboard.
+  await panel.optionalFields.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.field('Vejledning givet')).toBeVisible();
+
+  // A date typed the short way, in one Tab stop.
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const shown = [tomorrow.getDate(), tomorrow.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('.');
+  await panel.field(/^Dato/).fill('i morgen');
+  await panel.field(/^Dato/).press('Tab');
+  await expect(panel.field(/^Kontakt med/)).toBeFocused();
+  await expect(panel.field(/^Dato/)).toHaveValue(`${shown}.${tomorrow.getFullYear()}`);
+  await expect(panel.preview).toContainText(`${shown}.${tomorrow.getFullYear()} med ${c.name}.`);
+  await panel.field(/^Dato/).fill('31.4');
+  await panel.field(/^Dato/).press('Tab');
+  await expect(panel.frame.getByText('Det er ikke en dato.')).toBeVisible();
+  await panel.field(/^Dato/).fill('+4u');
+  await expect(panel.frame.getByText('Det er ikke en dato.')).toHaveCount(0);
+
+  // Leaving a required field empty marks that field, and only that one.
+  await panel.field(/^Hvad blev oplyst/).focus();
+  await page.keyboard.press('Tab');
+  await expect(invalid).toHaveCount(1);
+  await expect(panel.field(/^Hvad blev oplyst/)).toHaveAttribute('aria-invalid', 'true');
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
+  expect(await wcagViolations(frame)).toEqual([]);
+  await panel.frame.getByLabel('Sprog').selectOption('en');
+  await expect(footer).toContainText('2 required fields missing');
+  expect(await wcagViolations(frame)).toEqual([]);
+  await panel.frame.getByLabel('Language').selectOption('da');
+
+  await panel.field(/^Hvad blev oplyst/).fill('Borgeren ringede.');
+  await panel.field(/^Aftaler og næste skridt/).fill('Ingen.');
+  await expect(footer).toContainText('Klar til at indsætte');
+  await panel.insert();
+  await panel.chooseTarget('Notat (tekst)');
+  // The success state says what went where, and shows no error and no list of missing fields.
+  const done = panel.frame.getByTestId('template-done');
+  await expect(done).toContainText('Færdig: Kort kontaktnotat');
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
+  await expect(panel.frame.getByTestId('template-missing')).toHaveCount(0);
+  await expect(panel.frame.getByRole('alert')).toHaveCount(0);
+  await expect(invalid).toHaveCount(0);
+  await expect(panel.frame.getByText(/Udfyld|mangler/)).toHaveCount(0);
+  expect(await wcagViolations(frame)).toEqual([]);
+  await expect(page.locator('#journal-tekst')).toHaveValue(/Oplyst: Borgeren ringede\./);
+
+  // "Ny kladde": a fresh form, still with no errors before it is touched.
+  await done.getByRole('button', { name: 'Ny kladde' }).click();
+  await expect(panel.field(/^Hvad blev oplyst/)).toHaveValue('');
+  await expect(panel.field(/^Dato/)).toBeFocused();
+  await expect(invalid).toHaveCount(0);
+  await expect(panel.frame.getByTestId('template-missing')).toHaveCount(0);
+});
+
 test('insertion goes into the rich-text editor at the caret, with undo', async ({ caseSystem, page }) => {
   await caseSystem.gotoCase(citizen(1).caseId, 'journal');
   const editor = page.locator('#journal-editor .ql-editor');

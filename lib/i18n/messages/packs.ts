@@ -54,7 +54,8 @@ export const da = {
   'checklists.start': 'Start tjekliste',
   'checklists.choose': 'Tjekliste',
   'checklists.none': 'Ingen tjekliste i gang for borgeren.',
-  'checklists.progress': '{done} af {total} punkter afkrydset',
+  'checklists.progress': '{done} af {total} afkrydset',
+  'checklists.progressNa': '{done} af {total} afkrydset, {na} {na|ikke relevant|ikke relevante}',
   'checklists.required': 'skal afkrydses',
   'checklists.done': 'Afkrydset {time}',
   'checklists.na': 'Ikke relevant',
@@ -70,7 +71,7 @@ export const da = {
   'checklists.warnRequired':
     'Tjeklisten »{title}« mangler: {items}. Afkryds punkterne, udfyld felterne, eller markér dem som ikke relevante.',
   'checklists.insertAnyway': 'Indsæt alligevel',
-  'checklists.history': 'Tjekliste »{title}« afsluttet ({done} af {total})',
+  'checklists.history': 'Tjekliste »{title}« afsluttet ({progress})',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -128,7 +129,8 @@ export const en: Record<keyof typeof da, string> = {
   'checklists.start': 'Start checklist',
   'checklists.choose': 'Checklist',
   'checklists.none': 'No checklist in progress for this citizen.',
-  'checklists.progress': '{done} of {total} items done',
+  'checklists.progress': '{done} of {total} ticked',
+  'checklists.progressNa': '{done} of {total} ticked, {na} not relevant',
   'checklists.required': 'required',
   'checklists.done': 'Done {time}',
   'checklists.na': 'Not relevant',
@@ -143,5 +145,5 @@ export const en: Record<keyof typeof da, string> = {
   'checklists.outOfForce': 'not in force today',
   'checklists.warnRequired': 'The checklist “{title}” is missing: {items}. Do them or mark them not relevant.',
   'checklists.insertAnyway': 'Insert anyway',
-  'checklists.history': 'Checklist “{title}” finished ({done} of {total})',
+  'checklists.history': 'Checklist “{title}” finished ({progress})',
 };

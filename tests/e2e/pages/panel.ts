@@ -52,13 +52,28 @@ export class Panel {
     return this.notes.filter({ hasText: text });
   }
 
-  /** Opens the templates tab and a template found by typing part of its name. */
-  async openTemplate(query: string): Promise<void> {
+  /**
+   * Opens the templates tab and a template found by typing part of its name, and
+   * (unless `unfold` is false) unfolds its optional fields, as a caseworker would
+   * before filling them in.
+   */
+  async openTemplate(query: string, { unfold = true }: { unfold?: boolean } = {}): Promise<void> {
     await this.frame.getByRole('tab', { name: 'Skabeloner' }).click();
     const search = this.frame.getByLabel('Søg skabelon');
     await search.fill(query);
     await search.press('Enter');
     await this.frame.getByRole('button', { name: 'Indsæt i journal' }).waitFor();
+    if (unfold) await this.unfoldOptional();
+  }
+
+  /** The folded group of a template form's optional fields. */
+  get optionalFields(): Locator {
+    return this.frame.getByTestId('template-optional');
+  }
+  async unfoldOptional(): Promise<void> {
+    const group = this.optionalFields;
+    if ((await group.count()) > 0 && !(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await group.locator('summary').click();
   }
 
   field(label: string | RegExp): Locator {
