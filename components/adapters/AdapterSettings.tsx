@@ -71,7 +71,13 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     const url = parseLearnAddress(address);
     if (!url) return setMessage({ tone: 'error', key: 'adapters.badUrl' });
     try {
-      const started = await startPicking(url);
+      const started = await startPicking(url, (step) =>
+        setMessage(
+          step === 'asking'
+            ? { tone: 'info', key: 'adapters.asking', params: { origin: url.origin } }
+            : { tone: 'info', key: 'adapters.opening' },
+        ),
+      );
       if (started.kind === 'denied')
         return setMessage({ tone: 'error', key: 'adapters.denied', params: { origin: url.origin } });
       setPhase({ kind: 'picking', tabId: started.tabId, url, title: started.title });
