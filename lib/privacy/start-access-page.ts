@@ -3,7 +3,7 @@ import { readCitizenData, type CitizenData } from './access-export';
 import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
 import { useLocaleStore } from '../i18n/locale-store';
-import { loadLocale } from '../panel/preferences';
+import { followSavedLocale, loadLocale } from '../panel/preferences';
 
 export interface AccessPageProps {
   data: CitizenData | null;
@@ -17,6 +17,7 @@ export async function startAccessPage(): Promise<AccessPageProps> {
   const locale = await loadLocale().catch(() => 'da' as const);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
+  followSavedLocale();
   const repository = createRepositories(new SidevognDb());
   try {
     // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.

@@ -4,7 +4,7 @@ import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
 import { useLocaleStore } from '../i18n/locale-store';
-import { loadCaseworkerName, loadLocale } from '../panel/preferences';
+import { loadCaseworkerName, followSavedLocale, loadLocale } from '../panel/preferences';
 
 export interface SummaryPageProps {
   citizen: CitizenRecord | null;
@@ -23,6 +23,7 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   const locale = await loadLocale().catch(() => 'da' as const);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
+  followSavedLocale();
   const repository = createRepositories(new SidevognDb());
   try {
     await session.restore();
