@@ -33,9 +33,35 @@ export function showSection(id: string): void {
     return;
   }
   section.scrollIntoView({ block: 'start' });
+  keepAtTop(section);
   const heading = section.querySelector<HTMLElement>('h2') ?? section;
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   heading.focus({ preventScroll: true });
+}
+
+const SETTLE_MS = 3000;
+let stopKeeping: (() => void) | null = null;
+
+/**
+ * The sections above load their lists after the page opens and push a section
+ * shown from the address down: keep it at the top while the page settles, until
+ * the caseworker scrolls, types or clicks.
+ */
+function keepAtTop(section: HTMLElement): void {
+  stopKeeping?.();
+  const observer = new ResizeObserver(() => section.scrollIntoView({ block: 'start' }));
+  const events = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const e of events) window.removeEventListener(e, stop, true);
+    if (stopKeeping === stop) stopKeeping = null;
+  };
+  const timer = setTimeout(stop, SETTLE_MS);
+  // The page's content (html and body are as tall as the window, so they never resize).
+  observer.observe(section.closest('main') ?? document.body);
+  for (const e of events) window.addEventListener(e, stop, { capture: true, passive: true });
+  stopKeeping = stop;
 }
 
 /** The side menu: one link per section; the one the address names is marked as the current place. */
