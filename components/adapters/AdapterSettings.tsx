@@ -143,18 +143,26 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
       ) : (
         <LearnForm address={address} onAddress={setAddress} onLearn={() => void learn()} />
       )}
-      <div role="status" className="mt-2 text-sm" data-testid="adapter-message">
-        {message && (
-          <p
-            className={
-              message.tone === 'ok' ? 'text-green-800' : message.tone === 'error' ? 'text-red-800' : 'text-slate-800'
-            }
-          >
-            {t(message.key, message.params)}
-          </p>
-        )}
-      </div>
+      <AdapterMessage message={message} />
     </section>
+  );
+}
+
+/** What "Lær siden", saving, removing or checking just did, or what the browser is waiting for. */
+function AdapterMessage({ message }: { message: Message }) {
+  const t = useT();
+  return (
+    <div role="status" className="mt-2 text-sm" data-testid="adapter-message">
+      {message && (
+        <p
+          className={
+            message.tone === 'ok' ? 'text-green-800' : message.tone === 'error' ? 'text-red-800' : 'text-slate-800'
+          }
+        >
+          {t(message.key, message.params)}
+        </p>
+      )}
+    </div>
   );
 }
 

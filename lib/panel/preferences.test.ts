@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useLocaleStore } from '../i18n/locale-store';
 import { STORAGE_KEYS } from '../storage/keys';
-import { followSavedLocale, saveLocale } from './preferences';
+import { applySavedLocale, followSavedLocale, saveLocale } from './preferences';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -25,5 +25,13 @@ describe('live language switch (lib/panel/preferences.ts)', () => {
     stop();
     await saveLocale('da');
     expect(useLocaleStore.getState().locale).toBe('en');
+  });
+
+  it('a page starts in the saved language and then follows it', async () => {
+    await saveLocale('en');
+    await expect(applySavedLocale()).resolves.toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    await saveLocale('da');
+    expect(useLocaleStore.getState().locale).toBe('da');
   });
 });

@@ -30,6 +30,18 @@ export function onLocaleSaved(handle: (locale: Locale) => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * An extension page's start: the saved language (Danish when none or unreadable)
+ * in the page's locale store and `<html lang>`, following later changes.
+ */
+export async function applySavedLocale(): Promise<Locale> {
+  const locale = await loadLocale().catch(() => 'da' as const);
+  useLocaleStore.getState().setLocale(locale);
+  document.documentElement.lang = locale;
+  followSavedLocale();
+  return locale;
+}
+
 /** Live language switch for an extension page: its locale store and `<html lang>` follow every saved change. */
 export function followSavedLocale(): () => void {
   return onLocaleSaved((locale) => {
