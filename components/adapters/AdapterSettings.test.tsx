@@ -46,6 +46,19 @@ describe('AdapterSettings (options page)', () => {
     expect(request).toHaveBeenCalledWith({ origins: ['https://sag.kommune.dk/*'] });
   });
 
+  it('asks the caseworker to approve in the browser while the prompt is open, then says what to do when refused', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    request.mockReturnValue(new Promise<boolean>((resolve) => (answer = resolve)));
+    render(<AdapterSettings repository={repository} />);
+    learn('https://sag.kommune.dk/borger/1');
+    const status = screen.getByTestId('adapter-message');
+    await vi.waitFor(() => expect(status.textContent).toBe(t('adapters.asking', { origin: 'https://sag.kommune.dk' })));
+    expect(status.textContent).toContain('Godkend adgangen i browserens vindue');
+    answer(false);
+    await vi.waitFor(() => expect(status.textContent).toContain('»Tillad«'));
+    expect(status.textContent).toBe(t('adapters.denied', { origin: 'https://sag.kommune.dk' }));
+  });
+
   it('says when there is no open tab to check a case system on', async () => {
     render(<AdapterSettings repository={repository} />);
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);

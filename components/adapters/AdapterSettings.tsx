@@ -71,7 +71,13 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     const url = parseLearnAddress(address);
     if (!url) return setMessage({ tone: 'error', key: 'adapters.badUrl' });
     try {
-      const started = await startPicking(url);
+      const started = await startPicking(url, (step) =>
+        setMessage(
+          step === 'asking'
+            ? { tone: 'info', key: 'adapters.asking', params: { origin: url.origin } }
+            : { tone: 'info', key: 'adapters.opening' },
+        ),
+      );
       if (started.kind === 'denied')
         return setMessage({ tone: 'error', key: 'adapters.denied', params: { origin: url.origin } });
       setPhase({ kind: 'picking', tabId: started.tabId, url, title: started.title });
@@ -137,18 +143,26 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
       ) : (
         <LearnForm address={address} onAddress={setAddress} onLearn={() => void learn()} />
       )}
-      <div role="status" className="mt-2 text-sm" data-testid="adapter-message">
-        {message && (
-          <p
-            className={
-              message.tone === 'ok' ? 'text-green-800' : message.tone === 'error' ? 'text-red-800' : 'text-slate-800'
-            }
-          >
-            {t(message.key, message.params)}
-          </p>
-        )}
-      </div>
+      <AdapterMessage message={message} />
     </section>
+  );
+}
+
+/** What "Lær siden", saving, removing or checking just did, or what the browser is waiting for. */
+function AdapterMessage({ message }: { message: Message }) {
+  const t = useT();
+  return (
+    <div role="status" className="mt-2 text-sm" data-testid="adapter-message">
+      {message && (
+        <p
+          className={
+            message.tone === 'ok' ? 'text-green-800' : message.tone === 'error' ? 'text-red-800' : 'text-slate-800'
+          }
+        >
+          {t(message.key, message.params)}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -58,6 +58,26 @@ describe('learning a case system (lib/adapters/learning.ts)', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
+  it('says it is asking before the permission prompt opens, and opening only once access is granted', async () => {
+    const steps: string[] = [];
+    request.mockImplementation(() => {
+      steps.push('prompt');
+      return Promise.resolve(false);
+    });
+    await startPicking(new URL('https://sag.kommune.dk/borger/1'), (step) => steps.push(step));
+    expect(steps).toEqual(['asking', 'prompt']);
+    steps.length = 0;
+    request.mockImplementation(() => {
+      steps.push('prompt');
+      return Promise.resolve(true);
+    });
+    const started = startPicking(new URL('https://sag.kommune.dk/borger/2'), (step) => steps.push(step));
+    await vi.waitFor(() => expect(steps).toEqual(['asking', 'prompt', 'opening']));
+    const [tab] = await fakeBrowser.tabs.query({ url: 'https://sag.kommune.dk/borger/2' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab!.id!, { status: 'complete' }, tab!);
+    await expect(started).resolves.toMatchObject({ kind: 'picking' });
+  });
+
   it('asks for the one origin, opens the page, waits until it has loaded, then injects the picker and shows the tab', async () => {
     request.mockResolvedValue(true);
     const update = vi.spyOn(fakeBrowser.tabs, 'update');

@@ -79,16 +79,26 @@ export async function openTab(url: URL): Promise<Browser.tabs.Tab> {
 
 export type StartPicking = { kind: 'denied' } | { kind: 'picking'; tabId: number; title: string };
 
+/** What startPicking is waiting for: the browser's permission prompt, then the case-system tab. */
+export type PickingStep = 'asking' | 'opening';
+
 /**
  * Asks for exactly this origin (first, while the click still counts as a user
  * gesture; the manifest's own origins need no asking), opens the case-system
  * tab, injects the element picker and brings the tab to the front. Rejects
- * when the browser refuses a step (the caller shows the error).
+ * when the browser refuses a step (the caller shows the error). `onStep` hears
+ * 'asking' just before the browser's permission prompt may open and 'opening'
+ * once access is granted, so the page can say what it is waiting for.
  */
-export async function startPicking(url: URL): Promise<StartPicking> {
+export async function startPicking(url: URL, onStep?: (step: PickingStep) => void): Promise<StartPicking> {
   const pattern = originPattern(url);
-  const granted = coveredByManifest(pattern) || (await browser.permissions.request({ origins: [pattern] }));
+  let granted = coveredByManifest(pattern);
+  if (!granted) {
+    onStep?.('asking');
+    granted = await browser.permissions.request({ origins: [pattern] });
+  }
   if (!granted) return { kind: 'denied' };
+  onStep?.('opening');
   const tab = await openTab(url);
   await browser.scripting.executeScript({ target: { tabId: tab.id! }, files: ['/picker.js'] });
   await browser.tabs.update(tab.id!, { active: true });

@@ -3,7 +3,7 @@ import { SidevognDb } from '../db/database';
 import { createRepositories, type Repositories } from '../repositories';
 import { connectToHost, type HostConnection } from './host-connection';
 import { useLocaleStore } from '../i18n/locale-store';
-import { loadLocale } from './preferences';
+import { followSavedLocale, loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
 import { prefetchFirstView } from './first-view';
@@ -53,6 +53,8 @@ export async function startPanel(): Promise<{
   useLocaleStore.subscribe((s) => {
     if (document.documentElement.lang !== s.locale) document.documentElement.lang = s.locale;
   });
+  // Live language switch: another panel or the options page picked a language.
+  followSavedLocale();
   // Templates, checklists and packs load on first use (lib/packs/config-repository.ts);
   // once the panel has settled, load them while idle so the first click does not wait.
   setTimeout(() => requestIdleCallback(() => repository.preloadConfig()), CONFIG_PRELOAD_AFTER_MS);

@@ -2,8 +2,7 @@ import { SidevognDb } from '../db/database';
 import { readCitizenData, type CitizenData } from './access-export';
 import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
-import { useLocaleStore } from '../i18n/locale-store';
-import { loadLocale } from '../panel/preferences';
+import { applySavedLocale } from '../panel/preferences';
 
 export interface AccessPageProps {
   data: CitizenData | null;
@@ -14,9 +13,7 @@ export interface AccessPageProps {
 /** The printable access-request page (access.html?citizen=<citizen key>), an extension page. */
 export async function startAccessPage(): Promise<AccessPageProps> {
   const key = new URLSearchParams(location.search).get('citizen') ?? '';
-  const locale = await loadLocale().catch(() => 'da' as const);
-  useLocaleStore.getState().setLocale(locale);
-  document.documentElement.lang = locale;
+  await applySavedLocale();
   const repository = createRepositories(new SidevognDb());
   try {
     // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.

@@ -3,8 +3,7 @@ import { createRepositories } from '../repositories';
 import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
-import { useLocaleStore } from '../i18n/locale-store';
-import { loadCaseworkerName, loadLocale } from '../panel/preferences';
+import { applySavedLocale, loadCaseworkerName } from '../panel/preferences';
 
 export interface SummaryPageProps {
   citizen: CitizenRecord | null;
@@ -20,9 +19,7 @@ export interface SummaryPageProps {
 export async function startSummaryPage(): Promise<SummaryPageProps> {
   const params = new URLSearchParams(location.search);
   const key = params.get('citizen') ?? '';
-  const locale = await loadLocale().catch(() => 'da' as const);
-  useLocaleStore.getState().setLocale(locale);
-  document.documentElement.lang = locale;
+  const locale = await applySavedLocale();
   const repository = createRepositories(new SidevognDb());
   try {
     await session.restore();

@@ -8,7 +8,10 @@ export const da = {
   'adapters.url': 'Adresse på en borgerside i sagssystemet',
   'adapters.learn': 'Lær siden',
   'adapters.badUrl': 'Skriv en hel adresse, der begynder med http:// eller https://.',
-  'adapters.denied': 'Browseren gav ikke adgang til {origin}. Sidevogn kan kun lære siden med din tilladelse.',
+  'adapters.denied':
+    'Browseren gav ikke adgang til {origin}. Sidevogn kan kun lære siden med din tilladelse: klik på »Lær siden« igen, og vælg »Tillad« i browserens vindue. Kommer der intet vindue, har din it-afdeling måske spærret adressen; spørg dem.',
+  'adapters.asking': 'Godkend adgangen i browserens vindue: Sidevogn beder om at måtte læse {origin}.',
+  'adapters.opening': 'Adgang givet. Åbner sagssystemets side …',
   'adapters.picking': 'Følg vejledningen nederst på sagssystemets side (fanen er åbnet).',
   'adapters.pickCancelled': 'Indlæringen af siden blev afbrudt.',
   'adapters.failed': 'Det lykkedes ikke: {error}',
@@ -104,7 +107,9 @@ export const en: Record<keyof typeof da, string> = {
   'adapters.learn': 'Learn the page',
   'adapters.badUrl': 'Enter a full address starting with http:// or https://.',
   'adapters.denied':
-    'The browser did not grant access to {origin}. Sidevogn can only learn the page with your permission.',
+    'The browser did not grant access to {origin}. Sidevogn can only learn the page with your permission: click "Learn the page" again and choose "Allow" in the browser\'s window. If no window appears, your IT department may have blocked the address; ask them.',
+  'adapters.asking': "Approve the access in the browser's window: Sidevogn asks to read {origin}.",
+  'adapters.opening': 'Access granted. Opening the case system page …',
   'adapters.picking': 'Follow the guide at the bottom of the case system page (the tab is open).',
   'adapters.pickCancelled': 'Learning the page was cancelled.',
   'adapters.failed': 'That did not work: {error}',

@@ -61,6 +61,15 @@ export const da = {
   'options.templates.broken': 'Kunne ikke indlæses',
   'options.templates.default': 'standard',
   'options.templates.imported.badge': 'importeret',
+  'options.nav.label': 'Indstillinger',
+  'options.nav.citizens': 'Borgere',
+  'options.nav.notes': 'Noter',
+  'options.nav.packs': 'Pakker',
+  'options.nav.templates': 'Skabeloner',
+  'options.nav.usage': 'Tidsbesparelse',
+  'options.nav.caseSystems': 'Sagssystemer',
+  'options.nav.data': 'Data og sikkerhed',
+  'options.nav.you': 'Dig og varsler',
 } as const;
 
 export const en: Record<keyof typeof da, string> = {
@@ -126,4 +135,13 @@ export const en: Record<keyof typeof da, string> = {
   'options.templates.broken': 'Could not be loaded',
   'options.templates.default': 'default',
   'options.templates.imported.badge': 'imported',
+  'options.nav.label': 'Settings',
+  'options.nav.citizens': 'Citizens',
+  'options.nav.notes': 'Notes',
+  'options.nav.packs': 'Packs',
+  'options.nav.templates': 'Templates',
+  'options.nav.usage': 'Time saved',
+  'options.nav.caseSystems': 'Case systems',
+  'options.nav.data': 'Data and security',
+  'options.nav.you': 'You and alerts',
 };
