@@ -7,7 +7,11 @@ import { CollapsedTab } from './CollapsedTab';
 import { Notice } from './Notice';
 import { PanelToolbar } from './PanelToolbar';
 import { ResizeHandle } from './ResizeHandle';
-import { useT } from './panel-context';
+import { usePanelServices, useT } from './panel-context';
+import { RefusedNotice } from './RefusedNotice';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { publishShortcuts } from '@/lib/panel/shortcuts';
+import { usePersonalShortcuts } from '../templates/TemplatesView';
 import type { SidevognDb } from '@/lib/db/database';
 import { LockGate } from '../lock/LockGate';
 
@@ -109,6 +113,26 @@ function Connecting() {
 }
 
 function PanelBody() {
+  usePublishShortcuts();
+  return (
+    <>
+      <RefusedNotice />
+      <PanelContent />
+    </>
+  );
+}
+
+/** Keeps the shortcuts the field script listens for in step with the templates (lib/panel/shortcuts.ts). */
+function usePublishShortcuts() {
+  const { repository } = usePanelServices();
+  const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
+  const personal = usePersonalShortcuts();
+  useEffect(() => {
+    if (loaded) void publishShortcuts(loaded.templates).catch(() => undefined);
+  }, [loaded, personal]);
+}
+
+function PanelContent() {
   const t = useT();
   const connection = usePanelStore((s) => s.connection);
   const detection = usePanelStore((s) => s.detection);

@@ -100,7 +100,11 @@ function showHint(top: Document, field: HTMLElement, text: string): void {
   hint.textContent = text;
   // Where the field is, in the top page (through the frames it is in).
   let rect = field.getBoundingClientRect();
-  for (let frame = field.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+  for (
+    let frame = field.ownerDocument.defaultView?.frameElement;
+    frame;
+    frame = frame.ownerDocument.defaultView?.frameElement
+  ) {
     const outer = frame.getBoundingClientRect();
     rect = new DOMRect(rect.x + outer.x, rect.y + outer.y, rect.width, rect.height);
   }
@@ -113,7 +117,8 @@ function showHint(top: Document, field: HTMLElement, text: string): void {
   top.addEventListener('pointerdown', remove, { once: true, capture: true });
 }
 
-const newId = () => [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const newId = () =>
+  [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * Starts the listener; returns `watch(doc)` for the field script to call on the
@@ -180,7 +185,8 @@ export function startShortcuts(top: Document, adapter: Adapter, signal: AbortSig
   const onKey = (e: KeyboardEvent) => {
     const tab = e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
     if (!tab && !(picker && matchesKey(e, picker))) return;
-    if (e.isComposing || !browser.runtime?.id) return;
+    // Only the caseworker's own keys: the host page cannot type a shortcut for them.
+    if (!e.isTrusted || e.isComposing || !browser.runtime?.id) return;
     const el = e.composedPath()[0] as HTMLElement;
     const target = targetOf(top, adapter, el);
     if (!target) return;

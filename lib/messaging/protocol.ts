@@ -164,9 +164,7 @@ export const fieldsToPanelSchema = lazySchema(() =>
 );
 
 /** The panel → the field script (tabs.sendMessage, top frame): the caseworker cancelled; put the shortcut back. */
-export const shortcutCancelSchema = lazySchema(() =>
-  z.strictObject({ type: z.literal('shortcut-cancel'), requestId }),
-);
+export const shortcutCancelSchema = lazySchema(() => z.strictObject({ type: z.literal('shortcut-cancel'), requestId }));
 
 /** The field script → service worker: which key opens the panel (for the hint when the side panel is closed). */
 export const toggleKeyQuestionSchema = lazySchema(() => z.strictObject({ type: z.literal('toggle-key') }));
