@@ -197,7 +197,7 @@ describe('packs', () => {
     await t.repo.packs.installDefault(loadAgain);
     expect(loadAgain).not.toHaveBeenCalled();
     const [installed] = await t.repo.packs.list();
-    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '2.1.0', removable: false } });
+    expect(installed).toMatchObject({ state: { id: 'dk.default', activeVersion: '2.2.0', removable: false } });
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
     expect((await t.repo.packs.activeContent()).checklists).toHaveLength(15);
@@ -213,8 +213,8 @@ describe('packs', () => {
 
     await t.repo.packs.installDefault(async () => defaultPack);
     const [installed] = await t.repo.packs.list();
-    expect(installed).toMatchObject({ state: { activeVersion: '2.1.0', removable: false } });
-    expect(installed!.versions).toEqual(['2.1.0', '1.0.0']);
+    expect(installed).toMatchObject({ state: { activeVersion: '2.2.0', removable: false } });
+    expect(installed!.versions).toEqual(['2.2.0', '1.0.0']);
     const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({ packVersion: '1.0.0', items: { formaal: { state: 'done' } } });
     expect((await t.repo.checklistRuns.checklistOf(stored!))?.id).toBe(checklist!.id);
@@ -236,7 +236,7 @@ describe('packs', () => {
     await t.repo.packs.installDefault(async () => defaultPack);
     const next = {
       ...base(),
-      version: '2.2.0',
+      version: '2.3.0',
       templates: base().templates.filter((t) => t.id !== 'dk.default.kontaktnotat'),
     };
     next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
@@ -249,8 +249,8 @@ describe('packs', () => {
 
     await t.repo.packs.install(next, { kind: 'file' });
     expect((await t.repo.templates.list()).templates).toHaveLength(14);
-    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.2.0', '2.1.0']);
-    await t.repo.packs.restore('dk.default', '2.1.0');
+    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.3.0', '2.2.0']);
+    await t.repo.packs.restore('dk.default', '2.2.0');
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
   });
 
@@ -284,7 +284,7 @@ describe('checklist runs', () => {
     await t.repo.checklistRuns.setItem(run.id, 'deltagere', null);
     const [stored] = await t.repo.checklistRuns.list(a);
     expect(stored).toMatchObject({
-      packVersion: '2.1.0',
+      packVersion: '2.2.0',
       finishedAt: null,
       items: { formaal: { state: 'done' }, bisidder: { state: 'na', reason: 'Borgeren kender reglerne' } },
     });

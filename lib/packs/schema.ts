@@ -94,17 +94,18 @@ export const packSchema = lazySchema(() =>
             });
         });
       }
-      const shortcuts = new Map<string, string>();
+      // A shortcut names one template at a time: two may share it only if their periods
+      // do not overlap (a successor that takes over from the item it replaces).
+      const overlap = (a: { validFrom: string; validTo?: string }, b: { validFrom: string; validTo?: string }) =>
+        a.validFrom <= (b.validTo ?? '9999') && b.validFrom <= (a.validTo ?? '9999');
       p.templates.forEach((t, i) => {
-        if (!t.shortcut) return;
-        const other = shortcuts.get(t.shortcut);
+        const other = t.shortcut && p.templates.slice(0, i).find((o) => o.shortcut === t.shortcut && overlap(o, t));
         if (other)
           ctx.addIssue({
             code: 'custom',
             path: ['templates', i, 'shortcut'],
-            message: `The shortcut "${t.shortcut}" is already the template "${other}"'s`,
+            message: `The shortcut "${t.shortcut}" is already the template "${other.id}"'s`,
           });
-        else shortcuts.set(t.shortcut, t.id);
       });
       const templates = new Map(p.templates.map((t) => [t.id, t]));
       p.checklists.forEach((c, i) => {

@@ -8,6 +8,8 @@ import {
   type ShortcutConfig,
 } from '../host/shortcut-api';
 import { fieldsToPanelSchema, parseMessage, type ShortcutCancel } from '../messaging/protocol';
+import { isInForce } from '../packs/validity';
+import { isoToday } from '../templates/form';
 import { SHORTCUT_PATTERN, type Template } from '../templates/schema';
 import type { HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
@@ -41,13 +43,25 @@ export async function savePickerKey(key: string): Promise<void> {
   await browser.storage.local.set({ [PICKER_KEY_KEY]: key });
 }
 
-/** Every template's shortcuts: the pack's, and the caseworker's own. */
-export function shortcutList(templates: Template[], personal: Record<string, string>): [string, string][] {
+/**
+ * Every template's shortcuts: the pack's, and the caseworker's own. A shortcut
+ * two templates share (a successor and the item it replaces, or two packs)
+ * goes to the one in force today, else the first.
+ */
+export function shortcutList(
+  templates: Template[],
+  personal: Record<string, string>,
+  today: string = isoToday(),
+): [string, string][] {
   const ids = new Set(templates.map((t) => t.id));
-  const list: [string, string][] = templates.flatMap((t) =>
-    t.shortcut ? [[t.shortcut, t.id] as [string, string]] : [],
-  );
-  const taken = new Set(list.map(([s]) => s));
+  const ordered = [...templates.filter((t) => isInForce(t, today)), ...templates.filter((t) => !isInForce(t, today))];
+  const list: [string, string][] = [];
+  const taken = new Set<string>();
+  for (const t of ordered)
+    if (t.shortcut && !taken.has(t.shortcut)) {
+      list.push([t.shortcut, t.id]);
+      taken.add(t.shortcut);
+    }
   for (const [id, shortcut] of Object.entries(personal))
     if (ids.has(id) && !taken.has(shortcut)) {
       list.push([shortcut, id]);

@@ -242,10 +242,10 @@ describe('loading an existing pack makes a new version', () => {
     const result = validatePack(buildPack(d));
     // The new entry must be written before export.
     expect(result.ok ? [] : result.errors).toEqual([
-      `changelog.3.changes: Too small: expected string to have >=1 characters`,
+      `changelog.4.changes: Too small: expected string to have >=1 characters`,
     ]);
     const done = validatePack(buildPack({ ...d, changes: 'Ny skabelon for hjemmebesøg.' }));
-    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['2.1.0', '2.0.0', '1.0.0', '2.4.0']);
+    expect(done.ok && done.pack.changelog.map((c) => c.version)).toEqual(['2.2.0', '2.1.0', '2.0.0', '1.0.0', '2.4.0']);
   });
 
   it('drops the old signature, and a major bump can be chosen', async () => {
