@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import type { Repository } from '@/lib/db/repository';
 import { loadCaseworkerName, saveCaseworkerName } from '@/lib/panel/preferences';
+import { ShortcutSettings } from './ShortcutSettings';
 import { useT } from '../panel/panel-context';
 import { TemplateSettings } from './TemplateSettings';
 import { PackSettings } from '../packs/PackSettings';
@@ -97,6 +98,7 @@ function OptionsSections({ repository }: { repository: Repository }) {
         </form>
       </section>
       <NotificationSettings />
+      <ShortcutSettings repository={repository} />
       <PackSettings repository={repository} />
       <TemplateSettings repository={repository} />
       <PackEditor repository={repository} />

@@ -131,7 +131,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
 
   await section
     .getByLabel('Installeret pakke og version', { exact: true })
-    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
+    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.2.0 (i brug)' });
   await editor.button('Åbn som ny version').click();
   await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
   await expect(section.getByLabel('Ændringens omfang', { exact: true })).toHaveValue('minor');

@@ -182,6 +182,27 @@ test('in an iframe editor (TinyMCE) the shortcut opens the form aimed there, und
   await page.keyboard.press('Tab');
   await expect(panel.templateStatus).toContainText('Notatet er indsat i »Journalnotat (TinyMCE)«');
   await expect.poll(() => page.evaluate(() => window.testbed.read())).toBe('Indledning. Med venlig hilsen');
+
+  // The side layout, in a tab whose browser side panel is closed: the page cannot open it,
+  // so a one-line hint names the toggle key, and the shortcut stays for the next Tab.
+  await serviceWorker(context).evaluate(
+    ([key]) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ [key as string]: { collapsed: false, width: 400, mode: 'side' } }),
+    [STORAGE_KEYS.layout] as const,
+  );
+  const tab = await context.newPage();
+  await tab.goto(`${caseSystemUrl}/editors/tinymce.html`);
+  await tab.waitForFunction(() => window.testbed?.ready);
+  await tab.frameLocator('iframe.tox-edit-area__iframe').locator('body#tinymce').click();
+  await tab.evaluate(() => window.testbed.focusEnd());
+  await tab.keyboard.type(' ;mvh');
+  await tab.keyboard.press('Tab');
+  await expect(tab.locator('#sidevogn-shortcut-hint')).toHaveText(
+    /^Tryk (\S+) for at åbne Sidevogn, og prøv så igen\.$/,
+  );
+  await expect.poll(() => tab.evaluate(() => window.testbed.read())).toBe('Indledning. ;mvh');
 });
 
 test('a form filled for one citizen is refused on another citizen’s page, kept as a draft, and offers the way back', async ({

@@ -64,6 +64,12 @@ export const da = {
     'Genvejen skal være et af tegnene ; : / ! # + - . efterfulgt af 1 til 15 bogstaver eller tal, fx ;fj.',
   'shortcut.taken': 'Genvejen bruges allerede af en anden skabelon.',
   'shortcut.cancel': 'Annullér',
+  'shortcut.settings': 'Genveje i journalfeltet',
+  'shortcut.settingsHelp':
+    'Skriv en skabelons genvej i sagssystemets journalfelt og tryk Tab, så åbner Sidevogn skabelonen. Tasten herunder viser alle skabeloner. Genvejene kommer fra pakkerne; dine egne sætter du i skabelonens formular.',
+  'shortcut.pickerKey': 'Tast for skabelonvælgeren (fx Ctrl+Space)',
+  'shortcut.pickerKeyInvalid':
+    'Brug Ctrl eller Alt, evt. med Shift, og et bogstav, et tal, Space, Period eller Comma, fx Ctrl+Space. Ctrl er Control-tasten, også på Mac.',
   'shortcut.aimed': 'Åbnet fra journalfeltet: notatet indsættes der, hvor du skrev.',
   'shortcut.pickerTitle': 'Vælg skabelon til journalfeltet',
   'shortcut.unknown': 'Genvejen hører til en skabelon, der ikke findes længere. Genvejen er sat tilbage i feltet.',
@@ -162,6 +168,12 @@ export const en: Record<keyof typeof da, string> = {
   'shortcut.invalid': 'A shortcut is one of ; : / ! # + - . followed by 1 to 15 letters or digits, e.g. ;fj.',
   'shortcut.taken': 'Another template already uses this shortcut.',
   'shortcut.cancel': 'Cancel',
+  'shortcut.settings': 'Shortcuts in the journal field',
+  'shortcut.settingsHelp':
+    'Type a template’s shortcut in the case system’s journal field and press Tab, and Sidevogn opens the template. The key below lists all templates. The shortcuts come from the packs; set your own in the template’s form.',
+  'shortcut.pickerKey': 'Key for the template picker (e.g. Ctrl+Space)',
+  'shortcut.pickerKeyInvalid':
+    'Use Ctrl or Alt, optionally with Shift, and a letter, a digit, Space, Period or Comma, e.g. Ctrl+Space. Ctrl is the Control key, on a Mac too.',
   'shortcut.aimed': 'Opened from the journal field: the note goes where you were typing.',
   'shortcut.pickerTitle': 'Choose a template for the journal field',
   'shortcut.unknown': 'The shortcut belongs to a template that no longer exists. It is back in the field.',
