@@ -66,7 +66,15 @@ export function useInsertFlow({
   prefer,
   aim,
   citizen,
-}: { rememberAs?: string; prefer?: string; aim?: string; citizen?: CitizenOnPage } = {}) {
+  template,
+}: {
+  rememberAs?: string;
+  prefer?: string;
+  aim?: string;
+  citizen?: CitizenOnPage;
+  /** The template whose form this is: it opens again when the caseworker goes back to `citizen`. */
+  template?: string;
+} = {}) {
   const t = useT();
   const { host: connection } = usePanelServices();
   // Every request names the citizen the text was written for.
@@ -77,13 +85,13 @@ export function useInsertFlow({
       insert: async (...[text, request = {}, options]: Parameters<typeof connection.insert>) => {
         const result = await connection.insert(text, cpr ? { ...request, citizen: cpr } : request, options);
         if (result.outcome === 'wrong-citizen' && citizen) {
-          usePanelStore.getState().setRefused({ cpr: citizen.cpr, name: citizen.name, templateId: rememberAs });
+          usePanelStore.getState().setRefused({ cpr: citizen.cpr, name: citizen.name, templateId: template });
           throw new WrongCitizenError(citizen);
         }
         return result;
       },
     }),
-    [connection, cpr, citizen, rememberAs],
+    [connection, cpr, citizen, template],
   );
   const [view, setView] = useState<TargetsView | null>(null);
   const [remembered, setRemembered] = useState<string | undefined>();

@@ -111,6 +111,7 @@ function FilledForm({
     prefer: template.target ?? 'journal',
     aim: aim?.target,
     citizen,
+    template: template.id,
   });
   const [status, setStatus] = useState<Status>(null);
   const [attempted, setAttempted] = useState(false);
