@@ -1,15 +1,15 @@
 import { useEffect, useId, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { parseKey } from '@/lib/host/shortcut-api';
 import { loadPickerKey, publishShortcuts, savePickerKey } from '@/lib/panel/shortcuts';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 /**
  * The key that opens the template picker in a journal field (default Ctrl+Space;
  * Ctrl is the Control key on a Mac too). The shortcuts themselves come from the
  * packs and the caseworker's own, set in each template's form in the panel.
  */
-export function ShortcutSettings({ repository }: { repository: Repository }) {
+export function ShortcutSettings({ repository }: { repository: Repositories }) {
   const t = useT();
   const id = useId();
   const [key, setKey] = useState<string | null>(null);

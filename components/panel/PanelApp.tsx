@@ -4,16 +4,18 @@ import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
 import { CitizenView } from './CitizenView';
 import { CitizenChoice } from './CitizenChoice';
 import { CollapsedTab } from './CollapsedTab';
-import { Notice } from './Notice';
+import { Notice } from '@/components/ui/Notice';
 import { PanelToolbar } from './PanelToolbar';
 import { ResizeHandle } from './ResizeHandle';
-import { usePanelServices, useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { RefusedNotice } from './RefusedNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { publishShortcuts } from '@/lib/panel/shortcuts';
 import { usePersonalShortcuts } from '../templates/TemplatesView';
 import type { SidevognDb } from '@/lib/db/database';
 import { LockGate } from '../lock/LockGate';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 
 export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: string | null }) {
   // The browser's side panel has its own width and close button: no fold, no resize handle.
@@ -89,7 +91,7 @@ function StorageDenied({ error }: { error: string }) {
 /** Nothing of any citizen (not even what the page shows) until unlocked. */
 function LockedPanelBody({ db }: { db: SidevognDb }) {
   return (
-    <LockGate db={db}>
+    <LockGate db={db} beforeSetUp={<DataLossAlert beforeSetUp />}>
       <PanelBody />
     </LockGate>
   );

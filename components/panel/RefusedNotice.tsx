@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
-import { Notice } from './Notice';
-import { usePanelServices, useT } from './panel-context';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 
 /**
  * A note refused because the page showed another citizen than its form's

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { personalShortcutProblem, savePersonalShortcut } from '@/lib/panel/shortcuts';
 import type { Template } from '@/lib/templates/schema';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 /**
  * The template's shortcut from the pack, and the caseworker's own one (kept in

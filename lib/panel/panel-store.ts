@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { Locale } from '../i18n/i18n';
 import { DEFAULT_LAYOUT } from '../messaging/constants';
 import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
 
@@ -48,7 +47,6 @@ export interface PanelState {
   /** On a page with several citizens: the CPR the caseworker chose. */
   chosenCpr: string | null;
   cprRevealed: boolean;
-  locale: Locale;
   /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
   tab: PanelTab;
   templateRequest: TemplateRequest | null;
@@ -62,7 +60,6 @@ export interface PanelState {
   setPushBlocked(): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
-  setLocale(locale: Locale): void;
   setTab(tab: PanelTab): void;
   requestTemplate(request: TemplateRequest | null): void;
   setRefused(refused: Refused | null): void;
@@ -79,7 +76,6 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   pushBlocked: false,
   chosenCpr: null,
   cprRevealed: false,
-  locale: 'da',
   tab: 'summary',
   templateRequest: null,
   refused: null,
@@ -102,7 +98,6 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   setPushBlocked: () => set({ pushBlocked: true }),
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
-  setLocale: (locale) => set({ locale }),
   setTab: (tab) => set({ tab }),
   requestTemplate: (templateRequest) => set({ templateRequest }),
   setRefused: (refused) => set({ refused }),
