@@ -3,6 +3,7 @@ import type { Repositories } from '@/lib/repositories';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { TemplateSettings } from './TemplateSettings';
 import { YouSettings } from './YouSettings';
+import { ShortcutSettings } from './ShortcutSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { PackEditor } from '../packs/editor/PackEditor';
 import { CaseloadList } from '../summary/CaseloadList';
@@ -57,7 +58,12 @@ export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
     id: 'skabeloner',
     label: 'options.nav.templates',
     locked: false,
-    Content: ({ repository }) => <TemplateSettings repository={repository} />,
+    Content: ({ repository }) => (
+      <>
+        <TemplateSettings repository={repository} />
+        <ShortcutSettings repository={repository} />
+      </>
+    ),
   },
   {
     id: 'tidsbesparelse',

@@ -8,6 +8,11 @@ import { Notice } from '@/components/ui/Notice';
 import { PanelToolbar } from './PanelToolbar';
 import { ResizeHandle } from './ResizeHandle';
 import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { RefusedNotice } from './RefusedNotice';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { publishShortcuts } from '@/lib/panel/shortcuts';
+import { usePersonalShortcuts } from '../templates/TemplatesView';
 import type { SidevognDb } from '@/lib/db/database';
 import { LockGate } from '../lock/LockGate';
 import { DataLossAlert } from '../privacy/DataLossAlert';
@@ -110,6 +115,26 @@ function Connecting() {
 }
 
 function PanelBody() {
+  usePublishShortcuts();
+  return (
+    <>
+      <RefusedNotice />
+      <PanelContent />
+    </>
+  );
+}
+
+/** Keeps the shortcuts the field script listens for in step with the templates (lib/panel/shortcuts.ts). */
+function usePublishShortcuts() {
+  const { repository } = usePanelServices();
+  const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
+  const personal = usePersonalShortcuts();
+  useEffect(() => {
+    if (loaded) void publishShortcuts(loaded.templates).catch(() => undefined);
+  }, [loaded, personal]);
+}
+
+function PanelContent() {
   const t = useT();
   const connection = usePanelStore((s) => s.connection);
   const detection = usePanelStore((s) => s.detection);

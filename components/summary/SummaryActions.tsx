@@ -23,7 +23,8 @@ type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Reco
 export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
   const { repository, host } = usePanelServices();
-  const flow = useInsertFlow({ rememberAs: 'handover', prefer: 'journal' });
+  // Written for this citizen: refused on a page that shows another (components/shared/use-insert-flow.tsx).
+  const flow = useInsertFlow({ rememberAs: 'handover', prefer: 'journal', citizen });
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<{ text: string; plan: InsertPlan } | null>(null);

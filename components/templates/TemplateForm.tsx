@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checklistNoteLines, unresolvedRequired } from '@/lib/checklists/run';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
@@ -24,6 +24,14 @@ import { FieldSections, InsertedState, StatusLine } from './FormParts';
 import { useFormDraft } from './use-form-draft';
 import { countQuietly } from '@/lib/usage/repository';
 import { useUsageMeter } from './use-usage-meter';
+import { ShortcutLine } from './ShortcutLine';
+
+/** A form opened from a shortcut in a host field: the target it goes into, and the field script's request. */
+export interface Aim {
+  target: string;
+  /** Until the note is inserted: leaving the form puts the shortcut back into the field. */
+  requestId?: string;
+}
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
@@ -33,12 +41,19 @@ export function TemplateForm({
   template,
   citizen,
   citizenKey,
+  aim,
+  personal,
+  templates,
   onBack,
   onInserted,
 }: {
   template: Template;
   citizen: CitizenOnPage;
   citizenKey: string;
+  aim?: Aim;
+  /** The caseworker's own shortcuts, and every template (to check a new one against). */
+  personal: Record<string, string>;
+  templates: Template[];
   onBack(): void;
   onInserted(): void;
 }) {
@@ -50,7 +65,7 @@ export function TemplateForm({
   }, []);
   return caseworkerName === null ? null : (
     <FilledForm
-      {...{ template, citizen, citizenKey, onBack, onInserted, repository, host }}
+      {...{ template, citizen, citizenKey, aim, personal, templates, onBack, onInserted, repository, host }}
       context={{
         'citizen.name': citizen.name,
         'citizen.cpr': citizen.cpr,
@@ -66,7 +81,11 @@ export function TemplateForm({
 
 function FilledForm({
   template,
+  citizen,
   citizenKey,
+  aim,
+  personal,
+  templates,
   onBack,
   onInserted,
   repository,
@@ -74,7 +93,11 @@ function FilledForm({
   t,
 }: {
   template: Template;
+  citizen: CitizenOnPage;
   citizenKey: string;
+  aim?: Aim;
+  personal: Record<string, string>;
+  templates: Template[];
   onBack(): void;
   onInserted(): void;
   context: PrefillContext;
@@ -87,7 +110,13 @@ function FilledForm({
     () => initialValues(template, context),
     (values, version) => migrateDraftValues(template, values, version),
   );
-  const flow = useInsertFlow({ rememberAs: template.id, prefer: template.target ?? 'journal' });
+  const flow = useInsertFlow({
+    rememberAs: template.id,
+    prefer: template.target ?? 'journal',
+    aim: aim?.target,
+    citizen,
+    template: template.id,
+  });
   // Keys, clicks and time in this form, for the usage count (no text: lib/usage).
   const meter = useUsageMeter(repository.usage, citizenKey, template.id, {
     loaded: draft.values !== null,
@@ -183,6 +212,11 @@ function FilledForm({
     }
   };
 
+  // Opened from a shortcut: the first required field that is still empty takes focus;
+  // a template with no required field goes in at once.
+  const required = template.fields.filter((f) => f.required && isVisible(template, f, values));
+  const firstRequired = required.find((f) => isEmpty(values[f.id])) ?? required[0];
+
   if (delivered)
     return (
       <InsertedState
@@ -214,6 +248,10 @@ function FilledForm({
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           void insert();
+        } else if (e.key === 'Escape' && aim?.requestId) {
+          // Back to the host's field, with the shortcut as it was typed.
+          e.preventDefault();
+          onBack();
         }
       }}
     >
@@ -223,6 +261,13 @@ function FilledForm({
       <h2 id="template-title" className="mt-2 text-base font-semibold">
         {template.title}
       </h2>
+      {aim && (
+        <p className="mt-1 text-xs text-sky-900" data-testid="template-aimed">
+          {t('shortcut.aimed')}
+        </p>
+      )}
+      <ShortcutLine template={template} personal={personal} templates={templates} />
+      {aim && <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={insert} />}
       <p className="text-xs text-slate-700">
         <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
         <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
@@ -299,6 +344,15 @@ function FilledForm({
                 ? t('checklists.insertAnyway')
                 : t('templates.insert')}
           </button>
+          {aim?.requestId && (
+            <button
+              type="button"
+              className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+              onClick={onBack}
+            >
+              {t('shortcut.cancel')}
+            </button>
+          )}
           {draft.hasDraft && (
             <button
               type="button"
@@ -316,4 +370,16 @@ function FilledForm({
       <StatusLine status={status} />
     </form>
   );
+}
+
+/** Once, as a form opened from a shortcut appears: focus its first required field, or insert at once. */
+function WhenAimed({ focusId, onInsert }: { focusId: string | null; onInsert(): Promise<void> }) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    if (focusId) document.getElementById(focusId)?.focus();
+    else void onInsert();
+  }, [focusId, onInsert]);
+  return null;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { TemplatePrefs } from '@/lib/panel/preferences';
 import { isInForce } from '@/lib/packs/validity';
@@ -36,42 +36,76 @@ export function TemplatePicker({
   templates,
   prefs,
   draftIds,
+  personal = {},
+  picking = false,
   onOpen,
+  onCancel,
   onToggleFavourite,
 }: {
   templates: Template[];
   prefs: TemplatePrefs;
   draftIds: string[];
+  /** The caseworker's own shortcuts (template id → shortcut). */
+  personal?: Record<string, string>;
+  /** Asked for by the picker key in a host field: the search takes focus, and Escape goes back there. */
+  picking?: boolean;
   onOpen(id: string): void;
+  onCancel?(): void;
   onToggleFavourite(id: string): void;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (picking) search.current?.focus();
+  }, [picking]);
+  const shortcutsOf = (tpl: Template) => [tpl.shortcut, personal[tpl.id]].filter((s): s is string => !!s);
   const [meetingType, setMeetingType] = useState('');
   // Expired templates (and those not yet in force) are hidden unless the caseworker asks.
   const [showOutOfForce, setShowOutOfForce] = useState(false);
   const today = isoToday();
   const outOfForce = templates.filter((tpl) => !isInForce(tpl, today)).length;
-  const shown = useMemo(
-    () =>
-      rankTemplates(
-        // A template with a draft stays in view, so work in progress is not lost from sight.
-        showOutOfForce ? templates : templates.filter((tpl) => isInForce(tpl, today) || draftIds.includes(tpl.id)),
-        prefs,
-        query,
-        meetingType,
-      ),
-    [templates, prefs, query, meetingType, showOutOfForce, today, draftIds],
-  );
+  const shown = useMemo(() => {
+    // A template with a draft stays in view, so work in progress is not lost from sight.
+    const candidates = showOutOfForce
+      ? templates
+      : templates.filter((tpl) => isInForce(tpl, today) || draftIds.includes(tpl.id));
+    // A shortcut typed in the search finds its template.
+    const typed = query.trim();
+    const byShortcut = candidates.filter((tpl) => typed && (tpl.shortcut === typed || personal[tpl.id] === typed));
+    return byShortcut.length > 0 ? byShortcut : rankTemplates(candidates, prefs, query, meetingType);
+  }, [templates, prefs, query, meetingType, showOutOfForce, today, draftIds, personal]);
 
   return (
-    <div>
+    <div
+      onKeyDown={(e) => {
+        if (picking && e.key === 'Escape') {
+          e.preventDefault();
+          onCancel?.();
+        }
+      }}
+    >
+      {picking && (
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <h2 className="text-base font-semibold" data-testid="shortcut-picker">
+            {t('shortcut.pickerTitle')}
+          </h2>
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+            onClick={onCancel}
+          >
+            {t('shortcut.cancel')}
+          </button>
+        </div>
+      )}
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor="template-search" className="text-sm font-medium">
             {t('templates.search')}
           </label>
           <input
+            ref={search}
             id="template-search"
             type="search"
             autoComplete="off"
@@ -134,6 +168,14 @@ export function TemplatePicker({
                     )}
                   </span>
                   <span className="block text-xs text-slate-600">
+                    {shortcutsOf(tpl).map((s) => (
+                      <kbd
+                        key={s}
+                        className="mr-1 rounded border border-slate-400 bg-slate-50 px-1 font-mono text-slate-800"
+                      >
+                        {s}
+                      </kbd>
+                    ))}
                     {t(`meeting.${tpl.meetingType}` as MessageKey)}
                     {!isInForce(tpl, today)
                       ? ` · ${t(today < tpl.validFrom ? 'templates.validFrom' : 'templates.expiredShort', { date: danishDate(today < tpl.validFrom ? tpl.validFrom : tpl.validTo!) })}`

@@ -1,25 +1,85 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { usePanelStore, type TemplateRequest } from '@/lib/panel/panel-store';
 import { loadTemplatePrefs, saveTemplatePrefs, type TemplatePrefs } from '@/lib/panel/preferences';
+import { cancelShortcut, loadPersonalShortcuts, PERSONAL_SHORTCUTS_KEY } from '@/lib/panel/shortcuts';
 import { Notice } from '@/components/ui/Notice';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
-import { TemplateForm } from './TemplateForm';
+import { TemplateForm, type Aim } from './TemplateForm';
 import { TemplatePicker } from './TemplatePicker';
+import { browser } from 'wxt/browser';
+
+/** The caseworker's own shortcuts, kept up to date. */
+export function usePersonalShortcuts(): Record<string, string> {
+  const [personal, setPersonal] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const load = () => void loadPersonalShortcuts().then(setPersonal);
+    load();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && PERSONAL_SHORTCUTS_KEY in changes) load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return personal;
+}
 
 /** The templates tab: pick a template, fill it in, insert it into the journal. */
 export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
-  const { repository } = usePanelServices();
+  const { repository, host } = usePanelServices();
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const draftIds = useLiveQuery(() => repository.formDrafts.templateIdsFor(citizenKey), [repository, citizenKey]);
   const [prefs, setPrefs] = useState<TemplatePrefs>({ favourites: [], recent: {} });
   const [openId, setOpenId] = useState<string | null>(null);
+  // Opened from a shortcut in the host's field: aimed at that field, cancelled back into it.
+  const [aim, setAim] = useState<Aim | null>(null);
+  // The picker the picker key in a host field asked for.
+  const [picking, setPicking] = useState<{ target: string; requestId: string } | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  // Each request opens the form afresh (focus, and the insert of a template without required fields).
+  const [opening, setOpening] = useState(0);
+  const request = usePanelStore((s) => s.templateRequest);
+  const requestTemplate = usePanelStore((s) => s.requestTemplate);
+  const personal = usePersonalShortcuts();
 
   useEffect(() => {
     void loadTemplatePrefs().then(setPrefs);
   }, []);
+
+  // A shortcut typed in the host, the picker key, or a refused form to reopen: taken once
+  // (a refused form only for its own citizen), then cleared from the store.
+  const [taken, setTaken] = useState<TemplateRequest | null>(null);
+  const unknown =
+    request?.kind === 'template' && loaded && !loaded.templates.some((tpl) => tpl.id === request.templateId);
+  if (
+    request &&
+    request !== taken &&
+    loaded &&
+    !(request.kind === 'template' && request.cpr !== undefined && request.cpr !== citizen.cpr)
+  ) {
+    setTaken(request);
+    setNotice(unknown ? 'shortcut.unknown' : null);
+    if (request.kind === 'picker') {
+      setOpenId(null);
+      setAim(null);
+      setPicking({ target: request.target, requestId: request.requestId });
+    } else if (!unknown) {
+      setPicking(null);
+      setOpenId(request.templateId);
+      setOpening((n) => n + 1);
+      setAim(request.target !== undefined ? { target: request.target, requestId: request.requestId } : null);
+    }
+  }
+  useEffect(() => {
+    if (!taken || request !== taken) return;
+    requestTemplate(null);
+    // A template no longer there: the shortcut goes back into the field.
+    if (taken.kind === 'template' && taken.requestId && unknown) cancelShortcut(host, taken.requestId);
+  }, [taken, request, requestTemplate, host, unknown]);
 
   const updatePrefs = (next: TemplatePrefs) => {
     setPrefs(next);
@@ -28,27 +88,52 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
 
   const open = useMemo(() => loaded?.templates.find((tpl) => tpl.id === openId), [loaded, openId]);
 
+  /** Leaving an aimed form or the picker without inserting: the shortcut goes back into the field. */
+  const leave = () => {
+    const requestId = aim?.requestId ?? picking?.requestId;
+    if (requestId) cancelShortcut(host, requestId);
+    setAim(null);
+    setPicking(null);
+    setOpenId(null);
+  };
+
   if (!loaded) return <p className="px-4 py-3 text-sm text-slate-600">{t('templates.loading')}</p>;
   return (
     <div className="px-4 py-3">
       {loaded.broken.length > 0 && (
         <Notice tone="warning" title={t('templates.broken', { count: loaded.broken.length })} />
       )}
+      {notice && <Notice tone="warning" title={t(notice)} />}
       {open ? (
         <TemplateForm
-          key={open.id}
+          key={`${open.id}-${opening}`}
           template={open}
           citizen={citizen}
           citizenKey={citizenKey}
-          onBack={() => setOpenId(null)}
-          onInserted={() => updatePrefs({ ...prefs, recent: { ...prefs.recent, [open.id]: Date.now() } })}
+          aim={aim ?? undefined}
+          personal={personal}
+          templates={loaded.templates}
+          onBack={leave}
+          onInserted={() => {
+            // Inserted: the shortcut is used up, nothing to put back.
+            setAim((a) => a && { target: a.target });
+            updatePrefs({ ...prefs, recent: { ...prefs.recent, [open.id]: Date.now() } });
+          }}
         />
       ) : (
         <TemplatePicker
           templates={loaded.templates}
           prefs={prefs}
           draftIds={draftIds ?? []}
-          onOpen={setOpenId}
+          personal={personal}
+          picking={!!picking}
+          onCancel={leave}
+          onOpen={(id) => {
+            if (picking) setAim({ target: picking.target, requestId: picking.requestId });
+            setPicking(null);
+            setOpening((n) => n + 1);
+            setOpenId(id);
+          }}
           onToggleFavourite={(id) =>
             updatePrefs({
               ...prefs,

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { TargetChoice } from '@/lib/messaging/protocol';
+import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
+import { usePanelStore } from '@/lib/panel/panel-store';
 import type { InsertResult, TargetsView } from '@/lib/panel/host-connection';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
@@ -27,9 +28,21 @@ export const HIDDEN_KEY: Record<Hidden, MessageKey> = {
   unsupported: 'insert.unsupported',
 };
 
+/**
+ * The page shows another citizen than the one the text was written for: nothing
+ * was inserted (the field script checked the page at the moment of insertion).
+ */
+export class WrongCitizenError extends Error {
+  constructor(readonly citizen: CitizenOnPage) {
+    super('The page shows another citizen');
+  }
+}
+
 /** The status line for an insertion that failed: refused while the panel could not be seen, or an error. */
 export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; params?: Record<string, string> } {
   if (e instanceof PanelHiddenError) return { tone: 'error', key: HIDDEN_KEY[e.reason] };
+  if (e instanceof WrongCitizenError)
+    return { tone: 'error', key: 'insert.wrongCitizen', params: { name: e.citizen.name } };
   return { tone: 'error', key: 'templates.copyFailed', params: { error: e instanceof Error ? e.message : String(e) } };
 }
 
@@ -44,11 +57,43 @@ export interface InsertPlan {
  * Inserting a note into the case system: the line that says where it will go,
  * the question when the page has several fields and the caret is in none, the
  * copy when it could not be read back there. `rememberAs` (a template id) keeps
- * the caseworker's answer to that question; `prefer` is the template's role.
+ * the caseworker's answer to that question; `prefer` is the template's role;
+ * `aim` the target a shortcut typed in the host's field named. Every insertion
+ * carries `citizen`: on a page that shows another citizen it is refused
+ * (WrongCitizenError), nothing is copied, and the panel offers to go back.
  */
-export function useInsertFlow({ rememberAs, prefer }: { rememberAs?: string; prefer?: string } = {}) {
+export function useInsertFlow({
+  rememberAs,
+  prefer,
+  aim,
+  citizen,
+  template,
+}: {
+  rememberAs?: string;
+  prefer?: string;
+  aim?: string;
+  citizen?: CitizenOnPage;
+  /** The template whose form this is: it opens again when the caseworker goes back to `citizen`. */
+  template?: string;
+} = {}) {
   const t = useT();
-  const { host } = usePanelServices();
+  const { host: connection } = usePanelServices();
+  // Every request names the citizen the text was written for.
+  const cpr = citizen?.cpr;
+  const host = useMemo(
+    () => ({
+      ...connection,
+      insert: async (...[text, request = {}, options]: Parameters<typeof connection.insert>) => {
+        const result = await connection.insert(text, cpr ? { ...request, citizen: cpr } : request, options);
+        if (result.outcome === 'wrong-citizen' && citizen) {
+          usePanelStore.getState().setRefused({ cpr: citizen.cpr, name: citizen.name, templateId: template });
+          throw new WrongCitizenError(citizen);
+        }
+        return result;
+      },
+    }),
+    [connection, cpr, citizen, template],
+  );
   const [view, setView] = useState<TargetsView | null>(null);
   const [remembered, setRemembered] = useState<string | undefined>();
   const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
@@ -98,14 +143,14 @@ export function useInsertFlow({ rememberAs, prefer }: { rememberAs?: string; pre
   /** Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a field). */
   const run = useCallback(
     async (text: string, done: (delivered: Delivered) => Promise<void>) => {
-      const result = await host.insert(text, { prefer: remembered ?? prefer });
+      const result = await host.insert(text, aim !== undefined ? { target: aim } : { prefer: remembered ?? prefer });
       if (result.outcome === 'choose-target' && result.choices?.length) {
         setAsking({ text, choices: result.choices, done });
         return;
       }
       await done(await settle(text, result));
     },
-    [host, prefer, remembered, settle],
+    [host, prefer, remembered, settle, aim],
   );
 
   const choose = async (choice: TargetChoice | null) => {

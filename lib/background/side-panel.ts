@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SIDE_PAGE } from '../messaging/constants';
 import { isMode } from '../messaging/host-guards';
-import { hostToBackgroundSchema, parseMessage } from '../messaging/protocol';
+import { hostToBackgroundSchema, parseMessage, toggleKeyQuestionSchema } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
 
 /**
@@ -17,6 +17,13 @@ import { STORAGE_KEYS } from '../storage/keys';
 
 /** The side page for one tab: the page reads its tab from `?tab=` and connects only there. */
 export const sidePagePath = (tabId: number): string => `${SIDE_PAGE}?tab=${tabId}`;
+
+/** The key the caseworker set for the toggle command ('' when none is set). */
+export const toggleKey = (): Promise<string> =>
+  browser.commands.getAll().then(
+    (all) => all.find((c) => c.name === 'toggle-panel')?.shortcut ?? '',
+    () => '',
+  );
 
 /** Opens the side panel for a tab; call it synchronously inside the user gesture's handler. */
 export function openSidePanel(tabId: number): Promise<void> {
@@ -48,10 +55,15 @@ export async function syncPolicyLayout(): Promise<void> {
 }
 
 export function registerSidePanel(): void {
-  browser.runtime.onMessage.addListener((raw, sender) => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     // Only this extension's bridge, in a tab's top frame, speaks for that tab.
     const tabId = sender.tab?.id;
     if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return;
+    // The field script's shortcut could not reach a panel: which key opens it (lib/host/shortcuts.ts).
+    if (parseMessage(toggleKeyQuestionSchema, raw)) {
+      void toggleKey().then(sendResponse);
+      return true;
+    }
     const message = parseMessage(hostToBackgroundSchema, raw);
     if (message) void setSidePanelWanted(tabId, message.wanted);
   });

@@ -17,11 +17,9 @@ import {
 } from '../messaging/host-guards';
 import type { Detection, HostToBackground, HostToPanel, Layout } from '../messaging/protocol';
 import { STORAGE_KEYS } from '../storage/keys';
-import type { Adapter } from './adapter';
-import { demoAdapter } from './demo-adapter';
+import { adapterFor } from './adapter-for';
 import { fieldsApi as fields } from './fields-api';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
-import { matchesPattern } from './match-pattern';
 import { pageApi } from './page-api';
 import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
 import { watchCitizen } from './watch-citizen';
@@ -32,19 +30,6 @@ import { watchCitizen } from './watch-citizen';
  * caseworker approved, and relay typed messages. It holds no notes and opens
  * no database.
  */
-
-/**
- * Team-lead-made adapters first (they may name a part of the demo host), then
- * the built-in one. The stored list is not re-validated here: only extension
- * pages write it, after adapterSchema (lib/adapters/registry.ts), the host page
- * cannot reach chrome.storage, and a zod copy would not fit the size budget.
- */
-function adapterFor(url: string, stored: unknown): Adapter | undefined {
-  const parsed = new URL(url);
-  // The demo adapter only in development and test builds (__DEMO__: wxt.config.ts).
-  const adapters = [...(Array.isArray(stored) ? (stored as Adapter[]) : []), ...(__DEMO__ ? [demoAdapter] : [])];
-  return adapters.find((a) => a.matches?.some((p) => matchesPattern(p, parsed)));
-}
 
 export async function startBridge(): Promise<void> {
   const stored = await browser.storage.local.get([

@@ -29,6 +29,8 @@ export interface InsertRequest {
   target?: string;
   /** The target a template prefers: an id, a role or a label. The caret still wins. */
   prefer?: string;
+  /** The CPR of the citizen the text was written for: refused ('wrong-citizen') unless the page shows them. */
+  citizen?: string;
 }
 
 export interface FieldsApi {

@@ -1,15 +1,41 @@
+import { browser } from 'wxt/browser';
+import { STORAGE_KEYS } from '../storage/keys';
+import type { Adapter } from './adapter';
+import { adapterFor } from './adapter-for';
 import { FIELDS_GLOBAL, type FieldsApi, type TargetChoice } from './fields-api';
 import { chooseTarget, insertInto, liveTargets, trackCaret, type LiveTarget } from './insert';
+import { readCitizens } from './read-citizen';
+import { startShortcuts } from './shortcuts';
 
 // The field script's entry, bundled by wxt.config.ts into host-fields.js and
 // injected right after host.js wherever the bridge runs. It starts tracking the
-// caret at once (the caseworker may click into a field before opening the panel).
-const lastCaret = trackCaret(document, new AbortController().signal);
+// caret at once (the caseworker may click into a field before opening the panel),
+// and listens for template shortcuts in the adapter's targets (./shortcuts).
+const signal = new AbortController().signal;
+const seen: Document[] = [];
+let listen: ((d: Document) => void) | undefined;
+const lastCaret = trackCaret(document, signal, (d) => (listen ? listen(d) : seen.push(d)));
+void browser.storage.local.get(STORAGE_KEYS.adapters).then((stored) => {
+  const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
+  if (!adapter) return;
+  listen = startShortcuts(document, adapter, signal);
+  seen.forEach(listen);
+});
+
+/** The CPRs the page shows now, read afresh (the bridge's report may be a moment behind). */
+function citizensOnPage(adapter: Adapter): string[] {
+  const detection = readCitizens(document, adapter);
+  if (detection.status === 'found') return [detection.citizen.cpr];
+  return detection.status === 'ambiguous' ? detection.candidates.map((c) => c.cpr) : [];
+}
 
 const describe = ({ id, label, role }: LiveTarget): TargetChoice => (role ? { id, label, role } : { id, label });
 
 const api: Omit<FieldsApi, 'answer'> & Partial<Pick<FieldsApi, 'answer'>> = {
-  async insert(adapter, text, request) {
+  async insert(adapter, text, { citizen, ...request }) {
+    // Written for one citizen, never into another's page (issue 32, item 2).
+    if (citizen !== undefined && !citizensOnPage(adapter).includes(citizen))
+      return { outcome: 'wrong-citizen', target: null };
     const choice = chooseTarget(liveTargets(document, adapter), lastCaret(), request);
     if (choice.kind === 'none') return { outcome: 'no-target', target: null };
     if (choice.kind === 'ask')

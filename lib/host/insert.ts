@@ -105,9 +105,14 @@ function deepActive(doc: Document, visit: (d: Document) => void): Element | null
  * Remembers the host field the caseworker was last in, and where in it, in the
  * page and in its same-origin frames and open shadow roots. A frame's document
  * is watched from the first time focus enters it (the top window loses focus
- * then), so pages without frames pay nothing for it.
+ * then), so pages without frames pay nothing for it. `onDocument` is called with
+ * each document as it is first watched (the shortcut listener's hook).
  */
-export function trackCaret(top: Document, signal: AbortSignal): () => Caret | undefined {
+export function trackCaret(
+  top: Document,
+  signal: AbortSignal,
+  onDocument?: (d: Document) => void,
+): () => Caret | undefined {
   let last: Caret | undefined;
   const watched = new WeakSet<Document>();
   const saveRange = (d: Document) => {
@@ -127,6 +132,7 @@ export function trackCaret(top: Document, signal: AbortSignal): () => Caret | un
   function watch(d: Document) {
     if (watched.has(d)) return;
     watched.add(d);
+    onDocument?.(d);
     d.addEventListener('focusin', (e) => note(e.composedPath()[0] as Element), { capture: true, signal });
     // The pointer reaching a frame: watch it before a click inside it takes focus there
     // (from the panel's frame, focus moves frame to frame and this window does not blur).

@@ -71,6 +71,14 @@ const RULES: Rule[] = [
     () => 'Et punkt, som panelet afkrydser efter indsættelse, kan ikke kræves før indsættelse',
   ],
   [/^validTo is before validFrom$/, () => 'Gyldig til (validTo) ligger før gyldig fra (validFrom)'],
+  [
+    /^Use one of ; : \/ ! # \+ - \. followed by 1 to 15 letters or digits, e\.g\. ;fj$/,
+    () => 'Brug et af tegnene ; : / ! # + - . efterfulgt af 1 til 15 bogstaver eller tal, fx ;fj',
+  ],
+  [
+    /^The shortcut "(.+)" is already the template "(.+)"'s$/,
+    (s, t) => `Genvejen »${s}« bruges allerede af skabelonen »${t}«`,
+  ],
   [/^Duplicate field id "(.+)"$/, (id) => `Felt-id'et »${id}« findes to gange`],
   [/^Duplicate item id "(.+)"$/, (id) => `Punkt-id'et »${id}« findes to gange`],
   [/^"(.+)" must be a field declared before this one$/, (id) => `»${id}« skal være et felt, der står før dette`],

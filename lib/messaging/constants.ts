@@ -31,8 +31,16 @@ export const MAX_INSERT_CHARS = 100_000;
 /**
  * 'inserted': read back in the target. 'not-verified': sent, but the target does not
  * hold it. 'choose-target': several targets and no caret in one: the caseworker picks.
+ * 'wrong-citizen': written for a citizen the page does not show (any more): nothing inserted.
  */
-export const INSERT_OUTCOMES = ['inserted', 'no-target', 'too-long', 'not-verified', 'choose-target'] as const;
+export const INSERT_OUTCOMES = [
+  'inserted',
+  'no-target',
+  'too-long',
+  'not-verified',
+  'choose-target',
+  'wrong-citizen',
+] as const;
 /** A target's id (its place in the adapter's list) and a role or id a template prefers. */
 export const MAX_TARGET_ID_CHARS = 8;
 export const MAX_PREFER_CHARS = 100;

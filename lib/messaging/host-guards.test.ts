@@ -69,6 +69,10 @@ describe('insert messages', () => {
     [{ type: 'insert', requestId: 'r1', text: 'x'.repeat(100_001) }],
     [{ type: 'insert', requestId: 'r1', text: 42 }],
     [{ type: 'insert', requestId: 'r1', text: 'x', target: '#other' }],
+    [{ type: 'insert', requestId: 'r1', text: 'x', citizen: '070761-4285' }],
+    [{ type: 'insert', requestId: 'r1', text: 'x', citizen: '0707614285' }],
+    [{ type: 'insert', requestId: 'r1', text: 'x', citizen: 'Anna' }],
+    [{ type: 'insert', requestId: 'r1', text: 'x', citizen: 707614285 }],
   ])('%j', (message) => {
     expect(guardPanelToHost(message) !== undefined).toBe(panelToHostSchema.safeParse(message).success);
   });

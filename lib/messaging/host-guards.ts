@@ -23,6 +23,7 @@ const hasOnlyKeys = (v: Obj, keys: string[]) => Object.keys(v).every((k) => keys
 const isWidth = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= PANEL_MIN_WIDTH && (v as number) <= PANEL_MAX_WIDTH;
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isCpr = (v: unknown) => typeof v === 'string' && /^\d{6}-\d{4}$/.test(v);
 export const isMode = (v: unknown): v is Layout['mode'] => (LAYOUT_MODES as readonly unknown[]).includes(v);
 
 export function guardLayout(v: unknown): Layout | undefined {
@@ -52,19 +53,15 @@ export function guardPanelToHost(v: unknown): PanelToHost | undefined {
     case 'set-mode':
       return hasOnlyKeys(v, ['type', 'mode']) && isMode(v.mode) ? { type: v.type, mode: v.mode } : undefined;
     case 'insert': {
-      const { requestId, text, target, prefer } = v;
-      return hasOnlyKeys(v, ['type', 'requestId', 'text', 'target', 'prefer']) &&
+      const { requestId, text, target, prefer, citizen } = v;
+      // Every key is known and checked: the message goes on as it came.
+      return hasOnlyKeys(v, ['type', 'requestId', 'text', 'target', 'prefer', 'citizen']) &&
         isString(requestId, 64) &&
         isString(text, MAX_INSERT_CHARS) &&
         (target === undefined || isString(target, MAX_TARGET_ID_CHARS)) &&
-        (prefer === undefined || isString(prefer, MAX_PREFER_CHARS))
-        ? {
-            type: v.type,
-            requestId,
-            text,
-            ...(target === undefined ? {} : { target }),
-            ...(prefer === undefined ? {} : { prefer }),
-          }
+        (prefer === undefined || isString(prefer, MAX_PREFER_CHARS)) &&
+        (citizen === undefined || isCpr(citizen))
+        ? (v as PanelToHost)
         : undefined;
     }
     case 'targets':

@@ -123,6 +123,8 @@ export const panelToHostSchema = lazySchema(() =>
       /** The target the caseworker chose; else the caret's, the preferred or the only one. */
       target: targetId.optional(),
       prefer: z.string().min(1).max(MAX_PREFER_CHARS).optional(),
+      /** The citizen the text was written for: the field script refuses it on another citizen's page. */
+      citizen: cpr.optional(),
     }),
     /** Which targets are on the page, and which one the caret is in. */
     z.strictObject({ type: z.literal('targets'), requestId }),
@@ -143,6 +145,29 @@ export const backgroundToHostSchema = lazySchema(() =>
 export const hostToBackgroundSchema = lazySchema(() =>
   z.strictObject({ type: z.literal('side-panel'), wanted: z.boolean() }),
 );
+
+/**
+ * The field script's shortcut listener → the panel of its tab (runtime.sendMessage;
+ * lib/host/shortcut-api.ts): open a template's form, or the picker, aimed at a
+ * taught target. Only ids: nothing typed in the host.
+ */
+export const fieldsToPanelSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('shortcut'),
+      requestId,
+      templateId: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/),
+      target: targetId,
+    }),
+    z.strictObject({ type: z.literal('shortcut-picker'), requestId, target: targetId }),
+  ]),
+);
+
+/** The panel → the field script (tabs.sendMessage, top frame): the caseworker cancelled; put the shortcut back. */
+export const shortcutCancelSchema = lazySchema(() => z.strictObject({ type: z.literal('shortcut-cancel'), requestId }));
+
+/** The field script → service worker: which key opens the panel (for the hint when the side panel is closed). */
+export const toggleKeyQuestionSchema = lazySchema(() => z.strictObject({ type: z.literal('toggle-key') }));
 
 /** Extension pages (panel, options) → service worker (runtime.sendMessage). */
 export const extensionToBackgroundSchema = lazySchema(() =>
@@ -187,6 +212,8 @@ export type InsertOutcome = z.infer<typeof insertOutcomeSchema>;
 export type ExtensionToBackground = z.infer<typeof extensionToBackgroundSchema>;
 export type PickedSelectors = z.infer<typeof pickedSelectorsSchema>;
 export type PickerToOptions = z.infer<typeof pickerToOptionsSchema>;
+export type FieldsToPanel = z.infer<typeof fieldsToPanelSchema>;
+export type ShortcutCancel = z.infer<typeof shortcutCancelSchema>;
 
 export function isWithinSizeLimit(raw: unknown): boolean {
   try {

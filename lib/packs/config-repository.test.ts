@@ -124,7 +124,7 @@ describe('packs', () => {
     await t.repo.packs.installDefault(async () => defaultPack);
     const next = {
       ...base(),
-      version: '2.2.0',
+      version: '2.3.0',
       templates: base().templates.filter((t) => t.id !== 'dk.default.kontaktnotat'),
     };
     next.checklists = next.checklists.filter((c) => c.templateId !== 'dk.default.kontaktnotat');
@@ -137,7 +137,7 @@ describe('packs', () => {
 
     await t.repo.packs.install(next, { kind: 'file' });
     expect((await t.repo.templates.list()).templates).toHaveLength(14);
-    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.2.0', DEFAULT_PACK_VERSION]);
+    expect((await t.repo.packs.list())[0]!.versions).toEqual(['2.3.0', DEFAULT_PACK_VERSION]);
     await t.repo.packs.restore('dk.default', DEFAULT_PACK_VERSION);
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
   });

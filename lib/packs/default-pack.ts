@@ -16,6 +16,12 @@ export const defaultPack: PackInput = {
   version: DEFAULT_PACK_VERSION,
   changelog: [
     {
+      version: '2.2.0',
+      date: '2026-12-06',
+      changes:
+        'Hver skabelon har en genvej, der kan skrives i journalfeltet efterfulgt af Tab, fx ;fj for første jobsamtale og ;kn for kontaktnotat.',
+    },
+    {
       version: '2.1.1',
       date: '2026-12-06',
       changes: [

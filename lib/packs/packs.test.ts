@@ -224,14 +224,14 @@ describe('diffing versions', () => {
   it('lists added, removed and changed items by kind', () => {
     const before = pack();
     const after = pack();
-    after.version = '2.2.0';
+    after.version = '2.3.0';
     after.templates[0] = { ...after.templates[0]!, title: 'Første jobsamtale (ny)' };
     after.templates.splice(6, 1);
     after.checklists.push({ ...after.checklists[0]!, id: 'kommune.ekstra', title: 'Ekstra' });
     const diff = diffPacks(before, after);
     expect(diff).toEqual({
       from: DEFAULT_PACK_VERSION,
-      to: '2.2.0',
+      to: '2.3.0',
       added: [{ kind: 'checklist', id: 'kommune.ekstra', title: 'Ekstra' }],
       removed: [
         { kind: 'template', id: 'dk.default.kontaktnotat', title: 'Kort kontaktnotat (telefon eller hjemmebesøg)' },

@@ -18,11 +18,14 @@ import { templateSchema } from '../templates/schema';
  * 2026) added the meeting types `tilbud`, `fleksjob`, `ressourceforloeb`,
  * `uddannelsespaalaeg`, `arbejdspligt` and `faellessamtale`, and `replaces` on
  * templates and checklists: a successor names the item it takes over from
- * (say, on 1 January 2027). A format-1 or format-2 pack is a valid format-3 pack.
+ * (say, on 1 January 2027). Format 4 (December 2026) added `shortcut` on
+ * templates: typed in the case system's journal field and followed by Tab, it
+ * opens the template's form (lib/host/shortcuts.ts). A pack in any earlier
+ * format is a valid format-4 pack.
  */
-export const PACK_FORMAT = 'sidevogn-pack/3';
+export const PACK_FORMAT = 'sidevogn-pack/4';
 /** Formats this version still reads. */
-export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/2', 'sidevogn-pack/1'] as const;
+export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/3', 'sidevogn-pack/2', 'sidevogn-pack/1'] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
@@ -91,6 +94,19 @@ export const packSchema = lazySchema(() =>
             });
         });
       }
+      // A shortcut names one template at a time: two may share it only if their periods
+      // do not overlap (a successor that takes over from the item it replaces).
+      const overlap = (a: { validFrom: string; validTo?: string }, b: { validFrom: string; validTo?: string }) =>
+        a.validFrom <= (b.validTo ?? '9999') && b.validFrom <= (a.validTo ?? '9999');
+      p.templates.forEach((t, i) => {
+        const other = t.shortcut && p.templates.slice(0, i).find((o) => o.shortcut === t.shortcut && overlap(o, t));
+        if (other)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['templates', i, 'shortcut'],
+            message: `The shortcut "${t.shortcut}" is already the template "${other.id}"'s`,
+          });
+      });
       const templates = new Map(p.templates.map((t) => [t.id, t]));
       p.checklists.forEach((c, i) => {
         const template = c.templateId ? templates.get(c.templateId) : undefined;

@@ -25,6 +25,8 @@ export interface InsertRequest {
   target?: string;
   /** A role, label or id the note should go into when the caret is in no target. */
   prefer?: string;
+  /** The CPR of the citizen the text was written for: the page must still show them (else 'wrong-citizen'). */
+  citizen?: string;
 }
 
 export interface HostConnection {

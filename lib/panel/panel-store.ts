@@ -9,6 +9,24 @@ export type Connection = 'connecting' | 'connected' | 'disconnected';
 export type Surface = 'frame' | 'side';
 export type PanelTab = 'summary' | 'notes' | 'templates' | 'checklists' | 'history';
 
+/**
+ * A template to open (or the picker to show) in the templates tab: from a
+ * shortcut typed in a host field (aimed at that target, with the field
+ * script's request id for the cancel), or to reopen a refused form.
+ */
+export type TemplateRequest =
+  | { kind: 'template'; templateId: string; target?: string; requestId?: string; cpr?: string }
+  | { kind: 'picker'; target: string; requestId: string };
+
+/** A note not inserted because the page showed another citizen than the form's (issue 32, item 2). */
+export interface Refused {
+  cpr: string;
+  name: string;
+  templateId?: string;
+  /** The panel has shown another citizen since (coming back to them reopens the form). */
+  away?: boolean;
+}
+
 export interface PanelState {
   connection: Connection;
   /**
@@ -31,6 +49,8 @@ export interface PanelState {
   cprRevealed: boolean;
   /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
   tab: PanelTab;
+  templateRequest: TemplateRequest | null;
+  refused: Refused | null;
   setConnection(connection: Connection): void;
   setLinked(): void;
   setDetection(detection: Detection): void;
@@ -41,6 +61,8 @@ export interface PanelState {
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
   setTab(tab: PanelTab): void;
+  requestTemplate(request: TemplateRequest | null): void;
+  setRefused(refused: Refused | null): void;
 }
 
 export const usePanelStore = create<PanelState>()((set, get) => ({
@@ -55,6 +77,8 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   chosenCpr: null,
   cprRevealed: false,
   tab: 'summary',
+  templateRequest: null,
+  refused: null,
   setConnection: (connection) => set({ connection }),
   setLinked: () => set({ linked: true }),
   setDetection: (detection) => {
@@ -75,6 +99,8 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setTab: (tab) => set({ tab }),
+  requestTemplate: (templateRequest) => set({ templateRequest }),
+  setRefused: (refused) => set({ refused }),
 }));
 
 function activeCitizenOf(detection: Detection, chosenCpr: string | null): CitizenOnPage | undefined {

@@ -7,6 +7,7 @@ import { followSavedLocale, loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
 import { prefetchFirstView } from './first-view';
+import { listenForShortcuts } from './shortcuts';
 
 const CONFIG_PRELOAD_AFTER_MS = 2000;
 
@@ -47,6 +48,8 @@ export async function startPanel(): Promise<{
     ),
   ]);
   const storageError = opened ?? installError ?? null;
+  // Template shortcuts typed in the host's journal field (lib/panel/shortcuts.ts).
+  listenForShortcuts(host);
   if (storageError === null) prefetchFirstView(repository);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;

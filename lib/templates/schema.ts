@@ -9,6 +9,13 @@ import { parseBody, referencedNames, TemplateSyntaxError } from './render';
 export { MEETING_TYPES, PREFILL_SOURCES, type MeetingType, type PrefillSource } from './vocabulary';
 import { MEETING_TYPES, PREFILL_SOURCES } from './vocabulary';
 
+/**
+ * A template shortcut: a sign that ordinary words do not start with (; : / ! # + - or .)
+ * then 1–15 letters or digits, so typing prose never expands one by accident.
+ */
+export const SHORTCUT_PATTERN = /^[;:/!#+.-][\p{L}\p{N}]{1,15}$/u;
+export const SHORTCUT_RULE = 'Use one of ; : / ! # + - . followed by 1 to 15 letters or digits, e.g. ;fj';
+
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
 const fieldId = lazySchema(() =>
   z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'Use letters and digits, starting with a lower-case letter'),
@@ -88,6 +95,11 @@ export const templateSchema = lazySchema(() =>
         .string()
         .regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Use lower-case letters, digits, dots and hyphens')
         .optional(),
+      /**
+       * Typed in the case system's journal field and followed by Tab, opens this
+       * template's form (pack format 4), e.g. `;fj`. See SHORTCUT_PATTERN.
+       */
+      shortcut: z.string().regex(SHORTCUT_PATTERN, SHORTCUT_RULE).optional(),
       fields: z.array(templateFieldSchema).max(80),
       body: z.string().min(1).max(20_000),
       /** The role of the case-system field this note goes into by default (an adapter target's role). */

@@ -79,6 +79,13 @@ export function TemplateEditor({
           value={template.target ?? ''}
           onChange={(target) => set({ target })}
         />
+        <TextField
+          className="sm:col-span-2"
+          label={t('editor.shortcut')}
+          path={`${path}.shortcut`}
+          value={template.shortcut ?? ''}
+          onChange={(shortcut) => set({ shortcut })}
+        />
         <div className="grid grid-cols-3 gap-x-3 sm:col-span-2">
           <TextField
             label={t('editor.checkedAt')}

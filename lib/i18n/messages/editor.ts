@@ -53,6 +53,8 @@ export const da = {
   'editor.description': 'Beskrivelse (valgfri)',
   'editor.target':
     'Felt i sagssystemet (valgfri): rollen fra sagssystemets opsætning, fx journal eller remark. Tom: journalfeltet',
+  'editor.shortcut':
+    'Genvej (valgfri): skrives i journalfeltet og efterfølges af Tab, fx ;fj. Et af tegnene ; : / ! # + - . og 1 til 15 bogstaver eller tal',
   'editor.id': 'Teknisk id',
   'editor.idHelp': 'Dannes af titlen. Ret kun, hvis du ved hvorfor.',
   'editor.templates': 'Skabeloner',
@@ -230,6 +232,8 @@ export const en: Record<keyof typeof da, string> = {
   'editor.description': 'Description (optional)',
   'editor.target':
     'Field in the case system (optional): the role from the case system set-up, e.g. journal or remark. Empty: the journal field',
+  'editor.shortcut':
+    'Shortcut (optional): typed in the journal field and followed by Tab, e.g. ;fj. One of ; : / ! # + - . and 1 to 15 letters or digits',
   'editor.id': 'Technical id',
   'editor.idHelp': 'Made from the title. Change it only if you know why.',
   'editor.templates': 'Templates',

@@ -45,6 +45,34 @@ export const da = {
     'Sidevogn blev først vist lige før dit klik, så intet blev indsat. Kontrollér panelet, og prøv igen.',
   'insert.unsupported':
     'Browseren kan ikke bekræfte, at Sidevogn kan ses, så intet blev indsat. Opdatér Chrome eller Edge.',
+  'insert.wrongCitizen':
+    'Notatet er ikke indsat: formularen er udfyldt til {name}, men siden viser nu en anden borger. Din udfyldning er gemt som kladde under {name}.',
+  'refused.title': 'Notatet til {name} er ikke indsat',
+  'refused.body':
+    'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning er gemt som kladde under {name}.',
+  'refused.back': 'Tilbage til {name}',
+  'refused.dismiss': 'Luk',
+  'shortcut.label': 'Genvej',
+  'shortcut.personal': 'Din egen genvej',
+  'shortcut.personalHelp':
+    'Skriv den i journalfeltet og tryk Tab. Et af tegnene ; : / ! # + - . og 1 til 15 bogstaver eller tal.',
+  'shortcut.save': 'Gem genvej',
+  'shortcut.remove': 'Fjern din genvej',
+  'shortcut.saved': 'Genvejen {shortcut} er gemt.',
+  'shortcut.removed': 'Din genvej er fjernet.',
+  'shortcut.invalid':
+    'Genvejen skal være et af tegnene ; : / ! # + - . efterfulgt af 1 til 15 bogstaver eller tal, fx ;fj.',
+  'shortcut.taken': 'Genvejen bruges allerede af en anden skabelon.',
+  'shortcut.cancel': 'Annullér',
+  'shortcut.settings': 'Genveje i journalfeltet',
+  'shortcut.settingsHelp':
+    'Skriv en skabelons genvej i sagssystemets journalfelt og tryk Tab, så åbner Sidevogn skabelonen. Tasten herunder viser alle skabeloner. Genvejene kommer fra pakkerne; dine egne sætter du i skabelonens formular.',
+  'shortcut.pickerKey': 'Tast for skabelonvælgeren (fx Ctrl+Space)',
+  'shortcut.pickerKeyInvalid':
+    'Brug Ctrl eller Alt, evt. med Shift, og et bogstav, et tal, Space, Period eller Comma, fx Ctrl+Space. Ctrl er Control-tasten, også på Mac.',
+  'shortcut.aimed': 'Åbnet fra journalfeltet: notatet indsættes der, hvor du skrev.',
+  'shortcut.pickerTitle': 'Vælg skabelon til journalfeltet',
+  'shortcut.unknown': 'Genvejen hører til en skabelon, der ikke findes længere. Genvejen er sat tilbage i feltet.',
   'handover.confirm.title': 'Kontrollér overdragelsesnotatet',
   'handover.confirm.goesInto': 'Det indsættes i »{target}«:',
   'handover.confirm.ask': 'Vælg det felt i sagssystemet, det skal indsættes i:',
@@ -131,6 +159,33 @@ export const en: Record<keyof typeof da, string> = {
     'Sidevogn was shown only just before your click, so nothing was inserted. Check the panel, and try again.',
   'insert.unsupported':
     'The browser cannot confirm that Sidevogn can be seen, so nothing was inserted. Update Chrome or Edge.',
+  'insert.wrongCitizen':
+    'The note was not inserted: the form was filled in for {name}, but the page now shows another citizen. What you filled in is kept as a draft under {name}.',
+  'refused.title': 'The note for {name} was not inserted',
+  'refused.body':
+    'The page now shows another citizen than the one the form was filled in for. What you filled in is kept as a draft under {name}.',
+  'refused.back': 'Back to {name}',
+  'refused.dismiss': 'Close',
+  'shortcut.label': 'Shortcut',
+  'shortcut.personal': 'Your own shortcut',
+  'shortcut.personalHelp':
+    'Type it in the journal field and press Tab. One of ; : / ! # + - . and 1 to 15 letters or digits.',
+  'shortcut.save': 'Save shortcut',
+  'shortcut.remove': 'Remove your shortcut',
+  'shortcut.saved': 'The shortcut {shortcut} is saved.',
+  'shortcut.removed': 'Your shortcut is removed.',
+  'shortcut.invalid': 'A shortcut is one of ; : / ! # + - . followed by 1 to 15 letters or digits, e.g. ;fj.',
+  'shortcut.taken': 'Another template already uses this shortcut.',
+  'shortcut.cancel': 'Cancel',
+  'shortcut.settings': 'Shortcuts in the journal field',
+  'shortcut.settingsHelp':
+    'Type a template’s shortcut in the case system’s journal field and press Tab, and Sidevogn opens the template. The key below lists all templates. The shortcuts come from the packs; set your own in the template’s form.',
+  'shortcut.pickerKey': 'Key for the template picker (e.g. Ctrl+Space)',
+  'shortcut.pickerKeyInvalid':
+    'Use Ctrl or Alt, optionally with Shift, and a letter, a digit, Space, Period or Comma, e.g. Ctrl+Space. Ctrl is the Control key, on a Mac too.',
+  'shortcut.aimed': 'Opened from the journal field: the note goes where you were typing.',
+  'shortcut.pickerTitle': 'Choose a template for the journal field',
+  'shortcut.unknown': 'The shortcut belongs to a template that no longer exists. It is back in the field.',
   'handover.confirm.title': 'Check the handover note',
   'handover.confirm.goesInto': 'It goes into “{target}”:',
   'handover.confirm.ask': 'Choose the case system field it should go into:',

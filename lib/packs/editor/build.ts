@@ -169,6 +169,7 @@ function templateToDraft(t: Template): DraftTemplate {
     body: t.body,
     target: t.target ?? '',
     replaces: t.replaces ?? '',
+    shortcut: t.shortcut ?? '',
   };
 }
 
@@ -291,6 +292,7 @@ export function buildTemplate(t: DraftTemplate): unknown {
     body: t.body,
     target: omitEmpty(t.target ?? ''),
     replaces: omitEmpty(t.replaces ?? '')?.trim(),
+    shortcut: omitEmpty(t.shortcut ?? '')?.trim(),
   };
 }
 

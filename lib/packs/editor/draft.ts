@@ -64,6 +64,8 @@ export const draftTemplateSchema = lazySchema(() =>
     target: text.optional(),
     /** The id of the item this one succeeds (pack format 3; absent in drafts saved before it). */
     replaces: text.optional(),
+    /** Typed in the journal field and followed by Tab (pack format 4; absent in drafts saved before it). */
+    shortcut: text.optional(),
   }),
 );
 

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+
+/**
+ * A note refused because the page showed another citizen than its form's
+ * (issue 32, item 2): said above whatever the panel shows now, with the way
+ * back. The form's values are a draft under their own citizen already; back on
+ * that citizen, the form opens again with them.
+ */
+export function RefusedNotice() {
+  const t = useT();
+  const { host } = usePanelServices();
+  const refused = usePanelStore((s) => s.refused);
+  const active = usePanelStore(selectActiveCitizen);
+  const detection = usePanelStore((s) => s.detection);
+  const { setRefused, chooseCitizen, requestTemplate, setTab } = usePanelStore.getState();
+  const here = !!refused && active?.cpr === refused.cpr;
+
+  useEffect(() => {
+    if (!refused) return;
+    // Refused while the panel still showed them (the page's report was a moment behind).
+    if (!here && !refused.away) return setRefused({ ...refused, away: true });
+    if (!here || !refused.away) return;
+    // Their page again: the form, with what was filled in.
+    setRefused(null);
+    if (refused.templateId) {
+      setTab('templates');
+      requestTemplate({ kind: 'template', templateId: refused.templateId, cpr: refused.cpr });
+    }
+  }, [refused, here, setRefused, setTab, requestTemplate]);
+
+  // Still on their page: the form says it itself.
+  if (!refused || here) return null;
+  const onPage = detection.status === 'ambiguous' && detection.candidates.some((c) => c.cpr === refused.cpr);
+  const goBack = () => {
+    // Their record is on this page too: choose it. Else the page before this one in the tab.
+    if (onPage) return chooseCitizen(refused.cpr);
+    const tabId = host.tabId();
+    if (tabId !== undefined) void browser.tabs.goBack(tabId).catch(() => undefined);
+  };
+  return (
+    <div data-testid="refused-notice">
+      <Notice
+        tone="warning"
+        title={t('refused.title', { name: refused.name })}
+        body={t('refused.body', { name: refused.name })}
+      >
+        <div className="mt-2 flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+            onClick={goBack}
+          >
+            {t('refused.back', { name: refused.name })}
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            onClick={() => setRefused(null)}
+          >
+            {t('refused.dismiss')}
+          </button>
+        </div>
+      </Notice>
+    </div>
+  );
+}
