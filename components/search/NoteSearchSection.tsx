@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import { createNoteSearch, queryTerms, type BuildProgress, type NoteSearch } from '@/lib/db/note-search';
+import { queryTerms, type BuildProgress, type NoteSearch } from '@/lib/db/note-search';
+import { createWorkerNoteSearch } from '@/lib/search/worker-search';
 import type { Repository } from '@/lib/db/repository';
 import { LockedError } from '@/lib/crypto/session';
 import { formatDateTime } from '@/lib/i18n/i18n';
@@ -16,9 +17,10 @@ type Found = { query: string; total: number; results: NoteResult[] };
 
 /**
  * "Søg i noter": every note about every citizen, searched in the options page.
- * Lives behind the lock gate; the in-memory index is created on mount, built
- * on first use and closed on unmount (locking unmounts it), so no decrypted
- * text stays in memory while locked.
+ * Lives behind the lock gate; the index is built in a worker from the moment
+ * this section mounts (i.e. at unlock), so the first search finds it ready,
+ * and the worker is ended on unmount and on lock, so no decrypted text stays
+ * in memory while locked.
  */
 export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repository }) {
   const t = useT();
@@ -39,7 +41,7 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
 
   const getSearch = useCallback((): NoteSearch => {
     if (searchRef.current) return searchRef.current;
-    const created = createNoteSearch(db);
+    const created = createWorkerNoteSearch(db);
     created.onProgress(setProgress);
     created.onChange(() => {
       clearTimeout(timer.current);
@@ -74,6 +76,9 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
       );
   }, [getSearch]);
 
+  // Unlocked (this section mounts only then): build now, off the page's thread.
+  useEffect(() => warm(), [warm]);
+
   useEffect(() => {
     const q = deferred.trim();
     if (queryTerms(q).length === 0) return;
@@ -105,7 +110,7 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
 
   let status = '';
   if (error) status = t('search.failed', { error });
-  else if (building) status = t('search.preparing', { percent });
+  else if (building && active) status = t('search.preparing', { percent });
   else if (active && found) {
     status =
       found.total === 0

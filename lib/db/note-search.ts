@@ -60,6 +60,16 @@ export interface BuildProgress {
   total: number;
 }
 
+/**
+ * The notes one index covers, by id: from `from` (inclusive) to `below`
+ * (exclusive; none: to the end). Several indexes over adjoining ranges
+ * build side by side (lib/search/worker-search.ts).
+ */
+export interface IdRange {
+  from: string;
+  below?: string;
+}
+
 /** A key source that can also say when it locks (the shared session does). */
 export type LockAwareKeySource = KeySource & { subscribe?(listener: (unlocked: boolean) => void): () => void };
 
@@ -83,6 +93,7 @@ const FOLDABLE = /[^\p{ASCII}\u00e5\u00e6\u00f8]/gu;
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
 const foldCache = new Map<string, string>();
 
 function foldChar(ch: string): string {
@@ -173,13 +184,13 @@ class InvertedIndex {
     this.createdAt.push(note.createdAt);
     this.alive.push(true);
     this.docOf.set(note.id, doc);
-    const text = normaliseText(note.body);
-    const words = new RegExp(WORD);
-    for (let m = words.exec(text); m !== null; m = words.exec(text)) {
-      let list = this.postings.get(m[0]);
+    // Split on what is not a word: fewer objects than a match per word, and the build's largest cost.
+    for (const word of normaliseText(note.body).split(NON_WORD)) {
+      if (word === '') continue;
+      let list = this.postings.get(word);
       if (!list) {
         list = new Postings();
-        this.postings.set(m[0], list);
+        this.postings.set(word, list);
         this.sortedWords = null;
       } else if (list.length > 0 && list.docs[list.length - 1] === doc) {
         // A repeated word: lists only grow at the end, so this note is already in.
@@ -370,7 +381,12 @@ export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   return ids;
 }
 
-export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = session): NoteSearch {
+export function createNoteSearch(
+  db: SidevognDb,
+  keys: LockAwareKeySource = session,
+  range: IdRange = { from: '' },
+): NoteSearch {
+  const inRange = (id: string) => id >= range.from && (range.below === undefined || id < range.below);
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
   // The index holds decrypted words: it belongs to the key it was opened with
@@ -391,7 +407,11 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     if (!tree || !tracking) return;
     const ids = changedNoteIds(tree);
     if (ids === 'all') needsBuild = true;
-    else for (const id of ids) changed.add(id);
+    else {
+      const mine = ids.filter(inRange);
+      if (mine.length === 0) return;
+      for (const id of mine) changed.add(id);
+    }
     for (const listener of changeListeners) listener();
   };
   Dexie.on('storagemutated', onMutated);
@@ -421,7 +441,14 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
   async function build(): Promise<InvertedIndex> {
     const key = dataKey();
     const fresh = new InvertedIndex();
-    const total = await db.notes.count();
+    // This index's notes, or those after `after` (a key range: read with getAll, not a cursor).
+    const inIds = (after?: string) => {
+      const ids = db.notes.where(':id');
+      const from = after ?? range.from;
+      if (range.below !== undefined) return ids.between(from, range.below, after === undefined, false);
+      return after === undefined ? ids.aboveOrEqual(from) : ids.above(from);
+    };
+    const total = await inIds().count();
     let done = 0;
     const report = () => {
       for (const listener of progressListeners) listener({ done, total: Math.max(total, done) });
@@ -429,10 +456,7 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     report();
     let after: string | undefined;
     for (;;) {
-      const page =
-        after === undefined
-          ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
-          : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
+      const page = await inIds(after).limit(BUILD_PAGE).toArray();
       const opened = await openAll(key, page);
       stillKey(key);
       for (const note of opened) addOpened(fresh, note);
