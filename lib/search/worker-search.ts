@@ -88,6 +88,86 @@ interface Shard {
   stats: IndexStats;
 }
 
+interface Pending {
+  resolve: (reply: Done) => void;
+  reject: (e: Error) => void;
+}
+
+/** What the page does with the workers' messages. */
+interface Listeners {
+  progress(shards: Shard[]): void;
+  change(): void;
+  failed(error: Error): void;
+}
+
+/**
+ * One worker per id range, each handed the database and a decrypt-only copy of
+ * `key`; replies settle `pending`. `started` resolves once the workers have their key; `end` terminates them.
+ */
+function spawnShards(
+  db: SidevognDb,
+  key: CryptoKey,
+  ranges: IdRange[],
+  spawn: SpawnWorker,
+  pending: Map<number, Pending>,
+  on: Listeners,
+): { shards: Shard[]; started: Promise<void>; end(): void } {
+  let live = true;
+  const shards: Shard[] = ranges.map(() => ({ port: spawn(), progress: { done: 0, total: 0 }, stats: EMPTY_STATS }));
+  for (const shard of shards) {
+    shard.port.onmessage = ({ data }) => {
+      if (!live) return;
+      if (data.type === 'progress') {
+        shard.progress = data.progress;
+        on.progress(shards);
+      } else if (data.type === 'change') on.change();
+      else {
+        const waiting = pending.get(data.id);
+        pending.delete(data.id);
+        if (data.type === 'done') {
+          if (data.stats) shard.stats = data.stats;
+          waiting?.resolve(data);
+        } else
+          waiting?.reject(
+            data.name === 'LockedError'
+              ? new LockedError()
+              : Object.assign(new Error(data.message), { name: data.name }),
+          );
+      }
+    };
+    // A worker that failed to load or crashed: say so, and start afresh on the next request.
+    shard.port.onerror = (event) => {
+      if (live) on.failed(new Error(`Search worker failed: ${event.message ?? 'unknown error'}`));
+    };
+  }
+  const started = decryptOnly(key).then((copy) => {
+    if (!live) return;
+    shards.forEach((shard, i) =>
+      shard.port.postMessage({ type: 'start', dbName: db.name, range: ranges[i]!, key: copy }),
+    );
+  });
+  return {
+    shards,
+    started,
+    end() {
+      if (live) for (const shard of shards) shard.port.terminate();
+      live = false;
+    },
+  };
+}
+
+/** The workers' figures together (words: the largest share's, as words repeat across shares). */
+function sumStats(all: IndexStats[]): IndexStats {
+  if (all.length === 0) return EMPTY_STATS;
+  return {
+    built: all.every((s) => s.built),
+    notes: all.reduce((sum, s) => sum + s.notes, 0),
+    words: Math.max(...all.map((s) => s.words)),
+    postings: all.reduce((sum, s) => sum + s.postings, 0),
+    skipped: all.reduce((sum, s) => sum + s.skipped, 0),
+  };
+}
+
 export function createWorkerNoteSearch(
   db: SidevognDb,
   keys: LockAwareKeySource = session,
@@ -97,22 +177,17 @@ export function createWorkerNoteSearch(
   }: { spawn?: SpawnWorker; workers?: number } = {},
 ): NoteSearch {
   const ranges = idRanges(workers);
-  let shards: Shard[] | null = null;
-  /** The session key the running workers were started with. */
-  let shardsKey: CryptoKey | null = null;
-  /** Resolves once the workers have their key: requests are posted after it. */
-  let started: Promise<void> = Promise.resolve();
+  let running: (ReturnType<typeof spawnShards> & { key: CryptoKey }) | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (reply: Done) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, Pending>();
   const progressListeners = new Set<(progress: BuildProgress) => void>();
   const changeListeners = new Set<() => void>();
   let closed = false;
 
   /** Ends the workers and everything they decrypted; what was asked of them fails as locked. */
   function stop(reason: Error = new LockedError()): void {
-    for (const shard of shards ?? []) shard.port.terminate();
-    shards = null;
-    shardsKey = null;
+    running?.end();
+    running = null;
     for (const { reject } of pending.values()) reject(reason);
     pending.clear();
   }
@@ -121,71 +196,37 @@ export function createWorkerNoteSearch(
     if (!unlocked) stop();
   });
 
-  function reportProgress(current: Shard[]): void {
-    const sum = { done: 0, total: 0 };
-    for (const { progress } of current) {
-      sum.done += progress.done;
-      sum.total += progress.total;
-    }
-    for (const listener of progressListeners) listener(sum);
-  }
-
-  function running(): Shard[] {
+  function ensureRunning(): NonNullable<typeof running> {
     if (closed) throw new LockedError();
     const key = keys.current();
     // Locked, or unlocked with another key since the workers started: nothing decrypted stays.
-    if (key === null || (shardsKey !== null && key !== shardsKey)) stop();
+    if (key === null || (running && key !== running.key)) stop();
     if (key === null) throw new LockedError();
-    if (shards) return shards;
-    const created: Shard[] = ranges.map(() => ({
-      port: spawn(),
-      progress: { done: 0, total: 0 },
-      stats: EMPTY_STATS,
-    }));
-    shards = created;
-    shardsKey = key;
-    for (const shard of created) {
-      shard.port.onmessage = ({ data }) => {
-        if (shards !== created) return;
-        if (data.type === 'progress') {
-          shard.progress = data.progress;
-          reportProgress(created);
-        } else if (data.type === 'change') for (const listener of changeListeners) listener();
-        else {
-          const waiting = pending.get(data.id);
-          pending.delete(data.id);
-          if (data.type === 'done') {
-            if (data.stats) shard.stats = data.stats;
-            waiting?.resolve(data);
-          } else
-            waiting?.reject(
-              data.name === 'LockedError'
-                ? new LockedError()
-                : Object.assign(new Error(data.message), { name: data.name }),
-            );
-        }
-      };
-      // A worker that failed to load or crashed: say so, and start afresh on the next request.
-      shard.port.onerror = (event) => {
-        if (shards === created) stop(new Error(`Search worker failed: ${event.message ?? 'unknown error'}`));
-      };
-    }
-    started = decryptOnly(key).then((copy) => {
-      if (shards !== created) return;
-      created.forEach((shard, i) =>
-        shard.port.postMessage({ type: 'start', dbName: db.name, range: ranges[i]!, key: copy }),
-      );
-    });
-    return created;
+    running ??= {
+      key,
+      ...spawnShards(db, key, ranges, spawn, pending, {
+        progress(shards) {
+          const sum = { done: 0, total: 0 };
+          for (const { progress } of shards) {
+            sum.done += progress.done;
+            sum.total += progress.total;
+          }
+          for (const listener of progressListeners) listener(sum);
+        },
+        change: () => changeListeners.forEach((listener) => listener()),
+        failed: (error) => stop(error),
+      }),
+    };
+    return running;
   }
 
   /** Asks every worker; resolves with their answers in order. */
   async function askAll(message: Ask): Promise<Done[]> {
-    const target = running();
-    await started;
-    if (shards !== target) throw new LockedError();
+    const target = ensureRunning();
+    await target.started;
+    if (running !== target) throw new LockedError();
     return Promise.all(
-      target.map(
+      target.shards.map(
         (shard) =>
           new Promise<Done>((resolve, reject) => {
             const id = nextId++;
@@ -214,16 +255,8 @@ export function createWorkerNoteSearch(
       unsubscribeLock?.();
     },
     stats() {
-      if (shardsKey !== null && keys.current() !== shardsKey) stop();
-      const all = (shards ?? []).map((shard) => shard.stats);
-      if (all.length === 0) return EMPTY_STATS;
-      return {
-        built: all.every((s) => s.built),
-        notes: all.reduce((sum, s) => sum + s.notes, 0),
-        words: Math.max(...all.map((s) => s.words)),
-        postings: all.reduce((sum, s) => sum + s.postings, 0),
-        skipped: all.reduce((sum, s) => sum + s.skipped, 0),
-      };
+      if (running && keys.current() !== running.key) stop();
+      return sumStats(running?.shards.map((shard) => shard.stats) ?? []);
     },
     onProgress(listener) {
       progressListeners.add(listener);
