@@ -1,4 +1,4 @@
-import type { BuildProgress, IdRange, IndexStats, SearchOptions, SearchResult } from '../db/note-search';
+import type { BuildProgress, IdRange, IndexStats, SearchOptions, SearchResult } from './note-search';
 
 /**
  * Messages between a page and the search worker (./index-worker.ts). No note

@@ -1,11 +1,10 @@
 import { SidevognDb } from '../db/database';
-import { createNoteSearch, type NoteSearch } from '../db/note-search';
-import { fixedKey } from '../crypto/session';
+import { createNoteSearch, type NoteSearch } from './note-search';
 import type { ServerPort, WorkerReply, WorkerRequest } from './index-protocol';
 
 /**
  * The search index served from a worker: the same index as in the page
- * (lib/db/note-search.ts: built from the decrypted notes, following every
+ * (lib/search/note-search.ts: built from the decrypted notes, following every
  * committed write through Dexie's storagemutated event, which reaches a
  * worker over BroadcastChannel), so the page's thread never decrypts or
  * indexes the notes. The worker lives only while unlocked: the page
@@ -39,7 +38,8 @@ export function serveNoteSearch(
       search?.close();
       db?.close();
       db = openDb(data.dbName);
-      search = createNoteSearch(db, fixedKey(data.key), data.range);
+      const key = data.key;
+      search = createNoteSearch(db, { current: () => key }, data.range);
       search.onProgress((progress) => post({ type: 'progress', progress }));
       search.onChange(() => post({ type: 'change' }));
       return;

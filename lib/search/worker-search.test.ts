@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidevognDb } from '../db/database';
-import { createNoteSearch, type LockAwareKeySource } from '../db/note-search';
-import { createRepository, type Repository } from '../db/repository';
+import { createNoteSearch, type LockAwareKeySource } from './note-search';
+import { createRepositories, type Repositories } from '../repositories';
 import { LockedError } from '../crypto/session';
 import { testKey, testKeys } from '../../tests/unit/test-key';
 import { serveNoteSearch } from './index-server';
@@ -9,13 +9,13 @@ import type { ClientPort, WorkerReply, WorkerRequest } from './index-protocol';
 import { createWorkerNoteSearch, idRanges, mergeResults, type SpawnWorker } from './worker-search';
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let clock = 1_700_000_000_000;
 const tick = () => (clock += 1000);
 
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db, tick, testKeys);
+  repo = createRepositories(db, tick, testKeys);
   await db.open();
 });
 afterEach(async () => {

@@ -9,13 +9,13 @@ import {
   type NoteSearch,
   type SearchOptions,
   type SearchResult,
-} from '../db/note-search';
+} from './note-search';
 import { LockedError, session } from '../crypto/session';
 import IndexWorker from './index-worker.ts?worker';
 import type { ClientPort, WorkerReply } from './index-protocol';
 
 /**
- * Note search (the NoteSearch of lib/db/note-search.ts) with the index in
+ * Note search (the NoteSearch of lib/search/note-search.ts) with the index in
  * workers, so building it (decrypting and indexing every note: seconds at
  * tens of thousands of notes) never blocks the page. The page starts it at
  * unlock (warm()) and the first search finds it ready or nearly so. The

@@ -7,7 +7,7 @@
 import '../../../lib/zod';
 import { SidevognDb } from '../../../lib/db/database';
 import type { CitizenRecord, NoteRecord } from '../../../lib/db/records';
-import { createRepository } from '../../../lib/db/repository';
+import { createRepositories } from '../../../lib/repositories';
 import { session } from '../../../lib/crypto/session';
 import { sealRecord } from '../../../lib/db/sealed';
 import { noteWriter, random, syntheticCpr } from '../db/synthetic';
@@ -21,7 +21,7 @@ async function seed(notes: number, citizens: number, seedValue = 33): Promise<{ 
   if (!(await session.restore())) throw new Error('Seed: Sidevogn is locked');
   const key = session.require();
   const db = new SidevognDb();
-  const repository = createRepository(db);
+  const repository = createRepositories(db);
   const records: CitizenRecord[] = [];
   for (let i = 0; i < citizens; i++) {
     const cpr = syntheticCpr(i);
