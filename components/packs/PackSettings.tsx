@@ -21,16 +21,11 @@ type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
 export function PackSettings({ repository }: { repository: Repositories }) {
   const t = useT();
-  const locale = useLocale();
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
   // Unknown until read: nothing a policy could forbid is offered before then.
   const [policy, setPolicy] = useState<PackPolicy | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  const [url, setUrl] = useState('');
-  const [dragging, setDragging] = useState(false);
-  const fileId = useId();
-  const urlId = useId();
 
   useEffect(() => {
     const read = () => void readPackPolicy().then(setPolicy);
@@ -122,90 +117,11 @@ export function PackSettings({ repository }: { repository: Repositories }) {
         ))}
       </ul>
 
-      {policy && policy.problems.length > 0 && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">{t('packs.policyProblems')}</p>
-          <ul className="mt-1 ml-5 list-disc" data-testid="policy-problems">
-            {policy.problems.map((problem) => (
-              <li key={problem}>
-                <code>{problem}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {policy && policy.problems.length > 0 && <PolicyProblems problems={policy.problems} />}
       {!policy ? (
         <p className="mt-4 text-sm text-slate-700">{t('packs.policyLoading')}</p>
       ) : policy.allowUserPacks ? (
-        <div
-          className={`mt-4 rounded border-2 border-dashed p-3 ${dragging ? 'border-sky-700 bg-sky-50' : 'border-slate-300'}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            const file = e.dataTransfer.files[0];
-            if (file) void file.text().then((text) => previewText(text, { kind: 'file' }));
-          }}
-        >
-          <label htmlFor={fileId} className="block text-sm font-medium">
-            {t('packs.import.file')}
-          </label>
-          <input
-            id={fileId}
-            type="file"
-            accept="application/json,.json"
-            className="mt-1 text-sm"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void file.text().then((text) => previewText(text, { kind: 'file' }));
-              e.target.value = '';
-            }}
-          />
-          <p className="text-xs text-slate-600">{t('packs.import.drop')}</p>
-          <form
-            className="mt-3 flex items-end gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void fetchPackText(url).then((fetched) => {
-                if (fetched.status === 'error') return refuse([fetched.error]);
-                if (fetched.status === 'ok')
-                  void previewText(fetched.text, {
-                    kind: 'url',
-                    url,
-                    etag: fetched.etag,
-                    lastModified: fetched.lastModified,
-                    checkedAt: Date.now(),
-                    error: null,
-                  });
-              });
-            }}
-          >
-            <div className="flex-1">
-              <label htmlFor={urlId} className="block text-sm font-medium">
-                {t('packs.import.url')}
-              </label>
-              <input
-                id={urlId}
-                type="url"
-                required
-                pattern="https://.+"
-                className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm"
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-              />
-            </div>
-            <button
-              type="submit"
-              className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-            >
-              {t('packs.import.fetch')}
-            </button>
-          </form>
-        </div>
+        <PackImport onText={(text, source) => void previewText(text, source)} onError={(error) => refuse([error])} />
       ) : (
         <p className="mt-4 rounded bg-slate-100 p-3 text-sm">{t('packs.policyNoUser')}</p>
       )}
@@ -217,24 +133,7 @@ export function PackSettings({ repository }: { repository: Repositories }) {
           onCancel={() => setPending(null)}
         />
       )}
-      <div role="status" className="mt-3 text-sm" data-testid="pack-message">
-        {message && (
-          <div
-            className={`rounded border-l-4 p-3 ${message.tone === 'ok' ? 'border-green-700 bg-green-50 text-green-900' : 'border-red-600 bg-red-50 text-red-900'}`}
-          >
-            <p className="font-medium">{message.text}</p>
-            {message.errors && (
-              <ul className="mt-1 ml-5 list-disc">
-                {message.errors.map((e) => (
-                  <li key={e}>
-                    <code>{translateIssue(e, locale)}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </div>
+      <PackMessage message={message} />
     </section>
   );
 }
@@ -320,5 +219,131 @@ function PackRow({
         )}
       </div>
     </li>
+  );
+}
+
+function PolicyProblems({ problems }: { problems: string[] }) {
+  const t = useT();
+  return (
+    <div role="alert" className="mt-4 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-medium">{t('packs.policyProblems')}</p>
+      <ul className="mt-1 ml-5 list-disc" data-testid="policy-problems">
+        {problems.map((problem) => (
+          <li key={problem}>
+            <code>{problem}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Adding a pack: a file chosen or dropped, or an https address fetched. */
+function PackImport({
+  onText,
+  onError,
+}: {
+  onText: (text: string, source: PackSource) => void;
+  onError: (error: string) => void;
+}) {
+  const t = useT();
+  const [url, setUrl] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const fileId = useId();
+  const urlId = useId();
+  return (
+    <div
+      className={`mt-4 rounded border-2 border-dashed p-3 ${dragging ? 'border-sky-700 bg-sky-50' : 'border-slate-300'}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void file.text().then((text) => onText(text, { kind: 'file' }));
+      }}
+    >
+      <label htmlFor={fileId} className="block text-sm font-medium">
+        {t('packs.import.file')}
+      </label>
+      <input
+        id={fileId}
+        type="file"
+        accept="application/json,.json"
+        className="mt-1 text-sm"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void file.text().then((text) => onText(text, { kind: 'file' }));
+          e.target.value = '';
+        }}
+      />
+      <p className="text-xs text-slate-600">{t('packs.import.drop')}</p>
+      <form
+        className="mt-3 flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void fetchPackText(url).then((fetched) => {
+            if (fetched.status === 'error') return onError(fetched.error);
+            if (fetched.status === 'ok')
+              onText(fetched.text, {
+                kind: 'url',
+                url,
+                etag: fetched.etag,
+                lastModified: fetched.lastModified,
+                checkedAt: Date.now(),
+                error: null,
+              });
+          });
+        }}
+      >
+        <div className="flex-1">
+          <label htmlFor={urlId} className="block text-sm font-medium">
+            {t('packs.import.url')}
+          </label>
+          <input
+            id={urlId}
+            type="url"
+            required
+            pattern="https://.+"
+            className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        </div>
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+        >
+          {t('packs.import.fetch')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function PackMessage({ message }: { message: Message }) {
+  const locale = useLocale();
+  return (
+    <div role="status" className="mt-3 text-sm" data-testid="pack-message">
+      {message && (
+        <div
+          className={`rounded border-l-4 p-3 ${message.tone === 'ok' ? 'border-green-700 bg-green-50 text-green-900' : 'border-red-600 bg-red-50 text-red-900'}`}
+        >
+          <p className="font-medium">{message.text}</p>
+          {message.errors && (
+            <ul className="mt-1 ml-5 list-disc">
+              {message.errors.map((e) => (
+                <li key={e}>
+                  <code>{translateIssue(e, locale)}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
