@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import { createNoteSearch, queryTerms, type BuildProgress, type NoteSearch } from '@/lib/search/note-search';
+import { queryTerms, type BuildProgress, type NoteSearch } from '@/lib/search/note-search';
+import { createWorkerNoteSearch } from '@/lib/search/worker-search';
 import type { Repositories } from '@/lib/repositories';
 import { LockedError } from '@/lib/crypto/session';
 import { formatDateTime } from '@/lib/i18n/i18n';
@@ -15,9 +16,10 @@ type Found = { query: string; total: number; results: NoteResult[] };
 
 /**
  * "Søg i noter": every note about every citizen, searched in the options page.
- * Lives behind the lock gate; the in-memory index is created on mount, built
- * on first use and closed on unmount (locking unmounts it), so no decrypted
- * text stays in memory while locked.
+ * Lives behind the lock gate; the index is built in a worker from the moment
+ * this section mounts (i.e. at unlock), so the first search finds it ready,
+ * and the worker is ended on unmount and on lock, so no decrypted text stays
+ * in memory while locked.
  */
 export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
@@ -38,7 +40,7 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
 
   const getSearch = useCallback((): NoteSearch => {
     if (searchRef.current) return searchRef.current;
-    const created = createNoteSearch(db);
+    const created = createWorkerNoteSearch(db);
     created.onProgress(setProgress);
     created.onChange(() => {
       clearTimeout(timer.current);
@@ -73,6 +75,9 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
       );
   }, [getSearch]);
 
+  // Unlocked (this section mounts only then): build now, off the page's thread.
+  useEffect(() => warm(), [warm]);
+
   useEffect(() => {
     const q = deferred.trim();
     if (queryTerms(q).length === 0) return;
@@ -104,7 +109,7 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
 
   let status = '';
   if (error) status = t('search.failed', { error });
-  else if (building) status = t('search.preparing', { percent });
+  else if (building && active) status = t('search.preparing', { percent });
   else if (active && found) {
     status =
       found.total === 0

@@ -2,8 +2,8 @@
  * The contract between the bridge (host.js, ≤ 10 KB, on every case-system page
  * load) and the page script (host-page.js, lib/host/page-script.ts): what only
  * some host pages need, kept out of the bridge's budget. Watching for the
- * host's modal dialogs, and keeping the host's fixed, sticky and full-width
- * elements clear of the panel in push mode. Both are content scripts of the
+ * host's modal dialogs, keeping the host's fixed, sticky and full-width
+ * elements clear of the panel in push mode, and the folded panel's tab. Both are content scripts of the
  * same injection and share the isolated world; the page script runs after the
  * bridge and leaves its API on the global object.
  */
@@ -19,6 +19,14 @@ export interface PageApi {
    * (the host's layout would break), so the bridge lays the panel over instead.
    */
   push(width: number, onBlocked: () => void): void;
+  /**
+   * The tab the panel is folded into, drawn here while no panel frame exists
+   * (the panel was left folded: the frame is created when it is unfolded).
+   * `show` false removes it. `en`: the caseworker's panel language is English.
+   * `open` runs on a real click (or Enter, Space) on it. Returns the tab, for
+   * the bridge to place where the frame would be.
+   */
+  tab(show: boolean, en: boolean, open: () => void): HTMLElement | undefined;
 }
 
 export const pageApi = (): PageApi | undefined =>

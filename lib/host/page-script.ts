@@ -32,7 +32,37 @@ const set = (el: HTMLElement, property: string, value: string) => {
   el.style.setProperty(property, value, 'important');
 };
 const isPanelFrame = (el: Element) =>
-  el instanceof HTMLIFrameElement && el.src.startsWith('chrome-extension:') && el.title.startsWith('Sidevogn');
+  el === tab ||
+  (el instanceof HTMLIFrameElement && el.src.startsWith('chrome-extension:') && el.title.startsWith('Sidevogn'));
+
+/**
+ * The folded panel's tab while there is no frame (PageApi.tab): the look of
+ * the panel's own (components/panel/CollapsedTab.tsx), in inline styles that
+ * start from `all: initial`, so the host's style sheets do not reach it. It
+ * holds no citizen data; a click the page makes (not trusted) does nothing.
+ */
+let tab: HTMLButtonElement | undefined;
+const TAB_STYLE =
+  'all:initial;position:fixed;top:0;right:0;height:100vh;z-index:2147483646;box-sizing:border-box;' +
+  'border-left:1px solid #94a3b8;background:#075985;color:#fff;font:600 14px system-ui,sans-serif;' +
+  'letter-spacing:.025em;writing-mode:vertical-rl;text-align:center;cursor:pointer;outline-offset:-4px';
+
+function makeTab(en: boolean, open: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  const label = en ? 'Show the Sidevogn panel' : 'Vis Sidevogn-panelet';
+  button.type = 'button';
+  button.textContent = 'Sidevogn';
+  button.title = label;
+  button.lang = en ? 'en' : 'da';
+  button.setAttribute('aria-label', label);
+  button.setAttribute('aria-expanded', 'false');
+  button.style.cssText = TAB_STYLE;
+  button.onclick = (e) => e.isTrusted && open();
+  // `all: initial` took the focus ring away: a keyboard user sees where focus is.
+  button.onfocus = () => (button.style.outline = '3px solid #fcd34d');
+  button.onblur = () => (button.style.outline = '');
+  return button;
+}
 
 function clearOfPanel(): void {
   scheduled = false;
@@ -109,6 +139,11 @@ const api: PageApi = {
     if (!width) return;
     observer.observe(document, { childList: true, subtree: true });
     requestAnimationFrame(clearOfPanel);
+  },
+  tab(show, en, open) {
+    if (show) return (tab ??= makeTab(en, open));
+    tab?.remove();
+    tab = undefined;
   },
 };
 (globalThis as unknown as Record<string, PageApi>)[PAGE_GLOBAL] = api;

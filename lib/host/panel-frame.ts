@@ -59,7 +59,7 @@ let own = '';
  * side panel shows the panel) and so does the margin: nothing of Sidevogn stays
  * in the host's page but the bridge.
  */
-export function applyLayout(doc: Document, iframe: HTMLIFrameElement, layout: Layout): boolean {
+export function applyLayout(doc: Document, iframe: HTMLElement, layout: Layout): boolean {
   if (layout.mode === 'side') {
     iframe.remove();
     removePushMargin(doc);

@@ -1,5 +1,5 @@
 import type { NoteRecord } from '../db/records';
-import { WORD, normaliseText } from './search-text';
+import { NON_WORD, normaliseText } from './search-text';
 
 /** The in-memory inverted index of the notes' words (./note-search builds and follows it). */
 
@@ -79,13 +79,13 @@ export class InvertedIndex {
     this.createdAt.push(note.createdAt);
     this.alive.push(true);
     this.docOf.set(note.id, doc);
-    const text = normaliseText(note.body);
-    const words = new RegExp(WORD);
-    for (let m = words.exec(text); m !== null; m = words.exec(text)) {
-      let list = this.postings.get(m[0]);
+    // Split on what is not a word: fewer objects than a match per word, and the build's largest cost.
+    for (const word of normaliseText(note.body).split(NON_WORD)) {
+      if (word === '') continue;
+      let list = this.postings.get(word);
       if (!list) {
         list = new Postings();
-        this.postings.set(m[0], list);
+        this.postings.set(word, list);
         this.sortedWords = null;
       } else if (list.length > 0 && list.docs[list.length - 1] === doc) {
         // A repeated word: lists only grow at the end, so this note is already in.

@@ -46,6 +46,24 @@ export interface BuildProgress {
   total: number;
 }
 
+/**
+ * The notes one index covers, by id: from `from` (inclusive) to `below`
+ * (exclusive; none: to the end). Several indexes over adjoining ranges
+ * build side by side (./worker-search.ts).
+ */
+export interface IdRange {
+  from: string;
+  below?: string;
+}
+
+const ALL_IDS: IdRange = { from: '' };
+
+/** The ids of a change that `range` covers ('all' stays 'all'). */
+function idsIn(range: IdRange, ids: string[] | 'all'): string[] | 'all' {
+  if (ids === 'all') return ids;
+  return ids.filter((id) => id >= range.from && (range.below === undefined || id < range.below));
+}
+
 /** A key source that can also say when it locks (the shared session does). */
 export type LockAwareKeySource = KeySource & { subscribe?(listener: (unlocked: boolean) => void): () => void };
 
@@ -71,7 +89,7 @@ export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   return ids;
 }
 
-export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = session): NoteSearch {
+export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = session, range = ALL_IDS): NoteSearch {
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
   // The index holds decrypted words: it belongs to the key it was opened with
@@ -90,10 +108,10 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
   const onMutated = (parts: ObservabilitySet) => {
     const tree = parts[part];
     if (!tree || !tracking) return;
-    const ids = changedNoteIds(tree);
+    const ids = idsIn(range, changedNoteIds(tree));
     if (ids === 'all') needsBuild = true;
     else for (const id of ids) changed.add(id);
-    for (const listener of changeListeners) listener();
+    if (ids === 'all' || ids.length > 0) for (const listener of changeListeners) listener();
   };
   Dexie.on('storagemutated', onMutated);
 
@@ -115,7 +133,7 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
         changed.clear();
         index = null;
         const key = currentKey(keys);
-        const built = await buildIndex(db, keys, (progress) => {
+        const built = await buildIndex(db, keys, range, (progress) => {
           for (const listener of progressListeners) listener(progress);
         }).catch((error: unknown) => {
           needsBuild = true; // the next search tries again
@@ -202,24 +220,29 @@ function stillKey(keys: KeySource, key: CryptoKey): void {
   if (keys.current() !== key) throw new LockedError();
 }
 
-/** Every note, read and opened a page at a time (yielding between pages), into a fresh index. */
+/** Every note in `range`, read and opened a page at a time (yielding between pages), into a fresh index. */
 async function buildIndex(
   db: SidevognDb,
   keys: KeySource,
+  range: IdRange,
   onProgress: (progress: BuildProgress) => void,
 ): Promise<InvertedIndex> {
   const key = currentKey(keys);
   const fresh = new InvertedIndex();
-  const total = await db.notes.count();
+  // The range's notes, or those after `after` (a key range: read with getAll, not a cursor).
+  const inIds = (after?: string) => {
+    const ids = db.notes.where(':id');
+    const from = after ?? range.from;
+    if (range.below !== undefined) return ids.between(from, range.below, after === undefined, false);
+    return after === undefined ? ids.aboveOrEqual(from) : ids.above(from);
+  };
+  const total = await inIds().count();
   let done = 0;
   const report = () => onProgress({ done, total: Math.max(total, done) });
   report();
   let after: string | undefined;
   for (;;) {
-    const page =
-      after === undefined
-        ? await db.notes.orderBy(':id').limit(BUILD_PAGE).toArray()
-        : await db.notes.where(':id').above(after).limit(BUILD_PAGE).toArray();
+    const page = await inIds(after).limit(BUILD_PAGE).toArray();
     const opened = await openAll(key, page);
     stillKey(keys, key);
     for (const note of opened) addOpened(fresh, note);

@@ -11,6 +11,8 @@ const MAX_TERMS = 16;
 const FOLDABLE = /[^\p{ASCII}\u00e5\u00e6\u00f8]/gu;
 const MARKS = /\p{M}/gu;
 export const WORD = /[\p{L}\p{N}]+/gu;
+/** What separates words: splitting on it is the index build's cheapest way to its words. */
+export const NON_WORD = /[^\p{L}\p{N}]+/u;
 const foldCache = new Map<string, string>();
 
 function foldChar(ch: string): string {

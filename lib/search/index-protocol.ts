@@ -1,0 +1,34 @@
+import type { BuildProgress, IdRange, IndexStats, SearchOptions, SearchResult } from './note-search';
+
+/**
+ * Messages between a page and the search worker (./index-worker.ts). No note
+ * text ever crosses: the page sends query words and gets note ids back, and
+ * the few hits it shows it opens itself (lib/search/note-results.ts).
+ */
+
+export type WorkerRequest =
+  /** Once, first: the database, the notes to index (by id) and a decrypt-only, non-extractable copy of the data key. */
+  | { type: 'start'; dbName: string; range: IdRange; key: CryptoKey }
+  | { type: 'warm'; id: number }
+  | { type: 'search'; id: number; query: string; options: SearchOptions };
+
+export type WorkerReply =
+  | { type: 'progress'; progress: BuildProgress }
+  /** A committed write to the notes table: results may have changed. */
+  | { type: 'change' }
+  | { type: 'done'; id: number; result?: SearchResult; stats?: IndexStats }
+  | { type: 'failed'; id: number; name: string; message: string };
+
+/** The side of a worker (or a stand-in for it in unit tests) that the serving code sees. */
+export interface ServerPort {
+  postMessage(message: WorkerReply): void;
+  onmessage: ((event: { data: WorkerRequest }) => void) | null;
+}
+
+/** The side of a worker that the page sees. */
+export interface ClientPort {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((event: { data: WorkerReply }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
