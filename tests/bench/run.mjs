@@ -32,6 +32,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench-results') },
     seed: { type: 'string', default: '1' },
+    // Measured rounds per page/scenario in the modules that read ctx.rounds (host-load,
+    // input-latency, editor-pages, memory): for tiny checks of a module.
+    rounds: { type: 'string' },
   },
 });
 
@@ -85,6 +88,7 @@ async function main() {
   const server = await startCaseSystem();
   const ctx = {
     quick: args.quick,
+    rounds: args.rounds === undefined ? undefined : Number(args.rounds),
     seed: Number(args.seed),
     caseSystemUrl: server.url,
     demoCitizen: { caseId: 'S-20253886' },
@@ -114,7 +118,7 @@ async function main() {
       }
       const last = sections.at(-1);
       for (const m of last.metrics ?? []) {
-        const mark = m.status === 'missed' ? '✗' : m.status === 'met' ? '✓' : ' ';
+        const mark = { missed: '✗', met: '✓', untold: '?' }[m.status] ?? ' ';
         console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
       }
       console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
