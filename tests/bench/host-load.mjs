@@ -104,6 +104,7 @@ export default {
   id: 'host-load',
   item: 2,
   title: 'Host page load: extension main-thread time, long tasks, heap',
+  compare: true,
 
   async run(ctx) {
     const compare = ctx.compare;

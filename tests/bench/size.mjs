@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, ROOT } from '../harness/chromium.mjs';
-import { fmt, metric } from './lib/section.mjs';
+import { compareRow, fmt, metric } from './lib/section.mjs';
 
 const KB = 1024;
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -46,15 +46,42 @@ function listFiles(dir) {
   });
 }
 
+/** The content scripts a build's manifest injects, concatenated as shipped, and the other page files' bytes. */
+function shippedOf(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const scripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
+  const shipped = Buffer.concat(scripts.map((file) => readFileSync(join(dir, file))));
+  const pageBytes = listFiles(dir)
+    .filter((f) => /\.(js|css|html)$/.test(f) && !scripts.includes(relative(dir, f)))
+    .reduce((n, f) => n + readFileSync(f).length, 0);
+  return { scripts, shipped, pageBytes };
+}
+
 export default {
   id: 'size',
   item: 1,
   title: 'Content-script size',
+  // --compare: sizes are exact, so the ratios have no interval to speak of.
+  compare: true,
 
-  async run() {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    const scripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
-    const shipped = Buffer.concat(scripts.map((file) => readFileSync(join(EXTENSION_DIR, file))));
+  async run(ctx) {
+    if (ctx.compare) {
+      const [cand, ref] = [shippedOf(EXTENSION_DIR), shippedOf(ctx.compare.refDir)];
+      const row = (label, of) => ({
+        section: 'size',
+        ...compareRow({ label, unit: 'KB', cand: [of(cand)], ref: [of(ref)] }),
+      });
+      return {
+        rounds: 'one measurement of each build (sizes are exact)',
+        metrics: [],
+        comparisons: [
+          row('Content script, minified as shipped', (b) => b.shipped.length / KB),
+          row('Content script, gzip -9', (b) => gzip(b.shipped) / KB),
+          row('Extension-page files (js, css, html), total', (b) => b.pageBytes / KB),
+        ],
+      };
+    }
+    const { scripts, shipped } = shippedOf(EXTENSION_DIR);
     const esbuilt = await breakdown();
 
     const panelFiles = listFiles(EXTENSION_DIR)
