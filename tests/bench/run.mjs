@@ -32,8 +32,9 @@ import templates from './templates.mjs';
 import editors from './editors.mjs';
 import detection from './detection.mjs';
 import editorPages from './editor-pages.mjs';
+import memory from './memory.mjs';
 
-const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection, editorPages];
+const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection, editorPages, memory];
 
 const { values: args } = parseArgs({
   options: {
