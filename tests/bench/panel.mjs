@@ -327,8 +327,8 @@ export default {
 async function openingCost(profileDir, ctx, rawKey) {
   const pages = [
     { id: 'demo', path: `/borger/${demoCitizens[0].caseId}`, windowMs: 1000, settleMs: 800, rounds: ctx.quick ? 2 : 6 },
-    // The heavy page keeps its main thread nearly saturated, so busy time swings by
-    // ±40 ms or more between idle rounds (A/A): five rounds were not enough to tell.
+    // The heavy page keeps its main thread nearly saturated, so busy time swings
+    // widely between idle rounds (the A/A pair in the report): it takes more rounds.
     { id: 'heavy', path: '/tung', windowMs: 2500, settleMs: 2500, rounds: ctx.quick ? 1 : 10 },
   ];
   const variants = ['open', 'idle-a', 'idle-b'];

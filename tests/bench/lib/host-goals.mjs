@@ -9,7 +9,7 @@ export const MILESTONES = [
   { field: 'dclMs', label: 'DOMContentLoaded' },
   { field: 'loadEventMs', label: 'load event' },
   { field: 'lcpMs', label: 'largest contentful paint' },
-  { field: 'renderedMs', label: "the host's casesystem:rendered", demoOnly: true },
+  { field: 'renderedMs', label: 'casesystem:rendered (the host has rendered its citizen)', demoOnly: true },
 ];
 export const MILESTONE_MARGIN_MS = 5;
 /** Goal 2: Sidevogn's own script CPU beyond the bare frame, and its script CPU alone. */
@@ -154,7 +154,7 @@ export function hostCompareRows(page, samples) {
     ['Extension script wall clock on the host per load', 'scriptMs', 'wall'],
     ['Host style/layout the extension triggered', 'renderingMs', 'wall'],
     ['Host main-thread busy CPU over the load window', 'busyCpuMs', 'cpu'],
-    ...MILESTONES.map((m) => [`Host ${m.label}`, m.field, 'wall']),
+    ...MILESTONES.map((m) => [`Host milestone: ${m.label}`, m.field, 'wall']),
     ['Host JS heap', 'heapBytes', ''],
   ];
   return rows
