@@ -114,6 +114,7 @@ export default {
     const pages = [
       {
         id: 'demo',
+        demo: true,
         label: 'Demo case system, citizen journal tab (textarea, Quill)',
         url: `${ctx.caseSystemUrl}/borger/${ctx.demoCitizen.caseId}/journal`,
         anchor: 'navigationStart',

@@ -145,7 +145,8 @@ async function main() {
       const last = sections.at(-1);
       for (const m of last.metrics ?? []) {
         const mark = { missed: '✗', met: '✓', untold: '?' }[m.status] ?? ' ';
-        console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
+        const interval = m.interval ? ` [${m.interval.join(', ')}]` : '';
+        console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${interval}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
       }
       console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     }
@@ -156,7 +157,26 @@ async function main() {
 
   meta.machine.loadEnd = loadavg()[0];
   meta.durationS = (Date.now() - started) / 1000;
-  const report = { meta, sections };
+  // Every goal in one list (also in each section's metrics), for tools that read report.json.
+  const goals = sections.flatMap((s) =>
+    (s.metrics ?? [])
+      .filter((m) => m.goal)
+      .map((m) => ({
+        goalNo: m.goalNo ?? null,
+        section: s.id,
+        id: m.id,
+        label: m.label,
+        value: m.value,
+        unit: m.unit,
+        clock: m.clock ?? null,
+        interval: m.interval ?? null,
+        aaInterval: m.aaInterval ?? null,
+        target: m.goal.text,
+        status: m.status,
+        superseded: !!m.superseded,
+      })),
+  );
+  const report = { meta, goals, sections };
   if (reference) {
     meta.compare = { ref: reference.label, sha: reference.sha, deps: reference.deps };
     report.comparison = {
