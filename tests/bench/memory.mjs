@@ -20,10 +20,21 @@ const CITIZENS = 10;
 const PANEL_MAX_MB = 60;
 const GROWTH_MAX_MB = 2;
 
-/** Heap after GC (MB) of the panel frame, the service worker and the host page of `browser`. */
-async function heaps(browser) {
-  const targets = await listTargets(browser);
+/**
+ * Heap after GC (MB) of the panel frame, the service worker and the host page
+ * of `browser`. Chromium stops an idle service worker after about 30 s: if it
+ * has no target, a message from the panel wakes it first (as the panel's own
+ * next request would).
+ */
+async function heaps(browser, page) {
   const origin = `chrome-extension://${browser.extensionId}/`;
+  let targets = await listTargets(browser);
+  if (!targets.some((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
+    const panel = page.frames().find((f) => f.url().startsWith(`${origin}panel.html`));
+    await panel?.evaluate(() => chrome.runtime.sendMessage({ type: 'sidevogn-bench-wake' }).catch(() => undefined));
+    await sleep(500);
+    targets = await listTargets(browser);
+  }
   const find = (test, what) => {
     const t = targets.find(test);
     if (!t)
@@ -77,7 +88,7 @@ export default {
         await page.goto(`${ctx.caseSystemUrl}/borger/${people[0].caseId}`);
         await shows(people[0]);
         await sleep(1000);
-        readings.push({ switches: 0, saves: 0, ...(await heaps(browser)) });
+        readings.push({ switches: 0, saves: 0, ...(await heaps(browser, page)) });
         ctx.log(
           `  ${switches} switches, a note saved after every second one; heap read every ${every} from switch ${half}`,
         );
@@ -101,10 +112,11 @@ export default {
             saved++;
           }
           if (i >= half && (i - half) % every === 0)
-            readings.push({ switches: i, saves: saved, ...(await heaps(browser)) });
+            readings.push({ switches: i, saves: saved, ...(await heaps(browser, page)) });
           ctx.progress(i - 1, switches);
         }
-        if (readings.at(-1).switches !== switches) readings.push({ switches, saves: saved, ...(await heaps(browser)) });
+        if (readings.at(-1).switches !== switches)
+          readings.push({ switches, saves: saved, ...(await heaps(browser, page)) });
       } finally {
         await browser.close({ keepProfile: true });
       }

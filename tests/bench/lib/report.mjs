@@ -54,9 +54,11 @@ export function renderMarkdown(report) {
   const missed = goals.filter((m) => m.status === 'missed');
   out.push('## Goals', '');
   out.push(
-    missed.length === 0
-      ? `All ${goals.length} goals met.`
-      : `${goals.length - missed.length} of ${goals.length} goals met; missed: ${missed.map((m) => `**${m.label}**`).join('; ')}. Findings and recommendations are in each section below.`,
+    goals.length === 0
+      ? 'No goal was measured in this run.'
+      : missed.length === 0
+        ? `All ${goals.length} goals met.`
+        : `${goals.length - missed.length} of ${goals.length} goals met; missed: ${missed.map((m) => `**${m.label}**`).join('; ')}. Findings and recommendations are in each section below.`,
     '',
   );
   out.push(
