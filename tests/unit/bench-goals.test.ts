@@ -72,7 +72,7 @@ describe('long tasks that are ours (issue 33, goal 3)', () => {
   const HOST = 'http://127.0.0.1:9000';
   const EXT = 'chrome-extension://abc/host.js';
   const [pid, tid] = [7, 1];
-  const analyze = (extensionUs: number, taskUs: number) =>
+  const analyze = (extensionUs: number, taskUs: number, cpuShare = 1) =>
     analyzeHostTrace(
       [
         {
@@ -83,7 +83,7 @@ describe('long tasks that are ours (issue 33, goal 3)', () => {
         },
         { name: 'thread_name', ph: 'M', pid, tid, args: { name: 'CrRendererMain' } },
         { name: 'navigationStart', ph: 'R', pid, tid, ts: 1_000, args: { data: { documentLoaderURL: `${HOST}/x` } } },
-        { name: 'RunTask', ph: 'X', pid, tid, ts: 2_000, dur: taskUs, tdur: taskUs },
+        { name: 'RunTask', ph: 'X', pid, tid, ts: 2_000, dur: taskUs, tdur: taskUs * cpuShare },
         { name: 'EvaluateScript', ph: 'X', pid, tid, ts: 2_000, dur: extensionUs, args: { data: { url: EXT } } },
       ],
       { hostUrl: HOST, windowMs: 1000 },
@@ -98,6 +98,13 @@ describe('long tasks that are ours (issue 33, goal 3)', () => {
 
   it('does not count 16 ms or less of the extension, however long the task', () => {
     expect(analyze(16_000, 200_000)[0].ours).toBe(false);
+  });
+
+  it('gives the extension’s part of the task in thread CPU time too', () => {
+    // The thread ran for half of the task's wall clock (it waited for a core the rest).
+    const [task] = analyze(20_000, 100_000, 0.5);
+    expect(task.extensionMs).toBeCloseTo(20);
+    expect(task.extensionCpuMs).toBeCloseTo(10);
   });
 
   it('does not count a task of 50 ms or less', () => {

@@ -139,7 +139,7 @@ export function hostGoalMetrics(page, samples, { longTaskGoal = true } = {}) {
       clock: 'wall',
       detail:
         (list.length
-          ? `tasks ${list.map((t) => `${fmt(t.durMs)} ms (extension ${fmt(t.extensionMs)})`).join(', ')}; `
+          ? `tasks ${list.map((t) => `${fmt(t.durMs)} ms (extension ${fmt(t.extensionMs)}, of it CPU ${fmt(t.extensionCpuMs)})`).join(', ')}; `
           : '') +
         `the extension's largest part of any long task: ${fmt(Math.max(0, ...pick(ext, 'maxExtensionInLongTaskMs')))} ms` +
         (enough ? '' : `; only ${ext.length} loads, fewer than the ${LOADS_FOR_LONG_TASKS} the goal asks`),

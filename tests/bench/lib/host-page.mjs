@@ -32,7 +32,9 @@ export function windowFigures(a) {
     causedLongTaskMs: a.longTasks.filter((t) => t.caused).map((t) => t.durMs),
     // Issue 33, goal 3: long tasks in which the extension's part exceeds 16 ms.
     longTasksOurs: a.longTasks.filter((t) => t.ours).length,
-    oursLongTasks: a.longTasks.filter((t) => t.ours).map((t) => ({ durMs: t.durMs, extensionMs: t.extensionMs })),
+    oursLongTasks: a.longTasks
+      .filter((t) => t.ours)
+      .map((t) => ({ durMs: t.durMs, extensionMs: t.extensionMs, extensionCpuMs: t.extensionCpuMs })),
     // The extension's largest part of any long task in the window (0 without one).
     maxExtensionInLongTaskMs: Math.max(0, ...a.longTasks.map((t) => t.extensionMs)),
   };
