@@ -26,8 +26,9 @@ export function distribution(env: NodeJS.ProcessEnv = process.env): 'dev' | 'sto
 }
 
 /**
- * A content script bundled on its own (see lib/host/content-script.ts): the
- * bridge (host.js) by default, or the field script (lib/host/fields-script.ts).
+ * A content script bundled on its own, outside WXT's entrypoints
+ * (docs/adr/0001-content-script-outside-entrypoints.md): the bridge (host.js)
+ * by default, or the field or page script.
  */
 export async function buildContentScript(demo: boolean, entry = 'lib/host/content-script.ts'): Promise<string> {
   const bridge = entry === 'lib/host/content-script.ts';
@@ -53,9 +54,9 @@ export async function buildContentScript(demo: boolean, entry = 'lib/host/conten
  * Everything the panel page needs at start in one chunk: each script file a
  * page loads costs its start-up a request and a module record of its own, and
  * the panel starts on every page load of the case system. Left to itself,
- * Rollup splits the modules the extension pages share into six files (an A/B
- * of 20 warm reloads each: time to interactive 228 → 199 ms, `npm run bench`).
- * (Not for the single-file builds: the background and the picker.)
+ * Rollup splits the modules the extension pages share into several files
+ * (measured by `npm run bench`, panel part). Not for the single-file builds:
+ * the background and the picker.
  */
 function panelStartChunk(): Plugin {
   const PANEL_ENTRY = '/entrypoints/panel/main.tsx';
@@ -96,7 +97,7 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // The content script (lib/host/content-script.ts), bundled on its own: see there.
+    // The content scripts, bundled on their own: docs/adr/0001-content-script-outside-entrypoints.md.
     'build:publicAssets': async (_wxt, files) => {
       const demo = distribution() === 'dev';
       files.push({ relativeDest: 'host.js', contents: await buildContentScript(demo) });

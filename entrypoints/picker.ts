@@ -1,7 +1,6 @@
 import { defineUnlistedScript } from '#imports';
-import { browser } from 'wxt/browser';
 import { translator } from '@/lib/i18n/i18n';
-import type { PickerToOptions } from '@/lib/messaging/protocol';
+import { sendToOptions } from '@/lib/messaging/runtime';
 import { loadLocale } from '@/lib/panel/preferences';
 import { startPicker } from '@/lib/picker/picker';
 
@@ -19,7 +18,6 @@ export default defineUnlistedScript(async () => {
   const t = translator(await loadLocale().catch(() => 'da' as const));
   window.__sidevognPickerStop = startPicker(document, t, (picks) => {
     window.__sidevognPickerStop = undefined;
-    const message: PickerToOptions = picks ? { type: 'picker-done', picks } : { type: 'picker-cancelled' };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
+    void sendToOptions(picks ? { type: 'picker-done', picks } : { type: 'picker-cancelled' });
   });
 });

@@ -5,8 +5,8 @@ import { adapterSchema, type Adapter } from '@/lib/host/adapter';
 import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ProbeResult } from '@/lib/adapters/probe';
-import { useT } from '../panel/panel-context';
-import { adapterReaders, targetKey } from './readers';
+import { useT } from '@/components/ui/i18n';
+import { adapterReaders, targetKey } from '@/lib/adapters/readers';
 import { useProbe } from './use-probe';
 
 const input = 'w-full rounded border border-slate-400 px-2 py-1 text-sm';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { probeReaders, type ProbeReader, type ProbeResult } from '@/lib/adapters/probe';
+import type { ProbeReader, ProbeResult } from '@/lib/adapters/probe';
+import { probeTab } from '@/lib/adapters/probe-tab';
 
 /** Reads the readers on a tab's page now and every 2 s while mounted (what "live" means here). */
 export function useProbe(tabId: number | null, readers: Record<string, ProbeReader>) {
@@ -10,16 +10,10 @@ export function useProbe(tabId: number | null, readers: Record<string, ProbeRead
     if (tabId === null) return;
     let live = true;
     const run = () =>
-      browser.scripting
-        .executeScript({
-          target: { tabId },
-          func: probeReaders,
-          args: [JSON.parse(key) as Record<string, ProbeReader>],
-        })
-        .then(
-          ([first]) => live && setResults((first?.result as Record<string, ProbeResult> | undefined) ?? null),
-          () => live && setResults(null),
-        );
+      probeTab(tabId, JSON.parse(key) as Record<string, ProbeReader>).then(
+        (found) => live && setResults(found),
+        () => live && setResults(null),
+      );
     const timer = setTimeout(run, 150);
     const interval = setInterval(run, 2000);
     return () => {
@@ -29,10 +23,4 @@ export function useProbe(tabId: number | null, readers: Record<string, ProbeRead
     };
   }, [tabId, key]);
   return results;
-}
-
-export function probeOnce(tabId: number, readers: Record<string, ProbeReader>): Promise<Record<string, ProbeResult>> {
-  return browser.scripting
-    .executeScript({ target: { tabId }, func: probeReaders, args: [readers] })
-    .then(([first]) => (first?.result as Record<string, ProbeResult> | undefined) ?? {});
 }

@@ -4,10 +4,10 @@ import type { ChecklistItem } from '@/lib/checklists/schema';
 import type { ChecklistRunRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { isoToday } from '@/lib/templates/form';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
 
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
@@ -63,7 +63,7 @@ function ItemRow({
   state: ChecklistRunRecord['items'][string] | undefined;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const { repository } = usePanelServices();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');

@@ -1,16 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { formatDateTime } from '@/lib/i18n/i18n';
+import { formatDateTime, type Locale } from '@/lib/i18n/i18n';
 import { isInForce } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { ChecklistRunView } from './ChecklistRunView';
 
 /** The checklists tab: start one for the meeting, work through it, see finished ones. */
 export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const { repository } = usePanelServices();
   const runs = useLiveQuery(() => repository.checklistRuns.list(citizenKey), [repository, citizenKey]);
   const available = useLiveQuery(() => repository.packs.activeContent().then((c) => c.checklists), [repository]);
@@ -90,13 +90,7 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
   );
 }
 
-function FinishedRun({
-  run,
-  locale,
-}: {
-  run: Parameters<typeof ChecklistRunView>[0]['run'];
-  locale: ReturnType<typeof usePanelStore.getState>['locale'];
-}) {
+function FinishedRun({ run, locale }: { run: Parameters<typeof ChecklistRunView>[0]['run']; locale: Locale }) {
   const t = useT();
   const { repository } = usePanelServices();
   const checklist = useLiveQuery(() => repository.checklistRuns.checklistOf(run), [repository, run]);

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 
 /** What Sidevogn did in this citizen's case: which template, when, where. */
 export function HistoryList({ citizenKey }: { citizenKey: string }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const { repository } = usePanelServices();
   const entries = useLiveQuery(() => repository.history.list(citizenKey), [repository, citizenKey]);
   if (!entries) return null;

@@ -5,11 +5,12 @@ import { WrongSecretError } from '@/lib/crypto/keyring';
 import { DEFAULT_LOCK_POLICY, readLockPolicy, type LockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
 import type { Translate } from '@/lib/i18n/i18n';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { LockNowButton } from './LockGate';
 import { RecoveryKeyStep } from './LockForms';
-import { PassphraseField, buttonClass, refuseNewPassphrase } from './PassphraseField';
+import { PassphraseField, refuseNewPassphrase } from './PassphraseField';
 import { startRotation } from './rotation';
+import { primaryDisabledButtonClass } from '@/components/ui/styles';
 
 /** The new passphrase is refused (the message says why). */
 class Refused extends Error {}
@@ -37,7 +38,7 @@ export function LockSettings({ db }: { db: SidevognDb }) {
           {t('lock.options.title')}
         </h2>
         <p className="mt-1 text-sm">{t('lock.options.idle', { minutes: policy.idleLockMinutes })}</p>
-        <LockNowButton className={`mt-2 ${buttonClass}`} />
+        <LockNowButton className={`mt-2 ${primaryDisabledButtonClass}`} />
         <ChangePassphraseForm db={db} policy={policy} />
       </section>
       <RenewRecoveryKey db={db} />
@@ -146,7 +147,7 @@ function ChangePassphraseForm({ db, policy }: { db: SidevognDb; policy: LockPoli
         <p role="status" className="text-sm text-green-800">
           {done === 'changed' ? t('lock.change.done') : ''}
         </p>
-        <button type="submit" className={`mt-2 ${buttonClass}`} disabled={busy}>
+        <button type="submit" className={`mt-2 ${primaryDisabledButtonClass}`} disabled={busy}>
           {busy ? t('lock.working') : t('lock.change.submit')}
         </button>
       </form>
@@ -214,7 +215,7 @@ function RenewRecoveryKey({ db }: { db: SidevognDb }) {
           <p role="status" className="text-sm text-green-800">
             {done ? t('lock.renew.done') : ''}
           </p>
-          <button type="submit" className={`mt-2 ${buttonClass}`} disabled={busy}>
+          <button type="submit" className={`mt-2 ${primaryDisabledButtonClass}`} disabled={busy}>
             {busy ? t('lock.working') : t('lock.renew.submit')}
           </button>
         </form>

@@ -4,8 +4,9 @@ import { AlreadySetUpError, resetPassphrase, setUpEncryption, unlock } from '@/l
 import { RecoveryKeyFormatError, WrongSecretError } from '@/lib/crypto/keyring';
 import type { LockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
-import { useT } from '../panel/panel-context';
-import { PassphraseField, buttonClass, inputClass, linkButtonClass, refuseNewPassphrase } from './PassphraseField';
+import { useT } from '@/components/ui/i18n';
+import { PassphraseField, refuseNewPassphrase } from './PassphraseField';
+import { linkButtonClass, lockInputClass, primaryDisabledButtonClass } from '@/components/ui/styles';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -112,7 +113,7 @@ export function SetUpForm({
         }}
       />
       <FormError id={errorId} text={error} />
-      <button type="submit" className={`mt-2 ${buttonClass}`} disabled={busy}>
+      <button type="submit" className={`mt-2 ${primaryDisabledButtonClass}`} disabled={busy}>
         {busy ? t('lock.working') : t('lock.setup.submit')}
       </button>
     </form>
@@ -152,7 +153,7 @@ export function RecoveryKeyStep({
       <div className="mt-3 flex flex-wrap gap-2">
         <button
           type="button"
-          className={buttonClass}
+          className={primaryDisabledButtonClass}
           onClick={() =>
             void navigator.clipboard.writeText(recoveryKey).then(
               () => setCopied(true),
@@ -162,7 +163,7 @@ export function RecoveryKeyStep({
         >
           {t('lock.recovery.copy')}
         </button>
-        <button type="button" className={buttonClass} onClick={() => window.print()}>
+        <button type="button" className={primaryDisabledButtonClass} onClick={() => window.print()}>
           {t('lock.recovery.print')}
         </button>
       </div>
@@ -175,7 +176,7 @@ export function RecoveryKeyStep({
           {t('lock.recovery.saved')}
         </label>
       </div>
-      <button type="button" className={`mt-3 ${buttonClass}`} disabled={!saved} onClick={onDone}>
+      <button type="button" className={`mt-3 ${primaryDisabledButtonClass}`} disabled={!saved} onClick={onDone}>
         {t('lock.recovery.continue')}
       </button>
     </section>
@@ -231,7 +232,7 @@ function PassphraseUnlock({ db, onForgot }: { db: SidevognDb; onForgot(): void }
       />
       <FormError id={`${id}-error`} text={error} />
       <div className="mt-2 flex flex-wrap items-center gap-4">
-        <button type="submit" className={buttonClass} disabled={busy}>
+        <button type="submit" className={primaryDisabledButtonClass} disabled={busy}>
           {busy ? t('lock.working') : t('lock.unlock')}
         </button>
         <button type="button" className={linkButtonClass} onClick={onForgot}>
@@ -284,7 +285,7 @@ function RecoveryUnlock({ db, policy, onBack }: { db: SidevognDb; policy: LockPo
         </label>
         <input
           id={`${id}-key`}
-          className={`${inputClass} font-mono`}
+          className={`${lockInputClass} font-mono`}
           value={recoveryKey}
           autoComplete="off"
           spellCheck={false}
@@ -306,7 +307,7 @@ function RecoveryUnlock({ db, policy, onBack }: { db: SidevognDb; policy: LockPo
       />
       <FormError id={`${id}-error`} text={error} />
       <div className="mt-2 flex flex-wrap items-center gap-4">
-        <button type="submit" className={buttonClass} disabled={busy}>
+        <button type="submit" className={primaryDisabledButtonClass} disabled={busy}>
           {busy ? t('lock.working') : t('lock.reset.submit')}
         </button>
         <button type="button" className={linkButtonClass} onClick={onBack}>

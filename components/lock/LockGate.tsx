@@ -1,20 +1,29 @@
 import { useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { session } from '@/lib/crypto/session';
-import { Notice } from '../panel/Notice';
-import { DataLossAlert } from '../privacy/DataLossAlert';
-import { useT } from '../panel/panel-context';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
 import { RecoveryKeyStep, SetUpForm, UnlockForm } from './LockForms';
 import { useLock } from './use-lock';
 import { dismissRotationError, useRotation } from './rotation';
-import { buttonClass } from './PassphraseField';
+import { primaryDisabledButtonClass } from '@/components/ui/styles';
 
 /**
  * Shows its children only while Sidevogn is unlocked. Otherwise: the first-run
  * set-up (passphrase, then the recovery key once), or the unlock form. Nothing
  * of any citizen is rendered while locked: the children are unmounted.
+ * `beforeSetUp` is shown above the first-run set-up (the shells pass the
+ * data-loss alert: a database that came back empty is seen before a new key is made).
  */
-export function LockGate({ db, children }: { db: SidevognDb; children: React.ReactNode }) {
+export function LockGate({
+  db,
+  beforeSetUp,
+  children,
+}: {
+  db: SidevognDb;
+  beforeSetUp?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const t = useT();
   const { state, policy, refresh } = useLock(db);
   const [created, setCreated] = useState<{ recoveryKey: string; dataKey: CryptoKey } | null>(null);
@@ -46,7 +55,7 @@ export function LockGate({ db, children }: { db: SidevognDb; children: React.Rea
   if (rotation.phase === 'failed')
     return (
       <Notice tone="error" title={t('lock.rotation.failed')} body={rotation.error}>
-        <button type="button" className={`mt-2 ${buttonClass}`} onClick={dismissRotationError}>
+        <button type="button" className={`mt-2 ${primaryDisabledButtonClass}`} onClick={dismissRotationError}>
           {t('lock.reset.back')}
         </button>
       </Notice>
@@ -72,7 +81,7 @@ export function LockGate({ db, children }: { db: SidevognDb; children: React.Rea
     case 'setup':
       return (
         <>
-          <DataLossAlert beforeSetUp />
+          {beforeSetUp}
           <SetUpForm db={db} policy={policy} onCreated={setCreated} onAlreadySetUp={refresh} />
         </>
       );

@@ -8,12 +8,8 @@ import {
   type Strength,
 } from '@/lib/crypto/passphrase';
 import type { Translate } from '@/lib/i18n/i18n';
-import { useT } from '../panel/panel-context';
-
-export const inputClass = 'mt-1 w-full rounded border border-slate-500 px-2 py-1';
-export const buttonClass =
-  'rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:bg-slate-500';
-export const linkButtonClass = 'text-sm text-sky-800 underline hover:text-sky-950';
+import { useT } from '@/components/ui/i18n';
+import { lockInputClass } from '@/components/ui/styles';
 
 const strengthColour = { weak: 'text-red-800', fair: 'text-amber-800', strong: 'text-green-800' } as const;
 
@@ -107,7 +103,7 @@ export function PassphraseField({
       <input
         id={id}
         type="password"
-        className={inputClass}
+        className={lockInputClass}
         value={value}
         autoComplete={autoComplete}
         aria-describedby={described}

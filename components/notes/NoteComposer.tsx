@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { draftIdForNewNote } from '@/lib/db/repository';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
 import { useDraft } from './use-draft';
 
 export function NoteComposer({ citizenKey }: { citizenKey: string }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const { repository } = usePanelServices();
   const draft = useDraft(repository, draftIdForNewNote(citizenKey), citizenKey);
   const [saveError, setSaveError] = useState<SaveFailure | null>(null);

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
-import { draftIdForEdit } from '@/lib/db/repository';
+import { draftIdForEdit } from '@/lib/notes/draft-repository';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
 import { useDraft } from './use-draft';
 
 export function NoteItem({
@@ -18,7 +18,7 @@ export function NoteItem({
   onDeleted(note: NoteRecord): void;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const { repository } = usePanelServices();
   const [editingByChoice, setEditing] = useState(false);
   // An unfinished edit (e.g. from before a crash) reopens the editor with it.

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
-import { NOTES_FIRST_PAGE, NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/db/repository';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { NOTES_FIRST_PAGE, NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/notes/note-repository';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
 import { UndoToast } from './UndoToast';

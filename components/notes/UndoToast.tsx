@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 export function UndoToast({ message, onUndo, onClose }: { message: string; onUndo(): void; onClose(): void }) {
   const t = useT();

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DraftId, Repository } from '@/lib/db/repository';
+import type { DraftId } from '@/lib/notes/draft-repository';
+import type { Repositories } from '@/lib/repositories';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-import { useThrottledSave } from '../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 export interface DraftState {
   /** null while the stored draft is being read. */
@@ -17,9 +18,9 @@ export interface DraftState {
 
 /**
  * Text that autosaves as a draft while the caseworker types (throttled, see
- * lib/db/throttled-save.ts); leaving the page or switching citizen flushes at once.
+ * lib/storage/throttled-save.ts); leaving the page or switching citizen flushes at once.
  */
-export function useDraft(repository: Repository, id: DraftId, citizenKey: string, initial = ''): DraftState {
+export function useDraft(repository: Repositories, id: DraftId, citizenKey: string, initial = ''): DraftState {
   const [text, setText] = useState<string | null>(null);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);

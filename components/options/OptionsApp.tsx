@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { loadCaseworkerName, saveCaseworkerName } from '@/lib/panel/preferences';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { TemplateSettings } from './TemplateSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { PackEditor } from '../packs/editor/PackEditor';
@@ -12,16 +12,17 @@ import { NotificationSettings } from '../summary/NotificationSettings';
 import { AdapterSettings } from '../adapters/AdapterSettings';
 import { PrivacySettings } from '../privacy/PrivacySettings';
 import { LockGate } from '../lock/LockGate';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 import { LockSettings } from '../lock/ChangePassphrase';
-import { LocaleSelect } from '../shared/LocaleSelect';
+import { LocaleSelect } from '@/components/ui/LocaleSelect';
 
-export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   return (
     <div className="mx-auto max-w-3xl p-6 text-slate-900">
       <OptionsTitle />
       <main>
         {/* Citizen data and the lock itself: unlocked only (first run: the passphrase set-up is here). */}
-        <LockGate db={db}>
+        <LockGate db={db} beforeSetUp={<DataLossAlert beforeSetUp />}>
           <LockSettings db={db} />
           <CaseloadList repository={repository} />
           <NoteSearchSection db={db} repository={repository} />
@@ -39,7 +40,7 @@ function OptionsTitle() {
   return <h1 className="text-2xl font-bold">{t('options.title')}</h1>;
 }
 
-function OptionsSections({ repository }: { repository: Repository }) {
+function OptionsSections({ repository }: { repository: Repositories }) {
   const t = useT();
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,17 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { translateIssue } from '@/lib/i18n/validation';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 
 type ImportState = { ok: true; title: string } | { ok: false; errors: string[] } | null;
 
 /** Installed templates, and importing one from a file (validated; a bad file changes nothing). */
-export function TemplateSettings({ repository }: { repository: Repository }) {
+export function TemplateSettings({ repository }: { repository: Repositories }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const [result, setResult] = useState<ImportState>(null);
   const fileId = useId();

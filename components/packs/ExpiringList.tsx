@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { allExpired, expiringWithin, type DatedPack } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 const danishDate = (iso: string) => iso.split('-').reverse().join('.');
 

@@ -1,9 +1,9 @@
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { PackPreview as Preview } from '@/lib/db/repository';
+import type { PackPreview as Preview } from '@/lib/packs/config-repository';
 import { allExpired } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
 import { ExpiringList } from './ExpiringList';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 /** What a pack would change, shown before anything is applied. */
 export function PackPreview({

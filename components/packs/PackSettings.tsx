@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { PackSource } from '@/lib/db/config-records';
+import type { PackSource } from '@/lib/packs/config-records';
 import { diagnoseSaveFailure } from '@/lib/db/storage-errors';
-import type { InstalledPack, PackPreview as Preview, Repository } from '@/lib/db/repository';
+import type { InstalledPack, PackPreview as Preview } from '@/lib/packs/config-repository';
+import type { Repositories } from '@/lib/repositories';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
 import { translateIssue } from '@/lib/i18n/validation';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { ExpiringList } from './ExpiringList';
 import { PackPreview } from './PackPreview';
 
@@ -19,9 +19,9 @@ type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; ac
 type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
-export function PackSettings({ repository }: { repository: Repository }) {
+export function PackSettings({ repository }: { repository: Repositories }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const packs = useLiveQuery(() => repository.packs.list(), [repository]);
   // Unknown until read: nothing a policy could forbid is offered before then.
   const [policy, setPolicy] = useState<PackPolicy | null>(null);
@@ -253,7 +253,7 @@ function PackRow({
   onRemove(): void;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const versionId = useId();
   const { state, active, versions } = pack;
   const newer = versions.find((v) => compareSemver(v, state.activeVersion) > 0);

@@ -1,8 +1,8 @@
 import { maskCpr } from '@/lib/cpr/cpr';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { Notice } from './Notice';
-import { useT } from './panel-context';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
 
 export function CitizenChoice({ candidates }: { candidates: CitizenOnPage[] }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { maskCpr } from '@/lib/cpr/cpr';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
 
 export function CitizenHeader({ citizen }: { citizen: CitizenOnPage }) {
   const t = useT();

@@ -7,7 +7,7 @@ import { HistoryList } from '../history/HistoryList';
 import { NotesView } from '../notes/NotesView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { SummaryView, useObserveHostFacts } from '../summary/SummaryView';
-import { useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
 import { markCitizenData } from '@/lib/backup/marker';
 import { CitizenDataActions } from '../privacy/CitizenDataActions';
 import { RetentionWarning } from '../privacy/RetentionWarning';

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { CitizenHeader } from './CitizenHeader';
 import { CitizenTabs } from './CitizenTabs';
-import { Notice } from './Notice';
-import { usePanelServices, useT } from './panel-context';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { takeFirstView, type FirstView } from '@/lib/panel/first-view';
 
 type Opened = { cpr: string; key: string; first?: FirstView } | { cpr: string; error: string };

@@ -1,5 +1,6 @@
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 
 /** The slim tab the panel folds into; one click or Enter opens it again. */
 export function CollapsedTab() {

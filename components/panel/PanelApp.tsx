@@ -4,12 +4,13 @@ import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
 import { CitizenView } from './CitizenView';
 import { CitizenChoice } from './CitizenChoice';
 import { CollapsedTab } from './CollapsedTab';
-import { Notice } from './Notice';
+import { Notice } from '@/components/ui/Notice';
 import { PanelToolbar } from './PanelToolbar';
 import { ResizeHandle } from './ResizeHandle';
-import { useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
 import type { SidevognDb } from '@/lib/db/database';
 import { LockGate } from '../lock/LockGate';
+import { DataLossAlert } from '../privacy/DataLossAlert';
 
 export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: string | null }) {
   // The browser's side panel has its own width and close button: no fold, no resize handle.
@@ -85,7 +86,7 @@ function StorageDenied({ error }: { error: string }) {
 /** Nothing of any citizen (not even what the page shows) until unlocked. */
 function LockedPanelBody({ db }: { db: SidevognDb }) {
   return (
-    <LockGate db={db}>
+    <LockGate db={db} beforeSetUp={<DataLossAlert beforeSetUp />}>
       <PanelBody />
     </LockGate>
   );

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { SIDE_PAGE } from '@/lib/messaging/constants';
 import type { LayoutMode } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { LockNowButton } from '../lock/LockGate';
 import { useUnlocked } from '../lock/use-lock';
-import { LocaleSelect } from '../shared/LocaleSelect';
+import { LocaleSelect } from '@/components/ui/LocaleSelect';
 
 export function PanelToolbar() {
   const t = useT();

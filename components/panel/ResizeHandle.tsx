@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from '@/lib/messaging/constants';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import { usePanelServices, useT } from './panel-context';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 
 const KEY_STEP = 20;
 const clamp = (w: number) => Math.round(Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, w)));

@@ -1,8 +1,15 @@
-import { useMemo } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { formatDateTime, translator } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
+import { formatDateTime } from '@/lib/i18n/i18n';
+import { useLocale, useT } from '@/components/ui/i18n';
 import type { AccessPageProps } from '@/lib/privacy/start-access-page';
+
+type AccessData = NonNullable<AccessPageProps['data']>;
+
+/** Formats a moment in the page's language. */
+function useWhen(): (at: number) => string {
+  const locale = useLocale();
+  return (at) => formatDateTime(locale, at);
+}
 
 /**
  * Everything Sidevogn holds about one citizen, as a printable page for an
@@ -10,9 +17,8 @@ import type { AccessPageProps } from '@/lib/privacy/start-access-page';
  * shown in full, since the citizen is entitled to their own data.
  */
 export function AccessReport({ data, error, printedAt }: AccessPageProps) {
-  const locale = usePanelStore((s) => s.locale);
-  const t = useMemo(() => translator(locale), [locale]);
-  const when = (at: number) => formatDateTime(locale, at);
+  const t = useT();
+  const when = useWhen();
 
   if (error || !data)
     return (
@@ -23,22 +29,6 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
     );
 
   const { citizen, summary } = data;
-  const section = (id: string, title: MessageKey, count: number, body: React.ReactNode) => (
-    <section className="mt-5" aria-labelledby={`access-${id}`} data-testid={`access-${id}`}>
-      <h2 id={`access-${id}`} className="border-b border-slate-400 text-base font-semibold">
-        {t(title)} ({count})
-      </h2>
-      {count === 0 ? <p className="mt-1 text-sm text-slate-700">{t('access.none')}</p> : body}
-    </section>
-  );
-  const meta = (text: string) => <p className="text-xs text-slate-700">{text}</p>;
-  const summaryCount = summary
-    ? Object.keys(summary.text).length +
-      Object.keys(summary.ownFacts).length +
-      Object.keys(summary.hostFacts).length +
-      summary.contacts.length
-    : 0;
-
   return (
     <main className="mx-auto max-w-[210mm] p-6 text-slate-900 print:max-w-none print:p-0">
       <div className="no-print mb-4">
@@ -69,67 +59,28 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
         </dl>
       </section>
 
-      {section(
-        'notes',
-        'access.notes',
-        data.notes.length,
-        data.notes.map((n) => (
+      <Section id="notes" title="access.notes" count={data.notes.length}>
+        {data.notes.map((n) => (
           <article key={n.id} className="mt-2" data-testid="access-note">
             {meta(
               `${t('access.created', { date: when(n.createdAt) })} · ${t('access.updated', { date: when(n.updatedAt) })}`,
             )}
             <p className="text-sm whitespace-pre-wrap">{n.body}</p>
           </article>
-        )),
-      )}
-      {section(
-        'drafts',
-        'access.drafts',
-        data.drafts.length,
-        data.drafts.map((d) => (
+        ))}
+      </Section>
+      <Section id="drafts" title="access.drafts" count={data.drafts.length}>
+        {data.drafts.map((d) => (
           <article key={d.id} className="mt-2">
             {meta(t('access.updated', { date: when(d.updatedAt) }))}
             <p className="text-sm whitespace-pre-wrap">{d.body}</p>
           </article>
-        )),
-      )}
-      {section(
-        'summary',
-        'access.summary',
-        summaryCount,
-        summary && (
-          <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-            {Object.entries(summary.text).map(([field, v]) => (
-              <Row key={`t-${field}`} label={t(`summary.text.${field}` as MessageKey)} value={v.value} />
-            ))}
-            {Object.entries(summary.ownFacts).map(([field, v]) => (
-              <Row
-                key={`o-${field}`}
-                label={`${t(`fact.${field}` as MessageKey)} (${t('summary.source.own')})`}
-                value={v.value}
-              />
-            ))}
-            {Object.entries(summary.hostFacts).map(([field, v]) => (
-              <Row
-                key={`h-${field}`}
-                label={`${t(`fact.${field}` as MessageKey)} (${t('summary.source.host')})`}
-                value={v.value}
-              />
-            ))}
-            {summary.contacts.map((c) => (
-              <Row
-                key={c.id}
-                label={t(`contact.role.${c.role}` as MessageKey)}
-                value={c.detail ? `${c.name} (${c.detail})` : c.name}
-              />
-            ))}
-          </dl>
-        ),
-      )}
-      {section(
-        'deadlines',
-        'access.deadlines',
-        data.deadlines.length,
+        ))}
+      </Section>
+      <Section id="summary" title="access.summary" count={summaryCount(summary)}>
+        {summary && <SummaryRows summary={summary} />}
+      </Section>
+      <Section id="deadlines" title="access.deadlines" count={data.deadlines.length}>
         <ul className="mt-1 list-disc pl-5 text-sm">
           {data.deadlines.map((d) => (
             <li key={d.id}>
@@ -137,13 +88,10 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
               {d.doneAt !== null && ` ✓ ${when(d.doneAt)}`}
             </li>
           ))}
-        </ul>,
-      )}
-      {section(
-        'formDrafts',
-        'access.formDrafts',
-        data.formDrafts.length,
-        data.formDrafts.map((f) => (
+        </ul>
+      </Section>
+      <Section id="formDrafts" title="access.formDrafts" count={data.formDrafts.length}>
+        {data.formDrafts.map((f) => (
           <article key={f.id} className="mt-2">
             {meta(`${f.templateId} · ${t('access.updated', { date: when(f.updatedAt) })}`)}
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 text-sm">
@@ -152,13 +100,10 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
               ))}
             </dl>
           </article>
-        )),
-      )}
-      {section(
-        'checklistRuns',
-        'access.checklistRuns',
-        data.checklistRuns.length,
-        data.checklistRuns.map((r) => (
+        ))}
+      </Section>
+      <Section id="checklistRuns" title="access.checklistRuns" count={data.checklistRuns.length}>
+        {data.checklistRuns.map((r) => (
           <article key={r.id} className="mt-2 text-sm">
             {meta(`${r.checklistId} (${r.packId} ${r.packVersion}) · ${when(r.startedAt)}`)}
             <ul className="list-disc pl-5">
@@ -170,12 +115,9 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
               ))}
             </ul>
           </article>
-        )),
-      )}
-      {section(
-        'history',
-        'access.history',
-        data.history.length,
+        ))}
+      </Section>
+      <Section id="history" title="access.history" count={data.history.length}>
         <ul className="mt-1 list-disc pl-5 text-sm">
           {data.history.map((h) => (
             <li key={h.id}>
@@ -183,8 +125,8 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
               {h.target && ` → ${h.target}`}
             </li>
           ))}
-        </ul>,
-      )}
+        </ul>
+      </Section>
     </main>
   );
 }
@@ -195,5 +137,71 @@ function Row({ label, value }: { label: string; value: string }) {
       <dt className="font-medium">{label}</dt>
       <dd className="whitespace-pre-wrap">{value}</dd>
     </>
+  );
+}
+
+/** A section of the report: its heading with the count, or "none". */
+function Section({
+  id,
+  title,
+  count,
+  children,
+}: {
+  id: string;
+  title: MessageKey;
+  count: number;
+  children: React.ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="mt-5" aria-labelledby={`access-${id}`} data-testid={`access-${id}`}>
+      <h2 id={`access-${id}`} className="border-b border-slate-400 text-base font-semibold">
+        {t(title)} ({count})
+      </h2>
+      {count === 0 ? <p className="mt-1 text-sm text-slate-700">{t('access.none')}</p> : children}
+    </section>
+  );
+}
+
+const meta = (text: string) => <p className="text-xs text-slate-700">{text}</p>;
+
+const summaryCount = (summary: AccessData['summary']) =>
+  summary
+    ? Object.keys(summary.text).length +
+      Object.keys(summary.ownFacts).length +
+      Object.keys(summary.hostFacts).length +
+      summary.contacts.length
+    : 0;
+
+/** The overview: text fields, own and case-system facts, contacts. */
+function SummaryRows({ summary }: { summary: NonNullable<AccessData['summary']> }) {
+  const t = useT();
+  return (
+    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      {Object.entries(summary.text).map(([field, v]) => (
+        <Row key={`t-${field}`} label={t(`summary.text.${field}` as MessageKey)} value={v.value} />
+      ))}
+      {Object.entries(summary.ownFacts).map(([field, v]) => (
+        <Row
+          key={`o-${field}`}
+          label={`${t(`fact.${field}` as MessageKey)} (${t('summary.source.own')})`}
+          value={v.value}
+        />
+      ))}
+      {Object.entries(summary.hostFacts).map(([field, v]) => (
+        <Row
+          key={`h-${field}`}
+          label={`${t(`fact.${field}` as MessageKey)} (${t('summary.source.host')})`}
+          value={v.value}
+        />
+      ))}
+      {summary.contacts.map((c) => (
+        <Row
+          key={c.id}
+          label={t(`contact.role.${c.role}` as MessageKey)}
+          value={c.detail ? `${c.name} (${c.detail})` : c.name}
+        />
+      ))}
+    </dl>
   );
 }

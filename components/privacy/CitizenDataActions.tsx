@@ -1,20 +1,16 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import {
-  CITIZEN_TABLES,
-  accessExport,
-  accessExportFileName,
-  readCitizenData,
-  totalOf,
-  type TableCounts,
-} from '@/lib/db/privacy';
+import { CITIZEN_TABLES, totalOf, type TableCounts } from '@/lib/privacy/citizen-data';
+import { accessExport, accessExportFileName, readCitizenData } from '@/lib/privacy/access-export';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { markCitizenData } from '@/lib/backup/marker';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SectionHeading, buttonClass } from '../summary/Stamp';
-import { flushAllAutosaves } from '../summary/use-autosave';
-import { downloadText } from './download';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { buttonClass } from '@/components/ui/styles';
+import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { downloadText } from '@/components/ui/download';
 
 type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
 

@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { acknowledgeDataLoss, pageDataLoss } from '@/lib/backup/marker';
 import type { SidevognDb } from '@/lib/db/database';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
-import { buttonClass, primaryButtonClass } from '../summary/Stamp';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 
 /**
  * The database came back empty while the marker says it held citizens: say
@@ -25,7 +24,7 @@ export function DataLossAlert({
   beforeSetUp?: boolean;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const [lost, setLost] = useState<{ lostAt: number } | null>(null);
   useEffect(() => {
     let live = true;

@@ -1,5 +1,5 @@
-import { retentionWarning } from '@/lib/db/privacy';
-import { useT } from '../panel/panel-context';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
+import { useT } from '@/components/ui/i18n';
 import { useNow } from './use-retention-days';
 
 /** In the caseload: marks a citizen whose data is deleted within the warning week. */

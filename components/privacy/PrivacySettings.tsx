@@ -10,15 +10,14 @@ import {
   syncDataMarker,
 } from '@/lib/backup/marker';
 import type { SidevognDb } from '@/lib/db/database';
-import { totalOf } from '@/lib/db/privacy';
-import type { Repository } from '@/lib/db/repository';
+import { totalOf } from '@/lib/privacy/citizen-data';
+import type { Repositories } from '@/lib/repositories';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 import { DataLossAlert } from './DataLossAlert';
 import { RetentionStatus } from './RetentionStatus';
-import { downloadText } from './download';
+import { downloadText } from '@/components/ui/download';
 import { useRetentionDays } from './use-retention-days';
 
 type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
@@ -65,22 +64,33 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
 }
 
 /** Options page: the data-loss alert, encrypted backups (export, import), and erasing all citizen data. */
-export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function PrivacySettings({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
   const days = useRetentionDays();
+  // A restored backup answers the data-loss alert: it is mounted afresh to read the marker again.
+  const [alertKey, setAlertKey] = useState(0);
+  return (
+    <section className="mt-8" aria-labelledby="privacy-settings-heading">
+      <h2 id="privacy-settings-heading" className="text-lg font-semibold">
+        {t('options.privacy')}
+      </h2>
+      <DataLossAlert key={alertKey} db={db} onRestore={focusBackupImport} />
+      {days !== null && <p className="mt-1 text-sm text-slate-700">{t('retention.help', { days })}</p>}
+      <RetentionStatus db={db} />
+      <BackupExport repository={repository} />
+      <BackupImport db={db} repository={repository} onImported={() => setAlertKey((k) => k + 1)} />
+      <EraseAll db={db} repository={repository} />
+    </section>
+  );
+}
+
+/** When the last backup was made, the reminder when it is due, and "export a backup". */
+function BackupExport({ repository }: { repository: Repositories }) {
+  const t = useT();
+  const locale = useLocale();
   const [lastBackup, setLastBackup] = useState<number | null | undefined>(undefined);
   const [reminder, setReminder] = useState(false);
   const [exportStatus, setExportStatus] = useState<Status>(null);
-  const [importStatus, setImportStatus] = useState<Status>(null);
-  const [eraseStatus, setEraseStatus] = useState<Status>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState<'passphrase' | 'recovery'>('recovery');
-  const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [alertKey, setAlertKey] = useState(0);
-  const ids = { secret: useId(), kind: useId(), erase: useId() };
 
   const refresh = () =>
     Promise.all([readDataMarker(), readLastBackupAt()]).then(([marker, last]) => {
@@ -89,13 +99,12 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
     });
   useEffect(() => {
     void refresh();
-    if (location.hash === '#backup') setTimeout(focusBackupImport, 0);
   }, []);
 
   const exportBackup = async () => {
     setExportStatus(null);
     try {
-      const backup = await repository.privacy.exportBackup();
+      const backup = await repository.backup.export();
       downloadText(backup.fileName, backup.text);
       await recordBackupExported();
       await refresh();
@@ -113,14 +122,57 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
     }
   };
 
+  return (
+    <>
+      <h3 className="mt-4 font-semibold">{t('backup.heading')}</h3>
+      <p className="text-sm text-slate-700">{t('backup.help')}</p>
+      <p className="mt-1 text-sm" data-testid="backup-last">
+        {lastBackup === undefined
+          ? ''
+          : lastBackup === null
+            ? t('backup.never')
+            : t('backup.last', { date: formatDateTime(locale, lastBackup) })}
+      </p>
+      {reminder && lastBackup !== null && (
+        <p className="mt-1 text-sm text-amber-900">{t('backup.reminder', { days: BACKUP_REMINDER_DAYS })}</p>
+      )}
+      <button type="button" className={`${primary} mt-2`} onClick={() => void exportBackup()}>
+        {t('backup.export')}
+      </button>
+      <StatusLine status={exportStatus} testId="backup-export-status" />
+    </>
+  );
+}
+
+/** Loads an encrypted backup with the recovery key or the passphrase it was made under. */
+function BackupImport({
+  db,
+  repository,
+  onImported,
+}: {
+  db: SidevognDb;
+  repository: Repositories;
+  onImported: () => void;
+}) {
+  const t = useT();
+  const [importStatus, setImportStatus] = useState<Status>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<'passphrase' | 'recovery'>('recovery');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ids = { secret: useId(), kind: useId() };
+  useEffect(() => {
+    if (location.hash === '#backup') setTimeout(focusBackupImport, 0);
+  }, []);
+
   const importBackup = async () => {
     setImportStatus(null);
     if (!file) return setImportStatus({ tone: 'error', key: 'backup.noFile' });
     setBusy(true);
     try {
-      const result = await repository.privacy.importBackup(await file.text(), { kind, value: secret });
+      const result = await repository.backup.import(await file.text(), { kind, value: secret });
       await acknowledgeDataLoss(db);
-      setAlertKey((k) => k + 1);
+      onImported();
       setSecret('');
       setImportStatus({
         tone: 'ok',
@@ -145,6 +197,72 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
     }
   };
 
+  return (
+    <form
+      className="mt-3 space-y-2 rounded border border-slate-300 p-3"
+      aria-labelledby="backup-import-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy) void importBackup();
+      }}
+    >
+      <h4 id="backup-import-heading" className="font-medium">
+        {t('backup.import')}
+      </h4>
+      <div>
+        <label htmlFor={BACKUP_FILE_INPUT} className="block text-sm font-medium">
+          {t('backup.file')}
+        </label>
+        <input
+          id={BACKUP_FILE_INPUT}
+          type="file"
+          accept=".json,application/json"
+          className="mt-1 text-sm"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.kind} className="block text-sm font-medium">
+          {t('backup.secretKind')}
+        </label>
+        <select
+          id={ids.kind}
+          className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
+          value={kind}
+          onChange={(e) => setKind(e.target.value === 'passphrase' ? 'passphrase' : 'recovery')}
+        >
+          <option value="recovery">{t('backup.recovery')}</option>
+          <option value="passphrase">{t('backup.passphrase')}</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor={ids.secret} className="block text-sm font-medium">
+          {t('backup.secret')}
+        </label>
+        <input
+          id={ids.secret}
+          type="password"
+          autoComplete="off"
+          className="mt-1 w-80 rounded border border-slate-400 px-2 py-1"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </div>
+      <button type="submit" className={button} aria-disabled={busy}>
+        {busy ? t('backup.importing') : t('backup.importButton')}
+      </button>
+      <StatusLine status={importStatus} testId="backup-import-status" />
+    </form>
+  );
+}
+
+/** Erases all citizen data, only after the confirmation word is typed. */
+function EraseAll({ db, repository }: { db: SidevognDb; repository: Repositories }) {
+  const t = useT();
+  const [eraseStatus, setEraseStatus] = useState<Status>(null);
+  const [typed, setTyped] = useState('');
+  const eraseId = useId();
+
   const eraseAll = async () => {
     if (typed !== t('options.eraseAll.word'))
       return setEraseStatus({ tone: 'error', key: 'options.eraseAll.mismatch' });
@@ -167,87 +285,7 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
   };
 
   return (
-    <section className="mt-8" aria-labelledby="privacy-settings-heading">
-      <h2 id="privacy-settings-heading" className="text-lg font-semibold">
-        {t('options.privacy')}
-      </h2>
-      <DataLossAlert key={alertKey} db={db} onRestore={focusBackupImport} />
-      {days !== null && <p className="mt-1 text-sm text-slate-700">{t('retention.help', { days })}</p>}
-      <RetentionStatus db={db} />
-
-      <h3 className="mt-4 font-semibold">{t('backup.heading')}</h3>
-      <p className="text-sm text-slate-700">{t('backup.help')}</p>
-      <p className="mt-1 text-sm" data-testid="backup-last">
-        {lastBackup === undefined
-          ? ''
-          : lastBackup === null
-            ? t('backup.never')
-            : t('backup.last', { date: formatDateTime(locale, lastBackup) })}
-      </p>
-      {reminder && lastBackup !== null && (
-        <p className="mt-1 text-sm text-amber-900">{t('backup.reminder', { days: BACKUP_REMINDER_DAYS })}</p>
-      )}
-      <button type="button" className={`${primary} mt-2`} onClick={() => void exportBackup()}>
-        {t('backup.export')}
-      </button>
-      <StatusLine status={exportStatus} testId="backup-export-status" />
-
-      <form
-        className="mt-3 space-y-2 rounded border border-slate-300 p-3"
-        aria-labelledby="backup-import-heading"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void importBackup();
-        }}
-      >
-        <h4 id="backup-import-heading" className="font-medium">
-          {t('backup.import')}
-        </h4>
-        <div>
-          <label htmlFor={BACKUP_FILE_INPUT} className="block text-sm font-medium">
-            {t('backup.file')}
-          </label>
-          <input
-            id={BACKUP_FILE_INPUT}
-            type="file"
-            accept=".json,application/json"
-            className="mt-1 text-sm"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
-        <div>
-          <label htmlFor={ids.kind} className="block text-sm font-medium">
-            {t('backup.secretKind')}
-          </label>
-          <select
-            id={ids.kind}
-            className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
-            value={kind}
-            onChange={(e) => setKind(e.target.value === 'passphrase' ? 'passphrase' : 'recovery')}
-          >
-            <option value="recovery">{t('backup.recovery')}</option>
-            <option value="passphrase">{t('backup.passphrase')}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor={ids.secret} className="block text-sm font-medium">
-            {t('backup.secret')}
-          </label>
-          <input
-            id={ids.secret}
-            type="password"
-            autoComplete="off"
-            className="mt-1 w-80 rounded border border-slate-400 px-2 py-1"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </div>
-        <button type="submit" className={button} aria-disabled={busy}>
-          {busy ? t('backup.importing') : t('backup.importButton')}
-        </button>
-        <StatusLine status={importStatus} testId="backup-import-status" />
-      </form>
-
+    <>
       <h3 className="mt-6 font-semibold">{t('options.eraseAll')}</h3>
       <p className="text-sm text-slate-700">{t('options.eraseAll.help')}</p>
       <form
@@ -258,11 +296,11 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
         }}
       >
         <div>
-          <label htmlFor={ids.erase} className="block text-sm font-medium">
+          <label htmlFor={eraseId} className="block text-sm font-medium">
             {t('options.eraseAll.typeLabel')}
           </label>
           <input
-            id={ids.erase}
+            id={eraseId}
             className="mt-1 w-40 rounded border border-slate-400 px-2 py-1"
             autoComplete="off"
             value={typed}
@@ -274,6 +312,6 @@ export function PrivacySettings({ db, repository }: { db: SidevognDb; repository
         </button>
       </form>
       <StatusLine status={eraseStatus} testId="erase-all-status" />
-    </section>
+    </>
   );
 }

@@ -1,23 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { runRetention } from '@/lib/background/retention-alarm';
 import type { SidevognDb } from '@/lib/db/database';
-import { readRetentionState, type RetentionState } from '@/lib/db/retention-policy';
+import { readRetentionState, type RetentionState } from '@/lib/privacy/retention-policy';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 
 const danger =
   'rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
 
 /**
  * Options page: what automatic deletion did, and a run it held because the
- * clock looked wrong or it would delete too many at once (lib/db/privacy.ts
+ * clock looked wrong or it would delete too many at once (lib/privacy/citizen-data.ts
  * applyRetention). Only the caseworker's click deletes a held run.
  */
 export function RetentionStatus({ db }: { db: SidevognDb }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const [state, setState] = useState<RetentionState | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ key: MessageKey; params?: Record<string, string | number> } | null>(null);

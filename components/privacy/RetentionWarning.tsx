@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { retentionWarning } from '@/lib/db/privacy';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { retentionWarning } from '@/lib/privacy/citizen-data';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { useNow, useRetentionDays } from './use-retention-days';
 
 /** From a week before automatic deletion: says when, and that writing anything keeps the data. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { readRetentionDays } from '@/lib/db/retention-policy';
+import { readRetentionDays } from '@/lib/privacy/retention-policy';
 
 /** The policy's retention period (days), or null while it is read. */
 export function useRetentionDays(): number | null {

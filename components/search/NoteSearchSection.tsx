@@ -1,12 +1,11 @@
 import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import { createNoteSearch, queryTerms, type BuildProgress, type NoteSearch } from '@/lib/db/note-search';
-import type { Repository } from '@/lib/db/repository';
+import { createNoteSearch, queryTerms, type BuildProgress, type NoteSearch } from '@/lib/search/note-search';
+import type { Repositories } from '@/lib/repositories';
 import { LockedError } from '@/lib/crypto/session';
 import { formatDateTime } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
 import { resolveResults, type NoteResult } from '@/lib/search/note-results';
-import { useT } from '../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
 
 const SHOWN = 50;
 /** Writes often come in bursts (autosave, another panel): search again once they settle. */
@@ -20,9 +19,9 @@ type Found = { query: string; total: number; results: NoteResult[] };
  * on first use and closed on unmount (locking unmounts it), so no decrypted
  * text stays in memory while locked.
  */
-export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repository }) {
+export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const inputId = useId();
   const helpId = useId();
   const [query, setQuery] = useState('');

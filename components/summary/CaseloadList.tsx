@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { maskCpr } from '@/lib/cpr/cpr';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus } from '@/lib/summary/deadlines';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { StatusBadge } from './DeadlinesSection';
 import { DeletionBadge } from '../privacy/DeletionBadge';
 import { useRetentionDays } from '../privacy/use-retention-days';
@@ -17,7 +17,7 @@ const digits = (s: string) => s.replace(/\D/g, '');
  * deadline first, searchable by name or CPR digits. CPR numbers stay masked;
  * the search matches the full number without showing it.
  */
-export function CaseloadList({ repository }: { repository: Repository }) {
+export function CaseloadList({ repository }: { repository: Repositories }) {
   const t = useT();
   const today = useToday();
   const entries = useLiveQuery(() => repository.caseload.list(today), [repository, today]);

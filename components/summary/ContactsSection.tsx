@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
-import { buttonClass, inputClass, SectionHeading } from './Stamp';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { buttonClass, inputClass } from '@/components/ui/styles';
 
 /** The citizen's contacts (læge, mentor, arbejdsgiver, bisidder …) with their roles. */
 export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; contacts: Contact[] }) {

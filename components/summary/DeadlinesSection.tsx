@@ -1,18 +1,20 @@
 import { useId, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { DeadlineRecord } from '@/lib/db/records';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/runtime';
 import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus, suggestDeadlines, type DueStatus } from '@/lib/summary/deadlines';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
-import { buttonClass, inputClass, SectionHeading } from './Stamp';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { buttonClass, inputClass } from '@/components/ui/styles';
 
 /** Tells the service worker to reschedule the deadline alarm (it is not woken by database changes). */
 export function deadlinesChanged(): void {
-  browser.runtime.sendMessage({ type: 'deadlines-changed' }).catch(() => undefined);
+  void sendToBackground({ type: 'deadlines-changed' });
 }
 
 const statusTone: Record<DueStatus['kind'], string> = {

@@ -3,8 +3,11 @@ import type { CitizenFieldId } from '@/lib/host/citizen-fields';
 import type { SummaryRecord } from '@/lib/db/records';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { factRows } from '@/lib/summary/facts';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { buttonClass, inputClass, SectionHeading, Stamp } from './Stamp';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { buttonClass, inputClass } from '@/components/ui/styles';
+import { Stamp } from './Stamp';
 
 /**
  * Facts from the case system, live from the page, each with its source and

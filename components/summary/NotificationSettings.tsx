@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { STORAGE_KEYS } from '@/lib/storage/keys';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 /** Opt-in for deadline notifications; the service worker reacts to the stored setting. */
 export function NotificationSettings() {

@@ -5,10 +5,11 @@ import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
 import { localDay } from '@/lib/summary/dates';
 import { HANDOVER_TITLE, renderHandover } from '@/lib/summary/handover';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { buttonClass, primaryButtonClass } from './Stamp';
-import { flushAllAutosaves } from './use-autosave';
-import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '../shared/use-insert-flow';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
+import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 

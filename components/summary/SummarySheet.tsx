@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { maskCpr } from '@/lib/cpr/cpr';
 import { SUMMARY_TEXT_FIELDS } from '@/lib/db/records';
 import { formatDateTime, translator } from '@/lib/i18n/i18n';
-import { usePanelStore } from '@/lib/panel/panel-store';
+import { useLocale } from '@/components/ui/i18n';
 import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus } from '@/lib/summary/deadlines';
@@ -14,7 +14,7 @@ import type { SummaryPageProps } from '@/lib/summary/start-summary-page';
  * only; the CPR stays masked on paper.
  */
 export function SummarySheet({ citizen, summary, deadlines, caseworker, error, autoPrint }: SummaryPageProps) {
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   const t = useMemo(() => translator(locale), [locale]);
   const today = useToday();
 

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { ContactsSection } from './ContactsSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { FactsSection } from './FactsSection';

@@ -1,9 +1,12 @@
 import { useId } from 'react';
 import { SUMMARY_TEXT_FIELDS, type SummaryRecord, type SummaryTextField } from '@/lib/db/records';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
-import { SectionHeading, Stamp, inputClass } from './Stamp';
-import { useAutosave } from './use-autosave';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
+import { SectionHeading } from '@/components/ui/SectionHeading';
+import { inputClass } from '@/components/ui/styles';
+import { Stamp } from './Stamp';
+import { useAutosave } from '@/components/ui/use-autosave';
 
 /** What the caseworker keeps: the citizen's goal in their words, situation, resources … */
 export function TextFieldsSection({ citizenKey, summary }: { citizenKey: string; summary: SummaryRecord }) {

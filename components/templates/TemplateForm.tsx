@@ -15,10 +15,11 @@ import {
 } from '@/lib/templates/form';
 import { migrateDraftValues } from '@/lib/templates/migrate';
 import type { Template } from '@/lib/templates/schema';
-import { usePanelServices, useT } from '../panel/panel-context';
-import { SaveError } from '../panel/SaveError';
-import { insertFailure, useInsertFlow } from '../shared/use-insert-flow';
-import { FieldInput, fieldDomId } from './FieldInput';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
+import { SaveError } from '@/components/ui/SaveError';
+import { insertFailure, useInsertFlow } from '@/components/ui/use-insert-flow';
+import { FieldInput, fieldDomId } from '@/components/ui/FieldInput';
 import { useFormDraft } from './use-form-draft';
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;

@@ -6,7 +6,7 @@ import { isoToday } from '@/lib/templates/form';
 import { fuzzyScore } from '@/lib/templates/fuzzy';
 import { MEETING_TYPES } from '@/lib/templates/vocabulary';
 import type { Template } from '@/lib/templates/schema';
-import { useT } from '../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 
 const danishDate = (iso: string) => iso.split('-').reverse().join('.');
 

@@ -2,8 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadTemplatePrefs, saveTemplatePrefs, type TemplatePrefs } from '@/lib/panel/preferences';
-import { Notice } from '../panel/Notice';
-import { usePanelServices, useT } from '../panel/panel-context';
+import { Notice } from '@/components/ui/Notice';
+import { useT } from '@/components/ui/i18n';
+import { usePanelServices } from '@/components/ui/panel-services';
 import { TemplateForm } from './TemplateForm';
 import { TemplatePicker } from './TemplatePicker';
 

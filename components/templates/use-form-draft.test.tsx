@@ -2,7 +2,7 @@
 import { act, useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { FormValues } from '@/lib/templates/form';
 import { useFormDraft } from './use-form-draft';
 
@@ -18,12 +18,12 @@ function fakeRepository() {
     save: vi.fn((_citizen: string, _template: string, _values: FormValues) => Promise.resolve()),
     discard: vi.fn(() => new Promise<void>((resolve) => (finishDiscard = resolve))),
   };
-  return { repository: { formDrafts } as unknown as Repository, formDrafts, finishDiscard: () => finishDiscard() };
+  return { repository: { formDrafts } as unknown as Repositories, formDrafts, finishDiscard: () => finishDiscard() };
 }
 
 let root: Root;
 let draft: Draft;
-function Form({ repository, onRender }: { repository: Repository; onRender(d: Draft): void }) {
+function Form({ repository, onRender }: { repository: Repositories; onRender(d: Draft): void }) {
   const d = useFormDraft(repository, 'c'.repeat(32), 'samtale', () => ({ oplyst: '' }));
   useEffect(() => {
     onRender(d);
@@ -31,7 +31,7 @@ function Form({ repository, onRender }: { repository: Repository; onRender(d: Dr
   return null;
 }
 
-async function mount(repository: Repository) {
+async function mount(repository: Repositories) {
   root = createRoot(document.createElement('div'));
   await act(async () => root.render(<Form repository={repository} onRender={(d) => (draft = d)} />));
   expect(draft.values).toEqual({ oplyst: '' });

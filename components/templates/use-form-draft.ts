@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
-import { useThrottledSave } from '../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 /**
  * A template form's values, kept as a draft for the citizen and template while
  * the caseworker fills it in (same throttled autosave as note drafts).
  */
 export function useFormDraft(
-  repository: Repository,
+  repository: Repositories,
   citizenKey: string,
   templateId: string,
   initial: () => FormValues,

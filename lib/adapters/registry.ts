@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Repository } from '../db/repository';
+import type { Repositories } from '../repositories';
 import type { Adapter } from '../host/adapter';
 import { matchesPattern } from '../host/match-pattern';
 import { CASE_SYSTEM_MATCHES, HOST_SCRIPTS } from '../host/origins';
@@ -72,7 +72,7 @@ export async function syncRegistrations(adapters: Adapter[]): Promise<Record<str
  * storage copy holds only adapters that passed adapterSchema on the way in
  * and out of the repository.
  */
-export async function publishAdapters(repository: Repository): Promise<Record<string, AdapterState>> {
+export async function publishAdapters(repository: Repositories): Promise<Record<string, AdapterState>> {
   const adapters = await repository.adapters.list();
   await browser.storage.local.set({ [STORAGE_KEYS.adapters]: adapters });
   return syncRegistrations(adapters);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { publishAdapters } from '../adapters/registry';
 import { SidevognDb } from '../db/database';
-import { createRepository } from '../db/repository';
+import { createRepositories } from '../repositories';
 
 /**
  * Registered content scripts persist across sessions, but the service worker
@@ -10,7 +10,7 @@ import { createRepository } from '../db/repository';
  * registration, and a stale one left by a crash is removed.
  */
 export function registerAdapterRegistrations(): void {
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   const sync = () =>
     void publishAdapters(repository).catch((e: unknown) =>
       console.error('Sidevogn: adapter registrations', e instanceof Error ? e.name : 'error'),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod';
 import { SidevognDb } from '../db/database';
-import { createRepository, type Repository } from '../db/repository';
+import { createRepositories, type Repositories } from '../repositories';
 import { translator } from '../i18n/i18n';
 import { extensionToBackgroundSchema, parseMessage } from '../messaging/protocol';
 import { loadLocale } from '../panel/preferences';
@@ -32,7 +32,7 @@ async function notifiedDay(): Promise<string | null> {
 }
 
 /** Sets (or clears) the alarm from the open deadlines. */
-export async function scheduleDeadlineAlarm(repository: Repository, now = Date.now()): Promise<number | null> {
+export async function scheduleDeadlineAlarm(repository: Repositories, now = Date.now()): Promise<number | null> {
   if (!(await notificationsEnabled())) {
     await browser.alarms.clear(DEADLINE_ALARM);
     return null;
@@ -44,7 +44,7 @@ export async function scheduleDeadlineAlarm(repository: Repository, now = Date.n
 }
 
 /** The alarm fired: show today's count (once a day), then schedule the next one. */
-export async function onDeadlineAlarm(repository: Repository, now = Date.now()): Promise<void> {
+export async function onDeadlineAlarm(repository: Repositories, now = Date.now()): Promise<void> {
   const today = localDay(now);
   const due = (await repository.deadlines.openDueDays()).filter((d) => d === today).length;
   if (due > 0 && (await notificationsEnabled()) && (await notifiedDay()) !== today) {
@@ -62,7 +62,7 @@ export async function onDeadlineAlarm(repository: Repository, now = Date.now()):
 
 export function registerDeadlineAlarm(): void {
   // The service worker is an extension page context: it may open the database.
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   const reschedule = () =>
     void scheduleDeadlineAlarm(repository).catch((e: unknown) =>
       console.error('Sidevogn: deadline alarm', e instanceof Error ? e.name : 'error'),

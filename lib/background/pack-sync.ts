@@ -1,7 +1,7 @@
 import { loadDefaultPack } from '../packs/load-default-pack';
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
-import { createRepository } from '../db/repository';
+import { createRepositories } from '../repositories';
 import { readPackPolicy } from '../packs/policy';
 import { refreshUrlPack, syncPolicyPacks } from '../packs/sources';
 
@@ -10,7 +10,7 @@ const REFRESH_MINUTES = 6 * 60;
 
 /** Installs the default pack, follows policy, and refreshes URL packs. Sends no citizen data. */
 export async function syncPacks(): Promise<void> {
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   await repository.packs.installDefault(loadDefaultPack);
   const policy = await readPackPolicy();
   // Named here so IT finds it in the service worker's log; the entries themselves are not quoted.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, DEFAULT_RETENTION_DAYS, RETENTION_STEP_MS } from '../db/privacy';
-import { readRetentionState } from '../db/retention-policy';
+import { DAY_MS, DEFAULT_RETENTION_DAYS, RETENTION_STEP_MS } from '../privacy/citizen-data';
+import { readRetentionState } from '../privacy/retention-policy';
 import { checkDataLoss, markCitizenData, readDataMarker } from '../backup/marker';
 import { freshTestRepository } from '../../tests/unit/test-key';
 import { runRetention } from './retention-alarm';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SidevognDb } from '../db/database';
-import { applyRetention, type RetentionResult } from '../db/privacy';
-import { readRetentionDays, readRetentionState, writeRetentionState } from '../db/retention-policy';
+import { applyRetention, type RetentionResult } from '../privacy/citizen-data';
+import { readRetentionDays, readRetentionState, writeRetentionState } from '../privacy/retention-policy';
 import { checkDataLoss, syncDataMarker } from '../backup/marker';
 
 /**
@@ -12,7 +12,7 @@ import { checkDataLoss, syncDataMarker } from '../backup/marker';
 export const RETENTION_ALARM = 'retention';
 
 /**
- * One run. The clock is judged by the previous run's (lib/db/privacy.ts
+ * One run. The clock is judged by the previous run's (lib/privacy/citizen-data.ts
  * applyRetention): a run that looks wrong deletes nothing and is held for the
  * caseworker (`confirmed` is their answer, from the options page). The clock
  * of the last completed run is kept even when it went back, so notes stamped

@@ -27,8 +27,3 @@ export function unresolvedRequired(
     (i) => i.required && !i.tickedBy && !run.items[i.id] && !(i.field && answered(i.field)),
   );
 }
-
-/** The items the panel ticks once the note was inserted (and read back) in the journal field. */
-export function itemsTickedByInsert(checklist: Checklist): ChecklistItem[] {
-  return checklist.items.filter((i) => i.tickedBy === 'inserted');
-}

@@ -115,6 +115,3 @@ export const session: KeySource & {
     return () => listeners.delete(listener);
   },
 };
-
-/** A fixed key, for tests and tools that hold the key themselves. */
-export const fixedKey = (key: CryptoKey | null): KeySource => ({ current: () => key });

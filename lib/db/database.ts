@@ -7,7 +7,7 @@ import type {
   PackVersionRecord,
   SigningKeyRecord,
   TemplateRecord,
-} from './config-records';
+} from '../packs/config-records';
 import type {
   DeadlineRow,
   SummaryRow,
@@ -25,7 +25,8 @@ export const DB_NAME = 'sidevogn';
 /**
  * The one IndexedDB database, opened only in extension pages (panel, options),
  * never in a content script, where it would belong to the host page's origin.
- * Every table is declared here; reads and writes go through ./repository.
+ * Every table is declared here; reads and writes go through the domain
+ * repositories (lib/<domain>/*-repository.ts, over ./data-context).
  * Citizen tables hold sealed rows (./sealed): only keys and index fields in clear.
  */
 export class SidevognDb extends Dexie {
@@ -51,8 +52,8 @@ export class SidevognDb extends Dexie {
     // The whole schema, as one version: Dexie (3.0 on) upgrades a database of
     // any earlier version from the one declaration, and keeps earlier versions
     // only for an upgrade function, which none of ours has. Declaring all six
-    // made each construction (every panel start) ten times as long: 1.7 against
-    // 0.16 ms in Node. tests/unit/db-upgrade.test.ts opens a database of every
+    // made each construction (every panel start) about ten times as long
+    // (tests/bench). lib/db/database-upgrade.test.ts opens a database of every
     // earlier version.
     // 1: meta, citizens, notes, drafts. 2: templates, formDrafts, history.
     // 3: summaries, deadlines, adapters (issue 5). 4: packs, packState,

@@ -120,10 +120,6 @@ export async function unlock(db: SidevognDb, passphrase: string): Promise<Crypto
   return unlockWithPassphrase(await requireKeyring(db), passphrase);
 }
 
-export async function unlockWithRecovery(db: SidevognDb, recoveryKey: string): Promise<CryptoKey> {
-  return unlockWithRecoveryKey(await requireKeyring(db), recoveryKey);
-}
-
 /** Another page changed the keyring (passphrase, recovery key or data key) meanwhile. */
 export class KeyringChangedError extends Error {
   override name = 'KeyringChangedError';

@@ -1,7 +1,5 @@
 import { startBridge } from './bridge';
 
-// The content script's entry. It is not a WXT entrypoint: WXT wraps unlisted
-// scripts in a loader and logger worth 5 % of the 10 KB budget, so
-// wxt.config.ts bundles this file with esbuild into host.js instead, and the
-// manifest lists that file.
+// The content script's entry, bundled into host.js by wxt.config.ts rather than
+// as a WXT entrypoint: docs/adr/0001-content-script-outside-entrypoints.md.
 void startBridge();

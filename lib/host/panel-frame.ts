@@ -8,8 +8,8 @@ import type { Layout } from '../messaging/protocol';
 
 /**
  * Push mode makes room with an inline `margin-right` on the host's <html>, not
- * a <style> element: adding a style sheet makes Chromium rebuild the page's
- * style rules (1–6 ms on the demo host, against 0.1 ms for the inline style).
+ * a <style> element: adding a style sheet makes Chromium rebuild all of the
+ * page's style rules, many times the cost of the inline style.
  * The host's own inline margin, if it had one, is kept here and put back.
  */
 const MARGIN = 'margin-right';
@@ -18,8 +18,8 @@ let hostMargin: [value: string, priority: string] | undefined;
 /**
  * Push mode narrows the host, and the host must lay itself out again, on every
  * load, fold and unfold. Above this many elements that costs more than opening
- * the panel may (30 ms; `npm run bench`, item 4: a 45,000-element table took
- * 1.2 s a time), so on such pages the panel lies over the page instead.
+ * the panel may (the goal and the heavy-page figures: tests/bench/README.md),
+ * so on such pages the panel lies over the page instead.
  */
 export const PUSH_MAX_ELEMENTS = 5000;
 
@@ -28,7 +28,7 @@ export const isHeavyPage = (doc: Document): boolean => !!doc.getElementsByTagNam
 
 /**
  * Creates the panel iframe on an extension page. (WXT's createIframeUi does the
- * same but costs 6 KB of the content script's 10 KB budget.) The page is listed
+ * same but would not fit the bridge's budget: docs/adr/0002-bridge-size-budget.md.) The page is listed
  * in web_accessible_resources for the case-system origins only.
  */
 export function createPanelFrame(doc: Document, src: string, title: string): HTMLIFrameElement {

@@ -90,7 +90,7 @@ const RULES: Rule[] = [
   [/^\{\{#(.+)\}\} is never closed$/, (k) => `{{#${k}}} bliver aldrig lukket`],
   [/^Unreadable placeholder \(use \{\{name\}\}\)$/, () => 'Ulæselig pladsholder (skriv {{navn}})'],
   [/^Key "(.+)" is not allowed$/, (k) => `Nøglen »${k}« er ikke tilladt`],
-  // Installing (lib/db/config-repository.ts) and policy (lib/packs/signing.ts).
+  // Installing (lib/packs/config-repository.ts) and policy (lib/packs/signing.ts).
   [/^"(.+)" is already provided by the pack "(.+)"$/, (id, p) => `»${id}« findes allerede i pakken »${p}«`],
   [
     /^Version (.+) of "(.+)" is already installed with different content; give the new one a higher version$/,

@@ -12,8 +12,8 @@ import type { BackgroundToHost, Layout, PanelToHost } from './protocol';
 /**
  * Receipt checks for the content script: the same rules as the zod schemas in
  * ./protocol for the few messages the content script receives, written out by
- * hand because zod alone would be twice the content script's size budget.
- * tests/unit/host-guards.test.ts holds both to the same verdicts.
+ * hand (docs/adr/0003-hand-written-bridge-guards.md). host-guards.test.ts holds
+ * both to the same verdicts.
  */
 
 type Obj = Record<string, unknown>;

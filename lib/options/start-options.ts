@@ -1,18 +1,18 @@
 import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
-import { createRepository, type Repository } from '../db/repository';
-import { usePanelStore } from '../panel/panel-store';
+import { createRepositories, type Repositories } from '../repositories';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from '../panel/preferences';
 import { checkDataLossOnce } from '../backup/marker';
 
 /** The options page opens the same database as the panel (extension origin). */
-export async function startOptions(): Promise<{ db: SidevognDb; repository: Repository }> {
+export async function startOptions(): Promise<{ db: SidevognDb; repository: Repositories }> {
   const db = new SidevognDb();
-  const repository = createRepository(db);
+  const repository = createRepositories(db);
   // Before anything writes: is the database empty where it held citizens? (lib/backup/marker.ts)
   await checkDataLossOnce(db);
-  usePanelStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
-  document.documentElement.lang = usePanelStore.getState().locale;
+  useLocaleStore.getState().setLocale(await loadLocale().catch(() => 'da' as const));
+  document.documentElement.lang = useLocaleStore.getState().locale;
   await repository.packs.installDefault(loadDefaultPack);
   return { db, repository };
 }

@@ -16,6 +16,14 @@ export const defaultPack: PackInput = {
   version: DEFAULT_PACK_VERSION,
   changelog: [
     {
+      version: '2.1.1',
+      date: '2026-12-06',
+      changes: [
+        'Tilbud: paragrafferne er læst i lovens tekst (lovbekendtgørelse nr. 280 af 1/3 2024): virksomhedspraktik LAB kap. 11 (§§ 57–59 og 61), løntilskud LAB kap. 12 (§§ 66–68). Ændringer fra lov nr. 1750 af 29/12 2025 er stadig markeret »verificér«.',
+        'Uddannelsespålæg henviser til LAB § 30 (som LAB § 58, stk. 2 henviser til); fleksjob til LAB’s kapitel om fleksjob (§§ 116–117, nummereret efter lovbekendtgørelse nr. 701 af 22/5 2022, markeret »verificér«). Arbejdspligt: ikrafttræden rettet efter STAR’s tidslinje (1.1.2025 for den daværende målgruppe, 1.7.2025 for den nye, fuldt indfaset 1.1.2026); paragrafferne er ikke efterprøvet. Sanktion, ledighedsydelse, fællessamtale og klagefristen i retssikkerhedsloven er ikke efterprøvet og siger fortsat »verificér«.',
+      ].join('\n'),
+    },
+    {
       version: '2.1.0',
       date: '2026-12-06',
       changes: [

@@ -36,5 +36,3 @@ export function diffPacks(from: Pack, to: Pack): PackDiff {
   }
   return diff;
 }
-
-export const isEmptyDiff = (d: PackDiff) => !d.added.length && !d.removed.length && !d.changed.length;

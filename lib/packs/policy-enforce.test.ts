@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidevognDb } from '../db/database';
-import { createRepository, type Repository } from '../db/repository';
+import { createRepositories, type Repositories } from '../repositories';
 import { defaultPack } from './default-pack';
 import { NO_POLICY, type PackPolicy } from './policy';
 import { packSchema, PACK_FORMAT } from './schema';
@@ -10,10 +10,10 @@ import { exportPublicKey, generateSigningKey, signPack } from './signing';
 // Issue 27, item 3: policy is enforced by the repository and re-checked whenever it changes.
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db);
+  repo = createRepositories(db);
   await db.open();
 });
 afterEach(() => db.delete());

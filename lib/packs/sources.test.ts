@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PackPolicy } from './policy';
 import { SidevognDb } from '../db/database';
-import { createRepository, type Repository } from '../db/repository';
+import { createRepositories, type Repositories } from '../repositories';
 import { defaultPack } from './default-pack';
 import { packSchema, PACK_FORMAT } from './schema';
 import { generateSigningKey, exportPublicKey, signPack } from './signing';
 import { fetchPackText, refreshUrlPack, syncPolicyPacks } from './sources';
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 beforeEach(async () => {
   db = new SidevognDb(`test-${crypto.randomUUID()}`);
-  repo = createRepository(db);
+  repo = createRepositories(db);
   await db.open();
 });
 afterEach(() => db.delete());

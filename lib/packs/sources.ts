@@ -1,5 +1,5 @@
-import type { PackSource } from '../db/config-records';
-import type { Repository } from '../db/repository';
+import type { PackSource } from './config-records';
+import type { Repositories } from '../repositories';
 import { parsePackText } from './validate';
 import { packUrlProblem, type PackPolicy } from './policy';
 import { compareSemver, MAX_PACK_BYTES } from './schema';
@@ -121,7 +121,7 @@ export type RefreshOutcome =
  * the options page shows with its changes before it is applied.
  */
 export async function refreshUrlPack(
-  repository: Repository,
+  repository: Repositories,
   packId: string,
   source: Extract<PackSource, { kind: 'url' | 'policy' }>,
   trustedKeys: string[],
@@ -155,7 +155,7 @@ export async function refreshUrlPack(
 
 /** Parses, checks trust, and installs (or only stores, when not activating). */
 export async function installFromText(
-  repository: Repository,
+  repository: Repositories,
   text: string,
   trustedKeys: string[],
   source: PackSource,
@@ -207,7 +207,7 @@ export async function installFromText(
  * URL (not removable by the user). Returns one outcome per URL.
  */
 export async function syncPolicyPacks(
-  repository: Repository,
+  repository: Repositories,
   policy: PackPolicy,
   fetcher: typeof fetch = fetch,
 ): Promise<Record<string, RefreshOutcome>> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LAYOUT } from '../messaging/constants';
-import { fixedKey } from '../crypto/session';
+import { fixedKey } from '../../tests/unit/fixed-key';
 import { prefetchFirstView, sameAsFirst, takeFirstView } from './first-view';
 import { usePanelStore } from './panel-store';
 import { aCitizen } from '../../tests/fixtures/citizens';

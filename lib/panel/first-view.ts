@@ -1,4 +1,4 @@
-import type { Repository } from '../db/repository';
+import type { Repositories } from '../repositories';
 import type { DeadlineRecord, SummaryRecord } from '../db/records';
 import { session, type KeySource } from '../crypto/session';
 import { selectActiveCitizen, usePanelStore } from './panel-store';
@@ -25,7 +25,7 @@ let pending: { cpr: string; name: string; at: number; view: Promise<FirstView> }
  * Reads the first view as soon as the page names a citizen while the panel is
  * unfolded and unlocked (see the module comment); once only.
  */
-export function prefetchFirstView(repository: Repository, keys: KeySource = session): void {
+export function prefetchFirstView(repository: Repositories, keys: KeySource = session): void {
   // Locked: the unlock comes first, and the panel reads as usual after it.
   if (keys.current() === null) return;
   const startOnce = (): boolean => {

@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { Locale } from '../i18n/i18n';
 import { DEFAULT_LAYOUT } from '../messaging/constants';
 import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
 
@@ -30,7 +29,6 @@ export interface PanelState {
   /** On a page with several citizens: the CPR the caseworker chose. */
   chosenCpr: string | null;
   cprRevealed: boolean;
-  locale: Locale;
   /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
   tab: PanelTab;
   setConnection(connection: Connection): void;
@@ -42,7 +40,6 @@ export interface PanelState {
   setPushBlocked(): void;
   chooseCitizen(cpr: string | null): void;
   toggleCprRevealed(): void;
-  setLocale(locale: Locale): void;
   setTab(tab: PanelTab): void;
 }
 
@@ -57,7 +54,6 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   pushBlocked: false,
   chosenCpr: null,
   cprRevealed: false,
-  locale: 'da',
   tab: 'summary',
   setConnection: (connection) => set({ connection }),
   setLinked: () => set({ linked: true }),
@@ -78,7 +74,6 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   setPushBlocked: () => set({ pushBlocked: true }),
   chooseCitizen: (chosenCpr) => set({ chosenCpr, cprRevealed: false }),
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
-  setLocale: (locale) => set({ locale }),
   setTab: (tab) => set({ tab }),
 }));
 

@@ -1,8 +1,8 @@
 import { loadDefaultPack } from '../packs/load-default-pack';
 import { SidevognDb } from '../db/database';
-import { createRepository, type Repository } from '../db/repository';
+import { createRepositories, type Repositories } from '../repositories';
 import { connectToHost, type HostConnection } from './host-connection';
-import { usePanelStore } from './panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
@@ -16,13 +16,13 @@ const CONFIG_PRELOAD_AFTER_MS = 2000;
  * first frame when the caseworker unlocked earlier today.
  */
 export async function startPanel(): Promise<{
-  services: { repository: Repository; host: HostConnection };
+  services: { repository: Repositories; host: HostConnection };
   /** For the lock (the keyring in `meta`); citizen data goes through the repository. */
   db: SidevognDb;
   storageError: string | null;
 }> {
   const db = new SidevognDb();
-  const repository = createRepository(db);
+  const repository = createRepositories(db);
   // Dexie holds the two checks' reads until the database is open, so they need
   // not wait for the other start-up I/O. If it fails to open they fail too, and
   // the panel shows why it could not open.
@@ -48,12 +48,12 @@ export async function startPanel(): Promise<{
   ]);
   const storageError = opened ?? installError ?? null;
   if (storageError === null) prefetchFirstView(repository);
-  usePanelStore.getState().setLocale(locale);
+  useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  usePanelStore.subscribe((s) => {
+  useLocaleStore.subscribe((s) => {
     if (document.documentElement.lang !== s.locale) document.documentElement.lang = s.locale;
   });
-  // Templates, checklists and packs load on first use (lib/db/config-repository.ts);
+  // Templates, checklists and packs load on first use (lib/packs/config-repository.ts);
   // once the panel has settled, load them while idle so the first click does not wait.
   setTimeout(() => requestIdleCallback(() => repository.preloadConfig()), CONFIG_PRELOAD_AFTER_MS);
   return { services: { repository, host }, db, storageError };

@@ -1,8 +1,8 @@
 import { SidevognDb } from '../db/database';
-import { readCitizenData, type CitizenData } from '../db/privacy';
-import { createRepository } from '../db/repository';
+import { readCitizenData, type CitizenData } from './access-export';
+import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
-import { usePanelStore } from '../panel/panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadLocale } from '../panel/preferences';
 
 export interface AccessPageProps {
@@ -15,9 +15,9 @@ export interface AccessPageProps {
 export async function startAccessPage(): Promise<AccessPageProps> {
   const key = new URLSearchParams(location.search).get('citizen') ?? '';
   const locale = await loadLocale().catch(() => 'da' as const);
-  usePanelStore.getState().setLocale(locale);
+  useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   try {
     // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.
     await session.restore();

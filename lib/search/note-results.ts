@@ -1,6 +1,6 @@
 import { maskCpr } from '../cpr/cpr';
-import type { SearchResult } from '../db/note-search';
-import type { Repository } from '../db/repository';
+import type { SearchResult } from './note-search';
+import type { Repositories } from '../repositories';
 import { buildSnippet, type SnippetPiece } from './snippet';
 
 /** One note in the search results, ready to show: no full CPR, only a snippet of the note. */
@@ -18,7 +18,7 @@ export interface NoteResult {
  * between the search and the read is left out.
  */
 export async function resolveResults(
-  repository: Pick<Repository, 'notes' | 'citizens'>,
+  repository: Pick<Repositories, 'notes' | 'citizens'>,
   result: SearchResult,
   query: string,
 ): Promise<NoteResult[]> {

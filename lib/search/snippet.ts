@@ -1,4 +1,4 @@
-import { normaliseText, queryTerms } from '../db/note-search';
+import { normaliseText, queryTerms } from './note-search';
 
 /**
  * A short plain-text excerpt of a note around the first place it matches a

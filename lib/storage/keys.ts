@@ -43,7 +43,7 @@ export const STORAGE_KEYS = {
   /**
    * Automatic deletion: the clock of its last run, a run held for the
    * caseworker to confirm, and what recent runs deleted (counts and times
-   * only, no citizen data; lib/db/retention-policy.ts).
+   * only, no citizen data; lib/privacy/retention-policy.ts).
    */
   retention: 'retention',
 } as const;

@@ -20,13 +20,3 @@ export function factRows(summary: SummaryRecord): FactRow[] {
     return { id, host, own, conflict: !!host && !!own && !same(host.value, own.value) };
   });
 }
-
-/** The value to use for each fact: the caseworker's own where they wrote one, else the case system's. */
-export function effectiveFacts(summary: SummaryRecord): Partial<Record<CitizenFieldId, string>> {
-  const out: Partial<Record<CitizenFieldId, string>> = {};
-  for (const row of factRows(summary)) {
-    const value = row.own?.value ?? row.host?.value;
-    if (value) out[row.id] = value;
-  }
-  return out;
-}

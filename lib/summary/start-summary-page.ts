@@ -1,9 +1,9 @@
 import { SidevognDb } from '../db/database';
-import { createRepository } from '../db/repository';
+import { createRepositories } from '../repositories';
 import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
 import type { CitizenRecord, DeadlineRecord, SummaryRecord } from '../db/records';
-import { usePanelStore } from '../panel/panel-store';
+import { useLocaleStore } from '../i18n/locale-store';
 import { loadCaseworkerName, loadLocale } from '../panel/preferences';
 
 export interface SummaryPageProps {
@@ -21,9 +21,9 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   const params = new URLSearchParams(location.search);
   const key = params.get('citizen') ?? '';
   const locale = await loadLocale().catch(() => 'da' as const);
-  usePanelStore.getState().setLocale(locale);
+  useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;
-  const repository = createRepository(new SidevognDb());
+  const repository = createRepositories(new SidevognDb());
   try {
     await session.restore();
     const [citizen, summary, deadlines, caseworker] = await Promise.all([

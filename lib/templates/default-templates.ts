@@ -833,7 +833,7 @@ Aftaler og næste skridt: {{aftaler}}`,
     meetingType: 'tilbud',
     description: 'Notat om et tilbud: formål, periode, arbejdsgiver, timer og vejledning om konsekvenser.',
     legalBasis:
-      'LAB’s regler om virksomhedspraktik og ansættelse med løntilskud (lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 – verificér kapitel og §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse fra eller ophør i tilbuddet); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'LAB kap. 11 om virksomhedspraktik (§ 57 målgruppe, § 58 formål, § 59 aftalens præcise formål, § 61 varighed) og kap. 12 om ansættelse med løntilskud (§ 66 målgruppe, § 67 formål, § 68 varighed); lovbekendtgørelse nr. 280 af 1/3 2024 (§§ læst i den konsoliderede tekst 6.12.2026 – verificér ændringer fra lov nr. 1750 af 29/12 2025); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse fra eller ophør i tilbuddet); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.lab,
     fields: [
       ...meeting,
@@ -1148,7 +1148,7 @@ ${nextBody}`,
     meetingType: 'fleksjob',
     description: 'Opfølgning for en borger i fleksjob eller på ledighedsydelse.',
     legalBasis:
-      'LAB’s regler om fleksjob og opfølgning (lovbekendtgørelse nr. 280 af 1/3 2024) og aktivlovens regler om ledighedsydelse (lovbekendtgørelse nr. 1004 af 30/6 2025) – verificér §§ efter lov nr. 1750 af 29/12 2025; forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'LAB’s kapitel om fleksjob (§ 116 målgruppe, § 117 indhold; nummereret efter lovbekendtgørelse nr. 701 af 22/5 2022, verificér i nr. 280 af 1/3 2024) og aktivlovens regler om ledighedsydelse (lovbekendtgørelse nr. 1004 af 30/6 2025) – verificér §§ efter lov nr. 1750 af 29/12 2025; forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.lab,
     fields: [
       ...meeting,
@@ -1294,7 +1294,7 @@ ${nextBody}`,
     description:
       'Pålæg til en ung uden erhvervskompetencegivende uddannelse om at søge en uddannelse. Ordningen ophører 31.12.2026 og har ingen efterfølger.',
     legalBasis:
-      'LAB’s regler om uddannelsespålæg til unge under 30 år (lovbekendtgørelse nr. 280 af 1/3 2024 – verificér §); aktivloven § 35 (skriftlig vejledning om konsekvenser); forvaltningsloven § 7; offentlighedsloven § 13. Uddannelsespålæg ophører 1.1.2027.',
+      'LAB § 30 om uddannelsespålæg til unge under 30 år (henvist til i LAB § 58, stk. 2; lovbekendtgørelse nr. 280 af 1/3 2024 – verificér stk.); aktivloven § 35 (skriftlig vejledning om konsekvenser); forvaltningsloven § 7; offentlighedsloven § 13. Uddannelsespålæg ophører 1.1.2027.',
     sourceUrl: SOURCES.lab,
     fields: [
       ...meeting,
@@ -1336,7 +1336,7 @@ ${nextBody}`,
     meetingType: 'arbejdspligt',
     description: 'Notat om arbejdspligt (op til 37 timer om ugen) for en borger på kontanthjælp.',
     legalBasis:
-      'Aktivlovens og LAB’s regler om arbejdspligt, indført med det nye kontanthjælpssystem 1.7.2025 (verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'Aktivlovens og LAB’s regler om arbejdspligt for borgere, der ikke opfylder opholds- og beskæftigelseskravet: i kraft 1.1.2025 for den daværende målgruppe for selvforsørgelses- og hjemrejseydelse, fra 1.7.2025 med det nye kontanthjælpssystem også for den nye målgruppe og fuldt indfaset 1.1.2026 (STAR’s tidslinje, læst 6.12.2026; verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     fields: [
       ...meeting,

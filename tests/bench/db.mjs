@@ -11,7 +11,7 @@ import { median, random, shuffle } from './lib/stats.mjs';
 const BENCH_DB = 'sidevogn-bench';
 const APPROACHES = ['index', 'memory-scan', 'database-scan'];
 const APPROACH_LABEL = {
-  index: 'Inverted index in memory (lib/db/note-search.ts)',
+  index: 'Inverted index in memory (lib/search/note-search.ts)',
   'memory-scan': 'Normalised texts in memory, scanned',
   'database-scan': 'Scan of IndexedDB on every search',
 };
@@ -392,7 +392,7 @@ function report(results, seeding, unlock) {
       'The index never touches IndexedDB indexes: it is rebuilt in memory from the decrypted notes (sealed at rest ' +
         'with AES-GCM, lib/db/sealed.ts) and follows writes through Dexie’s storagemutated event, including writes from other panels.',
       'Encryption: every note is sealed under the data key; opening a citizen reads and decrypts only the newest page ' +
-        '(NOTES_FIRST_PAGE in lib/db/repository.ts, via the [citizenKey+createdAt] index in reverse with a limit) and counts the rest from the index. ' +
+        '(NOTES_FIRST_PAGE in lib/notes/note-repository.ts, via the [citizenKey+createdAt] index in reverse with a limit) and counts the rest from the index. ' +
         'The clear baseline repeats notes.create’s transaction in a separate unencrypted database in the same run, alternating order.',
     ],
     raw: results,

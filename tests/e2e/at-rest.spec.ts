@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from '../unit/fixed-key';
 import { SidevognDb } from '@/lib/db/database';
 import { setUpEncryption } from '@/lib/db/keyring-store';
-import { createRepository, draftIdForNewNote } from '@/lib/db/repository';
+import { createRepositories } from '@/lib/repositories';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
@@ -33,7 +34,7 @@ async function canaryBackup(): Promise<{ text: string; recoveryKey: string }> {
   try {
     const { dataKey, recoveryKey } = await setUpEncryption(db, 'kilde til kanariefugle 2026');
     let clock = Date.UTC(2026, 10, 1);
-    const repo = createRepository(db, () => (clock += 1000), fixedKey(dataKey));
+    const repo = createRepositories(db, () => (clock += 1000), fixedKey(dataKey));
     const template = { ...packSchema.parse(structuredClone(defaultPack)).templates[0]!, title: CANARY.history };
     const key = await repo.citizens.open('240287-1234', `${CANARY.citizens} Jensen`);
     await repo.notes.create(key, `Samtale: ${CANARY.notes}`);
@@ -44,7 +45,7 @@ async function canaryBackup(): Promise<{ text: string; recoveryKey: string }> {
     await repo.deadlines.add(key, CANARY.deadlines, '2027-01-15');
     const run = await repo.checklistRuns.start(key, { id: 'tjek', packId: 'p', packVersion: '1.0.0' });
     await repo.checklistRuns.setItem(run.id, 'punkt', { state: 'na', reason: CANARY.checklistRuns });
-    const { text } = await repo.privacy.exportBackup();
+    const { text } = await repo.backup.export();
     return { text, recoveryKey };
   } finally {
     await db.delete();

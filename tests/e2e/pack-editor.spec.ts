@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, removeProfile } from '../harness/chromium.mjs';
+import { DEFAULT_PACK_VERSION } from '../../lib/packs/default-pack-version';
+import { bumpVersion } from '../../lib/packs/editor/version';
 import { verifyPack } from '../../lib/packs/signing';
 import { validatePack } from '../../lib/packs/validate';
 import { wcagViolations } from './axe';
@@ -119,6 +121,7 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
 });
 
 test('an installed pack opens as a new version, and a signed export verifies', async ({ context }, testInfo) => {
+  const patched = bumpVersion(DEFAULT_PACK_VERSION, 'patch');
   const editor = await PackEditorPage.open(context);
   const { section, page } = editor;
 
@@ -131,17 +134,17 @@ test('an installed pack opens as a new version, and a signed export verifies', a
 
   await section
     .getByLabel('Installeret pakke og version', { exact: true })
-    .selectOption({ label: 'Sidevogn standardpakke (dansk) 2.1.0 (i brug)' });
+    .selectOption({ label: `Sidevogn standardpakke (dansk) ${DEFAULT_PACK_VERSION} (i brug)` });
   await editor.button('Åbn som ny version').click();
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.2.0');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue(bumpVersion(DEFAULT_PACK_VERSION, 'minor'));
   await expect(section.getByLabel('Ændringens omfang', { exact: true })).toHaveValue('minor');
   await section.getByLabel('Ændringens omfang', { exact: true }).selectOption('patch');
-  await expect(section.getByLabel('Version', { exact: true })).toHaveValue('2.1.1');
+  await expect(section.getByLabel('Version', { exact: true })).toHaveValue(bumpVersion(DEFAULT_PACK_VERSION, 'patch'));
   // The new version's changelog entry must be written before export.
   await editor.button('Eksportér pakke').click();
   await expect(editor.exportStatus).toContainText('Pakken er ikke eksporteret: 1 fejl skal rettes først.');
-  await expect(section.getByTestId('editor-errors')).toContainText('changelog.3.changes: Skal udfyldes');
-  await section.getByLabel('Hvad er nyt i version 2.1.1', { exact: true }).fill('Rettet stavefejl.');
+  await expect(section.getByTestId('editor-errors')).toContainText(/changelog\.\d+\.changes: Skal udfyldes/);
+  await section.getByLabel(`Hvad er nyt i version ${patched}`, { exact: true }).fill('Rettet stavefejl.');
   await expect(section.getByTestId('editor-valid')).toBeVisible();
 
   // Reorder templates by keyboard.
@@ -158,7 +161,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const downloadPromise = page.waitForEvent('download');
   await editor.button('Eksportér pakke').click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('dk.default-2.1.1.json');
+  expect(download.suggestedFilename()).toBe(`dk.default-${patched}.json`);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   await expect(editor.exportStatus).toContainText(`signeret med nøglen ${fingerprint}`);
@@ -166,7 +169,7 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   const parsed = validatePack(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   expect(parsed.pack.signature).toBeDefined();
-  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: '2.1.1', changes: 'Rettet stavefejl.' });
+  expect(parsed.pack.changelog.at(-1)).toMatchObject({ version: patched, changes: 'Rettet stavefejl.' });
   expect(await verifyPack(parsed.pack)).toMatchObject({ status: 'valid', fingerprint });
 
   // Deleting a key asks first.

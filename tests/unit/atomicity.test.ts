@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { aTeamPack } from '../fixtures/packs';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from './fixed-key';
 import { SidevognDb } from '@/lib/db/database';
 import { changePassphrase, META_KEYS, openSecret, renewRecoveryKey, setUpEncryption } from '@/lib/db/keyring-store';
-import { applyRetention, DAY_MS } from '@/lib/db/privacy';
-import { createRepository, draftIdForNewNote, type Repository } from '@/lib/db/repository';
+import { applyRetention, DAY_MS } from '@/lib/privacy/citizen-data';
+import { createRepositories, type Repositories } from '@/lib/repositories';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { openRows, SEALED_TABLES } from '@/lib/db/sealed';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
@@ -43,13 +44,13 @@ async function anInstallation(passphrase = PASS) {
   const db = aDatabase();
   await db.open();
   const { dataKey, recoveryKey } = await setUpEncryption(db, passphrase);
-  return { db, dataKey, recoveryKey, repo: createRepository(db, tick, fixedKey(dataKey)) };
+  return { db, dataKey, recoveryKey, repo: createRepositories(db, tick, fixedKey(dataKey)) };
 }
 
 const template = packSchema.parse(structuredClone(defaultPack)).templates[0]!;
 
 /** A record in every citizen table, for two citizens (one CPR per call's `tag`). */
-async function fill(repo: Repository, tag: string) {
+async function fill(repo: Repositories, tag: string) {
   const anna = await repo.citizens.open('070761-4285', `Anna Jensen ${tag}`);
   await repo.notes.create(anna, `Første samtale ${tag}`);
   await repo.drafts.save(draftIdForNewNote(anna), anna, `Halvskrevet ${tag}`);
@@ -140,9 +141,9 @@ describe('the N-th write fails, for every N: all of it or nothing, on the raw ta
     await fill(target.repo, 'mål');
     const source = await anInstallation('kildens egen frase 42');
     await fill(source.repo, 'kilde');
-    const { text } = await source.repo.privacy.exportBackup();
+    const { text } = await source.repo.backup.export();
     const writes = await failEveryWrite(target.db, () =>
-      target.repo.privacy.importBackup(text, { kind: 'recovery', value: source.recoveryKey }),
+      target.repo.backup.import(text, { kind: 'recovery', value: source.recoveryKey }),
     );
     expect(writes).toBeGreaterThanOrEqual(8);
     expect(await target.repo.privacy.citizenKeys()).toHaveLength(3);

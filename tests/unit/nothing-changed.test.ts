@@ -2,11 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aTeamPack } from '../fixtures/packs';
 import { keyringSchema, unlockWithRecoveryKey } from '@/lib/crypto/keyring';
 import { seal } from '@/lib/crypto/seal';
-import { fixedKey } from '@/lib/crypto/session';
+import { fixedKey } from './fixed-key';
+import { unlockWithRecovery } from './test-key';
 import { BackupError, type BackupErrorCode } from '@/lib/backup/backup';
 import { SidevognDb } from '@/lib/db/database';
-import { changePassphrase, resetPassphrase, setUpEncryption, unlock, unlockWithRecovery } from '@/lib/db/keyring-store';
-import { createRepository, draftIdForNewNote, type Repository } from '@/lib/db/repository';
+import { changePassphrase, resetPassphrase, setUpEncryption, unlock } from '@/lib/db/keyring-store';
+import { createRepositories, type Repositories } from '@/lib/repositories';
+import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { demoAdapter } from '@/lib/host/demo-adapter';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { MAX_PACK_BYTES, packSchema, type PackInput } from '@/lib/packs/schema';
@@ -28,7 +30,7 @@ let clock = 1_700_000_000_000;
 const tick = () => (clock += 1000);
 
 let db: SidevognDb;
-let repo: Repository;
+let repo: Repositories;
 let recoveryKey: string;
 let before: string;
 
@@ -40,10 +42,10 @@ async function anInstallation(passphrase: string) {
   others.push(other);
   await other.open();
   const set = await setUpEncryption(other, passphrase);
-  return { db: other, ...set, repo: createRepository(other, tick, fixedKey(set.dataKey)) };
+  return { db: other, ...set, repo: createRepositories(other, tick, fixedKey(set.dataKey)) };
 }
 
-async function fill(r: Repository) {
+async function fill(r: Repositories) {
   const template = packSchema.parse(structuredClone(defaultPack)).templates[0]!;
   const anna = await r.citizens.open('070761-4285', 'Anna Jensen');
   await r.notes.create(anna, 'Første samtale');
@@ -254,7 +256,7 @@ describe('a bad backup changes nothing', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     const source = await anInstallation(SOURCE_PASS);
     await fill(source.repo);
-    file = (await source.repo.privacy.exportBackup()).text;
+    file = (await source.repo.backup.export()).text;
     sourceRecovery = source.recoveryKey;
   }, 30_000);
 
@@ -292,8 +294,8 @@ describe('a bad backup changes nothing', { timeout: 30_000 }, () => {
   it.each(cases)('%s: refused with its reason, every table as before', async (_, make, secret, code) => {
     const text = await make(file);
     const value = secret === 'passphrase' ? SOURCE_PASS : secret === 'recovery' ? sourceRecovery : 'forkert frase igen';
-    const error = await repo.privacy
-      .importBackup(text, { kind: secret === 'recovery' ? 'recovery' : 'passphrase', value })
+    const error = await repo.backup
+      .import(text, { kind: secret === 'recovery' ? 'recovery' : 'passphrase', value })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupError);
     expect((error as BackupError).code).toBe(code);
@@ -305,17 +307,15 @@ describe('a bad backup changes nothing', { timeout: 30_000 }, () => {
       ['ikke en nøgle', 'recovery-format'],
       [recoveryKey, 'wrong-secret'],
     ] as const) {
-      const error = await repo.privacy.importBackup(file, { kind: 'recovery', value }).catch((e: unknown) => e);
+      const error = await repo.backup.import(file, { kind: 'recovery', value }).catch((e: unknown) => e);
       expect((error as BackupError).code).toBe(code);
     }
     await expectNothingChanged();
   });
 
   it('while locked', async () => {
-    const locked = createRepository(db, tick, fixedKey(null));
-    const error = await locked.privacy
-      .importBackup(file, { kind: 'passphrase', value: SOURCE_PASS })
-      .catch((e: unknown) => e);
+    const locked = createRepositories(db, tick, fixedKey(null));
+    const error = await locked.backup.import(file, { kind: 'passphrase', value: SOURCE_PASS }).catch((e: unknown) => e);
     expect((error as BackupError).code).toBe('locked');
     await expectNothingChanged();
   });

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach } from 'vitest';
-import { newDataKey } from '@/lib/crypto/keyring';
-import { fixedKey } from '@/lib/crypto/session';
+import { newDataKey, unlockWithRecoveryKey } from '@/lib/crypto/keyring';
+import { readKeyring } from '@/lib/db/keyring-store';
+import { fixedKey } from './fixed-key';
 import { openRows, sealRecord } from '@/lib/db/sealed';
 import type { NoteRecord } from '@/lib/db/records';
 import { SidevognDb } from '@/lib/db/database';
-import { createRepository, type Repository } from '@/lib/db/repository';
+import { createRepositories, type Repositories } from '@/lib/repositories';
 
 /** One data key for unit tests of the repository (as if unlocked). */
 export const testKey = await newDataKey();
@@ -25,13 +26,13 @@ export async function openNotes(rows: readonly unknown[]): Promise<(NoteRecord |
  * A fresh database and repository (unlocked with testKey, on a clock that ticks
  * a second per call) for every test of the file, deleted afterwards.
  */
-export function freshTestRepository(): { readonly db: SidevognDb; readonly repo: Repository } {
+export function freshTestRepository(): { readonly db: SidevognDb; readonly repo: Repositories } {
   let db: SidevognDb | undefined;
-  let repo: Repository | undefined;
+  let repo: Repositories | undefined;
   let clock = 1_700_000_000_000;
   beforeEach(async () => {
     db = new SidevognDb(`test-${crypto.randomUUID()}`);
-    repo = createRepository(db, () => (clock += 1000), testKeys);
+    repo = createRepositories(db, () => (clock += 1000), testKeys);
     await db.open();
   });
   afterEach(async () => {
@@ -45,4 +46,11 @@ export function freshTestRepository(): { readonly db: SidevognDb; readonly repo:
       return repo!;
     },
   };
+}
+
+/** The data key the recovery key opens (what resetting the passphrase unlocks with). */
+export async function unlockWithRecovery(db: SidevognDb, recoveryKey: string): Promise<CryptoKey> {
+  const keyring = await readKeyring(db);
+  if (!keyring) throw new Error('no keyring: Sidevogn is not set up');
+  return unlockWithRecoveryKey(keyring, recoveryKey);
 }

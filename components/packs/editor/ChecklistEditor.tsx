@@ -3,16 +3,9 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { move, newItem } from '@/lib/packs/editor/build';
 import type { DraftChecklist, DraftItem, DraftTemplate } from '@/lib/packs/editor/draft';
 import { MEETING_TYPES } from '@/lib/templates/schema';
-import { useT } from '../../panel/panel-context';
-import {
-  buttonClass,
-  CheckboxField,
-  ConfirmButton,
-  MoveButtons,
-  PathErrors,
-  SelectField,
-  TextField,
-} from './EditorInputs';
+import { useT } from '@/components/ui/i18n';
+import { CheckboxField, ConfirmButton, MoveButtons, PathErrors, SelectField, TextField } from './EditorInputs';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 /** One checklist: what a meeting must cover, and the note text its ticked items write. */
 export function ChecklistEditor({
@@ -201,7 +194,7 @@ export function ChecklistEditor({
         </ol>
         <button
           type="button"
-          className={`${buttonClass} mt-2`}
+          className={`${secondaryButtonClass} mt-2`}
           onClick={() => set({ items: [...checklist.items, newItem()] })}
         >
           {t('editor.item.add')}
@@ -211,7 +204,7 @@ export function ChecklistEditor({
       <div>
         <button
           type="button"
-          className={buttonClass}
+          className={secondaryButtonClass}
           aria-expanded={previewing}
           onClick={() => setPreviewing((p) => !p)}
         >

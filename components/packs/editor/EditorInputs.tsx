@@ -1,17 +1,13 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { translateIssue } from '@/lib/i18n/validation';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../../panel/panel-context';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { secondaryButtonClass, validatedInputClass } from '@/components/ui/styles';
 
 /** Validation reasons by pack path (`templates.0.title`), from validatePack. */
 export const EditorErrorsContext = createContext<Map<string, string[]>>(new Map());
 
-export const inputClass =
-  'mt-0.5 block w-full rounded border border-slate-400 px-2 py-1 text-sm focus:border-sky-700 focus:outline-2 focus:outline-sky-700 aria-invalid:border-red-700';
-export const buttonClass =
-  'rounded border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:text-slate-400';
-export const primaryButtonClass =
-  'rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+/** The pack editor's inputs: the kit's validated input, close under its label. */
+export const inputClass = `mt-0.5 ${validatedInputClass}`;
 
 /** The reasons for one path, and the id to describe an input with. */
 export function useErrors(path: string | undefined): { errors: string[]; errorId: string } {
@@ -23,7 +19,7 @@ export function useErrors(path: string | undefined): { errors: string[]; errorId
 /** The schema's reasons are English; the commonest one, an empty input, is said in the UI language. */
 export function useReason(): (reason: string) => string {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   return (reason) => (EMPTY.test(reason) ? t('editor.error.empty') : translateIssue(reason, locale));
 }
 const EMPTY = /^Too small: expected string to have >=1 characters?$/;
@@ -195,7 +191,7 @@ export function MoveButtons({
     <>
       <button
         type="button"
-        className={buttonClass}
+        className={secondaryButtonClass}
         disabled={index === 0}
         aria-label={t('editor.moveUp', { name })}
         title={t('editor.moveUp', { name })}
@@ -205,7 +201,7 @@ export function MoveButtons({
       </button>
       <button
         type="button"
-        className={buttonClass}
+        className={secondaryButtonClass}
         disabled={index === count - 1}
         aria-label={t('editor.moveDown', { name })}
         title={t('editor.moveDown', { name })}
@@ -246,7 +242,7 @@ export function ConfirmButton({
       <button
         ref={openRef}
         type="button"
-        className={`${buttonClass} text-red-800`}
+        className={`${secondaryButtonClass} text-red-800`}
         aria-label={accessibleLabel}
         onClick={() => setAsking(true)}
       >
@@ -267,7 +263,7 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" className={buttonClass} onClick={() => setAsking(false)}>
+      <button type="button" className={secondaryButtonClass} onClick={() => setAsking(false)}>
         {t('editor.cancel')}
       </button>
     </span>

@@ -1,17 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { exportFileName } from '@/lib/packs/editor/build';
 import { signWithKey } from '@/lib/packs/editor/keys';
 import type { PackParse } from '@/lib/packs/validate';
-import { useT } from '../../panel/panel-context';
-import { Card, CheckboxField, inputClass, primaryButtonClass, useReason } from './EditorInputs';
-import { downloadText } from './download';
+import { useT } from '@/components/ui/i18n';
+import { Card, CheckboxField, inputClass, useReason } from './EditorInputs';
+import { downloadText } from '@/components/ui/download';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
 /** Exporting the pack as `<id>-<version>.json`: only a pack that validates, optionally signed. */
-export function ExportPanel({ validation, repository }: { validation: PackParse; repository: Repository }) {
+export function ExportPanel({ validation, repository }: { validation: PackParse; repository: Repositories }) {
   const t = useT();
   const reason = useReason();
   const keys = useLiveQuery(() => repository.signingKeys.list(), [repository]);

@@ -4,16 +4,9 @@ import { FIELD_KINDS, type DraftField, type FieldKind } from '@/lib/packs/editor
 import { newKey, slugFrom } from '@/lib/packs/editor/ids';
 import { isoToday } from '@/lib/templates/form';
 import { PREFILL_SOURCES } from '@/lib/templates/schema';
-import { useT } from '../../panel/panel-context';
-import {
-  buttonClass,
-  CheckboxField,
-  ConfirmButton,
-  MoveButtons,
-  PathErrors,
-  SelectField,
-  TextField,
-} from './EditorInputs';
+import { useT } from '@/components/ui/i18n';
+import { CheckboxField, ConfirmButton, MoveButtons, PathErrors, SelectField, TextField } from './EditorInputs';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 const PREFILLABLE: FieldKind[] = ['text', 'textarea', 'date'];
 const CONTROLLERS: FieldKind[] = ['choice', 'choices', 'yesno'];
@@ -343,7 +336,7 @@ function OptionsEditor({
                 />
                 <button
                   type="button"
-                  className={`${buttonClass} text-red-800`}
+                  className={`${secondaryButtonClass} text-red-800`}
                   aria-label={t('editor.removeNamed', { name })}
                   onClick={() => setOptions(options.filter((_, j) => j !== i))}
                 >
@@ -356,7 +349,7 @@ function OptionsEditor({
       </ol>
       <button
         type="button"
-        className={`${buttonClass} mt-2`}
+        className={`${secondaryButtonClass} mt-2`}
         onClick={() => setOptions([...options, { key: newKey(), value: '', label: '' }])}
       >
         {t('editor.option.add')}

@@ -1,33 +1,26 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { errorsByPath, move, newChecklist, newTemplate, validateDraft } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
 import { bumpVersion, type Bump } from '@/lib/packs/editor/version';
 import { isoToday } from '@/lib/templates/form';
-import { useT } from '../../panel/panel-context';
+import { useT } from '@/components/ui/i18n';
 import { ChecklistEditor } from './ChecklistEditor';
-import {
-  buttonClass,
-  Card,
-  ConfirmButton,
-  EditorErrorsContext,
-  MoveButtons,
-  SelectField,
-  TextField,
-} from './EditorInputs';
+import { Card, ConfirmButton, EditorErrorsContext, MoveButtons, SelectField, TextField } from './EditorInputs';
 import { ExportPanel } from './ExportPanel';
 import { PackLoader } from './PackLoader';
 import { SigningKeys } from './SigningKeys';
 import { TemplateEditor } from './TemplateEditor';
-import { usePackDraft } from './use-pack-draft';
+import { usePackDraft, type SaveState } from './use-pack-draft';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 /**
  * "Pakkeredigering": a team lead makes or changes a pack with forms, sees
  * templates as caseworkers will, and exports the pack as a file (optionally
  * signed). Work in progress is a draft in IndexedDB, so nothing typed is lost.
  */
-export function PackEditor({ repository }: { repository: Repository }) {
+export function PackEditor({ repository }: { repository: Repositories }) {
   const t = useT();
   const { draft, saveState, loadError, update, replace } = usePackDraft(repository);
 
@@ -65,10 +58,10 @@ function DraftEditor({
   repository,
 }: {
   draft: PackDraft;
-  saveState: 'saved' | 'pending' | 'error';
+  saveState: SaveState;
   update(change: (d: PackDraft) => PackDraft): void;
   onDiscard(): void;
-  repository: Repository;
+  repository: Repositories;
 }) {
   const t = useT();
   const validation = useMemo(() => validateDraft(draft), [draft]);
@@ -79,123 +72,14 @@ function DraftEditor({
   const set = (patch: Partial<PackDraft>) => update((d) => ({ ...d, ...patch }));
   const [openKey, setOpenKey] = useState<string | null>(null);
   const today = isoToday();
-  const bump = (['patch', 'minor', 'major'] as Bump[]).find(
-    (b) => draft.baseVersion && bumpVersion(draft.baseVersion, b) === draft.version,
-  );
   const errorCount = (prefix: string) =>
     [...errors].filter(([p]) => p === prefix || p.startsWith(`${prefix}.`)).reduce((n, [, r]) => n + r.length, 0);
 
   return (
     <EditorErrorsContext.Provider value={errors}>
-      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-        <span
-          role="status"
-          className={saveState === 'error' ? 'text-red-800' : 'text-slate-700'}
-          data-testid="editor-save-state"
-        >
-          {saveState === 'error'
-            ? t('editor.saveFailed')
-            : saveState === 'pending'
-              ? t('editor.saving')
-              : t('editor.saved')}
-        </span>
-        <span className="ml-auto">
-          <ConfirmButton
-            label={t('editor.discard')}
-            question={t('editor.discardQuestion')}
-            confirmLabel={t('editor.discard')}
-            onConfirm={onDiscard}
-          />
-        </span>
-      </div>
+      <SaveBar saveState={saveState} onDiscard={onDiscard} />
 
-      <Card className="mt-2">
-        <h3 className="text-base font-semibold">{t('editor.pack.heading')}</h3>
-        {draft.baseVersion && (
-          <p className="text-sm text-slate-700">{t('editor.pack.basedOn', { version: draft.baseVersion })}</p>
-        )}
-        <div className="mt-2 grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-          <TextField label={t('editor.pack.name')} path="name" value={draft.name} onChange={(name) => set({ name })} />
-          <TextField
-            label={t('editor.pack.publisher')}
-            path="publisher"
-            value={draft.publisher}
-            onChange={(publisher) => set({ publisher })}
-          />
-          <TextField
-            label={t('editor.pack.id')}
-            help={t('editor.pack.idHelp')}
-            path="id"
-            value={draft.id}
-            mono
-            onChange={(id) => set({ id })}
-          />
-          <div className="flex gap-3">
-            <TextField
-              className="w-28"
-              label={t('editor.pack.version')}
-              path="version"
-              value={draft.version}
-              onChange={(version) => set({ version })}
-            />
-            {draft.baseVersion && (
-              <SelectField
-                className="flex-1"
-                label={t('editor.pack.bump')}
-                value={bump ?? ''}
-                options={[
-                  ...(bump ? [] : [{ value: '', label: t('editor.pack.bump.own') }]),
-                  { value: 'patch', label: t('editor.pack.bump.patch') },
-                  { value: 'minor', label: t('editor.pack.bump.minor') },
-                  { value: 'major', label: t('editor.pack.bump.major') },
-                ]}
-                onChange={(b) => b && set({ version: bumpVersion(draft.baseVersion!, b as Bump) })}
-              />
-            )}
-          </div>
-          <TextField
-            label={t('editor.validFrom')}
-            type="date"
-            path="validFrom"
-            value={draft.validFrom}
-            onChange={(validFrom) => set({ validFrom })}
-          />
-          <TextField
-            label={t('editor.validTo')}
-            type="date"
-            path="validTo"
-            value={draft.validTo}
-            onChange={(validTo) => set({ validTo })}
-          />
-          <TextField
-            className="sm:col-span-2"
-            label={t('editor.pack.changes', { version: draft.version })}
-            help={t('editor.pack.changesHelp')}
-            path={`changelog.${draft.changelogHistory.length}.changes`}
-            value={draft.changes}
-            multiline
-            rows={2}
-            onChange={(changes) => set({ changes })}
-          />
-        </div>
-        {draft.changelogHistory.length > 0 && (
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-sky-800">
-              {t('editor.pack.history', { count: draft.changelogHistory.length })}
-            </summary>
-            <ul className="mt-1 ml-5 list-disc">
-              {draft.changelogHistory.map((c) => (
-                <li key={`${c.version}-${c.date}`}>
-                  <span className="font-medium">{c.version}</span> ({c.date}): {c.changes}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-        {draft.adapters.length > 0 && (
-          <p className="mt-2 text-sm text-slate-700">{t('editor.pack.adapters', { count: draft.adapters.length })}</p>
-        )}
-      </Card>
+      <PackDetails draft={draft} set={set} />
 
       <ItemList
         heading={t('editor.templates')}
@@ -262,6 +146,131 @@ function DraftEditor({
 
       <ExportPanel validation={validation} repository={repository} />
     </EditorErrorsContext.Provider>
+  );
+}
+
+/** Whether the draft is saved, and "discard the draft" (after a question). */
+function SaveBar({ saveState, onDiscard }: { saveState: SaveState; onDiscard(): void }) {
+  const t = useT();
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      <span
+        role="status"
+        className={saveState === 'error' ? 'text-red-800' : 'text-slate-700'}
+        data-testid="editor-save-state"
+      >
+        {saveState === 'error'
+          ? t('editor.saveFailed')
+          : saveState === 'pending'
+            ? t('editor.saving')
+            : t('editor.saved')}
+      </span>
+      <span className="ml-auto">
+        <ConfirmButton
+          label={t('editor.discard')}
+          question={t('editor.discardQuestion')}
+          confirmLabel={t('editor.discard')}
+          onConfirm={onDiscard}
+        />
+      </span>
+    </div>
+  );
+}
+
+/** The pack's own fields: name, publisher, id, version (or the bump from the installed one), validity, what is new. */
+function PackDetails({ draft, set }: { draft: PackDraft; set(patch: Partial<PackDraft>): void }) {
+  const t = useT();
+  const bump = (['patch', 'minor', 'major'] as Bump[]).find(
+    (b) => draft.baseVersion && bumpVersion(draft.baseVersion, b) === draft.version,
+  );
+  return (
+    <Card className="mt-2">
+      <h3 className="text-base font-semibold">{t('editor.pack.heading')}</h3>
+      {draft.baseVersion && (
+        <p className="text-sm text-slate-700">{t('editor.pack.basedOn', { version: draft.baseVersion })}</p>
+      )}
+      <div className="mt-2 grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+        <TextField label={t('editor.pack.name')} path="name" value={draft.name} onChange={(name) => set({ name })} />
+        <TextField
+          label={t('editor.pack.publisher')}
+          path="publisher"
+          value={draft.publisher}
+          onChange={(publisher) => set({ publisher })}
+        />
+        <TextField
+          label={t('editor.pack.id')}
+          help={t('editor.pack.idHelp')}
+          path="id"
+          value={draft.id}
+          mono
+          onChange={(id) => set({ id })}
+        />
+        <div className="flex gap-3">
+          <TextField
+            className="w-28"
+            label={t('editor.pack.version')}
+            path="version"
+            value={draft.version}
+            onChange={(version) => set({ version })}
+          />
+          {draft.baseVersion && (
+            <SelectField
+              className="flex-1"
+              label={t('editor.pack.bump')}
+              value={bump ?? ''}
+              options={[
+                ...(bump ? [] : [{ value: '', label: t('editor.pack.bump.own') }]),
+                { value: 'patch', label: t('editor.pack.bump.patch') },
+                { value: 'minor', label: t('editor.pack.bump.minor') },
+                { value: 'major', label: t('editor.pack.bump.major') },
+              ]}
+              onChange={(b) => b && set({ version: bumpVersion(draft.baseVersion!, b as Bump) })}
+            />
+          )}
+        </div>
+        <TextField
+          label={t('editor.validFrom')}
+          type="date"
+          path="validFrom"
+          value={draft.validFrom}
+          onChange={(validFrom) => set({ validFrom })}
+        />
+        <TextField
+          label={t('editor.validTo')}
+          type="date"
+          path="validTo"
+          value={draft.validTo}
+          onChange={(validTo) => set({ validTo })}
+        />
+        <TextField
+          className="sm:col-span-2"
+          label={t('editor.pack.changes', { version: draft.version })}
+          help={t('editor.pack.changesHelp')}
+          path={`changelog.${draft.changelogHistory.length}.changes`}
+          value={draft.changes}
+          multiline
+          rows={2}
+          onChange={(changes) => set({ changes })}
+        />
+      </div>
+      {draft.changelogHistory.length > 0 && (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-sky-800">
+            {t('editor.pack.history', { count: draft.changelogHistory.length })}
+          </summary>
+          <ul className="mt-1 ml-5 list-disc">
+            {draft.changelogHistory.map((c) => (
+              <li key={`${c.version}-${c.date}`}>
+                <span className="font-medium">{c.version}</span> ({c.date}): {c.changes}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {draft.adapters.length > 0 && (
+        <p className="mt-2 text-sm text-slate-700">{t('editor.pack.adapters', { count: draft.adapters.length })}</p>
+      )}
+    </Card>
   );
 }
 
@@ -345,7 +354,7 @@ function ItemList({
           );
         })}
       </ul>
-      <button type="button" className={`${buttonClass} mt-2`} onClick={onAdd}>
+      <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={onAdd}>
         {addLabel}
       </button>
     </section>

@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { draftFromPack, newPackDraft } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
 import { parsePackText } from '@/lib/packs/validate';
 import { isoToday } from '@/lib/templates/form';
-import { useT } from '../../panel/panel-context';
-import { buttonClass, inputClass, primaryButtonClass } from './EditorInputs';
+import { useT } from '@/components/ui/i18n';
+import { inputClass } from './EditorInputs';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 
 /** Where a pack in the editor starts: from nothing, an installed pack, or a pack file. */
-export function PackLoader({ repository, onLoad }: { repository: Repository; onLoad(draft: PackDraft): void }) {
+export function PackLoader({ repository, onLoad }: { repository: Repositories; onLoad(draft: PackDraft): void }) {
   const t = useT();
   const installed = useLiveQuery(() => repository.packs.list(), [repository]);
   const [choice, setChoice] = useState('');
@@ -62,7 +63,7 @@ export function PackLoader({ repository, onLoad }: { repository: Repository; onL
         </select>
         <button
           type="button"
-          className={`${buttonClass} mt-2`}
+          className={`${secondaryButtonClass} mt-2`}
           aria-disabled={!chosen}
           onClick={() => void openInstalled()}
         >

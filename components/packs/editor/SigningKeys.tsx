@@ -1,20 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
-import type { SigningKeyRecord } from '@/lib/db/config-records';
+import type { Repositories } from '@/lib/repositories';
+import type { SigningKeyRecord } from '@/lib/packs/config-records';
 import { formatDateTime } from '@/lib/i18n/i18n';
 import { generateKey } from '@/lib/packs/editor/keys';
-import { usePanelStore } from '@/lib/panel/panel-store';
-import { useT } from '../../panel/panel-context';
-import { buttonClass, ConfirmButton, inputClass } from './EditorInputs';
-import { downloadText } from './download';
+import { useLocale, useT } from '@/components/ui/i18n';
+import { ConfirmButton, inputClass } from './EditorInputs';
+import { downloadText } from '@/components/ui/download';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 /**
  * The team lead's signing keys. The private key stays in this browser
  * profile (non-extractable); the public key is what IT pins in policy
  * (`trustedPackKeys`) and what the caseworkers' Sidevogn checks packs against.
  */
-export function SigningKeys({ repository }: { repository: Repository }) {
+export function SigningKeys({ repository }: { repository: Repositories }) {
   const t = useT();
   const keys = useLiveQuery(() => repository.signingKeys.list(), [repository]);
   const [name, setName] = useState('');
@@ -55,7 +55,7 @@ export function SigningKeys({ repository }: { repository: Repository }) {
           </label>
           <input id={nameId} className={`${inputClass} w-72`} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <button type="submit" className={buttonClass} aria-disabled={busy}>
+        <button type="submit" className={secondaryButtonClass} aria-disabled={busy}>
           {t('editor.keys.create')}
         </button>
       </form>
@@ -93,7 +93,7 @@ function KeyRow({
   onDelete(): void;
 }) {
   const t = useT();
-  const locale = usePanelStore((s) => s.locale);
+  const locale = useLocale();
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid="signing-key">
       <span className="font-medium">{k.name}</span>
@@ -106,7 +106,7 @@ function KeyRow({
       <span className="ml-auto flex flex-wrap gap-1">
         <button
           type="button"
-          className={buttonClass}
+          className={secondaryButtonClass}
           onClick={() =>
             void navigator.clipboard.writeText(k.publicKey).then(
               () => onStatus(t('editor.keys.copied')),
@@ -118,7 +118,7 @@ function KeyRow({
         </button>
         <button
           type="button"
-          className={buttonClass}
+          className={secondaryButtonClass}
           onClick={() => downloadText(`sidevogn-noegle-${k.fingerprint}.txt`, `${k.publicKey}\n`, 'text/plain')}
         >
           {t('editor.keys.download')}

@@ -3,10 +3,11 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { insertAtCursor, move, newField } from '@/lib/packs/editor/build';
 import { FIELD_KINDS, type DraftTemplate, type FieldKind } from '@/lib/packs/editor/draft';
 import { MEETING_TYPES } from '@/lib/templates/schema';
-import { useT } from '../../panel/panel-context';
-import { buttonClass, PathErrors, SelectField, TextField } from './EditorInputs';
+import { useT } from '@/components/ui/i18n';
+import { PathErrors, SelectField, TextField } from './EditorInputs';
 import { FieldEditor } from './FieldEditor';
 import { TemplatePreview } from './TemplatePreview';
+import { secondaryButtonClass } from '@/components/ui/styles';
 
 /** Everything about one template: where it applies, its fields, and the note it writes. */
 export function TemplateEditor({
@@ -145,7 +146,7 @@ export function TemplateEditor({
           />
           <button
             type="button"
-            className={buttonClass}
+            className={secondaryButtonClass}
             onClick={() => set({ fields: [...template.fields, newField(newKind)] })}
           >
             {t('editor.field.add')}
@@ -192,7 +193,7 @@ export function TemplateEditor({
       <div>
         <button
           type="button"
-          className={buttonClass}
+          className={secondaryButtonClass}
           aria-expanded={previewing}
           onClick={() => setPreviewing((p) => !p)}
         >

@@ -4,8 +4,8 @@ import type { DraftTemplate } from '@/lib/packs/editor/draft';
 import { canonicalJson } from '@/lib/packs/signing';
 import { initialValues, isVisible, missingRequired, renderNote, type FormValues } from '@/lib/templates/form';
 import { parseTemplate, type Template } from '@/lib/templates/schema';
-import { useT } from '../../panel/panel-context';
-import { FieldInput } from '../../templates/FieldInput';
+import { useT } from '@/components/ui/i18n';
+import { FieldInput } from '@/components/ui/FieldInput';
 
 const toDanishDate = (iso: string) => iso.split('-').reverse().join('.');
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Repository } from '@/lib/db/repository';
+import type { Repositories } from '@/lib/repositories';
 import { applyAutoIds } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
-import { useThrottledSave } from '../../shared/use-throttled-save';
+import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 export type SaveState = 'saved' | 'pending' | 'error';
 
@@ -11,7 +11,7 @@ export type SaveState = 'saved' | 'pending' | 'error';
  * throttled autosave as note drafts, flushed when the page is hidden), so
  * closing the options page loses nothing.
  */
-export function usePackDraft(repository: Repository): {
+export function usePackDraft(repository: Repositories): {
   /** undefined while loading, null when there is no draft. */
   draft: PackDraft | null | undefined;
   saveState: SaveState;

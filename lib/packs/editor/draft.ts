@@ -127,7 +127,6 @@ export const packDraftSchema = lazySchema(() =>
   }),
 );
 
-export type DraftOption = z.infer<typeof draftOptionSchema>;
 export type DraftField = z.infer<typeof draftFieldSchema>;
 export type DraftTemplate = z.infer<typeof draftTemplateSchema>;
 export type DraftItem = z.infer<typeof draftItemSchema>;

@@ -10,11 +10,13 @@
 import '../../../lib/zod';
 import Dexie from 'dexie';
 import { SidevognDb } from '../../../lib/db/database';
-import { createNoteSearch, type NoteSearch } from '../../../lib/db/note-search';
+import { createNoteSearch, type NoteSearch } from '../../../lib/search/note-search';
 import type { CitizenRecord, NoteRecord } from '../../../lib/db/records';
-import { NOTES_FIRST_PAGE, createRepository, draftIdForNewNote, type Repository } from '../../../lib/db/repository';
+import { NOTES_FIRST_PAGE } from '../../../lib/notes/note-repository';
+import { createRepositories, type Repositories } from '../../../lib/repositories';
+import { draftIdForNewNote } from '../../../lib/notes/draft-repository';
 import { createKeyring, unlockWithPassphrase } from '../../../lib/crypto/keyring';
-import { fixedKey } from '../../../lib/crypto/session';
+import { fixedKey } from '../../unit/fixed-key';
 import { sealRecord } from '../../../lib/db/sealed';
 import { setUpEncryption } from '../../../lib/db/keyring-store';
 import { scanDatabase, scanMemory, type SearchApproach } from './search-approaches';
@@ -46,7 +48,7 @@ export interface SeedResult {
 }
 
 let db: SidevognDb | undefined;
-let repo: Repository | undefined;
+let repo: Repositories | undefined;
 let dataKey: CryptoKey | undefined;
 /** The same writes as notes.create without sealing, in a database of its own: the clear baseline. */
 let clearDb: Dexie | undefined;
@@ -78,7 +80,7 @@ const api = {
     dataKey = setUp
       ? (await setUpEncryption(db, BENCH_PASSPHRASE)).dataKey
       : (await createKeyring(BENCH_PASSPHRASE)).dataKey;
-    repo = createRepository(db, Date.now, fixedKey(dataKey));
+    repo = createRepositories(db, Date.now, fixedKey(dataKey));
     await db.open();
     clearDb = new Dexie(`${name}-clear`, { chromeTransactionDurability: 'strict' });
     clearDb

@@ -1,10 +1,11 @@
 import type { SidevognDb } from '../../../lib/db/database';
-import { matchesAllTerms, normaliseText, queryTerms, type SearchResult } from '../../../lib/db/note-search';
+import { normaliseText, queryTerms, type SearchResult } from '../../../lib/search/note-search';
+import { matchesAllTerms } from '../../unit/match-all-terms';
 import type { NoteRecord } from '../../../lib/db/records';
 import { openRows } from '../../../lib/db/sealed';
 
 /**
- * The search approaches the chosen one (lib/db/note-search.ts, an inverted
+ * The search approaches the chosen one (lib/search/note-search.ts, an inverted
  * index in memory) was measured against. Same matching rules, same results.
  */
 

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { TargetChoice } from '@/lib/messaging/protocol';
+import type { InsertResult, TargetsView } from '@/lib/panel/host-connection';
+import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
+import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
+import { useT } from './i18n';
+import { usePanelServices } from './panel-services';
+
+/** How an insertion ended, after any copy to the clipboard. */
+export interface Delivered {
+  outcome: InsertResult['outcome'];
+  /** The target's name when the text was read back there; else null. */
+  target: string | null;
+  /** The status line to show. */
+  status: { tone: 'ok' | 'warning'; key: MessageKey; params?: Record<string, string> };
+}
+
+const COPY_KEY: Partial<Record<InsertResult['outcome'], MessageKey>> = {
+  'too-long': 'templates.tooLong',
+  'not-verified': 'templates.notVerified',
+};
+
+export const HIDDEN_KEY: Record<Hidden, MessageKey> = {
+  hidden: 'insert.hidden',
+  'just-shown': 'insert.justShown',
+  unsupported: 'insert.unsupported',
+};
+
+/** The status line for an insertion that failed: refused while the panel could not be seen, or an error. */
+export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; params?: Record<string, string> } {
+  if (e instanceof PanelHiddenError) return { tone: 'error', key: HIDDEN_KEY[e.reason] };
+  return { tone: 'error', key: 'templates.copyFailed', params: { error: e instanceof Error ? e.message : String(e) } };
+}
+
+/** Where a confirmed insertion will go, read fresh from the page. */
+export interface InsertPlan {
+  expected: Expected;
+  /** The page's targets, for the caseworker to choose from when `expected` asks. */
+  choices: TargetChoice[];
+}
+
+/**
+ * Inserting a note into the case system: the line that says where it will go,
+ * the question when the page has several fields and the caret is in none, the
+ * copy when it could not be read back there. `rememberAs` (a template id) keeps
+ * the caseworker's answer to that question; `prefer` is the template's role.
+ */
+export function useInsertFlow({ rememberAs, prefer }: { rememberAs?: string; prefer?: string } = {}) {
+  const t = useT();
+  const { host } = usePanelServices();
+  const [view, setView] = useState<TargetsView | null>(null);
+  const [remembered, setRemembered] = useState<string | undefined>();
+  const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
+  const [askRefused, setAskRefused] = useState<MessageKey | null>(null);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    if (rememberAs) void loadTargetChoice(rememberAs).then((label) => live && setRemembered(label));
+    // Where the caret is changes while the caseworker works in the host: look again on coming back.
+    const look = () =>
+      void host.targets().then(
+        (next) => live && setView(next),
+        () => live && setView(null),
+      );
+    look();
+    window.addEventListener('focus', look);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', look);
+    };
+  }, [host, rememberAs]);
+
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+
+  const settle = useCallback(async (text: string, result: InsertResult): Promise<Delivered> => {
+    if (result.outcome === 'inserted')
+      return {
+        outcome: result.outcome,
+        target: result.target ?? '',
+        status: { tone: 'ok', key: 'templates.inserted', params: { target: result.target ?? '' } },
+      };
+    await navigator.clipboard.writeText(text);
+    return {
+      outcome: result.outcome,
+      target: null,
+      status: {
+        tone: 'warning',
+        key: COPY_KEY[result.outcome] ?? 'templates.copied',
+        params: { target: result.target ?? '' },
+      },
+    };
+  }, []);
+
+  /** Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a field). */
+  const run = useCallback(
+    async (text: string, done: (delivered: Delivered) => Promise<void>) => {
+      const result = await host.insert(text, { prefer: remembered ?? prefer });
+      if (result.outcome === 'choose-target' && result.choices?.length) {
+        setAsking({ text, choices: result.choices, done });
+        return;
+      }
+      await done(await settle(text, result));
+    },
+    [host, prefer, remembered, settle],
+  );
+
+  const choose = async (choice: TargetChoice | null) => {
+    const pending = asking;
+    if (!pending) return;
+    const hidden = host.hidden();
+    // The copy moves the text out of Sidevogn too: only while the panel can be seen.
+    if (hidden) return setAskRefused(HIDDEN_KEY[hidden]);
+    setAskRefused(null);
+    setAsking(undefined);
+    let result: InsertResult;
+    try {
+      result = choice
+        ? await host.insert(pending.text, { target: choice.id })
+        : ({ outcome: 'no-target', target: null, ms: 0 } as InsertResult);
+    } catch (e) {
+      // Still unanswered: ask again, and say why nothing happened.
+      setAsking(pending);
+      setAskRefused(insertFailure(e).key);
+      return;
+    }
+    if (choice && result.outcome === 'inserted' && rememberAs) {
+      await saveTargetChoice(rememberAs, choice.label);
+      setRemembered(choice.label);
+    }
+    await pending.done(await settle(pending.text, result));
+  };
+
+  /** Where a confirmed insertion will go (the handover's confirmation shows it before the click). */
+  const plan = useCallback(async (): Promise<InsertPlan> => {
+    const fresh = await host.targets().catch(() => null);
+    if (fresh) setView(fresh);
+    return {
+      expected: fresh ? expectedTarget(fresh, remembered ?? prefer) : { kind: 'none' },
+      choices: fresh?.targets ?? [],
+    };
+  }, [host, prefer, remembered]);
+
+  /**
+   * The confirming click: inserts `text` into exactly the target shown (or copies
+   * it when `target` is null), once the observer has reported that the panel
+   * could be seen at the click. Throws PanelHiddenError when it could not.
+   */
+  const confirmed = useCallback(
+    async (text: string, target: TargetChoice | null, done: (delivered: Delivered) => Promise<void>) => {
+      const result = target
+        ? await host.insert(text, { target: target.id }, { settle: true })
+        : await host.hiddenSettled().then((hidden): InsertResult => {
+            if (hidden) throw new PanelHiddenError(hidden);
+            return { outcome: 'no-target', target: null, ms: 0 };
+          });
+      if (target && result.outcome === 'inserted' && rememberAs) {
+        await saveTargetChoice(rememberAs, target.label);
+        setRemembered(target.label);
+      }
+      await done(await settle(text, result));
+    },
+    [host, rememberAs, settle],
+  );
+
+  const expected = view && expectedTarget(view, remembered ?? prefer);
+  const targetLine: ReactNode = view && (
+    <p className="mt-2 text-xs text-slate-700" data-testid="insert-target">
+      {expected?.kind === 'target'
+        ? t('templates.goesInto', { target: expected.label })
+        : expected?.kind === 'ask'
+          ? t('templates.goesIntoAsk')
+          : t('templates.goesIntoNone')}
+    </p>
+  );
+
+  const chooser: ReactNode = asking && (
+    <fieldset className="mt-2 rounded border border-sky-700 p-2" data-testid="insert-chooser">
+      <legend className="px-1 text-sm font-semibold">{t('templates.chooseTarget')}</legend>
+      {askRefused && (
+        <p role="alert" className="mb-2 rounded bg-red-50 p-2 text-sm text-red-900">
+          {t(askRefused)}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {asking.choices.map((c, i) => (
+          <button
+            key={c.id}
+            ref={i === 0 ? firstChoice : undefined}
+            type="button"
+            className="rounded border border-sky-800 px-3 py-1.5 text-sm hover:bg-sky-50"
+            onClick={() => void choose(c)}
+          >
+            {c.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+          onClick={() => void choose(null)}
+        >
+          {t('templates.copyInstead')}
+        </button>
+      </div>
+    </fieldset>
+  );
+
+  return { run, plan, confirmed, targetLine, chooser, asking: !!asking };
+}

@@ -1,0 +1,58 @@
+import type { DataContext } from '../db/data-context';
+import { openRows } from '../db/sealed';
+
+/** One citizen in the caseworker's caseload list. */
+export interface CaseloadEntry {
+  key: string;
+  name: string;
+  cpr: string;
+  lastActivityAt: number;
+  nextDeadline: { due: string; title: string } | null;
+  overdue: number;
+}
+
+/** The caseworker's caseload: every citizen opened, with their next deadline. */
+export function createCaseloadRepository(ctx: DataContext) {
+  const { db, key } = ctx;
+  const caseload = {
+    /** Every citizen the caseworker has opened, with their next open deadline; soonest deadline first. */
+    async list(today: string): Promise<CaseloadEntry[]> {
+      const dataKey = key();
+      const [citizenRows, deadlineRows] = await Promise.all([
+        db.citizens.toArray(),
+        db.deadlines.orderBy('due').toArray(),
+      ]);
+      const [citizenRecords, openDeadlines] = await Promise.all([
+        openRows(dataKey, 'citizens', citizenRows),
+        openRows(
+          dataKey,
+          'deadlines',
+          deadlineRows.filter((row) => row.doneAt === null),
+        ),
+      ]);
+      const next = new Map<string, { due: string; title: string }>();
+      const overdue = new Map<string, number>();
+      for (const d of openDeadlines) {
+        if (!next.has(d.citizenKey)) next.set(d.citizenKey, { due: d.due, title: d.title });
+        if (d.due < today) overdue.set(d.citizenKey, (overdue.get(d.citizenKey) ?? 0) + 1);
+      }
+      return citizenRecords
+        .map((c) => ({
+          key: c.key,
+          name: c.name,
+          cpr: c.cpr,
+          lastActivityAt: c.lastActivityAt,
+          nextDeadline: next.get(c.key) ?? null,
+          overdue: overdue.get(c.key) ?? 0,
+        }))
+        .sort(
+          (a, b) =>
+            (a.nextDeadline?.due ?? '9999').localeCompare(b.nextDeadline?.due ?? '9999') ||
+            a.name.localeCompare(b.name, 'da'),
+        );
+    },
+  };
+  return caseload;
+}
+
+export type CaseloadRepository = ReturnType<typeof createCaseloadRepository>;
