@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
-import { medianRatio, withinNoise } from '../bench/lib/stats.mjs';
+import { medianRatio, withinNoise } from './stats.mjs';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
-import { analyzeHostTrace } from '../bench/lib/trace.mjs';
+import { analyzeHostTrace } from './trace.mjs';
 
 describe('medianRatio (the ratios of npm run bench -- --compare)', () => {
   it('gives the ratio of medians exactly, and an interval that holds it', () => {
