@@ -22,7 +22,7 @@ const GOAL_MS = 16;
 const PANEL = 'iframe[title^="Sidevogn"]';
 
 /** The test bed's editors, adapters and pack (tests/fixtures/testbed.ts), compiled for Node. */
-async function loadTestbed() {
+export async function loadTestbed() {
   const result = await build({
     entryPoints: [join(ROOT, 'tests/fixtures/testbed.ts')],
     bundle: true,
@@ -164,6 +164,28 @@ function wrapFieldScript() {
   return true;
 }
 
+/**
+ * Sets `browser` up as a caseworker's with the test bed's pack: first run
+ * done (set up, unlocked), the pack (its template) installed as a team lead
+ * installs it, and its adapters for `editors` published as the options page
+ * publishes them (as the editor matrix does). `testbed`: loadTestbed()'s module.
+ */
+export async function installTestbed(browser, { testbedAdapter, testbedPack }, editors) {
+  await firstRunSetUp(browser.context);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Importér pakke (JSON-fil)').setInputFiles({
+    name: 'testbed.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(testbedPack())),
+  });
+  await options.getByRole('button', { name: 'Installér' }).click();
+  await options.getByTestId('pack-message').getByText('er taget i brug').waitFor();
+  await options.close();
+  const worker = await serviceWorkerOf(browser);
+  await worker.evaluate((list) => chrome.storage.local.set({ adapters: list }), editors.map(testbedAdapter));
+}
+
 const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://'));
 
 export default {
@@ -187,21 +209,7 @@ export default {
     const clocks = [];
     const failures = [];
     try {
-      await firstRunSetUp(browser.context);
-      // The test bed's pack (its template) as a team lead installs it, and its adapters
-      // published as the options page publishes them (as the editor matrix does).
-      const options = await browser.context.newPage();
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await options.getByLabel('Importér pakke (JSON-fil)').setInputFiles({
-        name: 'testbed.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(testbedPack())),
-      });
-      await options.getByRole('button', { name: 'Installér' }).click();
-      await options.getByTestId('pack-message').getByText('er taget i brug').waitFor();
-      await options.close();
-      const worker = await serviceWorkerOf(browser);
-      await worker.evaluate((list) => chrome.storage.local.set({ adapters: list }), editors.map(testbedAdapter));
+      await installTestbed(browser, { testbedAdapter, testbedPack }, editors);
 
       const page = await browser.context.newPage();
       page.setDefaultTimeout(15_000);

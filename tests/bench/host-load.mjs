@@ -1,9 +1,14 @@
 // Item 2: what Sidevogn costs the host page per page load, on the demo case
-// system and on a heavy page, against the same page without the extension.
+// system and on a heavy page, against the same page without the extension:
+// issue 33's goals 1 (the host's own CPU and milestones), 2 (Sidevogn's script
+// CPU beyond a bare frame) and 3 (long tasks that are ours), read by
+// lib/host-goals.mjs. With --compare, the reference build is loaded as a
+// further variant (`ref`) and the headline figures are given as ratios.
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browsers.mjs';
 import { measurePageLoad } from './lib/host-page.mjs';
 import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelOpen, sidePanelPage } from './lib/side-panel.mjs';
+import { hostCompareRows, hostGoalMetrics } from './lib/host-goals.mjs';
 import { cell, fmt, median, metric, p95, pick, versusBaseline } from './lib/section.mjs';
 import { interleave, medianDifference } from './lib/stats.mjs';
 import { firstRunSetUp } from './templates.mjs';
@@ -18,6 +23,11 @@ const MB = 1024 * 1024;
 // side-closed: the same layout in a tab whose side panel has not been opened
 // (every new tab, until the caseworker opens it): the bridge alone.
 const VARIANTS = ['ext', 'side-open', 'side-closed', 'overlay', 'base-a', 'base-b'];
+// The side panel variants answer issue 34's question, not this module's goals:
+// loaded in every third round only, to keep the 30 loads per page goal 3 asks
+// for within a reasonable run.
+const SIDE_EVERY = 3;
+const COMPARE_VARIANTS = ['ext', 'ref', 'base-a', 'base-b'];
 const OVERLAY_DIR = fileURLToPath(new URL('./overlay', import.meta.url));
 /**
  * Once per run: the side panel opened as in the measured loads shows the
@@ -48,20 +58,68 @@ async function checkSidePanel(browser, url) {
   }
 }
 
+/** Per-load figures of one page, median (p95) per variant. */
+function figuresTable(page, samples, variants) {
+  const row = (label, field) => [label, ...variants.map((v) => cell(pick(samples[v], field)))];
+  const sum = (label, field) => [
+    label,
+    ...variants.map((v) => String(samples[v].reduce((n, s) => n + (s[field] ?? 0), 0))),
+  ];
+  return {
+    title: `${page.label}: per load, ${
+      page.afterLoadMs === undefined
+        ? `window of ${page.windowMs} ms from navigation start`
+        : `from DOMContentLoaded until ${page.afterLoadMs} ms after the load event (${fmt(median(pick(samples.ext, 'spanMs')))} ms, median)`
+    }; loads: ${variants.map((v) => `${v} ${samples[v].length}`).join(', ')}`,
+    columns: ['Figure, median (p95)', ...variants],
+    rows: [
+      row('Extension script time (wall), ms', 'scriptMs'),
+      row('  of which named in trace events, ms', 'scriptNamedMs'),
+      row('  of which from CPU samples, ms', 'scriptSampledMs'),
+      row('Extension script, thread CPU time, ms', 'scriptCpuMs'),
+      row('Host style/layout triggered by the extension, ms', 'renderingMs'),
+      row('Host style/layout the host needed anyway (shared, not counted), ms', 'sharedRenderingMs'),
+      row('Main thread busy (wall), ms', 'busyMs'),
+      row('Main thread busy, thread CPU time, ms', 'busyCpuMs'),
+      row('DOMContentLoaded, ms from navigation start', 'dclMs'),
+      row('Load event, ms from navigation start', 'loadEventMs'),
+      row('Largest contentful paint, ms from navigation start', 'lcpMs'),
+      ...(samples.ext.some((s) => Number.isFinite(s.renderedMs))
+        ? [row("The host's casesystem:rendered, ms from navigation start", 'renderedMs')]
+        : []),
+      row('Long tasks (≥ 50 ms)', 'longTasks'),
+      sum('Long tasks caused by the extension (sum; previous rule)', 'longTasksCaused'),
+      sum('Long tasks with > 16 ms of extension script and layout (sum; goal 3)', 'longTasksOurs'),
+      row("The extension's largest part of a long task, ms", 'maxExtensionInLongTaskMs'),
+      row('Longest task, ms', 'longestTaskMs'),
+      ['JS heap after GC, MB', ...variants.map((v) => cell(pick(samples[v], (s) => s.heapBytes / MB)))],
+      row('DOM nodes', 'domNodes'),
+      row('JS event listeners', 'jsEventListeners'),
+      row('Load (page.goto until load, wall), ms', 'loadMs'),
+    ],
+  };
+}
+
 export default {
   id: 'host-load',
   item: 2,
   title: 'Host page load: extension main-thread time, long tasks, heap',
+  compare: true,
 
   async run(ctx) {
+    const compare = ctx.compare;
+    const variants = compare ? COMPARE_VARIANTS : VARIANTS;
+    // Goal 3 asks for at least 30 loads of each page; --rounds N overrides (tiny checks).
+    const roundsOf = (full, quick) => ctx.rounds ?? (compare ? compare.rounds(full) : ctx.quick ? quick : full);
     const pages = [
       {
         id: 'demo',
+        demo: true,
         label: 'Demo case system, citizen journal tab (textarea, Quill)',
         url: `${ctx.caseSystemUrl}/borger/${ctx.demoCitizen.caseId}/journal`,
         anchor: 'navigationStart',
         windowMs: 2500,
-        rounds: ctx.quick ? 2 : 9,
+        rounds: roundsOf(30, 2),
       },
       {
         id: 'heavy',
@@ -72,53 +130,70 @@ export default {
         // window runs from DOMContentLoaded until 3 s after the load event.
         anchor: 'domContentLoaded',
         afterLoadMs: 3000,
-        rounds: ctx.quick ? 1 : 8,
+        rounds: roundsOf(30, 1),
       },
     ];
 
-    const browsers = {
-      ext: await launchBrowser({ withExtension: true }),
+    const launch = {
+      ext: () => launchBrowser({ withExtension: true }),
+      ref: () => launchBrowser({ withExtension: true, extensionDir: compare?.refDir, label: 'ref' }),
       // Set up and unlocked, so the side panel shows the citizen it pairs for.
-      'side-open': await launchBrowser({
-        withExtension: true,
-        label: 'side-open',
-        args: SIDE_PANEL_ARGS,
-      }),
-      'side-closed': await launchBrowser({ withExtension: true, label: 'side-closed' }),
-      overlay: await launchBrowser({ withExtension: true, extensionDir: OVERLAY_DIR, label: 'overlay' }),
-      'base-a': await launchBrowser({ withExtension: false, label: 'base-a' }),
-      'base-b': await launchBrowser({ withExtension: false, label: 'base-b' }),
+      'side-open': () => launchBrowser({ withExtension: true, label: 'side-open', args: SIDE_PANEL_ARGS }),
+      'side-closed': () => launchBrowser({ withExtension: true, label: 'side-closed' }),
+      overlay: () => launchBrowser({ withExtension: true, extensionDir: OVERLAY_DIR, label: 'overlay' }),
+      'base-a': () => launchBrowser({ withExtension: false, label: 'base-a' }),
+      'base-b': () => launchBrowser({ withExtension: false, label: 'base-b' }),
     };
+    const browsers = {};
+    for (const v of variants) browsers[v] = await launch[v]();
     const metrics = [];
     const tables = [];
     const plots = [];
     const raw = {};
     const notes = [];
+    const comparisons = [];
     try {
-      await firstRunSetUp(browsers['side-open'].context);
-      await chooseSideLayout(browsers['side-open']);
-      await chooseSideLayout(browsers['side-closed']);
-      const check = await checkSidePanel(browsers['side-open'], pages[0].url);
-      raw.sideCheck = check;
-      notes.push(
-        `Side panel check (once per run, as the measured loads open it): sidePanel.open() ${check.result}; the side ` +
-          `panel's header showed ${check.shown ? `«${check.shown}»` : 'nothing'}; Sidevogn frames in the host page: ` +
-          `${check.frames}.`,
-      );
-      const options = {
-        'side-open': {
-          prepare: (page) => openSidePanelIn(browsers['side-open'], page),
-          after: async (_page, prepared) => ({ open: await sidePanelOpen(browsers['side-open'], prepared.tabId) }),
-        },
-      };
+      let options = {};
+      if (!compare) {
+        await firstRunSetUp(browsers['side-open'].context);
+        await chooseSideLayout(browsers['side-open']);
+        await chooseSideLayout(browsers['side-closed']);
+        const check = await checkSidePanel(browsers['side-open'], pages[0].url);
+        raw.sideCheck = check;
+        notes.push(
+          `Side panel check (once per run, as the measured loads open it): sidePanel.open() ${check.result}; the side ` +
+            `panel's header showed ${check.shown ? `«${check.shown}»` : 'nothing'}; Sidevogn frames in the host page: ` +
+            `${check.frames}.`,
+        );
+        options = {
+          'side-open': {
+            prepare: (page) => openSidePanelIn(browsers['side-open'], page),
+            after: async (_page, prepared) => ({ open: await sidePanelOpen(browsers['side-open'], prepared.tabId) }),
+          },
+        };
+      }
       for (const page of pages) {
-        ctx.log(`  ${page.id}: ${page.rounds} rounds + 1 warm-up × ${VARIANTS.length} browsers`);
+        ctx.log(
+          `  ${page.id}: ${page.rounds} rounds + 1 warm-up × ${variants.length} browsers` +
+            (compare ? '' : ` (the side panel variants in every ${SIDE_EVERY}rd round)`),
+        );
         const samples = await interleave(
-          VARIANTS,
-          { rounds: page.rounds, warmup: 1, seed: ctx.seed, onRound: ctx.progress },
+          variants,
+          {
+            rounds: page.rounds,
+            warmup: 1,
+            seed: ctx.seed,
+            onRound: ctx.progress,
+            include: (variant, round) => !variant.startsWith('side-') || round % SIDE_EVERY === 0,
+          },
           (variant) => measurePageLoad(browsers[variant], page.url, { ...page, ...options[variant] }),
         );
         raw[page.id] = samples;
+        if (compare) {
+          comparisons.push(...hostCompareRows(page, samples));
+          tables.push(figuresTable(page, samples, variants));
+          continue;
+        }
         const ext = samples.ext;
         const caused = ext.reduce((n, s) => n + s.longTasksCaused, 0);
         const heap = versusBaseline(samples, 'heapBytes', { scale: 1 / MB });
@@ -129,45 +204,54 @@ export default {
         const [extScript, overlayScript] = [scriptOf('ext'), scriptOf('overlay')];
 
         metrics.push(
-          metric({
-            id: `${page.id}.script`,
-            label: `${page.id}: extension script time on the host main thread per load (median)`,
-            value: extScript.wall,
-            unit: 'ms',
-            goal: { max: 10, text: '≤ 10 ms median' },
-            detail:
-              `p95 ${fmt(p95(pick(ext, 'scriptMs')))} ms; of it the thread ran (CPU) ${fmt(extScript.cpu)} ms; ` +
-              `plus ${fmt(median(pick(ext, 'renderingMs')))} ms of host style/layout the extension triggered`,
-          }),
-          metric({
-            id: `${page.id}.overlay-script`,
-            label: `${page.id}: the same for a minimal overlay, one frame on an extension page and nothing else (median, same run)`,
-            value: overlayScript.wall,
-            unit: 'ms',
-            detail:
-              `CPU ${fmt(overlayScript.cpu)} ms; Sidevogn ÷ overlay ${fmt(extScript.wall / overlayScript.wall, 2)} (wall), ` +
-              `${fmt(extScript.cpu / overlayScript.cpu, 2)} (CPU)`,
-          }),
-          metric({
-            id: `${page.id}.long-tasks`,
-            label: `${page.id}: long tasks caused by the extension (all ${ext.length} loads)`,
-            value: caused,
-            unit: '',
-            goal: { max: 0, text: 'none' },
-            detail: caused
-              ? `durations ${ext
-                  .flatMap((s) => s.causedLongTaskMs)
-                  .map((d) => fmt(d))
-                  .join(', ')} ms`
-              : undefined,
-          }),
+          ...hostGoalMetrics(page, samples),
           metric({
             id: `${page.id}.heap`,
             label: `${page.id}: host JS heap added (median difference)`,
             value: heap.diff,
             unit: 'MB',
             goal: { max: 1, text: '≤ 1 MB' },
-            detail: `A/A ${heap.aaText} MB`,
+            interval: [heap.low, heap.high],
+            aaInterval: [heap.aaLow, heap.aaHigh],
+            goalNo: 7,
+          }),
+          metric({
+            id: `${page.id}.overlay-script`,
+            label: `${page.id}: the bare frame (a minimal overlay, one frame on an extension page and nothing else): extension script time on the host (median, same run)`,
+            value: overlayScript.cpu,
+            unit: 'ms',
+            clock: 'cpu',
+            detail:
+              `wall clock ${fmt(overlayScript.wall)} ms; Sidevogn ÷ bare frame ${fmt(extScript.cpu / overlayScript.cpu, 2)} (CPU), ` +
+              `${fmt(extScript.wall / overlayScript.wall, 2)} (wall)`,
+          }),
+          // The goals issue 33 replaced, still measured beside the new ones.
+          metric({
+            id: `${page.id}.script`,
+            label: `${page.id}: extension script time on the host main thread per load (median)`,
+            value: extScript.wall,
+            unit: 'ms',
+            goal: { max: 10, text: '≤ 10 ms median (wall clock)' },
+            superseded: true,
+            clock: 'wall',
+            detail:
+              `p95 ${fmt(p95(pick(ext, 'scriptMs')))} ms; of it the thread ran (CPU) ${fmt(extScript.cpu)} ms; ` +
+              `plus ${fmt(median(pick(ext, 'renderingMs')))} ms of host style/layout the extension triggered`,
+          }),
+          metric({
+            id: `${page.id}.long-tasks`,
+            label: `${page.id}: long tasks caused by the extension (all ${ext.length} loads; caused: under 50 ms without its part, or its part at least half)`,
+            value: caused,
+            unit: '',
+            goal: { max: 0, text: 'none' },
+            superseded: true,
+            clock: 'wall',
+            detail: caused
+              ? `durations ${ext
+                  .flatMap((s) => s.causedLongTaskMs)
+                  .map((d) => fmt(d))
+                  .join(', ')} ms`
+              : undefined,
           }),
         );
 
@@ -183,13 +267,15 @@ export default {
         metrics.push(
           metric({
             id: `${page.id}.side-script`,
-            label: `${page.id}: side panel layout, panel open: extension script time on the host main thread per load (median)`,
-            value: sideScript.wall,
+            label: `${page.id}: side panel layout, panel open: extension script CPU on the host main thread per load (median)`,
+            value: sideScript.cpu,
             unit: 'ms',
             goal: { max: 10, text: '≤ 10 ms median' },
+            goalNo: 2,
+            clock: 'cpu',
             detail:
-              `p95 ${fmt(p95(pick(side, 'scriptMs')))} ms; CPU ${fmt(sideScript.cpu)} ms (in-page panel ` +
-              `${fmt(extScript.cpu)}, bridge alone ${fmt(bridgeScript.cpu)}, wall ${fmt(bridgeScript.wall)}); ` +
+              `p95 ${fmt(p95(pick(side, 'scriptCpuMs')))} ms; wall clock ${fmt(sideScript.wall)} ms (in-page panel ` +
+              `${fmt(extScript.cpu)} CPU, bridge alone ${fmt(bridgeScript.cpu)} CPU, ${fmt(bridgeScript.wall)} wall); ` +
               `host style/layout it triggered ${fmt(median(pick(side, 'renderingMs')))} ms; host busy CPU vs no ` +
               `extension ${sideBusyCpu.text} ms (A/A ${sideBusyCpu.aaText}); side panel open in ${opened} of ${side.length} loads`,
           }),
@@ -206,40 +292,7 @@ export default {
           },
         );
 
-        tables.push({
-          title: `${page.label}: per load, ${
-            page.afterLoadMs === undefined
-              ? `window of ${page.windowMs} ms from navigation start`
-              : `from DOMContentLoaded until ${page.afterLoadMs} ms after the load event (${fmt(median(pick(ext, 'spanMs')))} ms, median)`
-          }`,
-          columns: ['Figure, median (p95)', ...VARIANTS],
-          rows: [
-            ['Extension script time, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'scriptMs')))],
-            ['  of which named in trace events, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'scriptNamedMs')))],
-            ['  of which from CPU samples, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'scriptSampledMs')))],
-            ['Extension script, thread CPU time, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'scriptCpuMs')))],
-            [
-              'Host style/layout triggered by the extension, ms',
-              ...VARIANTS.map((v) => cell(pick(samples[v], 'renderingMs'))),
-            ],
-            [
-              'Host style/layout the host needed anyway (shared, not counted), ms',
-              ...VARIANTS.map((v) => cell(pick(samples[v], 'sharedRenderingMs'))),
-            ],
-            ['Main thread busy, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'busyMs')))],
-            ['Main thread busy, thread CPU time, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'busyCpuMs')))],
-            ['Long tasks (≥ 50 ms)', ...VARIANTS.map((v) => cell(pick(samples[v], 'longTasks')))],
-            [
-              'Long tasks caused by the extension (sum)',
-              ...VARIANTS.map((v) => String(samples[v].reduce((n, s) => n + s.longTasksCaused, 0))),
-            ],
-            ['Longest task, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'longestTaskMs')))],
-            ['JS heap after GC, MB', ...VARIANTS.map((v) => cell(pick(samples[v], (s) => s.heapBytes / MB)))],
-            ['DOM nodes', ...VARIANTS.map((v) => cell(pick(samples[v], 'domNodes')))],
-            ['JS event listeners', ...VARIANTS.map((v) => cell(pick(samples[v], 'jsEventListeners')))],
-            ['Load event after, ms', ...VARIANTS.map((v) => cell(pick(samples[v], 'loadMs')))],
-          ],
-        });
+        tables.push(figuresTable(page, samples, variants));
         tables.push({
           title: `${page.label}: differences of medians, with bootstrap 95 % intervals`,
           columns: [
@@ -253,6 +306,10 @@ export default {
           rows: [
             ['Main thread busy, ms', 'busyMs', 1],
             ['Main thread busy, thread CPU time, ms', 'busyCpuMs', 1],
+            ['DOMContentLoaded, ms', 'dclMs', 1],
+            ['Load event, ms', 'loadEventMs', 1],
+            ['Largest contentful paint, ms', 'lcpMs', 1],
+            ...(page.id === 'demo' ? [["The host's casesystem:rendered, ms", 'renderedMs', 1]] : []),
             ['Longest task, ms', 'longestTaskMs', 1],
             ['JS heap, MB', 'heapBytes', 1 / MB],
           ].map(([label, field, scale]) => [
@@ -273,11 +330,18 @@ export default {
             "(each trace event's thread duration; an interval inside an event at that event's share).",
         });
         plots.push({
-          id: `host-load-${page.id}`,
-          title: `${page.id}: host main-thread busy time per load (ms), each dot one load`,
+          id: `host-load-${page.id}-cpu`,
+          title: `${page.id}: host main-thread busy CPU per load (ms, goal 1), each dot one load`,
           kind: 'strip',
           unit: 'ms',
-          series: VARIANTS.map((v) => ({ label: v, values: pick(samples[v], 'busyMs') })),
+          series: variants.map((v) => ({ label: v, values: pick(samples[v], 'busyCpuMs') })),
+        });
+        plots.push({
+          id: `host-load-${page.id}`,
+          title: `${page.id}: host main-thread busy time per load (ms, wall clock), each dot one load`,
+          kind: 'strip',
+          unit: 'ms',
+          series: variants.map((v) => ({ label: v, values: pick(samples[v], 'busyMs') })),
         });
       }
     } finally {
@@ -285,10 +349,11 @@ export default {
     }
 
     return {
-      rounds: Object.fromEntries(pages.map((p) => [p.id, { rounds: p.rounds, warmup: 1, variants: VARIANTS }])),
+      rounds: Object.fromEntries(pages.map((p) => [p.id, { rounds: p.rounds, warmup: 1, variants }])),
       metrics,
       tables,
       plots,
+      comparisons,
       notes: [
         ...notes,
         'Variants: ext, Sidevogn as installed (the in-page panel, push layout, at its first-run screen); ' +
@@ -310,8 +375,16 @@ export default {
           'invalidated the same work for the same frame itself, only what it took beyond the host’s typical style ' +
           'or layout in the same trace (the median of those the host alone invalidated) counts as caused; the ' +
           'rest is shown as shared.',
-        'A long task is caused by the extension when, without its script and the layout it triggered, the task ' +
-          'would have stayed under 50 ms, or when those make up at least half of it.',
+        'Goal 3 (issue 33): a long task (over 50 ms) is ours when the extension’s attributed script and the host ' +
+          'style/layout it invalidated take more than 16 ms of it (wall clock, as the task’s own length). The ' +
+          'previous rule, still reported: caused when, without those, the task would have stayed under 50 ms, or ' +
+          'when they make up at least half of it.',
+        'Goal 1 (issue 33): the host’s main-thread busy CPU over the window and its own milestones ' +
+          '(DOMContentLoaded and load from Navigation Timing, the latest largest-contentful-paint candidate, and on ' +
+          'the demo the first `casesystem:rendered` event the host dispatches after rendering its citizen, stamped by ' +
+          'a capture listener added before the page’s scripts in every variant alike), each as the difference of ' +
+          'medians Sidevogn − base-a with a bootstrap 95 % interval. Met when that interval holds 0 (milestones: ' +
+          'its low end ≤ +5 ms), or lies inside the A/A pair’s interval (milestones: widened by 5 ms each side).',
         'Heap: Runtime.getHeapUsage after two forced collections; it covers the page’s isolate, so the content ' +
           'script’s isolated world is included. The panel runs in its own (extension) process and is not.',
       ],

@@ -4,10 +4,12 @@
 // and paint), which includes any work the content script does on the way.
 import { launchBrowser } from './lib/browsers.mjs';
 import { sleep } from './lib/host-page.mjs';
-import { cell, fmt, metric, p95, versusBaseline } from './lib/section.mjs';
+import { cell, compareRow, fmt, metric, p95, versusBaseline } from './lib/section.mjs';
 import { interleave, median, random } from './lib/stats.mjs';
 
 const VARIANTS = ['ext', 'base-a', 'base-b'];
+// --compare: the reference build as a further variant.
+const COMPARE_VARIANTS = ['ext', 'ref', 'base-a', 'base-b'];
 const TEXT = 'borgeren deltog i samtalen om praktik og oplyste at hun har faaet tilbud om job ';
 
 const FIELDS = [
@@ -63,27 +65,82 @@ async function typeRound(page, field, keys, rnd) {
   return page.evaluate((from) => window.__sidevognBenchLatency.slice(from), before);
 }
 
+/**
+ * Item 3's goal on one field: key latency p95, extension − baseline, ≤ 5 ms,
+ * with the table and plot. `samples`: latencies per variant (ext, base-a, base-b).
+ */
+export function keyLatencyMetrics(field, samples) {
+  const variants = VARIANTS;
+  const p95Diff = p95(samples.ext) - p95(samples['base-a']);
+  const aaP95 = p95(samples['base-b']) - p95(samples['base-a']);
+  const asSamples = Object.fromEntries(variants.map((v) => [v, samples[v].map((x) => ({ x }))]));
+  const medianDiff = versusBaseline(asSamples, 'x');
+  return {
+    metrics: [
+      metric({
+        id: `${field.id}.p95-difference`,
+        label: `${field.label}: key latency p95, extension − baseline`,
+        value: p95Diff,
+        unit: 'ms',
+        goal: { max: 5, text: '≤ 5 ms' },
+        clock: 'wall',
+        detail:
+          `p95 ${fmt(p95(samples.ext))} vs ${fmt(p95(samples['base-a']))} ms; A/A p95 difference ${fmt(aaP95)} ms; ` +
+          `median difference ${medianDiff.text} ms (A/A ${medianDiff.aaText})`,
+      }),
+    ],
+    tables: [
+      {
+        title: `${field.label}: latency per key, ms`,
+        columns: ['', ...variants],
+        rows: [
+          ['Keys', ...variants.map((v) => String(samples[v].length))],
+          ['Median (p95)', ...variants.map((v) => cell(samples[v]))],
+          ['Max', ...variants.map((v) => fmt(Math.max(...samples[v])))],
+          ['Median difference to base-a [95 % CI]', medianDiff.text, '0', medianDiff.aaText],
+          ['p95 difference to base-a', fmt(p95Diff), '0', fmt(aaP95)],
+        ],
+      },
+    ],
+    plots: [
+      {
+        id: `input-latency-${field.id}`,
+        title: `${field.label}: key → next frame, distribution (ms)`,
+        kind: 'cdf',
+        unit: 'ms',
+        series: variants.map((v) => ({ label: `${v} (median ${fmt(median(samples[v]))})`, values: samples[v] })),
+      },
+    ],
+  };
+}
+
 export default {
   id: 'input-latency',
   item: 3,
   title: 'Key-event latency in host text fields',
+  compare: true,
 
   async run(ctx) {
-    const rounds = ctx.quick ? 2 : 8;
+    const compare = ctx.compare;
+    const variants = compare ? COMPARE_VARIANTS : VARIANTS;
+    const rounds = ctx.rounds ?? (compare ? compare.rounds(8) : ctx.quick ? 2 : 8);
     const keys = ctx.quick ? 15 : 30;
     const url = `${ctx.caseSystemUrl}/borger/${ctx.demoCitizen.caseId}/journal`;
-    const browsers = {
-      ext: await launchBrowser({ withExtension: true }),
-      'base-a': await launchBrowser({ withExtension: false, label: 'base-a' }),
-      'base-b': await launchBrowser({ withExtension: false, label: 'base-b' }),
+    const launch = {
+      ext: () => launchBrowser({ withExtension: true }),
+      ref: () => launchBrowser({ withExtension: true, extensionDir: compare?.refDir, label: 'ref' }),
+      'base-a': () => launchBrowser({ withExtension: false, label: 'base-a' }),
+      'base-b': () => launchBrowser({ withExtension: false, label: 'base-b' }),
     };
+    const browsers = {};
+    for (const v of variants) browsers[v] = await launch[v]();
     const rnd = random(ctx.seed + 3);
-    const latencies = Object.fromEntries(FIELDS.map((f) => [f.id, Object.fromEntries(VARIANTS.map((v) => [v, []]))]));
+    const latencies = Object.fromEntries(FIELDS.map((f) => [f.id, Object.fromEntries(variants.map((v) => [v, []]))]));
     try {
       const pages = {};
-      for (const v of VARIANTS) pages[v] = await openJournal(browsers[v], url);
-      ctx.log(`  ${rounds} rounds + 1 warm-up × ${VARIANTS.length} browsers × ${FIELDS.length} fields × ${keys} keys`);
-      await interleave(VARIANTS, { rounds, warmup: 1, seed: ctx.seed + 3, onRound: ctx.progress }, async (v, round) => {
+      for (const v of variants) pages[v] = await openJournal(browsers[v], url);
+      ctx.log(`  ${rounds} rounds + 1 warm-up × ${variants.length} browsers × ${FIELDS.length} fields × ${keys} keys`);
+      await interleave(variants, { rounds, warmup: 1, seed: ctx.seed + 3, onRound: ctx.progress }, async (v, round) => {
         for (const field of FIELDS) {
           const values = await typeRound(pages[v], field, keys, rnd);
           if (round >= 1) latencies[field.id][v].push(...values);
@@ -96,46 +153,48 @@ export default {
     const metrics = [];
     const tables = [];
     const plots = [];
+    const comparisons = [];
     for (const field of FIELDS) {
       const samples = latencies[field.id];
-      const p95Diff = p95(samples.ext) - p95(samples['base-a']);
-      const aaP95 = p95(samples['base-b']) - p95(samples['base-a']);
-      const asSamples = Object.fromEntries(VARIANTS.map((v) => [v, samples[v].map((x) => ({ x }))]));
-      const medianDiff = versusBaseline(asSamples, 'x');
-      metrics.push(
-        metric({
-          id: `${field.id}.p95-difference`,
-          label: `${field.label}: key latency p95, extension − baseline`,
-          value: p95Diff,
-          unit: 'ms',
-          goal: { max: 5, text: '≤ 5 ms' },
-          detail: `p95 ${fmt(p95(samples.ext))} vs ${fmt(p95(samples['base-a']))} ms; A/A p95 difference ${fmt(aaP95)} ms`,
-        }),
-      );
-      tables.push({
-        title: `${field.label}: latency per key, ms`,
-        columns: ['', ...VARIANTS],
-        rows: [
-          ['Keys', ...VARIANTS.map((v) => String(samples[v].length))],
-          ['Median (p95)', ...VARIANTS.map((v) => cell(samples[v]))],
-          ['Max', ...VARIANTS.map((v) => fmt(Math.max(...samples[v])))],
-          ['Median difference to base-a [95 % CI]', medianDiff.text, '0', medianDiff.aaText],
-          ['p95 difference to base-a', fmt(p95Diff), '0', fmt(aaP95)],
-        ],
-      });
-      plots.push({
-        id: `input-latency-${field.id}`,
-        title: `${field.label}: key → next frame, distribution (ms)`,
-        kind: 'cdf',
-        unit: 'ms',
-        series: VARIANTS.map((v) => ({ label: `${v} (median ${fmt(median(samples[v]))})`, values: samples[v] })),
-      });
+      if (compare) {
+        comparisons.push(
+          {
+            section: 'input-latency',
+            ...compareRow({
+              label: `${field.label}: key latency, median`,
+              unit: 'ms',
+              clock: 'wall',
+              cand: samples.ext,
+              ref: samples.ref,
+            }),
+          },
+          {
+            // The ratio's interval is of the medians; the p95s are given as they are.
+            section: 'input-latency',
+            label: `${field.label}: key latency, p95 (no interval)`,
+            unit: 'ms',
+            clock: 'wall',
+            cand: p95(samples.ext),
+            ref: p95(samples.ref),
+            ratio: p95(samples.ext) / p95(samples.ref),
+            low: NaN,
+            high: NaN,
+            n: `${samples.ext.length} / ${samples.ref.length}`,
+          },
+        );
+        continue;
+      }
+      const out = keyLatencyMetrics(field, samples);
+      metrics.push(...out.metrics);
+      tables.push(...out.tables);
+      plots.push(...out.plots);
     }
     return {
-      rounds: { typing: { rounds, warmup: 1, variants: VARIANTS, samples: `${keys} keys per field per round` } },
+      rounds: { typing: { rounds, warmup: 1, variants, samples: `${keys} keys per field per round` } },
       metrics,
       tables,
       plots,
+      comparisons,
       notes: [
         'Keys are real key events sent through CDP (Input.dispatchKeyEvent) 25–60 ms apart; each latency runs from ' +
           'the event’s timestamp to a message posted from the next animation frame, i.e. after the frame’s style, ' +

@@ -1,10 +1,17 @@
-// npm run bench [-- --quick] [--no-build] [--only size,db] [--out DIR] [--seed N]
+// npm run bench [-- --quick] [--no-build] [--only size,db] [--out DIR] [--seed N] [--rounds N]
+// npm run bench -- --quick --compare <commit> [--only size,host-load,input-latency]
 //
 // Builds the extension, serves the demo case system, runs each benchmark
 // module in turn and writes report.json, report.md and SVG plots. Each module
 // is one file exporting { id, item, title, run(ctx) } and returning
 // { rounds, metrics, tables, plots, notes, findings, raw }; adding a
-// measured area (e.g. templates) is adding a file to MODULES.
+// measured area is adding a file and its line in MODULES (see
+// tests/bench/README.md, "Adding a section").
+//
+// --compare <commit>: also builds <commit> (lib/compare-build.mjs) and runs
+// the modules that declare `compare: true` with it loaded as a further
+// variant, interleaved; each returns `comparisons` (lib/section.mjs
+// compareRow), printed and written as the report's comparison table.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -13,7 +20,9 @@ import { parseArgs } from 'node:util';
 import { startCaseSystem } from '../case-system/server.mjs';
 import { assertExtensionBuilt, EXTENSION_DIR, findChromium, ROOT } from '../harness/chromium.mjs';
 import { chromiumVersion } from './lib/browsers.mjs';
+import { buildReference } from './lib/compare-build.mjs';
 import { renderMarkdown, renderPlot } from './lib/report.mjs';
+import { fmt } from './lib/section.mjs';
 import size from './size.mjs';
 import hostLoad from './host-load.mjs';
 import inputLatency from './input-latency.mjs';
@@ -22,8 +31,10 @@ import db from './db.mjs';
 import templates from './templates.mjs';
 import editors from './editors.mjs';
 import detection from './detection.mjs';
+import editorPages from './editor-pages.mjs';
+import memory from './memory.mjs';
 
-const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection];
+const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection, editorPages, memory];
 
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +43,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench-results') },
     seed: { type: 'string', default: '1' },
+    // Measured rounds per page/scenario in the modules that read ctx.rounds (host-load,
+    // input-latency, editor-pages, memory): for tiny checks of a module.
+    rounds: { type: 'string' },
+    compare: { type: 'string' },
   },
 });
 
@@ -56,8 +71,17 @@ async function main() {
   assertExtensionBuilt();
 
   const only = args.only?.split(',').map((s) => s.trim());
-  const modules = only ? MODULES.filter((m) => only.includes(m.id)) : MODULES;
-  if (modules.length === 0) throw new Error(`No module matches --only ${args.only}; have ${MODULES.map((m) => m.id)}`);
+  const comparable = MODULES.filter((m) => !args.compare || m.compare);
+  const modules = only ? comparable.filter((m) => only.includes(m.id)) : comparable;
+  if (modules.length === 0 || (only && modules.length < only.length))
+    throw new Error(
+      `--only ${args.only}: ${args.compare ? 'with --compare, ' : ''}the modules are ${comparable.map((m) => m.id).join(', ')}`,
+    );
+  let reference;
+  if (args.compare) {
+    reference = buildReference(ROOT, args.compare, { log: (m) => console.log(m) });
+    console.log(`  reference built (${reference.deps}): ${reference.refDir}`);
+  }
 
   const meta = {
     quick: args.quick,
@@ -85,9 +109,15 @@ async function main() {
   const server = await startCaseSystem();
   const ctx = {
     quick: args.quick,
+    rounds: args.rounds === undefined ? undefined : Number(args.rounds),
     seed: Number(args.seed),
     caseSystemUrl: server.url,
     demoCitizen: { caseId: 'S-20253886' },
+    compare: reference && {
+      refDir: reference.refDir,
+      // Rounds per page or scenario: a quick comparison takes a sixth of the full count (at least 3).
+      rounds: (full) => (args.quick ? Math.max(3, Math.ceil(full / 6)) : full),
+    },
     log: (message) => console.log(message),
     progress: (done, total) => {
       if (done >= 0) process.stdout.write(`    round ${done + 1}/${total}\r`);
@@ -114,18 +144,48 @@ async function main() {
       }
       const last = sections.at(-1);
       for (const m of last.metrics ?? []) {
-        const mark = m.status === 'missed' ? '✗' : m.status === 'met' ? '✓' : ' ';
-        console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
+        const mark = { missed: '✗', met: '✓', untold: '?' }[m.status] ?? ' ';
+        const interval = m.interval ? ` [${m.interval.join(', ')}]` : '';
+        console.log(`  ${mark} ${m.label}: ${m.value} ${m.unit}${interval}${m.goal ? ` (goal ${m.goal.text})` : ''}`);
       }
       console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     }
   } finally {
     await server.close();
+    reference?.cleanup();
   }
 
   meta.machine.loadEnd = loadavg()[0];
   meta.durationS = (Date.now() - started) / 1000;
-  const report = { meta, sections };
+  // Every goal in one list (also in each section's metrics), for tools that read report.json.
+  const goals = sections.flatMap((s) =>
+    (s.metrics ?? [])
+      .filter((m) => m.goal)
+      .map((m) => ({
+        goalNo: m.goalNo ?? null,
+        section: s.id,
+        id: m.id,
+        label: m.label,
+        value: m.value,
+        unit: m.unit,
+        clock: m.clock ?? null,
+        interval: m.interval ?? null,
+        aaInterval: m.aaInterval ?? null,
+        target: m.goal.text,
+        status: m.status,
+        superseded: !!m.superseded,
+      })),
+  );
+  const report = { meta, goals, sections };
+  if (reference) {
+    meta.compare = { ref: reference.label, sha: reference.sha, deps: reference.deps };
+    report.comparison = {
+      ref: reference.label,
+      cand: meta.git,
+      rows: sections.flatMap((s) => s.comparisons ?? []),
+    };
+    printComparison(report.comparison);
+  }
   const out = args.out;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -135,6 +195,19 @@ async function main() {
   const missed = sections.flatMap((s) => s.metrics ?? []).filter((m) => m.status === 'missed');
   console.log(`\nWrote ${join(out, 'report.md')} in ${meta.durationS.toFixed(0)} s; ${missed.length} goals missed.`);
   if (sections.some((s) => s.error)) process.exitCode = 1;
+}
+
+function printComparison({ ref, cand, rows }) {
+  console.log(`\nThis build (${cand}) ÷ ${ref}: ratio of medians [95 % interval], lower is better`);
+  const width = Math.max(...rows.map((r) => `${r.section}: ${r.label}`.length), 10);
+  for (const r of rows) {
+    const name = `${r.section}: ${r.label}${r.clock ? ` (${r.clock})` : ''}`.padEnd(width + 7);
+    const told = r.low > 1 ? '  higher' : r.high < 1 ? '  lower' : '';
+    console.log(
+      `  ${name} ${fmt(r.ratio, 3).toString().padStart(6)} [${fmt(r.low, 3)}, ${fmt(r.high, 3)}]` +
+        `  ${fmt(r.cand)} vs ${fmt(r.ref)} ${r.unit}${told}`,
+    );
+  }
 }
 
 main().catch((error) => {

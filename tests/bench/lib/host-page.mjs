@@ -30,13 +30,67 @@ export function windowFigures(a) {
     longTasksWithExtension: a.longTasks.filter((t) => t.extensionMs >= 1).length,
     longestTaskMs: a.longestTaskMs,
     causedLongTaskMs: a.longTasks.filter((t) => t.caused).map((t) => t.durMs),
+    // Issue 33, goal 3: long tasks in which the extension's part exceeds 16 ms.
+    longTasksOurs: a.longTasks.filter((t) => t.ours).length,
+    oursLongTasks: a.longTasks
+      .filter((t) => t.ours)
+      .map((t) => ({ durMs: t.durMs, extensionMs: t.extensionMs, extensionCpuMs: t.extensionCpuMs })),
+    // The extension's largest part of any long task in the window (0 without one).
+    maxExtensionInLongTaskMs: Math.max(0, ...a.longTasks.map((t) => t.extensionMs)),
   };
+}
+
+/**
+ * Runs in the host page before its own scripts (all variants alike, baselines
+ * too): stamps the demo host's own "rendered" event (tests/case-system/
+ * public/app.js dispatches `casesystem:rendered` on document after it has
+ * rendered its route) the first time it fires, on the page's clock.
+ */
+function milestoneProbe() {
+  if (location.protocol !== 'http:' || window !== window.top) return;
+  document.addEventListener(
+    'casesystem:rendered',
+    () => {
+      window.__sidevognBenchRendered ??= performance.now();
+    },
+    { capture: true, once: true },
+  );
+}
+
+/**
+ * The host's own milestones, in ms from its navigation start: DOMContentLoaded
+ * and load (their events' start, Navigation Timing), the largest contentful
+ * paint's latest candidate, and the demo host's `casesystem:rendered` (NaN
+ * where the page has none).
+ */
+export async function hostMilestones(page) {
+  return page.evaluate(async () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const lcp = await new Promise((resolve) => {
+      let last;
+      const observer = new PerformanceObserver((list) => {
+        last = list.getEntries().at(-1) ?? last;
+      });
+      observer.observe({ type: 'largest-contentful-paint', buffered: true });
+      setTimeout(() => {
+        observer.disconnect();
+        resolve(last ? last.startTime : NaN);
+      }, 100);
+    });
+    return {
+      dclMs: nav ? nav.domContentLoadedEventStart : NaN,
+      loadEventMs: nav ? nav.loadEventStart : NaN,
+      lcpMs: lcp,
+      renderedMs: window.__sidevognBenchRendered ?? NaN,
+    };
+  });
 }
 
 /**
  * Opens `url` in a new tab of `browser`, traces `windowMs` from `anchor`, or
  * from `anchor` until `afterLoadMs` after the load event (see
- * analyzeHostTrace), and returns the host main-thread figures and heap.
+ * analyzeHostTrace), and returns the host main-thread figures, the host's
+ * own milestones (hostMilestones) and heap.
  * `prepare(page)`, if given, runs in the new tab before the trace starts
  * (e.g. opening the browser's side panel for it); what it returns is added to
  * the figures as `prepared`, and `after(page, prepared)` runs once the window
@@ -48,6 +102,7 @@ export async function measurePageLoad(
   { windowMs, afterLoadMs, anchor = 'navigationStart', prepare, after },
 ) {
   const page = await browser.context.newPage();
+  await page.addInitScript(milestoneProbe);
   const prepared = prepare ? await prepare(page) : undefined;
   const cdp = await browser.context.newCDPSession(page);
   try {
@@ -60,11 +115,13 @@ export async function measurePageLoad(
     if (until > Date.now()) await sleep(until - Date.now());
     const events = await trace.stop();
     const checked = after ? await after(page, prepared) : undefined;
+    const milestones = await hostMilestones(page);
     const a = analyzeHostTrace(events, { hostUrl: new URL(url).origin, windowMs, afterLoadMs, anchor });
     return {
       ...windowFigures(a),
       spanMs: a.spanMs,
       loadMs: loaded - started,
+      ...milestones,
       ...(await heapAfterGc(cdp)),
       ...(prepare ? { prepared } : {}),
       ...(after ? { checked } : {}),

@@ -1,8 +1,8 @@
 // report.md and its SVG plots, from the same object that becomes report.json.
-import { fmt } from './section.mjs';
+import { fmt, intervalText } from './section.mjs';
 import { median, quantile } from './stats.mjs';
 
-const STATUS = { met: '✅ met', missed: '❌ missed', info: '–' };
+const STATUS = { met: '✅ met', missed: '❌ missed', untold: '⚠️ too few samples to tell', info: '–' };
 const COLORS = ['#1f77b4', '#7f7f7f', '#bcbd22', '#d62728', '#2ca02c', '#9467bd'];
 
 const esc = (text) =>
@@ -49,28 +49,51 @@ export function renderMarkdown(report) {
   );
 
   const all = sections.flatMap((s) => (s.metrics ?? []).map((m) => ({ ...m, section: s })));
-  const goals = all.filter((m) => m.goal);
+  const goals = all.filter((m) => m.goal && !m.superseded);
+  const previous = all.filter((m) => m.goal && m.superseded);
   const missed = goals.filter((m) => m.status === 'missed');
   out.push('## Goals', '');
   out.push(
-    missed.length === 0
-      ? `All ${goals.length} goals met.`
-      : `${goals.length - missed.length} of ${goals.length} goals met; missed: ${missed.map((m) => `**${m.label}**`).join('; ')}. Findings and recommendations are in each section below.`,
+    goals.length === 0
+      ? 'No goal was measured in this run.'
+      : missed.length === 0
+        ? `All ${goals.length} goals met.`
+        : `${goals.length - missed.length} of ${goals.length} goals met; missed: ${missed.map((m) => `**${m.label}**`).join('; ')}. Findings and recommendations are in each section below.`,
     '',
   );
   out.push(
-    table(
-      ['Item', 'Figure', 'Value', 'Goal', 'Status'],
-      goals.map((m) => [
+    "Goal: the number in the goals table of `tests/bench/README.md` (issue 33). Clock: CPU is the thread's own " +
+      'running time, wall is elapsed time (on a shared 2-core VM it includes waiting for a core). Interval: the ' +
+      "figure's bootstrap 95 % interval; A/A: the same for two browsers without the extension, the noise floor.",
+    '',
+  );
+  const goalRows = (list) =>
+    [...list]
+      .sort((x, y) => (x.goalNo ?? 99) - (y.goalNo ?? 99))
+      .map((m) => [
+        m.goalNo === undefined ? '' : String(m.goalNo),
         m.section.item,
         m.label + (m.detail ? ` — ${m.detail}` : ''),
         `${fmt(m.value)} ${m.unit}`.trim(),
+        m.clock ?? '',
+        intervalText(m.interval),
+        intervalText(m.aaInterval),
         m.goal.text,
         STATUS[m.status],
-      ]),
-    ),
-    '',
-  );
+      ]);
+  const goalColumns = ['Goal', 'Item', 'Figure', 'Value', 'Clock', '95 % interval', 'A/A', 'Target', 'Status'];
+  out.push(table(goalColumns, goalRows(goals)), '');
+  if (previous.length) {
+    out.push(
+      '### Previous goals',
+      '',
+      'The goals these replaced (issue 33), still measured so runs can be compared; not counted above.',
+      '',
+      table(goalColumns, goalRows(previous)),
+      '',
+    );
+  }
+  if (report.comparison) out.push(...renderComparison(report.comparison));
   const errors = sections.filter((s) => s.error);
   if (errors.length) {
     out.push('## Modules that failed', '');
@@ -106,6 +129,34 @@ export function renderMarkdown(report) {
     if (s.notes?.length) out.push('');
   }
   return out.join('\n');
+}
+
+/** The --compare table: each headline figure of this build ÷ the reference build's, with its interval. */
+export function renderComparison(comparison) {
+  const out = [`## Comparison with ${comparison.ref}`, ''];
+  out.push(
+    `This build (${comparison.cand}) against ${comparison.ref}, both built and loaded interleaved in this run. ` +
+      'Ratio: median of this build ÷ median of the reference, with a bootstrap 95 % interval; an interval that ' +
+      'holds 1 is no change this run can tell. Lower is better for every figure.',
+    '',
+  );
+  out.push(
+    table(
+      ['Section', 'Figure', 'Clock', 'This build', 'Reference', 'Ratio', '95 % interval', 'n'],
+      comparison.rows.map((r) => [
+        r.section,
+        r.label,
+        r.clock ?? '',
+        `${fmt(r.cand)} ${r.unit}`.trim(),
+        `${fmt(r.ref)} ${r.unit}`.trim(),
+        fmt(r.ratio, 3),
+        intervalText([r.low, r.high], 3),
+        r.n ?? '',
+      ]),
+    ),
+    '',
+  );
+  return out;
 }
 
 function describeRounds(rounds) {

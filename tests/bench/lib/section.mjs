@@ -1,14 +1,42 @@
 // Building a module's part of the report: metrics checked against goals,
 // tables and plot data. Every module returns the same shape (see run.mjs).
-import { median, medianDifference, p95, round, summarize } from './stats.mjs';
+import { median, medianDifference, medianRatio, p95, round, summarize } from './stats.mjs';
 
 /**
  * A figure, optionally with a goal `{ max, text }` (lower is better). The
- * status is 'met' or 'missed' against the goal, 'info' without one.
+ * status is 'met' or 'missed' against the goal, 'info' without one; `met`
+ * (a boolean) decides it instead where the goal is a rule on an interval
+ * (see withinNoise), and `met: null` makes it 'untold' (too few samples to
+ * decide). `interval` and `aaInterval`: the figure's 95 % interval
+ * and its A/A pair's, shown in the report. `goalNo`: the number of the goal in
+ * the goals table of tests/bench/README.md (issue 33); `superseded`: a
+ * previous goal, still reported beside the new ones but not counted.
+ * `clock`: 'cpu' or 'wall', what kind of time the figure is.
  */
-export function metric({ id, label, value, unit, goal, detail }) {
-  const status = !goal ? 'info' : Number.isFinite(value) && value <= goal.max ? 'met' : 'missed';
-  return { id, label, value: round(value), unit, goal, status, detail };
+export function metric({ id, label, value, unit, goal, detail, met, interval, aaInterval, goalNo, superseded, clock }) {
+  const status = !goal
+    ? 'info'
+    : met === null
+      ? 'untold'
+      : typeof met === 'boolean'
+        ? met
+          ? 'met'
+          : 'missed'
+        : Number.isFinite(value) && value <= goal.max
+          ? 'met'
+          : 'missed';
+  const out = { id, label, value: round(value), unit, goal, status, detail };
+  if (interval) out.interval = interval.map((x) => round(x));
+  if (aaInterval) out.aaInterval = aaInterval.map((x) => round(x));
+  if (goalNo !== undefined) out.goalNo = goalNo;
+  if (superseded) out.superseded = true;
+  if (clock) out.clock = clock;
+  return out;
+}
+
+/** "[low, high]" for report cells. */
+export function intervalText(interval, digits) {
+  return interval ? `[${fmt(interval[0], digits)}, ${fmt(interval[1], digits)}]` : '';
 }
 
 /** "median (p95)" of a field over samples, for table cells. */
@@ -40,6 +68,10 @@ export function versusBaseline(samples, field, { variant = 'ext', a = 'base-a', 
     interval: [ab.low, ab.high],
     aa: aa.diff,
     aaInterval: [aa.low, aa.high],
+    low: ab.low,
+    high: ab.high,
+    aaLow: aa.low,
+    aaHigh: aa.high,
     ratio: median(get(variant)) / median(get(a)),
     text: `${signed(ab.diff)} [${fmt(ab.low)}, ${fmt(ab.high)}]`,
     aaText: `${signed(aa.diff)} [${fmt(aa.low)}, ${fmt(aa.high)}]`,
@@ -52,3 +84,23 @@ export function signed(x) {
 }
 
 export { median, p95 };
+
+/**
+ * One row of the --compare table: a headline figure of this build (`cand`
+ * samples) against the reference build's, as the ratio of medians with its
+ * bootstrap 95 % interval (lower is better).
+ */
+export function compareRow({ label, unit, clock, cand, ref }) {
+  const r = medianRatio(cand, ref);
+  return {
+    label,
+    unit,
+    clock,
+    cand: round(median(cand)),
+    ref: round(median(ref)),
+    ratio: r.ratio,
+    low: r.low,
+    high: r.high,
+    n: `${cand.filter(Number.isFinite).length} / ${ref.filter(Number.isFinite).length}`,
+  };
+}

@@ -55,13 +55,18 @@ export function shuffle(items, rnd) {
  * Runs `measure(variant, round)` for every variant in every round, in a fresh
  * random order each round, so drift and background load (a CI run on the same
  * two cores) fall on all variants alike. The first `warmup` rounds are run and
- * discarded. Returns { [variant]: sample[] }.
+ * discarded. `include(variant, round)`, if given, says whether a variant is
+ * measured in a (0-based, after the warm-up) round, e.g. a costly variant in
+ * every third round only; the others' order is unchanged by it. Returns
+ * { [variant]: sample[] }.
  */
-export async function interleave(variants, { rounds, warmup = 1, seed = 1, onRound }, measure) {
+export async function interleave(variants, { rounds, warmup = 1, seed = 1, onRound, include }, measure) {
   const rnd = random(seed);
   const samples = Object.fromEntries(variants.map((v) => [v, []]));
   for (let round = 0; round < warmup + rounds; round++) {
     for (const variant of shuffle(variants, rnd)) {
+      // include(variant, round): measure a variant in some rounds only (the warm-up always).
+      if (include && round >= warmup && !include(variant, round - warmup)) continue;
       const sample = await measure(variant, round);
       if (round >= warmup) samples[variant].push(sample);
     }
@@ -110,4 +115,42 @@ export function clockOffset(pings) {
     bound: best.wire / 2,
     n: pings.length,
   };
+}
+
+/**
+ * Ratio of medians a ÷ b (a candidate build against a reference build in the
+ * same interleaved run) with a bootstrap 95 % interval. NaN where either
+ * median is not a positive number, since a ratio to zero says nothing.
+ */
+export function medianRatio(a, b, { resamples = 2000, seed = 11 } = {}) {
+  const xs = a.filter(Number.isFinite);
+  const ys = b.filter(Number.isFinite);
+  const ratioOf = (p, q) => {
+    const m = median(q);
+    return m > 0 ? median(p) / m : NaN;
+  };
+  const ratio = ratioOf(xs, ys);
+  if (!Number.isFinite(ratio)) return { ratio: NaN, low: NaN, high: NaN };
+  const rnd = random(seed);
+  const pick = (vs) => Array.from(vs, () => vs[Math.floor(rnd() * vs.length)]);
+  const ratios = [];
+  for (let i = 0; i < resamples; i++) ratios.push(ratioOf(pick(xs), pick(ys)));
+  return { ratio, low: quantile(ratios, 0.025), high: quantile(ratios, 0.975) };
+}
+
+/**
+ * Issue 33's rule for "not raised" / "not delayed": the 95 % interval of
+ * (Sidevogn − baseline) holds 0 (give or take `margin`: its low end is at most
+ * `margin` above 0), or it lies inside the A/A pair's interval widened by
+ * `margin` on each side. Lower is better; an interval wholly below 0 (faster)
+ * meets it. Returns { met, why } with why 'holds 0', 'inside A/A' or 'raised'.
+ */
+export function withinNoise(interval, aaInterval, margin = 0) {
+  const [low, high] = interval;
+  const [aaLow, aaHigh] = aaInterval;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return { met: false, why: 'no data' };
+  if (low <= margin) return { met: true, why: margin ? `holds 0 (± ${margin})` : 'holds 0' };
+  if (Number.isFinite(aaLow) && Number.isFinite(aaHigh) && low >= aaLow - margin && high <= aaHigh + margin)
+    return { met: true, why: margin ? `inside A/A (± ${margin})` : 'inside A/A' };
+  return { met: false, why: 'raised' };
 }
