@@ -24,11 +24,17 @@ describe('an orphaned content script', () => {
     // (happy-dom loads no frame pages and says so on stderr: the frame element is what counts here.)
     // fake-browser has no onConnect; the port path is not under test here.
     vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    // happy-dom has no idle callbacks; the bridge creates an open panel's frame at the host's first idle moment.
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => {
+      run({ didTimeout: false, timeRemaining: () => 50 });
+      return 0;
+    });
     // happy-dom's page is http://localhost:3000/, a demo case-system origin.
     await startBridge();
     expect(frame()).not.toBeNull();
   });
   afterEach(() => {
+    vi.unstubAllGlobals();
     vi.useRealTimers();
     Reflect.deleteProperty(fakeBrowser.runtime, 'id');
   });
