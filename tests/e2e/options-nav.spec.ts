@@ -30,6 +30,7 @@ test('options page: a side menu of sections, the #hash picks one, keyboard-opera
     'Data og sikkerhed',
     'Pakker',
     'Skabeloner',
+    'Tidsbesparelse',
     'Sagssystemer',
     'Dig og varsler',
   ]);
