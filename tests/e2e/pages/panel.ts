@@ -46,6 +46,12 @@ export class Panel {
     return this.frame.getByTestId('draft-status');
   }
 
+  /** Unfolds the overview's "Borgerens data" menu (hand over, erase). */
+  async openCitizenDataMenu(): Promise<void> {
+    const menu = this.frame.getByTestId('citizen-data').locator('details');
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  }
+
   /** Opens the notes tab (the overview is the first tab). */
   async showNotes(): Promise<void> {
     await this.frame.getByRole('tab', { name: 'Noter' }).click();
