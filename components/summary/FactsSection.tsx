@@ -37,9 +37,12 @@ export function FactsSection({
   };
   const rows = factRows(live);
   const shown = rows.filter((row) => row.host || row.own).length;
+  const conflict = rows.some((row) => row.conflict);
+  const [open, setOpen] = useState(conflict);
+  if (conflict && !open) setOpen(true);
   return (
     // Folded by default: the caseworker's own picture comes first. A disagreement opens it.
-    <details className="group/facts" open={rows.some((row) => row.conflict)} data-testid="facts">
+    <details className="group/facts" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="facts">
       <summary className="cursor-pointer rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700">
         <span id="facts-heading">{t('summary.facts')}</span>{' '}
         <span className="font-normal text-slate-600">{t('summary.facts.count', { count: shown })}</span>
@@ -100,7 +103,7 @@ function FactRowView({ row, citizenKey }: { row: ReturnType<typeof factRows>[num
         {editing === null ? (
           <button
             type="button"
-            className="sr-only text-xs group-focus-within:not-sr-only group-hover:not-sr-only text-sky-800 underline hover:text-sky-950"
+            className="shrink-0 rounded px-1 text-xs text-sky-800 underline hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-sky-700"
             // The visible words first, so voice control finds the button by what it says.
             aria-label={`${row.own ? t('summary.fact.change') : t('summary.fact.write')}: ${label}`}
             onClick={() => setEditing(row.own?.value ?? '')}
