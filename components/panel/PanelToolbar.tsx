@@ -8,6 +8,10 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { LockNowButton } from '../lock/LockGate';
 import { useUnlocked } from '../lock/use-lock';
 import { LocaleSelect } from '@/components/ui/LocaleSelect';
+import { PanelSettingsMenu } from './PanelSettingsMenu';
+
+const SETTING = 'w-full rounded border border-slate-400 bg-white px-1 py-0.5 text-sm text-slate-900';
+const SETTING_LABEL = 'mb-0.5 block text-xs font-medium';
 
 export function PanelToolbar() {
   const t = useT();
@@ -44,40 +48,42 @@ export function PanelToolbar() {
   return (
     <>
       <header className="flex items-center gap-2 border-b border-slate-300 bg-sky-800 px-3 py-2 text-white">
-        <span className="mr-auto shrink-0 text-sm font-bold tracking-wide">{t('app.name')}</span>
-        <label className="sr-only" htmlFor="panel-mode">
-          {t('panel.mode.label')}
-        </label>
-        <select
-          id="panel-mode"
-          // The one item that gives way (its text clipped) so the header fits the panel's default width.
-          className="min-w-0 rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
-          value={layout.mode}
-          aria-describedby={
-            pushSetAside
-              ? 'panel-mode-heavy'
-              : pushBlocked
-                ? 'panel-mode-blocked'
-                : sideFailed
-                  ? 'panel-mode-side-failed'
-                  : undefined
-          }
-          onChange={(e) => chooseMode(e.target.value as LayoutMode)}
-        >
-          <option value="push">{t('panel.mode.push')}</option>
-          <option value="overlay">{t('panel.mode.overlay')}</option>
-          <option value="side">{t('panel.mode.side')}</option>
-        </select>
-        <label className="sr-only" htmlFor="panel-locale">
-          {t('panel.language')}
-        </label>
-        <LocaleSelect
-          id="panel-locale"
-          className="shrink-0 rounded border border-sky-200 bg-sky-900 px-1 py-0.5 text-xs text-white"
-        />
+        <span className="mr-auto min-w-0 truncate text-sm font-bold tracking-wide">{t('app.name')}</span>
         {unlocked && (
           <LockNowButton className="shrink-0 rounded border whitespace-nowrap border-sky-200 px-1.5 py-0.5 text-xs hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-amber-300" />
         )}
+        <PanelSettingsMenu>
+          <div>
+            <label className={SETTING_LABEL} htmlFor="panel-mode">
+              {t('panel.mode.label')}
+            </label>
+            <select
+              id="panel-mode"
+              className={SETTING}
+              value={layout.mode}
+              aria-describedby={
+                pushSetAside
+                  ? 'panel-mode-heavy'
+                  : pushBlocked
+                    ? 'panel-mode-blocked'
+                    : sideFailed
+                      ? 'panel-mode-side-failed'
+                      : undefined
+              }
+              onChange={(e) => chooseMode(e.target.value as LayoutMode)}
+            >
+              <option value="push">{t('panel.mode.push')}</option>
+              <option value="overlay">{t('panel.mode.overlay')}</option>
+              <option value="side">{t('panel.mode.side')}</option>
+            </select>
+          </div>
+          <div>
+            <label className={SETTING_LABEL} htmlFor="panel-locale">
+              {t('panel.language')}
+            </label>
+            <LocaleSelect id="panel-locale" className={SETTING} />
+          </div>
+        </PanelSettingsMenu>
         {surface === 'frame' && (
           <button
             type="button"

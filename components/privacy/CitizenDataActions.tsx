@@ -7,7 +7,6 @@ import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { markCitizenData } from '@/lib/backup/marker';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
-import { SectionHeading } from '@/components/ui/SectionHeading';
 import { buttonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { downloadText } from '@/components/ui/download';
@@ -83,54 +82,37 @@ export function CitizenDataActions({
 
   return (
     <section className="space-y-2 px-4 pb-4" aria-labelledby="privacy-heading" data-testid="citizen-data">
-      <SectionHeading id="privacy-heading">{t('privacy.heading')}</SectionHeading>
-      <p className="text-sm text-slate-700">{t('privacy.help')}</p>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} onClick={() => void exportJson()}>
-          {t('privacy.exportJson')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() =>
-            void browser.tabs.create({ url: `${browser.runtime.getURL('/access.html')}?citizen=${citizenKey}` })
-          }
-        >
-          {t('privacy.print')}
-        </button>
-        <button type="button" className={buttonClass} aria-expanded={confirm !== null} onClick={() => void askErase()}>
-          {t('privacy.erase')}
-        </button>
-      </div>
-      {confirm && (
-        <div
-          role="alertdialog"
-          aria-labelledby="erase-title"
-          aria-describedby="erase-body"
-          className="rounded border-l-4 border-red-700 bg-red-50 p-3"
-          data-testid="erase-confirm"
-        >
-          <h3 id="erase-title" className="font-semibold">
-            {t('privacy.erase.confirmTitle')}
-          </h3>
-          <p id="erase-body" className="mt-1 text-sm">
-            {t('privacy.erase.confirmBody')}
-          </p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {CITIZEN_TABLES.filter((table) => confirm[table] > 0).map((table) => (
-              <li key={table}>{t(countKey(table), { count: confirm[table] })}</li>
-            ))}
-          </ul>
-          <div className="mt-2 flex gap-2">
-            <button type="button" className={dangerButtonClass} onClick={() => void erase()}>
-              {t('privacy.erase.confirm')}
-            </button>
-            <button type="button" className={buttonClass} autoFocus onClick={() => setConfirm(null)}>
-              {t('privacy.erase.cancel')}
-            </button>
-          </div>
+      {/* A menu, folded: handing over and erasing are rare, and erasing is never the first stop. */}
+      <details className="space-y-2">
+        <summary className="cursor-pointer rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700">
+          <span id="privacy-heading">{t('privacy.heading')}</span>{' '}
+          <span className="font-normal text-slate-600">{t('privacy.menu')}</span>
+        </summary>
+        <p className="text-sm text-slate-700">{t('privacy.help')}</p>
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={buttonClass} onClick={() => void exportJson()}>
+            {t('privacy.exportJson')}
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() =>
+              void browser.tabs.create({ url: `${browser.runtime.getURL('/access.html')}?citizen=${citizenKey}` })
+            }
+          >
+            {t('privacy.print')}
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            aria-expanded={confirm !== null}
+            onClick={() => void askErase()}
+          >
+            {t('privacy.erase')}
+          </button>
         </div>
-      )}
+        {confirm && <EraseConfirm counts={confirm} onErase={() => void erase()} onCancel={() => setConfirm(null)} />}
+      </details>
       <div role="status" className="text-sm" data-testid="privacy-status">
         {status && (
           <p
@@ -141,5 +123,46 @@ export function CitizenDataActions({
         )}
       </div>
     </section>
+  );
+}
+
+function EraseConfirm({
+  counts,
+  onErase,
+  onCancel,
+}: {
+  counts: TableCounts;
+  onErase: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="erase-title"
+      aria-describedby="erase-body"
+      className="rounded border-l-4 border-red-700 bg-red-50 p-3"
+      data-testid="erase-confirm"
+    >
+      <h3 id="erase-title" className="font-semibold">
+        {t('privacy.erase.confirmTitle')}
+      </h3>
+      <p id="erase-body" className="mt-1 text-sm">
+        {t('privacy.erase.confirmBody')}
+      </p>
+      <ul className="mt-1 list-disc pl-5 text-sm">
+        {CITIZEN_TABLES.filter((table) => counts[table] > 0).map((table) => (
+          <li key={table}>{t(countKey(table), { count: counts[table] })}</li>
+        ))}
+      </ul>
+      <div className="mt-2 flex gap-2">
+        <button type="button" className={dangerButtonClass} onClick={onErase}>
+          {t('privacy.erase.confirm')}
+        </button>
+        <button type="button" className={buttonClass} autoFocus onClick={onCancel}>
+          {t('privacy.erase.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -50,9 +50,10 @@ export function SummaryView({
   return (
     <div className="space-y-5 px-4 py-3" data-testid="summary">
       <SummaryActions citizen={citizen} citizenKey={citizenKey} />
+      {/* The caseworker's own picture first; the case system's facts folded below. */}
+      <TextFieldsSection citizenKey={citizenKey} summary={summary} />
       <DeadlinesSection citizen={citizen} citizenKey={citizenKey} deadlines={deadlines} />
       <FactsSection citizen={citizen} citizenKey={citizenKey} summary={summary} />
-      <TextFieldsSection citizenKey={citizenKey} summary={summary} />
       <ContactsSection citizenKey={citizenKey} contacts={summary.contacts} />
     </div>
   );

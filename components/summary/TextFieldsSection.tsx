@@ -8,6 +8,10 @@ import { inputClass } from '@/components/ui/styles';
 import { Stamp } from './Stamp';
 import { useAutosave } from '@/components/ui/use-autosave';
 
+/** The citizen's goal, situation, agreements and next steps first; then the rest. */
+const FIRST: readonly SummaryTextField[] = ['goal', 'situation', 'agreements', 'nextSteps'];
+const OVERVIEW_ORDER = [...FIRST, ...SUMMARY_TEXT_FIELDS.filter((f) => !FIRST.includes(f))];
+
 /** What the caseworker keeps: the citizen's goal in their words, situation, resources … */
 export function TextFieldsSection({ citizenKey, summary }: { citizenKey: string; summary: SummaryRecord }) {
   const t = useT();
@@ -15,7 +19,7 @@ export function TextFieldsSection({ citizenKey, summary }: { citizenKey: string;
     <section aria-labelledby="own-heading">
       <SectionHeading id="own-heading">{t('summary.own')}</SectionHeading>
       <div className="mt-2 space-y-3">
-        {SUMMARY_TEXT_FIELDS.map((field) => (
+        {OVERVIEW_ORDER.map((field) => (
           <TextField
             key={`${citizenKey}:${field}`}
             field={field}

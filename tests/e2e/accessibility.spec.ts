@@ -47,3 +47,31 @@ test('a caseworker can write and save a note by keyboard alone', async ({ caseSy
   await expect(panel.note('Skrevet med tastaturet')).toBeVisible();
   await expect(panel.newNote).toHaveValue('');
 });
+
+test('the header settings menu opens and closes by keyboard and is axe-clean in Danish and English', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(13).caseId);
+  const { panel } = caseSystem;
+  await expect(panel.citizenName).toBeVisible();
+  const settings = panel.settingsButton;
+  await settings.focus();
+  await page.keyboard.press('Enter');
+  await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.layout).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  // Escape closes and gives focus back to the button.
+  await panel.layout.focus();
+  await page.keyboard.press('Escape');
+  await expect(panel.layout).toBeHidden();
+  await expect(settings).toBeFocused();
+
+  await panel.openSettings();
+  await panel.frame.getByLabel('Sprog', { exact: true }).selectOption('en');
+  await expect(panel.frame.getByRole('button', { name: 'Hide panel' })).toBeVisible();
+  await expect(panel.frame.getByLabel('Layout', { exact: true })).toBeVisible();
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  await panel.frame.getByLabel('Language', { exact: true }).selectOption('da');
+  await expect(panel.frame.getByRole('button', { name: 'Skjul panel' })).toBeVisible();
+});

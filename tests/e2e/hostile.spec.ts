@@ -100,7 +100,7 @@ test('a hostile page sees no note, template text or unmasked CPR, and its forged
   await expect(panel.frame.getByRole('tab', { name: 'Noter' })).toBeVisible();
   // Forged side-panel and modal-dialog messages and events: no modal notice, still pushed, no fallback.
   await expect(panel.frame.getByTestId('modal-notice')).toHaveCount(0);
-  await expect(panel.frame.getByLabel('Visning', { exact: true })).toHaveValue('push');
+  await expect(panel.layout).toHaveValue('push');
   await expect(panel.frame.getByText('kan ikke skubbes til side')).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
 

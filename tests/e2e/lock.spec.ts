@@ -356,6 +356,7 @@ test('the printable summary and the data-access report clear when Sidevogn locks
     context.waitForEvent('page'),
     frame.getByRole('button', { name: 'Udskriv overblik' }).click(),
   ]);
+  await caseSystem.panel.openCitizenDataMenu();
   const [access] = await Promise.all([
     context.waitForEvent('page'),
     frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),

@@ -34,6 +34,50 @@ test('the panel shows the citizen opened in the case system, CPR masked until cl
   expect(outside).toEqual([]);
 });
 
+test('from 320 to 480 px the panel neither clips nor scrolls sideways; the collapse button stays in view', async ({
+  caseSystem,
+}) => {
+  const { panel } = caseSystem;
+  await caseSystem.gotoCase(citizen(0).caseId);
+  await expect(panel.citizenName).toBeVisible();
+  const handle = panel.frame.getByRole('separator', { name: 'Panelets bredde' });
+  const collapse = panel.frame.getByRole('button', { name: 'Skjul panel' });
+  // Arrow keys move the edge 20 px: 400 → 320 (4 × right), then → 480 (8 × left).
+  for (const [key, presses, width] of [
+    ['ArrowRight', 0, 400],
+    ['ArrowRight', 4, 320],
+    ['ArrowLeft', 8, 480],
+  ] as const) {
+    for (let i = 0; i < presses; i++) await handle.press(key);
+    await expect.poll(async () => Math.round((await panel.element.boundingBox())!.width)).toBe(width);
+    const overflow = await panel.frame
+      .locator('main')
+      .evaluate((main) => [document.scrollingElement!, main].map((el) => el.scrollWidth - el.clientWidth));
+    expect(overflow, `sideways scroll at ${width} px`).toEqual([0, 0]);
+    // Nothing in the header is squeezed: each control is as wide as its own content.
+    const clipped = await panel.frame
+      .locator('header')
+      .first()
+      .evaluate((header) =>
+        [...header.querySelectorAll<HTMLElement>('select, button')]
+          .filter((c) => c.offsetParent !== null)
+          .filter((c) => {
+            const width = c.getBoundingClientRect().width;
+            c.style.minWidth = 'max-content';
+            const natural = c.getBoundingClientRect().width;
+            c.style.minWidth = '';
+            return natural > width + 0.5;
+          })
+          .map((c) => c.getAttribute('aria-label') ?? c.id),
+      );
+    expect(clipped, `clipped header controls at ${width} px`).toEqual([]);
+    const box = (await collapse.boundingBox())!;
+    expect(box.x + box.width, `collapse button inside at ${width} px`).toBeLessThanOrEqual(
+      (await panel.element.boundingBox())!.x + width + 0.5,
+    );
+  }
+});
+
 test('a CPR that fails modulus 11 is still accepted', async ({ caseSystem }) => {
   const failing = citizens.find((c) => c.caseId === MOD11_FAILING_CASE_ID)!;
   await caseSystem.gotoCase(failing.caseId);
@@ -96,7 +140,7 @@ test('the panel collapses to a slim tab, resizes by keyboard, and pushes or over
   await expect.poll(frameWidth).toBe(440);
   expect(await htmlMargin()).toBe('440px');
 
-  await panel.frame.getByLabel('Visning').selectOption('overlay');
+  await panel.chooseLayout('overlay');
   await expect.poll(htmlMargin).toBe('0px');
 
   await panel.frame.getByRole('button', { name: 'Skjul panel' }).click();
@@ -125,8 +169,9 @@ test('on a page too large to lay out again, push mode lies over the page instead
   test.slow();
   await page.goto(`${caseSystemUrl}/tung`);
   const { panel } = caseSystem;
-  const mode = panel.frame.getByLabel('Visning');
+  const mode = panel.layout;
   await expect(mode).toHaveValue('push');
+  await panel.openSettings();
   const reason = panel.frame.getByText('Siden er meget stor, så panelet ligger over den.');
   await expect(reason).toBeVisible();
   await expect(mode).toHaveAccessibleDescription(/Siden er meget stor/);

@@ -64,6 +64,9 @@ test('from the panel: hand over a citizen’s data as JSON and as a printable pa
   await frame.getByRole('tab', { name: 'Overblik' }).click();
   await frame.getByLabel('Aftaler').fill('Søger tre job om ugen');
   await frame.getByLabel('Aftaler').blur();
+  // Handing over and erasing sit in a folded menu, not in the everyday view.
+  await expect(frame.getByRole('button', { name: 'Slet alt om borgeren' })).toBeHidden();
+  await caseSystem.panel.openCitizenDataMenu();
 
   // JSON download: everything about this citizen, nothing about the other.
   const [download] = await Promise.all([

@@ -274,13 +274,13 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('400px');
 
   // The select's change is the gesture that opens the side panel; the frame leaves once it is open.
-  await panel.frame.getByLabel('Visning').selectOption({ label: 'Browserens sidepanel' });
+  await panel.chooseLayout({ label: 'Browserens sidepanel' });
   const sidePanel = await sidePanelPage(wsEndpoint);
   const side = new Panel(page, sidePanel.page);
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
   await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
-  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+  await expect(side.layout).toHaveValue('side');
 
   // The caseworker's work in the side panel: the page's spy sees none of it.
   await side.typeDraft(NOTE_CANARY);
@@ -301,7 +301,7 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
   await expect(side.citizenName).toHaveText('Kanariefugl Testesen');
   await expect(side.frame.getByText('Forfalsket Borger')).toHaveCount(0);
   await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
-  await expect(side.frame.getByLabel('Visning')).toHaveValue('side');
+  await expect(side.layout).toHaveValue('side');
   await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
 
   // The side page opened in a tab, naming this tab: it pairs only from the side panel (no tab),
@@ -355,7 +355,7 @@ test('the side layout, chosen in the panel on a hostile page: nothing of Sidevog
 
   // Back to the page: the side panel closes and the frame comes back, pushed.
   const sideClosed = sidePanel.page.waitForEvent('close');
-  await side.frame.getByLabel('Visning').selectOption({ label: 'Skub siden til side' });
+  await side.chooseLayout({ label: 'Skub siden til side' });
   await sideClosed;
   await sidePanel.disconnect();
   await expect(panel.citizenName).toHaveText('Kanariefugl Testesen');
@@ -410,7 +410,7 @@ test('push mode keeps the fixed header and the sticky full-width bar clear of th
     .poll(() => page.evaluate(() => document.querySelector('.topbar')!.getBoundingClientRect().right))
     .toBe(1400 - 36);
   await panel.frame.getByRole('button', { name: 'Vis Sidevogn-panelet' }).click();
-  await panel.frame.getByLabel('Visning').selectOption({ label: 'Læg over siden' });
+  await panel.chooseLayout({ label: 'Læg over siden' });
   await expect.poll(() => page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
   expect(await hitAt(page, 'button#log-ud')).toBe('iframe');
 });
@@ -424,7 +424,7 @@ test('a host that cannot be pushed without breaking its layout gets the panel la
   await expect(panel.citizenName).toHaveText('Dorthe Dialogsen');
   await expect(panel.frame.getByText('kan ikke skubbes til side uden at gå i stykker')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
-  await expect(panel.frame.getByLabel('Visning')).toHaveValue('push');
+  await expect(panel.layout).toHaveValue('push');
   // Nothing of the host was left half-moved.
   expect(await page.evaluate(() => document.querySelector('.topbar')!.getAttribute('style') ?? '')).toBe('');
 });

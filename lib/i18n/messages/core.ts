@@ -18,6 +18,7 @@ export const da = {
     'Så længe dialogvinduet er åbent, kan panelet her ikke bruges. Tryk {shortcut} for at fortsætte i browserens sidepanel; derfra indsætter du også i dialogvinduets felt. Når dialogvinduet lukkes, kan panelet her bruges igen.',
   'panel.modal.noShortcut': 'Sidevogns tastaturgenvej (vælg den under chrome://extensions/shortcuts)',
   'panel.language': 'Sprog',
+  'panel.settings': 'Panelets indstillinger (visning og sprog)',
   'panel.connecting': 'Forbinder til sagssystemet …',
   'panel.connectingSlow':
     'Sidevogn har ikke fået svar fra sagssystemets side. Genindlæs siden (F5). Hjælper det ikke, så åbn Sidevogns indstillinger → Sagssystemer og tjek sagssystemet dér: fejlen står ved det.',
@@ -78,6 +79,7 @@ export const en: Record<keyof typeof da, string> = {
   'panel.expand': 'Show the Sidevogn panel',
   'panel.resize': 'Panel width',
   'panel.mode.label': 'Layout',
+  'panel.settings': 'Panel settings (layout and language)',
   'panel.mode.push': 'Push the page aside',
   'panel.mode.overlay': 'Overlay the page',
   'panel.mode.heavy':

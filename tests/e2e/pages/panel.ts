@@ -16,6 +16,23 @@ export class Panel {
   get citizenName(): Locator {
     return this.frame.getByRole('heading', { level: 1 });
   }
+  /** The header's settings button (layout and language live behind it). */
+  get settingsButton(): Locator {
+    return this.frame.getByRole('button', { name: /^Panelets indstillinger|^Panel settings/ });
+  }
+  /** Opens the header's settings menu if it is closed. */
+  async openSettings(): Promise<void> {
+    if ((await this.settingsButton.getAttribute('aria-expanded')) !== 'true') await this.settingsButton.click();
+  }
+  /** The layout list (in the settings menu; readable while the menu is closed). */
+  get layout(): Locator {
+    return this.frame.getByLabel('Visning', { exact: true });
+  }
+  /** Chooses a layout through the settings menu. */
+  async chooseLayout(option: string | { label: string }): Promise<void> {
+    await this.openSettings();
+    await this.layout.selectOption(option);
+  }
   get cprButton(): Locator {
     return this.frame.getByTestId('citizen-cpr');
   }
@@ -27,6 +44,12 @@ export class Panel {
   }
   get draftStatus(): Locator {
     return this.frame.getByTestId('draft-status');
+  }
+
+  /** Unfolds the overview's "Borgerens data" menu (hand over, erase). */
+  async openCitizenDataMenu(): Promise<void> {
+    const menu = this.frame.getByTestId('citizen-data').locator('details');
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
   }
 
   /** Opens the notes tab (the overview is the first tab). */
