@@ -136,10 +136,12 @@ test('the form fits the meeting: required first, optional folded, errors only on
   await expect(panel.field(/^Hvad blev oplyst/)).toHaveAttribute('aria-invalid', 'true');
   const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
   expect(await wcagViolations(frame)).toEqual([]);
-  await panel.frame.getByLabel('Sprog').selectOption('en');
+  await panel.openSettings();
+  await panel.frame.getByLabel('Sprog', { exact: true }).selectOption('en');
   await expect(footer).toContainText('2 required fields missing');
   expect(await wcagViolations(frame)).toEqual([]);
-  await panel.frame.getByLabel('Language').selectOption('da');
+  await panel.frame.getByLabel('Language', { exact: true }).selectOption('da');
+  await page.keyboard.press('Escape');
 
   await panel.field(/^Hvad blev oplyst/).fill('Borgeren ringede.');
   await panel.field(/^Aftaler og næste skridt/).fill('Ingen.');
