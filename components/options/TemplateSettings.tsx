@@ -2,15 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repositories } from '@/lib/repositories';
-import { translateIssue } from '@/lib/i18n/validation';
-import { useLocale, useT } from '@/components/ui/i18n';
+import { useT } from '@/components/ui/i18n';
+import { IssueList } from '@/components/ui/IssueList';
 
 type ImportState = { ok: true; title: string } | { ok: false; errors: string[] } | null;
 
 /** Installed templates, and importing one from a file (validated; a bad file changes nothing). */
 export function TemplateSettings({ repository }: { repository: Repositories }) {
   const t = useT();
-  const locale = useLocale();
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const [result, setResult] = useState<ImportState>(null);
   const fileId = useId();
@@ -72,13 +71,7 @@ export function TemplateSettings({ repository }: { repository: Repositories }) {
         {result?.ok === false && (
           <div className="rounded border-l-4 border-red-600 bg-red-50 p-3 text-red-900">
             <p className="font-medium">{t('options.templates.invalid')}</p>
-            <ul className="mt-1 ml-5 list-disc">
-              {result.errors.map((e) => (
-                <li key={e}>
-                  <code>{translateIssue(e, locale)}</code>
-                </li>
-              ))}
-            </ul>
+            <IssueList errors={result.errors} />
           </div>
         )}
       </div>

@@ -10,8 +10,8 @@ import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
-import { translateIssue } from '@/lib/i18n/validation';
 import { useLocale, useT } from '@/components/ui/i18n';
+import { IssueList } from '@/components/ui/IssueList';
 import { ExpiringList } from './ExpiringList';
 import { PackPreview } from './PackPreview';
 
@@ -325,7 +325,6 @@ function PackImport({
 }
 
 function PackMessage({ message }: { message: Message }) {
-  const locale = useLocale();
   return (
     <div role="status" className="mt-3 text-sm" data-testid="pack-message">
       {message && (
@@ -333,15 +332,7 @@ function PackMessage({ message }: { message: Message }) {
           className={`rounded border-l-4 p-3 ${message.tone === 'ok' ? 'border-green-700 bg-green-50 text-green-900' : 'border-red-600 bg-red-50 text-red-900'}`}
         >
           <p className="font-medium">{message.text}</p>
-          {message.errors && (
-            <ul className="mt-1 ml-5 list-disc">
-              {message.errors.map((e) => (
-                <li key={e}>
-                  <code>{translateIssue(e, locale)}</code>
-                </li>
-              ))}
-            </ul>
-          )}
+          {message.errors && <IssueList errors={message.errors} />}
         </div>
       )}
     </div>
