@@ -185,6 +185,8 @@ export function startShortcuts(top: Document, adapter: Adapter, signal: AbortSig
   const onKey = (e: KeyboardEvent) => {
     const tab = e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
     if (!tab && !(picker && matchesKey(e, picker))) return;
+    // Every Tab in the page comes here: with no shortcuts there is nothing to look up.
+    if (tab && shortcuts.size === 0) return;
     // Only the caseworker's own keys: the host page cannot type a shortcut for them.
     if (!e.isTrusted || e.isComposing || !browser.runtime?.id) return;
     const el = e.composedPath()[0] as HTMLElement;
@@ -201,7 +203,6 @@ export function startShortcuts(top: Document, adapter: Adapter, signal: AbortSig
       });
       return;
     }
-    if (shortcuts.size === 0) return;
     const word = wordBefore(field);
     const templateId = word && shortcuts.get(word);
     if (!word || !templateId) return;
