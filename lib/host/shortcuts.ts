@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from './adapter';
 import { isTextField, liveTargets, type LiveTarget } from './insert';
+import { rectInTop } from './rect-in-top';
 import {
   isShortcutCancel,
   matchesKey,
@@ -99,16 +100,8 @@ function showHint(top: Document, field: HTMLElement, text: string): void {
   hint.setAttribute('role', 'status');
   hint.textContent = text;
   // Where the field is, in the top page (through the frames it is in).
-  let rect = field.getBoundingClientRect();
-  for (
-    let frame = field.ownerDocument.defaultView?.frameElement;
-    frame;
-    frame = frame.ownerDocument.defaultView?.frameElement
-  ) {
-    const outer = frame.getBoundingClientRect();
-    rect = new DOMRect(rect.x + outer.x, rect.y + outer.y, rect.width, rect.height);
-  }
-  const top_ = Math.min(Math.max(rect.bottom + 4, 0), innerHeight - 40);
+  const rect = rectInTop(field);
+  const top_ = Math.min(Math.max(rect.top + rect.height + 4, 0), innerHeight - 40);
   hint.style.cssText = `position:fixed;z-index:2147483647;left:${Math.max(rect.left, 0)}px;top:${top_}px;max-width:90vw;background:#0c4a6e;color:#fff;font:14px/1.4 system-ui,sans-serif;padding:6px 10px;border-radius:4px;box-shadow:0 2px 6px #0004`;
   top.body.append(hint);
   const remove = () => hint.remove();

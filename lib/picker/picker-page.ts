@@ -1,17 +1,4 @@
-/** The picker's hold on the page: boxes in top-window coordinates, listeners in every reachable frame, modal dialogs. */
-
-/** Where an element is in the top window: its own box, moved by every frame around it. */
-export function rectInTop(target: Element): { left: number; top: number; width: number; height: number } {
-  const r = target.getBoundingClientRect();
-  let { left, top } = r;
-  for (let frame = target.ownerDocument.defaultView?.frameElement; frame;) {
-    const f = frame.getBoundingClientRect();
-    left += f.left + frame.clientLeft;
-    top += f.top + frame.clientTop;
-    frame = frame.ownerDocument.defaultView?.frameElement;
-  }
-  return { left, top, width: r.width, height: r.height };
-}
+/** The picker's hold on the page: listeners in every reachable frame, and staying above modal dialogs. */
 
 /** Capturing listeners on a window and, once watched, its same-origin frames (an editor's iframe); cross-origin ones cannot be reached. */
 export function frameListeners(listeners: [string, EventListener][]) {

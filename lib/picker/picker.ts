@@ -5,7 +5,8 @@ import { editableRoot, hostLabel, proposeSelectorPath } from '../host/selector';
 import type { Translate } from '../i18n/i18n';
 import type { PickedSelectors } from '../messaging/protocol';
 import { probeReaders } from '../adapters/probe';
-import { frameListeners, keepAboveModals, rectInTop } from './picker-page';
+import { rectInTop } from '../host/rect-in-top';
+import { frameListeners, keepAboveModals } from './picker-page';
 import { drawRecords, el, initialState, renderBar, STEPS, STYLE, type PickerState, type StepId } from './picker-view';
 import { proposeScope, proposeWithin, readIn, recordAround } from './scope';
 
