@@ -141,7 +141,7 @@ export const defaultChecklists: ChecklistInput[] = [
     meetingType: 'opfoelgning-sygedagpenge',
     templateId: 'dk.default.opfoelgning-sygedagpenge',
     legalBasis:
-      'Sygedagpengeloven §§ 13 b, 13 f, 21 og 24 (verificér ændringer fra lov nr. 1750 af 29/12 2025); retssikkerhedsloven § 11 a, stk. 1. Opfølgningsreglerne ændres 1.1.2027.',
+      'Sygedagpengeloven §§ 13 b, 13 f, 21 og 24 (lovbekendtgørelse nr. 994 af 22/8 2024; verificér ændringer fra lov nr. 1750 af 29/12 2025); retssikkerhedsloven § 11 a, stk. 1. Opfølgningsreglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.sygedagpengeloven,
     items: [
       ...participants,
@@ -162,9 +162,9 @@ export const defaultChecklists: ChecklistInput[] = [
       {
         id: 'raskmelding26',
         title: 'Forventet raskmelding inden for 26 uger er afklaret',
-        help: 'Beskæftigede med forventet raskmelding inden 26 uger er som udgangspunkt undtaget fra kommunal opfølgning (verificér).',
-        legalBasis: 'Sygedagpengeloven, ændret ved beskæftigelsesreformen 2026 (verificér §)',
-        sourceUrl: SOURCES.starReform,
+        help: 'Efter lov nr. 1750 af 29/12 2025 er ansatte, der forventes raskmeldt inden 26 uger, som udgangspunkt fritaget for kommunal opfølgning (paragraf og ikrafttræden: verificér).',
+        legalBasis: 'Sygedagpengeloven, ændret ved lov nr. 1750 af 29/12 2025 (§ 3 i lovforslag L 66; verificér §)',
+        sourceUrl: SOURCES.lov1750,
         field: 'raskmelding26',
       },
       {
@@ -190,7 +190,7 @@ export const defaultChecklists: ChecklistInput[] = [
     meetingType: 'afklaring',
     templateId: 'dk.default.afklaring',
     legalBasis:
-      'Lov nr. 1750 af 29/12 2025 § 4 (samlet beskrivelse og sundhedskoordinator – verificér §); forvaltningsloven § 7.',
+      'Lov nr. 1750 af 29/12 2025 (samlet beskrivelse og sundhedskoordinator; lovens § 4 ændrer aktivloven og indeholder ikke denne regel – verificér §); forvaltningsloven § 7.',
     sourceUrl: SOURCES.lov1750,
     items: [
       ...participants,
@@ -331,7 +331,7 @@ export const defaultChecklists: ChecklistInput[] = [
     meetingType: 'afgoerelse',
     templateId: 'dk.default.afgoerelse-sanktion',
     legalBasis:
-      'Aktivloven § 35 og sanktionsreglerne (verificér §§); forvaltningsloven §§ 19 og 22–25. Sanktionsreglerne ændres 1.1.2027.',
+      'Aktivloven § 35, stk. 1 og §§ 36–40 a (lovbekendtgørelse nr. 1004 af 30/6 2025, ændret ved lov nr. 1750 af 29/12 2025); forvaltningsloven §§ 19 og 22–25. Sanktionsreglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     items: [
       {
@@ -380,7 +380,7 @@ export const defaultChecklists: ChecklistInput[] = [
     meetingType: 'opfoelgning-sygedagpenge',
     templateId: 'dk.default.revurdering-sygedagpenge',
     legalBasis:
-      'Sygedagpengeloven §§ 24 og 27 (verificér ændringer fra lov nr. 1750 af 29/12 2025). Reglerne ændres 1.1.2027.',
+      'Sygedagpengeloven §§ 24 og 27 (lovbekendtgørelse nr. 994 af 22/8 2024; verificér ændringer fra lov nr. 1750 af 29/12 2025). Reglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.sygedagpengeloven,
     items: [
       ...participants,
@@ -411,7 +411,8 @@ export const defaultChecklists: ChecklistInput[] = [
     title: 'Fleksjob og ledighedsydelse',
     meetingType: 'fleksjob',
     templateId: 'dk.default.fleksjob',
-    legalBasis: 'LAB’s og aktivlovens regler om fleksjob og ledighedsydelse (verificér §§); forvaltningsloven § 7.',
+    legalBasis:
+      'LAB §§ 116–117 (fleksjob) og aktivloven §§ 74 og 74 a (ledighedsydelse; verificér i lovbekendtgørelse nr. 1004 af 30/6 2025); forvaltningsloven § 7.',
     sourceUrl: SOURCES.lab,
     items: [
       ...participants,
@@ -466,7 +467,7 @@ export const defaultChecklists: ChecklistInput[] = [
     meetingType: 'arbejdspligt',
     templateId: 'dk.default.arbejdspligt',
     legalBasis:
-      'Aktivlovens og LAB’s regler om arbejdspligt (verificér §§); aktivloven § 35. Reglerne ændres 1.1.2027.',
+      'LAB kapitel 16 a (tilbud i op til 37 timer om ugen) og aktivlovens regler om arbejdspligt (verificér §§); aktivloven § 35. Reglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     items: [
       ...participants,
@@ -483,7 +484,8 @@ export const defaultChecklists: ChecklistInput[] = [
     title: 'Fællessamtale med a-kassen',
     meetingType: 'faellessamtale',
     templateId: 'dk.default.faellessamtale',
-    legalBasis: 'LAB’s regler om fællessamtaler (verificér §); forvaltningsloven § 7. Reglerne ændres 1.1.2027.',
+    legalBasis:
+      'LAB § 31, stk. 2 og § 32, stk. 2 (lovbekendtgørelse nr. 280 af 1/3 2024; stk. efter 1.7.2026: verificér); forvaltningsloven § 7. Reglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.lab,
     items: [
       ...participants,

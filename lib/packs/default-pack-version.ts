@@ -3,7 +3,7 @@
  * itself so a start of the extension can tell whether the installed default
  * pack is older without loading the pack (lib/packs/load-default-pack.ts).
  */
-export const DEFAULT_PACK_VERSION = '2.2.0';
+export const DEFAULT_PACK_VERSION = '2.2.1';
 
 /** Whether an installed default pack version is older than the shipped one (plain x.y.z versions). */
 export function isOlderThanShipped(installed: string, shipped: string = DEFAULT_PACK_VERSION): boolean {

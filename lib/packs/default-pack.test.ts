@@ -235,4 +235,15 @@ describe('the legal-basis walk', () => {
     ])
       expect(pack.templates.find((t) => t.id === id)!.legalBasis).toContain('verificér');
   });
+
+  it('cites no consolidated act or paragraph that a newer text has replaced (docs/legal-sources.md)', () => {
+    const text = JSON.stringify([pack.templates, pack.checklists]);
+    const superseded = [
+      /nr\. 1179 af 21\/9 2023/, // sygedagpengeloven: lovbekendtgørelse nr. 994 af 22/8 2024 replaced it
+      /eli\/lta\/2023\/1179/,
+      /§ 7 b\b/, // fast track: sygedagpengeloven §§ 7 c og 7 e, jf. § 13 b, stk. 2
+      /nummereret efter lovbekendtgørelse nr\. 701/, // LAB § 116 is read in nr. 280 af 1/3 2024
+    ];
+    expect(superseded.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
 });

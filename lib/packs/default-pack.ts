@@ -16,6 +16,18 @@ export const defaultPack: PackInput = {
   version: DEFAULT_PACK_VERSION,
   changelog: [
     {
+      version: '2.2.1',
+      date: '2026-12-06',
+      changes: [
+        'Lovhenvisningerne er efterprøvet 6.12.2026 (kilderne står i kildelisten for team-ledere, docs/legal-sources.md). Ingen notattekst er ændret.',
+        'Sanktion: aktivloven § 35, stk. 1 og §§ 36–40 a (lovbekendtgørelse nr. 1004 af 30/6 2025, ændret ved lov nr. 1750 af 29/12 2025 § 4). Kontanthjælp efter §§ 16–20 omfatter siden 1.7.2025 også den tidligere uddannelseshjælp; dagpenge sanktioneres af a-kassen efter lov om arbejdsløshedsforsikring §§ 62–63 (lovbekendtgørelsen siger »verificér«).',
+        'Fleksjob: LAB § 116 er læst i lovbekendtgørelse nr. 280 af 1/3 2024 med samme nummer og ordlyd som i nr. 701 af 22/5 2022; § 117 har samme nummer. Ledighedsydelse: aktivloven § 74, stk. 1 og § 74 a, læst i den konsoliderede tekst efter nr. 1031 af 22/6 2023 (»verificér« i nr. 1004 af 30/6 2025).',
+        'Fællessamtale: LAB § 31, stk. 2 og § 32, stk. 2 (lovbekendtgørelse nr. 280 af 1/3 2024); stk.-numrene efter 1.7.2026 siger fortsat »verificér«. Arbejdspligt: tilbuddene gives efter LAB kapitel 16 a (STAR).',
+        'Sygedagpenge: lovbekendtgørelsen er rettet fra nr. 1179 af 21/9 2023 til nr. 994 af 22/8 2024, og fast track fra § 7 b til §§ 7 c og 7 e, jf. § 13 b, stk. 2. Lov nr. 1750 fritager som udgangspunkt ansatte, der forventes raskmeldt inden 26 uger, for kommunal opfølgning; paragraf og ikrafttræden (1.2. eller 1.7.2026) er ikke læst og siger »verificér«.',
+        'Klagefristen i retssikkerhedsloven § 67 er ikke læst i lovteksten og siger fortsat »verificér«; Ankestyrelsen bekræfter, at klagen indgives til kommunen, som genvurderer den. Afklaring: lov nr. 1750 § 4 ændrer aktivloven og rummer ikke reglen om den samlede beskrivelse; henvisningen er rettet.',
+      ].join('\n'),
+    },
+    {
       version: '2.2.0',
       date: '2026-12-06',
       changes:

@@ -467,7 +467,7 @@ ${agreedBody}`,
     description:
       'Første opfølgning senest ved udgangen af uge 8 regnet fra første fraværsdag; derefter efter borgerens situation.',
     legalBasis:
-      'Sygedagpengeloven § 13 b, stk. 1 (første opfølgning senest inden udgangen af 8. uge regnet fra første fraværsdag), § 13 f (let opfølgning), § 21 (pligt til at medvirke) og § 24 (revurdering efter 22 ugers sygedagpenge inden for 9 måneder); lovbekendtgørelse nr. 1179 af 21/9 2023 – verificér ændringer fra lov nr. 1750 af 29/12 2025 (fx undtagelse ved forventet raskmelding inden 26 uger). Retssikkerhedsloven § 11 a, stk. 1 og § 12, nr. 3 (samtykke); offentlighedsloven § 13. Opfølgningsreglerne ændres 1.1.2027.',
+      'Sygedagpengeloven § 13 b, stk. 1 (første opfølgning senest inden udgangen af 8. uge regnet fra første fraværsdag), § 13 f (let opfølgning for ansatte, fra 1.1.2025), § 21 (pligt til at medvirke) og § 24 (revurdering efter 22 ugers sygedagpenge inden for 9 måneder); lovbekendtgørelse nr. 994 af 22/8 2024. Lov nr. 1750 af 29/12 2025 fritager som udgangspunkt ansatte, der forventes raskmeldt inden 26 uger, for opfølgning – verificér paragraf og ikrafttræden. Retssikkerhedsloven § 11 a, stk. 1 og § 12, nr. 3 (samtykke); offentlighedsloven § 13. Opfølgningsreglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.sygedagpengeloven,
     fields: [
       ...meeting,
@@ -495,7 +495,7 @@ ${agreedBody}`,
         id: 'raskmelding26',
         kind: 'choice',
         label: 'Forventes borgeren tilbage i arbejde inden for 26 uger?',
-        help: 'Beskæftigede med forventet raskmelding inden 26 uger er som udgangspunkt undtaget fra kommunal opfølgning efter reformen (verificér).',
+        help: 'Efter lov nr. 1750 af 29/12 2025 er ansatte, der forventes raskmeldt inden 26 uger, som udgangspunkt fritaget for kommunal opfølgning (paragraf og ikrafttræden: verificér).',
         options: [
           { value: 'ja', label: 'ja' },
           { value: 'nej', label: 'nej' },
@@ -506,7 +506,7 @@ ${agreedBody}`,
         id: 'fastTrack',
         kind: 'yesno',
         label: 'Har borgeren eller arbejdsgiveren bedt om tidlig opfølgning (fast track)?',
-        help: 'Sygedagpengeloven § 7 b (verificér): opfølgningen begynder da inden for 2 uger.',
+        help: 'Sygedagpengeloven §§ 7 c og 7 e, jf. § 13 b, stk. 2: første opfølgningssamtale senest 2 uger efter anmodningen (læst i teksten før lov nr. 1750 af 29/12 2025 – verificér).',
       },
       { id: 'arbejdsgiverKontakt', kind: 'textarea', label: 'Kontakt med arbejdsgiver og gradvis tilbagevenden' },
       ...consent,
@@ -564,7 +564,7 @@ ${nextBody}`,
     meetingType: 'afklaring',
     description: 'Grundlag for den samlede beskrivelse af borgerens forudsætninger (efter reformen 2026).',
     legalBasis:
-      'Lov nr. 1750 af 29/12 2025 § 4 (ændring af aktivloven § 13: rehabiliteringsteamet erstattes af samlet beskrivelse og sundhedskoordinatorens rådgivning – verificér paragraffen i den gældende lovbekendtgørelse); forvaltningsloven § 7; offentlighedsloven § 13. Indsatsreglerne afløses af den nye hovedlov 1.1.2027.',
+      'Lov nr. 1750 af 29/12 2025 (rehabiliteringsteamet erstattes af en samlet beskrivelse af borgerens forudsætninger og sundhedskoordinatorens rådgivning; lovens § 4 ændrer aktivloven, bl.a. § 13 om rådighed, men indeholder ikke reglen om den samlede beskrivelse – verificér paragraffen i den gældende lovbekendtgørelse); forvaltningsloven § 7; offentlighedsloven § 13. Indsatsreglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.lov1750,
     fields: [
       ...meeting,
@@ -728,7 +728,7 @@ Sådan indgår bemærkningerne i vurderingen: {{vaegtning}}
     description:
       'Notat om en afgørelse: retsregler, faktiske oplysninger, hovedhensyn ved skøn, partshøring og klagevejledning.',
     legalBasis:
-      'Forvaltningsloven §§ 22–24 (begrundelse: retsregler, faktiske omstændigheder, hovedhensyn ved skøn) og § 25 (klagevejledning); lovbekendtgørelse nr. 433 af 22/4 2014. Klagefristen på 4 uger følger af retssikkerhedsloven § 67 (verificér).',
+      'Forvaltningsloven §§ 22–24 (begrundelse: retsregler, faktiske omstændigheder, hovedhensyn ved skøn) og § 25 (klagevejledning); lovbekendtgørelse nr. 433 af 22/4 2014. Klagefristen på 4 uger og kommunens genvurdering følger af retssikkerhedsloven (lovbekendtgørelse nr. 261 af 13/3 2024) §§ 66–67 – paragrafteksten er ikke læst, verificér; Ankestyrelsen bekræfter, at klagen indgives til kommunen, som genvurderer og senest 4 uger efter modtagelsen sender den videre.',
     sourceUrl: SOURCES.forvaltningsloven,
     fields: [
       { id: 'dato', kind: 'date', label: 'Dato for afgørelsen', required: true, prefill: 'today' },
@@ -915,7 +915,7 @@ ${nextBody}`,
     description:
       'Afgørelse efter en forsømmelse: forudgående skriftlig vejledning, rimelig grund, kontaktforsøg, partshøring, begrundelse og klagevejledning.',
     legalBasis:
-      'Aktivloven § 35 (forudgående skriftlig og konkret vejledning) og aktivlovens sanktionsregler med rimelige grunde (lovbekendtgørelse nr. 1004 af 30/6 2025 – verificér §§ efter lov om ny kontanthjælp, i kraft 1.7.2025); forvaltningsloven § 19 (partshøring), §§ 22–24 (begrundelse) og § 25 (klagevejledning). Sanktionsreglerne ændres 1.1.2027.',
+      'Aktivloven § 35, stk. 1 (sanktion efter §§ 36–40 a forudsætter forudgående skriftlig vejledning om rådighed og sanktioner) og §§ 36–40 a (bl.a. § 36 udeblivelse fra tilbud, § 37 fra jobsamtale); lovbekendtgørelse nr. 1004 af 30/6 2025, ændret ved lov nr. 1750 af 29/12 2025 § 4. Gælder kontanthjælp, også den tidligere uddannelseshjælp. Dagpenge sanktioneres af a-kassen (lov om arbejdsløshedsforsikring §§ 62–63; verificér lovbekendtgørelsen). Forvaltningsloven § 19 (partshøring), §§ 22–24 (begrundelse) og § 25 (klagevejledning). Sanktionsreglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     fields: [
       { id: 'dato', kind: 'date', label: 'Dato for afgørelsen', required: true, prefill: 'today' },
@@ -1076,7 +1076,7 @@ Der er endnu ikke givet klagevejledning.
     description:
       'Revurdering, når der er udbetalt sygedagpenge i 22 uger inden for 9 måneder: forlængelse, jobafklaringsforløb eller ophør.',
     legalBasis:
-      'Sygedagpengeloven § 24, stk. 1 (revurdering efter 22 ugers sygedagpenge inden for de seneste 9 måneder, regnet samlet) og § 27, stk. 1 (forlængelse); lovbekendtgørelse nr. 1179 af 21/9 2023 – verificér ændringer fra lov nr. 1750 af 29/12 2025 og overgangen for jobafklaringsforløb, som ophører 1.1.2027. Ophør kræver partshøring og afgørelse (forvaltningsloven §§ 19 og 22–25). Reglerne ændres 1.1.2027.',
+      'Sygedagpengeloven § 24, stk. 1 (revurdering efter 22 ugers sygedagpenge inden for de seneste 9 måneder, regnet samlet) og § 27, stk. 1 (forlængelse); lovbekendtgørelse nr. 994 af 22/8 2024 – verificér ændringer fra lov nr. 1750 af 29/12 2025 og overgangen for jobafklaringsforløb, som ophører 1.1.2027. Ophør kræver partshøring og afgørelse (forvaltningsloven §§ 19 og 22–25). Reglerne ændres 1.1.2027.',
     sourceUrl: SOURCES.sygedagpengeloven,
     fields: [
       ...meeting,
@@ -1159,7 +1159,7 @@ ${nextBody}`,
     meetingType: 'fleksjob',
     description: 'Opfølgning for en borger i fleksjob eller på ledighedsydelse.',
     legalBasis:
-      'LAB’s kapitel om fleksjob (§ 116 målgruppe, § 117 indhold; nummereret efter lovbekendtgørelse nr. 701 af 22/5 2022, verificér i nr. 280 af 1/3 2024) og aktivlovens regler om ledighedsydelse (lovbekendtgørelse nr. 1004 af 30/6 2025) – verificér §§ efter lov nr. 1750 af 29/12 2025; forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'LAB kapitel 20 om fleksjob: § 116 (målgruppe; læst i lovbekendtgørelse nr. 280 af 1/3 2024) og § 117 (indhold). Aktivloven kapitel 7 om ledighedsydelse: § 74, stk. 1 og § 74 a (ret til ledighedsydelse fra visitationen, til borgeren ansættes i fleksjob); lovbekendtgørelse nr. 1004 af 30/6 2025, paragrafferne læst i teksten efter nr. 1031 af 22/6 2023 – verificér. Visitationen efter lov nr. 1750 af 29/12 2025 (sundhedskoordinator i stedet for rehabiliteringsteam): verificér. Forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.lab,
     fields: [
       ...meeting,
@@ -1350,7 +1350,7 @@ ${nextBody}`,
     meetingType: 'arbejdspligt',
     description: 'Notat om arbejdspligt (op til 37 timer om ugen) for en borger på kontanthjælp.',
     legalBasis:
-      'Aktivlovens og LAB’s regler om arbejdspligt for borgere, der ikke opfylder opholds- og beskæftigelseskravet: i kraft 1.1.2025 for den daværende målgruppe for selvforsørgelses- og hjemrejseydelse, fra 1.7.2025 med det nye kontanthjælpssystem også for den nye målgruppe og fuldt indfaset 1.1.2026 (STAR’s tidslinje, læst 6.12.2026; verificér §§); aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'Aktivlovens og LAB’s regler om arbejdspligt for borgere, der ikke opfylder opholds- og beskæftigelseskravet: i kraft 1.1.2025 for den daværende målgruppe for selvforsørgelses- og hjemrejseydelse, fra 1.7.2025 også for den nye målgruppe og fuldt indfaset 1.1.2026 (STAR’s tidslinje); tilbud efter LAB kapitel 16 a i op til 37 timer om ugen (STAR, 21.1.2026) – aktivlovens §§: verificér; aktivloven § 35 (skriftlig vejledning om konsekvenser ved udeblivelse); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.aktivloven,
     fields: [
       ...meeting,
@@ -1388,7 +1388,7 @@ ${nextBody}`,
     meetingType: 'faellessamtale',
     description: 'Samtale med en dagpengemodtager, hvor a-kassen deltager.',
     legalBasis:
-      'LAB’s regler om fællessamtaler med arbejdsløshedskassen (lovbekendtgørelse nr. 280 af 1/3 2024, ændret ved lov nr. 1750 af 29/12 2025 – verificér §); forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
+      'LAB § 31, stk. 2 (borgeren vælger, om a-kassen deltager i den første jobsamtale i kommunen) og § 32, stk. 2 (a-kassen deltager i en jobsamtale senest ved 16 måneders ledighed, hvor kommunen tilbyder en intensiveret indsats); lovbekendtgørelse nr. 280 af 1/3 2024. STAR oplyser, at samtalen ved 16 måneder fortsætter efter reformen; stk.-numrene efter lov nr. 1750 af 29/12 2025’s ændring af kontaktforløbet 1.7.2026 – verificér. Forvaltningsloven § 7; offentlighedsloven § 13. Reglerne afløses af den nye hovedlov 1.1.2027.',
     sourceUrl: SOURCES.lab,
     fields: [
       ...meeting,

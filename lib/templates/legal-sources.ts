@@ -27,8 +27,11 @@ export const SOURCES = {
   /** Ankestyrelsen on what aktivloven § 35 guidance must contain and how it is documented. */
   ankestyrelsen35:
     'https://ast.dk/beskaeftigelse/artikler/tilbud-til-ledige-1/artikel-kommunerne-har-en-saerlig-pligt-til-at-vejlede-for-en-sanktion-efter-aktivloven',
-  /** Lov om sygedagpenge, lovbekendtgørelse nr. 1179 af 21/9 2023. */
-  sygedagpengeloven: 'https://www.retsinformation.dk/eli/lta/2023/1179',
+  /**
+   * Lov om sygedagpenge, lovbekendtgørelse nr. 994 af 22/8 2024 (the newest
+   * consolidation seen: L 74 of 6/11 2024 amends it; nr. 1179/2023 is older).
+   */
+  sygedagpengeloven: 'https://www.retsinformation.dk/eli/lta/2024/994',
   /** Lov nr. 1750 af 29/12 2025 (beskæftigelsesreformen, første fase). */
   lov1750: 'https://www.retsinformation.dk/eli/lta/2025/1750',
   /** Vejledning om retssikkerhed og administration på det sociale område (retssikkerhedsvejledningen). */
