@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { z } from '@/lib/zod';
 import { parseCpr, findCprs, maskCpr } from '@/lib/cpr/cpr';
 import { adapterSchema, type Adapter } from '@/lib/host/adapter';
@@ -6,12 +6,11 @@ import { CITIZEN_FIELD_IDS } from '@/lib/host/citizen-fields';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ProbeResult } from '@/lib/adapters/probe';
 import { useT } from '@/components/ui/i18n';
-import { adapterReaders, targetKey } from '@/lib/adapters/readers';
+import { adapterReaders, readerOf, targetKey, withSelector, withTarget, type RowKey } from '@/lib/adapters/readers';
 import { useProbe } from './use-probe';
 
 const input = 'w-full rounded border border-slate-400 px-2 py-1 text-sm';
 
-type RowKey = 'scope' | 'cpr' | 'name' | (typeof CITIZEN_FIELD_IDS)[number] | 'journal';
 const ROWS: { key: RowKey; label: MessageKey }[] = [
   { key: 'scope', label: 'adapters.scope' },
   { key: 'cpr', label: 'field.cpr' },
@@ -57,34 +56,6 @@ export function ProbeCell({ row, result }: { row: RowKey; result: ProbeResult | 
   );
 }
 
-function readerOf(draft: Adapter, key: RowKey): string {
-  if (key === 'scope') return draft.citizen.scope ?? '';
-  if (key === 'cpr' || key === 'name') return draft.citizen[key].selector;
-  if (key === 'journal') return draft.journal[0]?.selector ?? '';
-  return draft.citizen.fields[key]?.selector ?? '';
-}
-
-function withSelector(draft: Adapter, key: RowKey, selector: string): Adapter {
-  if (key === 'scope') {
-    const { scope: _old, ...citizen } = draft.citizen;
-    return { ...draft, citizen: selector ? { ...citizen, scope: selector } : citizen };
-  }
-  if (key === 'cpr' || key === 'name')
-    return { ...draft, citizen: { ...draft.citizen, [key]: { ...draft.citizen[key], selector } } };
-  if (key === 'journal') return withTarget(draft, 0, { selector });
-  const fields = { ...draft.citizen.fields };
-  if (selector) fields[key] = { ...fields[key], selector };
-  else delete fields[key];
-  return { ...draft, citizen: { ...draft.citizen, fields } };
-}
-
-/** Changes one insert target and keeps the others; a target without a selector is dropped. */
-function withTarget(draft: Adapter, i: number, change: Partial<Adapter['journal'][number]>): Adapter {
-  const journal = [...draft.journal];
-  journal[i] = { selector: '', label: `Journal ${i + 1}`, ...journal[i], ...change };
-  return { ...draft, journal: journal.filter((target) => target.selector) };
-}
-
 /**
  * The picked adapter before it is saved. The default view shows what a team
  * lead judges: each field by name and whether it is found on the open page, the
@@ -112,23 +83,9 @@ export function AdapterEditor({
   const [errors, setErrors] = useState<string[]>([]);
   const [advanced, setAdvanced] = useState(askScope);
   const probe = useProbe(tabId, adapterReaders(draft));
-  const ids = { name: useId(), id: useId(), matches: useId(), spa: useId(), label: useId() };
+  const ids = { name: useId(), label: useId() };
   // The record row shows once a scope is proposed, or asked for.
   const rows = ROWS.filter((row) => row.key !== 'scope' || askScope || !!initial.citizen.scope);
-  const selectorRows: { key: string; label: string; value: string; set(value: string): Adapter }[] = [
-    ...rows.map((row) => ({
-      key: row.key,
-      label: row.key === 'journal' && draft.journal[0] ? draft.journal[0].label : t(row.label),
-      value: readerOf(draft, row.key),
-      set: (value: string) => withSelector(draft, row.key, value),
-    })),
-    ...draft.journal.slice(1).map((target, j) => ({
-      key: targetKey(j + 1),
-      label: target.label,
-      value: target.selector,
-      set: (value: string) => withTarget(draft, j + 1, { selector: value }),
-    })),
-  ];
 
   const save = async () => {
     const parsed = adapterSchema.safeParse(draft);
@@ -167,40 +124,7 @@ export function AdapterEditor({
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />
       </div>
-      <table className="mt-3 w-full text-sm">
-        <thead>
-          <tr className="text-left">
-            <th className="py-1 pr-2">{t('adapters.field')}</th>
-            <th className="py-1">{t('adapters.reads')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-row-${row.key}`}>
-              <th scope="row" className="py-1 pr-2 text-left font-medium">
-                {t(row.label)}
-              </th>
-              <td className="py-1" data-testid="reads">
-                {readerOf(draft, row.key) ? <ProbeCell row={row.key} result={probe?.[row.key]} /> : '–'}
-              </td>
-            </tr>
-          ))}
-          {draft.journal.slice(1).map((target, j) => (
-            <tr
-              key={targetKey(j + 1)}
-              className="border-t border-slate-200"
-              data-testid={`adapter-row-${targetKey(j + 1)}`}
-            >
-              <th scope="row" className="py-1 pr-2 text-left font-medium">
-                {target.label}
-              </th>
-              <td className="py-1" data-testid="reads">
-                <ProbeCell row="journal" result={probe?.[targetKey(j + 1)]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReadsTable rows={rows} draft={draft} probe={probe} />
       {askScope && !draft.citizen.scope && (
         <p
           role="note"
@@ -228,103 +152,8 @@ export function AdapterEditor({
           {t('adapters.unencrypted')}
         </p>
       )}
-      <details
-        className="mt-3 rounded border border-slate-300 p-2"
-        open={advanced}
-        onToggle={(e) => setAdvanced(e.currentTarget.open)}
-        data-testid="adapter-advanced"
-      >
-        <summary className="cursor-pointer text-sm font-medium text-sky-900">{t('advanced.heading')}</summary>
-        <p className="mt-2 text-sm text-slate-700">{t('advanced.intro')}</p>
-        <div className="mt-2 grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor={ids.id} className="block text-sm font-medium">
-              {t('adapters.id')}
-            </label>
-            <input
-              id={ids.id}
-              className={input}
-              value={draft.id}
-              onChange={(e) => setDraft({ ...draft, id: e.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor={ids.matches} className="block text-sm font-medium">
-              {t('adapters.matches')}
-            </label>
-            <input
-              id={ids.matches}
-              className={`${input} font-mono`}
-              value={draft.matches.join(' ')}
-              aria-describedby={`${ids.matches}-help`}
-              readOnly
-            />
-            <p id={`${ids.matches}-help`} className="mt-1 text-xs text-slate-700">
-              {t('advanced.matchesHelp')}
-            </p>
-          </div>
-        </div>
-        <div className="mt-2 flex items-start gap-2">
-          <input
-            id={ids.spa}
-            type="checkbox"
-            className="mt-1"
-            checked={draft.spa}
-            aria-describedby={`${ids.spa}-help`}
-            onChange={(e) => setDraft({ ...draft, spa: e.target.checked })}
-          />
-          <div>
-            <label htmlFor={ids.spa} className="text-sm">
-              {t('adapters.spa')}
-            </label>
-            <p id={`${ids.spa}-help`} className="text-xs text-slate-700">
-              {t('advanced.spaHelp')}
-            </p>
-          </div>
-        </div>
-        <p className="mt-3 text-xs text-slate-700">{t('advanced.selectorHelp')}</p>
-        {rows.some((row) => row.key === 'scope') && (
-          <p className="mt-1 text-xs text-slate-700">{t('advanced.scopeHelp')}</p>
-        )}
-        <table className="mt-2 w-full text-sm">
-          <thead>
-            <tr className="text-left">
-              <th className="py-1 pr-2">{t('adapters.field')}</th>
-              <th className="py-1">{t('adapters.selector')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {selectorRows.map((row) => (
-              <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-selector-${row.key}`}>
-                <th scope="row" className="py-1 pr-2 text-left font-medium">
-                  {row.label}
-                </th>
-                <td className="py-1">
-                  <input
-                    id={`sel-${row.key}`}
-                    className={`${input} font-mono`}
-                    aria-label={t('advanced.selectorFor', { field: row.label })}
-                    value={row.value}
-                    onChange={(e) => setDraft(row.set(e.target.value))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-      {errors.length > 0 && (
-        <div role="alert" className="mt-3 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">{t('adapters.invalid')}</p>
-          <ul className="ml-5 list-disc">
-            {errors.map((e) => (
-              <li key={e}>
-                <code>{e}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AdvancedSettings draft={draft} rows={rows} open={advanced} onToggle={setAdvanced} onChange={setDraft} />
+      <InvalidAdapter errors={errors} />
       <div className="mt-3 flex gap-2">
         <button
           type="submit"
@@ -337,5 +166,198 @@ export function AdapterEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Each field by name and whether it is found on the open page. */
+function ReadsTable({ rows, draft, probe }: { rows: typeof ROWS; draft: Adapter; probe: ReturnType<typeof useProbe> }) {
+  const t = useT();
+  return (
+    <FieldTable className="mt-3" heading={t('adapters.reads')}>
+      {rows.map((row) => (
+        <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-row-${row.key}`}>
+          <th scope="row" className="py-1 pr-2 text-left font-medium">
+            {t(row.label)}
+          </th>
+          <td className="py-1" data-testid="reads">
+            {readerOf(draft, row.key) ? <ProbeCell row={row.key} result={probe?.[row.key]} /> : '–'}
+          </td>
+        </tr>
+      ))}
+      {draft.journal.slice(1).map((target, j) => (
+        <tr
+          key={targetKey(j + 1)}
+          className="border-t border-slate-200"
+          data-testid={`adapter-row-${targetKey(j + 1)}`}
+        >
+          <th scope="row" className="py-1 pr-2 text-left font-medium">
+            {target.label}
+          </th>
+          <td className="py-1" data-testid="reads">
+            <ProbeCell row="journal" result={probe?.[targetKey(j + 1)]} />
+          </td>
+        </tr>
+      ))}
+    </FieldTable>
+  );
+}
+
+/** Each field by name, then what it reads or its selector. */
+function FieldTable({ className, heading, children }: { className: string; heading: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <table className={`${className} w-full text-sm`}>
+      <thead>
+        <tr className="text-left">
+          <th className="py-1 pr-2">{t('adapters.field')}</th>
+          <th className="py-1">{heading}</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** "Avanceret": the id, pages and routing, and the selector behind each field, every one editable and read live. */
+function AdvancedSettings({
+  draft,
+  rows,
+  open,
+  onToggle,
+  onChange,
+}: {
+  draft: Adapter;
+  rows: typeof ROWS;
+  open: boolean;
+  onToggle(open: boolean): void;
+  onChange(draft: Adapter): void;
+}) {
+  const t = useT();
+  const ids = { id: useId(), matches: useId(), spa: useId() };
+  const selectorRows: SelectorRow[] = [
+    ...rows.map((row) => ({
+      key: row.key,
+      label: row.key === 'journal' && draft.journal[0] ? draft.journal[0].label : t(row.label),
+      value: readerOf(draft, row.key),
+      set: (value: string) => withSelector(draft, row.key, value),
+    })),
+    ...draft.journal.slice(1).map((target, j) => ({
+      key: targetKey(j + 1),
+      label: target.label,
+      value: target.selector,
+      set: (value: string) => withTarget(draft, j + 1, { selector: value }),
+    })),
+  ];
+
+  return (
+    <details
+      className="mt-3 rounded border border-slate-300 p-2"
+      open={open}
+      onToggle={(e) => onToggle(e.currentTarget.open)}
+      data-testid="adapter-advanced"
+    >
+      <summary className="cursor-pointer text-sm font-medium text-sky-900">{t('advanced.heading')}</summary>
+      <p className="mt-2 text-sm text-slate-700">{t('advanced.intro')}</p>
+      <div className="mt-2 grid grid-cols-2 gap-3">
+        <div>
+          <label htmlFor={ids.id} className="block text-sm font-medium">
+            {t('adapters.id')}
+          </label>
+          <input
+            id={ids.id}
+            className={input}
+            value={draft.id}
+            onChange={(e) => onChange({ ...draft, id: e.target.value })}
+          />
+        </div>
+        <div>
+          <label htmlFor={ids.matches} className="block text-sm font-medium">
+            {t('adapters.matches')}
+          </label>
+          <input
+            id={ids.matches}
+            className={`${input} font-mono`}
+            value={draft.matches.join(' ')}
+            aria-describedby={`${ids.matches}-help`}
+            readOnly
+          />
+          <p id={`${ids.matches}-help`} className="mt-1 text-xs text-slate-700">
+            {t('advanced.matchesHelp')}
+          </p>
+        </div>
+      </div>
+      <div className="mt-2 flex items-start gap-2">
+        <input
+          id={ids.spa}
+          type="checkbox"
+          className="mt-1"
+          checked={draft.spa}
+          aria-describedby={`${ids.spa}-help`}
+          onChange={(e) => onChange({ ...draft, spa: e.target.checked })}
+        />
+        <div>
+          <label htmlFor={ids.spa} className="text-sm">
+            {t('adapters.spa')}
+          </label>
+          <p id={`${ids.spa}-help`} className="text-xs text-slate-700">
+            {t('advanced.spaHelp')}
+          </p>
+        </div>
+      </div>
+      <p className="mt-3 text-xs text-slate-700">{t('advanced.selectorHelp')}</p>
+      {rows.some((row) => row.key === 'scope') && (
+        <p className="mt-1 text-xs text-slate-700">{t('advanced.scopeHelp')}</p>
+      )}
+      <SelectorTable rows={selectorRows} onChange={onChange} />
+    </details>
+  );
+}
+
+/** A row of the selector table: the field, its selector, and the adapter with a new one. */
+interface SelectorRow {
+  key: string;
+  label: string;
+  value: string;
+  set(value: string): Adapter;
+}
+
+function SelectorTable({ rows, onChange }: { rows: SelectorRow[]; onChange(draft: Adapter): void }) {
+  const t = useT();
+  return (
+    <FieldTable className="mt-2" heading={t('adapters.selector')}>
+      {rows.map((row) => (
+        <tr key={row.key} className="border-t border-slate-200" data-testid={`adapter-selector-${row.key}`}>
+          <th scope="row" className="py-1 pr-2 text-left font-medium">
+            {row.label}
+          </th>
+          <td className="py-1">
+            <input
+              id={`sel-${row.key}`}
+              className={`${input} font-mono`}
+              aria-label={t('advanced.selectorFor', { field: row.label })}
+              value={row.value}
+              onChange={(e) => onChange(row.set(e.target.value))}
+            />
+          </td>
+        </tr>
+      ))}
+    </FieldTable>
+  );
+}
+
+function InvalidAdapter({ errors }: { errors: string[] }) {
+  const t = useT();
+  if (errors.length === 0) return null;
+  return (
+    <div role="alert" className="mt-3 rounded border-l-4 border-red-600 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-medium">{t('adapters.invalid')}</p>
+      <ul className="ml-5 list-disc">
+        {errors.map((e) => (
+          <li key={e}>
+            <code>{e}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

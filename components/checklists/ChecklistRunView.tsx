@@ -73,7 +73,6 @@ function ItemRow({
   state: ChecklistRunRecord['items'][string] | undefined;
 }) {
   const t = useT();
-  const locale = useLocale();
   const { repository } = usePanelServices();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
@@ -116,28 +115,7 @@ function ItemRow({
               </span>
             )}
           </label>
-          {item.help && (
-            <p id={`${id}-help`} className="text-xs text-slate-600">
-              {item.help}
-            </p>
-          )}
-          {item.legalBasis && (
-            <p className="text-xs text-slate-600">
-              {item.sourceUrl ? (
-                <a className="text-sky-800 underline" href={item.sourceUrl} target="_blank" rel="noreferrer noopener">
-                  {item.legalBasis}
-                </a>
-              ) : (
-                item.legalBasis
-              )}
-            </p>
-          )}
-          {state?.state === 'done' && (
-            <p className="text-xs text-green-800">{t('checklists.done', { time: formatTime(locale, state.at) })}</p>
-          )}
-          {state?.state === 'na' && (
-            <p className="text-xs text-slate-700">{t('checklists.na.reasonShort', { reason: state.reason ?? '' })}</p>
-          )}
+          <ItemFacts id={id} item={item} state={state} />
           {askingReason && (
             <form
               className="mt-1 flex gap-2"
@@ -189,5 +167,45 @@ function ItemRow({
         />
       )}
     </li>
+  );
+}
+
+/** What the item says (help, legal basis) and what was recorded for it. */
+function ItemFacts({
+  id,
+  item,
+  state,
+}: {
+  id: string;
+  item: ChecklistItem;
+  state: ChecklistRunRecord['items'][string] | undefined;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      {item.help && (
+        <p id={`${id}-help`} className="text-xs text-slate-600">
+          {item.help}
+        </p>
+      )}
+      {item.legalBasis && (
+        <p className="text-xs text-slate-600">
+          {item.sourceUrl ? (
+            <a className="text-sky-800 underline" href={item.sourceUrl} target="_blank" rel="noreferrer noopener">
+              {item.legalBasis}
+            </a>
+          ) : (
+            item.legalBasis
+          )}
+        </p>
+      )}
+      {state?.state === 'done' && (
+        <p className="text-xs text-green-800">{t('checklists.done', { time: formatTime(locale, state.at) })}</p>
+      )}
+      {state?.state === 'na' && (
+        <p className="text-xs text-slate-700">{t('checklists.na.reasonShort', { reason: state.reason ?? '' })}</p>
+      )}
+    </>
   );
 }

@@ -85,20 +85,7 @@ export function TemplatePicker({
         }
       }}
     >
-      {picking && (
-        <div className="mb-2 flex items-center justify-between gap-2">
-          <h2 className="text-base font-semibold" data-testid="shortcut-picker">
-            {t('shortcut.pickerTitle')}
-          </h2>
-          <button
-            type="button"
-            className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-            onClick={onCancel}
-          >
-            {t('shortcut.cancel')}
-          </button>
-        </div>
-      )}
+      {picking && <PickingHeader onCancel={onCancel} />}
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor="template-search" className="text-sm font-medium">
@@ -121,24 +108,7 @@ export function TemplatePicker({
             }}
           />
         </div>
-        <div>
-          <label htmlFor="template-type" className="text-sm font-medium">
-            {t('templates.meetingType')}
-          </label>
-          <select
-            id="template-type"
-            className="mt-1 block rounded border border-slate-400 px-1 py-1 text-sm"
-            value={meetingType}
-            onChange={(e) => setMeetingType(e.target.value)}
-          >
-            <option value="">{t('templates.meetingType.all')}</option>
-            {MEETING_TYPES.map((m) => (
-              <option key={m} value={m}>
-                {t(`meeting.${m}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MeetingTypeSelect value={meetingType} onChange={setMeetingType} />
       </div>
       {outOfForce > 0 && (
         <label className="mt-2 flex items-center gap-2 text-sm">
@@ -150,56 +120,126 @@ export function TemplatePicker({
         <p className="mt-3 text-sm text-slate-600">{t('templates.none')}</p>
       ) : (
         <ul className="mt-3 space-y-2" aria-label={t('tabs.templates')}>
-          {shown.map((tpl) => {
-            const favourite = prefs.favourites.includes(tpl.id);
-            return (
-              <li key={tpl.id} className="flex items-stretch rounded border border-slate-300 bg-white">
-                <button
-                  type="button"
-                  className="min-w-0 flex-1 px-3 py-2 text-left hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-700"
-                  onClick={() => onOpen(tpl.id)}
-                >
-                  <span className="block text-sm font-semibold">
-                    {tpl.title}
-                    {draftIds.includes(tpl.id) && (
-                      <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">
-                        {t('templates.hasDraft')}
-                      </span>
-                    )}
-                  </span>
-                  <span className="block text-xs text-slate-600">
-                    {shortcutsOf(tpl).map((s) => (
-                      <kbd
-                        key={s}
-                        className="mr-1 rounded border border-slate-400 bg-slate-50 px-1 font-mono text-slate-800"
-                      >
-                        {s}
-                      </kbd>
-                    ))}
-                    {t(`meeting.${tpl.meetingType}` as MessageKey)}
-                    {!isInForce(tpl, today)
-                      ? ` · ${t(today < tpl.validFrom ? 'templates.validFrom' : 'templates.expiredShort', { date: danishDate(today < tpl.validFrom ? tpl.validFrom : tpl.validTo!) })}`
-                      : tpl.validTo
-                        ? ` · ${t('templates.validTo', { date: danishDate(tpl.validTo) })}`
-                        : ''}
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="px-3 text-lg text-amber-700 hover:bg-amber-50 focus-visible:outline-2 focus-visible:outline-sky-700"
-                  aria-pressed={favourite}
-                  aria-label={t(favourite ? 'templates.favourite.remove' : 'templates.favourite.add', {
-                    title: tpl.title,
-                  })}
-                  onClick={() => onToggleFavourite(tpl.id)}
-                >
-                  <span aria-hidden="true">{favourite ? '★' : '☆'}</span>
-                </button>
-              </li>
-            );
-          })}
+          {shown.map((tpl) => (
+            <TemplateRow
+              key={tpl.id}
+              template={tpl}
+              shortcuts={shortcutsOf(tpl)}
+              favourite={prefs.favourites.includes(tpl.id)}
+              hasDraft={draftIds.includes(tpl.id)}
+              today={today}
+              onOpen={onOpen}
+              onToggleFavourite={onToggleFavourite}
+            />
+          ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** One template in the list: opens its form; the star keeps it first. */
+function TemplateRow({
+  template: tpl,
+  shortcuts,
+  favourite,
+  hasDraft,
+  today,
+  onOpen,
+  onToggleFavourite,
+}: {
+  template: Template;
+  shortcuts: string[];
+  favourite: boolean;
+  hasDraft: boolean;
+  today: string;
+  onOpen(id: string): void;
+  onToggleFavourite(id: string): void;
+}) {
+  const t = useT();
+  return (
+    <li className="flex items-stretch rounded border border-slate-300 bg-white">
+      <button
+        type="button"
+        className="min-w-0 flex-1 px-3 py-2 text-left hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-700"
+        onClick={() => onOpen(tpl.id)}
+      >
+        <span className="block text-sm font-semibold">
+          {tpl.title}
+          {hasDraft && (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">
+              {t('templates.hasDraft')}
+            </span>
+          )}
+        </span>
+        <span className="block text-xs text-slate-600">
+          {shortcuts.map((s) => (
+            <kbd key={s} className="mr-1 rounded border border-slate-400 bg-slate-50 px-1 font-mono text-slate-800">
+              {s}
+            </kbd>
+          ))}
+          {t(`meeting.${tpl.meetingType}` as MessageKey)}
+          {!isInForce(tpl, today)
+            ? ` · ${t(today < tpl.validFrom ? 'templates.validFrom' : 'templates.expiredShort', { date: danishDate(today < tpl.validFrom ? tpl.validFrom : tpl.validTo!) })}`
+            : tpl.validTo
+              ? ` · ${t('templates.validTo', { date: danishDate(tpl.validTo) })}`
+              : ''}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="px-3 text-lg text-amber-700 hover:bg-amber-50 focus-visible:outline-2 focus-visible:outline-sky-700"
+        aria-pressed={favourite}
+        aria-label={t(favourite ? 'templates.favourite.remove' : 'templates.favourite.add', {
+          title: tpl.title,
+        })}
+        onClick={() => onToggleFavourite(tpl.id)}
+      >
+        <span aria-hidden="true">{favourite ? '★' : '☆'}</span>
+      </button>
+    </li>
+  );
+}
+
+/** Opened by the picker key in a host field: says so, and offers the way back. */
+function PickingHeader({ onCancel }: { onCancel?(): void }) {
+  const t = useT();
+  return (
+    <div className="mb-2 flex items-center justify-between gap-2">
+      <h2 className="text-base font-semibold" data-testid="shortcut-picker">
+        {t('shortcut.pickerTitle')}
+      </h2>
+      <button
+        type="button"
+        className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+        onClick={onCancel}
+      >
+        {t('shortcut.cancel')}
+      </button>
+    </div>
+  );
+}
+
+function MeetingTypeSelect({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const t = useT();
+  return (
+    <div>
+      <label htmlFor="template-type" className="text-sm font-medium">
+        {t('templates.meetingType')}
+      </label>
+      <select
+        id="template-type"
+        className="mt-1 block rounded border border-slate-400 px-1 py-1 text-sm"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{t('templates.meetingType.all')}</option>
+        {MEETING_TYPES.map((m) => (
+          <option key={m} value={m}>
+            {t(`meeting.${m}` as MessageKey)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

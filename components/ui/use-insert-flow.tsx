@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
@@ -46,11 +46,80 @@ export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; par
   return { tone: 'error', key: 'templates.copyFailed', params: { error: e instanceof Error ? e.message : String(e) } };
 }
 
+/** How an insertion ended: read back in the target, or else copied to the clipboard. */
+async function settle(text: string, result: InsertResult): Promise<Delivered> {
+  if (result.outcome === 'inserted')
+    return {
+      outcome: result.outcome,
+      target: result.target ?? '',
+      status: { tone: 'ok', key: 'templates.inserted', params: { target: result.target ?? '' } },
+    };
+  await navigator.clipboard.writeText(text);
+  return {
+    outcome: result.outcome,
+    target: null,
+    status: {
+      tone: 'warning',
+      key: COPY_KEY[result.outcome] ?? 'templates.copied',
+      params: { target: result.target ?? '' },
+    },
+  };
+}
+
 /** Where a confirmed insertion will go, read fresh from the page. */
 export interface InsertPlan {
   expected: Expected;
   /** The page's targets, for the caseworker to choose from when `expected` asks. */
   choices: TargetChoice[];
+}
+
+/**
+ * The host connection whose every insertion names the citizen the text was
+ * written for; refused on a page that shows another (WrongCitizenError).
+ */
+function useCitizenHost(citizen: CitizenOnPage | undefined, template: string | undefined) {
+  const { host: connection } = usePanelServices();
+  const cpr = citizen?.cpr;
+  return useMemo(
+    () => ({
+      ...connection,
+      insert: async (...[text, request = {}, options]: Parameters<typeof connection.insert>) => {
+        const result = await connection.insert(text, cpr ? { ...request, citizen: cpr } : request, options);
+        if (result.outcome === 'wrong-citizen' && citizen) {
+          usePanelStore.getState().setRefused({ cpr: citizen.cpr, name: citizen.name, templateId: template });
+          throw new WrongCitizenError(citizen);
+        }
+        return result;
+      },
+    }),
+    [connection, cpr, citizen, template],
+  );
+}
+
+/**
+ * The page's insert targets, looked at again each time the caseworker comes
+ * back to the panel, and the target remembered for `rememberAs`.
+ */
+function useTargets(host: { targets(): Promise<TargetsView> }, rememberAs: string | undefined) {
+  const [view, setView] = useState<TargetsView | null>(null);
+  const [remembered, setRemembered] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    if (rememberAs) void loadTargetChoice(rememberAs).then((label) => live && setRemembered(label));
+    // Where the caret is changes while the caseworker works in the host: look again on coming back.
+    const look = () =>
+      void host.targets().then(
+        (next) => live && setView(next),
+        () => live && setView(null),
+      );
+    look();
+    window.addEventListener('focus', look);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', look);
+    };
+  }, [host, rememberAs]);
+  return { view, setView, remembered, setRemembered };
 }
 
 /**
@@ -76,69 +145,15 @@ export function useInsertFlow({
   /** The template whose form this is: it opens again when the caseworker goes back to `citizen`. */
   template?: string;
 } = {}) {
-  const t = useT();
-  const { host: connection } = usePanelServices();
-  // Every request names the citizen the text was written for.
-  const cpr = citizen?.cpr;
-  const host = useMemo(
-    () => ({
-      ...connection,
-      insert: async (...[text, request = {}, options]: Parameters<typeof connection.insert>) => {
-        const result = await connection.insert(text, cpr ? { ...request, citizen: cpr } : request, options);
-        if (result.outcome === 'wrong-citizen' && citizen) {
-          usePanelStore.getState().setRefused({ cpr: citizen.cpr, name: citizen.name, templateId: template });
-          throw new WrongCitizenError(citizen);
-        }
-        return result;
-      },
-    }),
-    [connection, cpr, citizen, template],
-  );
-  const [view, setView] = useState<TargetsView | null>(null);
-  const [remembered, setRemembered] = useState<string | undefined>();
+  const host = useCitizenHost(citizen, template);
+  const { view, setView, remembered, setRemembered } = useTargets(host, rememberAs);
   const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
   const [askRefused, setAskRefused] = useState<MessageKey | null>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    let live = true;
-    if (rememberAs) void loadTargetChoice(rememberAs).then((label) => live && setRemembered(label));
-    // Where the caret is changes while the caseworker works in the host: look again on coming back.
-    const look = () =>
-      void host.targets().then(
-        (next) => live && setView(next),
-        () => live && setView(null),
-      );
-    look();
-    window.addEventListener('focus', look);
-    return () => {
-      live = false;
-      window.removeEventListener('focus', look);
-    };
-  }, [host, rememberAs]);
-
-  useEffect(() => {
     if (asking) firstChoice.current?.focus();
   }, [asking]);
-
-  const settle = useCallback(async (text: string, result: InsertResult): Promise<Delivered> => {
-    if (result.outcome === 'inserted')
-      return {
-        outcome: result.outcome,
-        target: result.target ?? '',
-        status: { tone: 'ok', key: 'templates.inserted', params: { target: result.target ?? '' } },
-      };
-    await navigator.clipboard.writeText(text);
-    return {
-      outcome: result.outcome,
-      target: null,
-      status: {
-        tone: 'warning',
-        key: COPY_KEY[result.outcome] ?? 'templates.copied',
-        params: { target: result.target ?? '' },
-      },
-    };
-  }, []);
 
   /** Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a field). */
   const run = useCallback(
@@ -150,7 +165,7 @@ export function useInsertFlow({
       }
       await done(await settle(text, result));
     },
-    [host, prefer, remembered, settle, aim],
+    [host, prefer, remembered, aim],
   );
 
   const choose = async (choice: TargetChoice | null) => {
@@ -187,7 +202,7 @@ export function useInsertFlow({
       expected: fresh ? expectedTarget(fresh, remembered ?? prefer) : { kind: 'none' },
       choices: fresh?.targets ?? [],
     };
-  }, [host, prefer, remembered]);
+  }, [host, prefer, remembered, setView]);
 
   /**
    * The confirming click: inserts `text` into exactly the target shown (or copies
@@ -208,36 +223,60 @@ export function useInsertFlow({
       }
       await done(await settle(text, result));
     },
-    [host, rememberAs, settle],
+    [host, rememberAs, setRemembered],
   );
 
-  const expected = view && expectedTarget(view, remembered ?? prefer);
-  const targetLine: ReactNode = view && (
+  const targetLine: ReactNode = view && <TargetLine expected={expectedTarget(view, remembered ?? prefer)} />;
+  const chooser: ReactNode = asking && (
+    <TargetChooser choices={asking.choices} refused={askRefused} firstChoice={firstChoice} onChoose={choose} />
+  );
+
+  return { run, plan, confirmed, targetLine, chooser, asking: !!asking };
+}
+
+/** Where the note will go: the target the caseworker will see it in, a question, or the clipboard. */
+function TargetLine({ expected }: { expected: Expected }) {
+  const t = useT();
+  return (
     <p className="mt-2 text-xs text-slate-700" data-testid="insert-target">
-      {expected?.kind === 'target'
+      {expected.kind === 'target'
         ? t('templates.goesInto', { target: expected.label })
-        : expected?.kind === 'ask'
+        : expected.kind === 'ask'
           ? t('templates.goesIntoAsk')
           : t('templates.goesIntoNone')}
     </p>
   );
+}
 
-  const chooser: ReactNode = asking && (
+/** The question when the page has several fields and the caret is in none; the copy is the way out. */
+function TargetChooser({
+  choices,
+  refused,
+  firstChoice,
+  onChoose,
+}: {
+  choices: TargetChoice[];
+  refused: MessageKey | null;
+  firstChoice: RefObject<HTMLButtonElement | null>;
+  onChoose(choice: TargetChoice | null): Promise<void>;
+}) {
+  const t = useT();
+  return (
     <fieldset className="mt-2 rounded border border-sky-700 p-2" data-testid="insert-chooser">
       <legend className="px-1 text-sm font-semibold">{t('templates.chooseTarget')}</legend>
-      {askRefused && (
+      {refused && (
         <p role="alert" className="mb-2 rounded bg-red-50 p-2 text-sm text-red-900">
-          {t(askRefused)}
+          {t(refused)}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        {asking.choices.map((c, i) => (
+        {choices.map((c, i) => (
           <button
             key={c.id}
             ref={i === 0 ? firstChoice : undefined}
             type="button"
             className="rounded border border-sky-800 px-3 py-1.5 text-sm hover:bg-sky-50"
-            onClick={() => void choose(c)}
+            onClick={() => void onChoose(c)}
           >
             {c.label}
           </button>
@@ -245,13 +284,11 @@ export function useInsertFlow({
         <button
           type="button"
           className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
-          onClick={() => void choose(null)}
+          onClick={() => void onChoose(null)}
         >
           {t('templates.copyInstead')}
         </button>
       </div>
     </fieldset>
   );
-
-  return { run, plan, confirmed, targetLine, chooser, asking: !!asking };
 }

@@ -15,7 +15,7 @@ import {
   isPanelSender,
   isSidePanelSender,
 } from '../messaging/host-guards';
-import type { Detection, HostToBackground, HostToPanel, Layout } from '../messaging/protocol';
+import type { Detection, HostToBackground, HostToPanel, Layout, PanelToHost } from '../messaging/protocol';
 import type { STORAGE_KEYS } from '../storage/keys';
 import { adapterFor } from './adapter-for';
 import { fieldsApi as fields } from './fields-api';
@@ -33,17 +33,14 @@ import { watchCitizen } from './watch-citizen';
 
 type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
 
+// Registered keys (lib/storage/keys.ts), as literals: the whole STORAGE_KEYS object would cost 300 bytes here.
+const SETTINGS = ['layout', 'layoutDefault', 'locale', 'adapters'] satisfies StorageKey[];
+
 export async function startBridge(): Promise<void> {
-  // Registered keys (lib/storage/keys.ts), as literals: the whole STORAGE_KEYS object would cost 300 bytes here.
-  const stored: { [K in StorageKey]?: unknown } = await browser.storage.local.get([
-    'layout',
-    'layoutDefault',
-    'locale',
-    'adapters',
-  ] satisfies StorageKey[]);
+  const stored: { [K in StorageKey]?: unknown } = await browser.storage.local.get(SETTINGS);
   const adapter = adapterFor(location.href, stored.adapters);
   if (!adapter) return;
-  // Aborted when this instance is orphaned (lib/host/lifecycle.ts).
+  // Aborted when this instance is orphaned (connectToExtension, lib/host/lifecycle.ts).
   const life = new AbortController();
   const signal = life.signal;
 
@@ -55,10 +52,6 @@ export async function startBridge(): Promise<void> {
   };
   let detection: Detection = { status: 'none' };
   let modal = false;
-  // The in-page panel's port, and the browser side panel's: both may be open at
-  // once (the side panel while a modal dialog makes the in-page one inert).
-  let port: Browser.runtime.Port | undefined;
-  let side: Browser.runtime.Port | undefined;
 
   // The caseworker's chosen panel language, not the browser's UI language.
   const en = stored.locale === 'en';
@@ -105,40 +98,29 @@ export async function startBridge(): Promise<void> {
     pageApi()?.push(0, () => undefined);
   });
 
-  // Our frame's ticket for the port (see PANEL_PORT_NAME). Posted only to this
-  // frame's window and only if it holds an extension page, so the host page
-  // cannot read it; the frame asks for it once its listener is in place.
-  // getRandomValues, not randomUUID: a case system on plain http is no secure context.
-  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  const extensionId = browser.runtime.id;
-  addEventListener(
-    'message',
-    (e) => {
-      if (e.source === iframe?.contentWindow && e.data === PANEL_READY)
-        (e.source as Window).postMessage(token, `chrome-extension://${extensionId}`);
+  const send = connectToExtension(
+    life,
+    () => iframe,
+    () => [
+      { type: 'layout', layout, heavy },
+      { type: 'modal', open: modal },
+      ...(blocked ? [{ type: 'push-blocked' } as const] : []),
+      { type: 'citizen', detection },
+    ],
+    (message, reply) => {
+      if (message.type === 'set-collapsed') setLayout({ ...layout, collapsed: message.collapsed });
+      else if (message.type === 'set-width') setLayout({ ...layout, width: message.width });
+      else if (message.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
+      // Inserting and the targets: the field script's, answered on the port that asked.
+      else fields()?.answer(adapter, message, reply);
     },
-    { signal },
+    () => {
+      // The worker opened the browser's side panel for this tab already: nothing to fold here.
+      if (wantsSide()) return;
+      setLayout({ ...layout, collapsed: !layout.collapsed });
+      if (!layout.collapsed) iframe?.focus();
+    },
   );
-  // After the extension is reloaded or removed this instance is orphaned: its
-  // frame dies and nothing would answer. Say so instead of failing silently.
-  // Only DOM events and timers still reach it (lib/host/lifecycle.ts).
-  const checkOrphaned = () => {
-    if (!signal.aborted && !browser.runtime?.id) {
-      clearInterval(timer);
-      life.abort();
-      showReloadNotice(document);
-    }
-  };
-  for (const type of ['focus', 'blur', 'pointerdown', 'keydown'])
-    addEventListener(type, checkOrphaned, { capture: true, signal });
-  const timer = setInterval(checkOrphaned, ORPHAN_CHECK_MS);
-
-  const send = (message: HostToPanel) => {
-    // Orphaned: Chromium dispatches no disconnect, and posting would throw.
-    if (signal.aborted) return;
-    port?.postMessage(message);
-    side?.postMessage(message);
-  };
   // Whether this tab wants the browser's side panel: the service worker enables
   // it for the tab, so the toggle command can open it (lib/background/side-panel.ts).
   let wanted = false;
@@ -157,6 +139,71 @@ export async function startBridge(): Promise<void> {
     tellWorker();
     void browser.storage.local.set({ layout } satisfies { [K in StorageKey]?: Layout });
   };
+
+  // A modal dialog makes the in-page panel inert: the panel says so, and the
+  // toggle command offers the side panel (lib/host/page-script.ts).
+  pageApi()?.watchModal(signal, (open) => {
+    modal = open;
+    send({ type: 'modal', open });
+    tellWorker();
+  });
+
+  // The DOM observer also catches SPA route changes: they swap the content.
+  watchCitizen(document, adapter, signal, (next) => {
+    detection = next;
+    send({ type: 'citizen', detection });
+  });
+}
+
+/**
+ * The bridge's line to the extension: the ports of the in-page panel (which
+ * proves itself with our frame's ticket) and of the browser's side panel, both
+ * open at once when a modal dialog makes the in-page one inert; the service
+ * worker's toggle; and the check that the extension is still there, which
+ * aborts `life` once it is not. Each new port gets `hello` and its messages go
+ * to `onMessage`, the worker's toggle to `onToggle`. Returns the send to both
+ * panels. Top-level and fed closures, not a module of its own: the bridge's
+ * 10 KB budget (tests/e2e/build.spec.ts).
+ */
+function connectToExtension(
+  life: AbortController,
+  frame: () => HTMLIFrameElement | undefined,
+  hello: () => HostToPanel[],
+  onMessage: (message: PanelToHost, reply: (message: HostToPanel) => void) => void,
+  onToggle: () => void,
+): (message: HostToPanel) => void {
+  const signal = life.signal;
+  const extensionId = browser.runtime.id;
+  // After the extension is reloaded or removed this instance is orphaned: its
+  // frame dies and nothing would answer. Say so instead of failing silently.
+  // Only DOM events and timers still reach it (lib/host/lifecycle.ts).
+  const checkOrphaned = () => {
+    if (!signal.aborted && !browser.runtime?.id) {
+      clearInterval(timer);
+      life.abort();
+      showReloadNotice(document);
+    }
+  };
+  for (const type of ['focus', 'blur', 'pointerdown', 'keydown'])
+    addEventListener(type, checkOrphaned, { capture: true, signal });
+  const timer = setInterval(checkOrphaned, ORPHAN_CHECK_MS);
+
+  // The in-page panel's port, and the browser side panel's.
+  let port: Browser.runtime.Port | undefined;
+  let side: Browser.runtime.Port | undefined;
+  // Our frame's ticket for the port (see PANEL_PORT_NAME). Posted only to this
+  // frame's window and only if it holds an extension page, so the host page
+  // cannot read it; the frame asks for it once its listener is in place.
+  // getRandomValues, not randomUUID: a case system on plain http is no secure context.
+  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  addEventListener(
+    'message',
+    (e) => {
+      if (e.source === frame()?.contentWindow && e.data === PANEL_READY)
+        (e.source as Window).postMessage(token, `chrome-extension://${extensionId}`);
+    },
+    { signal },
+  );
 
   browser.runtime.onConnect.addListener((p) => {
     if (signal.aborted) return;
@@ -179,41 +226,20 @@ export async function startBridge(): Promise<void> {
     });
     p.onMessage.addListener((raw) => {
       const message = guardPanelToHost(raw);
-      if (message?.type === 'set-collapsed') setLayout({ ...layout, collapsed: message.collapsed });
-      else if (message?.type === 'set-width') setLayout({ ...layout, width: message.width });
-      else if (message?.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
-      // Inserting and the targets: the field script's, answered on the port that asked.
-      else if (message) fields()?.answer(adapter, message, (m) => p.postMessage(m));
+      if (message) onMessage(message, (m) => p.postMessage(m));
     });
-    const hello: HostToPanel[] = [
-      { type: 'layout', layout, heavy },
-      { type: 'modal', open: modal },
-      ...(blocked ? [{ type: 'push-blocked' } as const] : []),
-      { type: 'citizen', detection },
-    ];
-    hello.forEach((m) => p.postMessage(m));
+    hello().forEach((m) => p.postMessage(m));
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only the service worker (no tab) of this extension may toggle the panel.
     if (!isBackgroundSender(sender, extensionId) || !guardBackgroundToHost(raw) || signal.aborted) return;
-    // The worker opened the browser's side panel for this tab already: nothing to fold here.
-    if (wantsSide()) return;
-    setLayout({ ...layout, collapsed: !layout.collapsed });
-    if (!layout.collapsed) iframe?.focus();
+    onToggle();
   });
-
-  // A modal dialog makes the in-page panel inert: the panel says so, and the
-  // toggle command offers the side panel (lib/host/page-script.ts).
-  pageApi()?.watchModal(signal, (open) => {
-    modal = open;
-    send({ type: 'modal', open });
-    tellWorker();
-  });
-
-  // The DOM observer also catches SPA route changes: they swap the content.
-  watchCitizen(document, adapter, signal, (next) => {
-    detection = next;
-    send({ type: 'citizen', detection });
-  });
+  return (message) => {
+    // Orphaned: Chromium dispatches no disconnect, and posting would throw.
+    if (signal.aborted) return;
+    port?.postMessage(message);
+    side?.postMessage(message);
+  };
 }

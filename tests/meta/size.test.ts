@@ -23,14 +23,6 @@ const FILE_EXCEPTIONS: Record<string, string> = {
 
 /** "path#function" → reason. */
 const FUNCTION_EXCEPTIONS: Record<string, string> = {
-  'lib/host/bridge.ts#startBridge':
-    "the content script's one closure: splitting it into modules costs bytes against the 10 KB budget (tests/e2e/build.spec.ts)",
-  'components/adapters/AdapterEditor.tsx#AdapterEditor':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/checklists/ChecklistRunView.tsx#ItemRow':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/packs/editor/ChecklistEditor.tsx#ChecklistEditor':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/packs/editor/FieldEditor.tsx#FieldEditor':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/packs/editor/TemplateEditor.tsx#TemplateEditor':
@@ -40,12 +32,6 @@ const FUNCTION_EXCEPTIONS: Record<string, string> = {
   'components/summary/DeadlinesSection.tsx#DeadlinesSection':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/summary/SummarySheet.tsx#SummarySheet':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/templates/TemplateForm.tsx#FilledForm':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/templates/TemplatePicker.tsx#TemplatePicker':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/ui/use-insert-flow.tsx#useInsertFlow':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
 };
 

@@ -4,7 +4,7 @@ import { move, newItem } from '@/lib/packs/editor/build';
 import type { DraftChecklist, DraftItem, DraftTemplate } from '@/lib/packs/editor/draft';
 import { MEETING_TYPES } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
-import { CheckboxField, ConfirmButton, MoveButtons, PathErrors, SelectField, TextField } from './EditorInputs';
+import { CheckboxField, ListEntry, PathErrors, SelectField, TextField } from './EditorInputs';
 import { secondaryButtonClass } from '@/components/ui/styles';
 
 /** One checklist: what a meeting must cover, and the note text its ticked items write. */
@@ -22,7 +22,6 @@ export function ChecklistEditor({
   const t = useT();
   const set = (patch: Partial<DraftChecklist>) => onChange({ ...checklist, ...patch });
   const [previewing, setPreviewing] = useState(false);
-  const setItem = (i: number, item: DraftItem) => set({ items: checklist.items.map((x, j) => (j === i ? item : x)) });
 
   return (
     <div className="mt-3 space-y-4">
@@ -104,102 +103,7 @@ export function ChecklistEditor({
         </div>
       </div>
 
-      <section aria-label={t('editor.items')}>
-        <h4 className="text-sm font-semibold">{t('editor.items')}</h4>
-        <PathErrors path={`${path}.items`} />
-        <ol className="mt-1 space-y-3">
-          {checklist.items.map((item, i) => {
-            const name = item.title || t('editor.item.untitled', { n: i + 1 });
-            const at = `${path}.items.${i}`;
-            return (
-              <li key={item.key}>
-                <fieldset className="rounded border border-slate-300 bg-slate-50 p-3" data-testid="item-editor">
-                  <legend className="px-1 text-sm font-semibold">
-                    {t('editor.item.legend', { n: i + 1 })}: {name}
-                  </legend>
-                  <div className="flex flex-wrap justify-end gap-1">
-                    <MoveButtons
-                      index={i}
-                      count={checklist.items.length}
-                      name={name}
-                      onMove={(by) => set({ items: move(checklist.items, i, by) })}
-                    />
-                    <ConfirmButton
-                      label={t('editor.remove')}
-                      accessibleLabel={t('editor.removeNamed', { name })}
-                      question={t('editor.item.removeQuestion', { name })}
-                      confirmLabel={t('editor.remove')}
-                      onConfirm={() => set({ items: checklist.items.filter((_, j) => j !== i) })}
-                    />
-                  </div>
-                  <PathErrors path={at} />
-                  <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-                    <TextField
-                      label={t('editor.item.title')}
-                      path={`${at}.title`}
-                      value={item.title}
-                      onChange={(title) => setItem(i, { ...item, title })}
-                    />
-                    <TextField
-                      label={t('editor.item.help')}
-                      path={`${at}.help`}
-                      value={item.help}
-                      onChange={(help) => setItem(i, { ...item, help })}
-                    />
-                    <TextField
-                      label={t('editor.item.legalBasis')}
-                      path={`${at}.legalBasis`}
-                      value={item.legalBasis}
-                      onChange={(legalBasis) => setItem(i, { ...item, legalBasis })}
-                    />
-                    <TextField
-                      label={t('editor.item.sourceUrl')}
-                      type="url"
-                      path={`${at}.sourceUrl`}
-                      value={item.sourceUrl}
-                      onChange={(sourceUrl) => setItem(i, { ...item, sourceUrl })}
-                    />
-                    <TextField
-                      className="sm:col-span-2"
-                      label={t('editor.item.noteText')}
-                      help={t('editor.item.noteTextHelp')}
-                      path={`${at}.noteText`}
-                      value={item.noteText}
-                      multiline
-                      rows={2}
-                      onChange={(noteText) => setItem(i, { ...item, noteText })}
-                    />
-                    <TextField
-                      label={t('editor.item.field')}
-                      help={t('editor.item.fieldHelp')}
-                      path={`${at}.field`}
-                      value={item.field ?? ''}
-                      onChange={(field) => setItem(i, { ...item, field })}
-                    />
-                    <CheckboxField
-                      label={t('editor.item.tickedByInsert')}
-                      checked={item.tickedByInsert ?? false}
-                      onChange={(tickedByInsert) => setItem(i, { ...item, tickedByInsert })}
-                    />
-                    <CheckboxField
-                      label={t('editor.item.required')}
-                      checked={item.required}
-                      onChange={(required) => setItem(i, { ...item, required })}
-                    />
-                  </div>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          type="button"
-          className={`${secondaryButtonClass} mt-2`}
-          onClick={() => set({ items: [...checklist.items, newItem()] })}
-        >
-          {t('editor.item.add')}
-        </button>
-      </section>
+      <ItemList items={checklist.items} path={path} onChange={(items) => set({ items })} />
 
       <div>
         <button
@@ -213,6 +117,125 @@ export function ChecklistEditor({
         {previewing && <ChecklistPreview checklist={checklist} templates={templates} />}
       </div>
     </div>
+  );
+}
+
+/** The checklist's items, in order: each edited in place, moved, removed, or a new one added. */
+function ItemList({ items, path, onChange }: { items: DraftItem[]; path: string; onChange(items: DraftItem[]): void }) {
+  const t = useT();
+  return (
+    <section aria-label={t('editor.items')}>
+      <h4 className="text-sm font-semibold">{t('editor.items')}</h4>
+      <PathErrors path={`${path}.items`} />
+      <ol className="mt-1 space-y-3">
+        {items.map((item, i) => (
+          <li key={item.key}>
+            <ItemEditor
+              item={item}
+              index={i}
+              count={items.length}
+              path={`${path}.items.${i}`}
+              onChange={(next) => onChange(items.map((x, j) => (j === i ? next : x)))}
+              onMove={(by) => onChange(move(items, i, by))}
+              onRemove={() => onChange(items.filter((_, j) => j !== i))}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={() => onChange([...items, newItem()])}>
+        {t('editor.item.add')}
+      </button>
+    </section>
+  );
+}
+
+/** One item of the checklist: what it asks, where its rule is, and what its tick writes. */
+function ItemEditor({
+  item,
+  index,
+  count,
+  path,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  item: DraftItem;
+  index: number;
+  count: number;
+  path: string;
+  onChange(item: DraftItem): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}) {
+  const t = useT();
+  const name = item.title || t('editor.item.untitled', { n: index + 1 });
+  return (
+    <ListEntry
+      testId="item-editor"
+      legend={t('editor.item.legend', { n: index + 1 })}
+      name={name}
+      index={index}
+      count={count}
+      removeQuestion={t('editor.item.removeQuestion', { name })}
+      path={path}
+      onMove={onMove}
+      onRemove={onRemove}
+    >
+      <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+        <TextField
+          label={t('editor.item.title')}
+          path={`${path}.title`}
+          value={item.title}
+          onChange={(title) => onChange({ ...item, title })}
+        />
+        <TextField
+          label={t('editor.item.help')}
+          path={`${path}.help`}
+          value={item.help}
+          onChange={(help) => onChange({ ...item, help })}
+        />
+        <TextField
+          label={t('editor.item.legalBasis')}
+          path={`${path}.legalBasis`}
+          value={item.legalBasis}
+          onChange={(legalBasis) => onChange({ ...item, legalBasis })}
+        />
+        <TextField
+          label={t('editor.item.sourceUrl')}
+          type="url"
+          path={`${path}.sourceUrl`}
+          value={item.sourceUrl}
+          onChange={(sourceUrl) => onChange({ ...item, sourceUrl })}
+        />
+        <TextField
+          className="sm:col-span-2"
+          label={t('editor.item.noteText')}
+          help={t('editor.item.noteTextHelp')}
+          path={`${path}.noteText`}
+          value={item.noteText}
+          multiline
+          rows={2}
+          onChange={(noteText) => onChange({ ...item, noteText })}
+        />
+        <TextField
+          label={t('editor.item.field')}
+          help={t('editor.item.fieldHelp')}
+          path={`${path}.field`}
+          value={item.field ?? ''}
+          onChange={(field) => onChange({ ...item, field })}
+        />
+        <CheckboxField
+          label={t('editor.item.tickedByInsert')}
+          checked={item.tickedByInsert ?? false}
+          onChange={(tickedByInsert) => onChange({ ...item, tickedByInsert })}
+        />
+        <CheckboxField
+          label={t('editor.item.required')}
+          checked={item.required}
+          onChange={(required) => onChange({ ...item, required })}
+        />
+      </div>
+    </ListEntry>
   );
 }
 

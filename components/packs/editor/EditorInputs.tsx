@@ -273,3 +273,53 @@ export function ConfirmButton({
 export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
   return <div className={`rounded border border-slate-300 bg-white p-3 ${className}`}>{children}</div>;
 }
+
+/**
+ * One entry of an editor's list (a checklist item, a form field): its number
+ * and name, the buttons that move and remove it, its errors, then its inputs.
+ */
+export function ListEntry({
+  testId,
+  legend,
+  name,
+  index,
+  count,
+  removeQuestion,
+  path,
+  onMove,
+  onRemove,
+  children,
+}: {
+  testId: string;
+  /** The entry's number, as "Punkt 2". */
+  legend: string;
+  name: string;
+  index: number;
+  count: number;
+  removeQuestion: string;
+  path: string;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="rounded border border-slate-300 bg-slate-50 p-3" data-testid={testId}>
+      <legend className="px-1 text-sm font-semibold">
+        {legend}: {name}
+      </legend>
+      <div className="flex flex-wrap justify-end gap-1">
+        <MoveButtons index={index} count={count} name={name} onMove={onMove} />
+        <ConfirmButton
+          label={t('editor.remove')}
+          accessibleLabel={t('editor.removeNamed', { name })}
+          question={removeQuestion}
+          confirmLabel={t('editor.remove')}
+          onConfirm={onRemove}
+        />
+      </div>
+      <PathErrors path={path} />
+      {children}
+    </fieldset>
+  );
+}

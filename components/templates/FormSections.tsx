@@ -1,0 +1,178 @@
+import type { ReactNode } from 'react';
+import type { ChecklistItem } from '@/lib/checklists/schema';
+import { validityOn } from '@/lib/templates/form';
+import type { Template, TemplateField } from '@/lib/templates/schema';
+import { useT } from '@/components/ui/i18n';
+
+/** The template form's fixed parts around its fields: heading, source, preview, warnings and footer. */
+
+const toDanishDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/** The way back, the template's title, and whether a shortcut in the host's field opened it. */
+export function FormHeading({ title, aimed, onBack }: { title: string; aimed: boolean; onBack(): void }) {
+  const t = useT();
+  return (
+    <>
+      <button type="button" className="text-sm text-sky-800 underline hover:text-sky-950" onClick={onBack}>
+        ← {t('templates.back')}
+      </button>
+      <h2 id="template-title" className="mt-2 text-base font-semibold">
+        {title}
+      </h2>
+      {aimed && (
+        <p className="mt-1 text-xs text-sky-900" data-testid="template-aimed">
+          {t('shortcut.aimed')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The template's legal basis and source, and a warning when it is not in force today. */
+export function TemplateSource({ template }: { template: Template }) {
+  const t = useT();
+  const validity = validityOn(template);
+  return (
+    <>
+      <p className="text-xs text-slate-700">
+        <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
+        <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
+          {t('templates.source')}
+        </a>{' '}
+        ({t('templates.checked', { date: toDanishDate(template.checkedAt) })})
+      </p>
+      {validity.status !== 'valid' && (
+        <p role="alert" className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm">
+          {validity.status === 'expired'
+            ? t('templates.expired', { date: toDanishDate(validity.on) })
+            : t('templates.notYet', { date: toDanishDate(validity.from) })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The note as it will be inserted. */
+export function NotePreview({ note }: { note: string }) {
+  const t = useT();
+  return (
+    <>
+      <h3 className="mt-4 text-sm font-semibold" id="preview-heading">
+        {t('templates.preview')}
+      </h3>
+      {/* Focusable so keyboard users can scroll a long preview. */}
+      <pre
+        tabIndex={0}
+        aria-labelledby="preview-heading"
+        data-testid="template-preview"
+        className="mt-1 max-h-72 overflow-y-auto rounded border border-slate-300 bg-slate-50 p-2 font-sans text-sm break-words whitespace-pre-wrap"
+      >
+        {note}
+      </pre>
+    </>
+  );
+}
+
+/** What stands in the way of inserting: required fields still empty, required checklist items still open. */
+export function FormWarnings({
+  missing,
+  attempted,
+  checklistTitle,
+  unresolved,
+  confirmedAnyway,
+}: {
+  missing: TemplateField[];
+  attempted: boolean;
+  /** The linked checklist in progress, if any. */
+  checklistTitle: string | undefined;
+  unresolved: ChecklistItem[];
+  confirmedAnyway: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {attempted && missing.length > 0 && (
+        <p className="mt-2 text-sm text-red-800" data-testid="template-missing" role="alert">
+          {t('templates.missing', { fields: missing.map((f) => f.label).join(', ') })}
+        </p>
+      )}
+      {checklistTitle !== undefined && unresolved.length > 0 && (
+        <p
+          className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm text-amber-950"
+          role={confirmedAnyway ? 'alert' : undefined}
+          data-testid="checklist-warning"
+        >
+          {t('checklists.warnRequired', {
+            title: checklistTitle,
+            items: unresolved.map((i) => i.title).join(', '),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Sticky: where the note goes, what is missing and the insert button stay in
+ * view. `onCancel` and `onDiscard` show their buttons when given.
+ */
+export function FormFooter({
+  targetLine,
+  chooser,
+  missingCount,
+  busy,
+  insertAnyway,
+  onCancel,
+  onDiscard,
+}: {
+  targetLine: ReactNode;
+  chooser: ReactNode;
+  missingCount: number;
+  busy: boolean;
+  /** Open required checklist items were warned about: the next press inserts anyway. */
+  insertAnyway: boolean;
+  onCancel?(): void;
+  onDiscard?(): void;
+}) {
+  const t = useT();
+  return (
+    <div
+      className="sticky bottom-0 z-10 -mx-1 mt-3 border-t border-slate-300 bg-white px-1 pt-1 pb-2"
+      data-testid="template-footer"
+    >
+      {targetLine}
+      <p className="mt-1 text-xs text-slate-700" data-testid="template-missing-count">
+        {missingCount > 0 ? t('templates.missingCount', { count: missingCount }) : t('templates.allFilled')}
+      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-2">
+        <button
+          type="submit"
+          aria-disabled={missingCount > 0 || busy}
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
+        >
+          {busy ? t('templates.inserting') : insertAnyway ? t('checklists.insertAnyway') : t('templates.insert')}
+        </button>
+        {onCancel && (
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            onClick={onCancel}
+          >
+            {t('shortcut.cancel')}
+          </button>
+        )}
+        {onDiscard && (
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            onClick={onDiscard}
+          >
+            {t('templates.discard')}
+          </button>
+        )}
+        <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
+      </div>
+      {chooser}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { Repositories } from '@/lib/repositories';
+import type { Template, TemplateField } from '@/lib/templates/schema';
+import { fieldDomId } from '@/components/ui/FieldInput';
+import { insertFailure, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import type { useFormDraft } from './use-form-draft';
+import type { useLinkedChecklist } from './use-linked-checklist';
+import { useUsageMeter } from './use-usage-meter';
+
+export type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
+
+/**
+ * Pressing insert: a required field still empty takes focus; open required
+ * checklist items warn first, and a second press inserts anyway. Once the note
+ * is delivered it is recorded in the history and the usage count (`handlers`
+ * on the form count its keys and clicks), the linked checklist is finished, the
+ * draft goes, and the form gives way to what went where (`delivered`).
+ */
+export function useFormInsert({
+  repository,
+  citizenKey,
+  template,
+  draft,
+  note,
+  missing,
+  checklist,
+  flow,
+  onInserted,
+}: {
+  repository: Repositories;
+  citizenKey: string;
+  template: Template;
+  draft: ReturnType<typeof useFormDraft>;
+  note: string;
+  missing: TemplateField[];
+  checklist: ReturnType<typeof useLinkedChecklist>;
+  flow: ReturnType<typeof useInsertFlow>;
+  onInserted(): void;
+}) {
+  // Keys, clicks and time in this form, for the usage count (no text: lib/usage).
+  const meter = useUsageMeter(repository.usage, citizenKey, template.id, {
+    loaded: draft.values !== null,
+    hadDraft: draft.hasDraft,
+  });
+  const [status, setStatus] = useState<Status>(null);
+  const [attempted, setAttempted] = useState(false);
+  // Fields the caseworker has left: only these (or all, once insert was pressed) show as invalid.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  // Set once the note is delivered: the form gives way to what went where.
+  const [delivered, setDelivered] = useState<NonNullable<Status> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmedAnyway, setConfirmedAnyway] = useState(false);
+
+  const values = draft.values;
+  const { unresolved } = checklist;
+
+  const insert = async () => {
+    // Not loaded yet: the form is not shown.
+    if (!values) return;
+    setAttempted(true);
+    if (missing.length > 0) {
+      document.getElementById(fieldDomId(missing[0]!.id))?.focus();
+      return;
+    }
+    // Unresolved required checklist items: warn first; a second press inserts anyway.
+    if (unresolved.length > 0 && !confirmedAnyway) {
+      setConfirmedAnyway(true);
+      return;
+    }
+    setBusy(true);
+    setStatus(null);
+    // The form as inserted: anything typed from here on is kept (draft.discard).
+    const inserted = values;
+    try {
+      await flow.run(note, async ({ outcome, target, status: next }) => {
+        setStatus(next);
+        await repository.history.templateInserted(citizenKey, template, target);
+        await meter.templateUsed(template, note);
+        await checklist.finish(outcome);
+        setConfirmedAnyway(false);
+        if (await draft.discard(inserted)) {
+          setAttempted(false);
+          setTouched(new Set());
+        }
+        setDelivered(next);
+        onInserted();
+      });
+    } catch (e) {
+      setStatus(insertFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** After a delivered note, a fresh form: no status, nothing touched. */
+  const startAgain = () => {
+    setDelivered(null);
+    setStatus(null);
+    setAttempted(false);
+    setTouched(new Set());
+  };
+
+  return {
+    insert,
+    startAgain,
+    handlers: meter.handlers,
+    status,
+    attempted,
+    touched,
+    setTouched,
+    delivered,
+    busy,
+    confirmedAnyway,
+  };
+}
