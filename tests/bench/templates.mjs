@@ -2,8 +2,8 @@
 // long insertion takes. The panel is driven as a caseworker would, with real
 // clicks and key presses, and a probe counts them in the panel frame.
 import { citizens as demoCitizens } from '../case-system/public/data.js';
-import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { launchBrowser, serviceWorkerOf } from './lib/browsers.mjs';
+import { firstRunSetUp } from './lib/extension-profile.mjs';
 import { cell, fmt, metric, p95 } from './lib/section.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -56,22 +56,8 @@ function probe() {
 
 const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://'));
 
-/**
- * The first-run passphrase set-up, in the options page (another page, so the
- * probe counts none of its keystrokes): every profile does it once.
- */
-export async function firstRunSetUp(context) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  const passphrase = 'Benchmark-adgangskode med æøå 2026';
-  await options.getByLabel('Adgangskode', { exact: true }).fill(passphrase);
-  await options.getByLabel('Gentag adgangskoden', { exact: true }).fill(passphrase);
-  await options.getByRole('button', { name: 'Gem adgangskode' }).click();
-  await options.getByLabel('Jeg har gemt nøglen').check();
-  await options.getByRole('button', { name: 'Fortsæt' }).click();
-  await options.getByRole('button', { name: 'Lås nu' }).waitFor();
-  await options.close();
-}
+// Several modules import the set-up from here; it lives in lib/extension-profile.mjs.
+export { firstRunSetUp };
 
 export default {
   id: 'templates',
