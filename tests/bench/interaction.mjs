@@ -59,6 +59,14 @@ const ROUTE_RUNS = {
     await page.keyboard.type(FOERSTE_JOBSAMTALE.shortcut);
     await page.keyboard.press('Tab');
     await panel.getByRole('heading', { name: FOERSTE_JOBSAMTALE.title, exact: true }).waitFor();
+    // The form moves focus to its first empty required field: wait for it, so no key lands before it.
+    await panelFrameOf(page).waitForFunction(
+      () => document.hasFocus() && !!document.activeElement?.closest('form'),
+      null,
+      {
+        timeout: 5_000,
+      },
+    );
     const keys = keyboardDriver(page, panel);
     for (const step of FOERSTE_JOBSAMTALE.steps) await keys.step(step);
     await page.keyboard.press('Control+Enter');

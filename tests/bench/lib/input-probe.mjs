@@ -47,7 +47,7 @@ function inputProbe(kindOf) {
       });
       if (kind === 'modifier') return;
       s[kind]++;
-      if (s.log.length < 400) s.log.push(`${kind}:${e.key}`);
+      if (s.log.length < 400) s.log.push(`${kind}:${e.key}@${target?.id || target?.name || target?.tagName}`);
     },
     true,
   );
