@@ -16,7 +16,7 @@ import { contentScriptWorld } from './lib/content-world.mjs';
 import { sleep } from './lib/host-page.mjs';
 import { cell, fmt, metric, p95, pick } from './lib/section.mjs';
 import { interleave, median } from './lib/stats.mjs';
-import { firstRunSetUp } from './templates.mjs';
+import { firstRunSetUp } from './lib/extension-profile.mjs';
 
 const GOAL_MS = 16;
 const PANEL = 'iframe[title^="Sidevogn"]';

@@ -202,23 +202,29 @@ export default {
 const cli = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (cli) {
   const builds = process.argv[2].split(',');
+  // Keyed by letter, so the same build twice is an A/A.
+  const keys = builds.map((_, i) => String.fromCharCode(65 + i));
   const server = await startCaseSystem();
   try {
-    const samples = await measureFrameTiming(Object.fromEntries(builds.map((b) => [b, b])), {
+    const samples = await measureFrameTiming(Object.fromEntries(builds.map((b, i) => [keys[i], b])), {
       caseSystemUrl: server.url,
       rounds: Number(process.argv[3] ?? 15),
     });
-    for (const b of builds)
+    builds.forEach((b, i) =>
       console.log(
-        b,
+        `${keys[i]} ${b}`,
         Object.fromEntries(
-          ['dcl', 'load', 'rendered', 'lcp', 'panel'].map((k) => [k, median(samples[b].map((r) => r[k])).toFixed(0)]),
+          ['dcl', 'load', 'rendered', 'lcp', 'panel'].map((k) => [
+            k,
+            median(samples[keys[i]].map((r) => r[k])).toFixed(0),
+          ]),
         ),
-      );
+      ),
+    );
     for (const k of ['dcl', 'load', 'rendered', 'lcp', 'panel']) {
       const d = medianDifference(
-        samples[builds[1]].map((r) => r[k]),
-        samples[builds[0]].map((r) => r[k]),
+        samples.B.map((r) => r[k]),
+        samples.A.map((r) => r[k]),
       );
       console.log(k, 'B − A median', d.diff.toFixed(1), `[${d.low.toFixed(1)}, ${d.high.toFixed(1)}]`);
     }

@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { EXTENSION_DIR, ROOT } from '../harness/chromium.mjs';
 import { launchSetUp, PASSPHRASE } from './lib/extension-profile.mjs';
 import { metric } from './lib/section.mjs';
-import { median } from './lib/stats.mjs';
+import { interleave, median } from './lib/stats.mjs';
 const QUERY = 'læge';
 const COUNT = /^\d[\d.]* noter?\b/;
 
@@ -169,17 +169,13 @@ export async function measureSize(notes, reps, bundle, builds) {
       browsers.push(browser);
       console.error(`${build}: ${seeded.notes} notes seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
     }
-    const runs = builds.map(() => []);
-    for (let r = 0; r < reps; r++) {
-      // Alternating order, so neither build always follows the other.
-      const order = builds.map((_, i) => i);
-      if (r % 2) order.reverse();
-      for (const i of order) {
-        const run = await measureOnce(browsers[i].context, browsers[i].extensionId);
-        console.error(`  ${builds[i]} ${JSON.stringify(run)}`);
-        runs[i].push(run);
-      }
-    }
+    // The builds in a new order each round (lib/stats.mjs interleave), no warm-up: each unlock starts afresh.
+    const indices = builds.map((_, i) => i);
+    const runs = await interleave(indices, { rounds: reps, warmup: 0, seed: notes }, async (i) => {
+      const run = await measureOnce(browsers[i].context, browsers[i].extensionId);
+      console.error(`  ${builds[i]} ${JSON.stringify(run)}`);
+      return run;
+    });
     return builds.map((build, i) => ({ build, notes, runs: runs[i] }));
   } finally {
     for (const browser of browsers) await browser.close();

@@ -56,9 +56,6 @@ function probe() {
 
 const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://'));
 
-// Several modules import the set-up from here; it lives in lib/extension-profile.mjs.
-export { firstRunSetUp };
-
 export default {
   id: 'templates',
   item: 6,

@@ -155,13 +155,14 @@ if (cli) {
   const server = await startCaseSystem();
   try {
     const shown = citizens[0];
-    const samples = await measureUnfold(Object.fromEntries(builds.map((b) => [b, b])), {
+    // Keyed by position, so the same build twice is an A/A.
+    const samples = await measureUnfold(Object.fromEntries(builds.map((b, i) => [`${i + 1}. ${b}`, b])), {
       url: `${server.url}/borger/${shown.caseId}`,
       name: shown.name,
       rounds: Number(arg('reps', '15')),
     });
-    for (const build of builds) {
-      const runs = samples[build];
+    for (const [i, build] of builds.entries()) {
+      const runs = samples[`${i + 1}. ${build}`];
       const ms = runs.map((r) => r.ms);
       console.log(
         `${build}: unfold to interactive (click to the panel painted with the citizen) ${median(ms).toFixed(0)} ms median ` +
