@@ -286,6 +286,10 @@ export default {
                 `the text ${host === undefined ? 'never reached' : 'reached'} the editor's model`,
             );
           out.push(sample);
+          // After inserting, the form gives way to what went where (issue 30): a new draft for the next one.
+          const newDraft = panel.getByRole('button', { name: 'Ny kladde' });
+          await newDraft.waitFor({ timeout: 5_000 }).catch(() => undefined);
+          if (await newDraft.count()) await newDraft.click();
         }
         return out;
       };
