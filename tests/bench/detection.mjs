@@ -10,7 +10,7 @@ import { sleep } from './lib/host-page.mjs';
 import { cell, fmt, metric, p95, pick } from './lib/section.mjs';
 import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelPage } from './lib/side-panel.mjs';
 import { interleave, median } from './lib/stats.mjs';
-import { firstRunSetUp } from './templates.mjs';
+import { firstRunSetUp } from './lib/extension-profile.mjs';
 
 const GOAL_MS = 50;
 

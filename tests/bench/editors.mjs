@@ -16,7 +16,7 @@ import { contentScriptWorld } from './lib/content-world.mjs';
 import { sleep } from './lib/host-page.mjs';
 import { cell, fmt, metric, p95, pick } from './lib/section.mjs';
 import { interleave, median } from './lib/stats.mjs';
-import { firstRunSetUp } from './templates.mjs';
+import { firstRunSetUp } from './lib/extension-profile.mjs';
 
 const GOAL_MS = 16;
 const PANEL = 'iframe[title^="Sidevogn"]';
@@ -286,6 +286,10 @@ export default {
                 `the text ${host === undefined ? 'never reached' : 'reached'} the editor's model`,
             );
           out.push(sample);
+          // After inserting, the form gives way to what went where (issue 30): a new draft for the next one.
+          const newDraft = panel.getByRole('button', { name: 'Ny kladde' });
+          await newDraft.waitFor({ timeout: 5_000 }).catch(() => undefined);
+          if (await newDraft.count()) await newDraft.click();
         }
         return out;
       };

@@ -11,7 +11,7 @@ import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelOpen, side
 import { hostCompareRows, hostGoalMetrics } from './lib/host-goals.mjs';
 import { cell, fmt, median, metric, p95, pick, versusBaseline } from './lib/section.mjs';
 import { interleave, medianDifference } from './lib/stats.mjs';
-import { firstRunSetUp } from './templates.mjs';
+import { firstRunSetUp } from './lib/extension-profile.mjs';
 
 const MB = 1024 * 1024;
 // overlay: the least an in-page side panel can cost, one frame on an extension

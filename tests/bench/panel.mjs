@@ -342,7 +342,13 @@ async function openingCost(profileDir, ctx, rawKey) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'attached' });
+      // Left folded by the rounds before (a preference), the page has the folded tab and no
+      // frame (issue 33 goal 4): unfold it first, so each round folds and opens the same frame.
+      const frame = page.locator('iframe[src^="chrome-extension://"]');
+      const foldedTab = page.getByRole('button', { name: 'Vis Sidevogn-panelet' });
+      await frame.or(foldedTab).first().waitFor({ state: 'attached' });
+      if (!(await frame.count())) await toggle(browser);
+      await frame.waitFor({ state: 'attached' });
       await sleep(p.settleMs);
       await toggle(browser); // fold it
       await sleep(p.settleMs);

@@ -33,8 +33,27 @@ import editors from './editors.mjs';
 import detection from './detection.mjs';
 import editorPages from './editor-pages.mjs';
 import memory from './memory.mjs';
+import interaction from './interaction.mjs';
+import unfold from './unfold.mjs';
+import frameAtIdle from './frame-at-idle.mjs';
+import searchReady from './search-ready.mjs';
 
-const MODULES = [size, hostLoad, inputLatency, panel, db, templates, editors, detection, editorPages, memory];
+const MODULES = [
+  size,
+  hostLoad,
+  inputLatency,
+  panel,
+  unfold,
+  frameAtIdle,
+  db,
+  searchReady,
+  templates,
+  interaction,
+  editors,
+  detection,
+  editorPages,
+  memory,
+];
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +63,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'bench-results') },
     seed: { type: 'string', default: '1' },
     // Measured rounds per page/scenario in the modules that read ctx.rounds (host-load,
-    // input-latency, editor-pages, memory): for tiny checks of a module.
+    // input-latency, editor-pages, memory, interaction, unfold, frame-at-idle, search-ready):
+    // for tiny checks of a module.
     rounds: { type: 'string' },
     compare: { type: 'string' },
   },

@@ -1,35 +1,31 @@
 // Issue 33 goal 4: a panel left folded creates no frame on page load; how soon
-// is it interactive when the caseworker unfolds it? Run on its own:
+// is it interactive when the caseworker unfolds it? Part of `npm run bench`
+// (id `unfold`), or on its own for an A/B of builds:
 //
 //   node tests/bench/unfold.mjs [--reps 15] [--builds .output/chrome-mv3,/other/build/chrome-mv3]
 //
 // Per build: a fresh profile set up and unlocked, the demo case system, the
-// panel folded; then, round by round (builds alternating), the citizen's page
-// is loaded again, and once it has loaded and settled, the folded tab is
-// clicked: the host page's own tab (no frame yet) or, in a build without it,
-// the tab inside the folded frame. Measured from the click (its timestamp in
-// the page that got it) to the panel showing the citizen's name and having
-// painted (epoch ms through timeOrigin, comparable across processes).
-import { chromium } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+// panel folded; then, round by round (builds in a new order each round), the
+// citizen's page is loaded again, and once it has loaded and settled, the
+// folded tab is clicked: the host page's own tab (no frame yet) or, in a build
+// without it, the tab inside the folded frame. Measured from the click (its
+// timestamp in the page that got it) to the panel showing the citizen's name
+// and having painted (epoch ms through timeOrigin, comparable across processes).
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { startCaseSystem } from '../case-system/server.mjs';
 import { citizens } from '../case-system/public/data.js';
-import { EXTENSION_DIR, extensionArgs, findChromium, prepareProfile, removeProfile } from '../harness/chromium.mjs';
+import { EXTENSION_DIR } from '../harness/chromium.mjs';
+import { launchSetUp } from './lib/extension-profile.mjs';
+import { sleep } from './lib/host-page.mjs';
+import { panelFrameOf, panelPainted, panelReadyProbe } from './lib/panel-ready.mjs';
+import { fmt, metric } from './lib/section.mjs';
+import { interleave, median, medianDifference, p95 } from './lib/stats.mjs';
 
-const PASSPHRASE = 'Grøn cykel under æbletræet 42';
 const TAB = 'Vis Sidevogn-panelet';
 
-function arg(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : process.argv[at + 1];
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** In every frame: the click on the tab (host page or panel), and when the panel showed a name and painted. */
-function probe() {
-  const now = () => performance.timeOrigin + performance.now();
+/** In every frame: when the folded tab (the host page's, or the one in a folded frame) was clicked. */
+function clickProbe() {
   const state = {};
   globalThis.__unfold = state;
   addEventListener(
@@ -39,121 +35,143 @@ function probe() {
         e.target instanceof Element &&
         e.target.closest('button')?.getAttribute('aria-label') === 'Vis Sidevogn-panelet'
       )
-        state.clickAt = now();
+        state.clickAt = performance.timeOrigin + performance.now();
     },
     true,
   );
-  if (location.protocol !== 'chrome-extension:') return;
-  new MutationObserver(() => {
-    if (state.namedAt || !document.querySelector('h1')?.textContent?.trim()) return;
-    state.namedAt = now();
-    requestAnimationFrame(() => setTimeout(() => (state.paintedAt = now()), 0));
-  }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
 async function launch(extensionDir) {
-  const dir = mkdtempSync(join(tmpdir(), 'sidevogn-unfold-'));
-  prepareProfile(dir, { developerMode: false });
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    locale: 'da-DK',
-    args: extensionArgs().map((a) => a.replace(EXTENSION_DIR, extensionDir)),
-  });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(worker.url()).host;
-  const setup = await context.newPage();
-  await setup.goto(`chrome-extension://${extensionId}/options.html`);
-  await setup.getByLabel('Adgangskode', { exact: true }).fill(PASSPHRASE);
-  await setup.getByLabel('Gentag adgangskoden', { exact: true }).fill(PASSPHRASE);
-  await setup.getByRole('button', { name: 'Gem adgangskode' }).click();
-  await setup.getByLabel('Jeg har gemt nøglen').check();
-  await setup.getByRole('button', { name: 'Fortsæt' }).click();
-  await setup.getByRole('button', { name: 'Lås nu' }).waitFor();
-  await setup.close();
-  await context.addInitScript(probe);
-  return {
-    extensionDir,
-    context,
-    async close() {
-      await context.close().catch(() => undefined);
-      removeProfile(dir);
-    },
-  };
+  const browser = await launchSetUp({ extensionDir, label: 'unfold', initScript: panelReadyProbe });
+  await browser.context.addInitScript(clickProbe);
+  browser.page = await browser.context.newPage();
+  return browser;
 }
 
-const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-
+/** One load of the citizen's page with the panel folded, and the unfold. */
 async function once(browser, url, name) {
   const page = browser.page;
   await page.goto(url, { waitUntil: 'load' });
   await sleep(700);
   const hostTab = page.getByRole('button', { name: TAB });
   const inHost = (await hostTab.count()) > 0;
-  const frames = await page.locator('iframe').count();
+  const frames = await page.locator('iframe[title^="Sidevogn"]').count();
   const tab = inHost ? hostTab : page.frameLocator('iframe[title^="Sidevogn"]').getByRole('button', { name: TAB });
   await tab.click();
-  let probed;
-  for (let i = 0; i < 400; i++) {
-    const frame = panelFrame(page);
-    probed = frame ? await frame.evaluate(() => globalThis.__unfold).catch(() => undefined) : undefined;
-    if (probed?.paintedAt) break;
-    await sleep(25);
-  }
-  const clickAt = inHost ? await page.evaluate(() => globalThis.__unfold.clickAt) : probed?.clickAt;
-  const shown = await panelFrame(page)?.locator('h1').textContent();
+  const ready = await panelPainted(page);
+  const clickAt = inHost
+    ? await page.evaluate(() => globalThis.__unfold.clickAt)
+    : await panelFrameOf(page).evaluate(() => globalThis.__unfold.clickAt);
+  const shown = await panelFrameOf(page)?.locator('h1').textContent();
   if (shown?.trim() !== name) throw new Error(`The panel shows ${shown}, not ${name}`);
   // Folded again for the next round.
-  await panelFrame(page).getByRole('button', { name: 'Skjul panel' }).click();
+  await panelFrameOf(page).getByRole('button', { name: 'Skjul panel' }).click();
   await sleep(300);
-  return { ms: probed.paintedAt - clickAt, nameMs: probed.namedAt - clickAt, framesAtLoad: frames, load: loadavg()[0] };
+  return { ms: ready.paintedAt - clickAt, nameMs: ready.namedAt - clickAt, framesAtLoad: frames, load: loadavg()[0] };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+/** Unfold rounds for each build ({ label: extensionDir }), interleaved; returns { label: sample[] }. */
+export async function measureUnfold(builds, { url, name, rounds, seed = 1, onRound }) {
+  const browsers = {};
+  try {
+    for (const [label, dir] of Object.entries(builds)) browsers[label] = await launch(dir);
+    // Fold the panel once (a preference: it holds for every later load).
+    for (const browser of Object.values(browsers)) {
+      await browser.page.goto(url);
+      await browser.page.frameLocator('iframe[title^="Sidevogn"]').getByRole('button', { name: 'Skjul panel' }).click();
+      await sleep(500);
+    }
+    return await interleave(Object.keys(builds), { rounds, warmup: 1, seed, onRound }, (label) =>
+      once(browsers[label], url, name),
+    );
+  } finally {
+    for (const browser of Object.values(browsers)) await browser.close();
+  }
+}
+
+export default {
+  id: 'unfold',
+  item: 4,
+  title: 'The folded panel: no frame at load, unfold to interactive (issue 33 goal 4)',
+
+  async run(ctx) {
+    const rounds = ctx.rounds ?? (ctx.quick ? 3 : 15);
+    const shown = citizens[0];
+    const samples = await measureUnfold(
+      { ext: EXTENSION_DIR },
+      {
+        url: `${ctx.caseSystemUrl}/borger/${shown.caseId}`,
+        name: shown.name,
+        rounds,
+        seed: ctx.seed + 23,
+        onRound: ctx.progress,
+      },
+    );
+    const ms = samples.ext.map((s) => s.ms);
+    // The bootstrap interval of the median itself (its difference from 0).
+    const ci = medianDifference(ms, [0]);
+    const frames = Math.max(...samples.ext.map((s) => s.framesAtLoad));
+    return {
+      rounds: { unfold: { rounds, warmup: 1, variants: ['ext'], samples: 'one load and unfold per round' } },
+      metrics: [
+        metric({
+          id: 'unfold.frames-at-load',
+          label: 'Panel left folded: Sidevogn frames on the page after load, before the unfold (most in any round)',
+          value: frames,
+          unit: 'frames',
+          goal: { max: 0, text: 'none until unfolded' },
+          goalNo: 4,
+        }),
+        metric({
+          id: 'unfold.median',
+          label: 'Unfold to interactive: click on the folded tab → the panel painted with its citizen, median',
+          value: median(ms),
+          unit: 'ms',
+          goal: { max: 150, text: '≤ 150 ms median' },
+          goalNo: 4,
+          clock: 'wall',
+          interval: [ci.low, ci.high],
+          detail: `p95 ${fmt(p95(ms))} ms; to the name shown ${fmt(median(samples.ext.map((s) => s.nameMs)))} ms median`,
+        }),
+      ],
+      notes: [
+        'Each round loads the demo citizen’s page with the panel left folded, waits 700 ms, counts the Sidevogn ' +
+          'frames on the page, clicks the folded tab (the host page’s own, drawn by the page script) and times from ' +
+          'the click’s timestamp to the panel’s heading holding the name and the next frame painted (epoch ms, ' +
+          'wall clock). The first round is a warm-up.',
+      ],
+      raw: samples,
+    };
+  },
 };
 
-const reps = Number(arg('reps', '15'));
-const builds = arg('builds', EXTENSION_DIR).split(',');
-const server = await startCaseSystem();
-const browsers = [];
-try {
-  for (const build of builds) {
-    const browser = await launch(build);
-    browser.page = await browser.context.newPage();
-    browsers.push(browser);
-  }
-  const shown = citizens[0];
-  const url = `${server.url}/borger/${shown.caseId}`;
-  // Fold the panel once (a preference: it holds for every later load).
-  for (const browser of browsers) {
-    await browser.page.goto(url);
-    await browser.page.frameLocator('iframe[title^="Sidevogn"]').getByRole('button', { name: 'Skjul panel' }).click();
-    await sleep(500);
-  }
-  const runs = builds.map(() => []);
-  for (let r = 0; r < reps + 1; r++) {
-    const order = builds.map((_, i) => i);
-    if (r % 2) order.reverse();
-    for (const i of order) {
-      const run = await once(browsers[i], url, shown.name);
-      // The first round warms the browser's caches: not counted.
-      if (r > 0) runs[i].push(run);
+const cli = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (cli) {
+  const arg = (name, fallback) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at === -1 ? fallback : process.argv[at + 1];
+  };
+  const builds = arg('builds', EXTENSION_DIR).split(',');
+  const server = await startCaseSystem();
+  try {
+    const shown = citizens[0];
+    // Keyed by position, so the same build twice is an A/A.
+    const samples = await measureUnfold(Object.fromEntries(builds.map((b, i) => [`${i + 1}. ${b}`, b])), {
+      url: `${server.url}/borger/${shown.caseId}`,
+      name: shown.name,
+      rounds: Number(arg('reps', '15')),
+    });
+    for (const [i, build] of builds.entries()) {
+      const runs = samples[`${i + 1}. ${build}`];
+      const ms = runs.map((r) => r.ms);
+      console.log(
+        `${build}: unfold to interactive (click to the panel painted with the citizen) ${median(ms).toFixed(0)} ms median ` +
+          `(goal ≤ 150), runs ${ms.map((x) => x.toFixed(0)).join(', ')}; to the name ${median(runs.map((r) => r.nameMs)).toFixed(0)} ms; ` +
+          `frames on the page before the click: ${[...new Set(runs.map((r) => r.framesAtLoad))].join('/')}; ` +
+          `load average ${median(runs.map((r) => r.load)).toFixed(1)}`,
+      );
     }
+  } finally {
+    await server.close();
   }
-  builds.forEach((build, i) => {
-    const ms = runs[i].map((r) => r.ms);
-    console.log(
-      `${build}: unfold to interactive (click to the panel painted with the citizen) ${median(ms).toFixed(0)} ms median ` +
-        `(goal ≤ 150), runs ${ms.map((x) => x.toFixed(0)).join(', ')}; to the name ${median(runs[i].map((r) => r.nameMs)).toFixed(0)} ms; ` +
-        `frames on the page before the click: ${[...new Set(runs[i].map((r) => r.framesAtLoad))].join('/')}; ` +
-        `load average ${median(runs[i].map((r) => r.load)).toFixed(1)}`,
-    );
-  });
-} finally {
-  for (const browser of browsers) await browser.close();
-  await server.close();
 }

@@ -154,3 +154,16 @@ export function withinNoise(interval, aaInterval, margin = 0) {
     return { met: true, why: margin ? `inside A/A (± ${margin})` : 'inside A/A' };
   return { met: false, why: 'raised' };
 }
+
+/**
+ * An A/B's verdict for a change meant to make the host sooner (issue 33 goal
+ * 4: keep the frame at idle only if the host's milestones improve): given the
+ * 95 % intervals [low, high] of (B − A) for each milestone, no milestone is
+ * shown later (every low end ≤ 0) and at least one is shown sooner (a high end
+ * < 0). Null (too few samples to tell) when an interval is not finite.
+ */
+export function improvesWithoutHarm(intervals) {
+  if (intervals.length === 0 || intervals.some(([low, high]) => !Number.isFinite(low) || !Number.isFinite(high)))
+    return null;
+  return intervals.every(([low]) => low <= 0) && intervals.some(([, high]) => high < 0);
+}
