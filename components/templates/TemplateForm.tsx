@@ -25,6 +25,7 @@ import { useFormDraft } from './use-form-draft';
 import { countQuietly } from '@/lib/usage/repository';
 import { useUsageMeter } from './use-usage-meter';
 import { ShortcutLine } from './ShortcutLine';
+import { TemplateBasis } from '@/components/ui/TemplateBasis';
 
 /** A form opened from a shortcut in a host field: the target it goes into, and the field script's request. */
 export interface Aim {
@@ -268,13 +269,7 @@ function FilledForm({
       )}
       <ShortcutLine template={template} personal={personal} templates={templates} />
       {aim && <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={insert} />}
-      <p className="text-xs text-slate-700">
-        <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
-        <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
-          {t('templates.source')}
-        </a>{' '}
-        ({t('templates.checked', { date: toDanishDate(template.checkedAt) })})
-      </p>
+      <TemplateBasis template={template} />
       {validity.status !== 'valid' && (
         <p role="alert" className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm">
           {validity.status === 'expired'

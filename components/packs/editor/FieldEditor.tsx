@@ -32,8 +32,6 @@ export function FieldEditor({
   const t = useT();
   const set = (patch: Partial<DraftField>) => onChange({ ...field, ...patch });
   const name = field.label || t('editor.field.untitled', { n: index + 1 });
-  const controllers = fields.slice(0, index).filter((f) => CONTROLLERS.includes(f.kind) && f.id);
-  const controller = fields.find((f) => f.id === field.showWhenField);
   const hasOptions = field.kind === 'choice' || field.kind === 'choices';
 
   return (
@@ -113,67 +111,102 @@ export function FieldEditor({
             onChange={(style) => set({ style: style as DraftField['style'] })}
           />
         )}
-        {field.kind === 'number' && (
-          <>
-            <TextField
-              label={t('editor.field.min')}
-              path={`${path}.min`}
-              value={field.min}
-              onChange={(min) => set({ min })}
-            />
-            <TextField
-              label={t('editor.field.max')}
-              path={`${path}.max`}
-              value={field.max}
-              onChange={(max) => set({ max })}
-            />
-            <TextField
-              label={t('editor.field.unit')}
-              path={`${path}.unit`}
-              value={field.unit}
-              onChange={(unit) => set({ unit })}
-            />
-          </>
-        )}
-        {controllers.length > 0 && (
-          <>
-            <SelectField
-              label={t('editor.field.showWhen')}
-              path={`${path}.showWhen.field`}
-              value={field.showWhenField}
-              options={[
-                { value: '', label: t('editor.field.showWhen.always') },
-                ...controllers.map((c) => ({ value: c.id, label: c.label || c.id })),
-              ]}
-              onChange={(showWhenField) => {
-                const c = fields.find((f) => f.id === showWhenField);
-                set({
-                  showWhenField,
-                  showWhenEquals: c?.kind === 'yesno' ? 'true' : (c?.options[0]?.value ?? ''),
-                });
-              }}
-            />
-            {controller && (
-              <SelectField
-                label={t('editor.field.showWhen.equals')}
-                path={`${path}.showWhen.equals`}
-                value={field.showWhenEquals}
-                options={
-                  controller.kind === 'yesno'
-                    ? [
-                        { value: 'true', label: t('templates.yes') },
-                        { value: 'false', label: t('templates.no') },
-                      ]
-                    : controller.options.map((o) => ({ value: o.value, label: o.label || o.value }))
-                }
-                onChange={(showWhenEquals) => set({ showWhenEquals })}
-              />
-            )}
-          </>
-        )}
+        {field.kind === 'number' && <NumberInputs field={field} path={path} set={set} />}
+        <ShowWhenInputs field={field} fields={fields} index={index} path={path} set={set} />
       </div>
       {hasOptions && <OptionsEditor field={field} path={path} set={set} />}
     </fieldset>
+  );
+}
+
+/** Smallest, largest and unit of a number field. */
+function NumberInputs({
+  field,
+  path,
+  set,
+}: {
+  field: DraftField;
+  path: string;
+  set(patch: Partial<DraftField>): void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        label={t('editor.field.min')}
+        path={`${path}.min`}
+        value={field.min}
+        onChange={(min) => set({ min })}
+      />
+      <TextField
+        label={t('editor.field.max')}
+        path={`${path}.max`}
+        value={field.max}
+        onChange={(max) => set({ max })}
+      />
+      <TextField
+        label={t('editor.field.unit')}
+        path={`${path}.unit`}
+        value={field.unit}
+        onChange={(unit) => set({ unit })}
+      />
+    </>
+  );
+}
+
+/** "Show only when" another field before this one (a choice or yes/no) has a value. */
+function ShowWhenInputs({
+  field,
+  fields,
+  index,
+  path,
+  set,
+}: {
+  field: DraftField;
+  fields: DraftField[];
+  index: number;
+  path: string;
+  set(patch: Partial<DraftField>): void;
+}) {
+  const t = useT();
+  const controllers = fields.slice(0, index).filter((f) => CONTROLLERS.includes(f.kind) && f.id);
+  const controller = fields.find((f) => f.id === field.showWhenField);
+  if (controllers.length === 0) return null;
+  return (
+    <>
+      <SelectField
+        label={t('editor.field.showWhen')}
+        path={`${path}.showWhen.field`}
+        value={field.showWhenField}
+        options={[
+          { value: '', label: t('editor.field.showWhen.always') },
+          ...controllers.map((c) => ({ value: c.id, label: c.label || c.id })),
+        ]}
+        onChange={(showWhenField) => {
+          const c = fields.find((f) => f.id === showWhenField);
+          set({
+            showWhenField,
+            showWhenEquals: c?.kind === 'yesno' ? 'true' : (c?.options[0]?.value ?? ''),
+          });
+        }}
+      />
+      {controller && (
+        <SelectField
+          label={t('editor.field.showWhen.equals')}
+          path={`${path}.showWhen.equals`}
+          value={field.showWhenEquals}
+          options={
+            controller.kind === 'yesno'
+              ? [
+                  { value: 'true', label: t('templates.yes') },
+                  { value: 'false', label: t('templates.no') },
+                ]
+              : controller.options.map((o) => ({ value: o.value, label: o.label || o.value }))
+          }
+          onChange={(showWhenEquals) => set({ showWhenEquals })}
+        />
+      )}
+    </>
   );
 }
 
