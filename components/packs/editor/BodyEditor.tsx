@@ -19,12 +19,18 @@ export function BodyEditor({
 }) {
   const t = useT();
   const body = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  const selection = useRef({ start: template.body.length, end: template.body.length });
+  // Until the team lead has put the cursor in the text, a placeholder goes at its end.
+  const placed = useRef(false);
 
   const insertPlaceholder = (snippet: string) => {
-    const { text, caret } = insertAtCursor(template.body, selection.current.start, selection.current.end, snippet);
+    // The textarea keeps its selection when a placeholder button takes focus: read it there (a
+    // selection remembered from `select` events misses some changes, e.g. text filled in at once).
+    const el = body.current;
+    const at =
+      el && placed.current ? [el.selectionStart, el.selectionEnd] : [template.body.length, template.body.length];
+    const { text, caret } = insertAtCursor(template.body, at[0]!, at[1]!, snippet);
     onChange(text);
-    selection.current = { start: caret, end: caret };
+    placed.current = true;
     requestAnimationFrame(() => {
       body.current?.focus();
       body.current?.setSelectionRange(caret, caret);
@@ -43,8 +49,7 @@ export function BodyEditor({
         mono
         inputRef={body}
         onSelect={() => {
-          const el = body.current;
-          if (el) selection.current = { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
+          placed.current = true;
         }}
         onChange={onChange}
       />

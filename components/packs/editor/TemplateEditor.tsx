@@ -10,7 +10,7 @@ import { FieldEditor } from './FieldEditor';
 import { TemplatePreview } from './TemplatePreview';
 import { secondaryButtonClass } from '@/components/ui/styles';
 
-type SetTemplate = (patch: Partial<DraftTemplate>) => void;
+export type SetTemplate = (patch: Partial<DraftTemplate>) => void;
 
 /** Everything about one template: where it applies, its fields, and the note it writes. */
 export function TemplateEditor({
@@ -36,49 +36,9 @@ export function TemplateEditor({
 /** Title, meeting type, legal basis (optional for an internal template), validity and ids. */
 function TemplateDetails({ template, path, set }: { template: DraftTemplate; path: string; set: SetTemplate }) {
   const t = useT();
-  const internal = template.internal ?? false;
   return (
     <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-      <TextField
-        label={t('editor.template.title')}
-        path={`${path}.title`}
-        value={template.title}
-        onChange={(title) => set({ title })}
-      />
-      <SelectField
-        label={t('templates.meetingType')}
-        path={`${path}.meetingType`}
-        value={template.meetingType}
-        options={MEETING_TYPES.map((m) => ({ value: m, label: t(`meeting.${m}` as MessageKey) }))}
-        onChange={(meetingType) => set({ meetingType: meetingType as DraftTemplate['meetingType'] })}
-      />
-      <CheckboxField
-        className="sm:col-span-2"
-        label={t('editor.internal')}
-        help={t('guide.internalHelp')}
-        checked={internal}
-        onChange={(on) => set({ internal: on })}
-      />
-      <TextField
-        label={internal ? t('editor.legalBasisOptional') : t('editor.legalBasis')}
-        path={`${path}.legalBasis`}
-        value={template.legalBasis}
-        onChange={(legalBasis) => set({ legalBasis })}
-      />
-      <TextField
-        label={internal ? t('editor.sourceUrlOptional') : t('editor.sourceUrl')}
-        type="url"
-        path={`${path}.sourceUrl`}
-        value={template.sourceUrl}
-        onChange={(sourceUrl) => set({ sourceUrl })}
-      />
-      <TextField
-        className="sm:col-span-2"
-        label={t('editor.description')}
-        path={`${path}.description`}
-        value={template.description}
-        onChange={(description) => set({ description })}
-      />
+      <TemplateBasics template={template} path={path} set={set} titleLabel={t('editor.template.title')} />
       <TextField
         className="sm:col-span-2"
         label={t('editor.target')}
@@ -133,6 +93,69 @@ function TemplateDetails({ template, path, set }: { template: DraftTemplate; pat
         onChange={(id) => set({ id, autoId: false })}
       />
     </div>
+  );
+}
+
+/**
+ * Title, meeting type, internal, legal basis and source (optional when
+ * internal), description: grid cells shared by the editor and the guided path.
+ */
+export function TemplateBasics({
+  template,
+  path,
+  set,
+  titleLabel,
+}: {
+  template: DraftTemplate;
+  path: string;
+  set: SetTemplate;
+  titleLabel: string;
+}) {
+  const t = useT();
+  const internal = template.internal ?? false;
+  return (
+    <>
+      <TextField
+        label={titleLabel}
+        path={`${path}.title`}
+        value={template.title}
+        onChange={(title) => set({ title })}
+      />
+      <SelectField
+        label={t('templates.meetingType')}
+        path={`${path}.meetingType`}
+        value={template.meetingType}
+        options={MEETING_TYPES.map((m) => ({ value: m, label: t(`meeting.${m}` as MessageKey) }))}
+        onChange={(meetingType) => set({ meetingType: meetingType as DraftTemplate['meetingType'] })}
+      />
+      <CheckboxField
+        className="sm:col-span-2"
+        label={t('editor.internal')}
+        help={t('guide.internalHelp')}
+        checked={internal}
+        onChange={(on) => set({ internal: on })}
+      />
+      <TextField
+        label={internal ? t('editor.legalBasisOptional') : t('editor.legalBasis')}
+        path={`${path}.legalBasis`}
+        value={template.legalBasis}
+        onChange={(legalBasis) => set({ legalBasis })}
+      />
+      <TextField
+        label={internal ? t('editor.sourceUrlOptional') : t('editor.sourceUrl')}
+        type="url"
+        path={`${path}.sourceUrl`}
+        value={template.sourceUrl}
+        onChange={(sourceUrl) => set({ sourceUrl })}
+      />
+      <TextField
+        className="sm:col-span-2"
+        label={t('editor.description')}
+        path={`${path}.description`}
+        value={template.description}
+        onChange={(description) => set({ description })}
+      />
+    </>
   );
 }
 

@@ -1,9 +1,8 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { newField } from '@/lib/packs/editor/build';
-import { FIELD_KINDS, type DraftField, type DraftTemplate, type FieldKind } from '@/lib/packs/editor/draft';
+import type { DraftField, DraftTemplate } from '@/lib/packs/editor/draft';
 import { newKey, slugFrom } from '@/lib/packs/editor/ids';
-import { MEETING_TYPES } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
 import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 import { BodyEditor } from './BodyEditor';
@@ -13,9 +12,10 @@ import {
   ErrorVisibilityContext,
   focusFirstError,
   PathErrors,
-  SelectField,
   TextField,
 } from './EditorInputs';
+import { TemplateBasics, type SetTemplate } from './TemplateEditor';
+import { FieldNameAndKind } from './FieldEditor';
 import { TemplatePreview } from './TemplatePreview';
 
 const STEPS: MessageKey[] = ['guide.step1', 'guide.step2', 'guide.step3'];
@@ -82,7 +82,11 @@ export function TemplateGuide({
         {t('guide.step', { n: step + 1, of: STEPS.length, name: t(STEPS[step]!) })}
       </h4>
       <p className="text-sm text-slate-700">{t(HELP[step]!)}</p>
-      {step === 0 && <MeetingStep template={template} path={path} set={set} />}
+      {step === 0 && (
+        <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+          <TemplateBasics template={template} path={path} set={set} titleLabel={t('guide.title')} />
+        </div>
+      )}
       {step === 1 && <FieldsStep template={template} path={path} set={set} />}
       {step === 2 && (
         <>
@@ -103,57 +107,6 @@ export function TemplateGuide({
           {t('guide.skip')}
         </button>
       </div>
-    </div>
-  );
-}
-
-type SetTemplate = (patch: Partial<DraftTemplate>) => void;
-
-function MeetingStep({ template, path, set }: { template: DraftTemplate; path: string; set: SetTemplate }) {
-  const t = useT();
-  const internal = template.internal ?? false;
-  return (
-    <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-      <TextField
-        label={t('guide.title')}
-        path={`${path}.title`}
-        value={template.title}
-        onChange={(title) => set({ title })}
-      />
-      <SelectField
-        label={t('templates.meetingType')}
-        path={`${path}.meetingType`}
-        value={template.meetingType}
-        options={MEETING_TYPES.map((m) => ({ value: m, label: t(`meeting.${m}` as MessageKey) }))}
-        onChange={(meetingType) => set({ meetingType: meetingType as DraftTemplate['meetingType'] })}
-      />
-      <CheckboxField
-        className="sm:col-span-2"
-        label={t('guide.internal')}
-        help={t('guide.internalHelp')}
-        checked={internal}
-        onChange={(on) => set({ internal: on })}
-      />
-      <TextField
-        label={internal ? t('editor.legalBasisOptional') : t('editor.legalBasis')}
-        path={`${path}.legalBasis`}
-        value={template.legalBasis}
-        onChange={(legalBasis) => set({ legalBasis })}
-      />
-      <TextField
-        label={internal ? t('editor.sourceUrlOptional') : t('editor.sourceUrl')}
-        type="url"
-        path={`${path}.sourceUrl`}
-        value={template.sourceUrl}
-        onChange={(sourceUrl) => set({ sourceUrl })}
-      />
-      <TextField
-        className="sm:col-span-2"
-        label={t('editor.description')}
-        path={`${path}.description`}
-        value={template.description}
-        onChange={(description) => set({ description })}
-      />
     </div>
   );
 }
@@ -225,19 +178,7 @@ function GuideField({
       </legend>
       <PathErrors path={path} />
       <div className="grid grid-cols-1 items-end gap-x-3 gap-y-2 sm:grid-cols-3">
-        <TextField
-          label={t('editor.field.label')}
-          path={`${path}.label`}
-          value={field.label}
-          onChange={(label) => onChange({ label })}
-        />
-        <SelectField
-          label={t('editor.field.kind')}
-          path={`${path}.kind`}
-          value={field.kind}
-          options={FIELD_KINDS.map((k) => ({ value: k, label: t(`editor.kind.${k}` as MessageKey) }))}
-          onChange={(kind) => onChange({ kind: kind as FieldKind, default: '', defaults: [] })}
-        />
+        <FieldNameAndKind field={field} path={path} set={onChange} />
         <CheckboxField
           className="pb-1"
           label={t('editor.field.required')}
