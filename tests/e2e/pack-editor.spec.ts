@@ -250,19 +250,21 @@ test('a team lead makes an internal template step by step, with no legal basis; 
     'Borgeren ønsker: Arbejde som tømrer.\nNæste skridt:',
   );
   expect(await wcagViolations(page)).toEqual([]);
+  // In English too (the page follows the language at once).
   await page.getByLabel('Sprog', { exact: true }).selectOption('en');
   await expect(guide.getByRole('heading', { name: 'Step 3 of 3: The note text' })).toBeVisible();
   expect(await wcagViolations(page)).toEqual([]);
-  await page.getByLabel('Language', { exact: true }).selectOption('da');
 
   // Done: the ordinary editor, open on the template; the pack is valid with no legal basis.
-  await editor.button('Færdig').click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(guide).toHaveCount(0);
-  const template = editor.template(0);
-  await expect(template.getByLabel(/^Intern skabelon/)).toBeChecked();
+  const template = page.getByTestId('editor-template').first();
+  await expect(template.getByLabel(/^Internal template/)).toBeChecked();
+  await expect(template.getByLabel('Legal basis (optional)', { exact: true })).toHaveValue('');
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.getByLabel('Language', { exact: true }).selectOption('da');
   await expect(template.getByLabel('Titel', { exact: true })).toHaveValue('Opfølgning i teamet');
   await expect(section.getByTestId('editor-valid')).toBeVisible();
-  expect(await wcagViolations(page)).toEqual([]);
 
   const downloadPromise = page.waitForEvent('download');
   await editor.button('Eksportér pakke').click();
