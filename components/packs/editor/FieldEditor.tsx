@@ -59,7 +59,7 @@ export function FieldEditor({
         />
         <TextField
           label={t('editor.field.id')}
-          help={t('editor.field.idHelp', { example: `{{${field.id || '…'}}}` })}
+          help={`${t('editor.field.idHelp', { example: `{{${field.id || '…'}}}` })} ${t(field.autoId ? 'editor.field.idFollows' : 'editor.field.idFixed')}`}
           path={`${path}.id`}
           value={field.id}
           mono

@@ -112,8 +112,13 @@ describe('"Ny skabelon trin for trin"', () => {
         expect(lastSaved()?.templates[0]).toMatchObject({
           internal: true,
           body: '{{borgerens_ønsker}}',
-          fields: [{ id: 'borgerens_ønsker', label: 'Borgerens ønsker' }],
+          fields: [{ id: 'borgerens_ønsker', label: 'Borgerens ønsker', autoId: false }],
         }),
+      );
+      // The note text uses the placeholder, so its name stays, and the editor says so.
+      const id = screen.getByLabelText(t('editor.field.id'), { exact: true });
+      expect(document.getElementById(id.getAttribute('aria-describedby')!)!.textContent).toContain(
+        t('editor.field.idFixed'),
       );
     });
   }

@@ -31,6 +31,8 @@ export const da = {
   'editor.legalBasisOptional': 'Lovgrundlag (valgfri)',
   'editor.sourceUrlOptional': 'Kilde (valgfri https-link)',
   'templates.internal': 'Intern skabelon: til teamets eget brug, uden lovgrundlag',
+  'editor.field.idFollows': 'Det følger feltets navn, indtil notatteksten bruger det.',
+  'editor.field.idFixed': 'Det ligger fast, så det, der allerede er skrevet, virker.',
 };
 
 export const en: Record<keyof typeof da, string> = {
@@ -61,4 +63,6 @@ export const en: Record<keyof typeof da, string> = {
   'editor.legalBasisOptional': 'Legal basis (optional)',
   'editor.sourceUrlOptional': 'Source (optional https link)',
   'templates.internal': "Internal template: for the team's own use, no legal basis",
+  'editor.field.idFollows': 'It follows the field name until the note text uses it.',
+  'editor.field.idFixed': 'It stays as it is, so what is already written keeps working.',
 };
