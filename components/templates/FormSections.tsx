@@ -3,6 +3,7 @@ import type { ChecklistItem } from '@/lib/checklists/schema';
 import { validityOn } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
+import { TemplateBasis } from '@/components/ui/TemplateBasis';
 
 /** The template form's fixed parts around its fields: heading, source, preview, warnings and footer. */
 
@@ -34,13 +35,7 @@ export function TemplateSource({ template }: { template: Template }) {
   const validity = validityOn(template);
   return (
     <>
-      <p className="text-xs text-slate-700">
-        <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
-        <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
-          {t('templates.source')}
-        </a>{' '}
-        ({t('templates.checked', { date: toDanishDate(template.checkedAt) })})
-      </p>
+      <TemplateBasis template={template} />
       {validity.status !== 'valid' && (
         <p role="alert" className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 text-sm">
           {validity.status === 'expired'

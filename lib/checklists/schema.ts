@@ -1,5 +1,5 @@
 import { lazySchema, z } from '../zod';
-import { MEETING_TYPES } from '../templates/vocabulary';
+import { FIELD_ID_PATTERN, FIELD_ID_RULE, MEETING_TYPES } from '../templates/vocabulary';
 
 /**
  * A checklist: what a meeting must cover. Ticked items can write their part of
@@ -30,10 +30,7 @@ export const checklistItemSchema = lazySchema(() =>
      * the item counts as done when the caseworker has filled the field, and it
      * writes nothing itself, so the note says the fact once.
      */
-    field: z
-      .string()
-      .regex(/^[a-z][a-zA-Z0-9]{0,39}$/)
-      .optional(),
+    field: z.string().regex(FIELD_ID_PATTERN, FIELD_ID_RULE).optional(),
     /**
      * A process step ticked by the panel, never by hand (pack format 2):
      * `inserted` is ticked when the note was inserted and read back in the

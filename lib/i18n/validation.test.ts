@@ -64,6 +64,7 @@ const templates: unknown[] = [
   { ...t0(), body: '{{#dato}}x{{/kanal}}' },
   { ...t0(), body: '{{dato=x}}' },
   { ...t0(), body: '{{ dato }} }}' },
+  { ...t0(), legalBasis: undefined, sourceUrl: undefined },
 ];
 
 function messages(): string[] {
@@ -105,11 +106,11 @@ describe('validation messages in Danish', () => {
     );
     expect(
       translateIssue(
-        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/4", "sidevogn-pack/3", "sidevogn-pack/2" and "sidevogn-pack/1")',
+        'format: Unsupported pack format (this Sidevogn reads "sidevogn-pack/5", "sidevogn-pack/4", "sidevogn-pack/3", "sidevogn-pack/2" and "sidevogn-pack/1")',
         'da',
       ),
     ).toBe(
-      'format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/4«, »sidevogn-pack/3«, »sidevogn-pack/2« og »sidevogn-pack/1«)',
+      'format: Ukendt pakkeformat (denne Sidevogn læser »sidevogn-pack/5«, »sidevogn-pack/4«, »sidevogn-pack/3«, »sidevogn-pack/2« og »sidevogn-pack/1«)',
     );
     expect(translateIssue('(file): Not valid JSON: Unexpected end of JSON input', 'da')).toBe(
       '(fil): Filen er ikke gyldig JSON',

@@ -35,8 +35,16 @@ const RULES: Rule[] = [
   [/^Use lower-case letters, digits, dots and hyphens$/, () => 'Brug små bogstaver, tal, punktum og bindestreg'],
   [/^Use lower-case letters, digits and hyphens$/, () => 'Brug små bogstaver, tal og bindestreg'],
   [
-    /^Use letters and digits, starting with a lower-case letter$/,
-    () => 'Brug bogstaver og tal, og begynd med et lille bogstav',
+    /^Use letters, digits and _, starting with a lower-case letter$/,
+    () => 'Brug bogstaver, tal og _, og begynd med et lille bogstav',
+  ],
+  [
+    /^A template that is not internal needs a legal basis$/,
+    () => 'En skabelon, der ikke er intern, skal have et lovgrundlag',
+  ],
+  [
+    /^A template that is not internal needs a source \(an https:\/\/ link\)$/,
+    () => 'En skabelon, der ikke er intern, skal have en kilde (et https://-link)',
   ],
   [
     /^Use letters, digits and hyphens, starting with a letter$/,

@@ -171,7 +171,8 @@ const DAY = 24 * 60 * 60 * 1000;
 function legalBases(p: Pack) {
   const out: { where: string; basis: string; url: string | undefined; checkedAt: string; validTo?: string }[] = [];
   for (const t of p.templates)
-    out.push({ where: t.id, basis: t.legalBasis, url: t.sourceUrl, checkedAt: t.checkedAt, validTo: t.validTo });
+    if (t.legalBasis)
+      out.push({ where: t.id, basis: t.legalBasis, url: t.sourceUrl, checkedAt: t.checkedAt, validTo: t.validTo });
   for (const c of p.checklists) {
     out.push({ where: c.id, basis: c.legalBasis, url: c.sourceUrl, checkedAt: c.checkedAt, validTo: c.validTo });
     for (const i of c.items)

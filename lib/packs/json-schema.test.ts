@@ -33,5 +33,8 @@ describe('the published pack JSON Schema', () => {
     expect(validate({ ...defaultPack, version: 'v1' })).toBe(false);
     expect(validate({ ...defaultPack, templates: [{ id: 'x' }] })).toBe(false);
     expect(validate({ ...defaultPack, extra: true })).toBe(false);
+    const { legalBasis: _b, sourceUrl: _s, ...bare } = defaultPack.templates![0]!;
+    expect(validate({ ...defaultPack, templates: [bare] })).toBe(false);
+    expect(validate({ ...defaultPack, templates: [{ ...bare, internal: true }] })).toBe(true);
   });
 });

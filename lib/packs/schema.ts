@@ -20,12 +20,21 @@ import { templateSchema } from '../templates/schema';
  * templates and checklists: a successor names the item it takes over from
  * (say, on 1 January 2027). Format 4 (December 2026) added `shortcut` on
  * templates: typed in the case system's journal field and followed by Tab, it
- * opens the template's form (lib/host/shortcuts.ts). A pack in any earlier
- * format is a valid format-4 pack.
+ * opens the template's form (lib/host/shortcuts.ts). Format 5 (December 2026)
+ * added field ids in readable Danish (`borgerens_ønsker`: letters æøå and `_`,
+ * FIELD_ID_PATTERN) and `internal` on templates: a template for the team's own
+ * use, whose legal basis and source are optional. A pack in any earlier format
+ * is a valid format-5 pack.
  */
-export const PACK_FORMAT = 'sidevogn-pack/4';
+export const PACK_FORMAT = 'sidevogn-pack/5';
 /** Formats this version still reads. */
-export const READABLE_PACK_FORMATS = [PACK_FORMAT, 'sidevogn-pack/3', 'sidevogn-pack/2', 'sidevogn-pack/1'] as const;
+export const READABLE_PACK_FORMATS = [
+  PACK_FORMAT,
+  'sidevogn-pack/4',
+  'sidevogn-pack/3',
+  'sidevogn-pack/2',
+  'sidevogn-pack/1',
+] as const;
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));

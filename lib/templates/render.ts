@@ -27,7 +27,8 @@ export class TemplateSyntaxError extends Error {
   }
 }
 
-const TAG = /\{\{\s*([#^/]?)\s*([a-zA-Z][\w]*)(?:\s*=\s*([^}]*?))?\s*\}\}/g;
+// A name is a field id (FIELD_ID_PATTERN in ./vocabulary: Danish letters since pack format 5).
+const TAG = /\{\{\s*([#^/]?)\s*([a-zA-ZæøåÆØÅ][\wæøåÆØÅ]*)(?:\s*=\s*([^}]*?))?\s*\}\}/g;
 const STANDALONE = /^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*(?:\r?\n|$)/gm;
 
 export function parseBody(body: string): Token[] {

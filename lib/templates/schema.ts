@@ -7,7 +7,7 @@ import { parseBody, referencedNames, TemplateSyntaxError } from './render';
  */
 
 export { MEETING_TYPES, PREFILL_SOURCES, type MeetingType, type PrefillSource } from './vocabulary';
-import { MEETING_TYPES, PREFILL_SOURCES } from './vocabulary';
+import { FIELD_ID_PATTERN, FIELD_ID_RULE, MEETING_TYPES, PREFILL_SOURCES } from './vocabulary';
 
 /**
  * A template shortcut: a sign that ordinary words do not start with (; : / ! # + - or .)
@@ -17,9 +17,7 @@ export const SHORTCUT_PATTERN = /^[;:/!#+.-][\p{L}\p{N}]{1,15}$/u;
 export const SHORTCUT_RULE = 'Use one of ; : / ! # + - . followed by 1 to 15 letters or digits, e.g. ;fj';
 
 const isoDate = lazySchema(() => z.iso.date({ error: 'Use a date written YYYY-MM-DD' }));
-const fieldId = lazySchema(() =>
-  z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'Use letters and digits, starting with a lower-case letter'),
-);
+const fieldId = lazySchema(() => z.string().regex(FIELD_ID_PATTERN, FIELD_ID_RULE));
 const label = lazySchema(() => z.string().trim().min(1).max(160));
 const optionValue = lazySchema(() =>
   z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and hyphens'),
@@ -73,6 +71,9 @@ export const templateFieldSchema = lazySchema(() =>
   ]),
 );
 
+const NEEDS_BASIS = 'A template that is not internal needs a legal basis';
+const NEEDS_SOURCE = 'A template that is not internal needs a source (an https:// link)';
+
 export const templateSchema = lazySchema(() =>
   z
     .strictObject({
@@ -80,8 +81,15 @@ export const templateSchema = lazySchema(() =>
       title: label,
       meetingType: z.enum(MEETING_TYPES),
       description: z.string().max(600).optional(),
-      legalBasis: z.string().trim().min(1).max(600),
-      sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }),
+      /**
+       * For the team's own use, with no legal basis (pack format 5): legalBasis
+       * and sourceUrl are optional, and the panel says the template is internal.
+       */
+      internal: z.boolean().optional(),
+      /** Required unless the template is internal (checked below). */
+      legalBasis: z.string().trim().min(1).max(600).optional(),
+      /** Required unless the template is internal (checked below). */
+      sourceUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link' }).optional(),
       /** When the legal basis and wording were last checked. */
       checkedAt: isoDate,
       validFrom: isoDate,
@@ -109,6 +117,10 @@ export const templateSchema = lazySchema(() =>
         .optional(),
     })
     .superRefine((t, ctx) => {
+      if (!t.internal && t.legalBasis === undefined)
+        ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: NEEDS_BASIS });
+      if (!t.internal && t.sourceUrl === undefined)
+        ctx.addIssue({ code: 'custom', path: ['sourceUrl'], message: NEEDS_SOURCE });
       const ids = new Map<string, number>();
       t.fields.forEach((f, i) => {
         if (ids.has(f.id))

@@ -7,6 +7,7 @@ import { bumpVersion } from '../../lib/packs/editor/version';
 import { verifyPack } from '../../lib/packs/signing';
 import { validatePack } from '../../lib/packs/validate';
 import { wcagViolations } from './axe';
+import { citizen } from './demo-data';
 import { expect, setUpPassphrase, test } from './fixtures';
 import { PackEditorPage } from './pages/pack-editor';
 
@@ -39,16 +40,16 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   await editor.button('Tilføj felt').click();
   const attest = editor.field(template, 1);
   await attest.getByLabel('Feltets navn', { exact: true }).fill('Lægeattest modtaget');
-  await expect(attest.getByLabel('Feltets navn i notatteksten', { exact: true })).toHaveValue('laegeattestModtaget');
+  await expect(attest.getByLabel('Feltets navn i notatteksten', { exact: true })).toHaveValue('lægeattest_modtaget');
 
   // The note body, with placeholders inserted at the cursor.
   const body = template.getByLabel('Notatets tekst', { exact: true });
   await body.fill('Aftalt: ');
   await body.press('End');
   await template.getByTitle('Indsæt feltet »Hvad blev aftalt« ved markøren').click();
-  await expect(body).toHaveValue('Aftalt: {{hvadBlevAftalt}}');
+  await expect(body).toHaveValue('Aftalt: {{hvad_blev_aftalt}}');
   await body.press('End');
-  await body.pressSequentially('\n{{#laegeattestModtaget}}Lægeattesten er modtaget.{{/laegeattestModtaget}}');
+  await body.pressSequentially('\n{{#lægeattest_modtaget}}Lægeattesten er modtaget.{{/lægeattest_modtaget}}');
   // A wrong placeholder is named next to the body while typing.
   await body.pressSequentially(' {{ukendt}}');
   await expect(template.getByTestId('editor-error')).toContainText('{{ukendt}} er ikke et felt i skabelonen');
@@ -181,4 +182,121 @@ test('an installed pack opens as a new version, and a signed export verifies', a
   await key.getByRole('button', { name: 'Slet', exact: true }).click();
   await expect(section.getByTestId('signing-key')).toHaveCount(0);
   await expect(section.getByText('Ingen nøgler endnu.')).toBeVisible();
+});
+
+test('a team lead makes an internal template step by step, with no legal basis; a caseworker inserts it from the panel', async ({
+  context,
+  caseSystem,
+  page: casePage,
+}, testInfo) => {
+  const editor = await PackEditorPage.open(context);
+  const { section, page } = editor;
+  await editor.button('Opret ny pakke').click();
+  // Untouched new fields are not red; an error shows once the input is left.
+  const name = section.getByLabel('Navn', { exact: true });
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await name.focus();
+  await name.press('Tab');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('Team Vest');
+  await section.getByLabel('Udgiver', { exact: true }).fill('Team Vest');
+  await section.getByLabel('Pakke-id', { exact: true }).fill('team.vest');
+
+  // Step 1: the meeting and the name. "Næste" with nothing filled in names the error and focuses it.
+  await editor.button('Ny skabelon trin for trin').click();
+  // From the page: the section's name follows the language.
+  const guide = page.getByTestId('template-guide');
+  await expect(guide.getByRole('heading', { name: 'Trin 1 af 3: Mødet og navnet' })).toBeFocused();
+  const title = guide.getByLabel('Skabelonens navn', { exact: true });
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+  await editor.button('Næste').click();
+  await expect(title).toBeFocused();
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await title.fill('Opfølgning i teamet');
+  await guide.getByLabel('Mødetype', { exact: true }).selectOption({ label: 'Kontaktnotat' });
+  await guide.getByLabel(/^Intern skabelon/).check();
+  await expect(guide.getByLabel('Lovgrundlag (valgfri)', { exact: true })).toBeVisible();
+  await editor.button('Næste').click();
+
+  // Step 2: the fields; the placeholder is the label in readable form.
+  await expect(guide.getByRole('heading', { name: 'Trin 2 af 3: Felterne' })).toBeFocused();
+  await editor.button('Tilføj felt').click();
+  const wish = guide.getByTestId('guide-field').nth(0);
+  await expect(wish.getByLabel('Feltets navn', { exact: true })).toBeFocused();
+  await wish.getByLabel('Feltets navn', { exact: true }).fill('Borgerens ønsker');
+  await wish.getByLabel('Felttype', { exact: true }).selectOption({ label: 'Lang tekst' });
+  await wish.getByLabel('Skal udfyldes', { exact: true }).check();
+  await expect(wish).toContainText('{{borgerens_ønsker}}');
+  await editor.button('Tilføj felt').click();
+  await guide.getByTestId('guide-field').nth(1).getByLabel('Feltets navn', { exact: true }).fill('Næste skridt');
+  await expect(guide.getByTestId('guide-field').nth(1)).toContainText('{{næste_skridt}}');
+  await editor.button('Næste').click();
+
+  // Step 3: the note text, fields inserted by clicking, with the live preview.
+  await expect(guide.getByRole('heading', { name: 'Trin 3 af 3: Notatets tekst' })).toBeFocused();
+  const body = guide.getByLabel('Notatets tekst', { exact: true });
+  await body.fill('Borgeren ønsker: ');
+  await guide.getByTitle('Indsæt feltet »Borgerens ønsker« ved markøren').click();
+  await body.press('End');
+  await body.pressSequentially('\nNæste skridt: ');
+  await guide.getByTitle('Indsæt feltet »Næste skridt« ved markøren').press('Enter');
+  await expect(body).toHaveValue('Borgeren ønsker: {{borgerens_ønsker}}\nNæste skridt: {{næste_skridt}}');
+  const preview = guide.getByTestId('editor-template-preview');
+  await expect(preview.getByTestId('template-basis')).toHaveText(
+    'Intern skabelon: til teamets eget brug, uden lovgrundlag',
+  );
+  await preview.getByLabel(/Borgerens ønsker/).fill('Arbejde som tømrer.');
+  await expect(preview.getByTestId('editor-note-preview')).toHaveText(
+    'Borgeren ønsker: Arbejde som tømrer.\nNæste skridt:',
+  );
+  expect(await wcagViolations(page)).toEqual([]);
+  // In English too (the page follows the language at once).
+  await page.getByLabel('Sprog', { exact: true }).selectOption('en');
+  await expect(guide.getByRole('heading', { name: 'Step 3 of 3: The note text' })).toBeVisible();
+  expect(await wcagViolations(page)).toEqual([]);
+
+  // Done: the ordinary editor, open on the template; the pack is valid with no legal basis.
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(guide).toHaveCount(0);
+  const template = page.getByTestId('editor-template').first();
+  await expect(template.getByLabel(/^Internal template/)).toBeChecked();
+  await expect(template.getByLabel('Legal basis (optional)', { exact: true })).toHaveValue('');
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.getByLabel('Language', { exact: true }).selectOption('da');
+  await expect(template.getByLabel('Titel', { exact: true })).toHaveValue('Opfølgning i teamet');
+  await expect(section.getByTestId('editor-valid')).toBeVisible();
+
+  const downloadPromise = page.waitForEvent('download');
+  await editor.button('Eksportér pakke').click();
+  const download = await downloadPromise;
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = validatePack(JSON.parse(readFileSync(file, 'utf8')));
+  if (!exported.ok) throw new Error(exported.errors.join('\n'));
+  expect(exported.pack.format).toBe('sidevogn-pack/5');
+  expect(exported.pack.templates[0]).toMatchObject({ internal: true, title: 'Opfølgning i teamet' });
+  expect(exported.pack.templates[0]!.legalBasis).toBeUndefined();
+  expect(exported.pack.templates[0]!.fields.map((f) => f.id)).toEqual(['borgerens_ønsker', 'næste_skridt']);
+
+  // Installed on the caseworker's Sidevogn through the options page.
+  await page.getByLabel('Importér pakke (JSON-fil)', { exact: true }).setInputFiles(file);
+  await page.getByRole('button', { name: 'Installér', exact: true }).click();
+  await expect(page.getByTestId('installed-pack').filter({ hasText: 'Team Vest' })).toBeVisible();
+
+  // The caseworker uses it: the panel says it is internal where the legal basis would be.
+  await casePage.bringToFront();
+  await caseSystem.gotoCase(citizen(0).caseId, 'journal');
+  const { panel } = caseSystem;
+  await panel.openTemplate('Opfølgning i teamet');
+  await expect(panel.frame.getByTestId('template-basis')).toHaveText(
+    'Intern skabelon: til teamets eget brug, uden lovgrundlag',
+  );
+  await panel.field(/Borgerens ønsker/).fill('Vil gerne arbejde som tømrer.');
+  await panel.field(/Næste skridt/).fill('Praktik i januar.');
+  await panel.insert();
+  await panel.chooseTarget('Notat (tekst)');
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
+  await expect(casePage.locator('#journal-tekst')).toHaveValue(
+    'Borgeren ønsker: Vil gerne arbejde som tømrer.\nNæste skridt: Praktik i januar.',
+  );
 });

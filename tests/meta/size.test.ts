@@ -17,16 +17,10 @@ const FILE_EXCEPTIONS: Record<string, string> = {
   'lib/checklists/default-checklists.ts': 'data: the default checklists shipped in the default pack',
   'lib/crypto/danish-words.ts': 'data: the Danish word list for generated passphrases and the strength estimator',
   'lib/templates/default-templates.ts': 'data: the default templates shipped in the default pack',
-  'lib/packs/editor/build.ts':
-    "temporary: the pack editor's draft ↔ pack conversion and validation, to split by concern (issue 29 item 3, after wave 1)",
 };
 
 /** "path#function" → reason. */
 const FUNCTION_EXCEPTIONS: Record<string, string> = {
-  'components/packs/editor/FieldEditor.tsx#FieldEditor':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/packs/editor/TemplateEditor.tsx#TemplateEditor':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/search/NoteSearchSection.tsx#NoteSearchSection':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/summary/DeadlinesSection.tsx#DeadlinesSection':

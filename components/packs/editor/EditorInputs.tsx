@@ -1,4 +1,14 @@
-import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { translateIssue } from '@/lib/i18n/validation';
 import { useLocale, useT } from '@/components/ui/i18n';
 import { secondaryButtonClass, validatedInputClass } from '@/components/ui/styles';
@@ -9,11 +19,52 @@ export const EditorErrorsContext = createContext<Map<string, string[]>>(new Map(
 /** The pack editor's inputs: the kit's validated input, close under its label. */
 export const inputClass = `mt-0.5 ${validatedInputClass}`;
 
-/** The reasons for one path, and the id to describe an input with. */
-export function useErrors(path: string | undefined): { errors: string[]; errorId: string } {
+/**
+ * Which errors show (issue 30 item 6): an input's once it has lost focus, and
+ * all of them once the team lead pressed "Eksportér pakke" (or "Næste" in the
+ * guide for that step's inputs). A new, untouched input is never red.
+ */
+export interface ErrorVisibility {
+  all: boolean;
+  touched: ReadonlySet<string>;
+  touch(path: string): void;
+  touchAll(paths: string[]): void;
+}
+export const ErrorVisibilityContext = createContext<ErrorVisibility>({
+  all: true,
+  touched: new Set(),
+  touch() {},
+  touchAll() {},
+});
+
+/** The pack editor's error visibility: nothing shown until touched, everything once revealed. */
+export function useErrorVisibility(): ErrorVisibility & { revealAll(): void } {
+  const [all, setAll] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const touch = useCallback((path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))), []);
+  const touchAll = useCallback((paths: string[]) => setTouched((s) => new Set([...s, ...paths])), []);
+  const revealAll = useCallback(() => setAll(true), []);
+  return useMemo(() => ({ all, touched, touch, touchAll, revealAll }), [all, touched, touch, touchAll, revealAll]);
+}
+
+/** Whether errors at `path` show; with `within`, also once an input inside it was touched. */
+export function isShown(v: ErrorVisibility, path: string, within = false): boolean {
+  return v.all || v.touched.has(path) || (within && [...v.touched].some((p) => p.startsWith(`${path}.`)));
+}
+
+/** The reasons for one path that show, and the id to describe an input with. */
+export function useErrors(path: string | undefined, within = false): { errors: string[]; errorId: string } {
   const errors = useContext(EditorErrorsContext);
+  const visibility = useContext(ErrorVisibilityContext);
   const errorId = useId();
-  return { errors: (path && errors.get(path)) || [], errorId };
+  const shown = path !== undefined && isShown(visibility, path, within);
+  return { errors: (shown && errors.get(path)) || [], errorId };
+}
+
+/** Marks the input at `path` as touched when it loses focus. */
+export function useTouch(path: string | undefined): (() => void) | undefined {
+  const { touch } = useContext(ErrorVisibilityContext);
+  return path === undefined ? undefined : () => touch(path);
 }
 
 /** The schema's reasons are English; the commonest one, an empty input, is said in the UI language. */
@@ -38,7 +89,7 @@ export function ErrorList({ id, errors }: { id: string; errors: string[] }) {
 
 /** Errors at a path with no single input of its own (a list, a whole field). */
 export function PathErrors({ path }: { path: string }) {
-  const { errors, errorId } = useErrors(path);
+  const { errors, errorId } = useErrors(path, true);
   return <ErrorList id={errorId} errors={errors} />;
 }
 
@@ -72,10 +123,12 @@ export function TextField({
   const id = useId();
   const helpId = useId();
   const { errors, errorId } = useErrors(path);
+  const onBlur = useTouch(path);
   const describedBy = [help ? helpId : '', errors.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     value,
+    onBlur,
     'aria-describedby': describedBy,
     'aria-invalid': errors.length > 0 || undefined,
     onSelect,
@@ -130,6 +183,7 @@ export function SelectField({
 }) {
   const id = useId();
   const { errors, errorId } = useErrors(path);
+  const onBlur = useTouch(path);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -138,6 +192,7 @@ export function SelectField({
       <select
         id={id}
         value={value}
+        onBlur={onBlur}
         data-path={path}
         aria-describedby={errors.length ? errorId : undefined}
         aria-invalid={errors.length > 0 || undefined}
@@ -160,18 +215,38 @@ export function CheckboxField({
   checked,
   onChange,
   className = '',
+  help,
 }: {
   label: string;
   checked: boolean;
   onChange(checked: boolean): void;
   className?: string;
+  help?: string;
 }) {
+  const helpId = useId();
   return (
-    <label className={`flex items-center gap-1.5 text-sm ${className}`}>
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
+    <div className={className}>
+      <label className="flex items-center gap-1.5 text-sm">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={help ? helpId : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {label}
+      </label>
+      {help && (
+        <p id={helpId} className="mt-0.5 text-xs text-slate-600">
+          {help}
+        </p>
+      )}
+    </div>
   );
+}
+
+/** Puts focus on the first input marked invalid inside `root`, once the render that marked it is done. */
+export function focusFirstError(root: HTMLElement | null): void {
+  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
 /** Up and down buttons for reordering by keyboard or mouse; focus follows the moved item's button. */

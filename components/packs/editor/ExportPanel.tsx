@@ -12,7 +12,16 @@ import { primaryButtonClass } from '@/components/ui/styles';
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
 /** Exporting the pack as `<id>-<version>.json`: only a pack that validates, optionally signed. */
-export function ExportPanel({ validation, repository }: { validation: PackParse; repository: Repositories }) {
+export function ExportPanel({
+  validation,
+  repository,
+  onInvalid,
+}: {
+  validation: PackParse;
+  repository: Repositories;
+  /** Export was asked for with errors: show them all and focus the first. */
+  onInvalid(): void;
+}) {
   const t = useT();
   const reason = useReason();
   const keys = useLiveQuery(() => repository.signingKeys.list(), [repository]);
@@ -28,6 +37,7 @@ export function ExportPanel({ validation, repository }: { validation: PackParse;
     if (!validation.ok) {
       setShowErrors(true);
       setStatus({ tone: 'error', text: t('editor.export.invalid', { count: validation.errors.length }) });
+      onInvalid();
       return;
     }
     try {

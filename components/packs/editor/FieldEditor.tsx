@@ -1,12 +1,10 @@
 import type { MessageKey } from '@/lib/i18n/messages';
-import { move } from '@/lib/packs/editor/build';
 import { FIELD_KINDS, type DraftField, type FieldKind } from '@/lib/packs/editor/draft';
-import { newKey, slugFrom } from '@/lib/packs/editor/ids';
 import { isoToday } from '@/lib/templates/form';
 import { PREFILL_SOURCES } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
 import { CheckboxField, ConfirmButton, MoveButtons, PathErrors, SelectField, TextField } from './EditorInputs';
-import { secondaryButtonClass } from '@/components/ui/styles';
+import { OptionsEditor } from './OptionsEditor';
 
 const PREFILLABLE: FieldKind[] = ['text', 'textarea', 'date'];
 const CONTROLLERS: FieldKind[] = ['choice', 'choices', 'yesno'];
@@ -32,8 +30,6 @@ export function FieldEditor({
   const t = useT();
   const set = (patch: Partial<DraftField>) => onChange({ ...field, ...patch });
   const name = field.label || t('editor.field.untitled', { n: index + 1 });
-  const controllers = fields.slice(0, index).filter((f) => CONTROLLERS.includes(f.kind) && f.id);
-  const controller = fields.find((f) => f.id === field.showWhenField);
   const hasOptions = field.kind === 'choice' || field.kind === 'choices';
 
   return (
@@ -53,20 +49,7 @@ export function FieldEditor({
       </div>
       <PathErrors path={path} />
       <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-3">
-        <TextField
-          className="sm:col-span-2"
-          label={t('editor.field.label')}
-          path={`${path}.label`}
-          value={field.label}
-          onChange={(label) => set({ label })}
-        />
-        <SelectField
-          label={t('editor.field.kind')}
-          path={`${path}.kind`}
-          value={field.kind}
-          options={FIELD_KINDS.map((k) => ({ value: k, label: t(`editor.kind.${k}` as MessageKey) }))}
-          onChange={(kind) => set({ kind: kind as FieldKind, default: '', defaults: [] })}
-        />
+        <FieldNameAndKind field={field} path={path} set={set} labelClass="sm:col-span-2" />
         <TextField
           className="sm:col-span-2"
           label={t('editor.field.help')}
@@ -76,7 +59,7 @@ export function FieldEditor({
         />
         <TextField
           label={t('editor.field.id')}
-          help={t('editor.field.idHelp', { example: `{{${field.id || '…'}}}` })}
+          help={`${t('editor.field.idHelp', { example: `{{${field.id || '…'}}}` })} ${t(field.autoId ? 'editor.field.idFollows' : 'editor.field.idFixed')}`}
           path={`${path}.id`}
           value={field.id}
           mono
@@ -113,67 +96,135 @@ export function FieldEditor({
             onChange={(style) => set({ style: style as DraftField['style'] })}
           />
         )}
-        {field.kind === 'number' && (
-          <>
-            <TextField
-              label={t('editor.field.min')}
-              path={`${path}.min`}
-              value={field.min}
-              onChange={(min) => set({ min })}
-            />
-            <TextField
-              label={t('editor.field.max')}
-              path={`${path}.max`}
-              value={field.max}
-              onChange={(max) => set({ max })}
-            />
-            <TextField
-              label={t('editor.field.unit')}
-              path={`${path}.unit`}
-              value={field.unit}
-              onChange={(unit) => set({ unit })}
-            />
-          </>
-        )}
-        {controllers.length > 0 && (
-          <>
-            <SelectField
-              label={t('editor.field.showWhen')}
-              path={`${path}.showWhen.field`}
-              value={field.showWhenField}
-              options={[
-                { value: '', label: t('editor.field.showWhen.always') },
-                ...controllers.map((c) => ({ value: c.id, label: c.label || c.id })),
-              ]}
-              onChange={(showWhenField) => {
-                const c = fields.find((f) => f.id === showWhenField);
-                set({
-                  showWhenField,
-                  showWhenEquals: c?.kind === 'yesno' ? 'true' : (c?.options[0]?.value ?? ''),
-                });
-              }}
-            />
-            {controller && (
-              <SelectField
-                label={t('editor.field.showWhen.equals')}
-                path={`${path}.showWhen.equals`}
-                value={field.showWhenEquals}
-                options={
-                  controller.kind === 'yesno'
-                    ? [
-                        { value: 'true', label: t('templates.yes') },
-                        { value: 'false', label: t('templates.no') },
-                      ]
-                    : controller.options.map((o) => ({ value: o.value, label: o.label || o.value }))
-                }
-                onChange={(showWhenEquals) => set({ showWhenEquals })}
-              />
-            )}
-          </>
-        )}
+        {field.kind === 'number' && <NumberInputs field={field} path={path} set={set} />}
+        <ShowWhenInputs field={field} fields={fields} index={index} path={path} set={set} />
       </div>
       {hasOptions && <OptionsEditor field={field} path={path} set={set} />}
     </fieldset>
+  );
+}
+
+/** The field's label and kind (a new kind starts without a default); also the guided path's. */
+export function FieldNameAndKind({
+  field,
+  path,
+  set,
+  labelClass,
+}: {
+  field: DraftField;
+  path: string;
+  set(patch: Partial<DraftField>): void;
+  labelClass?: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        className={labelClass}
+        label={t('editor.field.label')}
+        path={`${path}.label`}
+        value={field.label}
+        onChange={(label) => set({ label })}
+      />
+      <SelectField
+        label={t('editor.field.kind')}
+        path={`${path}.kind`}
+        value={field.kind}
+        options={FIELD_KINDS.map((k) => ({ value: k, label: t(`editor.kind.${k}` as MessageKey) }))}
+        onChange={(kind) => set({ kind: kind as FieldKind, default: '', defaults: [] })}
+      />
+    </>
+  );
+}
+
+/** Smallest, largest and unit of a number field. */
+function NumberInputs({
+  field,
+  path,
+  set,
+}: {
+  field: DraftField;
+  path: string;
+  set(patch: Partial<DraftField>): void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        label={t('editor.field.min')}
+        path={`${path}.min`}
+        value={field.min}
+        onChange={(min) => set({ min })}
+      />
+      <TextField
+        label={t('editor.field.max')}
+        path={`${path}.max`}
+        value={field.max}
+        onChange={(max) => set({ max })}
+      />
+      <TextField
+        label={t('editor.field.unit')}
+        path={`${path}.unit`}
+        value={field.unit}
+        onChange={(unit) => set({ unit })}
+      />
+    </>
+  );
+}
+
+/** "Show only when" another field before this one (a choice or yes/no) has a value. */
+function ShowWhenInputs({
+  field,
+  fields,
+  index,
+  path,
+  set,
+}: {
+  field: DraftField;
+  fields: DraftField[];
+  index: number;
+  path: string;
+  set(patch: Partial<DraftField>): void;
+}) {
+  const t = useT();
+  const controllers = fields.slice(0, index).filter((f) => CONTROLLERS.includes(f.kind) && f.id);
+  const controller = fields.find((f) => f.id === field.showWhenField);
+  if (controllers.length === 0) return null;
+  return (
+    <>
+      <SelectField
+        label={t('editor.field.showWhen')}
+        path={`${path}.showWhen.field`}
+        value={field.showWhenField}
+        options={[
+          { value: '', label: t('editor.field.showWhen.always') },
+          ...controllers.map((c) => ({ value: c.id, label: c.label || c.id })),
+        ]}
+        onChange={(showWhenField) => {
+          const c = fields.find((f) => f.id === showWhenField);
+          set({
+            showWhenField,
+            showWhenEquals: c?.kind === 'yesno' ? 'true' : (c?.options[0]?.value ?? ''),
+          });
+        }}
+      />
+      {controller && (
+        <SelectField
+          label={t('editor.field.showWhen.equals')}
+          path={`${path}.showWhen.equals`}
+          value={field.showWhenEquals}
+          options={
+            controller.kind === 'yesno'
+              ? [
+                  { value: 'true', label: t('templates.yes') },
+                  { value: 'false', label: t('templates.no') },
+                ]
+              : controller.options.map((o) => ({ value: o.value, label: o.label || o.value }))
+          }
+          onChange={(showWhenEquals) => set({ showWhenEquals })}
+        />
+      )}
+    </>
   );
 }
 
@@ -258,102 +309,4 @@ function DefaultInput({
         />
       );
   }
-}
-
-function OptionsEditor({
-  field,
-  path,
-  set,
-}: {
-  field: DraftField;
-  path: string;
-  set(patch: Partial<DraftField>): void;
-}) {
-  const t = useT();
-  const options = field.options;
-  const setOptions = (next: DraftField['options']) => {
-    const values = new Set(next.map((o) => o.value));
-    set({
-      options: next,
-      default: values.has(field.default) ? field.default : '',
-      defaults: field.defaults.filter((d) => values.has(d)),
-    });
-  };
-  return (
-    <div className="mt-3">
-      <h5 className="text-sm font-semibold">{t('editor.options')}</h5>
-      <PathErrors path={`${path}.options`} />
-      {field.kind === 'choices' && <PathErrors path={`${path}.default`} />}
-      <ol className="mt-1 space-y-2">
-        {options.map((o, i) => {
-          const name = o.label || t('editor.option.untitled', { n: i + 1 });
-          return (
-            <li key={o.key} className="flex flex-wrap items-end gap-2">
-              <TextField
-                className="min-w-40 flex-1"
-                label={t('editor.option.label', { n: i + 1 })}
-                path={`${path}.options.${i}.label`}
-                value={o.label}
-                onChange={(label) =>
-                  setOptions(
-                    options.map((x, j) =>
-                      // The value follows the label until the team lead types one.
-                      j === i
-                        ? {
-                            ...x,
-                            label,
-                            value: x.value === '' || x.value === slugFrom(x.label, '') ? slugFrom(label, '') : x.value,
-                          }
-                        : x,
-                    ),
-                  )
-                }
-              />
-              <TextField
-                className="w-40"
-                label={t('editor.option.value', { n: i + 1 })}
-                path={`${path}.options.${i}.value`}
-                value={o.value}
-                mono
-                onChange={(value) => setOptions(options.map((x, j) => (j === i ? { ...x, value } : x)))}
-              />
-              {field.kind === 'choices' && (
-                <CheckboxField
-                  className="pb-1"
-                  label={t('editor.option.default')}
-                  checked={field.defaults.includes(o.value)}
-                  onChange={(on) =>
-                    set({ defaults: on ? [...field.defaults, o.value] : field.defaults.filter((d) => d !== o.value) })
-                  }
-                />
-              )}
-              <span className="flex gap-1 pb-0.5">
-                <MoveButtons
-                  index={i}
-                  count={options.length}
-                  name={name}
-                  onMove={(by) => setOptions(move(options, i, by))}
-                />
-                <button
-                  type="button"
-                  className={`${secondaryButtonClass} text-red-800`}
-                  aria-label={t('editor.removeNamed', { name })}
-                  onClick={() => setOptions(options.filter((_, j) => j !== i))}
-                >
-                  {t('editor.remove')}
-                </button>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        className={`${secondaryButtonClass} mt-2`}
-        onClick={() => setOptions([...options, { key: newKey(), value: '', label: '' }])}
-      >
-        {t('editor.option.add')}
-      </button>
-    </div>
-  );
 }

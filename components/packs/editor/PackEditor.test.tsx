@@ -40,10 +40,11 @@ describe('PackEditor (options page)', () => {
     expect(screen.getAllByLabelText('Titel', { exact: true })).toHaveLength(1);
   });
 
-  it('marks a required pack field left empty with the reason', async () => {
+  it('marks a required pack field left empty with the reason, once it was left', async () => {
     render(<PackEditor repository={repository} />);
     fireEvent.click(await screen.findByRole('button', { name: t('editor.start.newButton') }));
     const name = await screen.findByLabelText('Navn', { exact: true });
+    fireEvent.blur(name);
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     const reasons = document.getElementById(name.getAttribute('aria-describedby')!.split(' ').at(-1)!);
     expect(within(reasons!).getByText(t('editor.error.empty'))).toBeTruthy();

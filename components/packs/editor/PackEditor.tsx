@@ -1,19 +1,29 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Repositories } from '@/lib/repositories';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { errorsByPath, move, newChecklist, newTemplate, validateDraft } from '@/lib/packs/editor/build';
+import { errorsByPath, move, newChecklist, validateDraft } from '@/lib/packs/editor/build';
 import type { PackDraft } from '@/lib/packs/editor/draft';
 import { bumpVersion, type Bump } from '@/lib/packs/editor/version';
 import { isoToday } from '@/lib/templates/form';
 import { useT } from '@/components/ui/i18n';
 import { ChecklistEditor } from './ChecklistEditor';
-import { Card, ConfirmButton, EditorErrorsContext, MoveButtons, SelectField, TextField } from './EditorInputs';
+import {
+  Card,
+  ConfirmButton,
+  EditorErrorsContext,
+  ErrorVisibilityContext,
+  focusFirstError,
+  isShown,
+  SelectField,
+  TextField,
+  useErrorVisibility,
+} from './EditorInputs';
 import { ExportPanel } from './ExportPanel';
 import { PackLoader } from './PackLoader';
 import { SigningKeys } from './SigningKeys';
-import { TemplateEditor } from './TemplateEditor';
+import { ItemList } from './ItemList';
+import { TemplateList } from './TemplateList';
 import { usePackDraft, type SaveState } from './use-pack-draft';
-import { secondaryButtonClass } from '@/components/ui/styles';
 
 /**
  * "Pakkeredigering": a team lead makes or changes a pack with forms, sees
@@ -71,80 +81,73 @@ function DraftEditor({
   );
   const set = (patch: Partial<PackDraft>) => update((d) => ({ ...d, ...patch }));
   const [openKey, setOpenKey] = useState<string | null>(null);
+  const [guideKey, setGuideKey] = useState<string | null>(null);
+  const visibility = useErrorVisibility();
+  const root = useRef<HTMLDivElement>(null);
   const today = isoToday();
   const errorCount = (prefix: string) =>
-    [...errors].filter(([p]) => p === prefix || p.startsWith(`${prefix}.`)).reduce((n, [, r]) => n + r.length, 0);
-
+    [...errors]
+      .filter(([p]) => (p === prefix || p.startsWith(`${prefix}.`)) && isShown(visibility, p))
+      .reduce((n, [, r]) => n + r.length, 0);
+  // "Eksportér pakke" on a pack with errors: every error shows, the item with the first opens, focus goes to it.
+  const revealErrors = () => {
+    visibility.revealAll();
+    const [, kind, i] = /^(templates|checklists)\.(\d+)\./.exec(validation.ok ? '' : validation.errors[0]!) ?? [];
+    const item = kind === 'templates' || kind === 'checklists' ? draft[kind][Number(i)] : undefined;
+    if (item && item.key !== guideKey) setOpenKey(item.key);
+    focusFirstError(root.current);
+  };
   return (
     <EditorErrorsContext.Provider value={errors}>
-      <SaveBar saveState={saveState} onDiscard={onDiscard} />
+      <ErrorVisibilityContext.Provider value={visibility}>
+        <div ref={root}>
+          <SaveBar saveState={saveState} onDiscard={onDiscard} />
 
-      <PackDetails draft={draft} set={set} />
+          <PackDetails draft={draft} set={set} />
 
-      <ItemList
-        heading={t('editor.templates')}
-        addLabel={t('editor.template.add')}
-        items={draft.templates.map((x, i) => ({
-          key: x.key,
-          title: x.title || t('editor.template.untitled', { n: i + 1 }),
-          detail: `${t(`meeting.${x.meetingType}` as MessageKey)} · ${t('editor.template.fieldCount', { count: x.fields.length })}`,
-          errors: errorCount(`templates.${i}`),
-          body: (
-            <TemplateEditor
-              template={x}
-              path={`templates.${i}`}
-              onChange={(tpl) =>
-                update((d) => ({ ...d, templates: d.templates.map((y) => (y.key === tpl.key ? tpl : y)) }))
-              }
-            />
-          ),
-        }))}
-        openKey={openKey}
-        setOpenKey={setOpenKey}
-        removeQuestion={(name) => t('editor.template.removeQuestion', { name })}
-        onAdd={() => {
-          const tpl = newTemplate(draft, today);
-          update((d) => ({ ...d, templates: [...d.templates, tpl] }));
-          setOpenKey(tpl.key);
-        }}
-        onMove={(i, by) => update((d) => ({ ...d, templates: move(d.templates, i, by) }))}
-        onRemove={(i) => update((d) => ({ ...d, templates: d.templates.filter((_, j) => j !== i) }))}
-        testId="editor-template"
-      />
+          <TemplateList
+            draft={draft}
+            update={update}
+            errorCount={errorCount}
+            open={[openKey, setOpenKey]}
+            guide={[guideKey, setGuideKey]}
+          />
 
-      <ItemList
-        heading={t('editor.checklists')}
-        addLabel={t('editor.checklist.add')}
-        items={draft.checklists.map((x, i) => ({
-          key: x.key,
-          title: x.title || t('editor.checklist.untitledN', { n: i + 1 }),
-          detail: `${t(`meeting.${x.meetingType}` as MessageKey)} · ${t('editor.checklist.itemCount', { count: x.items.length })}`,
-          errors: errorCount(`checklists.${i}`),
-          body: (
-            <ChecklistEditor
-              checklist={x}
-              templates={draft.templates}
-              path={`checklists.${i}`}
-              onChange={(c) =>
-                update((d) => ({ ...d, checklists: d.checklists.map((y) => (y.key === c.key ? c : y)) }))
-              }
-            />
-          ),
-        }))}
-        openKey={openKey}
-        setOpenKey={setOpenKey}
-        removeQuestion={(name) => t('editor.checklist.removeQuestion', { name })}
-        onAdd={() => {
-          const c = newChecklist(draft, today);
-          update((d) => ({ ...d, checklists: [...d.checklists, c] }));
-          setOpenKey(c.key);
-        }}
-        onMove={(i, by) => update((d) => ({ ...d, checklists: move(d.checklists, i, by) }))}
-        onRemove={(i) => update((d) => ({ ...d, checklists: d.checklists.filter((_, j) => j !== i) }))}
-        testId="editor-checklist"
-      />
+          <ItemList
+            heading={t('editor.checklists')}
+            addLabel={t('editor.checklist.add')}
+            items={draft.checklists.map((x, i) => ({
+              key: x.key,
+              title: x.title || t('editor.checklist.untitledN', { n: i + 1 }),
+              detail: `${t(`meeting.${x.meetingType}` as MessageKey)} · ${t('editor.checklist.itemCount', { count: x.items.length })}`,
+              errors: errorCount(`checklists.${i}`),
+              body: (
+                <ChecklistEditor
+                  checklist={x}
+                  templates={draft.templates}
+                  path={`checklists.${i}`}
+                  onChange={(c) =>
+                    update((d) => ({ ...d, checklists: d.checklists.map((y) => (y.key === c.key ? c : y)) }))
+                  }
+                />
+              ),
+            }))}
+            openKey={openKey}
+            setOpenKey={setOpenKey}
+            removeQuestion={(name) => t('editor.checklist.removeQuestion', { name })}
+            onAdd={() => {
+              const c = newChecklist(draft, today);
+              update((d) => ({ ...d, checklists: [...d.checklists, c] }));
+              setOpenKey(c.key);
+            }}
+            onMove={(i, by) => update((d) => ({ ...d, checklists: move(d.checklists, i, by) }))}
+            onRemove={(i) => update((d) => ({ ...d, checklists: d.checklists.filter((_, j) => j !== i) }))}
+            testId="editor-checklist"
+          />
 
-      <ExportPanel validation={validation} repository={repository} />
+          <ExportPanel validation={validation} repository={repository} onInvalid={revealErrors} />
+        </div>
+      </ErrorVisibilityContext.Provider>
     </EditorErrorsContext.Provider>
   );
 }
@@ -271,92 +274,5 @@ function PackDetails({ draft, set }: { draft: PackDraft; set(patch: Partial<Pack
         <p className="mt-2 text-sm text-slate-700">{t('editor.pack.adapters', { count: draft.adapters.length })}</p>
       )}
     </Card>
-  );
-}
-
-interface ListItem {
-  key: string;
-  title: string;
-  detail: string;
-  errors: number;
-  body: ReactNode;
-}
-
-/** Templates or checklists: one line each, opened one at a time for editing. */
-function ItemList({
-  heading,
-  addLabel,
-  items,
-  openKey,
-  setOpenKey,
-  removeQuestion,
-  onAdd,
-  onMove,
-  onRemove,
-  testId,
-}: {
-  heading: string;
-  addLabel: string;
-  items: ListItem[];
-  openKey: string | null;
-  setOpenKey(key: string | null): void;
-  removeQuestion(name: string): string;
-  onAdd(): void;
-  onMove(index: number, by: -1 | 1): void;
-  onRemove(index: number): void;
-  testId: string;
-}) {
-  const t = useT();
-  return (
-    <section className="mt-4" aria-label={heading}>
-      <h3 className="text-base font-semibold">
-        {heading} ({items.length})
-      </h3>
-      <ul className="mt-1 space-y-2">
-        {items.map((item, i) => {
-          const open = openKey === item.key;
-          const bodyId = `editor-body-${item.key}`;
-          return (
-            <li key={item.key} className="rounded border border-slate-300 bg-white" data-testid={testId}>
-              <div className="flex flex-wrap items-center gap-2 px-3 py-2">
-                <button
-                  type="button"
-                  className="text-left text-base font-medium text-sky-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700"
-                  aria-expanded={open}
-                  aria-controls={open ? bodyId : undefined}
-                  onClick={() => setOpenKey(open ? null : item.key)}
-                >
-                  <span aria-hidden="true">{open ? '▾' : '▸'}</span> {item.title}
-                </button>
-                <span className="text-sm text-slate-700">{item.detail}</span>
-                {item.errors > 0 && (
-                  <span className="rounded bg-red-50 px-1.5 text-xs text-red-900">
-                    {t('editor.errorCount', { count: item.errors })}
-                  </span>
-                )}
-                <span className="ml-auto flex gap-1">
-                  <MoveButtons index={i} count={items.length} name={item.title} onMove={(by) => onMove(i, by)} />
-                  <ConfirmButton
-                    label={t('editor.remove')}
-                    accessibleLabel={t('editor.removeNamed', { name: item.title })}
-                    question={removeQuestion(item.title)}
-                    confirmLabel={t('editor.remove')}
-                    onConfirm={() => onRemove(i)}
-                  />
-                </span>
-              </div>
-              {open && (
-                <div id={bodyId} className="border-t border-slate-200 px-3 pb-3">
-                  {item.body}
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={onAdd}>
-        {addLabel}
-      </button>
-    </section>
   );
 }

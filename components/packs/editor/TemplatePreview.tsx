@@ -6,8 +6,7 @@ import { initialValues, isVisible, missingRequired, renderNote, type FormValues 
 import { parseTemplate, type Template } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
 import { FieldInput } from '@/components/ui/FieldInput';
-
-const toDanishDate = (iso: string) => iso.split('-').reverse().join('.');
+import { TemplateBasis } from '@/components/ui/TemplateBasis';
 
 /**
  * The template as the caseworker will see it in the panel: the same field
@@ -38,13 +37,7 @@ function LiveForm({ template }: { template: Template }) {
       data-testid="editor-template-preview"
     >
       <h5 className="text-base font-semibold">{template.title}</h5>
-      <p className="text-xs text-slate-700">
-        <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
-        <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
-          {t('templates.source')}
-        </a>{' '}
-        ({t('templates.checked', { date: toDanishDate(template.checkedAt) })})
-      </p>
+      <TemplateBasis template={template} />
       {template.fields
         .filter((f) => isVisible(template, f, values))
         .map((f) => (

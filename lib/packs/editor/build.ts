@@ -1,12 +1,11 @@
-import type { Checklist } from '../../checklists/schema';
 import type { PrefillContext } from '../../templates/form';
-import type { Template, TemplateField } from '../../templates/schema';
 import { parseBody, referencedNames, TemplateSyntaxError } from '../../templates/render';
 import { PACK_FORMAT, type Pack } from '../schema';
 import { validatePack, type PackParse } from '../validate';
-import type { DraftChecklist, DraftField, DraftItem, DraftTemplate, FieldKind, PackDraft } from './draft';
-import { checklistItemIdFrom, fieldIdFrom, itemIdUnderPack, newKey } from './ids';
-import { bumpVersion, highestVersion, type Bump } from './version';
+import type { DraftChecklist, DraftField, DraftTemplate, PackDraft } from './draft';
+import { checklistItemIdFrom, fieldIdFrom, itemIdUnderPack } from './ids';
+
+export { draftFromPack, newChecklist, newField, newItem, newPackDraft, newTemplate } from './to-draft';
 
 /** Values the preview fills in where the caseworker's panel would read them from the page. */
 export const SAMPLE_PREFILL: PrefillContext = {
@@ -19,217 +18,6 @@ export const SAMPLE_PREFILL: PrefillContext = {
 };
 
 const omitEmpty = (value: string) => (value.trim() === '' ? undefined : value);
-
-// ---- New, empty things ---------------------------------------------------------
-
-export function newPackDraft(today: string): PackDraft {
-  return {
-    id: '',
-    name: '',
-    publisher: '',
-    version: '1.0.0',
-    baseVersion: null,
-    changelogHistory: [],
-    changes: 'Første udgave.',
-    changesDate: today,
-    validFrom: today,
-    validTo: '',
-    templates: [],
-    checklists: [],
-    adapters: [],
-  };
-}
-
-export function newField(kind: FieldKind = 'text'): DraftField {
-  return {
-    key: newKey(),
-    id: '',
-    autoId: true,
-    kind,
-    label: '',
-    help: '',
-    required: false,
-    default: '',
-    defaults: [],
-    style: 'list',
-    showWhenField: '',
-    showWhenEquals: '',
-    prefill: '',
-    options: [],
-    min: '',
-    max: '',
-    unit: '',
-  };
-}
-
-export function newTemplate(pack: PackDraft, today: string): DraftTemplate {
-  return {
-    key: newKey(),
-    id: '',
-    autoId: true,
-    title: '',
-    meetingType: 'kontaktnotat',
-    description: '',
-    legalBasis: '',
-    sourceUrl: 'https://',
-    checkedAt: today,
-    validFrom: pack.validFrom || today,
-    validTo: '',
-    fields: [],
-    body: '',
-  };
-}
-
-export function newItem(): DraftItem {
-  return {
-    key: newKey(),
-    id: '',
-    autoId: true,
-    title: '',
-    help: '',
-    legalBasis: '',
-    sourceUrl: '',
-    required: false,
-    noteText: '',
-    field: '',
-    tickedByInsert: false,
-  };
-}
-
-export function newChecklist(pack: PackDraft, today: string): DraftChecklist {
-  return {
-    key: newKey(),
-    id: '',
-    autoId: true,
-    title: '',
-    meetingType: 'kontaktnotat',
-    templateId: '',
-    legalBasis: '',
-    sourceUrl: 'https://',
-    checkedAt: today,
-    validFrom: pack.validFrom || today,
-    validTo: '',
-    items: [newItem()],
-  };
-}
-
-// ---- From an existing pack -------------------------------------------------------
-
-function fieldToDraft(f: TemplateField): DraftField {
-  const base = {
-    ...newField(f.kind),
-    id: f.id,
-    autoId: false,
-    label: f.label,
-    help: f.help ?? '',
-    required: f.required,
-    showWhenField: f.showWhen?.field ?? '',
-    showWhenEquals: f.showWhen ? String(f.showWhen.equals) : '',
-    prefill: f.prefill ?? '',
-  } satisfies DraftField;
-  switch (f.kind) {
-    case 'number':
-      return {
-        ...base,
-        default: f.default === undefined ? '' : String(f.default),
-        min: f.min === undefined ? '' : String(f.min),
-        max: f.max === undefined ? '' : String(f.max),
-        unit: f.unit ?? '',
-      };
-    case 'choice':
-      return { ...base, options: f.options.map((o) => ({ key: newKey(), ...o })), default: f.default ?? '' };
-    case 'choices':
-      return {
-        ...base,
-        options: f.options.map((o) => ({ key: newKey(), ...o })),
-        defaults: f.default ?? [],
-        style: f.style,
-      };
-    case 'yesno':
-      return { ...base, default: f.default === undefined ? '' : String(f.default) };
-    default:
-      return { ...base, default: f.default ?? '' };
-  }
-}
-
-function templateToDraft(t: Template): DraftTemplate {
-  return {
-    key: newKey(),
-    id: t.id,
-    autoId: false,
-    title: t.title,
-    meetingType: t.meetingType,
-    description: t.description ?? '',
-    legalBasis: t.legalBasis,
-    sourceUrl: t.sourceUrl,
-    checkedAt: t.checkedAt,
-    validFrom: t.validFrom,
-    validTo: t.validTo ?? '',
-    fields: t.fields.map(fieldToDraft),
-    body: t.body,
-    target: t.target ?? '',
-    replaces: t.replaces ?? '',
-    shortcut: t.shortcut ?? '',
-  };
-}
-
-function checklistToDraft(c: Checklist): DraftChecklist {
-  return {
-    key: newKey(),
-    id: c.id,
-    autoId: false,
-    title: c.title,
-    meetingType: c.meetingType,
-    templateId: c.templateId ?? '',
-    legalBasis: c.legalBasis,
-    sourceUrl: c.sourceUrl,
-    checkedAt: c.checkedAt,
-    validFrom: c.validFrom,
-    validTo: c.validTo ?? '',
-    replaces: c.replaces ?? '',
-    items: c.items.map((i) => ({
-      key: newKey(),
-      id: i.id,
-      autoId: false,
-      title: i.title,
-      help: i.help ?? '',
-      legalBasis: i.legalBasis ?? '',
-      sourceUrl: i.sourceUrl ?? '',
-      required: i.required,
-      noteText: i.noteText ?? '',
-      field: i.field ?? '',
-      tickedByInsert: i.tickedBy === 'inserted',
-    })),
-  };
-}
-
-/**
- * A loaded pack becomes the next version of itself: the version is bumped
- * past the highest one known (the pack's own and any installed), a new
- * changelog entry is opened, and the old signature is dropped (it would no
- * longer match). Ids stay as they were, so caseworkers' work carries over.
- */
-export function draftFromPack(
-  pack: Pack,
-  options: { today: string; installedVersions?: string[]; bump?: Bump },
-): PackDraft {
-  const base = highestVersion([pack.version, ...(options.installedVersions ?? [])]) ?? pack.version;
-  return {
-    id: pack.id,
-    name: pack.name,
-    publisher: pack.publisher,
-    version: bumpVersion(base, options.bump ?? 'minor'),
-    baseVersion: base,
-    changelogHistory: pack.changelog,
-    changes: '',
-    changesDate: options.today,
-    validFrom: pack.validFrom,
-    validTo: pack.validTo ?? '',
-    templates: pack.templates.map(templateToDraft),
-    checklists: pack.checklists.map(checklistToDraft),
-    adapters: pack.adapters,
-  };
-}
 
 // ---- To a pack -----------------------------------------------------------------
 
@@ -283,8 +71,10 @@ export function buildTemplate(t: DraftTemplate): unknown {
     title: t.title,
     meetingType: t.meetingType,
     description: omitEmpty(t.description),
-    legalBasis: t.legalBasis,
-    sourceUrl: t.sourceUrl.trim(),
+    // An internal template leaves out a legal basis and source not given (the new template's `https://` included).
+    internal: t.internal || undefined,
+    legalBasis: t.internal ? omitEmpty(t.legalBasis) : t.legalBasis,
+    sourceUrl: t.internal && ['', 'https://'].includes(t.sourceUrl.trim()) ? undefined : t.sourceUrl.trim(),
     checkedAt: t.checkedAt,
     validFrom: t.validFrom,
     validTo: omitEmpty(t.validTo),
@@ -345,36 +135,35 @@ export function buildPack(d: PackDraft): unknown {
   ) as unknown;
 }
 
-// ---- Ids that follow titles, and renames that follow ids -----------------------
+// ---- Ids that follow titles ------------------------------------------------------
 
+/** `{{name}}`, `{{#name}}`, `{{/name=x}}` … */
 const TAG_NAME = (name: string) =>
-  new RegExp(`(\\{\\{\\s*[#^/]?\\s*)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s*(?:=[^}]*)?\\}\\})`, 'g');
+  new RegExp(`\\{\\{\\s*[#^/]?\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s*(?:=[^}]*)?\\}\\})`);
 
-/** Renames a field in a note body: `{{old}}`, `{{#old}}`, `{{/old=x}}` … */
-export function renameInBody(body: string, from: string, to: string): string {
-  if (!from || from === to) return body;
-  return body.replace(TAG_NAME(from), `$1${to}`);
-}
-
-function withAutoFieldIds(t: DraftTemplate): DraftTemplate {
+/**
+ * A field's id follows its label (fieldIdFrom) until something uses it: the
+ * note text, another field's "show when", or a checklist item linked to it
+ * (`linked`). From then it stays as it is (autoId false), so renaming the
+ * label never changes text the team lead wrote.
+ */
+function withAutoFieldIds(t: DraftTemplate, linked: Set<string>): DraftTemplate {
   const fields = [...t.fields];
-  let body = t.body;
+  const used = (id: string) =>
+    linked.has(id) || TAG_NAME(id).test(t.body) || fields.some((o) => o.showWhenField === id);
   fields.forEach((f, i) => {
     if (!f.autoId) return;
+    if (f.id && used(f.id)) {
+      fields[i] = { ...f, autoId: false };
+      return;
+    }
     const id = fieldIdFrom(
       f.label,
       fields.filter((_, j) => j !== i).map((o) => o.id),
     );
-    if (id === f.id) return;
-    if (f.id) {
-      body = renameInBody(body, f.id, id);
-      fields.forEach((o, j) => {
-        if (o.showWhenField === f.id) fields[j] = { ...o, showWhenField: id };
-      });
-    }
-    fields[i] = { ...fields[i]!, id };
+    if (id !== f.id) fields[i] = { ...f, id };
   });
-  return fields.some((f, i) => f !== t.fields[i]) || body !== t.body ? { ...t, fields, body } : t;
+  return fields.some((f, i) => f !== t.fields[i]) ? { ...t, fields } : t;
 }
 
 /**
@@ -382,7 +171,10 @@ function withAutoFieldIds(t: DraftTemplate): DraftTemplate {
  * template whose id changes is followed by the checklists linked to it.
  */
 export function applyAutoIds(d: PackDraft): PackDraft {
-  const templates = d.templates.map(withAutoFieldIds);
+  const templates = d.templates.map((t) => {
+    const linked = d.checklists.filter((c) => c.templateId === t.id).flatMap((c) => c.items.map((i) => i.field ?? ''));
+    return withAutoFieldIds(t, new Set(linked));
+  });
   const renamed = new Map<string, string>();
   templates.forEach((t, i) => {
     if (!t.autoId) return;

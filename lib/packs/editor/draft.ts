@@ -53,6 +53,8 @@ export const draftTemplateSchema = lazySchema(() =>
     title: text,
     meetingType: z.enum(MEETING_TYPES),
     description: text,
+    /** For the team's own use: legal basis and source optional (pack format 5; absent in drafts saved before it). */
+    internal: z.boolean().optional(),
     legalBasis: text,
     sourceUrl: text,
     checkedAt: text,

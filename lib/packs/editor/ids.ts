@@ -20,12 +20,21 @@ function unique(base: string, taken: Iterable<string>, join: string): string {
   for (let n = 2; ; n++) if (!used.has(`${base}${join}${n}`)) return `${base}${join}${n}`;
 }
 
-/** `Borgerens ønsker` → `borgerensOensker` (template field ids). */
+/**
+ * `Borgerens ønsker` → `borgerens_ønsker` (template field ids, pack format 5):
+ * the label in lower case, `_` for spaces and punctuation, Danish letters kept
+ * and other accents dropped (`Café` → `cafe`); `felt_` first if it would not
+ * start with a letter, and `_2`, `_3` … when the template has it already.
+ */
 export function fieldIdFrom(label: string, taken: Iterable<string>): string {
-  const parts = words(label).map((w) => w.toLowerCase());
-  let id = parts.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
-  if (!/^[a-z]/.test(id)) id = `felt${id}`;
-  return unique(id.slice(0, 36), taken, '');
+  const parts = label
+    .toLowerCase()
+    .replace(/[^æøå]/g, (c) => c.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .split(/[^a-z0-9æøå]+/)
+    .filter(Boolean);
+  let id = parts.join('_');
+  if (!/^[a-zæøå]/.test(id)) id = id ? `felt_${id}` : 'felt';
+  return unique(id.slice(0, 36).replace(/_+$/, ''), taken, '_');
 }
 
 /** `Partshøring før afgørelse` → `partshoering-foer-afgoerelse` (kebab case). */
