@@ -6,13 +6,14 @@ import { Notice } from '@/components/ui/Notice';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { takeFirstView, type FirstView } from '@/lib/panel/first-view';
+import { rememberWhereShown } from '@/lib/panel/remember-address';
 
 type Opened = { cpr: string; key: string; first?: FirstView } | { cpr: string; error: string };
 
 /** Everything the panel shows for the citizen on the page. */
 export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
   const t = useT();
-  const { repository } = usePanelServices();
+  const { repository, host } = usePanelServices();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -33,6 +34,11 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
   }, [repository, citizen.cpr, citizen.name, attempt]);
 
   const current = opened?.cpr === citizen.cpr ? opened : null;
+  const openedKey = current && 'key' in current ? current.key : null;
+  // Where the case system shows the citizen, for "Åbn i sagssystemet" (each time the page names them again).
+  useEffect(() => {
+    if (openedKey) void rememberWhereShown(repository, host, openedKey, citizen.cpr).catch(() => undefined);
+  }, [repository, host, openedKey, citizen]);
   return (
     <>
       <CitizenHeader citizen={citizen} />
