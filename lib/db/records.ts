@@ -36,6 +36,8 @@ export const caseAddressSchema = lazySchema(() =>
     .url({ protocol: /^https?$/ })
     .max(2048)
     .refine((url) => {
+      // Refinements run after a failed check too: a string that is no URL at all is already refused.
+      if (!URL.canParse(url)) return false;
       const { username, password } = new URL(url);
       return !username && !password;
     }, 'no user name or password in the address'),
