@@ -35,9 +35,15 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
 
   const current = opened?.cpr === citizen.cpr ? opened : null;
   const openedKey = current && 'key' in current ? current.key : null;
-  // Where the case system shows the citizen, for "Åbn i sagssystemet" (each time the page names them again).
+  // Where the case system shows the citizen, for "Åbn i sagssystemet" (each time the page names them
+  // again); once the panel is idle, so it never competes with the citizen's first view.
   useEffect(() => {
-    if (openedKey) void rememberWhereShown(repository, host, openedKey, citizen.cpr).catch(() => undefined);
+    if (!openedKey) return;
+    const idle = requestIdleCallback(
+      () => void rememberWhereShown(repository, host, openedKey, citizen.cpr).catch(() => undefined),
+      { timeout: 2_000 },
+    );
+    return () => cancelIdleCallback(idle);
   }, [repository, host, openedKey, citizen]);
   return (
     <>
