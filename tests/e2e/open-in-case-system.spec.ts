@@ -81,8 +81,17 @@ test('"Åbn i sagssystemet": from a note found in the options page a new tab sho
   expect(await wcagViolations(options, '#noter')).toEqual([]);
   await section(options, 'dig').getByLabel('Language').selectOption('da');
 
-  // "Slet alt om borgeren" erases the address with the rest: nothing left to open.
+  // The access report (art. 15) names the address with the rest of what Sidevogn holds.
   await opened.panel.openCitizenDataMenu();
+  const [sheet] = await Promise.all([
+    context.waitForEvent('page'),
+    opened.panel.frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),
+  ]);
+  await expect(sheet.locator('dd', { hasText: annaAddress })).toBeVisible();
+  await expect(sheet.locator('dt', { hasText: 'Sidst set i sagssystemet på' })).toBeVisible();
+  await sheet.close();
+
+  // "Slet alt om borgeren" erases the address with the rest: nothing left to open.
   await opened.panel.frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
   await opened.panel.frame
     .getByRole('alertdialog', { name: 'Slet alt om borgeren?' })

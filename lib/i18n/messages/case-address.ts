@@ -10,6 +10,8 @@ export const da = {
   'caseAddress.untaught':
     'Adressen kan ikke åbnes: {origin} er ikke et sagssystem, Sidevogn er lært op til (længere). Lær sagssystemet under Sagssystemer, eller åbn borgeren direkte i sagssystemet.',
   'caseAddress.failed': 'Sagssystemet kunne ikke åbnes: {error}',
+  /** The access report (art. 15): the address is part of what Sidevogn holds about the citizen. */
+  'access.caseAddress': 'Sidst set i sagssystemet på',
 };
 
 export const en: Record<keyof typeof da, string> = {
@@ -23,4 +25,5 @@ export const en: Record<keyof typeof da, string> = {
   'caseAddress.untaught':
     'The address cannot be opened: {origin} is not (or no longer) a case system Sidevogn has been taught. Teach it under Case systems, or open the citizen directly in the case system.',
   'caseAddress.failed': 'The case system could not be opened: {error}',
+  'access.caseAddress': 'Last seen in the case system at',
 };
