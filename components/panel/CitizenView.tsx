@@ -6,13 +6,14 @@ import { Notice } from '@/components/ui/Notice';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { takeFirstView, type FirstView } from '@/lib/panel/first-view';
+import { rememberWhereShown } from '@/lib/panel/remember-address';
 
 type Opened = { cpr: string; key: string; first?: FirstView } | { cpr: string; error: string };
 
 /** Everything the panel shows for the citizen on the page. */
 export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
   const t = useT();
-  const { repository } = usePanelServices();
+  const { repository, host } = usePanelServices();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -33,6 +34,17 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
   }, [repository, citizen.cpr, citizen.name, attempt]);
 
   const current = opened?.cpr === citizen.cpr ? opened : null;
+  const openedKey = current && 'key' in current ? current.key : null;
+  // Where the case system shows the citizen, for "Åbn i sagssystemet" (each time the page names them
+  // again); once the panel is idle, so it never competes with the citizen's first view.
+  useEffect(() => {
+    if (!openedKey) return;
+    const idle = requestIdleCallback(
+      () => void rememberWhereShown(repository, host, openedKey, citizen.cpr).catch(() => undefined),
+      { timeout: 2_000 },
+    );
+    return () => cancelIdleCallback(idle);
+  }, [repository, host, openedKey, citizen]);
   return (
     <>
       <CitizenHeader citizen={citizen} />

@@ -56,6 +56,12 @@ export function AccessReport({ data, error, printedAt }: AccessPageProps) {
           <dd>{when(citizen.firstSeenAt)}</dd>
           <dt className="font-medium">{t('access.lastActivity')}</dt>
           <dd>{when(citizen.lastActivityAt)}</dd>
+          {citizen.caseAddress && (
+            <>
+              <dt className="font-medium">{t('access.caseAddress')}</dt>
+              <dd className="break-all">{citizen.caseAddress}</dd>
+            </>
+          )}
         </dl>
       </section>
 

@@ -1,125 +1,46 @@
-import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
-import { queryTerms, type BuildProgress, type NoteSearch } from '@/lib/search/note-search';
-import { createWorkerNoteSearch } from '@/lib/search/worker-search';
+import { queryTerms } from '@/lib/search/note-search';
+import type { Translate } from '@/lib/i18n/i18n';
 import type { Repositories } from '@/lib/repositories';
-import { LockedError } from '@/lib/crypto/session';
-import { formatDateTime } from '@/lib/i18n/i18n';
-import { resolveResults, type NoteResult } from '@/lib/search/note-results';
-import { useLocale, useT } from '@/components/ui/i18n';
+import { useT } from '@/components/ui/i18n';
+import { NoteResults } from './NoteResults';
+import { useNoteSearch, type NoteSearchState } from './use-note-search';
 
-const SHOWN = 50;
-/** Writes often come in bursts (autosave, another panel): search again once they settle. */
-const CHANGE_SETTLE_MS = 150;
-
-type Found = { query: string; total: number; results: NoteResult[] };
+/** The status line: how many notes, or what the search is doing. */
+function statusText(t: Translate, active: boolean, { progress, found, error }: NoteSearchState): string {
+  const building = progress !== null && progress.done < progress.total;
+  if (error) return t('search.failed', { error });
+  if (building && active) {
+    const percent = progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0;
+    return t('search.preparing', { percent });
+  }
+  if (!active) return '';
+  if (!found) return t('search.searching');
+  let status =
+    found.total === 0
+      ? t('search.count.none')
+      : found.total === 1
+        ? t('search.count.one')
+        : t('search.count.many', { count: found.total });
+  if (found.total > found.results.length && found.results.length > 0)
+    status += ` ${t('search.newestShown', { shown: found.results.length })}`;
+  return status;
+}
 
 /**
- * "Søg i noter": every note about every citizen, searched in the options page.
- * Lives behind the lock gate; the index is built in a worker from the moment
- * this section mounts (i.e. at unlock), so the first search finds it ready,
- * and the worker is ended on unmount and on lock, so no decrypted text stays
- * in memory while locked.
+ * "Søg i noter": every note about every citizen, searched in the options page
+ * (behind the lock gate; the search itself: ./use-note-search). Each hit can
+ * open its citizen in the case system.
  */
 export function NoteSearchSection({ db, repository }: { db: SidevognDb; repository: Repositories }) {
   const t = useT();
-  const locale = useLocale();
   const inputId = useId();
   const helpId = useId();
   const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query);
-  const [progress, setProgress] = useState<BuildProgress | null>(null);
-  const [revision, setRevision] = useState(0);
-  const [found, setFound] = useState<Found | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const warmed = useRef(false);
-
-  // Created on first use and closed on unmount (locking unmounts this section).
-  const searchRef = useRef<NoteSearch | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const getSearch = useCallback((): NoteSearch => {
-    if (searchRef.current) return searchRef.current;
-    const created = createWorkerNoteSearch(db);
-    created.onProgress(setProgress);
-    created.onChange(() => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => setRevision((r) => r + 1), CHANGE_SETTLE_MS);
-    });
-    searchRef.current = created;
-    return created;
-  }, [db]);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      searchRef.current?.close();
-      searchRef.current = null;
-      warmed.current = false;
-    },
-    [db],
-  );
-
-  const warm = useCallback(() => {
-    if (warmed.current) return;
-    warmed.current = true;
-    getSearch()
-      .warm()
-      .then(
-        () => setProgress(null),
-        (e: unknown) => {
-          warmed.current = false;
-          setProgress(null);
-          if (!(e instanceof LockedError)) setError(e instanceof Error ? e.message : String(e));
-        },
-      );
-  }, [getSearch]);
-
-  // Unlocked (this section mounts only then): build now, off the page's thread.
-  useEffect(() => warm(), [warm]);
-
-  useEffect(() => {
-    const q = deferred.trim();
-    if (queryTerms(q).length === 0) return;
-    warm();
-    let current = true;
-    getSearch()
-      .search(q, { limit: SHOWN })
-      .then(async (result) => ({ query: q, total: result.total, results: await resolveResults(repository, result, q) }))
-      .then(
-        (next) => {
-          if (!current) return;
-          setFound(next);
-          setError(null);
-        },
-        (e: unknown) => {
-          if (!current || e instanceof LockedError) return;
-          setFound(null);
-          setError(e instanceof Error ? e.message : String(e));
-        },
-      );
-    return () => {
-      current = false;
-    };
-  }, [getSearch, deferred, revision, repository, warm]);
-
-  const building = progress !== null && progress.done < progress.total;
-  const percent = progress && progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0;
+  const search = useNoteSearch(db, repository, query);
+  const { found } = search;
   const active = queryTerms(query).length > 0;
-
-  let status = '';
-  if (error) status = t('search.failed', { error });
-  else if (building && active) status = t('search.preparing', { percent });
-  else if (active && found) {
-    status =
-      found.total === 0
-        ? t('search.count.none')
-        : found.total === 1
-          ? t('search.count.one')
-          : t('search.count.many', { count: found.total });
-    if (found.total > found.results.length && found.results.length > 0)
-      status += ` ${t('search.newestShown', { shown: found.results.length })}`;
-  } else if (active) status = t('search.searching');
 
   return (
     <section className="mt-8" aria-labelledby="note-search-heading">
@@ -138,7 +59,7 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
           aria-describedby={helpId}
           autoComplete="off"
           spellCheck={false}
-          onFocus={warm}
+          onFocus={search.warm}
           onChange={(e) => setQuery(e.target.value)}
         />
         <p id={helpId} className="mt-1 text-sm text-slate-700">
@@ -146,35 +67,10 @@ export function NoteSearchSection({ db, repository }: { db: SidevognDb; reposito
         </p>
       </form>
       <p className="mt-2 text-sm font-medium" role="status" data-testid="note-search-status">
-        {status}
+        {statusText(t, active, search)}
       </p>
       {!active && <p className="mt-1 text-sm text-slate-700">{t('search.empty')}</p>}
-      {active && found && found.results.length > 0 && (
-        <ol className="mt-2 divide-y divide-slate-200 rounded border border-slate-300" aria-label={t('search.results')}>
-          {found.results.map((r) => (
-            <li key={r.id} className="px-3 py-2 text-sm" data-testid="note-search-result">
-              <p className="flex flex-wrap items-baseline gap-x-3">
-                <span className="font-medium">{r.citizenName || t('citizen.noName')}</span>
-                <span className="font-mono">{r.maskedCpr}</span>
-                <time className="text-slate-700" dateTime={new Date(r.createdAt).toISOString()}>
-                  {formatDateTime(locale, r.createdAt)}
-                </time>
-              </p>
-              <p className="mt-1 break-words text-slate-900" data-testid="note-search-snippet">
-                {r.snippet.map((piece, i) =>
-                  piece.match ? (
-                    <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
-                      {piece.text}
-                    </mark>
-                  ) : (
-                    <span key={i}>{piece.text}</span>
-                  ),
-                )}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      {active && found && found.results.length > 0 && <NoteResults results={found.results} repository={repository} />}
     </section>
   );
 }

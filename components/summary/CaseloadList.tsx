@@ -6,6 +6,7 @@ import { danishDate } from '@/lib/summary/dates';
 import { useToday } from './use-today';
 import { dueStatus } from '@/lib/summary/deadlines';
 import { useT } from '@/components/ui/i18n';
+import { OpenInCaseSystem } from '@/components/ui/OpenInCaseSystem';
 import { StatusBadge } from './DeadlinesSection';
 import { DeletionBadge } from '../privacy/DeletionBadge';
 import { useRetentionDays } from '../privacy/use-retention-days';
@@ -80,6 +81,14 @@ export function CaseloadList({ repository }: { repository: Repositories }) {
                   <td className="px-3 py-1.5 font-medium">
                     {e.name || t('citizen.noName')}
                     <DeletionBadge lastActivityAt={e.lastActivityAt} retentionDays={retentionDays} />
+                    <div className="mt-1 font-normal">
+                      <OpenInCaseSystem
+                        repository={repository}
+                        citizenKey={e.key}
+                        name={e.name || t('citizen.noName')}
+                        known={e.hasCaseAddress}
+                      />
+                    </div>
                   </td>
                   <td className="px-3 py-1.5 font-mono">{maskCpr(e.cpr)}</td>
                   <td className="px-3 py-1.5">

@@ -318,6 +318,9 @@ export async function importBackup(
           continue;
         }
         result.updated++;
+        // A newer citizen from a file without the case-system address keeps the one known here.
+        const { caseAddress } = current as { caseAddress?: string };
+        if (table === 'citizens' && caseAddress && !record.caseAddress) record.caseAddress = caseAddress;
       } else result.added++;
       rows.push(await sealRecord(key, table, record));
     }

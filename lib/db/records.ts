@@ -26,6 +26,23 @@ export function parseStored<T>(schema: z.ZodType<T>, table: string, value: unkno
  * loudly instead of being silently replaced.
  */
 
+/**
+ * A case-system address as stored: an http(s) URL of at most 2,048 characters.
+ * Whether its origin has a taught adapter is checked where it is stored and
+ * where it is opened (lib/summary/case-address.ts), against the adapters then.
+ */
+export const caseAddressSchema = lazySchema(() =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .refine((url) => {
+      // Refinements run after a failed check too: a string that is no URL at all is already refused.
+      if (!URL.canParse(url)) return false;
+      const { username, password } = new URL(url);
+      return !username && !password;
+    }, 'no user name or password in the address'),
+);
+
 export const citizenRecordSchema = lazySchema(() =>
   z.strictObject({
     /** HMAC of the CPR under an installation secret: stable, but not the number. */
@@ -34,6 +51,8 @@ export const citizenRecordSchema = lazySchema(() =>
     name: z.string().max(500),
     firstSeenAt: z.number().int(),
     lastActivityAt: z.number().int(),
+    /** Where the bridge last saw the citizen in the case system ("Åbn i sagssystemet"; lib/summary/case-address.ts). */
+    caseAddress: caseAddressSchema.optional(),
   }),
 );
 

@@ -6,6 +6,7 @@ import { FIELDS_GLOBAL, type FieldsApi, type TargetChoice } from './fields-api';
 import { chooseTarget, insertInto, liveTargets, trackCaret, type LiveTarget } from './insert';
 import { readCitizens } from './read-citizen';
 import { startShortcuts } from './shortcuts';
+import { answerCaseAddress } from './case-address-api';
 
 // The field script's entry, bundled by wxt.config.ts into host-fields.js and
 // injected right after host.js wherever the bridge runs. It starts tracking the
@@ -67,3 +68,5 @@ api.answer = (adapter, message, reply) => {
     reply({ type: 'targets', requestId: message.requestId, ...api.targets(adapter) });
 };
 (globalThis as unknown as Record<string, unknown>)[FIELDS_GLOBAL] = api;
+// The page's address, for "Åbn i sagssystemet" (asked of the top frame only).
+if (window === top) answerCaseAddress();

@@ -11,6 +11,7 @@ import * as storage from './messages/storage';
 import * as search from './messages/search';
 import * as usage from './messages/usage';
 import * as packGuide from './messages/pack-guide';
+import * as caseAddress from './messages/case-address';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -31,6 +32,7 @@ export const da = {
   ...search.da,
   ...usage.da,
   ...packGuide.da,
+  ...caseAddress.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -49,4 +51,5 @@ export const en: Record<MessageKey, string> = {
   ...search.en,
   ...usage.en,
   ...packGuide.en,
+  ...caseAddress.en,
 };

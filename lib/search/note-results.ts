@@ -6,7 +6,10 @@ import { buildSnippet, type SnippetPiece } from './snippet';
 /** One note in the search results, ready to show: no full CPR, only a snippet of the note. */
 export interface NoteResult {
   id: string;
+  citizenKey: string;
   citizenName: string;
+  /** Sidevogn remembers where the case system last showed the citizen ("Åbn i sagssystemet"). */
+  hasCaseAddress: boolean;
   maskedCpr: string;
   createdAt: number;
   snippet: SnippetPiece[];
@@ -33,6 +36,8 @@ export async function resolveResults(
     const citizen = citizens.get(note.citizenKey);
     results.push({
       id: note.id,
+      citizenKey: note.citizenKey,
+      hasCaseAddress: citizen?.caseAddress !== undefined,
       citizenName: citizen?.name ?? '',
       maskedCpr: citizen ? maskCpr(citizen.cpr) : '',
       createdAt: note.createdAt,

@@ -10,6 +10,8 @@ export interface CaseloadEntry {
   lastActivityAt: number;
   nextDeadline: { due: string; title: string } | null;
   overdue: number;
+  /** Sidevogn remembers where the case system last showed the citizen ("Åbn i sagssystemet"). */
+  hasCaseAddress: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export function createCaseloadRepository(ctx: DataContext) {
           lastActivityAt: c.lastActivityAt,
           nextDeadline: next.get(c.key) ?? null,
           overdue: overdue.get(c.key) ?? 0,
+          hasCaseAddress: c.caseAddress !== undefined,
         }))
         .sort(
           (a, b) =>

@@ -2,7 +2,7 @@ import type { DataContext } from '../db/data-context';
 import { META_KEYS, openSecret, sealSecret } from '../db/keyring-store';
 import { openRow, sealRecord } from '../db/sealed';
 import { deriveCitizenKey, importCitizenKeySecret, newCitizenKeySecret } from '../db/citizen-key';
-import type { CitizenRecord } from '../db/records';
+import { caseAddressSchema, type CitizenRecord } from '../db/records';
 
 const SECRET_META_KEY = META_KEYS.citizenKeySecret;
 
@@ -79,6 +79,27 @@ export function createCitizenRepository(ctx: DataContext) {
         }
       });
       return ckey;
+    },
+    /**
+     * Remembers where the case system showed an opened citizen (sealed with
+     * the rest of the record). Only an address that passes caseAddressSchema;
+     * the caller checks it belongs to a taught case system (./case-address).
+     * No write when it is the one already known, nor for a citizen not
+     * opened (or erased meanwhile); the last activity is not touched.
+     */
+    async rememberAddress(citizenKey: string, address: string): Promise<boolean> {
+      const url = caseAddressSchema.parse(address);
+      const dataKey = key();
+      const known = await db.citizens.get(citizenKey);
+      if (!known || (await openRow(dataKey, 'citizens', known)).caseAddress === url) return false;
+      return db.transaction('rw', db.citizens, async () => {
+        const existing = await db.citizens.get(citizenKey);
+        if (!existing) return false;
+        const record = await waitFor(openRow(dataKey, 'citizens', existing));
+        if (record.caseAddress === url) return false;
+        await db.citizens.put(await waitFor(sealRecord(dataKey, 'citizens', { ...record, caseAddress: url })));
+        return true;
+      });
     },
     async get(citizenKey: string): Promise<CitizenRecord | undefined> {
       const dataKey = key();

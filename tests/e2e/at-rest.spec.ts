@@ -15,6 +15,8 @@ import { expect, test } from './fixtures';
 const CANARY = {
   cpr: '2402871234',
   citizens: 'KanarieNavnQx7',
+  /** The case-system address the panel remembers (in the citizen's record: "Åbn i sagssystemet"). */
+  caseAddress: 'KanarieAdresseQx7',
   notes: 'KanarieNoteQx7',
   drafts: 'KanarieKladdeQx7',
   formDrafts: 'KanarieFormularQx7',
@@ -37,6 +39,7 @@ async function canaryBackup(): Promise<{ text: string; recoveryKey: string }> {
     const repo = createRepositories(db, () => (clock += 1000), fixedKey(dataKey));
     const template = { ...packSchema.parse(structuredClone(defaultPack)).templates[0]!, title: CANARY.history };
     const key = await repo.citizens.open('240287-1234', `${CANARY.citizens} Jensen`);
+    await repo.citizens.rememberAddress(key, `http://127.0.0.1/borger/${CANARY.caseAddress}`);
     await repo.notes.create(key, `Samtale: ${CANARY.notes}`);
     await repo.history.templateInserted(key, template, null);
     await repo.drafts.save(draftIdForNewNote(key), key, `Kladde ${CANARY.drafts}`);
@@ -110,6 +113,7 @@ test('at rest: no canary of any citizen table, nor the CPR, in any file of the c
   // The app opens what it stored: the canaries are in the database, sealed.
   await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
   await expect(options.getByText(`${CANARY.citizens} Jensen`)).toBeVisible();
+  await expect(options.getByRole('button', { name: `Åbn i sagssystemet: ${CANARY.citizens} Jensen` })).toBeVisible();
   await context.close();
 
   expect(statSync(join(profileDir, 'Default', 'IndexedDB')).isDirectory()).toBe(true);
