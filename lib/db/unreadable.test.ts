@@ -78,6 +78,13 @@ describe('a stored row that does not read', () => {
     await expect(t.repo.history.list(a)).rejects.toThrow(/history record/);
   });
 
+  it('the options page caseload lists the citizen though an open deadline of theirs does not read', async () => {
+    const a = await citizenWithBadRows();
+    await t.repo.deadlines.add(a, 'Opfølgning', '2030-02-01');
+    const list = await t.repo.caseload.list('2026-01-01');
+    expect(list.map((c) => [c.name, c.nextDeadline?.title])).toEqual([['A', 'Opfølgning']]);
+  });
+
   it('counts only rows that do not read: a locked repository still fails as locked', async () => {
     const a = await citizenWithBadRows();
     const locked = createRepositories(t.db, Date.now, fixedKey(null));
