@@ -110,7 +110,8 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     if (!found) setMessage({ tone: 'error', key: 'adapters.checkNoTab', params: { name: adapter.name } });
   };
 
-  const list = [...(adapters ?? []), demoAdapter];
+  // The demo case system's adapter only in development and test builds (__DEMO__: wxt.config.ts).
+  const list = [...(adapters ?? []), ...(__DEMO__ ? [demoAdapter] : [])];
   return (
     <section className="mt-8" aria-labelledby="adapters-heading">
       <h2 id="adapters-heading" className="text-lg font-semibold">

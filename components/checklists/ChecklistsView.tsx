@@ -6,6 +6,7 @@ import { isInForce } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
 import { useLocale, useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
+import { UnreadableNotice } from '@/components/ui/Unreadable';
 import { ChecklistRunView } from './ChecklistRunView';
 
 /** The checklists tab: start one for the meeting, work through it, see finished ones. */
@@ -13,7 +14,8 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
   const t = useT();
   const locale = useLocale();
   const { repository } = usePanelServices();
-  const runs = useLiveQuery(() => repository.checklistRuns.list(citizenKey), [repository, citizenKey]);
+  const read = useLiveQuery(() => repository.checklistRuns.readable(citizenKey), [repository, citizenKey]);
+  const runs = read?.records;
   const available = useLiveQuery(() => repository.packs.activeContent().then((c) => c.checklists), [repository]);
   const [choice, setChoice] = useState('');
   // Expired checklists (and those not yet in force) are hidden unless the caseworker asks.
@@ -30,6 +32,7 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
 
   return (
     <div className="px-4 py-3">
+      <UnreadableNotice count={read?.unreadable ?? 0} message="storage.unreadable.checklists" />
       <form
         className="flex items-end gap-2"
         onSubmit={(e) => {

@@ -4,6 +4,7 @@ import type { NoteRecord } from '@/lib/db/records';
 import { NOTES_FIRST_PAGE, NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/notes/note-repository';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
+import { UnreadableNotice } from '@/components/ui/Unreadable';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
 import { UndoToast } from './UndoToast';
@@ -76,6 +77,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
       </h2>
       <p className="mb-2 text-xs text-slate-600">{t('notes.privateHint')}</p>
       <NoteComposer citizenKey={citizenKey} />
+      <UnreadableNotice count={page?.unreadable ?? 0} message="storage.unreadable.notes" />
       {notes === undefined ? (
         <p className="mt-4 text-sm text-slate-600">{t('notes.loading')}</p>
       ) : notes.length === 0 ? (

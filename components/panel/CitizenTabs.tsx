@@ -10,6 +10,7 @@ import { TemplatesView } from '../templates/TemplatesView';
 import { SummaryView, useObserveHostFacts } from '../summary/SummaryView';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
+import { ReadBoundary } from '@/components/ui/Unreadable';
 import { markCitizenData } from '@/lib/backup/marker';
 import { CitizenDataActions } from '../privacy/CitizenDataActions';
 import { RetentionWarning } from '../privacy/RetentionWarning';
@@ -94,7 +95,10 @@ export function CitizenTabs({
       </div>
       <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
         {active === 'summary' && (
-          <SummaryView key={`${citizenKey}-${erasures}`} citizen={citizen} citizenKey={citizenKey} first={firstView} />
+          // A read that throws (the summary row does not read) fails this view only, with a message.
+          <ReadBoundary key={`${citizenKey}-${erasures}`}>
+            <SummaryView citizen={citizen} citizenKey={citizenKey} first={firstView} />
+          </ReadBoundary>
         )}
         {active === 'summary' && (
           <CitizenDataActions
@@ -104,11 +108,27 @@ export function CitizenTabs({
             onErased={() => setErasures((n) => n + 1)}
           />
         )}
-        {active === 'notes' && <NotesView key={citizenKey} citizenKey={citizenKey} />}
-        {active === 'templates' && <TemplatesView key={citizenKey} citizen={citizen} citizenKey={citizenKey} />}
-        {active === 'checklists' && <ChecklistsView key={citizenKey} citizenKey={citizenKey} />}
+        {active === 'notes' && (
+          <ReadBoundary key={citizenKey}>
+            <NotesView citizenKey={citizenKey} />
+          </ReadBoundary>
+        )}
+        {active === 'templates' && (
+          <ReadBoundary key={citizenKey}>
+            <TemplatesView citizen={citizen} citizenKey={citizenKey} />
+          </ReadBoundary>
+        )}
+        {active === 'checklists' && (
+          <ReadBoundary key={citizenKey}>
+            <ChecklistsView citizenKey={citizenKey} />
+          </ReadBoundary>
+        )}
         {active === 'history' && <UsageToday usage={repository.usage} t={t} />}
-        {active === 'history' && <HistoryList key={citizenKey} citizenKey={citizenKey} />}
+        {active === 'history' && (
+          <ReadBoundary key={citizenKey}>
+            <HistoryList citizenKey={citizenKey} />
+          </ReadBoundary>
+        )}
       </div>
     </>
   );

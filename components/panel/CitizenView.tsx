@@ -22,7 +22,11 @@ export function CitizenView({ citizen }: { citizen: CitizenOnPage }) {
     // On a warm start the first view may have been read already (lib/panel/first-view.ts).
     const first = takeFirstView(citizen.cpr, citizen.name);
     const opening = first
-      ? first.then((view) => ({ key: view.key, first: view }))
+      ? first.then(
+          (view) => ({ key: view.key, first: view }),
+          // The first view failed (a stored row that does not read): open as usual; the tab says what failed.
+          () => repository.citizens.open(citizen.cpr, citizen.name).then((key) => ({ key })),
+        )
       : repository.citizens.open(citizen.cpr, citizen.name).then((key) => ({ key }));
     opening.then(
       (view) => live && setOpened({ cpr: citizen.cpr, ...view }),

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
+import { UnreadableNotice } from '@/components/ui/Unreadable';
 import { ContactsSection } from './ContactsSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { FactsSection } from './FactsSection';
@@ -41,17 +42,23 @@ export function SummaryView({
     [repository, citizenKey],
     first?.summary,
   );
-  const deadlines = useLiveQuery(
-    () => repository.deadlines.list(citizenKey).then((d) => sameAsFirst(first?.deadlines, d)),
+  // A deadline row that does not read is left out and counted (lib/db/sealed.ts openReadable).
+  const read = useLiveQuery(
+    () =>
+      repository.deadlines
+        .readable(citizenKey)
+        .then((d) => ({ records: sameAsFirst(first?.deadlines, d.records), unreadable: d.unreadable })),
     [repository, citizenKey],
-    first?.deadlines,
+    first && { records: first.deadlines, unreadable: 0 },
   );
+  const deadlines = read?.records;
   if (!summary || !deadlines) return <p className="px-4 py-3 text-sm text-slate-600">{t('summary.loading')}</p>;
   return (
     <div className="space-y-5 px-4 py-3" data-testid="summary">
       <SummaryActions citizen={citizen} citizenKey={citizenKey} />
       {/* The caseworker's own picture first; the case system's facts folded below. */}
       <TextFieldsSection citizenKey={citizenKey} summary={summary} />
+      <UnreadableNotice count={read?.unreadable ?? 0} message="storage.unreadable.deadlines" />
       <DeadlinesSection citizen={citizen} citizenKey={citizenKey} deadlines={deadlines} />
       <FactsSection citizen={citizen} citizenKey={citizenKey} summary={summary} />
       <ContactsSection citizenKey={citizenKey} contacts={summary.contacts} />

@@ -17,7 +17,8 @@ export function useLinkedChecklist(
   values: FormValues | null,
 ) {
   const linked = useLiveQuery(async () => {
-    for (const run of await repository.checklistRuns.list(citizenKey)) {
+    // A run that does not read is the checklists tab's to report (it is left as stored).
+    for (const run of (await repository.checklistRuns.readable(citizenKey)).records) {
       if (run.finishedAt !== null) continue;
       const checklist = await repository.checklistRuns.checklistOf(run);
       if (checklist?.templateId === template.id) return { run, checklist };

@@ -1,5 +1,5 @@
 import type { DataContext } from '../db/data-context';
-import { openRow, openRows, sealRecord } from '../db/sealed';
+import { openReadable, openRow, openRows, sealRecord, type Readable } from '../db/sealed';
 import type { ChecklistItemState, ChecklistRunRecord } from '../db/records';
 import type { Checklist } from './schema';
 import type { Pack } from '../packs/schema';
@@ -18,6 +18,13 @@ export function createChecklistRunRepository(ctx: DataContext, packs: PackVersio
       const dataKey = key();
       const rows = await db.checklistRuns.where('citizenKey').equals(citizenKey).toArray();
       return (await openRows(dataKey, 'checklistRuns', rows)).sort((a, b) => b.startedAt - a.startedAt);
+    },
+    /** As list, for the panel: a row that does not read is counted, not thrown, and left as stored. */
+    async readable(citizenKey: string): Promise<Readable<ChecklistRunRecord>> {
+      const dataKey = key();
+      const rows = await db.checklistRuns.where('citizenKey').equals(citizenKey).toArray();
+      const { records, unreadable } = await openReadable(dataKey, 'checklistRuns', rows);
+      return { records: records.sort((a, b) => b.startedAt - a.startedAt), unreadable };
     },
     async start(
       citizenKey: string,

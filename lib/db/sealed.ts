@@ -93,3 +93,31 @@ export function openRows<T extends SealedTableName>(
 ): Promise<RecordOf<T>[]> {
   return Promise.all(rows.map((row) => openRow(key, table, row)));
 }
+
+/**
+ * What a view shows of a set of rows: the records that opened, and how many
+ * did not. A row that fails its schema or does not open (StoredDataError) is
+ * counted, not thrown, so one bad row never blanks a view; it stays in the
+ * database as it is (nothing here writes). Other errors (locked) still throw.
+ */
+export interface Readable<R> {
+  records: R[];
+  unreadable: number;
+}
+
+export async function openReadable<T extends SealedTableName>(
+  key: CryptoKey,
+  table: T,
+  rows: readonly unknown[],
+): Promise<Readable<RecordOf<T>>> {
+  const opened = await Promise.all(
+    rows.map((row) =>
+      openRow(key, table, row).catch((error: unknown) => {
+        if (error instanceof StoredDataError) return undefined;
+        throw error;
+      }),
+    ),
+  );
+  const records = opened.filter((r): r is Awaited<RecordOf<T>> => r !== undefined);
+  return { records, unreadable: rows.length - records.length };
+}

@@ -1,18 +1,25 @@
 import type { DataContext } from '../db/data-context';
-import { openRows, sealRecord } from '../db/sealed';
+import { openReadable, openRows, sealRecord, type Readable } from '../db/sealed';
 import { deadlineRecordSchema, parseStored, sealedRowSchemas, type DeadlineRecord } from '../db/records';
 
 /** The caseworker's deadlines for a citizen; the service worker reads their clear due days while locked. */
 export function createDeadlineRepository(ctx: DataContext) {
   const { db, now, key, touch } = ctx;
+  const inOrder = (records: DeadlineRecord[]) =>
+    records.sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due));
   const deadlines = {
-    /** The citizen's deadlines, open ones first, each group by due day. */
+    /** The citizen's deadlines, open ones first, each group by due day; a row that does not read fails (export). */
     async list(citizenKey: string): Promise<DeadlineRecord[]> {
       const dataKey = key();
       const rows = await db.deadlines.where('citizenKey').equals(citizenKey).toArray();
-      return (await openRows(dataKey, 'deadlines', rows)).sort(
-        (a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.due.localeCompare(b.due),
-      );
+      return inOrder(await openRows(dataKey, 'deadlines', rows));
+    },
+    /** As list, for the panel: a row that does not read is counted, not thrown, and left as stored. */
+    async readable(citizenKey: string): Promise<Readable<DeadlineRecord>> {
+      const dataKey = key();
+      const rows = await db.deadlines.where('citizenKey').equals(citizenKey).toArray();
+      const { records, unreadable } = await openReadable(dataKey, 'deadlines', rows);
+      return { records: inOrder(records), unreadable };
     },
     async add(citizenKey: string, title: string, due: string): Promise<DeadlineRecord> {
       const record = deadlineRecordSchema.parse({

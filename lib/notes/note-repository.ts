@@ -1,5 +1,5 @@
 import type { DataContext } from '../db/data-context';
-import { openRow, openRows, sealRecord } from '../db/sealed';
+import { openReadable, openRow, openRows, sealRecord } from '../db/sealed';
 import { noteRecordSchema, type NoteRecord } from '../db/records';
 import { draftIdForEdit, draftIdForNewNote } from './draft-repository';
 
@@ -28,6 +28,8 @@ export type NoteWindowSize = { newest: number } | { through: NoteCursor };
 export interface NotePage {
   notes: NoteRecord[];
   hasOlder: boolean;
+  /** Rows in the window that do not read (schema or seal): not shown, kept as stored (see openReadable). */
+  unreadable: number;
 }
 
 /** True when `row` sorts after `cursor` in newest-first order (older, or as old with a lower id). */
@@ -67,7 +69,8 @@ export function createNoteRepository(ctx: DataContext) {
               .toArray();
       const beyond =
         'newest' in size ? rows.length > size.newest : !!rows.at(-1) && isBefore(rows.at(-1)!, size.through);
-      return { notes: await openRows(dataKey, 'notes', beyond ? rows.slice(0, -1) : rows), hasOlder: beyond };
+      const { records, unreadable } = await openReadable(dataKey, 'notes', beyond ? rows.slice(0, -1) : rows);
+      return { notes: records, hasOlder: beyond, unreadable };
     },
     /** How many of the citizen's notes are older than `below` (from the index alone). */
     async olderCount(citizenKey: string, below: NoteCursor): Promise<number> {

@@ -40,9 +40,9 @@ export function prefetchFirstView(repository: Repositories, keys: KeySource = se
       const [, summary, deadlines] = await Promise.all([
         repository.citizens.open(cpr, name),
         repository.summaries.get(key),
-        repository.deadlines.list(key),
+        repository.deadlines.readable(key),
       ]);
-      return { key, summary, deadlines };
+      return { key, summary, deadlines: deadlines.records };
     })();
     // Not taken yet: CitizenView shows the error when it takes it.
     view.catch(() => undefined);

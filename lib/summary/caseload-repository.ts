@@ -1,5 +1,5 @@
 import type { DataContext } from '../db/data-context';
-import { openRows, type RecordOf } from '../db/sealed';
+import { openReadable, type RecordOf } from '../db/sealed';
 import type { SealedTableName } from '../db/records';
 
 /** One citizen in the caseworker's caseload list. */
@@ -23,7 +23,8 @@ async function openInTasks<T extends SealedTableName>(dataKey: CryptoKey, table:
   const opened: RecordOf<T>[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    opened.push(...(await openRows(dataKey, table, rows.slice(i, i + 100))));
+    // A row that does not read is left out (and left as stored), so one bad row never blanks the options page.
+    opened.push(...(await openReadable(dataKey, table, rows.slice(i, i + 100))).records);
   }
   return opened;
 }

@@ -1,5 +1,5 @@
 import type { DataContext } from '../db/data-context';
-import { openRow, openRows, sealRecord } from '../db/sealed';
+import { openReadable, openRow, openRows, sealRecord, type Readable } from '../db/sealed';
 import { FORM_VALUES_VERSION, type FormDraftRecord, type HistoryRecord } from '../db/records';
 import type { Template } from './schema';
 import type { FormValues } from './form';
@@ -45,6 +45,8 @@ export function createFormDraftRepository(ctx: DataContext) {
     },
   };
 
+  const historyRows = (citizenKey: string) =>
+    db.history.where('[citizenKey+at]').between([citizenKey, -Infinity], [citizenKey, Infinity]).reverse().toArray();
   const history = {
     /** Records an insertion and ends the form draft, atomically. */
     async templateInserted(citizenKey: string, template: Template, target: string | null): Promise<void> {
@@ -66,13 +68,11 @@ export function createFormDraftRepository(ctx: DataContext) {
     },
     /** Newest first. */
     async list(citizenKey: string): Promise<HistoryRecord[]> {
-      const dataKey = key();
-      const rows = await db.history
-        .where('[citizenKey+at]')
-        .between([citizenKey, -Infinity], [citizenKey, Infinity])
-        .reverse()
-        .toArray();
-      return openRows(dataKey, 'history', rows);
+      return openRows(key(), 'history', await historyRows(citizenKey));
+    },
+    /** As list, for the panel: a row that does not read is counted, not thrown, and left as stored. */
+    async readable(citizenKey: string): Promise<Readable<HistoryRecord>> {
+      return openReadable(key(), 'history', await historyRows(citizenKey));
     },
   };
 

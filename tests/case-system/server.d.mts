@@ -5,4 +5,9 @@ export interface CaseSystemServer {
   port: number;
   close(): Promise<void>;
 }
-export declare function startCaseSystem(options?: { port?: number; host?: string }): Promise<CaseSystemServer>;
+/** `tls`: served over https with this key and certificate (tests/fixtures/tls). */
+export declare function startCaseSystem(options?: {
+  port?: number;
+  host?: string;
+  tls?: { key: Buffer | string; cert: Buffer | string };
+}): Promise<CaseSystemServer>;

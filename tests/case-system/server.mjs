@@ -174,7 +174,7 @@ async function handle(req, res) {
 
 /**
  * Starts the demo case system server.
- * @param {{ port?: number, host?: string }} [options]
+ * @param {{ port?: number, host?: string, tls?: { key: Buffer | string, cert: Buffer | string } }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export function startCaseSystem(options = {}) {

@@ -34,9 +34,10 @@ export const registeredScripts = (worker: Worker) =>
 export const grantedOrigins = (worker: Worker) =>
   worker.evaluate(() => chrome.permissions.getAll().then((p) => p.origins ?? []));
 
-export async function openOptions(context: BrowserContext): Promise<Page> {
+/** `id`: another build's (the store package has no fixed key). */
+export async function openOptions(context: BrowserContext, id = EXTENSION_ID): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.goto(`chrome-extension://${id}/options.html`);
   await page.getByRole('heading', { name: 'Sidevogn – indstillinger' }).waitFor();
   return page;
 }
@@ -48,9 +49,13 @@ export async function openOptions(context: BrowserContext): Promise<Page> {
  * permissions.request() then resolves `true` without a prompt, and nothing in
  * the extension knows it ran under test.
  */
-export async function grantSiteOnExtensionsPage(context: BrowserContext, origin: string): Promise<void> {
+export async function grantSiteOnExtensionsPage(
+  context: BrowserContext,
+  origin: string,
+  id = EXTENSION_ID,
+): Promise<void> {
   const page = await context.newPage();
-  await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
+  await page.goto(`chrome://extensions/?id=${id}`);
   await page.evaluate(
     ([id, host]) =>
       (
@@ -58,7 +63,7 @@ export async function grantSiteOnExtensionsPage(context: BrowserContext, origin:
           chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
         }
       ).chrome.developerPrivate.addHostPermission(id!, host!),
-    [EXTENSION_ID, origin],
+    [id, origin],
   );
   await page.close();
 }

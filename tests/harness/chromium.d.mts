@@ -6,8 +6,11 @@ export const EXTENSION_ID: string;
 export function findChromium(): string;
 export function assertExtensionBuilt(): void;
 export const TEST_TLS_DIR: string;
-export function extensionArgs(): string[];
-export function prepareProfile(userDataDir: string): void;
+export function extensionArgs(extensionDir?: string): string[];
+export function prepareProfile(
+  userDataDir: string,
+  options?: { developerMode?: boolean; thirdPartyCookies?: boolean },
+): void;
 export function removeProfile(userDataDir: string): void;
 export function launchWithExtension(
   userDataDir: string,
@@ -20,7 +23,11 @@ export function launchWithExtension(
 ): Promise<{ context: BrowserContext; extensionId: string }>;
 export function spawnWithExtension(
   userDataDir: string,
-  options?: { headless?: boolean },
+  options?: {
+    headless?: boolean;
+    extensionDir?: string;
+    profile?: { developerMode?: boolean; thirdPartyCookies?: boolean };
+  },
 ): Promise<{
   browser: Browser;
   context: BrowserContext;

@@ -63,10 +63,10 @@ function testTlsSpki() {
  * Chromium flags for a quiet, offline-friendly browser with our extension.
  * This machine's network is closed, so background networking is off.
  */
-export function extensionArgs() {
+export function extensionArgs(extensionDir = EXTENSION_DIR) {
   return [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-background-networking',
@@ -91,13 +91,16 @@ export function extensionArgs() {
  *   seen in about one reload in four on this VM. The benchmarks turn it off, as
  *   a caseworker has it (it also turns on Chromium's error console for extensions).
  */
-export function prepareProfile(userDataDir, { developerMode = true } = {}) {
+export function prepareProfile(userDataDir, { developerMode = true, thirdPartyCookies = true } = {}) {
   const prefs = join(userDataDir, 'Default', 'Preferences');
   if (existsSync(prefs)) return;
   mkdirSync(dirname(prefs), { recursive: true });
   writeFileSync(
     prefs,
-    JSON.stringify({ profile: { cookie_controls_mode: 0 }, extensions: { ui: { developer_mode: developerMode } } }),
+    JSON.stringify({
+      ...(thirdPartyCookies ? { profile: { cookie_controls_mode: 0 } } : {}),
+      extensions: { ui: { developer_mode: developerMode } },
+    }),
   );
 }
 
@@ -147,14 +150,20 @@ const STDERR_KEEP = 64 * 1024;
 /**
  * Chromium as a child process we own, driven over CDP: for crash tests, where
  * we SIGKILL exactly this browser and relaunch it on the same profile.
+ * Started without Playwright's default flags, so third-party storage is
+ * partitioned as in Chrome and Edge. `extensionDir`: another build (the store
+ * package, tests/e2e/store-build.spec.ts); `profile`: prepareProfile's options.
  */
-export async function spawnWithExtension(userDataDir, { headless = !HEADED } = {}) {
-  assertExtensionBuilt();
-  prepareProfile(userDataDir);
+export async function spawnWithExtension(
+  userDataDir,
+  { headless = !HEADED, extensionDir = EXTENSION_DIR, profile = {} } = {},
+) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No extension built in ${extensionDir}`);
+  prepareProfile(userDataDir, profile);
   const child = spawn(
     findChromium(),
     [
-      ...extensionArgs(),
+      ...extensionArgs(extensionDir),
       ...(headless ? ['--headless'] : []),
       `--user-data-dir=${userDataDir}`,
       '--remote-debugging-port=0',

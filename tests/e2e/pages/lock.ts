@@ -48,35 +48,44 @@ export class LockScreen {
 async function inOptionsPage<T>(
   context: BrowserContext,
   work: (lock: LockScreen, page: Page) => Promise<T>,
+  id = EXTENSION_ID,
 ): Promise<T> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.goto(`chrome-extension://${id}/options.html`);
   const result = await work(new LockScreen(page), page);
   await page.close();
   return result;
 }
 
 /** The caseworker's first run, through the options page; returns the recovery key. */
-export function setUpPassphrase(context: BrowserContext, passphrase = PASSPHRASE): Promise<string> {
-  return inOptionsPage(context, async (lock, page) => {
-    const key = await lock.setUp(passphrase);
-    await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
-    return key;
-  });
+export function setUpPassphrase(context: BrowserContext, passphrase = PASSPHRASE, id = EXTENSION_ID): Promise<string> {
+  return inOptionsPage(
+    context,
+    async (lock, page) => {
+      const key = await lock.setUp(passphrase);
+      await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+      return key;
+    },
+    id,
+  );
 }
 
 /** After a browser restart Sidevogn is locked: the caseworker unlocks (in the options page). */
-export function unlock(context: BrowserContext, passphrase = PASSPHRASE): Promise<void> {
-  return inOptionsPage(context, async (lock, page) => {
-    // The set-up form instead would mean the database came back without its keyring: say so, not time out.
-    await expect(lock.lockedHeading.or(lock.setUpHeading)).toBeVisible();
-    if (await lock.setUpHeading.isVisible())
-      throw new Error(
-        `Sidevogn offers its first-run set-up, not the unlock form: the database has lost its keyring (${await storedCounts(page)})`,
-      );
-    await lock.unlock(passphrase);
-    await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
-  });
+export function unlock(context: BrowserContext, passphrase = PASSPHRASE, id = EXTENSION_ID): Promise<void> {
+  return inOptionsPage(
+    context,
+    async (lock, page) => {
+      // The set-up form instead would mean the database came back without its keyring: say so, not time out.
+      await expect(lock.lockedHeading.or(lock.setUpHeading)).toBeVisible();
+      if (await lock.setUpHeading.isVisible())
+        throw new Error(
+          `Sidevogn offers its first-run set-up, not the unlock form: the database has lost its keyring (${await storedCounts(page)})`,
+        );
+      await lock.unlock(passphrase);
+      await expect(page.getByRole('button', { name: 'Lås nu' })).toBeVisible();
+    },
+    id,
+  );
 }
 
 /** Rows per object store in Sidevogn's database, read directly (for a failure message). */

@@ -1,0 +1,251 @@
+import type { Frame, Page } from '@playwright/test';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
+import { citizen } from './demo-data';
+import { panelFrame } from './extension';
+import { expect, test, unlock, type SpawnedBrowser } from './fixtures';
+import { CaseSystem } from './pages/case-system';
+
+/**
+ * A SIGKILL of every process of the profile while Sidevogn erases: "Slet alt om
+ * borgeren" in the panel (lib/privacy/citizen-data.ts eraseCitizens) and "Slet
+ * alle borgerdata" on the options page (eraseAllCitizenData). Each runs in one
+ * transaction, so after a relaunch the data is either all there or all gone, in
+ * every table, never half; another citizen's data is untouched by the first.
+ *
+ * The kills come further into the erase each run until one lands after the
+ * commit: the last run that ended "old" and the first that ended "new" bracket it.
+ * Extra rows (copies of a real sealed note, under the citizen's key, in every
+ * table an erase deletes from by index) make the erase take a while.
+ */
+
+test.use({ trace: 'off' });
+
+/** Rows added per seeded table for the erased citizen (and OTHER_ROWS for the other). */
+const ROWS = 400;
+const OTHER_ROWS = 10;
+/**
+ * Kill delays after the click that erases. One citizen: the commit came 1.3–2 s after
+ * the click with 1,200 rows a table here, sooner with 400; erasing everything (clear()
+ * on each table) commits within about 100 ms.
+ */
+const DELAYS_MS = [0, 100, 200, 350, 550, 800, 1_200, 2_000, 3_000, 5_000];
+const DELAYS_ALL_MS = [0, 60, 150, 400, 1_000, 3_000];
+const TABLES = ['citizens', 'notes', 'drafts', 'formDrafts', 'history', 'summaries', 'deadlines', 'checklistRuns'];
+
+type Counts = Record<string, number>;
+
+/** Adds `n` rows per table under `key`, each carrying a copy of a real sealed value (from the extension origin). */
+function seed(frame: Page | Frame, key: string, n: number): Promise<void> {
+  return frame.evaluate(
+    async ({ key, n }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('sidevogn');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const stores = ['notes', 'drafts', 'formDrafts', 'history', 'deadlines', 'checklistRuns'];
+      const tx = db.transaction(stores, 'readwrite');
+      const sealed = await new Promise<unknown>((resolve) => {
+        const req = tx.objectStore('notes').getAll(undefined, 1);
+        req.onsuccess = () => resolve((req.result[0] as { sealed: unknown }).sealed);
+      });
+      for (let i = 0; i < n; i++) {
+        const id = `erase-${key.slice(0, 6)}-${i}`;
+        tx.objectStore('notes').put({ id, citizenKey: key, createdAt: i, sealed });
+        tx.objectStore('drafts').put({ id: `edit:${id}`, citizenKey: key, sealed });
+        tx.objectStore('formDrafts').put({ id: `${key}:${id}`, citizenKey: key, sealed });
+        tx.objectStore('history').put({ id, citizenKey: key, at: i, sealed });
+        // Done deadlines: the options page's caseload opens only open ones.
+        tx.objectStore('deadlines').put({ id, citizenKey: key, due: '2030-01-01', doneAt: 1, sealed });
+        tx.objectStore('checklistRuns').put({ id, citizenKey: key, sealed });
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { key, n },
+  );
+}
+
+/**
+ * Rows per citizen table for each key (citizens by `key`, the rest by
+ * `citizenKey`; '*': all rows), read with the plain IndexedDB API in an extension page.
+ */
+function counts(page: Page | Frame, keys: string[]): Promise<Record<string, Counts>> {
+  return page.evaluate(
+    async ({ keys, tables }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('sidevogn');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(tables, 'readonly');
+      const all = tables.map((t) => [t, tx.objectStore(t).getAll()] as const);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+      const out: Record<string, Record<string, number>> = {};
+      for (const key of [...keys, '*']) {
+        out[key] = {};
+        for (const [t, req] of all)
+          out[key]![t] = (req.result as Record<string, unknown>[]).filter(
+            (row) => key === '*' || (t === 'citizens' ? row.key : row.citizenKey) === key,
+          ).length;
+      }
+      return out;
+    },
+    { keys, tables: TABLES },
+  );
+}
+
+const sum = (c: Counts) => Object.values(c).reduce((a, b) => a + b, 0);
+
+/** The citizen keys that have a citizen record. */
+function citizenKeys(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('sidevogn');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('citizens').objectStore('citizens').getAllKeys();
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result as string[]);
+          };
+        };
+      }),
+  );
+}
+
+/** After the kill: a new browser on the same profile, unlocked, with a page on the options page. */
+async function relaunch(spawn: () => Promise<SpawnedBrowser>): Promise<{ browser: SpawnedBrowser; page: Page }> {
+  const browser = await spawn();
+  await unlock(browser.context);
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.getByRole('heading', { name: 'Sidevogn – indstillinger' }).waitFor();
+  return { browser, page };
+}
+
+/**
+ * Begins the erase with `start`, kills after each delay in turn and relaunches,
+ * until a run ends "new". `state` says what the relaunched database is, and
+ * fails the test when it is neither wholly old nor wholly new.
+ */
+async function killLoop(
+  delays: number[],
+  spawn: () => Promise<SpawnedBrowser>,
+  first: { browser: SpawnedBrowser; page: Page },
+  start: (page: Page) => Promise<void>,
+  state: (page: Page, delay: number) => Promise<'old' | 'new'>,
+): Promise<{ outcomes: string[]; browser: SpawnedBrowser; page: Page }> {
+  let { browser, page } = first;
+  const outcomes: string[] = [];
+  for (const delay of delays) {
+    await start(page);
+    await new Promise((r) => setTimeout(r, delay));
+    await browser.kill();
+    await browser.browser.close().catch(() => undefined);
+    ({ browser, page } = await relaunch(spawn));
+    const now = await state(page, delay);
+    outcomes.push(`${delay} ms: ${now}`);
+    if (now === 'new') break;
+  }
+  return { outcomes, browser, page };
+}
+
+const seededTables = (n: number): Counts => ({
+  citizens: 1,
+  notes: n + 1,
+  drafts: n,
+  formDrafts: n,
+  history: n,
+  summaries: 1,
+  deadlines: n,
+  checklistRuns: n,
+});
+
+test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly there or wholly gone in every table', async ({
+  spawn,
+  caseSystemUrl,
+}) => {
+  // Up to 16 relaunches of a real browser (about 5 s each here).
+  test.setTimeout(300_000);
+  const c = citizen(4);
+  const other = citizen(5);
+  let browser = await spawn();
+  let page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  const cs = () => new CaseSystem(page, caseSystemUrl);
+  await cs().gotoCase(other.caseId);
+  await cs().panel.writeNote('Note om en anden borger');
+  const [otherKey] = await citizenKeys(panelFrame(page));
+  await cs().gotoCase(c.caseId);
+  await cs().panel.writeNote('Kanarie');
+  const key = (await citizenKeys(panelFrame(page))).find((k) => k !== otherKey)!;
+  await seed(panelFrame(page), key, ROWS);
+  await seed(panelFrame(page), otherKey!, OTHER_ROWS);
+  const before = await counts(panelFrame(page), [key, otherKey!]);
+  expect(before[key]).toEqual(seededTables(ROWS));
+  expect(before[otherKey!]).toEqual(seededTables(OTHER_ROWS));
+
+  // "Slet alt om borgeren" in the panel.
+  const one = await killLoop(
+    DELAYS_MS,
+    spawn,
+    { browser, page },
+    async (p) => {
+      if (!p.url().includes(c.caseId)) await new CaseSystem(p, caseSystemUrl).gotoCase(c.caseId);
+      const panel = new CaseSystem(p, caseSystemUrl).panel;
+      await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+      await panel.openCitizenDataMenu();
+      await panel.frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
+      await panel.frame.getByRole('button', { name: 'Ja, slet alt' }).click();
+    },
+    async (p, delay) => {
+      const now = await counts(p, [key, otherKey!]);
+      expect(now[otherKey!], `kill at ${delay} ms: the other citizen changed`).toEqual(before[otherKey!]);
+      const mine = now[key]!;
+      if (JSON.stringify(mine) === JSON.stringify(before[key])) return 'old';
+      // After the erase the panel opens the citizen again (an empty record): nothing else may be left.
+      expect({ ...mine, citizens: 0 }, `kill at ${delay} ms: half erased`).toEqual(
+        Object.fromEntries(TABLES.map((t) => [t, 0])),
+      );
+      return 'new';
+    },
+  );
+  console.log(`erase (one citizen) kill runs: ${one.outcomes.join(', ')}`);
+  expect(one.outcomes[0]).toMatch(/old$/);
+  expect(one.outcomes.at(-1), `no kill landed after the commit: ${one.outcomes.join(', ')}`).toMatch(/new$/);
+
+  // "Slet alle borgerdata" on the options page: seed the erased citizen again, then erase everything.
+  ({ browser, page } = one);
+  await seed(page, key, ROWS);
+  const all = (await counts(page, []))['*']!;
+  expect(sum(all)).toBeGreaterThan(6 * ROWS);
+  const everything = await killLoop(
+    DELAYS_ALL_MS,
+    spawn,
+    { browser, page },
+    async (p) => {
+      const word = p.getByLabel('Skriv SLET for at bekræfte');
+      await word.fill('SLET');
+      await word.press('Enter');
+    },
+    async (p, delay) => {
+      const now = (await counts(p, []))['*']!;
+      if (JSON.stringify(now) === JSON.stringify(all)) return 'old';
+      expect(now, `kill at ${delay} ms: half erased`).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+      return 'new';
+    },
+  );
+  console.log(`erase (all) kill runs: ${everything.outcomes.join(', ')}`);
+  expect(everything.outcomes[0]).toMatch(/old$/);
+  expect(everything.outcomes.at(-1), `no kill landed after the commit`).toMatch(/new$/);
+});
