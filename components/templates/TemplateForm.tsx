@@ -267,7 +267,8 @@ function FilledForm({
         </p>
       )}
       <ShortcutLine template={template} personal={personal} templates={templates} />
-      {aim && <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={insert} />}
+      {/* Opened from the list too: the first empty required field takes focus (issue 30, item 4). */}
+      <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={aim ? insert : noInsert} />
       <p className="text-xs text-slate-700">
         <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
         <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
@@ -372,7 +373,9 @@ function FilledForm({
   );
 }
 
-/** Once, as a form opened from a shortcut appears: focus its first required field, or insert at once. */
+const noInsert = () => Promise.resolve();
+
+/** Once, as a form appears: focus its first required field; opened from a shortcut, with none, insert at once. */
 function WhenAimed({ focusId, onInsert }: { focusId: string | null; onInsert(): Promise<void> }) {
   const done = useRef(false);
   useEffect(() => {

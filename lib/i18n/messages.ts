@@ -10,6 +10,7 @@ import * as privacy from './messages/privacy';
 import * as storage from './messages/storage';
 import * as search from './messages/search';
 import * as usage from './messages/usage';
+import * as keyboard from './messages/keyboard';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -29,6 +30,7 @@ export const da = {
   ...storage.da,
   ...search.da,
   ...usage.da,
+  ...keyboard.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -46,4 +48,5 @@ export const en: Record<MessageKey, string> = {
   ...storage.en,
   ...search.en,
   ...usage.en,
+  ...keyboard.en,
 };
