@@ -20,6 +20,7 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
 import { insertFailure, useInsertFlow } from '@/components/ui/use-insert-flow';
 import { fieldDomId } from '@/components/ui/FieldInput';
+import { lastInputByKeyboard } from '@/components/ui/input-modality';
 import { FieldSections, InsertedState, StatusLine } from './FormParts';
 import { useFormDraft } from './use-form-draft';
 import { countQuietly } from '@/lib/usage/repository';
@@ -129,6 +130,8 @@ function FilledForm({
   // Set once the note is delivered: the form gives way to what went where.
   const [delivered, setDelivered] = useState<NonNullable<Status> | null>(null);
   const [busy, setBusy] = useState(false);
+  // Opened by keyboard from the list: the first empty required field takes focus once (issue 30, item 4).
+  const [focusFirst, setFocusFirst] = useState(lastInputByKeyboard);
   const values = draft.values;
   const [confirmedAnyway, setConfirmedAnyway] = useState(false);
   // A checklist in progress for this citizen that writes into this template's note.
@@ -224,6 +227,7 @@ function FilledForm({
         status={delivered}
         onBack={onBack}
         onNewDraft={() => {
+          setFocusFirst(false);
           setDelivered(null);
           setStatus(null);
           setAttempted(false);
@@ -267,8 +271,9 @@ function FilledForm({
         </p>
       )}
       <ShortcutLine template={template} personal={personal} templates={templates} />
-      {/* Opened from the list too: the first empty required field takes focus (issue 30, item 4). */}
-      <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={aim ? insert : noInsert} />
+      {(aim || focusFirst) && (
+        <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={aim ? insert : noInsert} />
+      )}
       <p className="text-xs text-slate-700">
         <span className="font-medium">{t('templates.legalBasis')}:</span> {template.legalBasis}{' '}
         <a className="text-sky-800 underline" href={template.sourceUrl} target="_blank" rel="noreferrer noopener">
