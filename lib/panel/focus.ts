@@ -77,15 +77,11 @@ export function backToHost(host: HostConnection): void {
 }
 
 export function listenForFocus(host: HostConnection, win: Window = window): () => void {
-  const listener = (
-    raw: unknown,
-    sender: { id?: string; tab?: { id?: number }; frameId?: number },
-    sendResponse: (answer: ShortcutAck) => void,
-  ) => {
+  const listener: Parameters<typeof browser.runtime.onMessage.addListener>[0] = (raw, sender, sendResponse) => {
     if (!isFocusMessage(raw, PANEL_FOCUS) || !isShownPanelFor(host, sender)) return undefined;
     unfold(host);
     focusFirstStop(win.document);
-    sendResponse({ shown: true });
+    sendResponse({ shown: true } satisfies ShortcutAck);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
