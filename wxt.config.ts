@@ -134,6 +134,12 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandTogglePanel__',
       },
+      // Into the panel and back to the host field (lib/host/focus-api.ts). F for fokus; Alt+Shift+F
+      // is free in Chrome and Edge (Alt+F alone opens their menu), and sits by the toggle's S.
+      'focus-panel': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_commandFocusPanel__',
+      },
     },
     // The bridge, the field script and the page script (lib/host/origins.ts) on the demo
     // case system, in development and test builds only. Real case systems: registered at

@@ -17,7 +17,8 @@ import { RetentionWarning } from '../privacy/RetentionWarning';
 import { DataLossAlert } from '../privacy/DataLossAlert';
 import type { FirstView } from '@/lib/panel/first-view';
 
-const TABS = [
+/** The citizen's tabs, in order (the skip links follow them: ./SkipLinks.tsx). */
+export const TABS = [
   { id: 'summary', label: 'tabs.summary' },
   { id: 'notes', label: 'tabs.notes' },
   { id: 'templates', label: 'tabs.templates' },
@@ -93,7 +94,8 @@ export function CitizenTabs({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
+      {/* Focusable by script only: a skip link lands here when the view has no control (./SkipLinks.tsx). */}
+      <div role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`} tabIndex={-1}>
         {active === 'summary' && (
           // A read that throws (the summary row does not read) fails this view only, with a message.
           <ReadBoundary key={`${citizenKey}-${erasures}`}>

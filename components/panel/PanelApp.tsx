@@ -10,6 +10,7 @@ import { ResizeHandle } from './ResizeHandle';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { RefusedNotice } from './RefusedNotice';
+import { BackToHost, SkipLinks } from './SkipLinks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { publishShortcuts } from '@/lib/panel/shortcuts';
 import { usePersonalShortcuts } from '../templates/TemplatesView';
@@ -30,12 +31,14 @@ export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: s
   return (
     <div className="flex h-screen bg-white text-slate-900">
       {inFrame && <ResizeHandle />}
-      <div className="flex min-w-0 flex-1 flex-col border-l border-slate-300">
+      <div className="relative flex min-w-0 flex-1 flex-col border-l border-slate-300">
+        {storageError === null && <SkipLinks />}
         <PanelToolbar />
         {modalOpen && <ModalNotice />}
         <main className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
           {storageError !== null ? <StorageDenied error={storageError} /> : <LockedPanelBody db={db} />}
         </main>
+        {inFrame && <BackToHost />}
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ import { usePanelServices, type PanelServices } from '@/components/ui/panel-serv
 import { SaveError } from '@/components/ui/SaveError';
 import { useInsertFlow } from '@/components/ui/use-insert-flow';
 import { fieldDomId } from '@/components/ui/FieldInput';
+import { lastInputByKeyboard } from '@/components/ui/input-modality';
 import { FieldSections, InsertedState, StatusLine } from './FormParts';
 import { FormFooter, FormHeading, FormWarnings, NotePreview, TemplateSource } from './FormSections';
 import { useFormDraft } from './use-form-draft';
@@ -109,6 +110,8 @@ function FilledForm({
     citizen,
     template: template.id,
   });
+  // Opened by keyboard from the list: the first empty required field takes focus once (issue 30, item 4).
+  const [focusFirst, setFocusFirst] = useState(lastInputByKeyboard);
   const values = draft.values;
   const checklist = useLinkedChecklist(repository, citizenKey, template, values);
   const { linked, unresolved } = checklist;
@@ -132,6 +135,7 @@ function FilledForm({
         status={delivered}
         onBack={onBack}
         onNewDraft={() => {
+          setFocusFirst(false);
           startAgain();
           focusFirstField(template, values);
         }}
@@ -159,7 +163,9 @@ function FilledForm({
     >
       <FormHeading title={template.title} aimed={!!aim} onBack={onBack} />
       <ShortcutLine template={template} personal={personal} templates={templates} />
-      {aim && <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={insert} />}
+      {(aim || focusFirst) && (
+        <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={aim ? insert : noInsert} />
+      )}
       <TemplateSource template={template} />
 
       <FieldSections
@@ -211,7 +217,9 @@ function focusFirstField(template: Template, values: FormValues) {
   requestAnimationFrame(() => first && document.getElementById(fieldDomId(first.id))?.focus());
 }
 
-/** Once, as a form opened from a shortcut appears: focus its first required field, or insert at once. */
+const noInsert = () => Promise.resolve();
+
+/** Once, as a form appears: focus its first required field; opened from a shortcut, with none, insert at once. */
 function WhenAimed({ focusId, onInsert }: { focusId: string | null; onInsert(): Promise<void> }) {
   const done = useRef(false);
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { Adapter } from './adapter';
 import { adapterFor } from './adapter-for';
 import { FIELDS_GLOBAL, type FieldsApi, type TargetChoice } from './fields-api';
 import { chooseTarget, insertInto, liveTargets, trackCaret, type LiveTarget } from './insert';
+import { startPanelFocus } from './panel-focus';
 import { readCitizens } from './read-citizen';
 import { startShortcuts } from './shortcuts';
 import { answerCaseAddress } from './case-address-api';
@@ -11,14 +12,19 @@ import { answerCaseAddress } from './case-address-api';
 // The field script's entry, bundled by wxt.config.ts into host-fields.js and
 // injected right after host.js wherever the bridge runs. It starts tracking the
 // caret at once (the caseworker may click into a field before opening the panel),
-// and listens for template shortcuts in the adapter's targets (./shortcuts).
+// listens for template shortcuts in the adapter's targets (./shortcuts), and
+// takes the focus command (./panel-focus).
 const signal = new AbortController().signal;
 const seen: Document[] = [];
 let listen: ((d: Document) => void) | undefined;
 const lastCaret = trackCaret(document, signal, (d) => (listen ? listen(d) : seen.push(d)));
+let taught: Adapter | undefined;
+// The focus command: into the panel and back (./panel-focus); back to the first target when no field had focus.
+startPanelFocus(document, lastCaret, () => (taught ? liveTargets(document, taught)[0]?.el : undefined));
 void browser.storage.local.get(STORAGE_KEYS.adapters).then((stored) => {
   const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
   if (!adapter) return;
+  taught = adapter;
   listen = startShortcuts(document, adapter, signal);
   seen.forEach(listen);
 });

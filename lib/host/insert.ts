@@ -82,7 +82,7 @@ const selectionFor = (el: Node): Selection | null => {
 };
 
 /** The focused element, through iframes and shadow roots; each document on the way is passed to `visit`. */
-function deepActive(doc: Document, visit: (d: Document) => void): Element | null {
+export function deepActive(doc: Document, visit: (d: Document) => void): Element | null {
   visit(doc);
   let el = doc.activeElement;
   for (;;) {

@@ -12,6 +12,7 @@ import * as search from './messages/search';
 import * as usage from './messages/usage';
 import * as packGuide from './messages/pack-guide';
 import * as caseAddress from './messages/case-address';
+import * as keyboard from './messages/keyboard';
 
 /**
  * UI strings, one file per feature under ./messages. Danish is the source;
@@ -33,6 +34,7 @@ export const da = {
   ...usage.da,
   ...packGuide.da,
   ...caseAddress.da,
+  ...keyboard.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -52,4 +54,5 @@ export const en: Record<MessageKey, string> = {
   ...usage.en,
   ...packGuide.en,
   ...caseAddress.en,
+  ...keyboard.en,
 };

@@ -11,6 +11,7 @@ import { fieldsToPanelSchema, parseMessage, type ShortcutCancel } from '../messa
 import { isInForce } from '../packs/validity';
 import { isoToday } from '../templates/form';
 import { SHORTCUT_PATTERN, type Template } from '../templates/schema';
+import { isShownPanelFor } from './focus';
 import type { HostConnection } from './host-connection';
 import { usePanelStore } from './panel-store';
 
@@ -116,15 +117,11 @@ export function listenForShortcuts(host: HostConnection): () => void {
     sender: { id?: string; tab?: { id?: number }; frameId?: number },
     sendResponse: (answer: ShortcutAck) => void,
   ) => {
-    if (sender.id !== browser.runtime.id || sender.frameId !== 0) return undefined;
-    const tabId = host.tabId();
-    if (tabId === undefined || sender.tab?.id !== tabId) return undefined;
+    if (!isShownPanelFor(host, sender)) return undefined;
     const message = parseMessage(fieldsToPanelSchema, raw);
     if (!message) return undefined;
     const s = usePanelStore.getState();
-    const side = s.surface === 'side';
-    if (!side && (s.layout.mode === 'side' || s.modalOpen)) return undefined;
-    if (!side && s.layout.collapsed) host.send({ type: 'set-collapsed', collapsed: false });
+    if (s.surface !== 'side' && s.layout.collapsed) host.send({ type: 'set-collapsed', collapsed: false });
     s.setTab('templates');
     s.requestTemplate(
       message.type === 'shortcut'

@@ -8,6 +8,7 @@ import { checkDataLossOnce } from '../backup/marker';
 import { session } from '../crypto/session';
 import { prefetchFirstView } from './first-view';
 import { listenForShortcuts } from './shortcuts';
+import { listenForFocus } from './focus';
 
 const CONFIG_PRELOAD_AFTER_MS = 2000;
 
@@ -50,6 +51,8 @@ export async function startPanel(): Promise<{
   const storageError = opened ?? installError ?? null;
   // Template shortcuts typed in the host's journal field (lib/panel/shortcuts.ts).
   listenForShortcuts(host);
+  // The focus command and Escape: into the panel and back to the host's field (lib/panel/focus.ts).
+  listenForFocus(host);
   if (storageError === null) prefetchFirstView(repository);
   useLocaleStore.getState().setLocale(locale);
   document.documentElement.lang = locale;

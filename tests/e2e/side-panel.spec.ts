@@ -240,6 +240,10 @@ test('a modal dialog makes the in-page panel inert; the side panel inserts into 
   const side = new Panel(page, sidePanel.page);
   await expect(side.citizenName).toHaveText('Dorthe Dialogsen');
   await expect(side.frame.getByTestId('modal-notice')).toHaveCount(0);
+  // The focus command's message (lib/background/commands.ts): the inert page panel leaves it
+  // to the side panel, whose first stop (the skip links) takes focus.
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'focus-panel' }, { frameId: 0 }), tabId);
+  await expect(side.frame.getByRole('link', { name: 'Overblik' })).toBeFocused();
   await side.openTemplate('kontakt');
   await side.field(/Hvad blev oplyst/).fill('Borgeren har fået nyt job.');
   await side.field(/Aftaler og næste skridt/).fill('Ny samtale om to uger.');
