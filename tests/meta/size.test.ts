@@ -37,10 +37,6 @@ const FUNCTION_EXCEPTIONS: Record<string, string> = {
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/search/NoteSearchSection.tsx#NoteSearchSection':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/summary/DeadlinesSection.tsx#DeadlinesSection':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/summary/SummarySheet.tsx#SummarySheet':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/templates/TemplateForm.tsx#FilledForm':
     'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
   'components/templates/TemplatePicker.tsx#TemplatePicker':
