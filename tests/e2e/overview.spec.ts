@@ -48,6 +48,7 @@ test('the Overblik of a citizen whose own fields each hold 200 characters fits o
   // The default: the panel in the page, 400 px wide, at a 1400×900 window.
   expect(page.viewportSize()).toEqual({ width: 1400, height: 900 });
   await expect.poll(async () => Math.round((await panel.element.boundingBox())?.width ?? 0)).toBe(400);
+  await expect(panel.layout.locator('option:checked')).toHaveText('Skub siden til side');
   for (const [i, label] of OWN_FIELDS.entries()) {
     const field = frame.getByLabel(label, { exact: true });
     await field.fill(twoHundred(i));
