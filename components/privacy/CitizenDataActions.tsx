@@ -81,7 +81,7 @@ export function CitizenDataActions({
   };
 
   return (
-    <section className="space-y-2 px-4 pb-4" aria-labelledby="privacy-heading" data-testid="citizen-data">
+    <section className="px-3 pb-2" aria-labelledby="privacy-heading" data-testid="citizen-data">
       {/* A menu, folded: handing over and erasing are rare, and erasing is never the first stop. */}
       <details className="space-y-2">
         <summary className="cursor-pointer rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700">
@@ -116,7 +116,7 @@ export function CitizenDataActions({
       <div role="status" className="text-sm" data-testid="privacy-status">
         {status && (
           <p
-            className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+            className={`mt-2 rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
           >
             {t(status.key, status.params)}
           </p>

@@ -14,12 +14,5 @@ export function useRetentionDays(): number | null {
   return days;
 }
 
-/** The current time, refreshed every minute (render stays pure). */
-export function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+// One clock for the privacy and summary views (components/ui/use-now.ts).
+export { useNow } from '@/components/ui/use-now';

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from '@/components/ui/i18n';
@@ -7,8 +7,65 @@ import { SaveError } from '@/components/ui/SaveError';
 import { SectionHeading } from '@/components/ui/SectionHeading';
 import { buttonClass, inputClass } from '@/components/ui/styles';
 
-/** The citizen's contacts (læge, mentor, arbejdsgiver, bisidder …) with their roles. */
+const toggleClass =
+  'shrink-0 rounded text-sm text-sky-800 underline hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-sky-700';
+
+/** The citizen's contacts (læge, mentor, arbejdsgiver, bisidder …) with their roles, one line each. */
 export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; contacts: Contact[] }) {
+  const t = useT();
+  const { repository } = usePanelServices();
+  const [adding, setAdding] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  return (
+    <section aria-labelledby="contacts-heading">
+      {/* The contacts follow the heading on its line (and wrap): most citizens have one or two. */}
+      <div className="flex items-baseline gap-2">
+        <SectionHeading id="contacts-heading">{t('summary.contacts')}</SectionHeading>
+        {contacts.length === 0 ? (
+          <p className="min-w-0 flex-1 text-sm text-slate-700">{t('summary.contacts.none')}</p>
+        ) : (
+          <ul className="flex min-w-0 flex-1 flex-wrap gap-x-3" aria-labelledby="contacts-heading">
+            {contacts.map((c) => (
+              <li key={c.id} className="text-xs leading-5" data-testid="contact">
+                <span className="font-semibold">{t(`contact.role.${c.role}`)}:</span> {c.name}
+                {c.detail && <span className="text-slate-700"> ({c.detail})</span>}{' '}
+                <button
+                  type="button"
+                  className="rounded text-sky-800 underline hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-sky-700"
+                  aria-label={t('summary.contacts.remove', { name: c.name })}
+                  onClick={() => void repository.summaries.removeContact(citizenKey, c.id)}
+                >
+                  {t('summary.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button
+          ref={toggle}
+          type="button"
+          className={toggleClass}
+          aria-expanded={adding}
+          onClick={() => setAdding(!adding)}
+        >
+          {t('summary.contacts.new')}
+        </button>
+      </div>
+      {adding && (
+        <ContactForm
+          citizenKey={citizenKey}
+          onClose={() => {
+            setAdding(false);
+            toggle.current?.focus();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** A new contact; stays open after adding until closed or Escape. */
+function ContactForm({ citizenKey, onClose }: { citizenKey: string; onClose(): void }) {
   const t = useT();
   const { repository } = usePanelServices();
   const [role, setRole] = useState<ContactRole>('laege');
@@ -30,36 +87,15 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
   };
 
   return (
-    <section aria-labelledby="contacts-heading">
-      <SectionHeading id="contacts-heading">{t('summary.contacts')}</SectionHeading>
-      {contacts.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">{t('summary.contacts.none')}</p>
-      ) : (
-        <ul
-          className="mt-2 divide-y divide-slate-200 rounded border border-slate-300"
-          aria-labelledby="contacts-heading"
-        >
-          {contacts.map((c) => (
-            <li key={c.id} className="flex items-baseline gap-2 px-3 py-2 text-sm" data-testid="contact">
-              <span>
-                <span className="font-medium">{t(`contact.role.${c.role}`)}:</span> {c.name}
-                {c.detail && <span className="text-slate-700"> ({c.detail})</span>}
-              </span>
-              <button
-                type="button"
-                className="ml-auto text-xs text-sky-800 underline"
-                aria-label={t('summary.contacts.remove', { name: c.name })}
-                onClick={() => void repository.summaries.removeContact(citizenKey, c.id)}
-              >
-                {t('summary.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+    <>
       <form
-        className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1"
+        className="mt-1 grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1"
         aria-label={t('summary.contacts.add')}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          onClose();
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           void add();
@@ -72,6 +108,7 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
           id={ids.role}
           className={inputClass}
           value={role}
+          autoFocus
           onChange={(e) => setRole(e.target.value as ContactRole)}
         >
           {CONTACT_ROLES.map((r) => (
@@ -96,6 +133,6 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
         </div>
       </form>
       {error && <SaveError failure={error} className="" onRetry={() => void add()} />}
-    </section>
+    </>
   );
 }

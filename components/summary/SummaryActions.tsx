@@ -11,6 +11,12 @@ import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
 
+/** Print and hand over are not everyday actions: small, on one line above the overview. */
+const smallButtonClass =
+  'rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-700';
+const smallPrimaryClass =
+  'rounded bg-sky-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
 
 /**
@@ -81,7 +87,7 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          className={buttonClass}
+          className={smallButtonClass}
           onClick={() =>
             void browser.tabs.create({
               url: `${browser.runtime.getURL('/summary.html')}?citizen=${citizenKey}&print=1`,
@@ -92,14 +98,14 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
         </button>
         <button
           type="button"
-          className={primaryButtonClass}
+          className={smallPrimaryClass}
           aria-disabled={busy}
           onClick={() => void (busy || prepare())}
         >
           {busy && !confirming ? t('templates.inserting') : t('summary.handover')}
         </button>
       </div>
-      {!confirming && flow.targetLine}
+      {/* Where it goes is said in the confirmation (the everyday view stays short). */}
       {confirming && (
         <HandoverConfirm
           text={confirming.text}
@@ -109,10 +115,10 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
           onCancel={() => setConfirming(null)}
         />
       )}
-      <div role="status" className="mt-2 text-sm" data-testid="summary-status">
+      <div role="status" className="text-sm" data-testid="summary-status">
         {status && (
           <p
-            className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : status.tone === 'warning' ? 'bg-amber-50 text-amber-900' : 'bg-red-50 text-red-900'}`}
+            className={`mt-2 rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : status.tone === 'warning' ? 'bg-amber-50 text-amber-900' : 'bg-red-50 text-red-900'}`}
           >
             {t(status.key, status.params)}
           </p>

@@ -54,7 +54,7 @@ export function SummaryView({
   const deadlines = read?.records;
   if (!summary || !deadlines) return <p className="px-4 py-3 text-sm text-slate-600">{t('summary.loading')}</p>;
   return (
-    <div className="space-y-5 px-4 py-3" data-testid="summary">
+    <div className="space-y-1.5 px-3 py-1" data-testid="summary">
       <SummaryActions citizen={citizen} citizenKey={citizenKey} />
       {/* The caseworker's own picture first; the case system's facts folded below. */}
       <TextFieldsSection citizenKey={citizenKey} summary={summary} />

@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
 import { localDay } from '@/lib/summary/dates';
+import { useNow } from '@/components/ui/use-now';
+
+export { useNow };
 
 /** Today's local day, updated when the day changes while a page stays open. */
 export function useToday(): string {
-  const [today, setToday] = useState(() => localDay(Date.now()));
-  useEffect(() => {
-    const timer = setInterval(() => setToday(localDay(Date.now())), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return today;
+  return localDay(useNow());
 }

@@ -38,3 +38,7 @@ export function parseDanishDate(text: string | undefined): string | null {
 
 /** `2026-11-03` → `03.11.2026`. */
 export const danishDate = (day: string) => day.split('-').reverse().join('.');
+
+/** `2026-11-03` → `03.11.` in the year of `today`, else `03.11.2027`: a one-line row's date. */
+export const shortDanishDate = (day: string, today: string) =>
+  day.slice(0, 4) === today.slice(0, 4) ? `${day.slice(8, 10)}.${day.slice(5, 7)}.` : danishDate(day);

@@ -1,5 +1,5 @@
 import type { CitizenFieldId } from '../host/citizen-fields';
-import { addDays, dayAt, daysBetween, parseDanishDate } from './dates';
+import { addDays, dayAt, daysBetween, localDay, parseDanishDate } from './dates';
 
 /** Deadlines (rettidighed): what is due when, and what the panel proposes. */
 
@@ -90,4 +90,43 @@ export function nextAlarmTime(
     return dayAt(day, NOTIFY_HOUR);
   }
   return null;
+}
+
+/** A deadline or meeting at most this many days ahead (today included) is near: amber in the panel. */
+export const NEAR_DAYS = 3;
+
+/** How a due status is flagged: overdue red, near amber, later and done quiet. */
+export type Urgency = 'overdue' | 'near' | 'later' | 'done';
+
+export function urgencyOf(status: DueStatus): Urgency {
+  if (status.kind === 'done') return 'done';
+  if (status.kind === 'overdue') return 'overdue';
+  if (status.kind === 'today' || status.days <= NEAR_DAYS) return 'near';
+  return 'later';
+}
+
+/** The case system's next meeting as the page shows it, and where it stands now. */
+export interface MeetingStatus {
+  day: string;
+  /** `HH:MM` when the page gives a time. */
+  time: string | null;
+  /** Overdue with `days: 0`: today, and its time has passed. */
+  status: DueStatus;
+}
+
+/**
+ * Reads "næste møde" (`03.12.2026 kl. 10:00`, time optional) against the local
+ * clock: a meeting whose day, or whose time today, has passed is overdue, as the
+ * case system itself marks it (it has not been registered as held).
+ */
+export function meetingStatus(text: string | undefined, now: number): MeetingStatus | null {
+  const day = parseDanishDate(text);
+  if (!day) return null;
+  const m = /\d{4}\D{1,12}?(\d{1,2})[:.](\d{2})/.exec(text ?? '');
+  const [hh, mm] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  const time = hh < 24 && mm < 60 ? `${String(hh).padStart(2, '0')}:${m![2]}` : null;
+  const status = dueStatus(day, localDay(now), false);
+  if (status.kind === 'today' && time && dayAt(day, hh) + mm * 60_000 <= now)
+    return { day, time, status: { kind: 'overdue', days: 0 } };
+  return { day, time, status };
 }

@@ -135,6 +135,7 @@ test('no CPR, name or note text reaches any console or error log during a day’
   await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
   await panel.frame.getByLabel('Helbred').fill(OVERVIEW_CANARY);
   await panel.frame.getByLabel('Helbred').blur();
+  await panel.frame.getByRole('button', { name: 'Ny frist' }).click();
   await panel.frame.getByLabel('Hvad skal ske').fill(`Opfølgning ${first.name}`);
   await panel.frame.getByLabel('Senest').fill('2026-12-01');
   await panel.frame.getByRole('button', { name: 'Tilføj frist' }).click();

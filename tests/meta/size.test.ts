@@ -20,12 +20,7 @@ const FILE_EXCEPTIONS: Record<string, string> = {
 };
 
 /** "path#function" → reason. */
-const FUNCTION_EXCEPTIONS: Record<string, string> = {
-  'components/summary/DeadlinesSection.tsx#DeadlinesSection':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-  'components/summary/SummarySheet.tsx#SummarySheet':
-    'temporary: a long component not yet split into smaller components/hooks (issue 29 item 3, after wave 1)',
-};
+const FUNCTION_EXCEPTIONS: Record<string, string> = {};
 
 const isTest = (path: string) => /\.test\.tsx?$/.test(path) || path.includes('/__tests__/');
 
