@@ -19,7 +19,7 @@ export function CitizenHeader({ citizen }: { citizen: CitizenOnPage }) {
         <button
           type="button"
           data-testid="citizen-cpr"
-          className="rounded font-mono text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-sky-700"
+          className="shrink-0 rounded font-mono whitespace-nowrap text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-sky-700"
           aria-pressed={revealed}
           aria-label={`CPR ${revealed ? citizen.cpr : maskCpr(citizen.cpr)}. ${t(revealed ? 'citizen.cprShown' : 'citizen.cprMasked')}`}
           title={t(revealed ? 'citizen.cprShown' : 'citizen.cprMasked')}
