@@ -36,6 +36,8 @@ interface Fixtures {
   browserArgs: string[];
   /** Further environment variables for `launch()` (e.g. `TZ`). Default none. */
   browserEnv: Record<string, string>;
+  /** Developer mode in the profile: only for a test that reloads the extension. Default off, as a caseworker has it. */
+  developerMode: boolean;
   /** A fresh browser profile directory, removed after the test. */
   profileDir: string;
   /** Launch (or relaunch) Chromium with the extension on `profileDir`. */
@@ -72,11 +74,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   setUp: [true, { option: true }],
   browserArgs: [[], { option: true }],
   browserEnv: [{}, { option: true }],
-  launch: async ({ profileDir, setUp, browserArgs, browserEnv }, use) => {
+  developerMode: [false, { option: true }],
+  launch: async ({ profileDir, setUp, browserArgs, browserEnv, developerMode }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
       const { context } = await launchWithExtension(profileDir, {
         args: browserArgs,
+        developerMode,
         ...(Object.keys(browserEnv).length ? { env: browserEnv } : {}),
       });
       opened.push(context);
@@ -85,10 +89,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
     for (const context of opened) await context.close().catch(() => undefined);
   },
-  spawn: async ({ profileDir, setUp }, use) => {
+  spawn: async ({ profileDir, setUp, developerMode }, use) => {
     const spawned: SpawnedBrowser[] = [];
     await use(async () => {
-      const browser: SpawnedBrowser = await spawnWithExtension(profileDir);
+      const browser: SpawnedBrowser = await spawnWithExtension(profileDir, { profile: { developerMode } });
       spawned.push(browser);
       if (setUp && spawned.length === 1) await setUpPassphrase(browser.context);
       return browser;

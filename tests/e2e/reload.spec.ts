@@ -6,6 +6,10 @@ import { serviceWorker } from './extension';
 import { expect, test, unlock } from './fixtures';
 import { LockScreen } from './pages/lock';
 
+// This file reloads the unpacked extension, which Chromium may refuse without developer mode
+// (prepareProfile in tests/harness/chromium.mjs); every other test runs with it off.
+test.use({ developerMode: true });
+
 /**
  * The service worker and the extension itself can go away under an open case
  * system page (Chromium stops an idle worker; an update or reload replaces the
@@ -185,7 +189,7 @@ test('after the extension is reloaded mid-session, the open page says to reload 
   // loaded the new version, a reloaded page gets no content script (seen in CI
   // with two workers), so reload as a caseworker would, once it is there.
   // (The profile has developer mode on, or Chromium may not load it again at
-  // all: see prepareProfile in tests/harness/chromium.mjs.)
+  // all: see the test.use at the top.)
   await expect(async () => {
     await page.reload();
     await expect(panel.element).toHaveCount(1, { timeout: 2_000 });

@@ -19,6 +19,7 @@ export function launchWithExtension(
     viewport?: { width: number; height: number };
     args?: string[];
     env?: Record<string, string>;
+    developerMode?: boolean;
   },
 ): Promise<{ context: BrowserContext; extensionId: string }>;
 export function spawnWithExtension(

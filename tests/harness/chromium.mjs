@@ -84,14 +84,15 @@ export function extensionArgs(extensionDir = EXTENSION_DIR) {
  *   frame on a web page the extension's own IndexedDB. Playwright's default flags
  *   turn partitioning off, and then IndexedDB in our panel frame is denied.
  *   Allowing third-party cookies in the profile restores the real behaviour.
- * - Developer mode, as a developer has it on who loads an unpacked extension:
- *   without it Chromium may disable the unpacked extension when it reloads
- *   (`chrome.runtime.reload()`, as after an update) with the reason
- *   DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION (chrome://extensions-internals),
- *   seen in about one reload in four on this VM. The benchmarks turn it off, as
- *   a caseworker has it (it also turns on Chromium's error console for extensions).
+ * - Developer mode off, as a caseworker has it. Only a test that reloads the
+ *   unpacked extension (`chrome.runtime.reload()`, as after an update) turns it
+ *   on (`developerMode`): without it Chromium may disable the unpacked extension
+ *   on reload with the reason DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION
+ *   (chrome://extensions-internals), seen in about one reload in four on this VM.
+ *   `npm start` turns it on for the developer (it also turns on Chromium's error
+ *   console for extensions).
  */
-export function prepareProfile(userDataDir, { developerMode = true, thirdPartyCookies = true } = {}) {
+export function prepareProfile(userDataDir, { developerMode = false, thirdPartyCookies = true } = {}) {
   const prefs = join(userDataDir, 'Default', 'Preferences');
   if (existsSync(prefs)) return;
   mkdirSync(dirname(prefs), { recursive: true });
@@ -123,13 +124,20 @@ const HEADED = process.env.SIDEVOGN_HEADED === '1';
  * A Playwright persistent context with the extension, on `userDataDir`.
  * `args`: further Chromium flags, e.g. `--host-resolver-rules=MAP sag.kommune.test 127.0.0.1`.
  * `env`: further environment variables for the browser, e.g. `{ TZ: 'Etc/GMT-3' }`.
+ * `developerMode`: on for a test that reloads the extension (see prepareProfile).
  */
 export async function launchWithExtension(
   userDataDir,
-  { headless = !HEADED, viewport = { width: 1400, height: 900 }, args = [], env = undefined } = {},
+  {
+    headless = !HEADED,
+    viewport = { width: 1400, height: 900 },
+    args = [],
+    env = undefined,
+    developerMode = false,
+  } = {},
 ) {
   assertExtensionBuilt();
-  prepareProfile(userDataDir);
+  prepareProfile(userDataDir, { developerMode });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless,

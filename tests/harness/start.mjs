@@ -94,7 +94,8 @@ if (opts['no-browser']) {
   // The interactive browser keeps its profile, so demo notes persist between runs.
   const profile = opts.profile ?? join(ROOT, '.cache/profile');
   mkdirSync(profile, { recursive: true });
-  prepareProfile(profile);
+  // A developer's browser: developer mode on (the error console, reloads of the unpacked build).
+  prepareProfile(profile, { developerMode: true });
   const browser = spawn(chromiumPath, [...extensionArgs(), `--user-data-dir=${profile}`, `${server.url}/`], {
     stdio: 'ignore',
   });
