@@ -356,11 +356,15 @@ test('the printable summary and the data-access report clear when Sidevogn locks
     context.waitForEvent('page'),
     frame.getByRole('button', { name: 'Udskriv overblik' }).click(),
   ]);
+  // The summary opened in a tab of its own, in front; the caseworker goes back to the case
+  // system to use the panel again (a tab behind is not painted, so its clicks can go astray).
+  await caseSystem.page.bringToFront();
   await caseSystem.panel.openCitizenDataMenu();
   const [access] = await Promise.all([
     context.waitForEvent('page'),
     frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),
   ]);
+  await caseSystem.page.bringToFront();
   await expect(summary.getByRole('heading', { level: 1 })).toHaveText(c.name);
   await expect(access.getByTestId('access-note')).toHaveText(/Kanarie til udskrift/);
 
