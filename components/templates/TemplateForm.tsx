@@ -32,16 +32,7 @@ export interface Aim {
   requestId?: string;
 }
 
-export function TemplateForm({
-  template,
-  citizen,
-  citizenKey,
-  aim,
-  personal,
-  templates,
-  onBack,
-  onInserted,
-}: {
+interface TemplateFormProps {
   template: Template;
   citizen: CitizenOnPage;
   citizenKey: string;
@@ -51,7 +42,18 @@ export function TemplateForm({
   templates: Template[];
   onBack(): void;
   onInserted(): void;
-}) {
+}
+
+export function TemplateForm({
+  template,
+  citizen,
+  citizenKey,
+  aim,
+  personal,
+  templates,
+  onBack,
+  onInserted,
+}: TemplateFormProps) {
   const { repository, host } = usePanelServices();
   const [caseworkerName, setCaseworkerName] = useState<string | null>(null);
   useEffect(() => {
@@ -72,15 +74,7 @@ export function TemplateForm({
   );
 }
 
-interface FilledFormProps extends PanelServices {
-  template: Template;
-  citizen: CitizenOnPage;
-  citizenKey: string;
-  aim?: Aim;
-  personal: Record<string, string>;
-  templates: Template[];
-  onBack(): void;
-  onInserted(): void;
+interface FilledFormProps extends TemplateFormProps, PanelServices {
   context: PrefillContext;
 }
 
