@@ -360,9 +360,11 @@ test('the printable summary and the data-access report clear when Sidevogn locks
   // system to use the panel again (a tab behind is not painted, so its clicks can go astray).
   await caseSystem.page.bringToFront();
   await caseSystem.panel.openCitizenDataMenu();
+  // By keyboard: in 2 of 4 clean-clone runs a click here left the button focused but fired
+  // no click (no page opened); pressing Enter on it opens the page the same way.
   const [access] = await Promise.all([
     context.waitForEvent('page'),
-    frame.getByRole('button', { name: 'Udlever data (udskrift)' }).click(),
+    frame.getByRole('button', { name: 'Udlever data (udskrift)' }).press('Enter'),
   ]);
   await caseSystem.page.bringToFront();
   await expect(summary.getByRole('heading', { level: 1 })).toHaveText(c.name);
