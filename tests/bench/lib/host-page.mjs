@@ -1,6 +1,6 @@
 // Loading a host page in a fresh tab and measuring it: a trace of a window
 // of the load, then the page's JS heap after garbage collection.
-import { analyzeHostTrace, startTrace } from './trace.mjs';
+import { analyzeHostTrace, startTrace, TraceAnchorError } from './trace.mjs';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,11 +96,23 @@ export async function hostMilestones(page) {
  * the figures as `prepared`, and `after(page, prepared)` runs once the window
  * is over (what it returns is added as `checked`).
  */
-export async function measurePageLoad(
-  browser,
-  url,
-  { windowMs, afterLoadMs, anchor = 'navigationStart', prepare, after },
-) {
+export async function measurePageLoad(browser, url, options) {
+  // Now and then (1 load in several hundred) the trace misses the host's
+  // navigationStart: tracing began a moment after the navigation. Such a load
+  // has no window to measure, so it is loaded again (at most twice), never
+  // counted; the retries are reported with the figures (`retries`).
+  for (let retries = 0; ; retries++) {
+    try {
+      const figures = await measureOnce(browser, url, options);
+      return retries ? { ...figures, retries } : figures;
+    } catch (error) {
+      if (retries >= 2 || !(error instanceof TraceAnchorError)) throw error;
+      console.log(`    (${error.message}: that load is repeated, not counted)`);
+    }
+  }
+}
+
+async function measureOnce(browser, url, { windowMs, afterLoadMs, anchor = 'navigationStart', prepare, after }) {
   const page = await browser.context.newPage();
   await page.addInitScript(milestoneProbe);
   const prepared = prepare ? await prepare(page) : undefined;

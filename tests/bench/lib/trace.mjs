@@ -176,6 +176,9 @@ function triggeredRendering(onMain, origin) {
   return { caused: union(caused), shared: union(shared) };
 }
 
+/** The trace lacks the event a window is measured from (the load is retried, not counted). */
+export class TraceAnchorError extends Error {}
+
 function anchorTs(onMain, hostUrl, anchor) {
   const isHostDoc = (e) => e.args?.data?.isOutermostMainFrame;
   const found =
@@ -186,7 +189,7 @@ function anchorTs(onMain, hostUrl, anchor) {
         : anchor === 'domContentLoaded'
           ? onMain.find((e) => e.name === 'MarkDOMContent' && isHostDoc(e))
           : onMain.find((e) => e.name === anchor.mark);
-  if (!found) throw new Error(`No ${JSON.stringify(anchor)} for the host page in the trace`);
+  if (!found) throw new TraceAnchorError(`No ${JSON.stringify(anchor)} for the host page in the trace`);
   return found.ts;
 }
 
