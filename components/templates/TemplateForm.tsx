@@ -24,6 +24,7 @@ import { useFormDraft } from './use-form-draft';
 import { useFormInsert } from './use-form-insert';
 import { useLinkedChecklist } from './use-linked-checklist';
 import { ShortcutLine } from './ShortcutLine';
+import { focusField, focusFirstMissing, isNextMissingKey } from './next-missing';
 
 /** A form opened from a shortcut in a host field: the target it goes into, and the field script's request. */
 export interface Aim {
@@ -148,6 +149,10 @@ function FilledForm({
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           void insert();
+        } else if (isNextMissingKey(e)) {
+          // To the first required field still missing, from anywhere in the form.
+          e.preventDefault();
+          focusFirstMissing(document, missing);
         } else if (e.key === 'Escape' && aim?.requestId) {
           // Back to the host's field, with the shortcut as it was typed.
           e.preventDefault();
@@ -184,6 +189,7 @@ function FilledForm({
         targetLine={flow.targetLine}
         chooser={flow.chooser}
         missingCount={missing.length}
+        firstMissing={missing[0] && { label: missing[0].label, go: () => focusFirstMissing(document, missing) }}
         busy={busy}
         insertAnyway={confirmedAnyway && unresolved.length > 0}
         onCancel={aim?.requestId ? onBack : undefined}
@@ -208,7 +214,7 @@ function firstRequiredField(template: Template, values: FormValues) {
 function focusFirstField(template: Template, values: FormValues) {
   const shown = template.fields.filter((f) => isVisible(template, f, values));
   const first = shown.find((f) => f.required) ?? shown[0];
-  requestAnimationFrame(() => first && document.getElementById(fieldDomId(first.id))?.focus());
+  requestAnimationFrame(() => first && focusField(document, fieldDomId(first.id)));
 }
 
 const noInsert = () => Promise.resolve();
@@ -219,7 +225,7 @@ function WhenAimed({ focusId, onInsert }: { focusId: string | null; onInsert(): 
   useEffect(() => {
     if (done.current) return;
     done.current = true;
-    if (focusId) document.getElementById(focusId)?.focus();
+    if (focusId) focusField(document, focusId);
     else void onInsert();
   }, [focusId, onInsert]);
   return null;

@@ -218,8 +218,9 @@ const focusSettled = (panelFrame) =>
   );
 
 /**
- * By keyboard alone: Tab or Shift+Tab (whichever way the control lies) until
- * it has focus. Every key goes through `press`, which writes it into `log`
+ * By keyboard alone: to the first required field still missing by the key
+ * the form's footer names (Alt+N), else Tab or Shift+Tab (whichever way the
+ * control lies) until it has focus. Every key goes through `press`, which writes it into `log`
  * (stepLog) under the step it serves.
  */
 export function keyboardDriver(page, panel, log = stepLog()) {
@@ -239,9 +240,28 @@ export function keyboardDriver(page, panel, log = stepLog()) {
       if (active === el || (active && el.contains(active))) return 'here';
       return active && el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING ? 'back' : 'forward';
     });
+  /**
+   * The form's footer names the first required field still missing, with its
+   * key (Alt+N): when that is the control wanted, one key takes focus there,
+   * as it does for a caseworker who reads the footer. False when it is not.
+   */
+  async function viaFirstMissing(locator) {
+    const button = panel.getByTestId('template-next-missing');
+    if ((await button.count()) === 0) return false;
+    const named = /»(.*)«/.exec((await button.textContent()) ?? '')?.[1];
+    const label = await locator.evaluate((el) => {
+      const set = el.closest('fieldset');
+      return (set ? set.querySelector('legend')?.textContent : el.labels?.[0]?.textContent) ?? '';
+    });
+    if (!named || (label !== named && !label.startsWith(`${named} *`))) return false;
+    await press('Alt+n');
+    await focusSettled(frame());
+    return true;
+  }
   async function tabTo(locator) {
     const trail = [];
     await focusSettled(frame());
+    if ((await focusState(locator)) !== 'here') await viaFirstMissing(locator);
     for (let i = 0; i < 200; i++) {
       const state = await focusState(locator);
       if (state === 'here') return;
