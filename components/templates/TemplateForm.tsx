@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checklistNoteLines } from '@/lib/checklists/run';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
@@ -12,7 +12,7 @@ import {
   type PrefillContext,
 } from '@/lib/templates/form';
 import { migrateDraftValues } from '@/lib/templates/migrate';
-import type { Template } from '@/lib/templates/schema';
+import type { Template, TemplateField } from '@/lib/templates/schema';
 import { usePanelServices, type PanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
 import { useInsertFlow } from '@/components/ui/use-insert-flow';
@@ -145,20 +145,7 @@ function FilledForm({
         e.preventDefault();
         void insert();
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void insert();
-        } else if (isNextMissingKey(e)) {
-          // To the first required field still missing, from anywhere in the form.
-          e.preventDefault();
-          focusFirstMissing(document, missing);
-        } else if (e.key === 'Escape' && aim?.requestId) {
-          // Back to the host's field, with the shortcut as it was typed.
-          e.preventDefault();
-          onBack();
-        }
-      }}
+      onKeyDown={(e) => formKey(e, { insert, missing, onEscape: aim?.requestId ? onBack : undefined })}
     >
       <FormHeading title={template.title} aimed={!!aim} onBack={onBack} />
       <ShortcutLine template={template} personal={personal} templates={templates} />
@@ -199,6 +186,23 @@ function FilledForm({
       <StatusLine status={status} />
     </form>
   );
+}
+
+/**
+ * The form's own keys: Ctrl+Enter inserts, Alt+N goes to the first required
+ * field still missing, from anywhere in the form; Escape, when given
+ * `onEscape` (opened by a shortcut), goes back to the host's field with the
+ * shortcut as it was typed.
+ */
+function formKey(
+  e: KeyboardEvent<HTMLFormElement>,
+  { insert, missing, onEscape }: { insert(): Promise<void>; missing: TemplateField[]; onEscape?(): void },
+) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void insert();
+  else if (isNextMissingKey(e)) focusFirstMissing(document, missing);
+  else if (e.key === 'Escape' && onEscape) onEscape();
+  else return;
+  e.preventDefault();
 }
 
 /**
