@@ -4,6 +4,7 @@ import { validityOn } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
 import { TemplateBasis } from '@/components/ui/TemplateBasis';
+import { NEXT_MISSING_KEY } from './next-missing';
 
 /** The template form's fixed parts around its fields: heading, source, preview, warnings and footer. */
 
@@ -109,12 +110,16 @@ export function FormWarnings({
 
 /**
  * Sticky: where the note goes, what is missing and the insert button stay in
- * view. `onCancel` and `onDiscard` show their buttons when given.
+ * view. `onCancel` and `onDiscard` show their buttons when given;
+ * `firstMissing` a button to the first required field still missing (also
+ * Alt+N anywhere in the form), after the others so it adds no Tab stop on
+ * the way to "Indsæt".
  */
 export function FormFooter({
   targetLine,
   chooser,
   missingCount,
+  firstMissing,
   busy,
   insertAnyway,
   onCancel,
@@ -123,6 +128,7 @@ export function FormFooter({
   targetLine: ReactNode;
   chooser: ReactNode;
   missingCount: number;
+  firstMissing?: { label: string; go(): void };
   busy: boolean;
   /** Open required checklist items were warned about: the next press inserts anyway. */
   insertAnyway: boolean;
@@ -163,6 +169,17 @@ export function FormFooter({
             onClick={onDiscard}
           >
             {t('templates.discard')}
+          </button>
+        )}
+        {firstMissing && (
+          <button
+            type="button"
+            className="max-w-full truncate text-left text-xs text-sky-800 underline hover:text-sky-950"
+            aria-keyshortcuts={NEXT_MISSING_KEY}
+            data-testid="template-next-missing"
+            onClick={firstMissing.go}
+          >
+            {t('templates.nextMissing', { label: firstMissing.label, key: NEXT_MISSING_KEY })}
           </button>
         )}
         <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checklistNoteLines } from '@/lib/checklists/run';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
@@ -12,7 +12,7 @@ import {
   type PrefillContext,
 } from '@/lib/templates/form';
 import { migrateDraftValues } from '@/lib/templates/migrate';
-import type { Template } from '@/lib/templates/schema';
+import type { Template, TemplateField } from '@/lib/templates/schema';
 import { usePanelServices, type PanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
 import { useInsertFlow } from '@/components/ui/use-insert-flow';
@@ -24,6 +24,7 @@ import { useFormDraft } from './use-form-draft';
 import { useFormInsert } from './use-form-insert';
 import { useLinkedChecklist } from './use-linked-checklist';
 import { ShortcutLine } from './ShortcutLine';
+import { focusField, focusFirstMissing, isNextMissingKey } from './next-missing';
 
 /** A form opened from a shortcut in a host field: the target it goes into, and the field script's request. */
 export interface Aim {
@@ -144,16 +145,7 @@ function FilledForm({
         e.preventDefault();
         void insert();
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void insert();
-        } else if (e.key === 'Escape' && aim?.requestId) {
-          // Back to the host's field, with the shortcut as it was typed.
-          e.preventDefault();
-          onBack();
-        }
-      }}
+      onKeyDown={(e) => formKey(e, { insert, missing, onEscape: aim?.requestId ? onBack : undefined })}
     >
       <FormHeading title={template.title} aimed={!!aim} onBack={onBack} />
       <ShortcutLine template={template} personal={personal} templates={templates} />
@@ -184,6 +176,7 @@ function FilledForm({
         targetLine={flow.targetLine}
         chooser={flow.chooser}
         missingCount={missing.length}
+        firstMissing={missing[0] && { label: missing[0].label, go: () => focusFirstMissing(document, missing) }}
         busy={busy}
         insertAnyway={confirmedAnyway && unresolved.length > 0}
         onCancel={aim?.requestId ? onBack : undefined}
@@ -193,6 +186,23 @@ function FilledForm({
       <StatusLine status={status} />
     </form>
   );
+}
+
+/**
+ * The form's own keys: Ctrl+Enter inserts, Alt+N goes to the first required
+ * field still missing, from anywhere in the form; Escape, when given
+ * `onEscape` (opened by a shortcut), goes back to the host's field with the
+ * shortcut as it was typed.
+ */
+function formKey(
+  e: KeyboardEvent<HTMLFormElement>,
+  { insert, missing, onEscape }: { insert(): Promise<void>; missing: TemplateField[]; onEscape?(): void },
+) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void insert();
+  else if (isNextMissingKey(e)) focusFirstMissing(document, missing);
+  else if (e.key === 'Escape' && onEscape) onEscape();
+  else return;
+  e.preventDefault();
 }
 
 /**
@@ -208,7 +218,7 @@ function firstRequiredField(template: Template, values: FormValues) {
 function focusFirstField(template: Template, values: FormValues) {
   const shown = template.fields.filter((f) => isVisible(template, f, values));
   const first = shown.find((f) => f.required) ?? shown[0];
-  requestAnimationFrame(() => first && document.getElementById(fieldDomId(first.id))?.focus());
+  requestAnimationFrame(() => first && focusField(document, fieldDomId(first.id)));
 }
 
 const noInsert = () => Promise.resolve();
@@ -219,7 +229,7 @@ function WhenAimed({ focusId, onInsert }: { focusId: string | null; onInsert(): 
   useEffect(() => {
     if (done.current) return;
     done.current = true;
-    if (focusId) document.getElementById(focusId)?.focus();
+    if (focusId) focusField(document, focusId);
     else void onInsert();
   }, [focusId, onInsert]);
   return null;

@@ -150,7 +150,10 @@ export function trackCaret(
       },
       { capture: true, passive: true, signal },
     );
-    d.addEventListener('selectionchange', () => saveRange(d), { signal });
+    // At each edit too: its selectionchange comes as a later task, maybe after an insert, and an edit
+    // can move the range saved before it (removing a shortcut turns the space before it into a no-break
+    // space, a replace that moves a range after that space to before it).
+    for (const type of ['selectionchange', 'input']) d.addEventListener(type, () => saveRange(d), { signal });
     // Focus moving into a child frame blurs this window: look where it went.
     d.defaultView?.addEventListener('blur', () => setTimeout(fromTop), { signal });
   }

@@ -175,15 +175,24 @@ test('in an iframe editor (TinyMCE) the shortcut opens the form aimed there, und
   await body.press('Control+z');
   await expect.poll(() => page.evaluate(() => window.testbed.read())).toBe('Indledning. ');
 
-  // No required field: in at once, where the shortcut was.
+  // No required field: in at once, where the shortcut was, after the space it followed. Removing the
+  // shortcut makes the browser turn that space, now last, into a no-break space (a replace before the
+  // caret, which moves a range saved at the caret to before it); the selectionchange after the removal
+  // may reach the page after the insert (2 runs in 20 under load): held back here until the paste, so
+  // that order is the one tested.
   await body.click();
   await page.evaluate(() => window.testbed.focusEnd());
+  const editor = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+  await editor.evaluate(() => {
+    let hold = false;
+    addEventListener('keydown', (e) => (hold ||= e.key === 'Tab'), true);
+    addEventListener('paste', () => (hold = false), true);
+    document.addEventListener('selectionchange', (e) => hold && e.stopImmediatePropagation(), true);
+  });
   await page.keyboard.type(';mvh');
   await page.keyboard.press('Tab');
   await expect(panel.templateStatus).toContainText('Notatet er indsat i »Journalnotat (TinyMCE)«');
-  // Known edge: TinyMCE may renormalise the trailing space the shortcut followed, so the
-  // note can land before that space instead of after it (whitespace only; reported).
-  await expect.poll(() => page.evaluate(() => window.testbed.read())).toMatch(/^Indledning\. ?Med venlig hilsen ?$/);
+  await expect.poll(() => page.evaluate(() => window.testbed.read())).toBe('Indledning. Med venlig hilsen');
 
   // The side layout, in a tab whose browser side panel is closed: the page cannot open it,
   // so a one-line hint names the toggle key, and the shortcut stays for the next Tab.

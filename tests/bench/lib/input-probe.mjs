@@ -9,7 +9,9 @@ import { keyKind } from './interaction-figures.mjs';
  * window in the capture phase, ahead of any page or extension listener, so a
  * key the shortcut listener swallows is still counted.
  * - keys: per keyDown, its kind (keyKind); `inText` when the target is a text
- *   field (input of a text type, textarea, contenteditable).
+ *   field (input of a text type, textarea, contenteditable). A search field is
+ *   not one: what is typed there finds a template, it writes nothing of the
+ *   note, so its characters are navigation keys (as keyboard.spec counts them).
  * - clicks: pointerdown (a click on a label also clicks its input: one press).
  * - wheel: wheel events. scroll: the sum of |Δ scrollTop| over every element
  *   and the document, from the positions when armed (elements made later start at 0).
@@ -17,7 +19,7 @@ import { keyKind } from './interaction-figures.mjs';
  */
 function inputProbe(kindOf) {
   const now = () => performance.timeOrigin + performance.now();
-  const TEXT_TYPES = ['text', 'search', 'number', 'email', 'tel', 'url', 'password', ''];
+  const TEXT_TYPES = ['text', 'number', 'email', 'tel', 'url', 'password', ''];
   const inText = (el) =>
     el instanceof HTMLTextAreaElement ||
     (el instanceof HTMLInputElement && TEXT_TYPES.includes(el.type)) ||
