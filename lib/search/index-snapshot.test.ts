@@ -204,6 +204,12 @@ describe('an index kept sealed at rest', () => {
     await expect.poll(() => t.db.searchStale.where(':id').above(PRUNED_MARK).count()).toBe(0);
     expect((await t.db.searchStale.get(PRUNED_MARK))?.prunedTo).toBe(await logHead(t.db));
     expect(await t.db.searchIndex.count()).toBe(2);
+    // A new note is in one share only: the other's snapshot stands, and only says it is up to date.
+    const a = await t.repo.citizens.open('070761-4285', 'A');
+    await t.repo.notes.create(a, 'Endnu en note.');
+    await expect.poll(() => t.db.searchStale.where(':id').above(PRUNED_MARK).count()).toBe(0);
+    expect(low.writes.filter((w) => w.written).length + high.writes.filter((w) => w.written).length).toBe(3);
+    expect(await t.db.searchIndex.orderBy('seq').keys()).toEqual([await logHead(t.db), await logHead(t.db)]);
     low.search.close();
     high.search.close();
   });

@@ -101,9 +101,7 @@ export interface Written {
 
 /**
  * Seals `index` (which includes the log up to `seq`) and writes it as the
- * share's snapshot, unless something was logged since. Drops snapshots of
- * other, overlapping shares (another number of workers); when the snapshots
- * cover every id, prunes the log up to the oldest of them.
+ * share's snapshot, unless something was logged since.
  */
 export async function writeSnapshot(
   db: SidevognDb,
@@ -119,18 +117,68 @@ export async function writeSnapshot(
   const outcome = await db.transaction('rw', [db.searchIndex, db.searchStale], async () => {
     if ((await logHead(db)) > seq) return { written: false, bytes, pruned: 0 };
     await db.searchIndex.put({ range: id, seq, ...sealed } satisfies SearchIndexRow);
-    const others = ((await db.searchIndex.toCollection().primaryKeys()) as string[]).filter((k) => k !== id);
-    const stale = others.filter((k) => {
-      const other = rangeOf(k);
-      return other === null || overlaps(other, range);
-    });
-    if (stale.length > 0) await db.searchIndex.bulkDelete(stale);
-    const ranges = [id, ...others.filter((k) => !stale.includes(k))].map((k) => rangeOf(k)!);
-    if (!coverAll(ranges)) return { written: true, bytes, pruned: 0 };
-    const oldest = (await db.searchIndex.orderBy('seq').keys())[0] as number;
-    const pruned = await db.searchStale.where(':id').between(PRUNED_MARK, oldest, false, true).delete();
-    await db.searchStale.put({ seq: PRUNED_MARK, id: '', prunedTo: Math.max(oldest, await prunedTo(db)) });
-    return { written: true, bytes, pruned };
+    return { written: true, bytes, pruned: await dropOverlappingAndPrune(db, range) };
   });
   return { ...outcome, ms: performance.now() - t0 };
+}
+
+/**
+ * The share's snapshot, written at `from`, made to say it includes the log up
+ * to `seq`: nothing logged between touched the share (what the caller
+ * followed said so, and a delete would have dropped the snapshot), so its
+ * content stands. Lets the log be pruned while one share sees no changes.
+ * Only if the row is still the one written at `from`; returns whether it was.
+ */
+export async function advanceSnapshot(db: SidevognDb, range: IdRange, from: number, seq: number): Promise<boolean> {
+  const id = rangeKey(range);
+  return db.transaction('rw', [db.searchIndex, db.searchStale], async () => {
+    if ((await logHead(db)) > seq) return false;
+    // By the seq index: the row itself (megabytes) is read only to be updated.
+    if (!((await db.searchIndex.where('seq').equals(from).primaryKeys()) as string[]).includes(id)) return false;
+    await db.searchIndex.update(id, { seq });
+    await dropOverlappingAndPrune(db, range);
+    return true;
+  });
+}
+
+/**
+ * After a share's snapshot was written: drops snapshots of other shares that
+ * overlap it (another number of workers); when the snapshots cover every id,
+ * prunes the log up to the oldest of them. Returns the rows pruned.
+ */
+async function dropOverlappingAndPrune(db: SidevognDb, range: IdRange): Promise<number> {
+  const id = rangeKey(range);
+  const others = ((await db.searchIndex.toCollection().primaryKeys()) as string[]).filter((k) => k !== id);
+  const stale = others.filter((k) => {
+    const other = rangeOf(k);
+    return other === null || overlaps(other, range);
+  });
+  if (stale.length > 0) await db.searchIndex.bulkDelete(stale);
+  const ranges = [id, ...others.filter((k) => !stale.includes(k))].map((k) => rangeOf(k)!);
+  if (!coverAll(ranges)) return 0;
+  const oldest = (await db.searchIndex.orderBy('seq').keys())[0] as number;
+  const pruned = await db.searchStale.where(':id').between(PRUNED_MARK, oldest, false, true).delete();
+  await db.searchStale.put({ seq: PRUNED_MARK, id: '', prunedTo: Math.max(oldest, await prunedTo(db)) });
+  return pruned;
+}
+
+/**
+ * After a share's index followed the log up to `at`: writes its snapshot when
+ * the index changed since (`dirty`), else only advances the snapshot it has
+ * (written or loaded at `saved`). Returns the seq the share's snapshot is at
+ * now, and the write if there was one (not written: the log moved on).
+ */
+export async function keepSnapshot(
+  db: SidevognDb,
+  key: CryptoKey,
+  range: IdRange,
+  index: InvertedIndex,
+  { at, dirty, saved }: { at: number; dirty: boolean; saved: number | null },
+): Promise<{ saved: number | null; written?: Written }> {
+  if (!dirty) {
+    const advanced = saved !== null && saved < at && (await advanceSnapshot(db, range, saved, at));
+    return { saved: advanced ? at : saved };
+  }
+  const written = await writeSnapshot(db, key, range, index, at);
+  return { saved: written.written ? at : saved, written };
 }

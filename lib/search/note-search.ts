@@ -4,7 +4,7 @@ import { session, type KeySource } from '../crypto/session';
 import type { IndexStats, InvertedIndex, SearchOptions, SearchResult } from './inverted-index';
 import { queryTerms } from './search-text';
 import { currentKey, followLog, openIndex } from './index-follow';
-import { writeSnapshot, type Written } from './index-store';
+import { keepSnapshot, type Written } from './index-store';
 
 /**
  * Searching all of the caseworker's notes for words.
@@ -60,10 +60,10 @@ export interface IdRange {
 
 const ALL_IDS: IdRange = { from: '' };
 
-/** The ids of a change that `range` covers ('all' stays 'all'). */
-function idsIn(range: IdRange, ids: string[] | 'all'): string[] | 'all' {
-  if (ids === 'all') return ids;
-  return ids.filter((id) => id >= range.from && (range.below === undefined || id < range.below));
+/** Whether a committed change to notes may touch `range` (a change by range may touch any). */
+function touches(tree: IntervalTree, range: IdRange): boolean {
+  const ids = changedNoteIds(tree);
+  return ids === 'all' || ids.some((id) => id >= range.from && (range.below === undefined || id < range.below));
 }
 
 /** A key source that can also say when it locks (the shared session does). */
@@ -140,21 +140,20 @@ export function createNoteSearch(
   // The last log seq the index includes, and whether it changed since its snapshot.
   let seq = 0;
   let dirty = false;
+  // The seq this share's snapshot was written or loaded at (null: none known).
+  let saved: number | null = null;
   const progressListeners = listenerSet<BuildProgress>();
   const changeListeners = listenerSet<void>();
   let syncing: Promise<void> | null = null;
   let closed = false;
   const later = delayed(persist);
-  const persistSoon = (delay: number) => snapshots && !closed && later.soon(delay);
+  const persistSoon = (delay: number): void => void (snapshots && !closed && later.soon(delay));
 
   const onMutated = (parts: ObservabilitySet) => {
-    const tree = parts[part];
-    if (!tree || index === null) return;
+    if (!parts[part] || index === null) return;
     // Any change to notes (a delete elsewhere drops this share's snapshot too): follow, and write if that changed it.
     persistSoon(snapshotDelayMs);
-    const ids = idsIn(range, changedNoteIds(tree));
-    if (ids !== 'all' && ids.length === 0) return;
-    changeListeners.emit();
+    if (touches(parts[part], range)) changeListeners.emit();
   };
   Dexie.on('storagemutated', onMutated);
 
@@ -175,6 +174,7 @@ export function createNoteSearch(
       const opened = await openIndex(db, keys, range, snapshots, (progress) => progressListeners.emit(progress));
       if (currentKey(keys) !== key) return;
       ({ index, seq, dirty } = opened);
+      saved = opened.snapshot ? seq : null;
       indexKey = key;
       onLoaded?.({ snapshot: opened.snapshot, ms: opened.ms });
       persistSoon(Math.min(FIRST_SNAPSHOT_MS, snapshotDelayMs));
@@ -208,11 +208,12 @@ export function createNoteSearch(
   /** Writes the snapshot `delay` ms after the last change (snapshots only). */
   async function persist(): Promise<void> {
     const current = await upToDate();
-    if (!current || !indexKey || !dirty || current !== index) return;
+    if (!current || !indexKey || current !== index) return;
     const at = seq;
-    const written = await writeSnapshot(db, indexKey, range, current, at);
-    onSnapshot?.(written);
-    if (!written.written)
+    const kept = await keepSnapshot(db, indexKey, range, current, { at, dirty, saved });
+    saved = kept.saved;
+    if (kept.written) onSnapshot?.(kept.written);
+    if (kept.written?.written === false)
       persistSoon(snapshotDelayMs); // logged meanwhile: follow it, then try again
     else if (index === current && seq === at) dirty = false;
   }
