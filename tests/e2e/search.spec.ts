@@ -143,7 +143,7 @@ test('the index kept sealed at rest: loaded at the next unlock, with the panelâ€
   await search('praktik', '1 note');
   expect(await loadedFromSnapshot(options)).toEqual(Array(workers).fill(false));
   // Each worker seals its share once built.
-  await expect.poll(() => snapshots(options)).toEqual({ rows: workers, unindexed: 0 });
+  await expect.poll(() => snapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
   await options.close();
 
   // No page searches now: the panel writes a note and edits one, then locks.
@@ -163,7 +163,7 @@ test('the index kept sealed at rest: loaded at the next unlock, with the panelâ€
   await search('lÃ¦geattest', '1 note');
   expect(await loadedFromSnapshot(options)).toEqual(Array(workers).fill(true));
   // Brought up to date, each share is sealed again (or, if its notes did not change, says it is up to date).
-  await expect.poll(() => snapshots(options)).toEqual({ rows: workers, unindexed: 0 });
+  await expect.poll(() => snapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
   await options.close();
 
   // "Slet alt om borgeren" in the panel: no snapshot is left, and none of Anna's words are found.
