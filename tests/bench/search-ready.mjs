@@ -320,7 +320,8 @@ function modeMetrics(notes, mode, runs) {
       goalNo: 5,
       clock: 'wall',
       detail:
-        `runs ${list(of('typedToAnswerMs'))} ms; unlock click → answer ${list(of('clickToAnswerMs'))} ms; ` +
+        `runs ${list(of('typedToAnswerMs'))} ms; field appears → answer ${list(of('fieldToAnswerMs'))} ms; ` +
+        `unlock click → answer ${list(of('clickToAnswerMs'))} ms; ` +
         `workers' load ${list(of('workerLoadMs'))} ms; from snapshots ${of('loadedFromSnapshot')
           .map((l) => l.join('/'))
           .join(', ')}`,
@@ -434,6 +435,7 @@ if (cli) {
           .map((l) => l.toFixed(2))
           .join(', ')}):\n` +
           `    answer ${median(of('typedToAnswerMs')).toFixed(0)} ms median (goal ${goal}; runs ${list(of('typedToAnswerMs'))}); ` +
+          `field appears to answer ${list(of('fieldToAnswerMs'))}; ` +
           `unlock click to answer ${list(of('clickToAnswerMs'))}; workers' load ${list(of('workerLoadMs'))} ms, ` +
           `from snapshots ${of('loadedFromSnapshot')
             .map((l) => l.join('/'))
