@@ -134,23 +134,22 @@ export function createNoteSearch(
 ): NoteSearch {
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
-  // The index holds decrypted words: it belongs to the key it was opened with
-  // and is dropped the moment that key is gone (locked) or replaced.
+  // The index holds decrypted words: it is dropped the moment its key is gone (locked) or replaced.
   let indexKey: CryptoKey | null = null;
-  // The last log seq the index includes, and whether it changed since its snapshot.
-  let seq = 0;
-  let dirty = false;
-  // The seq this share's snapshot was written or loaded at (null: none known).
-  let saved: number | null = null;
+  let seq = 0; // the last log seq the index includes
+  let dirty = false; // changed since its snapshot
+  let saved: number | null = null; // the seq its snapshot was written or loaded at (null: none known)
   const progressListeners = listenerSet<BuildProgress>();
   const changeListeners = listenerSet<void>();
   let syncing: Promise<void> | null = null;
   let closed = false;
   const later = delayed(persist);
   const persistSoon = (delay: number): void => void (snapshots && !closed && later.soon(delay));
-
+  let stale = true; // notes changed since the log was last read: the next search reads it first
   const onMutated = (parts: ObservabilitySet) => {
-    if (!parts[part] || index === null) return;
+    if (!parts[part]) return;
+    stale = true;
+    if (index === null) return;
     // Any change to notes (a delete elsewhere drops this share's snapshot too): follow, and write if that changed it.
     persistSoon(snapshotDelayMs);
     if (touches(parts[part], range)) changeListeners.emit();
@@ -181,6 +180,7 @@ export function createNoteSearch(
     }
     for (;;) {
       const current: InvertedIndex = index;
+      stale = false; // a change committed from here on is read below, or marks it stale again
       const followed = await followLog(db, keys, range, current, seq);
       if (closed || index !== current) return;
       if (followed === 'lost') {
@@ -200,6 +200,7 @@ export function createNoteSearch(
     currentKey(keys);
     // A sync begun before this call may have missed the write that led to it: wait for it, then run one more.
     if (syncing) await syncing;
+    if (index !== null && !stale) return index;
     syncing ??= sync().finally(() => void (syncing = null));
     await syncing;
     return closed ? null : index;
@@ -237,7 +238,7 @@ export function createNoteSearch(
       Dexie.on.storagemutated.unsubscribe(onMutated);
     },
     stats() {
-      // Asked while locked, the index is dropped first: it reports nothing it should not hold.
+      // Asked while locked, the index is dropped first.
       if (indexKey !== null && keys.current() !== indexKey) forget();
       return { built: index !== null, ...(index?.stats() ?? { notes: 0, words: 0, postings: 0, skipped: 0 }) };
     },
