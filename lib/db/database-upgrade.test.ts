@@ -37,6 +37,7 @@ function openVersion(name: string, last: number): Dexie {
     { packDrafts: 'id', signingKeys: 'id' },
     // 6: no new table (encryption at rest changed records, not the schema).
     {},
+    { usage: 'id, day' },
   ];
   versions.slice(0, last).forEach((stores, i) => db.version(i + 1).stores(stores));
   return db;
@@ -56,16 +57,18 @@ function layout(db: IDBDatabase): Record<string, { key: unknown; indexes: string
 }
 
 describe('upgrade from every earlier DB version', () => {
-  it('gives a database of version 1 to 6 the tables and indexes of a new one, keeping its records', async () => {
+  it('gives a database of version 1 to 7 the tables and indexes of a new one, keeping its records', async () => {
     const fresh = new SidevognDb(`fresh-${crypto.randomUUID()}`);
     names.push(fresh.name);
     await fresh.open();
     const expected = layout(fresh.backendDB());
-    expect(Object.keys(expected)).toHaveLength(16);
+    expect(Object.keys(expected)).toHaveLength(18);
     expect(expected.usage).toEqual({ key: 'id', indexes: ['day'] });
+    expect(expected.searchIndex).toEqual({ key: 'range', indexes: ['seq'] });
+    expect(expected.searchStale).toEqual({ key: 'seq', indexes: [] });
     fresh.close();
 
-    for (const last of [1, 2, 3, 4, 5, 6]) {
+    for (const last of [1, 2, 3, 4, 5, 6, 7]) {
       const name = `v${last}-${crypto.randomUUID()}`;
       names.push(name);
       const old = openVersion(name, last);
@@ -75,7 +78,7 @@ describe('upgrade from every earlier DB version', () => {
 
       const db = new SidevognDb(name);
       await db.open();
-      expect(db.verno, `from version ${last}`).toBe(7);
+      expect(db.verno, `from version ${last}`).toBe(8);
       expect(layout(db.backendDB()), `from version ${last}`).toEqual(expected);
       expect(await db.meta.get('marker')).toEqual({ key: 'marker', value: last });
       db.close();
@@ -89,7 +92,7 @@ afterEach(async () => {
 });
 
 describe('upgrade from DB version 5', () => {
-  it('keeps every record: opens as version 7, set-up seals them, the repository reads them all back', async () => {
+  it('keeps every record: opens as version 8, set-up seals them, the repository reads them all back', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     names.push(name);
     const secret = crypto.getRandomValues(new Uint8Array(32));
@@ -177,8 +180,8 @@ describe('upgrade from DB version 5', () => {
 
     const db = new SidevognDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
-    // The new table starts empty: no usage is made up from the history.
+    expect(db.verno).toBe(8);
+    // The new tables start empty: no usage is made up from the history.
     expect(await db.usage.count()).toBe(0);
     expect(await isSetUp(db)).toBe(false);
     // The upgrade itself changes no record (it has no key).

@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Table } from 'dexie';
 import { noteTransactionAborted, noteTransactionCommitted } from './storage-errors';
+import { logNoteWrites, type SearchIndexRow, type SearchLogRow } from './search-log';
 import type {
   AdapterRecord,
   PackDraftRecord,
@@ -47,6 +48,8 @@ export class SidevognDb extends Dexie {
   packDrafts!: EntityTable<PackDraftRecord, 'id'>;
   signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
   usage!: EntityTable<UsageRecord, 'id'>;
+  searchIndex!: EntityTable<SearchIndexRow, 'range'>;
+  searchStale!: EntityTable<SearchLogRow, 'seq'>;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
@@ -64,7 +67,9 @@ export class SidevognDb extends Dexie {
     // when the caseworker sets a passphrase (./keyring-store: the upgrade itself
     // has no key), in one transaction with the keyring. 7: usage (issue 32):
     // counts of template and checklist use, no citizen data (lib/usage), by day.
-    this.version(7).stores({
+    // 8: searchIndex, searchStale (issue 33, ADR 0007): the note search's sealed
+    // snapshots and the log of changed note ids (./search-log), no clear citizen data.
+    this.version(8).stores({
       meta: 'key',
       citizens: 'key, lastActivityAt',
       notes: 'id, [citizenKey+createdAt]',
@@ -81,8 +86,11 @@ export class SidevognDb extends Dexie {
       packDrafts: 'id',
       signingKeys: 'id',
       usage: 'id, day',
+      searchIndex: 'range, seq',
+      searchStale: '++seq',
     });
     this.use({ stack: 'dbcore', name: 'sidevogn:transaction-outcome', create: watchTransactionOutcomes });
+    this.use({ stack: 'dbcore', name: 'sidevogn:search-log', create: logNoteWrites });
   }
 
   /**

@@ -296,8 +296,10 @@ export async function rotateDataKey(
 
     try {
       await beforeCommit();
-      await db.transaction('rw', [...tables, db.meta], async () => {
+      // The search index's snapshots (ADR 0007) go too: nothing stays sealed under the old key.
+      await db.transaction('rw', [...tables, db.meta, db.searchIndex], async () => {
         if (!sameKeyring((await db.meta.get(META_KEYS.keyring))?.value, keyring)) throw new KeyringChangedError();
+        await db.searchIndex.clear();
         const secretNow = (await db.meta.get(META_KEYS.citizenKeySecret))?.value;
         if (JSON.stringify(secretNow) !== JSON.stringify(snapshot.secret)) throw new ChangedMeanwhile();
         for (const [i, table] of tables.entries())

@@ -7,8 +7,11 @@ import type { BuildProgress, IdRange, IndexStats, SearchOptions, SearchResult } 
  */
 
 export type WorkerRequest =
-  /** Once, first: the database, the notes to index (by id) and a decrypt-only, non-extractable copy of the data key. */
-  | { type: 'start'; dbName: string; range: IdRange; key: CryptoKey }
+  /**
+   * Once, first: the database, the notes to index (by id) and a non-extractable copy of the data key
+   * (encrypt and decrypt: the worker opens notes and its snapshot, and seals its snapshot).
+   */
+  | { type: 'start'; dbName: string; range: IdRange; key: CryptoKey; snapshotDelayMs?: number }
   | { type: 'warm'; id: number }
   | { type: 'search'; id: number; query: string; options: SearchOptions };
 
@@ -16,6 +19,10 @@ export type WorkerReply =
   | { type: 'progress'; progress: BuildProgress }
   /** A committed write to the notes table: results may have changed. */
   | { type: 'change' }
+  /** How the share's index came to be at the start (figures only: tests/bench/search-ready.mjs). */
+  | { type: 'loaded'; snapshot: boolean; ms: number }
+  /** A snapshot write (or an attempt that found the log moved on), with its size at rest and worker time. */
+  | { type: 'snapshot'; written: boolean; bytes: number; ms: number }
   | { type: 'done'; id: number; result?: SearchResult; stats?: IndexStats }
   | { type: 'failed'; id: number; name: string; message: string };
 

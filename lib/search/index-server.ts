@@ -4,10 +4,10 @@ import type { ServerPort, WorkerReply, WorkerRequest } from './index-protocol';
 
 /**
  * The search index served from a worker: the same index as in the page
- * (lib/search/note-search.ts: built from the decrypted notes, following every
- * committed write through Dexie's storagemutated event, which reaches a
- * worker over BroadcastChannel), so the page's thread never decrypts or
- * indexes the notes. The worker lives only while unlocked: the page
+ * (lib/search/note-search.ts: loaded from its sealed snapshot or built from
+ * the decrypted notes, following every committed write through the change
+ * log and Dexie's storagemutated event, which reaches a worker over
+ * BroadcastChannel), so the page's thread never decrypts or indexes the notes. The worker lives only while unlocked: the page
  * terminates it on lock, and the decrypted words go with its heap.
  */
 export function serveNoteSearch(
@@ -39,7 +39,13 @@ export function serveNoteSearch(
       db?.close();
       db = openDb(data.dbName);
       const key = data.key;
-      search = createNoteSearch(db, { current: () => key }, data.range);
+      // Kept sealed at rest (ADR 0007): loaded from its snapshot at the start, written after following changes.
+      search = createNoteSearch(db, { current: () => key }, data.range, {
+        snapshots: true,
+        snapshotDelayMs: data.snapshotDelayMs,
+        onLoaded: ({ snapshot, ms }) => post({ type: 'loaded', snapshot, ms }),
+        onSnapshot: ({ written, bytes, ms }) => post({ type: 'snapshot', written, bytes, ms }),
+      });
       search.onProgress((progress) => post({ type: 'progress', progress }));
       search.onChange(() => post({ type: 'change' }));
       return;

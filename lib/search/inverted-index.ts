@@ -33,10 +33,30 @@ export interface IndexStats {
 
 const DEFAULT_LIMIT = 50;
 
+/** An index's live documents and words, compacted: what a snapshot keeps (./index-snapshot.ts). */
+export interface IndexParts {
+  ids: string[];
+  citizenKeys: string[];
+  citizenOfDoc: ArrayLike<number>;
+  createdAt: ArrayLike<number>;
+  /** Sorted (by code unit, as the prefix search compares). */
+  words: string[];
+  /** Per word, its documents in ascending order. */
+  postings: Uint32Array<ArrayBuffer>[];
+  skipped: number;
+}
+
 /** A growable list of document numbers, ascending because documents are only appended. */
 class Postings {
   docs = new Uint32Array(4);
   length = 0;
+
+  static of(docs: Uint32Array<ArrayBuffer>): Postings {
+    const list = new Postings();
+    list.docs = docs;
+    list.length = docs.length;
+    return list;
+  }
 
   push(doc: number): void {
     if (this.length === this.docs.length) {
@@ -138,6 +158,45 @@ export class InvertedIndex {
       createdAt: this.createdAt[doc]!,
     }));
     return { total, hits };
+  }
+
+  /** The live documents (dead ones compacted away first, so an edited or removed note's old words are not kept). */
+  parts(): IndexParts {
+    if (this.dead > 0) this.compact();
+    const words = [...this.postings.keys()].sort();
+    return {
+      ids: this.ids,
+      citizenKeys: this.citizenKeys,
+      citizenOfDoc: this.citizenOfDoc,
+      createdAt: this.createdAt,
+      words,
+      postings: words.map((word) => {
+        const list = this.postings.get(word)!;
+        return list.docs.subarray(0, list.length);
+      }),
+      skipped: this.skipped,
+    };
+  }
+
+  /** An index of these parts (each word's documents ascending, words sorted, as parts() gives them). */
+  static fromParts(parts: IndexParts): InvertedIndex {
+    const index = new InvertedIndex();
+    index.ids = parts.ids;
+    index.citizenKeys = parts.citizenKeys;
+    index.citizenOfDoc = Array.from(parts.citizenOfDoc);
+    index.createdAt = Array.from(parts.createdAt);
+    index.alive = parts.ids.map(() => true);
+    parts.ids.forEach((id, doc) => index.docOf.set(id, doc));
+    parts.citizenKeys.forEach((key, citizen) => index.citizenNumbers.set(key, citizen));
+    parts.words.forEach((word, i) => index.postings.set(word, Postings.of(parts.postings[i]!)));
+    index.sortedWords = parts.words;
+    index.skipped = parts.skipped;
+    return index;
+  }
+
+  /** The ids of the live documents. */
+  liveIds(): IterableIterator<string> {
+    return this.docOf.keys();
   }
 
   stats(): Omit<IndexStats, 'built'> {

@@ -1,20 +1,22 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { SidevognDb } from '../db/database';
-import type { NoteRecord } from '../db/records';
-import { LockedError, session, type KeySource } from '../crypto/session';
-import { openRow } from '../db/sealed';
-import { InvertedIndex, type IndexStats, type SearchOptions, type SearchResult } from './inverted-index';
+import { session, type KeySource } from '../crypto/session';
+import type { IndexStats, InvertedIndex, SearchOptions, SearchResult } from './inverted-index';
 import { queryTerms } from './search-text';
+import { currentKey, followLog, openIndex } from './index-follow';
+import { keepSnapshot, type Written } from './index-store';
 
 /**
  * Searching all of the caseworker's notes for words.
  *
- * The index lives in memory only: notes are encrypted at rest, so no
- * IndexedDB index may hold their words. It is built from the decrypted notes
- * after unlock, on the first search (in
- * pages, so the panel stays responsive) and then follows every committed write
- * to the notes table, from this page or another extension page, through
- * Dexie's `storagemutated` event. Locking drops it at once (with a key source
+ * The index lives in memory: notes are encrypted at rest, so no IndexedDB
+ * index may hold their words. It is built from the decrypted notes after
+ * unlock, on the first search, or (in the search workers, `snapshots`; ADR
+ * 0007) loaded from its sealed snapshot and brought up to date with the notes
+ * logged since (lib/db/search-log.ts). It then follows every committed write
+ * to the notes table, from this page or another extension page: Dexie's
+ * `storagemutated` event says that something changed, and the log says what,
+ * in the order it was committed. Locking drops it at once (with a key source
  * that reports locking, as the shared session does) and in any case before the
  * next search or stats: no decrypted word outlives the key. Why an inverted index rather than scanning
  * the notes on each search: see tests/bench/README.md (the numbers behind it).
@@ -58,22 +60,18 @@ export interface IdRange {
 
 const ALL_IDS: IdRange = { from: '' };
 
-/** The ids of a change that `range` covers ('all' stays 'all'). */
-function idsIn(range: IdRange, ids: string[] | 'all'): string[] | 'all' {
-  if (ids === 'all') return ids;
-  return ids.filter((id) => id >= range.from && (range.below === undefined || id < range.below));
+/** Whether a committed change to notes may touch `range` (a change by range may touch any). */
+function touches(tree: IntervalTree, range: IdRange): boolean {
+  const ids = changedNoteIds(tree);
+  return ids === 'all' || ids.some((id) => id >= range.from && (range.below === undefined || id < range.below));
 }
 
 /** A key source that can also say when it locks (the shared session does). */
 export type LockAwareKeySource = KeySource & { subscribe?(listener: (unlocked: boolean) => void): () => void };
 
-/** Notes read per IndexedDB request while building: one page is one short task. */
-const BUILD_PAGE = 1000;
-
 /**
  * The note ids a committed change touched, or 'all' when Dexie reports a range
- * (bulk writes of 50 or more, deletes by query, clear), which only a rebuild
- * can follow.
+ * (bulk writes of 50 or more, deletes by query, clear).
  */
 export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   const ids: string[] = [];
@@ -89,73 +87,109 @@ export function changedNoteIds(tree: IntervalTree): string[] | 'all' {
   return ids;
 }
 
-export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = session, range = ALL_IDS): NoteSearch {
+export interface SnapshotOptions {
+  /** Keep the index sealed at rest (ADR 0007): load it at the start, write it once built and after following changes. */
+  snapshots?: boolean;
+  /** After the index followed a change, wait this long for more before writing the snapshot. */
+  snapshotDelayMs?: number;
+  /** Each snapshot write (or attempt), with its worker time. */
+  onSnapshot?(written: Written): void;
+  /** How the index came to be at the start: from its snapshot, or built from the notes. */
+  onLoaded?(loaded: { snapshot: boolean; ms: number }): void;
+}
+
+/** Listeners of one kind: add (returns unsubscribe), emit, clear. */
+function listenerSet<T>() {
+  const set = new Set<(value: T) => void>();
+  return {
+    add: (listener: (value: T) => void) => {
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    emit: (value: T) => set.forEach((listener) => listener(value)),
+    clear: () => set.clear(),
+  };
+}
+
+/** Runs `run` once, `delay` ms after the last call to soon() (its failure is dropped: it is tried again later). */
+function delayed(run: () => Promise<void>) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    soon(delay: number) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run().catch(() => undefined), delay);
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
+
+/** A built index waits this long before its first snapshot, so searches asked meanwhile are answered first. */
+const FIRST_SNAPSHOT_MS = 500;
+
+export function createNoteSearch(
+  db: SidevognDb,
+  keys: LockAwareKeySource = session,
+  range = ALL_IDS,
+  { snapshots = false, snapshotDelayMs = 3000, onSnapshot, onLoaded }: SnapshotOptions = {},
+): NoteSearch {
   const part = `idb://${db.name}/${db.notes.name}/`;
   let index: InvertedIndex | null = null;
-  // The index holds decrypted words: it belongs to the key it was opened with
-  // and is dropped the moment that key is gone (locked) or replaced.
+  // The index holds decrypted words: it is dropped the moment its key is gone (locked) or replaced.
   let indexKey: CryptoKey | null = null;
-  const progressListeners = new Set<(progress: BuildProgress) => void>();
-  const changeListeners = new Set<() => void>();
-  let needsBuild = true;
-  // From the first search on, every committed change is noted, including those
-  // that land while a build is reading (its later pages may already be past them).
-  let tracking = false;
-  const changed = new Set<string>();
+  let seq = 0; // the last log seq the index includes
+  let dirty = false; // changed since its snapshot
+  let saved: number | null = null; // the seq its snapshot was written or loaded at (null: none known)
+  const progressListeners = listenerSet<BuildProgress>();
+  const changeListeners = listenerSet<void>();
   let syncing: Promise<void> | null = null;
   let closed = false;
-
+  const later = delayed(persist);
+  const persistSoon = (delay: number): void => void (snapshots && !closed && later.soon(delay));
+  let stale = true; // notes changed since the log was last read: the next search reads it first
   const onMutated = (parts: ObservabilitySet) => {
-    const tree = parts[part];
-    if (!tree || !tracking) return;
-    const ids = idsIn(range, changedNoteIds(tree));
-    if (ids === 'all') needsBuild = true;
-    else for (const id of ids) changed.add(id);
-    if (ids === 'all' || ids.length > 0) for (const listener of changeListeners) listener();
+    if (!parts[part]) return;
+    stale = true;
+    if (index === null) return;
+    // Any change to notes (a delete elsewhere drops this share's snapshot too): follow, and write if that changed it.
+    persistSoon(snapshotDelayMs);
+    if (touches(parts[part], range)) changeListeners.emit();
   };
   Dexie.on('storagemutated', onMutated);
 
-  /** Forgets every decrypted word; the next search (after unlock) builds afresh. */
+  /** Forgets every decrypted word; the next search (after unlock) loads or builds afresh. */
   function forget(): void {
+    later.cancel();
     index = null;
     indexKey = null;
-    needsBuild = true;
-    changed.clear();
+    dirty = false;
   }
   const unsubscribeLock = keys.subscribe?.((unlocked) => {
     if (!unlocked) forget();
   });
 
   async function sync(): Promise<void> {
-    while (!closed && (needsBuild || changed.size > 0)) {
-      if (needsBuild) {
-        needsBuild = false;
-        changed.clear();
-        index = null;
-        const key = currentKey(keys);
-        const built = await buildIndex(db, keys, range, (progress) => {
-          for (const listener of progressListeners) listener(progress);
-        }).catch((error: unknown) => {
-          needsBuild = true; // the next search tries again
-          throw error;
-        });
-        if (!closed && keys.current() === key) {
-          index = built;
-          indexKey = key;
-        }
-        continue;
+    const key = currentKey(keys);
+    if (index === null) {
+      const opened = await openIndex(db, keys, range, snapshots, (progress) => progressListeners.emit(progress));
+      if (currentKey(keys) !== key) return;
+      ({ index, seq, dirty } = opened);
+      saved = opened.snapshot ? seq : null;
+      indexKey = key;
+      onLoaded?.({ snapshot: opened.snapshot, ms: opened.ms });
+      persistSoon(Math.min(FIRST_SNAPSHOT_MS, snapshotDelayMs));
+    }
+    for (;;) {
+      const current: InvertedIndex = index;
+      stale = false; // a change committed from here on is read below, or marks it stale again
+      const followed = await followLog(db, keys, range, current, seq);
+      if (closed || index !== current) return;
+      if (followed === 'lost') {
+        forget(); // the log was pruned past this index (another page's snapshots): start afresh
+        return sync();
       }
-      const ids = [...changed];
-      changed.clear();
-      const opened = await readNotes(db, keys, ids).catch((error: unknown) => {
-        for (const id of ids) changed.add(id);
-        throw error;
-      });
-      if (closed || index === null) return;
-      for (const [i, id] of ids.entries()) {
-        index.remove(id);
-        if (opened[i] !== undefined) addOpened(index, opened[i]);
-      }
+      if (followed.seq === seq) return;
+      seq = followed.seq;
+      dirty ||= followed.changed;
     }
   }
 
@@ -164,14 +198,25 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     if (closed) return null;
     if (indexKey !== null && keys.current() !== indexKey) forget();
     currentKey(keys);
-    tracking = true;
-    while (!closed && (needsBuild || changed.size > 0 || syncing)) {
-      syncing ??= sync().finally(() => {
-        syncing = null;
-      });
-      await syncing;
-    }
+    // A sync begun before this call may have missed the write that led to it: wait for it, then run one more.
+    if (syncing) await syncing;
+    if (index !== null && !stale) return index;
+    syncing ??= sync().finally(() => void (syncing = null));
+    await syncing;
     return closed ? null : index;
+  }
+
+  /** Writes the snapshot `delay` ms after the last change (snapshots only). */
+  async function persist(): Promise<void> {
+    const current = await upToDate();
+    if (!current || !indexKey || current !== index) return;
+    const at = seq;
+    const kept = await keepSnapshot(db, indexKey, range, current, { at, dirty, saved });
+    saved = kept.saved;
+    if (kept.written) onSnapshot?.(kept.written);
+    if (kept.written?.written === false)
+      persistSoon(snapshotDelayMs); // logged meanwhile: follow it, then try again
+    else if (index === current && seq === at) dirty = false;
   }
 
   return {
@@ -186,7 +231,6 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
     },
     close() {
       closed = true;
-      tracking = false;
       forget();
       progressListeners.clear();
       changeListeners.clear();
@@ -194,83 +238,11 @@ export function createNoteSearch(db: SidevognDb, keys: LockAwareKeySource = sess
       Dexie.on.storagemutated.unsubscribe(onMutated);
     },
     stats() {
-      // Asked while locked, the index is dropped first: it reports nothing it should not hold.
+      // Asked while locked, the index is dropped first.
       if (indexKey !== null && keys.current() !== indexKey) forget();
       return { built: index !== null, ...(index?.stats() ?? { notes: 0, words: 0, postings: 0, skipped: 0 }) };
     },
-    onProgress(listener) {
-      progressListeners.add(listener);
-      return () => progressListeners.delete(listener);
-    },
-    onChange(listener) {
-      changeListeners.add(listener);
-      return () => changeListeners.delete(listener);
-    },
+    onProgress: progressListeners.add,
+    onChange: changeListeners.add,
   };
-}
-
-function currentKey(keys: KeySource): CryptoKey {
-  const key = keys.current();
-  if (key === null) throw new LockedError();
-  return key;
-}
-
-/** Fails when the key a read began with is no longer the current one. */
-function stillKey(keys: KeySource, key: CryptoKey): void {
-  if (keys.current() !== key) throw new LockedError();
-}
-
-/** Every note in `range`, read and opened a page at a time (yielding between pages), into a fresh index. */
-async function buildIndex(
-  db: SidevognDb,
-  keys: KeySource,
-  range: IdRange,
-  onProgress: (progress: BuildProgress) => void,
-): Promise<InvertedIndex> {
-  const key = currentKey(keys);
-  const fresh = new InvertedIndex();
-  // The range's notes, or those after `after` (a key range: read with getAll, not a cursor).
-  const inIds = (after?: string) => {
-    const ids = db.notes.where(':id');
-    const from = after ?? range.from;
-    if (range.below !== undefined) return ids.between(from, range.below, after === undefined, false);
-    return after === undefined ? ids.aboveOrEqual(from) : ids.above(from);
-  };
-  const total = await inIds().count();
-  let done = 0;
-  const report = () => onProgress({ done, total: Math.max(total, done) });
-  report();
-  let after: string | undefined;
-  for (;;) {
-    const page = await inIds(after).limit(BUILD_PAGE).toArray();
-    const opened = await openAll(key, page);
-    stillKey(keys, key);
-    for (const note of opened) addOpened(fresh, note);
-    done += page.length;
-    report();
-    if (page.length < BUILD_PAGE) return fresh;
-    after = page.at(-1)!.id;
-    // Yield to the page between pages so typing and painting stay smooth.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-}
-
-/** These notes as they are now, opened with the current key (undefined where one is gone). */
-async function readNotes(db: SidevognDb, keys: KeySource, ids: string[]): Promise<(NoteRecord | null | undefined)[]> {
-  const key = currentKey(keys);
-  const rows = await openAll(key, await db.notes.bulkGet(ids));
-  stillKey(keys, key);
-  return rows;
-}
-
-/** Opened notes; a row that is gone is undefined, one that fails to open or parse is null. */
-function openAll(key: CryptoKey, rows: readonly unknown[]): Promise<(NoteRecord | null | undefined)[]> {
-  return Promise.all(rows.map((row) => (row === undefined ? undefined : openRow(key, 'notes', row).catch(() => null))));
-}
-
-function addOpened(index: InvertedIndex, note: NoteRecord | null | undefined): void {
-  // A malformed note fails loudly where it is shown (repository.notes.list);
-  // here it is counted and left out rather than breaking every search.
-  if (note) index.put(note);
-  else if (note === null) index.skipped++;
 }

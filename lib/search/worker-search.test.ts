@@ -116,7 +116,7 @@ describe('note search in workers', () => {
     expect(fake.ports.every((p) => p.terminated)).toBe(true);
   });
 
-  it('gives the workers a key that can only decrypt, and gets no note text back', async () => {
+  it('gives the workers a key that cannot be exported, and gets no note text back', async () => {
     const a = await repo.citizens.open('070761-4285', 'A');
     await repo.notes.create(a, 'Hemmelig lægeattest');
     const fake = fakeWorkers();
@@ -127,7 +127,8 @@ describe('note search in workers', () => {
     for (const { key } of starts) {
       expect(key).not.toBe(testKey);
       expect(key.extractable).toBe(false);
-      expect(key.usages).toEqual(['decrypt']);
+      // Encrypt too: each worker seals its share's snapshot (ADR 0007).
+      expect([...key.usages].sort()).toEqual(['decrypt', 'encrypt']);
     }
     expect(JSON.stringify(fake.replies)).not.toMatch(/Hemmelig|attest/);
     search.close();
@@ -151,6 +152,27 @@ describe('note search in workers', () => {
     expect((await search.search('læge')).total).toBe(1);
     expect(fake.ports).toHaveLength(4);
     search.close();
+  });
+});
+
+describe('the index kept sealed at rest by the workers', () => {
+  it('writes one snapshot per worker, and the next workers load them instead of reading every note', async () => {
+    const a = await repo.citizens.open('070761-4285', 'A');
+    for (let i = 0; i < 20; i++) await repo.notes.create(a, `${BODIES[i % BODIES.length]} nr. ${i}`);
+    const fake = fakeWorkers();
+    const first = createWorkerNoteSearch(db, testKeys, { spawn: fake.spawn, workers: 2, snapshotDelayMs: 5 });
+    const before = await first.search('praktik');
+    await expect.poll(() => fake.replies.filter((r) => r.type === 'snapshot' && r.written).length).toBe(2);
+    first.close();
+    expect(await db.searchIndex.count()).toBe(2);
+    expect(fake.replies.filter((r) => r.type === 'loaded')).toMatchObject([{ snapshot: false }, { snapshot: false }]);
+
+    await repo.notes.create(a, 'Praktik i Lidl aftalt.');
+    const again = fakeWorkers();
+    const next = createWorkerNoteSearch(db, testKeys, { spawn: again.spawn, workers: 2 });
+    expect((await next.search('praktik')).total).toBe(before.total + 1);
+    expect(again.replies.filter((r) => r.type === 'loaded')).toMatchObject([{ snapshot: true }, { snapshot: true }]);
+    next.close();
   });
 });
 

@@ -23,8 +23,9 @@ import type { ClientPort, WorkerReply } from './index-protocol';
  * building the index of its share side by side; a search asks all and
  * merges their newest hits.
  *
- * The workers get the data key, as a copy that can only decrypt and cannot
- * be exported, and read the sealed rows from IndexedDB themselves. The
+ * The workers get the data key, as a copy that cannot be exported, and read
+ * the sealed rows from IndexedDB themselves; each keeps its share sealed at
+ * rest and loads it from there at the next unlock (ADR 0007). The
  * alternative, the page decrypting in batches and posting plaintext, would
  * put every note's text through the page's heap as well as the workers',
  * in structured-clone copies nobody can wipe, and cost the page's thread
@@ -71,12 +72,18 @@ export function mergeResults(results: readonly SearchResult[], limit: number): S
   return { total: results.reduce((sum, r) => sum + r.total, 0), hits };
 }
 
-/** A copy of the data key that can decrypt and nothing else, and cannot be exported from the worker. */
-async function decryptOnly(key: CryptoKey): Promise<CryptoKey> {
+/**
+ * A copy of the data key for the workers that cannot be exported from them.
+ * It encrypts as well as decrypts: each worker seals its share's index snapshot
+ * (ADR 0007) as well as opening notes and snapshots. Decrypting alone would
+ * already give a worker every note; encrypting adds nothing a worker could not
+ * reach, and the copy still dies with the worker at lock.
+ */
+async function workerKey(key: CryptoKey): Promise<CryptoKey> {
   if (!key.extractable) return key;
   const raw = await crypto.subtle.exportKey('raw', key);
   try {
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['decrypt']);
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
   } finally {
     new Uint8Array(raw).fill(0);
   }
@@ -101,7 +108,7 @@ interface Listeners {
 }
 
 /**
- * One worker per id range, each handed the database and a decrypt-only copy of
+ * One worker per id range, each handed the database and a non-extractable copy of
  * `key`; replies settle `pending`. `started` resolves once the workers have their key; `end` terminates them.
  */
 function spawnShards(
@@ -111,6 +118,7 @@ function spawnShards(
   spawn: SpawnWorker,
   pending: Map<number, Pending>,
   on: Listeners,
+  snapshotDelayMs?: number,
 ): { shards: Shard[]; started: Promise<void>; end(): void } {
   let live = true;
   const shards: Shard[] = ranges.map(() => ({ port: spawn(), progress: { done: 0, total: 0 }, stats: EMPTY_STATS }));
@@ -121,7 +129,11 @@ function spawnShards(
         shard.progress = data.progress;
         on.progress(shards);
       } else if (data.type === 'change') on.change();
-      else {
+      else if (data.type === 'loaded' || data.type === 'snapshot') {
+        // Figures only (sizes and times, no note data), for tests/bench/search-ready.mjs.
+        const { type, ...detail } = data;
+        performance.mark(`sidevogn:search-${type}`, { detail });
+      } else {
         const waiting = pending.get(data.id);
         pending.delete(data.id);
         if (data.type === 'done') {
@@ -140,10 +152,10 @@ function spawnShards(
       if (live) on.failed(new Error(`Search worker failed: ${event.message ?? 'unknown error'}`));
     };
   }
-  const started = decryptOnly(key).then((copy) => {
+  const started = workerKey(key).then((copy) => {
     if (!live) return;
     shards.forEach((shard, i) =>
-      shard.port.postMessage({ type: 'start', dbName: db.name, range: ranges[i]!, key: copy }),
+      shard.port.postMessage({ type: 'start', dbName: db.name, range: ranges[i]!, key: copy, snapshotDelayMs }),
     );
   });
   return {
@@ -174,7 +186,8 @@ export function createWorkerNoteSearch(
   {
     spawn = spawnModuleWorker,
     workers = Math.min(MAX_WORKERS, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)),
-  }: { spawn?: SpawnWorker; workers?: number } = {},
+    snapshotDelayMs,
+  }: { spawn?: SpawnWorker; workers?: number; snapshotDelayMs?: number } = {},
 ): NoteSearch {
   const ranges = idRanges(workers);
   let running: (ReturnType<typeof spawnShards> & { key: CryptoKey }) | null = null;
@@ -204,18 +217,26 @@ export function createWorkerNoteSearch(
     if (key === null) throw new LockedError();
     running ??= {
       key,
-      ...spawnShards(db, key, ranges, spawn, pending, {
-        progress(shards) {
-          const sum = { done: 0, total: 0 };
-          for (const { progress } of shards) {
-            sum.done += progress.done;
-            sum.total += progress.total;
-          }
-          for (const listener of progressListeners) listener(sum);
+      ...spawnShards(
+        db,
+        key,
+        ranges,
+        spawn,
+        pending,
+        {
+          progress(shards) {
+            const sum = { done: 0, total: 0 };
+            for (const { progress } of shards) {
+              sum.done += progress.done;
+              sum.total += progress.total;
+            }
+            for (const listener of progressListeners) listener(sum);
+          },
+          change: () => changeListeners.forEach((listener) => listener()),
+          failed: (error) => stop(error),
         },
-        change: () => changeListeners.forEach((listener) => listener()),
-        failed: (error) => stop(error),
-      }),
+        snapshotDelayMs,
+      ),
     };
     return running;
   }

@@ -9,6 +9,7 @@ import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** One canary per citizen table (and the CPR): none may be found in any file of the closed profile. */
@@ -78,7 +79,12 @@ function canariesOnDisk(dir: string): string[] {
       if (stat.isDirectory()) walk(path);
       else if (stat.isFile()) {
         const bytes = readFileSync(path);
-        for (const [table, canary] of Object.entries(CANARY)) {
+        // Lower case too: the search index keeps words folded (its snapshot, ADR 0007).
+        const canaries = Object.entries(CANARY).flatMap(([table, canary]): [string, string][] => [
+          [table, canary],
+          [`${table} (lower case)`, canary.toLowerCase()],
+        ]);
+        for (const [table, canary] of canaries) {
           for (const encoding of ['latin1', 'utf16le'] as const)
             if (bytes.includes(Buffer.from(canary, encoding)))
               found.push(`${relative(dir, path)}: ${table} (${encoding})`);
@@ -92,7 +98,28 @@ function canariesOnDisk(dir: string): string[] {
   return found;
 }
 
-test('at rest: no canary of any citizen table, nor the CPR, in any file of the closed profile (IndexedDB, storage.local, caches)', async ({
+/** The search index's snapshots at rest, and the changed notes logged that some snapshot does not include yet. */
+function searchTables(page: Page): Promise<{ snapshots: number; unindexed: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sidevogn');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['searchIndex', 'searchStale']);
+          const snapshots = tx.objectStore('searchIndex').count();
+          // Row 0 is the log's prune mark, not a change.
+          const unindexed = tx.objectStore('searchStale').count(IDBKeyRange.lowerBound(0, true));
+          tx.oncomplete = () => resolve({ snapshots: snapshots.result, unindexed: unindexed.result });
+          tx.onerror = () => reject(tx.error);
+          db.close();
+        };
+      }),
+  );
+}
+
+test('at rest: no canary of any citizen table, nor the CPR, in any file of the closed profile (IndexedDB with the search index snapshot, storage.local, caches)', async ({
   launch,
   profileDir,
 }) => {
@@ -114,6 +141,12 @@ test('at rest: no canary of any citizen table, nor the CPR, in any file of the c
   await expect(options.getByTestId('caseload-count')).toHaveText('1 af 1 borgere');
   await expect(options.getByText(`${CANARY.citizens} Jensen`)).toBeVisible();
   await expect(options.getByRole('button', { name: `Åbn i sagssystemet: ${CANARY.citizens} Jensen` })).toBeVisible();
+  // The note search finds the note, and its index is written at rest (sealed) with it: every share's
+  // snapshot there, and none behind the log of changed notes (lib/db/search-log.ts).
+  await options.getByRole('searchbox', { name: 'Søg i noter' }).fill(CANARY.notes);
+  await expect(options.getByTestId('note-search-status')).toHaveText('1 note');
+  const workers = await options.evaluate(() => Math.min(4, Math.max(1, navigator.hardwareConcurrency)));
+  await expect.poll(() => searchTables(options), { timeout: 20_000 }).toEqual({ snapshots: workers, unindexed: 0 });
   await context.close();
 
   expect(statSync(join(profileDir, 'Default', 'IndexedDB')).isDirectory()).toBe(true);

@@ -16,6 +16,7 @@ import { exportPublicKey, generateSigningKey, signPack } from '@/lib/packs/signi
 import { installFromText, syncPolicyPacks } from '@/lib/packs/sources';
 import { parsePackText } from '@/lib/packs/validate';
 import { countsOf, rawDump } from './raw-dump';
+import { createNoteSearch } from '@/lib/search/note-search';
 
 /*
  * "Bad input changes nothing", checked on the data: an installation with a
@@ -66,6 +67,16 @@ beforeAll(async () => {
   const installation = await anInstallation(PASS);
   ({ db, repo, recoveryKey } = installation);
   await fill(repo);
+  // The note search's sealed snapshot, as the options page leaves it (ADR 0007), and a note edit logged after it.
+  await new Promise((resolve) => {
+    const search = createNoteSearch(db, fixedKey(installation.dataKey), undefined, {
+      snapshots: true,
+      snapshotDelayMs: 1,
+      onSnapshot: () => resolve(search.close()),
+    });
+    void search.warm();
+  });
+  await repo.notes.update((await db.notes.toCollection().primaryKeys())[0] as string, 'Rettet efter øjebliksbilledet');
   await repo.packs.installDefault(async () => defaultPack);
   await repo.packs.install(packSchema.parse(aTeamPack()), { kind: 'file' });
   await repo.adapters.save({ ...demoAdapter, id: 'egen-adapter' });

@@ -55,4 +55,61 @@ async function seed(notes: number, citizens: number, seedValue = 33): Promise<{ 
   return { notes: count, ms: performance.now() - t0 };
 }
 
-(globalThis as unknown as { sidevognSeed: typeof seed }).sidevognSeed = seed;
+/**
+ * `notes` more notes for the citizens there are (as the panel adds them while
+ * no page searches; logged for the search index like every write), then locks
+ * every page. Returns the count only.
+ */
+async function addNotes(notes: number, seedValue = 77): Promise<{ notes: number }> {
+  if (!(await session.restore())) throw new Error('Seed: Sidevogn is locked');
+  const key = session.require();
+  const db = new SidevognDb();
+  const citizens = (await db.citizens.toCollection().primaryKeys()) as string[];
+  const rnd = random(seedValue);
+  const writer = noteWriter(seedValue + 1);
+  for (let i = 0; i < notes; i++) {
+    const createdAt = NOW + i * 1000;
+    const note: NoteRecord = {
+      id: crypto.randomUUID(),
+      citizenKey: citizens[Math.floor(rnd() * citizens.length)]!,
+      body: writer.note(),
+      createdAt,
+      updatedAt: createdAt,
+    };
+    // One at a time, as the panel saves them.
+    await db.notes.add(await sealRecord(key, 'notes', note));
+  }
+  db.close();
+  await session.lock();
+  return { notes };
+}
+
+/** Deletes the search index's snapshots (locked or not: no key needed), so the next unlock builds from the notes. */
+async function clearSnapshots(): Promise<number> {
+  const db = new SidevognDb();
+  const rows = await db.searchIndex.count();
+  await db.searchIndex.clear();
+  db.close();
+  return rows;
+}
+
+/** The snapshots at rest: how many, their size (the sealed bytes), and the changed notes not yet in one. */
+async function snapshotState(): Promise<{ rows: number; bytes: number; unindexed: number }> {
+  const db = new SidevognDb();
+  let bytes = 0;
+  await db.searchIndex.each((row) => void (bytes += row.ct.byteLength));
+  const state = {
+    rows: await db.searchIndex.count(),
+    bytes,
+    unindexed: await db.searchStale.where(':id').above(0).count(),
+  };
+  db.close();
+  return state;
+}
+
+Object.assign(globalThis, {
+  sidevognSeed: seed,
+  sidevognAddNotes: addNotes,
+  sidevognClearSnapshots: clearSnapshots,
+  sidevognSnapshotState: snapshotState,
+});
