@@ -255,6 +255,23 @@ export default {
           }),
         );
 
+        // Beyond the bare frame: on the heavy page the bare frame alone raises the host's busy CPU
+        // about as much as Sidevogn does (run of 2026-12-06 14:00), so goal 1's "− baseline" is
+        // mostly the cost of any in-page frame; this is Sidevogn's own part of it.
+        const beyond = (field) => medianDifference(pick(ext, field), pick(samples.overlay, field));
+        const [busyBeyond, loadBeyond] = [beyond('busyCpuMs'), beyond('loadEventMs')];
+        metrics.push(
+          metric({
+            id: `${page.id}.busy-cpu-vs-frame`,
+            label: `${page.id}: host main-thread busy CPU over the load window, Sidevogn − the bare frame (Sidevogn's own part beyond any in-page frame)`,
+            value: busyBeyond.diff,
+            unit: 'ms',
+            clock: 'cpu',
+            interval: [busyBeyond.low, busyBeyond.high],
+            detail: `load event, Sidevogn − the bare frame ${fmt(loadBeyond.diff)} [${fmt(loadBeyond.low)}, ${fmt(loadBeyond.high)}] ms (wall)`,
+          }),
+        );
+
         // The side panel layout (issue 34): its host cost beside the in-page panel's, and
         // against the bridge alone (the same layout, no side panel open for the tab).
         const side = samples['side-open'];
