@@ -18,6 +18,22 @@ describe('session and idle lock', () => {
     expect(() => session.require()).toThrow('Sidevogn is locked');
   });
 
+  it('keeps the key it holds as the same object when its own unlock comes back as a storage change, or a page reads it again', async () => {
+    const key = await newDataKey();
+    await session.unlock(key);
+    // The storage change of this page's own unlock (and any import it started) has landed.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(session.current()).toBe(key);
+    expect(await session.restore()).toBe(true);
+    expect(session.current()).toBe(key);
+    // Another page unlocking with another key is still taken up.
+    const other = await newDataKey();
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', other));
+    await fakeBrowser.storage.session.set({ [SESSION_KEYS.dataKey]: btoa(String.fromCharCode(...raw)) });
+    await expect.poll(() => session.current() !== key && session.current() !== null).toBe(true);
+    await session.lock();
+  });
+
   it('a page opened later picks the key up from storage.session', async () => {
     const key = await newDataKey();
     await session.unlock(key);

@@ -36,6 +36,13 @@ export interface KeySource {
 type Listener = (unlocked: boolean) => void;
 
 let current: CryptoKey | null = null;
+/**
+ * The stored form of `current` (as in storage.session): this page's own unlock
+ * comes back to it as a storage change, and a key it already holds must stay
+ * the same object, or everything keyed to it starts afresh (the search workers
+ * built their index twice at each unlock).
+ */
+let currentRaw: string | null = null;
 /** Bumped on every change, so a slow import cannot bring back a key that was locked meanwhile. */
 let generation = 0;
 const listeners = new Set<Listener>();
@@ -47,19 +54,21 @@ function notify(): void {
 const importRaw = (raw: string) =>
   crypto.subtle.importKey('raw', fromBase64(raw), { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 
-function set(key: CryptoKey | null): void {
+function set(key: CryptoKey | null, raw: string | null = null): void {
   generation++;
   if (key === null && current === null) return;
   current = key;
+  currentRaw = key === null ? null : raw;
   notify();
 }
 
 async function adopt(raw: unknown): Promise<void> {
   const parsed = z.base64().length(44).safeParse(raw);
   if (!parsed.success) return set(null);
+  if (current !== null && parsed.data === currentRaw) return;
   const started = generation;
   const key = await importRaw(parsed.data);
-  if (generation === started) set(key);
+  if (generation === started) set(key, parsed.data);
 }
 
 function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
@@ -96,7 +105,7 @@ export const session: KeySource & {
     listen();
     const raw = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
     await browser.storage.session.set({ [SESSION_KEYS.dataKey]: raw, [SESSION_KEYS.lastActivityAt]: now });
-    set(key);
+    set(key, raw);
   },
 
   async lock() {
