@@ -9,8 +9,8 @@ import { draftIdForNewNote } from '@/lib/notes/draft-repository';
 import { defaultPack } from '@/lib/packs/default-pack';
 import { packSchema } from '@/lib/packs/schema';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { searchSnapshots } from './extension';
 
 /** One canary per citizen table (and the CPR): none may be found in any file of the closed profile. */
 const CANARY = {
@@ -98,27 +98,6 @@ function canariesOnDisk(dir: string): string[] {
   return found;
 }
 
-/** The search index's snapshots at rest, and the changed notes logged that some snapshot does not include yet. */
-function searchTables(page: Page): Promise<{ snapshots: number; unindexed: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sidevogn');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['searchIndex', 'searchStale']);
-          const snapshots = tx.objectStore('searchIndex').count();
-          // Row 0 is the log's prune mark, not a change.
-          const unindexed = tx.objectStore('searchStale').count(IDBKeyRange.lowerBound(0, true));
-          tx.oncomplete = () => resolve({ snapshots: snapshots.result, unindexed: unindexed.result });
-          tx.onerror = () => reject(tx.error);
-          db.close();
-        };
-      }),
-  );
-}
-
 test('at rest: no canary of any citizen table, nor the CPR, in any file of the closed profile (IndexedDB with the search index snapshot, storage.local, caches)', async ({
   launch,
   profileDir,
@@ -146,7 +125,7 @@ test('at rest: no canary of any citizen table, nor the CPR, in any file of the c
   await options.getByRole('searchbox', { name: 'Søg i noter' }).fill(CANARY.notes);
   await expect(options.getByTestId('note-search-status')).toHaveText('1 note');
   const workers = await options.evaluate(() => Math.min(4, Math.max(1, navigator.hardwareConcurrency)));
-  await expect.poll(() => searchTables(options), { timeout: 20_000 }).toEqual({ snapshots: workers, unindexed: 0 });
+  await expect.poll(() => searchSnapshots(options), { timeout: 20_000 }).toEqual({ rows: workers, unindexed: 0 });
   await context.close();
 
   expect(statSync(join(profileDir, 'Default', 'IndexedDB')).isDirectory()).toBe(true);

@@ -67,3 +67,27 @@ export async function grantSiteOnExtensionsPage(
   );
   await page.close();
 }
+
+/**
+ * The search index's snapshots at rest (ADR 0007), and the changed notes logged that some snapshot does not
+ * include yet, read directly from IndexedDB in an extension page (the options page or the panel frame).
+ */
+export function searchSnapshots(page: Page | Frame): Promise<{ rows: number; unindexed: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sidevogn');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['searchIndex', 'searchStale']);
+          const rows = tx.objectStore('searchIndex').count();
+          // Row 0 of the log is its prune mark, not a change.
+          const unindexed = tx.objectStore('searchStale').count(IDBKeyRange.lowerBound(0, true));
+          tx.oncomplete = () => resolve({ rows: rows.result, unindexed: unindexed.result });
+          tx.onerror = () => reject(tx.error);
+          db.close();
+        };
+      }),
+  );
+}

@@ -1,9 +1,9 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test, unlock } from './fixtures';
 import { LockScreen } from './pages/lock';
 import { citizen, masked } from './demo-data';
 import { wcagViolations } from './axe';
-import { panelFrame } from './extension';
+import { panelFrame, searchSnapshots } from './extension';
 
 test('note search in the options page: one and two words, live, keyboard, axe, gone on lock', async ({
   caseSystem,
@@ -89,30 +89,6 @@ test('note search in the options page: one and two words, live, keyboard, axe, g
   await expect(status).toHaveText('1 note');
 });
 
-/**
- * The search index's snapshots at rest (ADR 0007), and the changed notes logged that some snapshot does not
- * include yet, read directly from IndexedDB in an extension page.
- */
-function snapshots(page: Page | Frame): Promise<{ rows: number; unindexed: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sidevogn');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['searchIndex', 'searchStale']);
-          const rows = tx.objectStore('searchIndex').count();
-          // Row 0 of the log is its prune mark, not a change.
-          const unindexed = tx.objectStore('searchStale').count(IDBKeyRange.lowerBound(0, true));
-          tx.oncomplete = () => resolve({ rows: rows.result, unindexed: unindexed.result });
-          tx.onerror = () => reject(tx.error);
-          db.close();
-        };
-      }),
-  );
-}
-
 /** For each search worker of the page, whether it loaded its index from a snapshot (figures the page marks). */
 function loadedFromSnapshot(page: Page): Promise<boolean[]> {
   return page.evaluate(() =>
@@ -144,7 +120,7 @@ test('the index kept sealed at rest: loaded at the next unlock, with the panel‚Ä
   // (The page may start its workers twice at unlock: it sometimes sees the session's key as a new key object.)
   expect(new Set(await loadedFromSnapshot(options))).toEqual(new Set([false]));
   // Each worker seals its share once built.
-  await expect.poll(() => snapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
+  await expect.poll(() => searchSnapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
   await options.close();
 
   // No page searches now: the panel writes a note and edits one, then locks.
@@ -164,7 +140,7 @@ test('the index kept sealed at rest: loaded at the next unlock, with the panel‚Ä
   await search('l√¶geattest', '1 note');
   expect(new Set(await loadedFromSnapshot(options))).toEqual(new Set([true]));
   // Brought up to date, each share is sealed again (or, if its notes did not change, says it is up to date).
-  await expect.poll(() => snapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
+  await expect.poll(() => searchSnapshots(options), { timeout: 15_000 }).toEqual({ rows: workers, unindexed: 0 });
   await options.close();
 
   // "Slet alt om borgeren" in the panel: no snapshot is left, and none of Anna's words are found.
@@ -175,7 +151,7 @@ test('the index kept sealed at rest: loaded at the next unlock, with the panel‚Ä
     .getByRole('alertdialog', { name: 'Slet alt om borgeren?' })
     .getByRole('button', { name: 'Ja, slet alt' })
     .click();
-  await expect.poll(async () => (await snapshots(panelFrame(caseSystem.page))).rows).toBe(0);
+  await expect.poll(async () => (await searchSnapshots(panelFrame(caseSystem.page))).rows).toBe(0);
   options = await openOptions();
   await search('praktik', 'Ingen noter passer p√• s√∏gningen.');
   await search('sygedagpenge', 'Ingen noter passer p√• s√∏gningen.');
