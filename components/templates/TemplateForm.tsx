@@ -199,8 +199,10 @@ function formKey(
   { insert, missing, onEscape }: { insert(): Promise<void>; missing: TemplateField[]; onEscape?(): void },
 ) {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void insert();
-  else if (isNextMissingKey(e)) focusFirstMissing(document, missing);
-  else if (e.key === 'Escape' && onEscape) onEscape();
+  // Nothing missing: the key is left to the browser (on a Mac, Option+N types a character).
+  else if (isNextMissingKey(e)) {
+    if (!focusFirstMissing(document, missing)) return;
+  } else if (e.key === 'Escape' && onEscape) onEscape();
   else return;
   e.preventDefault();
 }

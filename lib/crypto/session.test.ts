@@ -34,6 +34,20 @@ describe('session and idle lock', () => {
     await session.lock();
   });
 
+  it('the newest stored key wins: back to the key it holds while another was being imported, it keeps its own', async () => {
+    const key = await newDataKey();
+    await session.unlock(key);
+    const raw = async (k: CryptoKey) =>
+      btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('raw', k))));
+    const [mine, other] = [await raw(key), await raw(await newDataKey())];
+    // Two changes before the first one's import can land.
+    void fakeBrowser.storage.session.set({ [SESSION_KEYS.dataKey]: other });
+    await fakeBrowser.storage.session.set({ [SESSION_KEYS.dataKey]: mine });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(session.current()).toBe(key);
+    await session.lock();
+  });
+
   it('a page opened later picks the key up from storage.session', async () => {
     const key = await newDataKey();
     await session.unlock(key);

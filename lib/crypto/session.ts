@@ -65,8 +65,9 @@ function set(key: CryptoKey | null, raw: string | null = null): void {
 async function adopt(raw: unknown): Promise<void> {
   const parsed = z.base64().length(44).safeParse(raw);
   if (!parsed.success) return set(null);
+  // The newest change wins: an import still under way for an older one is dropped.
+  const started = ++generation;
   if (current !== null && parsed.data === currentRaw) return;
-  const started = generation;
   const key = await importRaw(parsed.data);
   if (generation === started) set(key, parsed.data);
 }

@@ -87,6 +87,23 @@ describe('the snapshot of an index', () => {
     fresh.close();
   });
 
+  it('keeps no citizen key of a citizen whose notes are all gone (erased), and still filters by the others', () => {
+    const index = new InvertedIndex();
+    index.put({ id: 'a1', citizenKey: 'erased', createdAt: 1, body: 'praktik hos Bygma' });
+    index.put({ id: 'b1', citizenKey: 'kept', createdAt: 2, body: 'praktik i Netto' });
+    index.put({ id: 'a2', citizenKey: 'erased', createdAt: 3, body: 'lægeattest' });
+    index.remove('a1');
+    index.remove('a2');
+    const decoded = decodeIndex(encodeIndex(index.parts()));
+    expect(decoded.citizenKeys).toEqual(['kept']);
+    const loaded = InvertedIndex.fromParts(decoded);
+    expect(loaded.search(['praktik'], { citizenKey: 'kept' }).hits.map((h) => h.id)).toEqual(['b1']);
+    expect(loaded.search(['praktik'], { citizenKey: 'erased' }).total).toBe(0);
+    expect(index.search(['praktik'], { citizenKey: 'kept' }).hits).toEqual([
+      { id: 'b1', citizenKey: 'kept', createdAt: 2 },
+    ]);
+  });
+
   it('refuses bytes that are not a whole snapshot of this format', () => {
     const bytes = encodeIndex(new InvertedIndex().parts());
     expect(() => decodeIndex(bytes.subarray(0, 10))).toThrow(SnapshotError);

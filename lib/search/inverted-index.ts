@@ -226,14 +226,24 @@ export class InvertedIndex {
     const ids: string[] = [];
     const citizenOfDoc: number[] = [];
     const createdAt: number[] = [];
+    // Citizens too: one whose notes are all gone (erased) leaves no key behind in a snapshot.
+    const citizenKeys: string[] = [];
+    this.citizenNumbers.clear();
     for (let doc = 0; doc < this.ids.length; doc++) {
       if (!this.alive[doc]) continue;
       renumber[doc] = ids.length;
       this.docOf.set(this.ids[doc]!, ids.length);
       ids.push(this.ids[doc]!);
-      citizenOfDoc.push(this.citizenOfDoc[doc]!);
+      const key = this.citizenKeys[this.citizenOfDoc[doc]!]!;
+      let citizen = this.citizenNumbers.get(key);
+      if (citizen === undefined) {
+        citizen = citizenKeys.push(key) - 1;
+        this.citizenNumbers.set(key, citizen);
+      }
+      citizenOfDoc.push(citizen);
       createdAt.push(this.createdAt[doc]!);
     }
+    this.citizenKeys = citizenKeys;
     for (const [word, list] of this.postings) {
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
