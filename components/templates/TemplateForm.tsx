@@ -45,16 +45,8 @@ interface TemplateFormProps {
   onInserted(): void;
 }
 
-export function TemplateForm({
-  template,
-  citizen,
-  citizenKey,
-  aim,
-  personal,
-  templates,
-  onBack,
-  onInserted,
-}: TemplateFormProps) {
+export function TemplateForm(props: TemplateFormProps) {
+  const { citizen } = props;
   const { repository, host } = usePanelServices();
   const [caseworkerName, setCaseworkerName] = useState<string | null>(null);
   useEffect(() => {
@@ -62,7 +54,9 @@ export function TemplateForm({
   }, []);
   return caseworkerName === null ? null : (
     <FilledForm
-      {...{ template, citizen, citizenKey, aim, personal, templates, onBack, onInserted, repository, host }}
+      {...props}
+      repository={repository}
+      host={host}
       context={{
         'citizen.name': citizen.name,
         'citizen.cpr': citizen.cpr,

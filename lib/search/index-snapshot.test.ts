@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEARCH_BODIES } from '../../tests/unit/search-bodies';
 import { createNoteSearch, type NoteSearch, type SnapshotOptions } from './note-search';
 import { freshTestRepository, sealNotes, testKey, testKeys } from '../../tests/unit/test-key';
 import { fixedKey } from '../../tests/unit/fixed-key';
@@ -19,14 +20,6 @@ import { rotateDataKey, setUpEncryption } from '../db/keyring-store';
 
 const t = freshTestRepository();
 
-const BODIES = [
-  'Ringede om lægeattest – kommer i næste uge.',
-  'Aftalt praktik hos Bygma fra 1. december.',
-  'Lægen anbefaler delvis raskmelding.',
-  'Praktik i Netto drøftet.',
-  'Lægeerklæring modtaget fra egen læge.',
-  'Møde om fleksjob og praktik.',
-];
 const QUERIES = ['læge', 'praktik', 'læge uge', 'fleksjob', 'sygedagpenge', 'møde praktik', 'nr'];
 
 /** A search that keeps its index at rest, with every load and snapshot write recorded. */
@@ -50,7 +43,7 @@ async function seed(n: number): Promise<string[]> {
   );
   const ids: string[] = [];
   for (let i = 0; i < n; i++)
-    ids.push((await t.repo.notes.create(citizens[i % 2]!, `${BODIES[i % BODIES.length]} nr. ${i}`)).id);
+    ids.push((await t.repo.notes.create(citizens[i % 2]!, `${SEARCH_BODIES[i % SEARCH_BODIES.length]} nr. ${i}`)).id);
   return ids;
 }
 

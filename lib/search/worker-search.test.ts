@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH_BODIES } from '../../tests/unit/search-bodies';
 import { SidevognDb } from '../db/database';
 import { createNoteSearch, type LockAwareKeySource } from './note-search';
 import { createRepositories, type Repositories } from '../repositories';
@@ -77,21 +78,13 @@ function lockable() {
   } satisfies LockAwareKeySource & { set(next: CryptoKey | null): void };
 }
 
-const BODIES = [
-  'Ringede om lægeattest – kommer i næste uge.',
-  'Aftalt praktik hos Bygma fra 1. december.',
-  'Lægen anbefaler delvis raskmelding.',
-  'Praktik i Netto drøftet.',
-  'Lægeerklæring modtaget fra egen læge.',
-  'Møde om fleksjob og praktik.',
-];
-
 describe('note search in workers', () => {
   it('answers as the index in the page does, with the notes split over several workers', async () => {
     const citizens = await Promise.all(
       ['070761-4285', '010170-1000'].map((cpr, i) => repo.citizens.open(cpr, `C${i}`)),
     );
-    for (let i = 0; i < 60; i++) await repo.notes.create(citizens[i % 2]!, `${BODIES[i % BODIES.length]} nr. ${i}`);
+    for (let i = 0; i < 60; i++)
+      await repo.notes.create(citizens[i % 2]!, `${SEARCH_BODIES[i % SEARCH_BODIES.length]} nr. ${i}`);
     const fake = fakeWorkers();
     const inWorkers = createWorkerNoteSearch(db, testKeys, { spawn: fake.spawn, workers: 3 });
     const inPage = createNoteSearch(db, testKeys);
@@ -158,7 +151,7 @@ describe('note search in workers', () => {
 describe('the index kept sealed at rest by the workers', () => {
   it('writes one snapshot per worker, and the next workers load them instead of reading every note', async () => {
     const a = await repo.citizens.open('070761-4285', 'A');
-    for (let i = 0; i < 20; i++) await repo.notes.create(a, `${BODIES[i % BODIES.length]} nr. ${i}`);
+    for (let i = 0; i < 20; i++) await repo.notes.create(a, `${SEARCH_BODIES[i % SEARCH_BODIES.length]} nr. ${i}`);
     const fake = fakeWorkers();
     const first = createWorkerNoteSearch(db, testKeys, { spawn: fake.spawn, workers: 2, snapshotDelayMs: 5 });
     const before = await first.search('praktik');
