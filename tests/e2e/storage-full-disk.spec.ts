@@ -37,7 +37,11 @@ const FULL_NOTHING_CHANGED = 'Der er ikke plads til at gemme, så intet er ændr
 /**
  * Every object store of the database, keys and values, read with the plain
  * IndexedDB API in an extension page; `drafts` left out (the composer's
- * autosave may legitimately write its draft the moment there is room).
+ * autosave may legitimately write its draft the moment there is room), and
+ * `searchIndex` too: the options page's search workers write their sealed
+ * snapshot of the index at their own pace after unlock (ADR 0007), a cache
+ * of the notes, not part of any operation here. The change log
+ * (`searchStale`), written in each notes transaction, stays in.
  */
 function rawDump(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -46,7 +50,7 @@ function rawDump(page: Page): Promise<string> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const stores = [...db.objectStoreNames].filter((s) => s !== 'drafts').sort();
+    const stores = [...db.objectStoreNames].filter((s) => s !== 'drafts' && s !== 'searchIndex').sort();
     const tx = db.transaction(stores, 'readonly');
     const reads = stores.map((s) => [s, tx.objectStore(s).getAllKeys(), tx.objectStore(s).getAll()] as const);
     await new Promise((resolve, reject) => {
