@@ -139,17 +139,24 @@ function ChoiceFieldset({
       : field.options;
   const selected = (v: string) =>
     field.kind === 'yesno' ? String(value) === v : Array.isArray(value) && value.includes(v);
+  // Yes/no is one Tab stop: the answer, or Ja while unanswered; the arrow keys move
+  // between them. The browser's own radio-group rule skips Nej only while Ja has
+  // focus, so a re-render that drops focus made Nej a second stop (issue 30).
+  const answered = options.some((o) => selected(o.value));
+  const tabStop = (v: string, i: number) =>
+    field.kind !== 'yesno' || (answered ? selected(v) : i === 0) ? undefined : -1;
   return (
     <fieldset className="mt-3" id={id} aria-describedby={helpId} aria-invalid={invalid || undefined}>
       <legend className="text-sm font-medium">{label}</legend>
       {children}
       <div className={`mt-1 flex flex-wrap gap-x-4 gap-y-1 ${field.kind === 'choices' ? 'flex-col' : ''}`}>
-        {options.map((o) => (
+        {options.map((o, i) => (
           <label key={o.value} className="flex items-center gap-1.5 text-sm">
             <input
               type={field.kind === 'yesno' ? 'radio' : 'checkbox'}
               name={id}
               value={o.value}
+              tabIndex={tabStop(o.value, i)}
               checked={selected(o.value)}
               onChange={(e) => {
                 if (field.kind === 'yesno') onChange(o.value === 'true');

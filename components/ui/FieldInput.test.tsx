@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FieldValue } from '@/lib/templates/form';
+import type { TemplateField } from '@/lib/templates/schema';
+import { FieldInput } from './FieldInput';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  document.body.replaceChildren();
+});
+
+/** Renders one field with `value` and returns its inputs' labels and tab indexes in order. */
+function tabStops(field: TemplateField, value: FieldValue | undefined): string[] {
+  const host = document.body.appendChild(document.createElement('div'));
+  root = createRoot(host);
+  act(() => root!.render(<FieldInput field={field} value={value} invalid={false} onChange={() => {}} />));
+  return [...host.querySelectorAll('input')].map((i) => `${i.parentElement!.textContent}:${i.tabIndex}`);
+}
+
+const yesno = { id: 'bisidder', kind: 'yesno', label: 'Bisidder', required: true } as TemplateField;
+
+describe('yes/no is one Tab stop; the arrow keys move between Ja and Nej', () => {
+  it('unanswered: Ja alone is in the tab order', () => {
+    expect(tabStops(yesno, undefined)).toEqual(['Ja:0', 'Nej:-1']);
+    act(() => root!.unmount());
+    expect(tabStops(yesno, null)).toEqual(['Ja:0', 'Nej:-1']);
+  });
+
+  it('answered: the answer alone is in the tab order', () => {
+    expect(tabStops(yesno, false)).toEqual(['Ja:-1', 'Nej:0']);
+    act(() => root!.unmount());
+    expect(tabStops(yesno, true)).toEqual(['Ja:0', 'Nej:-1']);
+  });
+
+  it('tick boxes stay one Tab stop each', () => {
+    const choices = {
+      id: 'grunde',
+      kind: 'choices',
+      label: 'Grunde',
+      required: false,
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    } as TemplateField;
+    expect(tabStops(choices, ['b'])).toEqual(['A:0', 'B:0']);
+  });
+});
