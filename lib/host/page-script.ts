@@ -13,9 +13,8 @@ const isModalOpen = () => !!document.querySelector('dialog:modal');
  * Probing the panel's strip with elementsFromPoint finds them (what lies under
  * the panel, nothing else); each is narrowed (max-width) when it reaches in
  * from the left, or shifted left (translate) when it sits wholly under the
- * panel. Measured once per layout change (right after the frame that drew it),
- * resize, or burst of DOM changes (in idle time): never in the host's own event
- * handlers or frames, and never forcing a layout of its own.
+ * panel. Measured once per layout change, resize, or burst of DOM changes, in
+ * idle time: never in the host's own event handlers or frames.
  */
 const PROBE_STEP_PX = 24;
 const RECHECK_MS = 500;
@@ -139,10 +138,7 @@ const api: PageApi = {
     observer.disconnect();
     if (!width) return;
     observer.observe(document, { childList: true, subtree: true });
-    // After the next frame's own style and layout (a task queued from its animation
-    // callbacks runs once it is drawn), not in them: probing there forced that
-    // layout, margin and all, inside this script (issue 33, goal 2).
-    requestAnimationFrame(() => setTimeout(clearOfPanel));
+    requestAnimationFrame(clearOfPanel);
   },
   tab(show, en, open) {
     if (show) return (tab ??= makeTab(en, open));
