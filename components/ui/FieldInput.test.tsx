@@ -24,7 +24,7 @@ function tabStops(field: TemplateField, value: FieldValue | undefined): string[]
 
 const yesno = { id: 'bisidder', kind: 'yesno', label: 'Bisidder', required: true } as TemplateField;
 
-describe('yes/no is one Tab stop; the arrow keys move between Ja and Nej', () => {
+describe('yes/no is one Tab stop: the answer, or Ja while unanswered (keyboard.spec moves within it by the arrow keys)', () => {
   it('unanswered: Ja alone is in the tab order', () => {
     expect(tabStops(yesno, undefined)).toEqual(['Ja:0', 'Nej:-1']);
     act(() => root!.unmount());
