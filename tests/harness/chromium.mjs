@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, process.env.SIDEVOGN_OUT ?? '.output', 'chrome-mv3');
+// resolve, not join: an absolute SIDEVOGN_OUT (as the build takes it) must not be read below ROOT.
+export const EXTENSION_DIR = resolve(ROOT, process.env.SIDEVOGN_OUT ?? '.output', 'chrome-mv3');
 /** Chromium derives this id from the manifest `key` in wxt.config.ts. */
 export const EXTENSION_ID = 'feohapeeggemacecolfmbiphbdhhjebf';
 
