@@ -27,21 +27,40 @@ export class SealedDataError extends Error {
 
 const IV_BYTES = 12;
 
-export async function seal(key: CryptoKey, value: unknown, aad: string): Promise<Sealed> {
+/**
+ * Bytes encrypted with AES-GCM under `key`, a fresh IV, and `aad` bound: what
+ * seal() does for a value, and what the search index's snapshot (binary, not
+ * base64) is sealed with (lib/search/index-snapshot.ts).
+ */
+export async function sealBytes(
+  key: CryptoKey,
+  plain: Uint8Array<ArrayBuffer>,
+  aad: string,
+): Promise<{ iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer }> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = utf8.encode(JSON.stringify(value));
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(aad) }, key, plain);
+  return { iv, ct };
+}
+
+/** The bytes sealBytes sealed; rejects when they do not open (changed, moved, another key). */
+export function openBytes(
+  key: CryptoKey,
+  iv: Uint8Array<ArrayBuffer>,
+  ct: ArrayBuffer | Uint8Array<ArrayBuffer>,
+  aad: string,
+): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(aad) }, key, ct);
+}
+
+export async function seal(key: CryptoKey, value: unknown, aad: string): Promise<Sealed> {
+  const { iv, ct } = await sealBytes(key, utf8.encode(JSON.stringify(value)), aad);
   return { iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
 }
 
 export async function open(key: CryptoKey, sealed: Sealed, aad: string): Promise<unknown> {
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: utf8.encode(aad) },
-      key,
-      fromBase64(sealed.ct),
-    );
+    plain = await openBytes(key, fromBase64(sealed.iv), fromBase64(sealed.ct), aad);
   } catch {
     throw new SealedDataError(aad);
   }

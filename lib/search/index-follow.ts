@@ -26,7 +26,9 @@ function stillKey(keys: KeySource, key: CryptoKey): void {
   if (keys.current() !== key) throw new LockedError();
 }
 
-const inRange = (range: IdRange, id: string) => id >= range.from && (range.below === undefined || id < range.below);
+/** Whether note `id` belongs to the share `range`. */
+export const inRange = (range: IdRange, id: string) =>
+  id >= range.from && (range.below === undefined || id < range.below);
 
 /** The range's notes, or those after `after` (a key range: read with getAll, not a cursor). */
 function notesIn(db: SidevognDb, range: IdRange, after?: string) {

@@ -7,8 +7,9 @@ import type { ServerPort, WorkerReply, WorkerRequest } from './index-protocol';
  * (lib/search/note-search.ts: loaded from its sealed snapshot or built from
  * the decrypted notes, following every committed write through the change
  * log and Dexie's storagemutated event, which reaches a worker over
- * BroadcastChannel), so the page's thread never decrypts or indexes the notes. The worker lives only while unlocked: the page
- * terminates it on lock, and the decrypted words go with its heap.
+ * BroadcastChannel), so the page's thread never decrypts or indexes the
+ * notes. The worker lives only while unlocked: the page terminates it on
+ * lock, and the decrypted words go with its heap.
  */
 export function serveNoteSearch(
   port: ServerPort,

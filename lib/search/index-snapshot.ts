@@ -1,4 +1,5 @@
 import { fromUtf8, utf8 } from '../crypto/encoding';
+import { openBytes, sealBytes } from '../crypto/seal';
 import type { IndexParts } from './inverted-index';
 
 /**
@@ -127,17 +128,13 @@ export function decodeIndex(bytes: Uint8Array): IndexParts {
   return { ids, citizenKeys, citizenOfDoc, createdAt, words, postings: lists, skipped: head.skipped as number };
 }
 
-const aadOf = (range: string) => utf8.encode(`sidevogn/searchIndex/${range}/${SNAPSHOT_FORMAT}`);
+const aadOf = (range: string) => `sidevogn/searchIndex/${range}/${SNAPSHOT_FORMAT}`;
 
-export async function sealSnapshot(
+export const sealSnapshot = (
   key: CryptoKey,
   range: string,
   bytes: Uint8Array<ArrayBuffer>,
-): Promise<{ iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer }> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aadOf(range) }, key, bytes);
-  return { iv, ct };
-}
+): Promise<{ iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer }> => sealBytes(key, bytes, aadOf(range));
 
 /** The snapshot's bytes; SnapshotError when it does not open (another key, range or format; changed). */
 export async function openSnapshot(
@@ -148,12 +145,7 @@ export async function openSnapshot(
   const { iv, ct } = sealed;
   if (!(iv instanceof Uint8Array) || !(ct instanceof ArrayBuffer)) fail('not a sealed value');
   try {
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: new Uint8Array(iv), additionalData: aadOf(range) },
-      key,
-      ct,
-    );
-    return new Uint8Array(plain);
+    return new Uint8Array(await openBytes(key, new Uint8Array(iv), ct, aadOf(range)));
   } catch {
     return fail('does not open');
   }

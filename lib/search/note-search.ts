@@ -3,7 +3,7 @@ import type { SidevognDb } from '../db/database';
 import { session, type KeySource } from '../crypto/session';
 import type { IndexStats, InvertedIndex, SearchOptions, SearchResult } from './inverted-index';
 import { queryTerms } from './search-text';
-import { currentKey, followLog, openIndex } from './index-follow';
+import { currentKey, followLog, inRange, openIndex } from './index-follow';
 import { keepSnapshot, type Written } from './index-store';
 
 /**
@@ -63,7 +63,7 @@ const ALL_IDS: IdRange = { from: '' };
 /** Whether a committed change to notes may touch `range` (a change by range may touch any). */
 function touches(tree: IntervalTree, range: IdRange): boolean {
   const ids = changedNoteIds(tree);
-  return ids === 'all' || ids.some((id) => id >= range.from && (range.below === undefined || id < range.below));
+  return ids === 'all' || ids.some((id) => inRange(range, id));
 }
 
 /** A key source that can also say when it locks (the shared session does). */
