@@ -39,6 +39,8 @@ export async function buildContentScript(demo: boolean, entry = 'lib/host/conten
     format: 'iife',
     target: 'chrome120',
     legalComments: 'none',
+    // Non-ASCII text as it is (content scripts must be UTF-8), not as \uXXXX escapes twice its size.
+    charset: 'utf8',
     // The demo adapter and origins exist only in development and test builds.
     define: { __DEMO__: JSON.stringify(demo) },
     // An explicit compile hint (V8, Chromium 136+): nearly every function in

@@ -108,9 +108,11 @@ export async function startBridge(): Promise<void> {
       { type: 'citizen', detection },
     ],
     (message, reply) => {
-      if (message.type === 'set-collapsed') setLayout({ ...layout, collapsed: message.collapsed });
-      else if (message.type === 'set-width') setLayout({ ...layout, width: message.width });
-      else if (message.type === 'set-mode') setLayout({ ...layout, mode: message.mode });
+      // Each set-* message carries one field of the layout, and only it (guardPanelToHost).
+      if (message.type === 'set-collapsed' || message.type === 'set-width' || message.type === 'set-mode') {
+        const { type: _, ...change } = message;
+        setLayout({ ...layout, ...change });
+      }
       // Inserting and the targets: the field script's, answered on the port that asked.
       else fields()?.answer(adapter, message, reply);
     },

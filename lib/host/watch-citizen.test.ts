@@ -24,12 +24,9 @@ describe('touchesScope', () => {
     expect(touchesScope(records, SCOPE, seen)).toBe(false);
   });
 
-  it('sees a change inside a citizen element, one that left the page, and one added', () => {
+  it('sees a citizen element that left the page, and one added', () => {
     setHtml(document.body, `${header('010190-1234', 'A')}<div id="main"></div>`);
     const seen = [...document.querySelectorAll(SCOPE)];
-    const name = document.querySelector('.citizen-name')!.firstChild!;
-    expect(touchesScope([{ target: name, addedNodes: [] }] as unknown as MutationRecord[], SCOPE, seen)).toBe(true);
-
     const wrapper = document.createElement('div');
     setHtml(wrapper, header('020290-1234', 'B'));
     const main = document.getElementById('main')!;
@@ -100,11 +97,19 @@ describe('watchCitizen', () => {
     document.querySelector('.citizen-name')!.textContent = 'Bent Hansen';
     await settle();
     expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent Hansen' } });
+    // A text changed in place (as React does) inside the citizen element is read; elsewhere it wakes nothing.
+    (document.querySelector('.citizen-name')!.firstChild as Text).data = 'Bent Hansen Berg';
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent Hansen Berg' } });
+    querySpy.mockClear();
+    (journal.firstChild as Text).data = 'rettet ';
+    await settle();
+    expect(querySpy).not.toHaveBeenCalled();
 
     setHtml(document.getElementById('route')!, '<p>Forside</p>');
     await settle();
     expect(seen.at(-1)).toEqual({ status: 'none' });
-    expect(seen).toHaveLength(4);
+    expect(seen).toHaveLength(5);
     life.abort();
   });
 
