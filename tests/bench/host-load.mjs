@@ -7,8 +7,15 @@
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browsers.mjs';
 import { measurePageLoad } from './lib/host-page.mjs';
-import { chooseSideLayout, openSidePanelIn, SIDE_PANEL_ARGS, sidePanelOpen, sidePanelPage } from './lib/side-panel.mjs';
-import { hostCompareRows, hostGoalMetrics } from './lib/host-goals.mjs';
+import {
+  chooseLayout,
+  chooseSideLayout,
+  openSidePanelIn,
+  SIDE_PANEL_ARGS,
+  sidePanelOpen,
+  sidePanelPage,
+} from './lib/side-panel.mjs';
+import { hostCompareRows, hostGoalMetrics, proposedReadings } from './lib/host-goals.mjs';
 import { cell, fmt, median, metric, p95, pick, versusBaseline } from './lib/section.mjs';
 import { interleave, medianDifference } from './lib/stats.mjs';
 import { firstRunSetUp } from './lib/extension-profile.mjs';
@@ -22,7 +29,11 @@ const MB = 1024 * 1024;
 // page but the bridge, which pairs with the side panel over a runtime port.
 // side-closed: the same layout in a tab whose side panel has not been opened
 // (every new tab, until the caseworker opens it): the bridge alone.
-const VARIANTS = ['ext', 'side-open', 'side-closed', 'overlay', 'base-a', 'base-b'];
+// ext-overlay: Sidevogn with the panel laid over the page instead of pushing
+// it aside, the layout of the proposed reading of goal 2 (push mode's strip
+// probe is then reported apart, as ext − ext-overlay).
+const VARIANTS = ['ext', 'ext-overlay', 'side-open', 'side-closed', 'overlay', 'base-a', 'base-b'];
+const OVERLAY_LAYOUT = { collapsed: false, width: 400, mode: 'overlay' };
 // The side panel variants answer issue 34's question, not this module's goals:
 // loaded in every third round only, to keep the 30 loads per page goal 3 asks
 // for within a reasonable run.
@@ -140,6 +151,7 @@ export default {
       // Set up and unlocked, so the side panel shows the citizen it pairs for.
       'side-open': () => launchBrowser({ withExtension: true, label: 'side-open', args: SIDE_PANEL_ARGS }),
       'side-closed': () => launchBrowser({ withExtension: true, label: 'side-closed' }),
+      'ext-overlay': () => launchBrowser({ withExtension: true, label: 'ext-overlay' }),
       overlay: () => launchBrowser({ withExtension: true, extensionDir: OVERLAY_DIR, label: 'overlay' }),
       'base-a': () => launchBrowser({ withExtension: false, label: 'base-a' }),
       'base-b': () => launchBrowser({ withExtension: false, label: 'base-b' }),
@@ -158,6 +170,7 @@ export default {
         await firstRunSetUp(browsers['side-open'].context);
         await chooseSideLayout(browsers['side-open']);
         await chooseSideLayout(browsers['side-closed']);
+        await chooseLayout(browsers['ext-overlay'], OVERLAY_LAYOUT);
         const check = await checkSidePanel(browsers['side-open'], pages[0].url);
         raw.sideCheck = check;
         notes.push(
@@ -205,6 +218,7 @@ export default {
 
         metrics.push(
           ...hostGoalMetrics(page, samples),
+          ...proposedReadings(page, samples),
           metric({
             id: `${page.id}.heap`,
             label: `${page.id}: host JS heap added (median difference)`,

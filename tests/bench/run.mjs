@@ -194,6 +194,7 @@ async function main() {
         target: m.goal.text,
         status: m.status,
         superseded: !!m.superseded,
+        proposed: !!m.proposed,
       })),
   );
   const report = { meta, goals, sections };

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { medianRatio, withinNoise } from './stats.mjs';
 // @ts-expect-error -- plain ESM module of the benchmark harness, without types
 import { analyzeHostTrace } from './trace.mjs';
+// @ts-expect-error -- plain ESM module of the benchmark harness, without types
+import { proposedReadings } from './host-goals.mjs';
 
 describe('medianRatio (the ratios of npm run bench -- --compare)', () => {
   it('gives the ratio of medians exactly, and an interval that holds it', () => {
@@ -110,5 +112,64 @@ describe('long tasks that are ours (issue 33, goal 3)', () => {
   it('does not count a task of 50 ms or less', () => {
     expect(analyze(30_000, 50_000)[0].ours).toBe(false);
     expect(analyze(30_000, 50_001)[0].ours).toBe(true);
+  });
+});
+
+describe('the proposed readings of goals 1–3 (proposedReadings)', () => {
+  /** Loads of one variant: `n` samples around `centre`, with the fields the readings read. */
+  const loads = (n: number, fields: Record<string, number>, extra: Record<string, unknown> = {}) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v + (i % 3) * 0.1])),
+      oursLongTasks: [],
+      ...extra,
+    }));
+  const page = { id: 'demo', label: 'Demo' };
+  const base = { hostOwnCpuMs: 100, scriptCpuMs: 0 };
+  const samples = (ext: Record<string, number>, overlaid: Record<string, number>, extExtra = {}) => ({
+    ext: loads(30, ext, extExtra),
+    'ext-overlay': loads(30, overlaid),
+    overlay: loads(30, { hostOwnCpuMs: 100, scriptCpuMs: 3 }),
+    'base-a': loads(30, base),
+    'base-b': loads(30, base),
+  });
+  type Reading = { id: string; value: number; status: string; detail: string };
+  const byId = (metrics: Reading[]) => (id: string) => metrics.find((m) => m.id === id) ?? expect.fail(`no ${id}`);
+
+  it('reads goal 2 in the overlay layout and gives push mode’s own cost beside it', () => {
+    const m = byId(proposedReadings(page, samples({ hostOwnCpuMs: 100, scriptCpuMs: 11 }, { scriptCpuMs: 7.5 })));
+    expect(m('demo.beyond-frame-overlay')).toMatchObject({ value: 4.5, status: 'met', proposed: true, goalNo: 2 });
+    expect(m('demo.beyond-frame-overlay').detail).toContain('3.5 [');
+    expect(m('demo.script-cpu-overlay')).toMatchObject({ value: 7.6, status: 'met' });
+    const over = byId(proposedReadings(page, samples({ hostOwnCpuMs: 100, scriptCpuMs: 11 }, { scriptCpuMs: 9 })));
+    expect(over('demo.beyond-frame-overlay').status).toBe('missed');
+  });
+
+  it("misses goal 1's reading when the host's own CPU is raised, and meets it when it is not", () => {
+    const raised = byId(proposedReadings(page, samples({ hostOwnCpuMs: 130, scriptCpuMs: 9 }, { scriptCpuMs: 6 })));
+    expect(raised('demo.host-own-cpu')).toMatchObject({ value: 30, status: 'missed', proposed: true, goalNo: 1 });
+    const same = byId(proposedReadings(page, samples({ hostOwnCpuMs: 100, scriptCpuMs: 9 }, { scriptCpuMs: 6 })));
+    expect(same('demo.host-own-cpu').status).toBe('met');
+  });
+
+  it('counts for goal 3 only long tasks with more than 16 ms of the extension in thread CPU', () => {
+    const tasks = [
+      { durMs: 60, extensionMs: 21.5, extensionCpuMs: 9.9 },
+      { durMs: 80, extensionMs: 30, extensionCpuMs: 17 },
+    ];
+    const m = byId(
+      proposedReadings(page, samples({ hostOwnCpuMs: 100, scriptCpuMs: 9 }, { scriptCpuMs: 6 }, { oursLongTasks: [] })),
+    );
+    expect(m('demo.ours-long-tasks-cpu')).toMatchObject({ value: 0, status: 'met' });
+    const s = samples({ hostOwnCpuMs: 100, scriptCpuMs: 9 }, { scriptCpuMs: 6 });
+    s.ext[4]!.oursLongTasks = tasks as never[];
+    const found = byId(proposedReadings(page, s));
+    expect(found('demo.ours-long-tasks-cpu')).toMatchObject({ value: 1, status: 'missed' });
+    expect(found('demo.ours-long-tasks-cpu').detail).toContain('80 ms (extension CPU 17)');
+  });
+
+  it('is empty without the overlay-layout variant (a --compare run)', () => {
+    const s: Record<string, unknown[]> = samples({ hostOwnCpuMs: 100, scriptCpuMs: 9 }, { scriptCpuMs: 6 });
+    delete s['ext-overlay'];
+    expect(proposedReadings(page, s)).toEqual([]);
   });
 });

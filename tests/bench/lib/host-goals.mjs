@@ -3,6 +3,7 @@
 // loads, so a page (or a module of pages) adds them with one call.
 import { compareRow, fmt, metric, pick, versusBaseline } from './section.mjs';
 import { median, medianDifference, p95, withinNoise } from './stats.mjs';
+import { OURS_IN_LONG_TASK_MS } from './trace.mjs';
 
 /** The host's own milestones (hostMilestones), with the margin goal 1 allows each. */
 export const MILESTONES = [
@@ -24,7 +25,11 @@ const hasAny = (samples, field) => pick(samples, field).some(Number.isFinite);
  * Goal 1 for one figure: the difference of medians ext − base-a with its 95 %
  * interval, the A/A pair's, and the verdict by withinNoise with `margin`.
  */
-export function notRaisedMetric(samples, field, { id, label, unit = 'ms', margin = 0, goalNo = 1, clock, detail }) {
+export function notRaisedMetric(
+  samples,
+  field,
+  { id, label, unit = 'ms', margin = 0, goalNo = 1, clock, detail, proposed },
+) {
   const d = versusBaseline(samples, field);
   const verdict = withinNoise([d.low, d.high], [d.aaLow, d.aaHigh], margin);
   return metric({
@@ -42,6 +47,7 @@ export function notRaisedMetric(samples, field, { id, label, unit = 'ms', margin
     interval: [d.low, d.high],
     aaInterval: [d.aaLow, d.aaHigh],
     goalNo,
+    proposed,
     clock,
     detail: `${verdict.why}; Sidevogn ${fmt(median(pick(samples.ext, field)))} vs baseline ${fmt(median(pick(samples['base-a'], field)))} ${unit} (medians)${detail ? `; ${detail}` : ''}`,
   });
@@ -146,6 +152,82 @@ export function hostGoalMetrics(page, samples, { longTaskGoal = true } = {}) {
     }),
   );
   return metrics;
+}
+
+/**
+ * The readings proposed for goals 1–3 where, as written, no in-page panel can
+ * meet them on a 2-core machine or Sidevogn could not without hurting a
+ * caseworker (tests/bench/README.md, "Proposed readings"). Reported apart from
+ * the goals, never counted among them:
+ * 1. the host's own work is not made dearer: its main thread's CPU less the
+ *    extension's script and the style/layout that script triggered;
+ * 2. in the overlay layout (variant `ext-overlay`), Sidevogn's script CPU
+ *    beyond the bare frame ≤ 5 ms and alone ≤ 10 ms; push mode's own cost,
+ *    its strip probe, beside it as ext − ext-overlay;
+ * 3. no long task in which the extension's script and the layout it
+ *    invalidated ran more than 16 ms of thread CPU (the goal as written counts
+ *    wall clock, and a bare frame misses it on the heavy page).
+ * Empty when the run did not load the `ext-overlay` variant (a --compare run).
+ */
+export function proposedReadings(page, samples) {
+  const overlaid = samples['ext-overlay'];
+  if (!overlaid?.length || !samples.overlay?.length) return [];
+  const ext = samples.ext;
+  const reading = (goalNo, m) => metric({ ...m, goalNo, proposed: true });
+  const cpuOf = (list) => pick(list, 'scriptCpuMs');
+  const beyond = medianDifference(cpuOf(overlaid), cpuOf(samples.overlay));
+  const alone = medianDifference(
+    cpuOf(overlaid),
+    overlaid.map(() => 0),
+  );
+  const push = medianDifference(cpuOf(ext), cpuOf(overlaid));
+  const cpuOurs = ext.flatMap((s) => s.oursLongTasks ?? []).filter((t) => t.extensionCpuMs > OURS_IN_LONG_TASK_MS);
+  const enough = ext.length >= LOADS_FOR_LONG_TASKS;
+  return [
+    notRaisedMetric(samples, 'hostOwnCpuMs', {
+      id: `${page.id}.host-own-cpu`,
+      label: `${page.id}: the host's own main-thread CPU over the load window (busy, less the extension's script and the style/layout it triggered), Sidevogn − baseline`,
+      clock: 'cpu',
+      proposed: true,
+    }),
+    reading(2, {
+      id: `${page.id}.beyond-frame-overlay`,
+      label: `${page.id}: overlay layout, extension script CPU on the host per load, Sidevogn − the bare frame (difference of medians)`,
+      value: beyond.diff,
+      unit: 'ms',
+      goal: { max: BEYOND_FRAME_MS, text: `≤ ${BEYOND_FRAME_MS} ms median` },
+      interval: [beyond.low, beyond.high],
+      clock: 'cpu',
+      detail: `push mode's own cost beside it (push − overlay layout, its strip probe): ${fmt(push.diff)} [${fmt(push.low)}, ${fmt(push.high)}] ms CPU`,
+    }),
+    reading(2, {
+      id: `${page.id}.script-cpu-overlay`,
+      label: `${page.id}: overlay layout, extension script CPU on the host main thread per load (median)`,
+      value: median(cpuOf(overlaid)),
+      unit: 'ms',
+      goal: { max: SCRIPT_CPU_MS, text: `≤ ${SCRIPT_CPU_MS} ms median` },
+      interval: [alone.low, alone.high],
+      clock: 'cpu',
+      detail: `p95 ${fmt(p95(cpuOf(overlaid)))} ms; ${overlaid.length} loads`,
+    }),
+    reading(3, {
+      id: `${page.id}.ours-long-tasks-cpu`,
+      label: `${page.id}: long tasks (> 50 ms) with more than ${OURS_IN_LONG_TASK_MS} ms of extension script and layout it invalidated in thread CPU, over ${ext.length} loads`,
+      value: cpuOurs.length,
+      unit: '',
+      goal: { max: 0, text: `none, over ≥ ${LOADS_FOR_LONG_TASKS} loads` },
+      met: cpuOurs.length > 0 ? false : enough ? true : null,
+      clock: 'cpu',
+      detail: cpuOurs.length
+        ? `tasks ${cpuOurs.map((t) => `${fmt(t.durMs)} ms (extension CPU ${fmt(t.extensionCpuMs)})`).join(', ')}`
+        : `the extension's CPU in the long tasks the goal as written counts: ${
+            ext
+              .flatMap((s) => s.oursLongTasks ?? [])
+              .map((t) => `${fmt(t.extensionCpuMs)} ms`)
+              .join(', ') || 'none'
+          }`,
+    }),
+  ];
 }
 
 /** The --compare rows for one page: this build (`ext`) against the reference build (`ref`). */

@@ -23,6 +23,8 @@ export function windowFigures(a) {
     renderingMs: a.renderingMs,
     sharedRenderingMs: a.sharedRenderingMs,
     causedMs: a.causedMs,
+    // The host's own work: its thread's CPU less the extension's script and the rendering that script triggered.
+    hostOwnCpuMs: a.busyCpuMs - a.causedCpuMs,
     scriptNamedMs: a.scriptNamedMs,
     scriptSampledMs: a.scriptSampledMs,
     longTasks: a.longTasks.length,

@@ -10,10 +10,26 @@ import { median, medianDifference, medianRatio, p95, round, summarize } from './
  * decide). `interval` and `aaInterval`: the figure's 95 % interval
  * and its A/A pair's, shown in the report. `goalNo`: the number of the goal in
  * the goals table of tests/bench/README.md (issue 33); `superseded`: a
- * previous goal, still reported beside the new ones but not counted.
+ * previous goal, still reported beside the new ones but not counted;
+ * `proposed`: a reading proposed for a goal that cannot be met as written
+ * without hurting a caseworker (issue 33), reported apart and not counted.
  * `clock`: 'cpu' or 'wall', what kind of time the figure is.
  */
-export function metric({ id, label, value, unit, goal, detail, met, interval, aaInterval, goalNo, superseded, clock }) {
+export function metric({
+  id,
+  label,
+  value,
+  unit,
+  goal,
+  detail,
+  met,
+  interval,
+  aaInterval,
+  goalNo,
+  superseded,
+  proposed,
+  clock,
+}) {
   const status = !goal
     ? 'info'
     : met === null
@@ -30,6 +46,7 @@ export function metric({ id, label, value, unit, goal, detail, met, interval, aa
   if (aaInterval) out.aaInterval = aaInterval.map((x) => round(x));
   if (goalNo !== undefined) out.goalNo = goalNo;
   if (superseded) out.superseded = true;
+  if (proposed) out.proposed = true;
   if (clock) out.clock = clock;
   return out;
 }

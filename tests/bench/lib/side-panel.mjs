@@ -13,8 +13,13 @@ export const SIDE_LAYOUT = { collapsed: false, width: 400, mode: 'side' };
 
 /** The caseworker's layout choice, as the panel's "Visning" stores it. */
 export async function chooseSideLayout(browser) {
+  await chooseLayout(browser, SIDE_LAYOUT);
+}
+
+/** Stores `layout` as the caseworker's choice, as the panel's layout menu does. */
+export async function chooseLayout(browser, layout) {
   const worker = await serviceWorkerOf(browser);
-  await worker.evaluate((layout) => chrome.storage.local.set({ layout }), SIDE_LAYOUT);
+  await worker.evaluate((stored) => chrome.storage.local.set({ layout: stored }), layout);
 }
 
 /**

@@ -300,6 +300,7 @@ export function analyzeHostTrace(
       renderingMs: within(rendering, s, e) / 1000,
       sharedRenderingMs: within(shared, s, e) / 1000,
       causedMs: within(caused, s, e) / 1000,
+      causedCpuMs: cpuWithin(caused, s, e),
     };
   };
   return {
