@@ -79,8 +79,12 @@ describe('watchCitizen', () => {
     const seen: Detection[] = [];
     const life = new AbortController();
     const querySpy = vi.spyOn(document, 'querySelectorAll');
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     watchCitizen(document, demoAdapter, life.signal, (d) => seen.push(d));
     expect(seen.at(-1)).toMatchObject({ status: 'found', citizen: { cpr: '010190-1234', name: 'Anna' } });
+    // Texts changed in place outside the citizen elements do not even reach the page's observer.
+    expect(observe).toHaveBeenCalledWith(document.body, expect.objectContaining({ characterData: false }));
+    observe.mockRestore();
 
     querySpy.mockClear();
     const journal = document.getElementById('journal-tekst')!;

@@ -17,7 +17,7 @@ export function touchesScope(records: MutationRecord[], scope: string, seen: rea
   if (seen.some((el) => !el.isConnected)) return true;
   for (const record of records) {
     // An element added here and still in the page is a child of the target now. With
-    // none (or a text node's own change), skip the added nodes unread: on a host that
+    // none, skip the added nodes unread: on a host that
     // rewrites cell texts all day, reading them (a new wrapper each) was most of what
     // watching it cost.
     if (!(record.target as ParentNode).childElementCount) continue;

@@ -213,7 +213,9 @@ async function main() {
   writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
   for (const s of sections) for (const p of s.plots ?? []) writeFileSync(join(out, `${p.id}.svg`), renderPlot(p));
   writeFileSync(join(out, 'report.md'), renderMarkdown(report));
-  const missed = sections.flatMap((s) => s.metrics ?? []).filter((m) => m.status === 'missed');
+  const missed = sections
+    .flatMap((s) => s.metrics ?? [])
+    .filter((m) => m.status === 'missed' && !m.superseded && !m.proposed);
   console.log(`\nWrote ${join(out, 'report.md')} in ${meta.durationS.toFixed(0)} s; ${missed.length} goals missed.`);
   if (sections.some((s) => s.error)) process.exitCode = 1;
 }

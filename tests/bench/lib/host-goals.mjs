@@ -160,11 +160,13 @@ export function hostGoalMetrics(page, samples, { longTaskGoal = true } = {}) {
  * caseworker (tests/bench/README.md, "Proposed readings"). Reported apart from
  * the goals, never counted among them:
  * 1. the host's own work is not made dearer: its main thread's CPU less the
- *    extension's script and the style/layout that script triggered; and its
- *    milestones within 5 ms of the bare frame's (of any in-page panel's);
+ *    extension's script and the style/layout that script triggered;
  * 2. in the overlay layout (variant `ext-overlay`), Sidevogn's script CPU
  *    beyond the bare frame ≤ 5 ms and alone ≤ 10 ms; push mode's own cost,
- *    its strip probe, beside it as ext − ext-overlay;
+ *    its strip probe, beside it as ext − ext-overlay; and the same with every
+ *    load in one tab (variants `ext-overlay-tab` and `overlay-tab`), as a
+ *    caseworker moves from page to page, where the content scripts are not
+ *    compiled again;
  * 3. no long task in which the extension's script and the layout it
  *    invalidated ran more than 16 ms of thread CPU (the goal as written counts
  *    wall clock, and a bare frame misses it on the heavy page).
@@ -184,27 +186,39 @@ export function proposedReadings(page, samples) {
   const push = medianDifference(cpuOf(ext), cpuOf(overlaid));
   const cpuOurs = ext.flatMap((s) => s.oursLongTasks ?? []).filter((t) => t.extensionCpuMs > OURS_IN_LONG_TASK_MS);
   const enough = ext.length >= LOADS_FOR_LONG_TASKS;
-  // The host's milestones against the bare frame's: no later than any in-page panel makes them.
-  const milestones = MILESTONES.filter((m) => hasAny(ext, m.field) && !(m.demoOnly && !page.demo)).map((m) => {
-    const d = medianDifference(pick(ext, m.field), pick(samples.overlay, m.field));
-    const verdict = withinNoise([d.low, d.high], [NaN, NaN], MILESTONE_MARGIN_MS);
-    return reading(1, {
-      id: `${page.id}.${m.field}-vs-frame`,
-      label: `${page.id}: ${m.label}, Sidevogn − the bare frame`,
-      value: d.diff,
-      unit: 'ms',
-      goal: {
-        max: MILESTONE_MARGIN_MS,
-        text: `within ${MILESTONE_MARGIN_MS} ms of the bare frame: 95 % interval holds 0 ± ${MILESTONE_MARGIN_MS}`,
-      },
-      met: verdict.met,
-      interval: [d.low, d.high],
-      clock: 'wall',
-      detail: `${verdict.why}; Sidevogn ${fmt(median(pick(ext, m.field)))} vs the bare frame ${fmt(median(pick(samples.overlay, m.field)))} ms (medians)`,
-    });
-  });
+  // Goal 2's reading in one tab kept for all loads, as a caseworker works (when the run loaded it).
+  const tab = samples['ext-overlay-tab'];
+  const tabReadings = [];
+  if (tab?.length && samples['overlay-tab']?.length) {
+    const tabBeyond = medianDifference(cpuOf(tab), cpuOf(samples['overlay-tab']));
+    const tabAlone = medianDifference(
+      cpuOf(tab),
+      tab.map(() => 0),
+    );
+    tabReadings.push(
+      reading(2, {
+        id: `${page.id}.beyond-frame-overlay-tab`,
+        label: `${page.id}: overlay layout, loads in one tab (as a caseworker moves between pages), extension script CPU on the host per load, Sidevogn − the bare frame (difference of medians)`,
+        value: tabBeyond.diff,
+        unit: 'ms',
+        goal: { max: BEYOND_FRAME_MS, text: `≤ ${BEYOND_FRAME_MS} ms median` },
+        interval: [tabBeyond.low, tabBeyond.high],
+        clock: 'cpu',
+        detail: `the bare frame ${fmt(median(cpuOf(samples['overlay-tab'])))} ms in one tab, ${fmt(median(cpuOf(samples.overlay)))} in a new tab each load`,
+      }),
+      reading(2, {
+        id: `${page.id}.script-cpu-overlay-tab`,
+        label: `${page.id}: overlay layout, loads in one tab, extension script CPU on the host main thread per load (median)`,
+        value: median(cpuOf(tab)),
+        unit: 'ms',
+        goal: { max: SCRIPT_CPU_MS, text: `≤ ${SCRIPT_CPU_MS} ms median` },
+        interval: [tabAlone.low, tabAlone.high],
+        clock: 'cpu',
+        detail: `p95 ${fmt(p95(cpuOf(tab)))} ms; ${tab.length} loads; in a new tab each load ${fmt(median(cpuOf(overlaid)))} ms`,
+      }),
+    );
+  }
   return [
-    ...milestones,
     notRaisedMetric(samples, 'hostOwnCpuMs', {
       id: `${page.id}.host-own-cpu`,
       label: `${page.id}: the host's own main-thread CPU over the load window (busy, less the extension's script and the style/layout it triggered), Sidevogn − baseline`,
@@ -219,7 +233,7 @@ export function proposedReadings(page, samples) {
       goal: { max: BEYOND_FRAME_MS, text: `≤ ${BEYOND_FRAME_MS} ms median` },
       interval: [beyond.low, beyond.high],
       clock: 'cpu',
-      detail: `push mode's own cost beside it (push − overlay layout, its strip probe): ${fmt(push.diff)} [${fmt(push.low)}, ${fmt(push.high)}] ms CPU`,
+      detail: `push mode's own cost beside it (push − overlay layout: the strip probe; on a page too large to push, the size check): ${fmt(push.diff)} [${fmt(push.low)}, ${fmt(push.high)}] ms CPU`,
     }),
     reading(2, {
       id: `${page.id}.script-cpu-overlay`,
@@ -231,6 +245,7 @@ export function proposedReadings(page, samples) {
       clock: 'cpu',
       detail: `p95 ${fmt(p95(cpuOf(overlaid)))} ms; ${overlaid.length} loads`,
     }),
+    ...tabReadings,
     reading(3, {
       id: `${page.id}.ours-long-tasks-cpu`,
       label: `${page.id}: long tasks (> 50 ms) with more than ${OURS_IN_LONG_TASK_MS} ms of extension script and layout it invalidated in thread CPU, over ${ext.length} loads`,
