@@ -17,9 +17,8 @@ export function touchesScope(records: MutationRecord[], scope: string, seen: rea
   if (seen.some((el) => !el.isConnected)) return true;
   for (const record of records) {
     // An element added here and still in the page is a child of the target now. With
-    // none, skip the added nodes unread: on a host that
-    // rewrites cell texts all day, reading them (a new wrapper each) was most of what
-    // watching it cost.
+    // none, skip the added nodes unread: on a host that rewrites cell texts all day,
+    // reading them (a new wrapper each) was most of what watching it cost.
     if (!(record.target as ParentNode).childElementCount) continue;
     for (const node of record.addedNodes)
       if (node instanceof Element && (node.matches(scope) || node.querySelector(scope))) return true;

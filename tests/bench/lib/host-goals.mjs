@@ -20,6 +20,12 @@ export const SCRIPT_CPU_MS = 10;
 export const LOADS_FOR_LONG_TASKS = 30;
 
 const hasAny = (samples, field) => pick(samples, field).some(Number.isFinite);
+/** The median of `values` with its bootstrap 95 % interval (a difference against zeros). */
+const medianInterval = (values) =>
+  medianDifference(
+    values,
+    values.map(() => 0),
+  );
 
 /**
  * Goal 1 for one figure: the difference of medians ext − base-a with its 95 %
@@ -102,10 +108,7 @@ export function hostGoalMetrics(page, samples, { longTaskGoal = true } = {}) {
       }),
     );
   }
-  const scriptCpu = medianDifference(
-    cpu,
-    cpu.map(() => 0),
-  );
+  const scriptCpu = medianInterval(cpu);
   metrics.push(
     metric({
       id: `${page.id}.script-cpu`,
@@ -179,10 +182,7 @@ export function proposedReadings(page, samples) {
   const reading = (goalNo, m) => metric({ ...m, goalNo, proposed: true });
   const cpuOf = (list) => pick(list, 'scriptCpuMs');
   const beyond = medianDifference(cpuOf(overlaid), cpuOf(samples.overlay));
-  const alone = medianDifference(
-    cpuOf(overlaid),
-    overlaid.map(() => 0),
-  );
+  const alone = medianInterval(cpuOf(overlaid));
   const push = medianDifference(cpuOf(ext), cpuOf(overlaid));
   const cpuOurs = ext.flatMap((s) => s.oursLongTasks ?? []).filter((t) => t.extensionCpuMs > OURS_IN_LONG_TASK_MS);
   const enough = ext.length >= LOADS_FOR_LONG_TASKS;
@@ -191,10 +191,7 @@ export function proposedReadings(page, samples) {
   const tabReadings = [];
   if (tab?.length && samples['overlay-tab']?.length) {
     const tabBeyond = medianDifference(cpuOf(tab), cpuOf(samples['overlay-tab']));
-    const tabAlone = medianDifference(
-      cpuOf(tab),
-      tab.map(() => 0),
-    );
+    const tabAlone = medianInterval(cpuOf(tab));
     tabReadings.push(
       reading(2, {
         id: `${page.id}.beyond-frame-overlay-tab`,
