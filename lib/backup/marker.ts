@@ -72,7 +72,28 @@ export function checkDataLossOnce(db: SidevognDb): Promise<{ lostAt: number } | 
   pageCheck ??= checkDataLoss(db).catch(() => null);
   return pageCheck;
 }
-export const pageDataLoss = () => pageCheck ?? Promise.resolve(null);
+/**
+ * The loss this page knows of: its start-up check's, or one recorded since
+ * (the database vanished while the page was open, ./vanished-database.ts,
+ * perhaps found by another page), so an alert mounted later shows it.
+ */
+export const pageDataLoss = async (): Promise<{ lostAt: number } | null> => (await pageCheck) ?? recordedLoss();
+
+const recordedLoss = () =>
+  readDataMarker().then(
+    (marker) => (marker?.lostAt !== undefined ? { lostAt: marker.lostAt } : null),
+    () => null,
+  );
+
+/**
+ * The database vanished under a running session (./vanished-database.ts): a
+ * loss if it held citizens, recorded as checkDataLoss would at the next start.
+ */
+export async function recordVanishedDatabase(now = Date.now()): Promise<void> {
+  const marker = await readDataMarker();
+  if (!marker?.citizens || marker.lostAt !== undefined) return;
+  await writeMarker({ ...marker, lostAt: now });
+}
 
 export async function readLastBackupAt(): Promise<number | null> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.lastBackupAt);

@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type EntityTable, type Table } from 'dexie';
 import { noteTransactionAborted, noteTransactionCommitted } from './storage-errors';
 import { logNoteWrites, type SearchIndexRow, type SearchLogRow } from './search-log';
+import { afterCreate, beforeCreate, lockIfVanished } from './vanished-database';
 import type {
   AdapterRecord,
   PackDraftRecord,
@@ -89,6 +90,22 @@ export class SidevognDb extends Dexie {
       searchIndex: 'range, seq',
       searchStale: '++seq',
     });
+    // Created afresh while a session is unlocked: the database vanished under it (./vanished-database).
+    // Dexie holds every queued read and write until the (sticky) ready handler settles.
+    let created = false;
+    this.on('populate', () => {
+      beforeCreate();
+      created = true;
+    });
+    this.on(
+      'ready',
+      () => {
+        if (!created) return;
+        created = false;
+        return afterCreate();
+      },
+      true,
+    );
     this.use({ stack: 'dbcore', name: 'sidevogn:transaction-outcome', create: watchTransactionOutcomes });
     this.use({ stack: 'dbcore', name: 'sidevogn:search-log', create: logNoteWrites });
   }
@@ -101,11 +118,13 @@ export class SidevognDb extends Dexie {
    * again until there is room). So a failed open leaves the next operation
    * free to try again, and "Prøv igen" works once the caseworker has made
    * room, without reloading the page. A database closed on purpose (close())
-   * stays closed.
+   * stays closed. One found vanished under an unlocked session also ends the
+   * session (./vanished-database).
    */
   override open() {
     return super.open().catch((error: unknown) => {
       if (!this.hasBeenClosed()) this.close({ disableAutoOpen: false });
+      lockIfVanished(error);
       throw error;
     });
   }

@@ -5,6 +5,7 @@ import { connectToHost, type HostConnection } from './host-connection';
 import { useLocaleStore } from '../i18n/locale-store';
 import { followSavedLocale, loadLocale } from './preferences';
 import { checkDataLossOnce } from '../backup/marker';
+import { retryIfVanished } from '../db/vanished-database';
 import { session } from '../crypto/session';
 import { prefetchFirstView } from './first-view';
 import { listenForShortcuts } from './shortcuts';
@@ -29,7 +30,7 @@ export async function startPanel(): Promise<{
   // not wait for the other start-up I/O. If it fails to open they fail too, and
   // the panel shows why it could not open.
   const [opened, locale, host, , , installError] = await Promise.all([
-    db.open().then(
+    retryIfVanished(() => db.open()).then(
       () => null,
       (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
     ),
@@ -43,7 +44,7 @@ export async function startPanel(): Promise<{
     ),
     // Before a citizen is opened: is the database empty where it held citizens? (lib/backup/marker.ts)
     checkDataLossOnce(db),
-    repository.packs.installDefault(loadDefaultPack).then(
+    retryIfVanished(() => repository.packs.installDefault(loadDefaultPack)).then(
       () => null,
       (error: unknown) => String(error),
     ),

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { markCitizenData, pageDataLoss, readDataMarker } from '../backup/marker';
+import { newDataKey } from '../crypto/keyring';
+import { SESSION_KEYS, session } from '../crypto/session';
+import { SidevognDb } from './database';
+import { DatabaseVanishedError } from './vanished-database';
+
+const opened: SidevognDb[] = [];
+const aDb = (name: string) => {
+  const db = new SidevognDb(name);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  await session.lock();
+  for (const db of opened.splice(0)) await db.delete();
+});
+const unlocked = async () => (await fakeBrowser.storage.session.get(SESSION_KEYS.dataKey))[SESSION_KEYS.dataKey];
+
+describe('a database that vanished under an unlocked session', () => {
+  it('fails the write waiting for it, records the loss, and locks; the next open finds the empty database', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await markCitizenData(100);
+    await session.unlock(await newDataKey());
+    // The database is not there (Chromium deleted it): the next write opens it afresh.
+    const db = aDb(name);
+    // (Dexie hands a queued operation the failed open's error as its `inner`.)
+    await expect(db.meta.put({ key: 'probe', value: 1 })).rejects.toMatchObject({
+      inner: expect.any(DatabaseVanishedError),
+    });
+    expect(session.current()).toBeNull();
+    await vi.waitFor(async () => expect(await unlocked()).toBeUndefined());
+    const marker = await readDataMarker();
+    expect(marker?.lostAt).toEqual(expect.any(Number));
+    expect(await pageDataLoss()).toEqual({ lostAt: marker?.lostAt });
+    // Nothing was written; the database opens now (the set-up form reads it), locked.
+    expect(await db.meta.count()).toBe(0);
+    await db.meta.put({ key: 'probe', value: 1 });
+    expect(await db.meta.count()).toBe(1);
+  });
+
+  it('without citizen data it locks all the same, and records no loss', async () => {
+    await session.unlock(await newDataKey());
+    const db = aDb(`test-${crypto.randomUUID()}`);
+    await expect(db.open()).rejects.toThrow(DatabaseVanishedError);
+    await vi.waitFor(async () => expect(await unlocked()).toBeUndefined());
+    expect(await readDataMarker()).toBeNull();
+  });
+
+  it('a worker (no extension storage) does not create it: the page that opens it next does, and answers', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await markCitizenData(100);
+    await session.unlock(await newDataKey());
+    const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
+    Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });
+    try {
+      await expect(aDb(name).open()).rejects.toThrow(DatabaseVanishedError);
+    } finally {
+      Object.defineProperty(fakeBrowser, 'storage', storage);
+    }
+    expect(await Dexie.exists(name)).toBe(false);
+    expect(await unlocked()).toBeDefined();
+    await expect(aDb(name).open()).rejects.toThrow(DatabaseVanishedError);
+    expect((await readDataMarker())?.lostAt).toEqual(expect.any(Number));
+  });
+
+  it('the first run (no session) creates the database as ever', async () => {
+    const db = aDb(`test-${crypto.randomUUID()}`);
+    await db.meta.put({ key: 'probe', value: 1 });
+    expect(await db.meta.count()).toBe(1);
+  });
+
+  it('a database that is there opens unlocked, in another page too', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await aDb(name).open();
+    await markCitizenData(100);
+    const key = await newDataKey();
+    await session.unlock(key);
+    await aDb(name).meta.put({ key: 'probe', value: 1 });
+    expect(session.current()).toBe(key);
+    expect((await readDataMarker())?.lostAt).toBeUndefined();
+  });
+});
