@@ -42,15 +42,15 @@ export interface ImportScenario<State> {
  * loop starts over on the emptied profile instead of failing.
  */
 const DISCARDED = /IndexedDB recovering from a corrupted \(and deleted\) database/;
-/** Whether the relaunched Chromium logged DISCARDED (its stderr arrives through a pipe: give it a moment). */
-async function discardedBy(browser: SpawnedBrowser): Promise<boolean> {
+/** Whether the relaunched Chromium logged DISCARDED, or `line` (its stderr arrives through a pipe: give it a moment). */
+export async function discardedBy(browser: SpawnedBrowser, line = DISCARDED): Promise<boolean> {
   for (let waited = 0; waited <= 2_000; waited += 100) {
-    if (DISCARDED.test(browser.stderr())) return true;
+    if (line.test(browser.stderr())) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
 }
-const corruption = (log: string) =>
+export const corruption = (log: string) =>
   /Failed to open LevelDB database from [^,]*,\s*(.*)/.exec(log)?.[1] ?? 'no reason logged';
 
 /** Small seeded PRNG (mulberry32), so a failing sequence of kill points can be replayed. */
@@ -290,7 +290,7 @@ function afterKill(browser: SpawnedBrowser, keepDir: string | undefined): AfterK
 }
 
 /** Chromium's log lines about storage (IndexedDB, LevelDB), the last few. */
-const storageLines = (log: string) =>
+export const storageLines = (log: string) =>
   log
     .split('\n')
     .filter((l) => /indexed|leveldb|corrupt|backing store|quota/i.test(l))

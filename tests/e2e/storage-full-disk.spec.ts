@@ -1,9 +1,25 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { aTeamPack } from '../fixtures/packs';
 import { citizen } from './demo-data';
 import { serviceWorker } from './extension';
-import { expect, test as base } from './fixtures';
+import { expect, test as base, type SpawnedBrowser } from './fixtures';
+import { corruption, discardedBy, storageLines } from './kill-loop';
 import { startPackServer } from './pack-server';
+import { LockScreen } from './pages/lock';
 import { mountSmallDisk, type SmallDisk } from './small-disk';
 
 declare const chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } };
@@ -21,7 +37,13 @@ declare const chrome: { alarms: { create(name: string, info: { when: number }): 
  * QuotaExceededError thrown at the write, as Chromium reports an origin over
  * its quota; this one the disk itself, from the panel and the options page.
  */
-const test = base.extend<{ disk: SmallDisk }>({
+const test = base.extend<{
+  disk: SmallDisk;
+  spawned: SpawnedBrowser;
+  /** The test makes Chromium discard the database: a discard is then no cause below Sidevogn. */
+  discards: boolean;
+  belowSidevogn: void;
+}>({
   // eslint-disable-next-line no-empty-pattern
   disk: async ({}, use) => {
     const disk = mountSmallDisk();
@@ -29,7 +51,90 @@ const test = base.extend<{ disk: SmallDisk }>({
     disk.unmount();
   },
   profileDir: async ({ disk }, use) => use(disk.profile),
+  // Chromium as our own child process, so that its log (stderr) can be read: see belowSidevogn.
+  spawned: async ({ spawn }, use) => use(await spawn()),
+  context: async ({ spawned }, use) => use(spawned.context),
+  discards: [false, { option: true }],
+  belowSidevogn: [
+    async ({ spawned, discards }, use, info) => {
+      const file = causeFile(info);
+      if (info.retry > 0) {
+        if (!existsSync(file))
+          throw new Error(
+            'No retry: the first run failed on something other than a cause below Sidevogn (read its error).',
+          );
+        const cause = readFileSync(file, 'utf8');
+        rmSync(file);
+        console.log(`${info.title}\nrun again after: ${cause}`);
+      }
+      await use();
+      if (info.status === 'passed' || info.status === 'skipped' || discards) return;
+      const cause = await causeBelowSidevogn(spawned, info.error?.message ?? '');
+      if (!cause) return;
+      info.annotations.push({ type: 'cause below Sidevogn', description: cause });
+      console.log(`${info.title}\nfailed on a cause below Sidevogn: ${cause}`);
+      if (info.retry === 0) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, cause);
+      }
+    },
+    { auto: true },
+  ],
 });
+
+/**
+ * Two things below Sidevogn have defeated a run of these tests now and then
+ * (docs/development.md, "full disk"; about 2 in 40 runs of the panel's):
+ *
+ * - Chromium found the database's LevelDB files corrupt once there was room
+ *   again and deleted the whole database (CORRUPT below). What Sidevogn
+ *   answers for then is what the caseworker meets: every page locked to the
+ *   set-up form with the loss alert (lib/db/vanished-database.ts; the last
+ *   test here brings it about on purpose), checked before the run is given up.
+ * - A write the test needs refused went through on the "full" disk (0 bytes
+ *   free just before and just after): the run then tests nothing.
+ *
+ * After either, and only then, the test runs once more on a fresh profile and
+ * disk (the belowSidevogn fixture). Any other failure fails it: the retry finds
+ * no record of a cause below Sidevogn and stops at once. Twice in a row fails it too.
+ */
+test.describe.configure({ retries: 1 });
+
+const WENT_THROUGH = 'WENT THROUGH';
+
+/**
+ * Chromium's log when it finds the database corrupt: at a relaunch, kill-loop.ts's
+ * DISCARDED line; in a running browser, as after the full disk here, "Got
+ * corruption" (content/browser/indexed_db, backing_store.cc), after which it
+ * deletes the database. Either way the database is gone.
+ */
+const CORRUPT = /IndexedDB recovering from a corrupted \(and deleted\) database|Got corruption for /;
+
+const causeFile = (info: TestInfo) =>
+  join(info.project.outputDir, 'below-sidevogn', info.testId.replace(/[^\w-]/g, '_'));
+
+/** Which cause below Sidevogn failed the run, if one did; for a discarded database, after checking the loss alert. */
+async function causeBelowSidevogn(spawned: SpawnedBrowser, error: string): Promise<string | undefined> {
+  const wentThrough = error.split('\n').find((line) => line.includes(WENT_THROUGH));
+  if (wentThrough) return wentThrough.slice(wentThrough.indexOf(WENT_THROUGH));
+  if (!(await discardedBy(spawned, CORRUPT))) return undefined;
+  // The keyring went with the database: the set-up form, with the loss alert, as in kill-loop.ts.
+  const page = await spawned.context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await expect(new LockScreen(page).setUpHeading).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toHaveCount(1);
+  return `DISCARDED: Chromium deleted the database after the full disk (LevelDB ${corruption(spawned.stderr())}); the loss alert showed`;
+}
+
+/**
+ * Waits for a save on the full disk to be refused (`refused` shows); throws
+ * WENT_THROUGH if it went through instead (`saved` shows).
+ */
+async function expectRefused(refused: Locator, saved: Locator, what: string, disk: SmallDisk): Promise<void> {
+  await expect(refused.or(saved).first()).toBeVisible();
+  if (await saved.count())
+    throw new Error(`${WENT_THROUGH}: ${what} was saved on the full disk (${disk.free()} bytes free after)`);
+}
 
 const FULL = 'Der er ikke plads til at gemme. Din tekst er ikke tabt og bliver stående her.';
 const FULL_NOTHING_CHANGED = 'Der er ikke plads til at gemme, så intet er ændret.';
@@ -51,8 +156,10 @@ async function rawDump(page: Page): Promise<Dump> {
   const dump = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('sidevogn');
+      // Gone (Chromium discarded it): say so, and leave no empty database of ours for Sidevogn to meet.
+      req.onupgradeneeded = () => req.transaction!.abort();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(new Error(`rawDump: no database 'sidevogn' (${String(req.error)})`));
     });
     const stores = [...db.objectStoreNames].filter((s) => s !== 'drafts' && s !== 'searchIndex').sort();
     const tx = db.transaction(stores, 'readonly');
@@ -162,6 +269,7 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await panel.newNote.fill(long);
   await frame.getByRole('button', { name: 'Gem note' }).click();
   const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+  await expectRefused(composerError, panel.note(long), 'the note', disk);
   await expect(composerError).toContainText(FULL);
   await expect(composerError).not.toContainText(/Error|FILE_ERROR|Kunne ikke/);
   await expect(panel.newNote).toHaveValue(long);
@@ -174,6 +282,12 @@ test('a really full disk: the panel and the options page say so in Danish, write
   // 2. The options page: installing the pack previewed before.
   await options.getByRole('button', { name: 'Installér' }).click();
   const packMessage = options.getByTestId('pack-message');
+  await expectRefused(
+    packMessage.filter({ hasText: FULL_NOTHING_CHANGED }),
+    packMessage.filter({ hasText: 'er taget i brug' }),
+    'the pack install',
+    disk,
+  );
   await expect(packMessage).toContainText(FULL_NOTHING_CHANGED);
   await expect(packMessage).not.toContainText(/Error|FILE_ERROR|ugyldig/);
   await expect(options.getByRole('button', { name: 'Installér' })).toBeVisible(); // to try again
@@ -258,4 +372,81 @@ test('a really full disk during the service worker’s pack refresh: it logs why
   } finally {
     await server.close();
   }
+});
+
+/**
+ * Makes Chromium discard the database the next time it opens it: bytes in the
+ * middle of each LevelDB log file overwritten (a checksum mismatch, as the
+ * torn writes of a full disk left), while Chromium has it closed. Chromium
+ * then logs DISCARDED and deletes the whole database, keyring and all.
+ */
+function corruptLogs(profile: string): void {
+  const dir = join(profile, 'Default', 'IndexedDB', `chrome-extension_${EXTENSION_ID}_0.indexeddb.leveldb`);
+  const logs = readdirSync(dir).filter((name) => name.endsWith('.log'));
+  expect(logs.length, `LevelDB log files in ${dir}`).toBeGreaterThan(0);
+  for (const name of logs) {
+    const fd = openSync(join(dir, name), 'r+');
+    try {
+      writeSync(fd, Buffer.alloc(64, 0xab), 0, 64, Math.floor(fstatSync(fd).size / 2));
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+test.describe('when Chromium discards the database while the browser stays open', () => {
+  test.use({ discards: true });
+  test.describe.configure({ retries: 0 });
+
+  test('every page locks to the set-up form with the loss alert, and nothing is written under the lost key', async ({
+    caseSystem,
+    disk,
+    openOptions,
+    spawned,
+  }) => {
+    const c = citizen(4);
+    const { panel } = caseSystem;
+    const { frame } = panel;
+    await caseSystem.gotoCase(c.caseId, 'journal');
+    await expect(panel.citizenName).toHaveText(c.name);
+    await panel.writeNote('Tidligere note: møde aftalt i januar.');
+    const options = await openOptions();
+    await expect(options.getByTestId('installed-pack')).toHaveCount(1);
+
+    // A save refused on the full disk: Chromium has the database closed now.
+    disk.fill();
+    await panel.showNotes();
+    const long = `Borgeren har fået tilbudt praktik. ${'Aftalt med virksomheden. '.repeat(250)}`.trim();
+    await panel.newNote.fill(long);
+    await frame.getByRole('button', { name: 'Gem note' }).click();
+    const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+    await expect(composerError).toContainText(FULL);
+    corruptLogs(disk.profile);
+    disk.makeRoom();
+
+    // The next open finds the database gone (Chromium says so in its log): whichever page opens it
+    // first (one of these may already have), at the latest a page opened now.
+    const fresh = await openOptions();
+    const discarded = await discardedBy(spawned, CORRUPT);
+    expect(
+      discarded,
+      `Chromium logged that it found the database corrupt; its storage lines:\n${storageLines(spawned.stderr())}`,
+    ).toBe(true);
+    // Every page locks, to the set-up form (the keyring is gone), with the loss alert and the way back.
+    for (const root of [frame, options, fresh]) {
+      await expect(new LockScreen(root).setUpHeading).toBeVisible();
+      const alert = root.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' });
+      await expect(alert).toContainText('Databasen er tom – også nøglen til den');
+      await expect(alert).toContainText('indlæs derefter din seneste sikkerhedskopi');
+    }
+    await expect(panel.newNote).toHaveCount(0);
+    // Nothing was written under the data key that went with the keyring.
+    const after = await rawDump(fresh);
+    expect(notesIn(after)).toBe(0);
+    expect(after.meta!.keys).not.toContain('keyring');
+    // A fresh page says the same.
+    await caseSystem.page.reload();
+    await expect(new LockScreen(frame).setUpHeading).toBeVisible();
+    await expect(frame.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toHaveCount(1);
+  });
 });
