@@ -49,21 +49,36 @@ describe('a database that vanished under an unlocked session', () => {
     expect(await readDataMarker()).toBeNull();
   });
 
-  it('a worker (no extension storage) does not create it: the page that opens it next does, and answers', async () => {
+  it('a dedicated worker does not create it: the page that opens it next does, and answers', async () => {
     const name = `test-${crypto.randomUUID()}`;
     await markCitizenData(100);
     await session.unlock(await newDataKey());
+    // What a dedicated worker has: its global scope's class, and no extension storage.
     const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
+    vi.stubGlobal('DedicatedWorkerGlobalScope', class {});
     Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });
     try {
       await expect(aDb(name).open()).rejects.toThrow(DatabaseVanishedError);
     } finally {
+      vi.unstubAllGlobals();
       Object.defineProperty(fakeBrowser, 'storage', storage);
     }
     expect(await Dexie.exists(name)).toBe(false);
     expect(await unlocked()).toBeDefined();
     await expect(aDb(name).open()).rejects.toThrow(DatabaseVanishedError);
     expect((await readDataMarker())?.lostAt).toEqual(expect.any(Number));
+  });
+
+  it('outside the extension (no extension storage: tests, benchmarks) it is created as ever', async () => {
+    const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
+    Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });
+    try {
+      const db = aDb(`test-${crypto.randomUUID()}`);
+      await db.meta.put({ key: 'probe', value: 1 });
+      expect(await db.meta.count()).toBe(1);
+    } finally {
+      Object.defineProperty(fakeBrowser, 'storage', storage);
+    }
   });
 
   it('the first run (no session) creates the database as ever', async () => {

@@ -23,21 +23,24 @@ export class DatabaseVanishedError extends Error {
   }
 }
 
-/** Extension storage, which a dedicated worker (the note search's) does not have. */
+/** Extension storage: absent in a dedicated worker (the note search's), and outside the extension (tests, benchmarks). */
 const sessionStorage = () => (browser as Partial<typeof browser> | undefined)?.storage?.session;
 
 /**
  * In Dexie's `populate`, inside the transaction that creates the database. A
- * worker cannot tell whether a session is unlocked, so it does not create the
- * database (the throw aborts it): the page that next opens it does, and answers.
+ * dedicated worker (the note search's) cannot tell whether a session is
+ * unlocked, so it does not create the database (the throw aborts it): the page
+ * that next opens it does, and answers.
  */
 export function beforeCreate(): void {
-  if (!sessionStorage()) throw new DatabaseVanishedError();
+  if ('DedicatedWorkerGlobalScope' in globalThis) throw new DatabaseVanishedError();
 }
 
 /** In Dexie's `ready` after a `populate`, before any queued read or write runs. */
 export async function afterCreate(): Promise<void> {
-  const stored = await sessionStorage()!.get(SESSION_KEYS.dataKey);
+  const storage = sessionStorage();
+  if (!storage) return; // Outside the extension: no session to answer for.
+  const stored = await storage.get(SESSION_KEYS.dataKey);
   if (stored[SESSION_KEYS.dataKey] === undefined) return; // The first run, or locked: checkDataLoss answers at start-up.
   await recordVanishedDatabase();
   // For IT, in the console of the page that found it (no citizen data).
