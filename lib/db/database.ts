@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type EntityTable, type Table } from 'dexie';
 import { noteTransactionAborted, noteTransactionCommitted } from './storage-errors';
 import { logNoteWrites, type SearchIndexRow, type SearchLogRow } from './search-log';
-import { afterCreate, beforeCreate, lockIfVanished } from './vanished-database';
+import { beforeCreate, checkOpened, lockIfVanished } from './vanished-database';
 import type {
   AdapterRecord,
   PackDraftRecord,
@@ -51,6 +51,8 @@ export class SidevognDb extends Dexie {
   usage!: EntityTable<UsageRecord, 'id'>;
   searchIndex!: EntityTable<SearchIndexRow, 'range'>;
   searchStale!: EntityTable<SearchLogRow, 'seq'>;
+  /** This open created the database (Dexie's `populate`); read in its `ready`. */
+  private created = false;
 
   constructor(name = DB_NAME) {
     // Chrome made 'relaxed' the default; a caseworker's typing must reach disk.
@@ -90,19 +92,18 @@ export class SidevognDb extends Dexie {
       searchIndex: 'range, seq',
       searchStale: '++seq',
     });
-    // Created afresh while a session is unlocked: the database vanished under it (./vanished-database).
+    // Opened empty under an unlocked session: the database vanished under it (./vanished-database).
     // Dexie holds every queued read and write until the (sticky) ready handler settles.
-    let created = false;
     this.on('populate', () => {
       beforeCreate();
-      created = true;
+      this.created = true;
     });
     this.on(
       'ready',
-      () => {
-        if (!created) return;
-        created = false;
-        return afterCreate();
+      (vip: Dexie) => {
+        const created = this.created;
+        this.created = false;
+        return checkOpened((vip as SidevognDb).meta, created);
       },
       true,
     );
@@ -123,6 +124,7 @@ export class SidevognDb extends Dexie {
    */
   override open() {
     return super.open().catch((error: unknown) => {
+      this.created = false; // An open that failed after `populate` created nothing.
       if (!this.hasBeenClosed()) this.close({ disableAutoOpen: false });
       lockIfVanished(error);
       throw error;

@@ -5,7 +5,8 @@ import { markCitizenData, pageDataLoss, readDataMarker } from '../backup/marker'
 import { newDataKey } from '../crypto/keyring';
 import { SESSION_KEYS, session } from '../crypto/session';
 import { SidevognDb } from './database';
-import { DatabaseVanishedError } from './vanished-database';
+import { META_KEYS } from './keyring-store';
+import { DatabaseVanishedError, KEYRING_META_KEY } from './vanished-database';
 
 const opened: SidevognDb[] = [];
 const aDb = (name: string) => {
@@ -87,14 +88,46 @@ describe('a database that vanished under an unlocked session', () => {
     expect(await db.meta.count()).toBe(1);
   });
 
-  it('a database that is there opens unlocked, in another page too', async () => {
+  it('a database that is there, with its keyring, opens unlocked, in another page too', async () => {
     const name = `test-${crypto.randomUUID()}`;
-    await aDb(name).open();
+    await aDb(name).meta.put({ key: KEYRING_META_KEY, value: 'the keyring' });
     await markCitizenData(100);
     const key = await newDataKey();
     await session.unlock(key);
     await aDb(name).meta.put({ key: 'probe', value: 1 });
     expect(session.current()).toBe(key);
     expect((await readDataMarker())?.lostAt).toBeUndefined();
+  });
+
+  it('created by another connection: a page that holds the key finds no keyring, and fails and locks too', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await markCitizenData(100);
+    // Another connection created it (a page whose lock has not reached this one yet).
+    await aDb(name).open();
+    await session.unlock(await newDataKey());
+    const db = aDb(name);
+    await expect(db.meta.put({ key: 'probe', value: 1 })).rejects.toMatchObject({
+      inner: expect.any(DatabaseVanishedError),
+    });
+    expect(session.current()).toBeNull();
+    expect((await readDataMarker())?.lostAt).toEqual(expect.any(Number));
+    expect(await db.meta.get('probe')).toBeUndefined();
+  });
+
+  it('fails closed: with the loss marker unwritable (a full disk), it still fails and locks', async () => {
+    await markCitizenData(100);
+    await session.unlock(await newDataKey());
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES'));
+    const db = aDb(`test-${crypto.randomUUID()}`);
+    await expect(db.meta.put({ key: 'probe', value: 1 })).rejects.toMatchObject({
+      inner: expect.any(DatabaseVanishedError),
+    });
+    vi.restoreAllMocks();
+    await vi.waitFor(async () => expect(await unlocked()).toBeUndefined());
+    expect(await db.meta.get('probe')).toBeUndefined();
+  });
+
+  it('names the keyring as the keyring store does', () => {
+    expect(KEYRING_META_KEY).toBe(META_KEYS.keyring);
   });
 });

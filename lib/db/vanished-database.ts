@@ -1,25 +1,32 @@
+import type { Table } from 'dexie';
 import { browser } from 'wxt/browser';
 import { recordVanishedDatabase } from '../backup/marker';
 import { SESSION_KEYS, session } from '../crypto/session';
+import type { MetaRecord } from './records';
+
+/** META_KEYS.keyring (./keyring-store; the unit test holds them equal), not imported with that module's crypto. */
+export const KEYRING_META_KEY = 'keyring';
 
 /**
- * The database was created afresh (Dexie's `populate`) while a session is
- * unlocked: it vanished under the running browser. Chromium deletes a
+ * The database vanished under an unlocked session. Chromium deletes a
  * database whose LevelDB files it finds corrupt the next time it opens it
  * (seen after a full disk, tests/e2e/storage-full-disk.spec.ts), and a
  * caseworker can clear the browser's data. The keyring went with it, so the
  * data key still held in memory could only seal notes nobody can open after
  * the next lock.
  *
- * So the open that finds it records the loss (the alert with the way back
- * through a backup) and fails, so that the write waiting for it (a "Prøv
- * igen" once there is room) writes nothing under the lost key; then the
- * session ends, and every page follows to the set-up form.
+ * Every open checks, before any queued read or write runs: one that created
+ * the database (Dexie's `populate`) while storage.session holds a key, or
+ * one in a page that holds a key while `meta` has no keyring. Such an open
+ * records the loss (the alert with the way back through a backup) and fails,
+ * so the writes waiting for it (a "Prøv igen" once there is room) write
+ * nothing under the lost key; then the session ends, and every page follows
+ * to the set-up form. In doubt (storage.session unreadable) it fails too.
  */
 export class DatabaseVanishedError extends Error {
   override name = 'DatabaseVanishedError';
-  constructor() {
-    super('The database was gone and has been created empty; the session is locked');
+  constructor(message = 'The database was gone and has been created empty; the session is locked') {
+    super(message);
   }
 }
 
@@ -33,16 +40,28 @@ const sessionStorage = () => (browser as Partial<typeof browser> | undefined)?.s
  * that next opens it does, and answers.
  */
 export function beforeCreate(): void {
-  if ('DedicatedWorkerGlobalScope' in globalThis) throw new DatabaseVanishedError();
+  if ('DedicatedWorkerGlobalScope' in globalThis)
+    throw new DatabaseVanishedError('The database was gone; a worker does not create it');
 }
 
-/** In Dexie's `ready` after a `populate`, before any queued read or write runs. */
-export async function afterCreate(): Promise<void> {
+/**
+ * In Dexie's sticky `ready`, on every open; `meta` is the opening
+ * connection's table (the only one usable before the open completes).
+ */
+export async function checkOpened(meta: Pick<Table<MetaRecord, string>, 'get'>, created: boolean): Promise<void> {
   const storage = sessionStorage();
   if (!storage) return; // Outside the extension: no session to answer for.
-  const stored = await storage.get(SESSION_KEYS.dataKey);
-  if (stored[SESSION_KEYS.dataKey] === undefined) return; // The first run, or locked: checkDataLoss answers at start-up.
-  await recordVanishedDatabase();
+  if (created) {
+    const unlocked = await storage.get(SESSION_KEYS.dataKey).then(
+      (stored) => stored[SESSION_KEYS.dataKey] !== undefined,
+      () => true,
+    );
+    if (!unlocked) return; // The first run, or locked: checkDataLoss answers at start-up.
+  } else {
+    // Another connection created it: this page still holds the key, and the keyring is gone.
+    if (session.current() === null || (await meta.get(KEYRING_META_KEY))) return;
+  }
+  await recordVanishedDatabase().catch(() => undefined); // No marker (a full disk?): still fail and lock.
   // For IT, in the console of the page that found it (no citizen data).
   console.warn('Sidevogn: the database was gone (discarded by the browser, or its data cleared); locking');
   throw new DatabaseVanishedError();

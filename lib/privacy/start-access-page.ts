@@ -1,4 +1,5 @@
 import { SidevognDb } from '../db/database';
+import { retryIfVanished } from '../db/vanished-database';
 import { readCitizenData, type CitizenData } from './access-export';
 import { createRepositories } from '../repositories';
 import { session } from '../crypto/session';
@@ -18,7 +19,9 @@ export async function startAccessPage(): Promise<AccessPageProps> {
   try {
     // The key another extension page unlocked (lib/crypto/session); locked → LockedError below.
     await session.restore();
-    return { data: await readCitizenData(repository, key), error: null, printedAt: Date.now() };
+    // The database vanished under the session: once more, which finds it locked (lib/db/vanished-database).
+    const data = await retryIfVanished(() => readCitizenData(repository, key));
+    return { data, error: null, printedAt: Date.now() };
   } catch (e) {
     return { data: null, error: e instanceof Error ? e.message : String(e), printedAt: Date.now() };
   }

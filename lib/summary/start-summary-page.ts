@@ -1,4 +1,5 @@
 import { SidevognDb } from '../db/database';
+import { retryIfVanished } from '../db/vanished-database';
 import { createRepositories } from '../repositories';
 import { LockedError, session } from '../crypto/session';
 import { translator } from '../i18n/i18n';
@@ -23,12 +24,15 @@ export async function startSummaryPage(): Promise<SummaryPageProps> {
   const repository = createRepositories(new SidevognDb());
   try {
     await session.restore();
-    const [citizen, summary, deadlines, caseworker] = await Promise.all([
-      repository.citizens.get(key),
-      repository.summaries.get(key),
-      repository.deadlines.list(key),
-      loadCaseworkerName(),
-    ]);
+    // The database vanished under the session: once more, which finds it locked (lib/db/vanished-database).
+    const [citizen, summary, deadlines, caseworker] = await retryIfVanished(() =>
+      Promise.all([
+        repository.citizens.get(key),
+        repository.summaries.get(key),
+        repository.deadlines.list(key),
+        loadCaseworkerName(),
+      ]),
+    );
     return { citizen: citizen ?? null, summary, deadlines, caseworker, error: null, autoPrint: params.has('print') };
   } catch (e) {
     return {

@@ -12,6 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CITIZEN_TABLES } from '@/lib/db/citizen-tables';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { aTeamPack } from '../fixtures/packs';
 import { citizen } from './demo-data';
@@ -42,10 +43,28 @@ const test = base.extend<{
   spawned: SpawnedBrowser;
   /** The test makes Chromium discard the database: a discard is then no cause below Sidevogn. */
   discards: boolean;
+  /** The test wrote citizen data: after a discard, the set-up form must carry the loss alert. */
+  holdsCitizens: boolean;
+  /** On a retry, before anything starts: was the first run's failure a cause below Sidevogn? */
+  retryGate: void;
   belowSidevogn: void;
 }>({
   // eslint-disable-next-line no-empty-pattern
-  disk: async ({}, use) => {
+  retryGate: async ({}, use, info) => {
+    if (info.retry > 0) {
+      const file = causeFile(info);
+      if (!existsSync(file))
+        throw new Error(
+          'No retry: the first run failed on something other than a cause below Sidevogn (read its error).',
+        );
+      const cause = readFileSync(file, 'utf8');
+      rmSync(file);
+      console.log(`${info.title}\nrun again after: ${cause}`);
+    }
+    await use();
+  },
+  disk: async ({ retryGate }, use) => {
+    void retryGate;
     const disk = mountSmallDisk();
     await use(disk);
     disk.unmount();
@@ -55,27 +74,18 @@ const test = base.extend<{
   spawned: async ({ spawn }, use) => use(await spawn()),
   context: async ({ spawned }, use) => use(spawned.context),
   discards: [false, { option: true }],
+  holdsCitizens: [true, { option: true }],
   belowSidevogn: [
-    async ({ spawned, discards }, use, info) => {
-      const file = causeFile(info);
-      if (info.retry > 0) {
-        if (!existsSync(file))
-          throw new Error(
-            'No retry: the first run failed on something other than a cause below Sidevogn (read its error).',
-          );
-        const cause = readFileSync(file, 'utf8');
-        rmSync(file);
-        console.log(`${info.title}\nrun again after: ${cause}`);
-      }
+    async ({ spawned, discards, holdsCitizens }, use, info) => {
       await use();
-      if (info.status === 'passed' || info.status === 'skipped' || discards) return;
-      const cause = await causeBelowSidevogn(spawned, info.error?.message ?? '');
+      if (info.status === 'passed' || info.status === 'skipped') return;
+      const cause = await causeBelowSidevogn(spawned, info.error?.message ?? '', { discards, holdsCitizens });
       if (!cause) return;
       info.annotations.push({ type: 'cause below Sidevogn', description: cause });
       console.log(`${info.title}\nfailed on a cause below Sidevogn: ${cause}`);
       if (info.retry === 0) {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, cause);
+        mkdirSync(dirname(causeFile(info)), { recursive: true });
+        writeFileSync(causeFile(info), cause);
       }
     },
     { auto: true },
@@ -103,26 +113,37 @@ test.describe.configure({ retries: 1 });
 const WENT_THROUGH = 'WENT THROUGH';
 
 /**
- * Chromium's log when it finds the database corrupt: at a relaunch, kill-loop.ts's
- * DISCARDED line; in a running browser, as after the full disk here, "Got
- * corruption" (content/browser/indexed_db, backing_store.cc), after which it
- * deletes the database. Either way the database is gone.
+ * Chromium's log when it finds the extension's database corrupt on opening it
+ * and deletes it (content/browser/indexed_db, backing_store.cc): "Got
+ * corruption for { origin: … }", seen here after the full disk, or
+ * kill-loop.ts's DISCARDED line, seen after a relaunch.
  */
-const CORRUPT = /IndexedDB recovering from a corrupted \(and deleted\) database|Got corruption for /;
+const CORRUPT = new RegExp(
+  `Got corruption for \\{ origin: chrome-extension://${EXTENSION_ID}\\b|IndexedDB recovering from a corrupted \\(and deleted\\) database`,
+);
 
 const causeFile = (info: TestInfo) =>
   join(info.project.outputDir, 'below-sidevogn', info.testId.replace(/[^\w-]/g, '_'));
 
-/** Which cause below Sidevogn failed the run, if one did; for a discarded database, after checking the loss alert. */
-async function causeBelowSidevogn(spawned: SpawnedBrowser, error: string): Promise<string | undefined> {
+/**
+ * Which cause below Sidevogn failed the run, if one did; for a discarded
+ * database (not one the test discards on purpose), after checking what a
+ * fresh options page shows: the set-up form, with the loss alert if the test
+ * wrote citizen data (the test's own pages are checked so in the last test).
+ */
+async function causeBelowSidevogn(
+  spawned: SpawnedBrowser,
+  error: string,
+  { discards, holdsCitizens }: { discards: boolean; holdsCitizens: boolean },
+): Promise<string | undefined> {
   const wentThrough = error.split('\n').find((line) => line.includes(WENT_THROUGH));
   if (wentThrough) return wentThrough.slice(wentThrough.indexOf(WENT_THROUGH));
-  if (!(await discardedBy(spawned, CORRUPT))) return undefined;
-  // The keyring went with the database: the set-up form, with the loss alert, as in kill-loop.ts.
+  if (discards || !(await discardedBy(spawned, CORRUPT))) return undefined;
+  // The keyring went with the database: the set-up form, as in kill-loop.ts.
   const page = await spawned.context.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   await expect(new LockScreen(page).setUpHeading).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toHaveCount(1);
+  await expect(page.getByRole('alert').filter({ hasText: 'Sidevogns data er væk' })).toHaveCount(holdsCitizens ? 1 : 0);
   return `DISCARDED: Chromium deleted the database after the full disk (LevelDB ${corruption(spawned.stderr())}); the loss alert showed`;
 }
 
@@ -152,8 +173,8 @@ const FULL_NOTHING_CHANGED = 'Der er ikke plads til at gemme, så intet er ændr
  */
 type Dump = Record<string, { keys: unknown[]; values: unknown[] }>;
 
-async function rawDump(page: Page): Promise<Dump> {
-  const dump = await page.evaluate(async () => {
+async function rawDump(page: Page, { all = false } = {}): Promise<Dump> {
+  const dump = await page.evaluate(async (all) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('sidevogn');
       // Gone (Chromium discarded it): say so, and leave no empty database of ours for Sidevogn to meet.
@@ -161,9 +182,9 @@ async function rawDump(page: Page): Promise<Dump> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(new Error(`rawDump: no database 'sidevogn' (${String(req.error)})`));
     });
-    const stores = [...db.objectStoreNames].filter((s) => s !== 'drafts' && s !== 'searchIndex').sort();
+    const stores = [...db.objectStoreNames].filter((s) => all || (s !== 'drafts' && s !== 'searchIndex')).sort();
     const tx = db.transaction(stores, 'readonly');
-    const range = (s: string) => (s === 'searchStale' ? IDBKeyRange.lowerBound(0, true) : undefined);
+    const range = (s: string) => (s === 'searchStale' && !all ? IDBKeyRange.lowerBound(0, true) : undefined);
     const reads = stores.map(
       (s) => [s, tx.objectStore(s).getAllKeys(range(s)), tx.objectStore(s).getAll(range(s))] as const,
     );
@@ -181,7 +202,7 @@ async function rawDump(page: Page): Promise<Dump> {
             ? Array.from(v as Uint8Array)
             : v,
     );
-  });
+  }, all);
   // Parsed, so that a difference names its store and record.
   return JSON.parse(dump) as Dump;
 }
@@ -228,6 +249,9 @@ async function searchSettled(page: Page): Promise<void> {
 }
 
 const notesIn = (dump: Dump) => dump.notes!.keys.length;
+
+/** Every table of citizen data (lib/db/citizen-tables.ts), and the search index's sealed snapshots. */
+const CITIZEN_STORES = [...CITIZEN_TABLES, 'searchIndex'];
 
 test('a really full disk: the panel and the options page say so in Danish, write nothing half, and save once there is room, without a reload', async ({
   caseSystem,
@@ -317,61 +341,66 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await expect(panel.note(long)).toBeVisible();
 });
 
-test('a really full disk during the service worker’s pack refresh: it logs why, changes nothing, and the next refresh after room fetches the new version', async ({
-  context,
-  disk,
-  openOptions,
-}) => {
-  const changes = 'Skabelonen er skrevet om. '.repeat(150).trim();
-  let pack = aTeamPack();
-  const server = await startPackServer(() => JSON.stringify(pack));
-  try {
-    const options = await openOptions();
-    await options.getByLabel('Abonnér på en pakke-adresse (https)').fill(server.url);
-    await options.getByRole('button', { name: 'Hent' }).click();
-    await options.getByRole('button', { name: 'Installér' }).click();
-    const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
-    await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
-    await searchSettled(options);
-    const before = await rawDump(options);
+test.describe('no citizen data written', () => {
+  test.use({ holdsCitizens: false });
 
-    // What the service worker says, and a way to run its pack refresh now: the same alarm
-    // that runs it every few hours (lib/background/pack-sync.ts), due at once.
-    const worker = serviceWorker(context);
-    const logged: string[] = [];
-    worker.on('console', (m) => logged.push(`${m.type()} ${m.text()}`));
-    const refreshNow = () => worker.evaluate(() => chrome.alarms.create('sidevogn-pack-refresh', { when: Date.now() }));
+  test('a really full disk during the service worker’s pack refresh: it logs why, changes nothing, and the next refresh after room fetches the new version', async ({
+    context,
+    disk,
+    openOptions,
+  }) => {
+    const changes = 'Skabelonen er skrevet om. '.repeat(150).trim();
+    let pack = aTeamPack();
+    const server = await startPackServer(() => JSON.stringify(pack));
+    try {
+      const options = await openOptions();
+      await options.getByLabel('Abonnér på en pakke-adresse (https)').fill(server.url);
+      await options.getByRole('button', { name: 'Hent' }).click();
+      await options.getByRole('button', { name: 'Installér' }).click();
+      const team = options.getByTestId('installed-pack').filter({ hasText: 'Team Vesthavn' });
+      await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+      await searchSettled(options);
+      const before = await rawDump(options);
 
-    // A new version of about 12 KB, and the disk full when the service worker fetches it.
-    pack = aTeamPack({
-      version: '1.2.0',
-      changelog: ['1.1.0', '1.2.0'].map((version) => ({ version, date: '2026-11-20', changes })),
-    });
-    const requests = server.requests.length;
-    disk.fill();
-    expect(disk.free()).toBe(0);
-    await refreshNow();
-    await expect.poll(() => logged.join('\n'), { timeout: 15_000 }).toMatch(/Sidevogn: pack refresh/);
-    expect(server.requests.length).toBeGreaterThan(requests);
-    // IT reads why in the service worker's log: the disk, not a bare AbortError.
-    expect(logged).toEqual([expect.stringMatching(/^error Sidevogn: pack refresh: no room to save/)]);
-    expect(logged[0]).toContain('nothing was changed');
+      // What the service worker says, and a way to run its pack refresh now: the same alarm
+      // that runs it every few hours (lib/background/pack-sync.ts), due at once.
+      const worker = serviceWorker(context);
+      const logged: string[] = [];
+      worker.on('console', (m) => logged.push(`${m.type()} ${m.text()}`));
+      const refreshNow = () =>
+        worker.evaluate(() => chrome.alarms.create('sidevogn-pack-refresh', { when: Date.now() }));
 
-    // Room again: nothing of the refresh is in the database, not half of it.
-    disk.makeRoom();
-    expectNothingWritten(await rawDump(options), before);
+      // A new version of about 12 KB, and the disk full when the service worker fetches it.
+      pack = aTeamPack({
+        version: '1.2.0',
+        changelog: ['1.1.0', '1.2.0'].map((version) => ({ version, date: '2026-11-20', changes })),
+      });
+      const requests = server.requests.length;
+      disk.fill();
+      expect(disk.free()).toBe(0);
+      await refreshNow();
+      await expect.poll(() => logged.join('\n'), { timeout: 15_000 }).toMatch(/Sidevogn: pack refresh/);
+      expect(server.requests.length).toBeGreaterThan(requests);
+      // IT reads why in the service worker's log: the disk, not a bare AbortError.
+      expect(logged).toEqual([expect.stringMatching(/^error Sidevogn: pack refresh: no room to save/)]);
+      expect(logged[0]).toContain('nothing was changed');
 
-    // The next refresh fetches the new version; the one in use stays until the team lead installs it.
-    await refreshNow();
-    // (The options page opened its database while the disk was full: a fresh page reads it.)
-    await expect(async () => {
-      await options.reload();
-      await expect(team).toContainText('Version 1.2.0 er hentet, men ikke taget i brug.', { timeout: 2_000 });
-    }).toPass({ timeout: 20_000 });
-    await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
-  } finally {
-    await server.close();
-  }
+      // Room again: nothing of the refresh is in the database, not half of it.
+      disk.makeRoom();
+      expectNothingWritten(await rawDump(options), before);
+
+      // The next refresh fetches the new version; the one in use stays until the team lead installs it.
+      await refreshNow();
+      // (The options page opened its database while the disk was full: a fresh page reads it.)
+      await expect(async () => {
+        await options.reload();
+        await expect(team).toContainText('Version 1.2.0 er hentet, men ikke taget i brug.', { timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(team.getByLabel('Version i brug')).toHaveValue('1.0.0');
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 /**
@@ -396,7 +425,6 @@ function corruptLogs(profile: string): void {
 
 test.describe('when Chromium discards the database while the browser stays open', () => {
   test.use({ discards: true });
-  test.describe.configure({ retries: 0 });
 
   test('every page locks to the set-up form with the loss alert, and nothing is written under the lost key', async ({
     caseSystem,
@@ -420,6 +448,7 @@ test.describe('when Chromium discards the database while the browser stays open'
     await panel.newNote.fill(long);
     await frame.getByRole('button', { name: 'Gem note' }).click();
     const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+    await expectRefused(composerError, panel.note(long), 'the note', disk);
     await expect(composerError).toContainText(FULL);
     corruptLogs(disk.profile);
     disk.makeRoom();
@@ -440,10 +469,12 @@ test.describe('when Chromium discards the database while the browser stays open'
       await expect(alert).toContainText('indlæs derefter din seneste sikkerhedskopi');
     }
     await expect(panel.newNote).toHaveCount(0);
-    // Nothing was written under the data key that went with the keyring.
-    const after = await rawDump(fresh);
-    expect(notesIn(after)).toBe(0);
+    // Nothing was written under the data key that went with the keyring: no row in any table of
+    // citizen data (drafts and the search index too), and no sealed secret in meta.
+    const after = await rawDump(fresh, { all: true });
+    for (const table of CITIZEN_STORES) expect(after[table]!.keys, table).toEqual([]);
     expect(after.meta!.keys).not.toContain('keyring');
+    expect(after.meta!.keys).not.toContain('citizenKeySecret');
     // A fresh page says the same.
     await caseSystem.page.reload();
     await expect(new LockScreen(frame).setUpHeading).toBeVisible();
