@@ -20,7 +20,9 @@ import { serviceWorker } from './extension';
 import { expect, test as base, type SpawnedBrowser } from './fixtures';
 import { corruption, discardedBy, storageLines } from './kill-loop';
 import { startPackServer } from './pack-server';
+import type { CaseSystem } from './pages/case-system';
 import { LockScreen } from './pages/lock';
+import type { Panel } from './pages/panel';
 import { mountSmallDisk, type SmallDisk } from './small-disk';
 
 declare const chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } };
@@ -253,20 +255,45 @@ const notesIn = (dump: Dump) => dump.notes!.keys.length;
 /** Every table of citizen data (lib/db/citizen-tables.ts), and the search index's sealed snapshots. */
 const CITIZEN_STORES = [...CITIZEN_TABLES, 'searchIndex'];
 
+const CITIZEN = citizen(4);
+const EARLIER = 'Tidligere note: møde aftalt i januar.';
+
+/** A citizen open in the panel with one note saved, and the options page beside it (the default pack installed). */
+async function aCitizenWithANote(caseSystem: CaseSystem, openOptions: () => Promise<Page>): Promise<Page> {
+  await caseSystem.gotoCase(CITIZEN.caseId, 'journal');
+  await expect(caseSystem.panel.citizenName).toHaveText(CITIZEN.name);
+  await caseSystem.panel.writeNote(EARLIER);
+  const options = await openOptions();
+  await expect(options.getByTestId('installed-pack')).toHaveCount(1);
+  return options;
+}
+
+/**
+ * Fills the disk and saves a note longer than the page of slack the
+ * database's log may still have on a full disk: refused. Returns the note and
+ * the composer's error.
+ */
+async function aNoteRefusedOnTheFullDisk(panel: Panel, disk: SmallDisk): Promise<{ long: string; error: Locator }> {
+  disk.fill();
+  expect(disk.free()).toBe(0);
+  await panel.showNotes();
+  const long =
+    `Borgeren har fået tilbudt praktik hos Vesthavn Auto fra uge 3. ${'Aftalt med virksomheden. '.repeat(250)}`.trim();
+  await panel.newNote.fill(long);
+  await panel.frame.getByRole('button', { name: 'Gem note' }).click();
+  const error = panel.frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
+  await expectRefused(error, panel.note(long), 'the note', disk);
+  await expect(error).toContainText(FULL);
+  return { long, error };
+}
+
 test('a really full disk: the panel and the options page say so in Danish, write nothing half, and save once there is room, without a reload', async ({
   caseSystem,
   disk,
   openOptions,
 }) => {
-  const c = citizen(4);
   const { panel } = caseSystem;
-  const { frame } = panel;
-  await caseSystem.gotoCase(c.caseId, 'journal');
-  await expect(panel.citizenName).toHaveText(c.name);
-  const earlier = 'Tidligere note: møde aftalt i januar.';
-  await panel.writeNote(earlier);
-  const options = await openOptions();
-  await expect(options.getByTestId('installed-pack')).toHaveCount(1); // the default pack
+  const options = await aCitizenWithANote(caseSystem, openOptions);
   // A pack of about 12 KB, previewed while there is room.
   const changes = 'Skabelonen er skrevet om. '.repeat(150).trim();
   const pack = aTeamPack({
@@ -284,17 +311,8 @@ test('a really full disk: the panel and the options page say so in Danish, write
   const before = await rawDump(options);
   expect(notesIn(before)).toBe(1);
 
-  // 1. The panel. A note longer than the page of slack the database's log may still have on a full disk.
-  disk.fill();
-  expect(disk.free()).toBe(0);
-  await panel.showNotes();
-  const long =
-    `Borgeren har fået tilbudt praktik hos Vesthavn Auto fra uge 3. ${'Aftalt med virksomheden. '.repeat(250)}`.trim();
-  await panel.newNote.fill(long);
-  await frame.getByRole('button', { name: 'Gem note' }).click();
-  const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
-  await expectRefused(composerError, panel.note(long), 'the note', disk);
-  await expect(composerError).toContainText(FULL);
+  // 1. The panel.
+  const { long, error: composerError } = await aNoteRefusedOnTheFullDisk(panel, disk);
   await expect(composerError).not.toContainText(/Error|FILE_ERROR|Kunne ikke/);
   await expect(panel.newNote).toHaveValue(long);
   // Trying again while the disk is still full: Chromium cannot even open the database now; the same message.
@@ -335,9 +353,9 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await expect(options.getByTestId('installed-pack')).toHaveCount(2);
   expect(notesIn(await rawDump(options))).toBe(2);
   await caseSystem.page.reload();
-  await expect(panel.citizenName).toHaveText(c.name);
+  await expect(panel.citizenName).toHaveText(CITIZEN.name);
   await panel.showNotes();
-  await expect(panel.note(earlier)).toBeVisible();
+  await expect(panel.note(EARLIER)).toBeVisible();
   await expect(panel.note(long)).toBeVisible();
 });
 
@@ -432,24 +450,11 @@ test.describe('when Chromium discards the database while the browser stays open'
     openOptions,
     spawned,
   }) => {
-    const c = citizen(4);
     const { panel } = caseSystem;
     const { frame } = panel;
-    await caseSystem.gotoCase(c.caseId, 'journal');
-    await expect(panel.citizenName).toHaveText(c.name);
-    await panel.writeNote('Tidligere note: møde aftalt i januar.');
-    const options = await openOptions();
-    await expect(options.getByTestId('installed-pack')).toHaveCount(1);
-
+    const options = await aCitizenWithANote(caseSystem, openOptions);
     // A save refused on the full disk: Chromium has the database closed now.
-    disk.fill();
-    await panel.showNotes();
-    const long = `Borgeren har fået tilbudt praktik. ${'Aftalt med virksomheden. '.repeat(250)}`.trim();
-    await panel.newNote.fill(long);
-    await frame.getByRole('button', { name: 'Gem note' }).click();
-    const composerError = frame.locator('form', { has: panel.newNote }).getByTestId('save-error');
-    await expectRefused(composerError, panel.note(long), 'the note', disk);
-    await expect(composerError).toContainText(FULL);
+    await aNoteRefusedOnTheFullDisk(panel, disk);
     corruptLogs(disk.profile);
     disk.makeRoom();
 
