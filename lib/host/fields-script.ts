@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { STORAGE_KEYS } from '../storage/keys';
+import type { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { adapterFor } from './adapter-for';
 import { FIELDS_GLOBAL, type FieldsApi, type TargetChoice } from './fields-api';
@@ -21,8 +21,10 @@ const lastCaret = trackCaret(document, signal, (d) => (listen ? listen(d) : seen
 let taught: Adapter | undefined;
 // The focus command: into the panel and back (./panel-focus); back to the first target when no field had focus.
 startPanelFocus(document, lastCaret, () => (taught ? liveTargets(document, taught)[0]?.el : undefined));
-void browser.storage.local.get(STORAGE_KEYS.adapters).then((stored) => {
-  const adapter = adapterFor(location.href, stored[STORAGE_KEYS.adapters]);
+// The registered key as a literal (lib/storage/keys.ts): the whole STORAGE_KEYS object would cost 340 bytes here.
+const ADAPTERS = 'adapters' satisfies (typeof STORAGE_KEYS)['adapters'];
+void browser.storage.local.get(ADAPTERS).then((stored) => {
+  const adapter = adapterFor(location.href, stored[ADAPTERS]);
   if (!adapter) return;
   taught = adapter;
   listen = startShortcuts(document, adapter, signal);

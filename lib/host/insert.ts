@@ -198,9 +198,10 @@ export function chooseTarget(
   return targets.length > 1 ? { kind: 'ask', targets } : { kind: 'none' };
 }
 
-const squeeze = (text: string) => text.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+/** The text without white space and the zero-width characters editors keep as caret fillers (CKEditor 5's word joiners). */
+export const squeeze = (text: string) => text.replace(/[\s\u00a0\u200b\u2060\ufeff]+/g, '');
 
-function occurrences(haystack: string, needle: string): number {
+export function occurrences(haystack: string, needle: string): number {
   let count = 0;
   for (let at = haystack.indexOf(needle); needle && at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
   return count;
@@ -259,7 +260,12 @@ export const asParagraphs = (text: string) =>
     })
     .join('');
 
-function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOutcome | undefined {
+/**
+ * Types `text` at the caret (else at the end of the field) the way the field's
+ * editor takes it: a paste for the rich editors, else the browser's own
+ * insertText (its undo, a real input event). Returns why not, when refused.
+ */
+export function put(el: HTMLElement, caret: Caret | undefined, text: string): InsertOutcome | undefined {
   const doc = el.ownerDocument;
   if (isTextField(el)) {
     const here = caret?.el === el;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from './adapter';
-import { isTextField, liveTargets, type LiveTarget } from './insert';
+import { fieldText, isTextField, liveTargets, occurrences, put, squeeze, type LiveTarget } from './insert';
 import { rectInTop } from './rect-in-top';
 import {
   isShortcutCancel,
@@ -29,6 +29,8 @@ import {
 type Pending = { restore(): void };
 
 const HINT_MS = 8_000;
+/** How long an editor may take to put back a change made behind its back, before the shortcut is read again. */
+const SETTLE_MS = 20;
 
 /** The taught target the element is (in). */
 const targetOf = (doc: Document, adapter: Adapter, el: Element): LiveTarget | undefined =>
@@ -52,8 +54,8 @@ function wordBefore(el: HTMLElement): string | undefined {
 }
 
 /**
- * Removes the `length` characters before the caret the way typing would (the
- * host's undo takes them back), and returns how to put them back.
+ * Removes the shortcut before the caret the way typing would (the host's undo
+ * takes it back), and returns how to put it back.
  */
 function cut(el: HTMLElement, word: string): (() => void) | undefined {
   const doc = el.ownerDocument;
@@ -66,12 +68,8 @@ function cut(el: HTMLElement, word: string): (() => void) | undefined {
     }
     const at = end - word.length;
     return () => {
-      el.focus();
       el.setSelectionRange(at, at);
-      if (!doc.execCommand('insertText', false, word)) {
-        el.setRangeText(word, at, at, 'end');
-        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: word }));
-      }
+      put(el, { el }, word);
     };
   }
   const sel = doc.getSelection()!;
@@ -80,17 +78,42 @@ function cut(el: HTMLElement, word: string): (() => void) | undefined {
     sel.collapseToEnd();
     return undefined;
   }
-  doc.execCommand('delete');
+  // Editors with a model of their own (CKEditor 5, Trix, Lexical) take a deletion as the browser
+  // announces it, a beforeinput over the selection; one made behind their back (execCommand, which
+  // fires none) CKEditor 5 puts back at its next render. The rest let it through: then the browser's.
+  const win = (doc.defaultView ?? window) as Window & typeof globalThis;
+  const deletion = new win.InputEvent('beforeinput', {
+    inputType: 'deleteContentBackward',
+    targetRanges: [new win.StaticRange(sel.getRangeAt(0))],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  if (el.dispatchEvent(deletion) && sel.toString() === word) doc.execCommand('delete');
   const at = sel.rangeCount ? sel.getRangeAt(0).cloneRange() : undefined;
-  return () => {
-    el.focus();
-    if (at && el.contains(at.startContainer)) {
-      sel.removeAllRanges();
-      sel.addRange(at);
-    }
-    doc.execCommand('insertText', false, word);
-  };
+  // Back the way the note goes in: a paste for the rich editors, else the browser's insertText.
+  return () => void put(el, at && { el, range: at }, word);
 }
+
+/** The field's text, without white space and caret fillers (a shortcut has no white space). */
+const textOf = (el: HTMLElement) => squeeze(fieldText(el));
+
+/**
+ * Whether, read after the editor's own handling has run (CKEditor 5 puts back a
+ * change made behind its back in a microtask), the field holds the shortcut once
+ * less than `before` did, and nothing else less: an editor deleting from a caret
+ * of its own would have taken other characters.
+ */
+const removedFrom = (el: HTMLElement, word: string, before: string) =>
+  new Promise<boolean>((resolve) =>
+    setTimeout(() => {
+      const after = textOf(el);
+      resolve(after.length === before.length - word.length && occurrences(after, word) < occurrences(before, word));
+    }, SETTLE_MS),
+  );
+
+const NOT_REMOVED_DA = 'Genvejen kunne ikke fjernes her. Slet den, og vælg skabelonen i panelet.';
+const NOT_REMOVED_EN = 'The shortcut could not be removed here. Delete it, and choose the template in the panel.';
 
 /** A one-line hint by the field (no citizen data): the panel could not be opened from the page. */
 function showHint(top: Document, field: HTMLElement, text: string): void {
@@ -199,12 +222,16 @@ export function startShortcuts(top: Document, adapter: Adapter, signal: AbortSig
     const word = wordBefore(field);
     const templateId = word && shortcuts.get(word);
     if (!word || !templateId) return;
+    const before = textOf(field);
     const restore = cut(field, word);
     if (!restore) return;
     // The Tab is the shortcut's: it neither moves focus nor reaches the host's editor.
     e.preventDefault();
     e.stopImmediatePropagation();
-    void ask({ type: 'shortcut', requestId, templateId, target: target.id }).then((shown) => {
+    // Read back: a shortcut left in the field would go into the journal with the note.
+    void removedFrom(field, word, before).then(async (removed) => {
+      if (!removed) return showHint(top, field, english ? NOT_REMOVED_EN : NOT_REMOVED_DA);
+      const shown = await ask({ type: 'shortcut', requestId, templateId, target: target.id });
       if (shown) pending.set(requestId, { restore });
       else {
         restore();

@@ -276,3 +276,61 @@ test('a form filled for one citizen is refused on another citizen’s page, kept
   await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Borgeren ringede.');
   await expect(notice).toBeHidden();
 });
+
+test('in the editors with a model of their own (CKEditor 5, Trix, Lexical) the shortcut goes from the model, comes back on cancel, and the note takes its place', async ({
+  page,
+  context,
+  openOptions,
+  caseSystemUrl,
+}) => {
+  // CKEditor 5 put back a shortcut removed behind its back (execCommand), and the note went into
+  // the journal after it, reported "indsat": "Ring ;tbnSamtale om praktik." Read from each editor's model.
+  await installTestbed(context, openOptions);
+  const read = () => page.evaluate(() => window.testbed.read());
+  for (const name of ['ckeditor5', 'trix', 'lexical']) {
+    const bed = TESTBED_EDITORS.find((e) => e.name === name)!;
+    await page.goto(`${caseSystemUrl}/editors/${name}.html`);
+    await page.waitForFunction(() => window.testbed?.ready);
+    const panel = new Panel(page);
+    await expect(panel.citizenName).toHaveText(bed.citizen.name);
+    await page.locator(bed.click.selector).click();
+    await page.evaluate(() => window.testbed.focusEnd());
+    // Typed as fast as the keyboard sends it: no pause for the editor's selection to catch up.
+    await page.keyboard.type(' Ring ;tbn');
+    await page.keyboard.press('Tab');
+    await expect(panel.field(/Notattekst/)).toBeFocused();
+    await expect.poll(read, { message: name }).toBe('Indledning. Ring ');
+    await panel.frame.getByRole('button', { name: 'Annullér' }).click();
+    await expect.poll(read, { message: name }).toBe('Indledning. Ring ;tbn');
+    await page.keyboard.press('Tab');
+    await expect(panel.field(/Notattekst/)).toBeFocused();
+    await expect.poll(read, { message: name }).toBe('Indledning. Ring ');
+    await panel.field(/Notattekst/).fill('Samtale om praktik.');
+    await panel.insert();
+    await expect(panel.templateStatus).toContainText(`Notatet er indsat i »${bed.target.label}«`);
+    await expect.poll(read, { message: name }).toBe('Indledning. Ring Samtale om praktik.');
+  }
+
+  // An editor that takes no deletion it did not see typed (none of the test bed's): the shortcut stays, and the page says so
+  // by the field instead of opening a form whose note would follow the shortcut.
+  await page.evaluate(() =>
+    addEventListener(
+      'beforeinput',
+      (e) => {
+        if (e.isTrusted || e.inputType !== 'deleteContentBackward') return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      },
+      true,
+    ),
+  );
+  await page.locator('#editor').click();
+  await page.evaluate(() => window.testbed.focusEnd());
+  await page.keyboard.type(' ;tbn');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#sidevogn-shortcut-hint')).toHaveText(
+    'Genvejen kunne ikke fjernes her. Slet den, og vælg skabelonen i panelet.',
+  );
+  expect(await read()).toBe('Indledning. Ring Samtale om praktik. ;tbn');
+  await expect(new Panel(page).field(/Notattekst/)).toHaveCount(0);
+});
