@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-
-/** Typing reaches the database at most this long after a keystroke. */
-const SAVE_DELAY_MS = 300;
+import { DRAFT_SAVE_INTERVAL_MS } from '@/lib/storage/throttled-save';
 
 /** Every mounted autosave's flush, so an action can first write what is still being typed. */
 const flushers = new Set<() => Promise<void>>();
@@ -42,13 +40,17 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
     }
   }, []);
 
+  // Flushed when the page is hidden too, as the drafts are (./use-throttled-save): visibilitychange
+  // comes before pagehide, and a reload or a closed tab left the last 0.3 s of typing unsaved.
   useEffect(() => {
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
     flushers.add(flush);
     return () => {
       flushers.delete(flush);
       window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
       void flush();
     };
   }, [flush]);
@@ -57,7 +59,8 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
     (next: string) => {
       setValue(next);
       pending.current = next;
-      timer.current ??= setTimeout(() => void flush(), SAVE_DELAY_MS);
+      // Typing reaches the database at most this long after a keystroke, as a draft's does.
+      timer.current ??= setTimeout(() => void flush(), DRAFT_SAVE_INTERVAL_MS);
     },
     [flush],
   );
