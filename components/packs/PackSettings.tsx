@@ -130,7 +130,11 @@ export function PackSettings({ repository }: { repository: Repositories }) {
         <PackPreview
           preview={pending.preview}
           onInstall={() => void install(pending)}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            // The preview set aside, and with it what was said of installing it.
+            setPending(null);
+            setMessage(null);
+          }}
         />
       )}
       <PackMessage message={message} />

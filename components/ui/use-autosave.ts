@@ -41,7 +41,7 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
   }, []);
 
   // Flushed when the page is hidden too, as the drafts are (./use-throttled-save): visibilitychange
-  // comes before pagehide, and a reload or a closed tab left the last 0.3 s of typing unsaved.
+  // comes before pagehide, which alone left the last keystrokes of a reload or a closed tab unsaved.
   useEffect(() => {
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);

@@ -78,9 +78,10 @@ function cut(el: HTMLElement, word: string): (() => void) | undefined {
     sel.collapseToEnd();
     return undefined;
   }
-  // Editors with a model of their own (CKEditor 5, Trix, Lexical) take a deletion as the browser
-  // announces it, a beforeinput over the selection; one made behind their back (execCommand, which
-  // fires none) CKEditor 5 puts back at its next render. The rest let it through: then the browser's.
+  // Announced as the browser would, a beforeinput over the selection: CKEditor 5 and Lexical take it
+  // and cancel it; one made behind their back (execCommand fires none) CKEditor 5 put back at its
+  // next render. Trix takes it without cancelling and redraws from its model at the next frame, so
+  // the browser's deletion below, which every other editor gets, is the same change. Read back after.
   const win = (doc.defaultView ?? window) as Window & typeof globalThis;
   const deletion = new win.InputEvent('beforeinput', {
     inputType: 'deleteContentBackward',
@@ -113,7 +114,7 @@ const removedFrom = (el: HTMLElement, word: string, before: string) =>
   );
 
 const NOT_REMOVED_DA = 'Genvejen kunne ikke fjernes her. Slet den, og vælg skabelonen i panelet.';
-const NOT_REMOVED_EN = 'The shortcut could not be removed here. Delete it, and choose the template in the panel.';
+const NOT_REMOVED_EN = 'The shortcut could not be removed here. Delete it and choose the template in the panel.';
 
 /** A one-line hint by the field (no citizen data): the panel could not be opened from the page. */
 function showHint(top: Document, field: HTMLElement, text: string): void {
@@ -230,7 +231,11 @@ export function startShortcuts(top: Document, adapter: Adapter, signal: AbortSig
     e.stopImmediatePropagation();
     // Read back: a shortcut left in the field would go into the journal with the note.
     void removedFrom(field, word, before).then(async (removed) => {
-      if (!removed) return showHint(top, field, english ? NOT_REMOVED_EN : NOT_REMOVED_DA);
+      if (!removed) {
+        // The shortcut stays selected otherwise, and the next key would replace it.
+        if (!isTextField(field)) field.ownerDocument.getSelection()?.collapseToEnd();
+        return showHint(top, field, english ? NOT_REMOVED_EN : NOT_REMOVED_DA);
+      }
       const shown = await ask({ type: 'shortcut', requestId, templateId, target: target.id });
       if (shown) pending.set(requestId, { restore });
       else {

@@ -162,8 +162,9 @@ test('the bridge stays within its 10 KB budget and asks V8 to compile it whole',
   expect(Buffer.byteLength(host)).toBeLessThanOrEqual(10 * 1024);
   // The explicit compile hint (wxt.config.ts), at the top of the file as V8 documents it.
   expect(host.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
-  // The field script (caret, targets, editors, read-back) runs on the same pages: its own budget.
-  expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-fields.js')))).toBeLessThanOrEqual(16 * 1024);
+  // The field script (caret, targets, editors, read-back) runs on the same pages: its own budget, 16 KB
+  // as shipped (store-build.spec.ts); this development build also carries the demo adapter, about 0.7 KB.
+  expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-fields.js')))).toBeLessThanOrEqual(17 * 1024);
   // The page script (modal dialogs, push fixes) too: a small one.
   expect(Buffer.byteLength(read(join(EXTENSION_DIR, 'host-page.js')))).toBeLessThanOrEqual(4 * 1024);
 });

@@ -335,10 +335,12 @@ test('a really full disk: the panel and the options page say so in Danish, write
   await expect(options.getByRole('button', { name: 'Installér' })).toBeVisible(); // to try again
   // Importing it anew: its preview only reads the database. Mostly Chromium cannot open it on the full
   // disk now (the same message); sometimes it can, and the preview shows, as a read should. Either,
-  // never a fault of the pack. (The preview set aside first, so that its return shows the import done.)
+  // never a fault of the pack. (The preview and its message set aside first, so that the return of
+  // either shows the import done.)
   const preview = options.getByRole('region', { name: /Team Vesthavn/ });
   await preview.getByRole('button', { name: 'Annullér' }).click();
   await expect(preview).toHaveCount(0);
+  await expect(packMessage).toHaveText('');
   await importPack();
   await expect(packMessage.filter({ hasText: FULL_NOTHING_CHANGED }).or(preview)).toBeVisible();
   await expect(packMessage).not.toContainText(/Error|FILE_ERROR|ugyldig/);

@@ -126,6 +126,9 @@ for (const [browser, dir] of [
         mark,
       ).toBe(true);
     expect(found(dir)).toEqual([]);
+    // What every taught case-system page loads, as shipped (build.spec.ts checks the development build).
+    expect(Buffer.byteLength(readFileSync(join(dir, 'host.js')))).toBeLessThanOrEqual(10 * 1024);
+    expect(Buffer.byteLength(readFileSync(join(dir, 'host-fields.js')))).toBeLessThanOrEqual(16 * 1024);
   });
 
 /** In the picker: click the element for this step, then Enter for "Næste"/"Færdig". */
