@@ -30,9 +30,7 @@ export function PackSettings({ repository }: { repository: Repositories }) {
   useEffect(() => {
     const read = () => void readPackPolicy().then(setPolicy);
     read();
-    const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'managed') read();
-    };
+    const onChanged = (_changes: unknown, area: string) => void (area === 'managed' && read());
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
@@ -130,8 +128,8 @@ export function PackSettings({ repository }: { repository: Repositories }) {
         <PackPreview
           preview={pending.preview}
           onInstall={() => void install(pending)}
+          // The preview set aside, and with it what was said of installing it.
           onCancel={() => {
-            // The preview set aside, and with it what was said of installing it.
             setPending(null);
             setMessage(null);
           }}

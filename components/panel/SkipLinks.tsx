@@ -1,5 +1,5 @@
 import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
-import { backToHost, firstTabbable, focusWhenShown } from '@/lib/panel/focus';
+import { backToHost, focusWhenShown, viewFirstStop } from '@/lib/panel/focus';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { useUnlocked } from '../lock/use-lock';
@@ -34,10 +34,9 @@ export function SkipLinks() {
           onClick={(e) => {
             e.preventDefault();
             setTab(tab.id);
-            focusWhenShown((waited) => {
-              const view = document.getElementById(`tabpanel-${tab.id}`);
-              return view && (firstTabbable(view) ?? (waited >= VIEW_ITSELF_AFTER_MS ? view : null));
-            });
+            focusWhenShown((waited) =>
+              viewFirstStop(document.getElementById(`tabpanel-${tab.id}`), waited, VIEW_ITSELF_AFTER_MS),
+            );
           }}
         >
           {t(tab.label)}

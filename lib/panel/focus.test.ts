@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_LAYOUT } from '../messaging/constants';
 import type { HostConnection } from './host-connection';
-import { listenForFocus } from './focus';
+import { listenForFocus, NOT_FIRST_STOP, viewFirstStop } from './focus';
 import { usePanelStore } from './panel-store';
 
 const TAB = 7;
@@ -80,5 +80,22 @@ describe('the panel half of the focus command', () => {
     await tick();
     expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledTimes(1);
     stop();
+  });
+});
+
+describe('where a skip link lands in a view', () => {
+  it('not in the citizen-data menu under the Overblik while the Overblik still loads: the view itself after the patience', () => {
+    const view = document.createElement('div');
+    const menu = document.createElement('section');
+    menu.setAttribute(NOT_FIRST_STOP, '');
+    menu.append(Object.assign(document.createElement('button'), { textContent: 'Borgerens data' }));
+    view.append(Object.assign(document.createElement('p'), { textContent: 'Indlæser …' }), menu);
+    document.body.replaceChildren(view);
+    expect(viewFirstStop(view, 0, 600)).toBeNull();
+    expect(viewFirstStop(view, 600, 600)).toBe(view);
+    // Loaded: the Overblik's own first control.
+    const goal = document.createElement('textarea');
+    view.firstElementChild!.replaceWith(goal);
+    expect(viewFirstStop(view, 0, 600)).toBe(goal);
   });
 });

@@ -25,6 +25,20 @@ export function firstTabbable(root: ParentNode): HTMLElement | undefined {
   );
 }
 
+/** Marks a part of a view that is never its first stop (the citizen-data menu under the Overblik). */
+export const NOT_FIRST_STOP = 'data-not-first-stop';
+
+/**
+ * Where a skip link puts focus: the view's first control once the view shows one
+ * of its own (a part marked NOT_FIRST_STOP, there before the view's content has
+ * loaded, does not count), else the view itself once `patience` ms have passed.
+ */
+export function viewFirstStop(view: HTMLElement | null, waited: number, patience: number): HTMLElement | null {
+  const first = view && firstTabbable(view);
+  if (first && !first.closest(`[${NOT_FIRST_STOP}]`)) return first;
+  return view && waited >= patience ? view : null;
+}
+
 /** Focuses what `find` returns once it is there (the view may still be rendering); false after the patience. */
 export function focusWhenShown(find: (waited: number) => HTMLElement | null | undefined, started = Date.now()): void {
   const waited = Date.now() - started;
