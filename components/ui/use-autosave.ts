@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { DRAFT_SAVE_INTERVAL_MS } from '@/lib/storage/throttled-save';
+import { useFlushOnHide } from './use-throttled-save';
 
 /** Every mounted autosave's flush, so an action can first write what is still being typed. */
 const flushers = new Set<() => Promise<void>>();
@@ -40,19 +41,12 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
     }
   }, []);
 
-  // Flushed when the page is hidden too, as the drafts are (./use-throttled-save): visibilitychange
-  // comes before pagehide, which alone left the last keystrokes of a reload or a closed tab unsaved.
+  // Flushed when the page is hidden too, as the drafts are: pagehide alone left the last keystrokes
+  // of a reload or a closed tab unsaved.
+  useFlushOnHide(flush);
   useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
     flushers.add(flush);
-    return () => {
-      flushers.delete(flush);
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void flush();
-    };
+    return () => void flushers.delete(flush);
   }, [flush]);
 
   const change = useCallback(

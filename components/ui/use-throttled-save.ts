@@ -2,6 +2,24 @@ import { useEffect, useState } from 'react';
 import { createThrottledSave, type ThrottledSave } from '@/lib/storage/throttled-save';
 
 /**
+ * Runs `flush` when the page is hidden (visibilitychange, which comes before
+ * pagehide on a reload or a closed tab) or closed, and when the component goes.
+ * `flush` should be stable: a new one re-registers.
+ */
+export function useFlushOnHide(flush: () => Promise<void>): void {
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+  }, [flush]);
+}
+
+/**
  * A draft's throttled autosave (lib/storage/throttled-save.ts) for one component's
  * life: flushed when the page is hidden or closed and when the component goes
  * (switching citizen or template remounts it). `events` is read once; pass
@@ -9,15 +27,6 @@ import { createThrottledSave, type ThrottledSave } from '@/lib/storage/throttled
  */
 export function useThrottledSave<T>(events: Parameters<typeof createThrottledSave<T>>[0]): ThrottledSave<T> {
   const [saver] = useState(() => createThrottledSave<T>(events));
-  useEffect(() => {
-    const onHide = () => void saver.flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void saver.flush();
-    };
-  }, [saver]);
+  useFlushOnHide(saver.flush);
   return saver;
 }
