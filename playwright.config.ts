@@ -14,9 +14,13 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
   projects: [
-    { name: 'e2e', testIgnore: /(policy|self-hosted)\.spec\.ts/ },
+    // The SIGKILL loops take minutes each (crash-import 3–4 min): first, so that the other
+    // worker runs the short tests meanwhile instead of waiting for the last loop at the end
+    // (Playwright queues a project's tests by worker options, and `trace: 'off'` put them last).
+    { name: 'crash', testMatch: /\/crash-(import|backup-import|erase)\.spec\.ts/ },
+    { name: 'e2e', testIgnore: /(policy|self-hosted|crash-(import|backup-import|erase))\.spec\.ts/ },
     // Write machine-wide Chromium policy files, so they run after everything else, one after the other.
-    { name: 'policy', testMatch: /\/policy\.spec\.ts/, dependencies: ['e2e'] },
+    { name: 'policy', testMatch: /\/policy\.spec\.ts/, dependencies: ['crash', 'e2e'] },
     { name: 'self-hosted', testMatch: /self-hosted\.spec\.ts/, dependencies: ['policy'] },
   ],
 });

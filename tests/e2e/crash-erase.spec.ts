@@ -3,6 +3,7 @@ import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { citizen } from './demo-data';
 import { panelFrame } from './extension';
 import { expect, test, unlock, type SpawnedBrowser } from './fixtures';
+import { corruption, discardedBy, setUpAfterDiscard, storageLines } from './kill-loop';
 import { CaseSystem } from './pages/case-system';
 
 /**
@@ -16,6 +17,12 @@ import { CaseSystem } from './pages/case-system';
  * commit: the last run that ended "old" and the first that ended "new" bracket it.
  * Extra rows (copies of a real sealed note, under the citizen's key, in every
  * table an erase deletes from by index) make the erase take a while.
+ *
+ * Now and then Chromium finds the database's LevelDB files torn by a kill and
+ * deletes the database on relaunch (kill-loop.ts, DISCARDED; twice in CI and
+ * here at the first kill, the relaunch then showed the set-up form). That is
+ * below the IndexedDB API; one such run is let through: the loss alert is
+ * checked, the data written again, and the loop begins anew.
  */
 
 test.use({ trace: 'off' });
@@ -163,21 +170,43 @@ function holdClears(page: Page, ms: number): Promise<void> {
   }, ms);
 }
 
-/** After the kill: a new browser on the same profile, unlocked, with a page on the options page. */
-async function relaunch(spawn: () => Promise<SpawnedBrowser>): Promise<{ browser: SpawnedBrowser; page: Page }> {
+/**
+ * After the kill: a new browser on the same profile, unlocked, with a page on the options page;
+ * or, when Chromium deleted the database as corrupt on opening it (kill-loop.ts, DISCARDED),
+ * the browser and the reason LevelDB gave.
+ */
+async function relaunch(
+  spawn: () => Promise<SpawnedBrowser>,
+): Promise<{ browser: SpawnedBrowser; page: Page } | { browser: SpawnedBrowser; discarded: string }> {
   const browser = await spawn();
-  await unlock(browser.context);
+  try {
+    await unlock(browser.context);
+  } catch (e) {
+    if (await discardedBy(browser)) return { browser, discarded: corruption(browser.stderr()) };
+    const error = e instanceof Error ? e : new Error(String(e));
+    error.message += `\n\nStorage lines in the relaunched browser's log:\n${storageLines(browser.stderr())}`;
+    throw error;
+  }
+  return { browser, page: await optionsPage(browser) };
+}
+
+async function optionsPage(browser: SpawnedBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   await page.getByRole('heading', { name: 'Sidevogn – indstillinger' }).waitFor();
-  return { browser, page };
+  return page;
 }
+
+/** A LevelDB file torn by the kill is below Sidevogn; one such run in the whole test is let through (as kill-loop.ts does). */
+const MAX_DISCARDS = 1;
 
 /**
  * Begins the erase with `start`, kills after each delay in turn and relaunches,
  * until a run ends "new". `state` says what the relaunched database is, and
- * fails the test when it is neither wholly old nor wholly new.
+ * fails the test when it is neither wholly old nor wholly new. After a discard
+ * the caseworker's set-up is checked and done again, `restore` writes the data
+ * again, and the delays begin anew.
  */
 async function killLoop(
   delays: number[],
@@ -185,15 +214,34 @@ async function killLoop(
   first: { browser: SpawnedBrowser; page: Page },
   start: (page: Page) => Promise<void>,
   state: (page: Page, delay: number) => Promise<'old' | 'new'>,
+  restore: (browser: SpawnedBrowser) => Promise<Page>,
+  tally: { discards: number },
 ): Promise<{ outcomes: string[]; browser: SpawnedBrowser; page: Page }> {
   let { browser, page } = first;
-  const outcomes: string[] = [];
-  for (const delay of delays) {
+  let outcomes: string[] = [];
+  for (let i = 0; i < delays.length; i++) {
+    const delay = delays[i]!;
     await start(page);
     await new Promise((r) => setTimeout(r, delay));
     await browser.kill();
     await browser.browser.close().catch(() => undefined);
-    ({ browser, page } = await relaunch(spawn));
+    const next = await relaunch(spawn);
+    browser = next.browser;
+    if ('discarded' in next) {
+      const discards = ++tally.discards;
+      console.log(
+        `DISCARDED (${discards} of at most ${MAX_DISCARDS}) after the kill at ${delay} ms: Chromium deleted the database on relaunch (LevelDB ${next.discarded}); starting over`,
+      );
+      expect(discards, `Chromium discarded the database after more than ${MAX_DISCARDS} kill`).toBeLessThanOrEqual(
+        MAX_DISCARDS,
+      );
+      await setUpAfterDiscard(browser, true);
+      page = await restore(browser);
+      outcomes = [];
+      i = -1;
+      continue;
+    }
+    page = next.page;
     const now = await state(page, delay);
     outcomes.push(`${delay} ms: ${now}`);
     if (now === 'new') break;
@@ -216,25 +264,34 @@ test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly
   spawn,
   caseSystemUrl,
 }) => {
-  // Up to 17 relaunches of a real browser (about 5 s each here).
-  test.setTimeout(300_000);
+  // Up to 17 relaunches of a real browser (about 5 s each here), more after a discard.
+  test.setTimeout(360_000);
   const c = citizen(4);
   const other = citizen(5);
+  const tally = { discards: 0 };
+  let key = '';
+  let otherKey = '';
+  let before: Record<string, Counts> = {};
+  /** Two citizens with a note each, seeded with rows; in a new page, which it returns (on the first citizen). */
+  const populate = async (browser: SpawnedBrowser): Promise<Page> => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    const cs = new CaseSystem(page, caseSystemUrl);
+    await cs.gotoCase(other.caseId);
+    await cs.panel.writeNote('Note om en anden borger');
+    [otherKey = ''] = await citizenKeys(panelFrame(page));
+    await cs.gotoCase(c.caseId);
+    await cs.panel.writeNote('Kanarie');
+    key = (await citizenKeys(panelFrame(page))).find((k) => k !== otherKey)!;
+    await seed(panelFrame(page), key, ROWS);
+    await seed(panelFrame(page), otherKey, OTHER_ROWS);
+    before = await counts(panelFrame(page), [key, otherKey]);
+    expect(before[key]).toEqual(seededTables(ROWS));
+    expect(before[otherKey]).toEqual(seededTables(OTHER_ROWS));
+    return page;
+  };
   let browser = await spawn();
-  let page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  const cs = () => new CaseSystem(page, caseSystemUrl);
-  await cs().gotoCase(other.caseId);
-  await cs().panel.writeNote('Note om en anden borger');
-  const [otherKey] = await citizenKeys(panelFrame(page));
-  await cs().gotoCase(c.caseId);
-  await cs().panel.writeNote('Kanarie');
-  const key = (await citizenKeys(panelFrame(page))).find((k) => k !== otherKey)!;
-  await seed(panelFrame(page), key, ROWS);
-  await seed(panelFrame(page), otherKey!, OTHER_ROWS);
-  const before = await counts(panelFrame(page), [key, otherKey!]);
-  expect(before[key]).toEqual(seededTables(ROWS));
-  expect(before[otherKey!]).toEqual(seededTables(OTHER_ROWS));
+  let page = await populate(browser);
 
   // "Slet alt om borgeren" in the panel.
   const one = await killLoop(
@@ -250,8 +307,8 @@ test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly
       await panel.frame.getByRole('button', { name: 'Ja, slet alt' }).click();
     },
     async (p, delay) => {
-      const now = await counts(p, [key, otherKey!]);
-      expect(now[otherKey!], `kill at ${delay} ms: the other citizen changed`).toEqual(before[otherKey!]);
+      const now = await counts(p, [key, otherKey]);
+      expect(now[otherKey], `kill at ${delay} ms: the other citizen changed`).toEqual(before[otherKey]);
       const mine = now[key]!;
       if (JSON.stringify(mine) === JSON.stringify(before[key])) return 'old';
       // After the erase the panel opens the citizen again (an empty record): nothing else may be left.
@@ -260,6 +317,8 @@ test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly
       );
       return 'new';
     },
+    populate,
+    tally,
   );
   console.log(`erase (one citizen) kill runs: ${one.outcomes.join(', ')}`);
   expect(one.outcomes[0]).toMatch(/old$/);
@@ -268,7 +327,7 @@ test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly
   // "Slet alle borgerdata" on the options page: seed the erased citizen again, then erase everything.
   ({ browser, page } = one);
   await seed(page, key, ROWS);
-  const all = (await counts(page, []))['*']!;
+  let all = (await counts(page, []))['*']!;
   expect(sum(all)).toBeGreaterThan(6 * ROWS);
   const everything = await killLoop(
     DELAYS_ALL_MS,
@@ -287,6 +346,13 @@ test('a SIGKILL during an erase leaves the citizen’s data (or all data) wholly
       expect(now, `kill at ${delay} ms: half erased`).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
       return 'new';
     },
+    async (b) => {
+      await (await populate(b)).close();
+      const options = await optionsPage(b);
+      all = (await counts(options, []))['*']!;
+      return options;
+    },
+    tally,
   );
   console.log(`erase (all) kill runs: ${everything.outcomes.join(', ')}`);
   expect(everything.outcomes[0]).toMatch(/old$/);

@@ -265,7 +265,7 @@ export async function killDuringImports<State>(
  * went with it, so the first-run set-up shows, with the loss alert on it when
  * there were citizens (components/lock/LockGate.tsx). Then the set-up again.
  */
-async function setUpAfterDiscard(browser: SpawnedBrowser, holdsCitizens: boolean): Promise<void> {
+export async function setUpAfterDiscard(browser: SpawnedBrowser, holdsCitizens: boolean): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   const lock = new LockScreen(page);

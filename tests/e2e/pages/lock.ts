@@ -32,6 +32,15 @@ export class LockScreen {
     await this.passphrase.fill(passphrase);
     await this.confirm.fill(passphrase);
     await this.root.getByRole('button', { name: 'Gem adgangskode' }).click();
+    // The key, or the form's own error: a failed set-up says why instead of timing out.
+    const refused = this.root.locator('form', { has: this.confirm }).getByRole('alert').filter({ hasText: /\S/ });
+    await expect(this.recoveryKey.or(refused).first())
+      .toBeVisible({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        const button = await this.root.locator('button[type=submit]').first().textContent({ timeout: 1_000 });
+        throw new Error(`No recovery key within 30 s (the button says "${button}"): ${String(error)}`);
+      });
+    if (await refused.count()) throw new Error(`Set-up refused: ${await refused.first().textContent()}`);
     const key = (await this.recoveryKey.textContent()) ?? '';
     await this.root.getByLabel('Jeg har gemt nøglen').check();
     await this.root.getByRole('button', { name: 'Fortsæt' }).click();
