@@ -14,10 +14,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
   projects: [
-    // The SIGKILL loops take minutes each (crash-import 3–4 min): first, so that the other
-    // worker runs the short tests meanwhile instead of waiting for the last loop at the end
-    // (Playwright queues a project's tests by worker options, and `trace: 'off'` put them last).
-    { name: 'crash', testMatch: /\/crash-(import|backup-import|erase)\.spec\.ts/ },
+    // The SIGKILL loops take minutes each (crash-import 3–4 min): from the start, one after the
+    // other on one worker while the other worker runs the rest. Queued with the rest by worker
+    // options, they came last (`trace: 'off'`), and the pack loop ended the run alone.
+    { name: 'crash', testMatch: /\/crash-(import|backup-import|erase)\.spec\.ts/, workers: 1 },
     { name: 'e2e', testIgnore: /(policy|self-hosted|crash-(import|backup-import|erase))\.spec\.ts/ },
     // Write machine-wide Chromium policy files, so they run after everything else, one after the other.
     { name: 'policy', testMatch: /\/policy\.spec\.ts/, dependencies: ['crash', 'e2e'] },

@@ -37,7 +37,11 @@ export class LockScreen {
     await expect(this.recoveryKey.or(refused).first())
       .toBeVisible({ timeout: 30_000 })
       .catch(async (error: unknown) => {
-        const button = await this.root.locator('button[type=submit]').first().textContent({ timeout: 1_000 });
+        const button = await this.root
+          .locator('button[type=submit]')
+          .first()
+          .textContent({ timeout: 1_000 })
+          .catch(() => '(none)');
         throw new Error(`No recovery key within 30 s (the button says "${button}"): ${String(error)}`);
       });
     if (await refused.count()) throw new Error(`Set-up refused: ${await refused.first().textContent()}`);
