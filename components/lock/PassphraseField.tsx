@@ -111,10 +111,12 @@ export function PassphraseField({
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
       />
+      {/* Its line is kept while empty: the strength comes a moment after typing, and the button
+          below must not move under a click meanwhile (CI clicked beside it, and nothing happened). */}
       {showStrength && (
         <p
           id={strengthId}
-          className={`mt-1 text-sm ${strength ? strengthColour[strength] : 'text-slate-700'}`}
+          className={`mt-1 min-h-5 text-sm ${strength ? strengthColour[strength] : 'text-slate-700'}`}
           aria-live="polite"
         >
           {strength ? t('lock.strength', { strength: t(`lock.strength.${strength}`) }) : ''}

@@ -60,6 +60,10 @@ test.describe('first run', () => {
     await expectNothingOfTheCitizen(caseSystem, c.name, c.cpr.slice(0, 6), canary);
     expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
 
+    // The button stays where it is when the strength line fills in (a moment after typing).
+    const submit = caseSystem.panel.frame.getByRole('button', { name: 'Gem adgangskode' });
+    const submitAt = (await submit.boundingBox())!.y;
+
     // Keyboard only: too short first, then a real passphrase.
     await lock.passphrase.focus();
     await caseSystem.page.keyboard.type('kort');
@@ -71,6 +75,7 @@ test.describe('first run', () => {
     await lock.passphrase.fill('sommer2026!!');
     await lock.confirm.fill('sommer2026!!');
     await expect(caseSystem.panel.frame.getByText('Styrke: middel, ikke nok endnu')).toBeVisible();
+    expect((await submit.boundingBox())!.y).toBe(submitAt);
     await caseSystem.page.keyboard.press('Enter');
     await expect(lock.error).toHaveText(
       'Adgangskoden er for let at gætte. Almindelige danske ord, navne, måneder, årstider og ord fra jobcentret er blandt det første, en angriber prøver. Tilføj et eller to ord mere, gerne ord der ikke hører sammen.',
