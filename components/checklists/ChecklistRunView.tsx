@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { checklistCounts, checklistProgress } from '@/lib/checklists/run';
+import { checklistCounts, checklistProgress, sameDay } from '@/lib/checklists/run';
 import type { ChecklistItem } from '@/lib/checklists/schema';
 import type { ChecklistRunRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
-import { formatTime } from '@/lib/i18n/i18n';
+import { formatDateTime, formatTime, type Locale } from '@/lib/i18n/i18n';
 import { isoToday } from '@/lib/templates/form';
 import { useLocale, useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
@@ -14,6 +14,7 @@ import { countQuietly } from '@/lib/usage/repository';
 /** One checklist being worked through: tick, or mark not relevant with a reason. */
 export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
   const t = useT();
+  const locale = useLocale();
   const { repository } = usePanelServices();
   // One finish per run, however fast the clicks (each finish counts one use).
   const [finishing, setFinishing] = useState(false);
@@ -35,6 +36,11 @@ export function ChecklistRunView({ run }: { run: ChecklistRunRecord }) {
       <p className="text-xs text-slate-700">
         {checklistProgress(t, checklistCounts(checklist, run))} · {checklist.legalBasis}
       </p>
+      {!sameDay(run.startedAt) && (
+        <p className="mt-1 text-sm text-amber-900" data-testid="checklist-earlier">
+          {t('checklists.earlier', { time: formatDateTime(locale, run.startedAt) })}
+        </p>
+      )}
       {checklist.validTo && checklist.validTo < isoToday() && (
         <p role="alert" className="mt-1 text-sm text-amber-900">
           {t('checklists.expired', { date: checklist.validTo.split('-').reverse().join('.') })}
@@ -201,7 +207,7 @@ function ItemFacts({
         </p>
       )}
       {state?.state === 'done' && (
-        <p className="text-xs text-green-800">{t('checklists.done', { time: formatTime(locale, state.at) })}</p>
+        <p className="text-xs text-green-800">{t('checklists.done', { time: when(locale, state.at) })}</p>
       )}
       {state?.state === 'na' && (
         <p className="text-xs text-slate-700">{t('checklists.na.reasonShort', { reason: state.reason ?? '' })}</p>
@@ -209,3 +215,6 @@ function ItemFacts({
     </>
   );
 }
+
+/** A tick today by its time; one from another day with its date. */
+const when = (locale: Locale, at: number) => (sameDay(at) ? formatTime(locale, at) : formatDateTime(locale, at));

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { unresolvedRequired } from '@/lib/checklists/run';
+import { sameDay, unresolvedRequired } from '@/lib/checklists/run';
 import type { InsertResult } from '@/lib/panel/host-connection';
 import type { Repositories } from '@/lib/repositories';
 import { isEmpty, isVisible, type FormValues } from '@/lib/templates/form';
@@ -9,6 +9,8 @@ import { countQuietly } from '@/lib/usage/repository';
 /**
  * A checklist in progress for this citizen that writes into this template's
  * note: its required items still open, and what inserting the note does to it.
+ * Only one begun today: an unfinished run from an earlier meeting would write
+ * that meeting's ticks into today's note as if they happened today.
  */
 export function useLinkedChecklist(
   repository: Repositories,
@@ -19,7 +21,7 @@ export function useLinkedChecklist(
   const linked = useLiveQuery(async () => {
     // A run that does not read is the checklists tab's to report (it is left as stored).
     for (const run of (await repository.checklistRuns.readable(citizenKey)).records) {
-      if (run.finishedAt !== null) continue;
+      if (run.finishedAt !== null || !sameDay(run.startedAt)) continue;
       const checklist = await repository.checklistRuns.checklistOf(run);
       if (checklist?.templateId === template.id) return { run, checklist };
     }

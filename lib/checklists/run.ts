@@ -51,3 +51,12 @@ export function checklistCounts(checklist: Checklist, run: ChecklistRunRecord): 
 export function checklistProgress(t: Translate, counts: ChecklistCounts): string {
   return t(counts.na > 0 ? 'checklists.progressNa' : 'checklists.progress', { ...counts });
 }
+
+/**
+ * Whether a moment falls on the local calendar day of another (today). A checklist run is
+ * the record of one meeting: a run begun on another day writes nothing into
+ * today's note (components/templates/use-linked-checklist.ts), since its ticks
+ * say what happened then.
+ */
+export const sameDay = (a: number, b: number = Date.now()): boolean =>
+  new Date(a).toDateString() === new Date(b).toDateString();

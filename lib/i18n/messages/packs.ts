@@ -63,6 +63,8 @@ export const da = {
   'checklists.na.reasonShort': 'Ikke relevant: {reason}',
   'checklists.finish': 'Afslut tjekliste',
   'checklists.finished': 'Afsluttet {time}',
+  'checklists.earlier':
+    'Startet {time}, ved et tidligere møde. Den skrives ikke i dagens notat: afslut den, og start en ny til dagens møde.',
   'checklists.finishedHeading': 'Afsluttede tjeklister',
   'checklists.linked': 'Skriver i notatet fra skabelonen »{title}«',
   'checklists.expired': 'Tjeklisten er udløbet {date}. Tjek med din teamleder.',
@@ -138,6 +140,8 @@ export const en: Record<keyof typeof da, string> = {
   'checklists.na.reasonShort': 'Not relevant: {reason}',
   'checklists.finish': 'Finish checklist',
   'checklists.finished': 'Finished {time}',
+  'checklists.earlier':
+    "Started {time}, at an earlier meeting. It is not written into today's note: finish it, and start a new one for today's meeting.",
   'checklists.finishedHeading': 'Finished checklists',
   'checklists.linked': 'Writes into the note of the template “{title}”',
   'checklists.expired': 'This checklist expired on {date}. Check with your team lead.',

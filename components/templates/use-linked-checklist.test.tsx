@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { act, useEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Checklist } from '@/lib/checklists/schema';
+import type { ChecklistRunRecord } from '@/lib/db/records';
+import type { Repositories } from '@/lib/repositories';
+import type { Template } from '@/lib/templates/schema';
+import { useLinkedChecklist } from './use-linked-checklist';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const template = { id: 'kontakt', fields: [] } as unknown as Template;
+const checklist = { id: 'kort', templateId: 'kontakt', items: [] } as unknown as Checklist;
+const DAY = 24 * 60 * 60 * 1000;
+const run = (startedAt: number): ChecklistRunRecord => ({
+  id: `run-${startedAt}`,
+  citizenKey: 'c'.repeat(32),
+  packId: 'dk.default',
+  packVersion: '2.2.1',
+  checklistId: 'kort',
+  startedAt,
+  finishedAt: null,
+  items: { pjece: { state: 'done', at: startedAt } },
+});
+
+function repositoryWith(runs: ChecklistRunRecord[]): Repositories {
+  return {
+    checklistRuns: {
+      readable: vi.fn(() => Promise.resolve({ records: runs, unreadable: 0 })),
+      checklistOf: vi.fn(() => Promise.resolve(checklist)),
+    },
+  } as unknown as Repositories;
+}
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+});
+
+/** The run the template form would write into, once the live query has answered. */
+async function linkedRun(runs: ChecklistRunRecord[]): Promise<string | null> {
+  let linked: ReturnType<typeof useLinkedChecklist>['linked'];
+  function Form() {
+    const result = useLinkedChecklist(repositoryWith(runs), 'c'.repeat(32), template, {});
+    useEffect(() => {
+      linked = result.linked;
+    });
+    return null;
+  }
+  root = createRoot(document.createElement('div'));
+  await act(async () => root!.render(<Form />));
+  await vi.waitFor(() => expect(linked).not.toBeUndefined());
+  return linked?.run.id ?? null;
+}
+
+describe("a template's linked checklist", () => {
+  it('is the unfinished run begun today', async () => {
+    const startedAt = Date.now();
+    expect(await linkedRun([run(startedAt)])).toBe(`run-${startedAt}`);
+  });
+
+  it('is never a run begun at an earlier meeting: its ticks would go into today’s note as if they happened today', async () => {
+    expect(await linkedRun([run(Date.now() - 3 * DAY)])).toBeNull();
+  });
+});
