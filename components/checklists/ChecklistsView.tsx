@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { checklistCounts, checklistProgress } from '@/lib/checklists/run';
 import { formatDateTime, type Locale } from '@/lib/i18n/i18n';
 import { isInForce } from '@/lib/packs/validity';
@@ -21,6 +21,9 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
   // Expired checklists (and those not yet in force) are hidden unless the caseworker asks.
   const [showOutOfForce, setShowOutOfForce] = useState(false);
   const selectId = useId();
+  // One run per press, however fast the clicks (a double click started two, and the ticks
+  // in the older one never reached the note).
+  const starting = useRef(false);
   if (!runs || !available) return null;
   const today = isoToday();
   const outOfForce = available.filter((c) => !isInForce(c, today)).length;
@@ -37,7 +40,9 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
         className="flex items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen) void repository.checklistRuns.start(citizenKey, chosen);
+          if (!chosen || starting.current) return;
+          starting.current = true;
+          void repository.checklistRuns.start(citizenKey, chosen).finally(() => (starting.current = false));
         }}
       >
         <div className="min-w-0 flex-1">

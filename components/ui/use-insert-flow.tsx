@@ -226,7 +226,13 @@ export function useInsertFlow({
     [host, rememberAs, setRemembered],
   );
 
-  const targetLine: ReactNode = view && <TargetLine expected={expectedTarget(view, remembered ?? prefer)} />;
+  // Its line is there before the page's fields are known: the insert button below must not move
+  // under a click when they are (it did, 24 px, about 70 ms after a form opened).
+  const targetLine: ReactNode = view ? (
+    <TargetLine expected={expectedTarget(view, remembered ?? prefer)} />
+  ) : (
+    <p className="mt-2 min-h-4 text-xs" aria-hidden="true" />
+  );
   const chooser: ReactNode = asking && (
     <TargetChooser choices={asking.choices} refused={askRefused} firstChoice={firstChoice} onChoose={choose} />
   );

@@ -174,9 +174,11 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await panel.frame
     .getByLabel('Tjekliste', { exact: true })
     .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
-  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  // A double click starts one run, not two (the older one's ticks never reached the note).
+  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).dblclick();
   await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
   await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+  await expect(panel.frame.getByTestId('checklist-run')).toHaveCount(1);
   await panel.frame.getByRole('button', { name: 'Ikke relevant: Aftaler og næste skridt' }).click();
   await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').fill('Kun en besked');
   await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').press('Enter');
