@@ -66,6 +66,8 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
         <button
           type="submit"
           disabled={!chosen}
+          // A double click (the second click of one) starts nothing more.
+          onClick={(e) => e.detail > 1 && e.preventDefault()}
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 disabled:bg-slate-400"
         >
           {t('checklists.start')}

@@ -74,6 +74,7 @@ export function FormWarnings({
   missing,
   attempted,
   checklistTitle,
+  earlierChecklist,
   unresolved,
   confirmedAnyway,
 }: {
@@ -81,6 +82,8 @@ export function FormWarnings({
   attempted: boolean;
   /** The linked checklist in progress, if any. */
   checklistTitle: string | undefined;
+  /** An unfinished checklist of an earlier meeting, not written into this note. */
+  earlierChecklist: string | null;
   unresolved: ChecklistItem[];
   confirmedAnyway: boolean;
 }) {
@@ -90,6 +93,11 @@ export function FormWarnings({
       {attempted && missing.length > 0 && (
         <p className="mt-2 text-sm text-red-800" data-testid="template-missing" role="alert">
           {t('templates.missing', { fields: missing.map((f) => f.label).join(', ') })}
+        </p>
+      )}
+      {earlierChecklist !== null && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="checklist-earlier-note">
+          {t('checklists.earlierInForm', { title: earlierChecklist })}
         </p>
       )}
       {checklistTitle !== undefined && unresolved.length > 0 && (

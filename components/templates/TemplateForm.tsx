@@ -163,6 +163,7 @@ function FilledForm({
         missing={missing}
         attempted={attempted}
         checklistTitle={linked?.checklist.title}
+        earlierChecklist={checklist.earlier}
         unresolved={unresolved}
         confirmedAnyway={confirmedAnyway}
       />

@@ -18,15 +18,22 @@ export function useLinkedChecklist(
   template: Template,
   values: FormValues | null,
 ) {
-  const linked = useLiveQuery(async () => {
+  // `earlier`: the title of an unfinished run of an earlier day that would have linked, which
+  // the form names so its lines are not missed in silence. (A meeting that goes on past
+  // midnight loses its link at midnight: job-centre meetings are in the day.)
+  const found = useLiveQuery(async () => {
+    let earlier: string | null = null;
     // A run that does not read is the checklists tab's to report (it is left as stored).
     for (const run of (await repository.checklistRuns.readable(citizenKey)).records) {
-      if (run.finishedAt !== null || !sameDay(run.startedAt)) continue;
+      if (run.finishedAt !== null) continue;
       const checklist = await repository.checklistRuns.checklistOf(run);
-      if (checklist?.templateId === template.id) return { run, checklist };
+      if (checklist?.templateId !== template.id) continue;
+      if (sameDay(run.startedAt)) return { linked: { run, checklist }, earlier };
+      earlier ??= checklist.title;
     }
-    return null;
+    return { linked: null, earlier };
   }, [repository, citizenKey, template.id]);
+  const linked = found?.linked;
   // An item linked to a field counts as done once the caseworker has answered that field
   // (or the field is hidden: it does not apply).
   const answered = (fieldId: string) => {
@@ -58,5 +65,5 @@ export function useLinkedChecklist(
     await countQuietly(() => repository.usage.checklistUsed({ ...linked.run, items }, linked.checklist));
   };
 
-  return { linked, unresolved, finish };
+  return { linked, earlier: found?.earlier ?? null, unresolved, finish };
 }

@@ -8,6 +8,7 @@ import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
 import { expect, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
+import { LockScreen } from './pages/lock';
 import { startPackServer } from './pack-server';
 import { panelFrame } from './extension';
 
@@ -220,4 +221,50 @@ test('a checklist run survives a browser restart, writes its part of the note, a
   await expect(cs.panel.frame.getByTestId('finished-run')).toContainText(
     'Tjekliste »Kort kontakt (telefon/hjemmebesøg)« afsluttet (3 af 4 afkrydset, 1 ikke relevant)',
   );
+});
+
+test('a checklist begun at an earlier meeting is not written into today’s note; the checklist and the form say so', async ({
+  caseSystem,
+  context,
+  page,
+}) => {
+  const c = citizen(3);
+  const { panel } = caseSystem;
+  const today = Date.now();
+  // Three days ago: the checklist is begun and one item ticked, and the meeting ends there.
+  await context.clock.setFixedTime(today - 3 * 24 * 60 * 60 * 1000);
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await panel.frame
+    .getByLabel('Tjekliste', { exact: true })
+    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
+  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
+  await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
+
+  // Today (three days idle: Sidevogn locked itself).
+  await context.clock.setFixedTime(today);
+  await page.reload();
+  const lock = new LockScreen(panel.frame);
+  await expect(lock.lockedHeading.or(panel.citizenName)).toBeVisible();
+  if (await lock.lockedHeading.isVisible()) await lock.unlock();
+  await expect(panel.citizenName).toHaveText(c.name);
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(panel.frame.getByTestId('checklist-earlier')).toContainText('Begyndt ved et tidligere møde');
+  await expect(panel.frame.getByText(/^Afkrydset \d+\. \S+ \d{4}/)).toBeVisible();
+
+  // Today's note from the linked template: no warning about the old run's open items, and it stays open.
+  await panel.openTemplate('kontakt');
+  await expect(panel.frame.getByTestId('checklist-earlier-note')).toContainText(
+    'Tjeklisten »Kort kontakt (telefon/hjemmebesøg)« er begyndt ved et tidligere møde',
+  );
+  await panel.field(/Aftaler og næste skridt/).fill('Ingen.');
+  await expect(panel.frame.getByTestId('checklist-warning')).toHaveCount(0);
+  await panel.field(/Hvad blev oplyst/).fill('Borgeren ringede.');
+  await panel.insert();
+  await panel.chooseTarget('Notat (tekst)');
+  await expect(panel.templateStatus).toContainText('indsat');
+  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+  await expect(panel.frame.getByTestId('checklist-run')).toHaveCount(1);
+  await expect(panel.frame.getByTestId('finished-run')).toHaveCount(0);
 });

@@ -64,7 +64,9 @@ export const da = {
   'checklists.finish': 'Afslut tjekliste',
   'checklists.finished': 'Afsluttet {time}',
   'checklists.earlier':
-    'Startet {time}, ved et tidligere møde. Den skrives ikke i dagens notat: afslut den, og start en ny til dagens møde.',
+    'Begyndt ved et tidligere møde ({time}). Den skrives ikke i dagens notat. Afslut den og start en ny til dagens møde.',
+  'checklists.earlierInForm':
+    'Tjeklisten »{title}« er begyndt ved et tidligere møde og skrives ikke i dette notat. Start en ny under Tjeklister til dagens møde.',
   'checklists.finishedHeading': 'Afsluttede tjeklister',
   'checklists.linked': 'Skriver i notatet fra skabelonen »{title}«',
   'checklists.expired': 'Tjeklisten er udløbet {date}. Tjek med din teamleder.',
@@ -141,7 +143,9 @@ export const en: Record<keyof typeof da, string> = {
   'checklists.finish': 'Finish checklist',
   'checklists.finished': 'Finished {time}',
   'checklists.earlier':
-    "Started {time}, at an earlier meeting. It is not written into today's note: finish it, and start a new one for today's meeting.",
+    "Begun at an earlier meeting ({time}). It won't be written into today's note. Finish it and start a new one for today's meeting.",
+  'checklists.earlierInForm':
+    'The checklist “{title}” was begun at an earlier meeting and won’t be written into this note. Start a new one under Checklists for today’s meeting.',
   'checklists.finishedHeading': 'Finished checklists',
   'checklists.linked': 'Writes into the note of the template “{title}”',
   'checklists.expired': 'This checklist expired on {date}. Check with your team lead.',
