@@ -109,11 +109,7 @@ test('no CPR, name or note text reaches any console or error log during a day’
   await expect(panel.cprButton).toContainText(first.cpr);
 
   // A checklist started, one item ticked, one not relevant with a reason.
-  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await panel.frame
-    .getByLabel('Tjekliste', { exact: true })
-    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
-  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.startChecklist();
   await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
   await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
   await panel.frame.getByRole('button', { name: 'Ikke relevant: Aftaler og næste skridt' }).click();

@@ -234,11 +234,7 @@ test('a checklist begun at an earlier meeting is not written into today’s note
   // Three days ago: the checklist is begun and one item ticked, and the meeting ends there.
   await context.clock.setFixedTime(today - 3 * 24 * 60 * 60 * 1000);
   await caseSystem.gotoCase(c.caseId, 'journal');
-  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await panel.frame
-    .getByLabel('Tjekliste', { exact: true })
-    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
-  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.startChecklist();
   await panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' }).click();
   await expect(panel.frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' })).toBeChecked();
 

@@ -57,9 +57,7 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   await barriers.fill('Mangler kørekort.');
   await barriers.blur();
   await expect(frame.getByText('Skrevet af dig · ændret').first()).toBeVisible();
-  await frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await frame.getByLabel('Tjekliste', { exact: true }).selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
-  await frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.startChecklist();
   const ticked = frame.getByRole('checkbox', { name: 'Hvem og kontaktform er noteret' });
   await expect(ticked).not.toBeChecked();
 

@@ -39,11 +39,7 @@ test('a template note counts in Historik; the options page shows it, exports a C
   const { panel } = caseSystem;
 
   // A checklist linked to the template, with one item »ikke relevant« (with a reason).
-  await panel.frame.getByRole('tab', { name: 'Tjeklister' }).click();
-  await panel.frame
-    .getByLabel('Tjekliste', { exact: true })
-    .selectOption({ label: 'Kort kontakt (telefon/hjemmebesøg)' });
-  await panel.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  await panel.startChecklist();
   await panel.frame.getByRole('button', { name: 'Ikke relevant: Aftaler og næste skridt' }).click();
   await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').fill(REASON);
   await panel.frame.getByPlaceholder('Hvorfor ikke relevant?').press('Enter');

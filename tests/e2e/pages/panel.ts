@@ -80,6 +80,13 @@ export class Panel {
    * (unless `unfold` is false) unfolds its optional fields, as a caseworker would
    * before filling them in.
    */
+  /** The Tjeklister tab: starts the checklist of that title (the demo's short contact by default). */
+  async startChecklist(title = 'Kort kontakt (telefon/hjemmebesøg)'): Promise<void> {
+    await this.frame.getByRole('tab', { name: 'Tjeklister' }).click();
+    await this.frame.getByLabel('Tjekliste', { exact: true }).selectOption({ label: title });
+    await this.frame.getByRole('button', { name: 'Start tjekliste' }).click();
+  }
+
   async openTemplate(query: string, { unfold = true }: { unfold?: boolean } = {}): Promise<void> {
     await this.frame.getByRole('tab', { name: 'Skabeloner' }).click();
     const search = this.frame.getByLabel('Søg skabelon');
