@@ -54,6 +54,8 @@ async function settle(text: string, result: InsertResult): Promise<Delivered> {
       target: result.target ?? '',
       status: { tone: 'ok', key: 'templates.inserted', params: { target: result.target ?? '' } },
     };
+  // The insertion focused the host's field; the clipboard takes text only from a focused document.
+  window.focus();
   await navigator.clipboard.writeText(text);
   return {
     outcome: result.outcome,

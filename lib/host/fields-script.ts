@@ -53,7 +53,9 @@ const api: Omit<FieldsApi, 'answer'> & Partial<Pick<FieldsApi, 'answer'>> = {
         target: null,
         choices: choice.targets.map(({ id, label }) => ({ id, label })),
       };
-    const outcome = await insertInto(choice.target, choice.caret, text);
+    const { id } = choice.target;
+    const again = () => liveTargets(document, adapter).find((t) => t.id === id)?.el;
+    const outcome = await insertInto(choice.target, choice.caret, text, again);
     return { outcome, target: choice.target.label };
   },
   targets(adapter) {

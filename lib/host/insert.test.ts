@@ -128,6 +128,44 @@ describe('insertInto: "indsat" only when the text is in the document the editor 
     editor.remove();
   });
 
+  it('a host that puts its own value back a moment after the insertion has not taken the note', async () => {
+    document.execCommand = () => false; // the field takes the text through setRangeText
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    // A framework that re-renders the field from its own state 50 ms after each input.
+    const held: string[] = [];
+    field.addEventListener('input', () => setTimeout(() => (held.push(field.value), (field.value = '')), 50));
+    expect(await insertInto({ id: '0', label: 'Journal', el: field }, undefined, 'Borgeren deltog.')).toBe(
+      'not-verified',
+    );
+    expect(held).toEqual(['Borgeren deltog.']);
+    field.remove();
+  });
+
+  it('follows a field the host replaced after the insertion, and says "indsat" only if the new one holds the note', async () => {
+    document.execCommand = () => false;
+    for (const keeps of [true, false]) {
+      const field = document.createElement('textarea');
+      document.body.append(field);
+      let current: HTMLTextAreaElement = field;
+      field.addEventListener('input', () =>
+        setTimeout(() => {
+          current = document.createElement('textarea');
+          current.value = keeps ? field.value : '';
+          field.replaceWith(current);
+        }, 50),
+      );
+      const outcome = await insertInto(
+        { id: '0', label: 'Journal', el: field },
+        undefined,
+        'Borgeren deltog.',
+        () => current,
+      );
+      expect(outcome).toBe(keeps ? 'inserted' : 'not-verified');
+      current.remove();
+    }
+  });
+
   it('reads a field without the scratch elements an editor keeps inside it', () => {
     const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;
     expect(

@@ -35,6 +35,12 @@ const RICH_EDITOR =
   '.ql-editor,.ProseMirror,.ck-editor__editable,[data-slate-editor],[data-lexical-editor],.mce-content-body,.cke_editable,trix-editor';
 
 const VERIFY_MS = 2_000;
+/**
+ * How long the text must stay in the field after it was first read back: a host
+ * that puts its own value back a moment later (a framework re-rendering from its
+ * own state, a debounced normaliser) has not taken the note.
+ */
+const SETTLE_MS = 300;
 
 export const isTextField = (el: Element): el is TextField =>
   el.tagName === 'TEXTAREA' ||
@@ -317,18 +323,31 @@ export function put(el: HTMLElement, caret: Caret | undefined, text: string): In
  * Inserts `text` into the target and reads it back: 'inserted' only when the
  * field holds the text once more than before, outside the editor's scratch
  * elements (some editors take a paste in a later task, so this waits for up to
- * two seconds, checking at each change of the field).
+ * two seconds, checking at each change of the field), and still holds it
+ * SETTLE_MS later. `again` finds the target anew, should the host have replaced
+ * the element meanwhile.
  */
-export async function insertInto(target: LiveTarget, caret: Caret | undefined, text: string): Promise<InsertOutcome> {
+export async function insertInto(
+  target: LiveTarget,
+  caret: Caret | undefined,
+  text: string,
+  again: () => HTMLElement | undefined = () => undefined,
+): Promise<InsertOutcome> {
   const el = target.el;
   const wanted = squeeze(text);
   const before = occurrences(squeeze(fieldText(el)), wanted);
+  const holds = (field: HTMLElement | undefined) => !!field && occurrences(squeeze(fieldText(field)), wanted) > before;
   const refused = put(el, caret, text);
   if (refused) return refused;
   const until = performance.now() + VERIFY_MS;
-  for (;;) {
-    if (occurrences(squeeze(fieldText(el)), wanted) > before) return 'inserted';
+  while (!holds(el)) {
     if (performance.now() > until) return 'not-verified';
     await nextChange(el);
   }
+  const settled = performance.now() + SETTLE_MS;
+  while (performance.now() < settled) {
+    await nextChange(el);
+    if (!holds(el.isConnected ? el : again())) return 'not-verified';
+  }
+  return 'inserted';
 }

@@ -221,6 +221,31 @@ test('with no field to write in, the note is copied to the clipboard and the pan
   void page;
 });
 
+test('a host that puts its own value back a moment after the insertion: the panel does not say "indsat"', async ({
+  caseSystem,
+  context,
+  page,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await caseSystem.gotoCase(citizen(3).caseId, 'journal');
+  // A framework that re-renders the field from its own state 50 ms after each input.
+  await page.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#journal-tekst')!;
+    field.addEventListener('input', () => setTimeout(() => (field.value = ''), 50));
+  });
+  await page.locator('#journal-tekst').click();
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Tilbagerullet.', 'Kopiér.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('kunne ikke se notatet i »Notat (tekst)« bagefter');
+  await expect(panel.templateStatus).not.toContainText('indsat');
+  await expect(page.locator('#journal-tekst')).toHaveValue('');
+  const [worker] = context.serviceWorkers();
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+  expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('Oplyst: Tilbagerullet.');
+});
+
 test('a half-filled form is kept as a draft across a browser restart and switching citizen', async ({
   launch,
   caseSystemUrl,
