@@ -81,8 +81,14 @@ export function CitizenDataActions({
   };
 
   return (
-    // There while the Overblik above it still loads: never where its skip link lands (NOT_FIRST_STOP, lib/panel/focus.ts).
-    <section className="px-3 pb-2" aria-labelledby="privacy-heading" data-testid="citizen-data" data-not-first-stop="">
+    // Hidden while the Overblik above it still loads (its placeholder is the `peer`), so it does not
+    // jump down when the overview fills in; and never where its skip link lands (NOT_FIRST_STOP, lib/panel/focus.ts).
+    <section
+      className="px-3 pb-2 peer-data-loading:hidden"
+      aria-labelledby="privacy-heading"
+      data-testid="citizen-data"
+      data-not-first-stop=""
+    >
       {/* A menu, folded: handing over and erasing are rare, and erasing is never the first stop. */}
       <details className="space-y-2">
         <summary className="cursor-pointer rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700">

@@ -52,7 +52,13 @@ export function SummaryView({
     first && { records: first.deadlines, unreadable: 0 },
   );
   const deadlines = read?.records;
-  if (!summary || !deadlines) return <p className="px-4 py-3 text-sm text-slate-600">{t('summary.loading')}</p>;
+  if (!summary || !deadlines)
+    return (
+      // `peer`: the menu below the overview (CitizenDataActions) stays hidden until the overview is shown.
+      <p className="peer px-4 py-3 text-sm text-slate-600" data-loading="">
+        {t('summary.loading')}
+      </p>
+    );
   return (
     <div className="space-y-1.5 px-3 py-1" data-testid="summary">
       <SummaryActions citizen={citizen} citizenKey={citizenKey} />

@@ -190,3 +190,37 @@ test.describe('at 11 in the morning', () => {
     );
   });
 });
+
+test('the "Borgerens data" menu below the Overblik keeps its place while the overview loads', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(1).caseId);
+  const { panel } = caseSystem;
+  const menu = panel.frame.getByTestId('citizen-data');
+  await expect(menu).toBeVisible();
+  await panel.frame.getByRole('tab', { name: 'Noter' }).click();
+  await expect(menu).toHaveCount(0);
+  const frame = panelFrame(page);
+  // Every position the menu is drawn at from here on, each frame.
+  await frame.evaluate(() => {
+    const tops: number[] = [];
+    (window as unknown as { menuTops: number[] }).menuTops = tops;
+    const look = () => {
+      const box = document.querySelector('[data-testid="citizen-data"]')?.getBoundingClientRect();
+      if (box?.height && tops.at(-1) !== Math.round(box.top)) tops.push(Math.round(box.top));
+      requestAnimationFrame(look);
+    };
+    look();
+  });
+  // A slow machine: the overview's read takes several frames.
+  const cdp = await page.context().newCDPSession(frame);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+  await expect(panel.frame.getByTestId('summary')).toBeVisible();
+  await expect(menu).toBeVisible();
+  await page.waitForTimeout(300);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const tops = await frame.evaluate(() => (window as unknown as { menuTops: number[] }).menuTops);
+  expect(tops, 'the menu was drawn at one place only').toHaveLength(1);
+});
