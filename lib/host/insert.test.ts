@@ -85,6 +85,10 @@ describe('asParagraphs: plain text as paragraphs for an editor that wants HTML',
       'Notat &lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;æøå&quot;<p>Anden linje</p>',
     );
   });
+
+  it('keeps a space that begins the note (HTML would drop it)', () => {
+    expect(asParagraphs(' Notat\nAnden')).toBe('&nbsp;Notat<p>Anden</p>');
+  });
 });
 
 describe('insertInto: "indsat" only when the text is in the document the editor keeps', () => {
@@ -163,6 +167,61 @@ describe('insertInto: "indsat" only when the text is in the document the editor 
       );
       expect(outcome).toBe(keeps ? 'inserted' : 'not-verified');
       current.remove();
+    }
+  });
+
+  it('puts a space between the note and a word or sentence the caret ends, and nowhere else', async () => {
+    document.execCommand = () => false; // the field takes the text through setRangeText
+    const cases: [string, string][] = [
+      ['Indledning.', 'Indledning. Borgeren deltog.'],
+      ['Samtale med borgeren', 'Samtale med borgeren Borgeren deltog.'],
+      ['Indledning. ', 'Indledning. Borgeren deltog.'],
+      ['Indledning.\n', 'Indledning.\nBorgeren deltog.'],
+      ['Punkt (', 'Punkt (Borgeren deltog.'],
+      ['', 'Borgeren deltog.'],
+    ];
+    for (const [typed, expected] of cases) {
+      const field = document.createElement('textarea');
+      field.value = typed;
+      document.body.append(field);
+      expect(await insertInto({ id: '0', label: 'Journal', el: field }, undefined, 'Borgeren deltog.')).toBe(
+        'inserted',
+      );
+      expect(field.value).toBe(expected);
+      field.remove();
+    }
+  });
+
+  it('in a rich field, a space only after text in the same run, never after a paragraph or a line break', async () => {
+    document.execCommand = ((command: string, _ui: boolean, text: string) => {
+      if (command !== 'insertText') return false;
+      document.getSelection()!.getRangeAt(0).insertNode(document.createTextNode(text));
+      return true;
+    }) as typeof document.execCommand;
+    const at = (html: string, place: (editor: HTMLElement) => [Node, number]) => {
+      const editor = document.createElement('div');
+      editor.contentEditable = 'true';
+      editor.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+      document.body.append(editor);
+      const range = document.createRange();
+      range.setStart(...place(editor));
+      return { editor, range };
+    };
+    const cases: [string, (e: HTMLElement) => [Node, number], string][] = [
+      ['<p>Indledning.</p>', (e) => [e.firstChild!.firstChild!, 11], 'Indledning. Notat.'],
+      ['<p>Indledning.</p>', (e) => [e.firstChild!, 1], 'Indledning. Notat.'],
+      // After an inline element: not certain enough to guess, no space.
+      ['<p><b>Indledning.</b></p>', (e) => [e.firstChild!, 1], 'Indledning.Notat.'],
+      ['<p>Indledning.</p>', (e) => [e, 1], 'Indledning.Notat.'],
+      ['<p>Indledning.<br></p>', (e) => [e.firstChild!, 2], 'Indledning.Notat.'],
+    ];
+    for (const [html, place, expected] of cases) {
+      const { editor, range } = at(html, place);
+      expect(await insertInto({ id: '0', label: 'Journal', el: editor }, { el: editor, range }, 'Notat.')).toBe(
+        'inserted',
+      );
+      expect(editor.textContent, html).toBe(expected);
+      editor.remove();
     }
   });
 

@@ -35,6 +35,12 @@ const RICH_EDITOR =
   '.ql-editor,.ProseMirror,.ck-editor__editable,[data-slate-editor],[data-lexical-editor],.mce-content-body,.cke_editable,trix-editor';
 
 const VERIFY_MS = 2_000;
+// DOM constants as numbers (the minifier inlines these; `TEXT_NODE` it cannot): the field script's size counts.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
 /**
  * How long the text must stay in the field after it was first read back: a host
  * that puts its own value back a moment later (a framework re-rendering from its
@@ -223,15 +229,13 @@ const SCRATCH = '[data-mce-bogus],#mcepastebin,.cke_pastebin,[data-cke-temp]';
 export function fieldText(el: HTMLElement): string {
   if (isTextField(el)) return el.value;
   if (!el.querySelector(SCRATCH)) return el.textContent ?? '';
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_ELEMENT_AND_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SCRATCH)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
+      node.nodeType === ELEMENT_NODE && (node as Element).matches(SCRATCH) ? FILTER_REJECT : FILTER_ACCEPT,
   });
   let text = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue ?? '';
+    if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? '';
   return text;
 }
 
@@ -262,7 +266,8 @@ export const asParagraphs = (text: string) =>
     .split('\n')
     .map((line, i) => {
       const escaped = line.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-      return i === 0 ? escaped : `<p>${escaped}</p>`;
+      // A space that begins the text (./spaceBefore) stays one: HTML would drop it.
+      return i === 0 ? escaped.replace(/^ /, '&nbsp;') : `<p>${escaped}</p>`;
     })
     .join('');
 
@@ -319,6 +324,36 @@ export function put(el: HTMLElement, caret: Caret | undefined, text: string): In
   return undefined;
 }
 
+/** Ends a word or a sentence: the note goes after it with a space between. */
+const WORD_END = /[\p{L}\p{N}.,;:!?)\]»”]/u;
+
+/**
+ * The text the caret ends: its own text node, or the text node right before it
+ * in its element (CKEditor 4 puts the caret there); '' after anything else (a
+ * paragraph, a line break, an inline element: not certain enough to guess).
+ */
+function runBefore({ startContainer: node, startOffset: at }: Range): string {
+  const text = node.nodeType === TEXT_NODE ? node : node.childNodes[at - 1];
+  return text?.nodeType === TEXT_NODE ? (text as Text).data.slice(0, text === node ? at : undefined) : '';
+}
+
+/**
+ * A space when the caret sits right after a word or a sentence's end in the
+ * same run of text ("Indledning. Samtale …", not "Indledning.Samtale …").
+ * Only where that is certain: the character before the caret in a text field,
+ * or in the caret's own run of text; never at the start of a paragraph or line.
+ */
+function spaceBefore(el: HTMLElement, caret: Caret | undefined): string {
+  let before = '';
+  if (isTextField(el)) {
+    const at = caret?.el === el ? (el.selectionStart ?? el.value.length) : el.value.length;
+    before = el.value.slice(0, at);
+  } else if (caret?.range && el.contains(caret.range.startContainer)) {
+    before = runBefore(caret.range).replace(/[\u200b\u2060\ufeff]+$/, '');
+  }
+  return WORD_END.test(before.slice(-1)) ? ' ' : '';
+}
+
 /**
  * Inserts `text` into the target and reads it back: 'inserted' only when the
  * field holds the text once more than before, outside the editor's scratch
@@ -337,7 +372,7 @@ export async function insertInto(
   const wanted = squeeze(text);
   const before = occurrences(squeeze(fieldText(el)), wanted);
   const holds = (field: HTMLElement | undefined) => !!field && occurrences(squeeze(fieldText(field)), wanted) > before;
-  const refused = put(el, caret, text);
+  const refused = put(el, caret, spaceBefore(el, caret) + text);
   if (refused) return refused;
   const until = performance.now() + VERIFY_MS;
   while (!holds(el)) {
