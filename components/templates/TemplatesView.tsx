@@ -34,7 +34,13 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const draftIds = useLiveQuery(() => repository.formDrafts.templateIdsFor(citizenKey), [repository, citizenKey]);
   const [prefs, setPrefs] = useState<TemplatePrefs>({ favourites: [], recent: {} });
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The form left open when the caseworker went to another tab (to tick a checklist, say) opens again.
+  const [openId, setOpenId] = useState(() => {
+    const left = usePanelStore.getState().openForm;
+    return left?.citizenKey === citizenKey ? left.templateId : null;
+  });
+  const setOpenForm = usePanelStore((s) => s.setOpenForm);
+  useEffect(() => setOpenForm(openId ? { citizenKey, templateId: openId } : null), [setOpenForm, openId, citizenKey]);
   // Opened from a shortcut in the host's field: aimed at that field, cancelled back into it.
   const [aim, setAim] = useState<Aim | null>(null);
   // The picker the picker key in a host field asked for.
@@ -115,8 +121,9 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
           templates={loaded.templates}
           onBack={leave}
           onInserted={() => {
-            // Inserted: the shortcut is used up, nothing to put back.
+            // Inserted: the shortcut is used up, nothing to put back; back in this tab later, the list.
             setAim((a) => a && { target: a.target });
+            setOpenForm(null);
             updatePrefs({ ...prefs, recent: { ...prefs.recent, [open.id]: Date.now() } });
           }}
         />

@@ -50,6 +50,8 @@ export interface PanelState {
   /** The citizen tab in view; it stays when the caseworker moves to another citizen. */
   tab: PanelTab;
   templateRequest: TemplateRequest | null;
+  /** The template form open in the templates tab, open again on coming back to the tab (same citizen only). */
+  openForm: { citizenKey: string; templateId: string } | null;
   refused: Refused | null;
   setConnection(connection: Connection): void;
   setLinked(): void;
@@ -62,6 +64,7 @@ export interface PanelState {
   toggleCprRevealed(): void;
   setTab(tab: PanelTab): void;
   requestTemplate(request: TemplateRequest | null): void;
+  setOpenForm(openForm: PanelState['openForm']): void;
   setRefused(refused: Refused | null): void;
 }
 
@@ -78,6 +81,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   cprRevealed: false,
   tab: 'summary',
   templateRequest: null,
+  openForm: null,
   refused: null,
   setConnection: (connection) => set({ connection }),
   setLinked: () => set({ linked: true }),
@@ -100,6 +104,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   toggleCprRevealed: () => set((s) => ({ cprRevealed: !s.cprRevealed })),
   setTab: (tab) => set({ tab }),
   requestTemplate: (templateRequest) => set({ templateRequest }),
+  setOpenForm: (openForm) => set({ openForm }),
   setRefused: (refused) => set({ refused }),
 }));
 

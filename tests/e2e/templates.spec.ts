@@ -246,6 +246,26 @@ test('a host that puts its own value back a moment after the insertion: the pane
   expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('Oplyst: Tilbagerullet.');
 });
 
+test('a form left open to tick a checklist is open again on coming back to Skabeloner; after inserting, the list is', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(2).caseId, 'journal');
+  await page.locator('#journal-tekst').click();
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Halvt udfyldt.', 'Ringer.');
+  const tab = (name: string) => panel.frame.getByRole('tab', { name }).click();
+  await tab('Tjeklister');
+  await tab('Skabeloner');
+  await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Halvt udfyldt.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
+  await tab('Noter');
+  await tab('Skabeloner');
+  await expect(panel.frame.getByLabel('Søg skabelon')).toBeVisible();
+  await expect(panel.field(/Hvad blev oplyst/)).toHaveCount(0);
+});
+
 test('a half-filled form is kept as a draft across a browser restart and switching citizen', async ({
   launch,
   caseSystemUrl,

@@ -1,4 +1,4 @@
-import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 /** The Sidevogn panel iframe on a host page (or, with `root`, the browser's side panel). */
 export class Panel {
@@ -90,6 +90,10 @@ export class Panel {
   async openTemplate(query: string, { unfold = true }: { unfold?: boolean } = {}): Promise<void> {
     await this.frame.getByRole('tab', { name: 'Skabeloner' }).click();
     const search = this.frame.getByLabel('Søg skabelon');
+    // A form left open in this tab is open again on coming back: to the list, as a caseworker goes.
+    const back = this.frame.getByRole('button', { name: '← Alle skabeloner' });
+    await expect(search.or(back)).toBeVisible();
+    if (await back.isVisible()) await back.click();
     await search.fill(query);
     await search.press('Enter');
     await this.frame.getByRole('button', { name: 'Indsæt i journal' }).waitFor();
