@@ -99,7 +99,7 @@ export function CitizenTabs({
         {active === 'summary' && (
           // A read that throws (the summary row does not read) fails this view only, with a message.
           <ReadBoundary key={`${citizenKey}-${erasures}`}>
-            <SummaryView citizen={citizen} citizenKey={citizenKey} first={firstView} />
+            <SummaryView citizen={citizen} citizenKey={citizenKey} first={firstView} holdsMenu={erasures === 0} />
           </ReadBoundary>
         )}
         {active === 'summary' && (

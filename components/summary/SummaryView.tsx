@@ -28,9 +28,15 @@ export function SummaryView({
   citizen,
   citizenKey,
   first: firstView,
+  holdsMenu = true,
 }: {
   citizen: CitizenOnPage;
   citizenKey: string;
+  /**
+   * The menu below (CitizenDataActions) is hidden while this loads, so it does not jump down
+   * when the overview fills in; not after an erasure, whose "slettet" message it holds.
+   */
+  holdsMenu?: boolean;
   /** Shown until the live reads first answer (a warm start, lib/panel/first-view.ts). */
   first?: FirstView | undefined;
 }) {
@@ -55,7 +61,7 @@ export function SummaryView({
   if (!summary || !deadlines)
     return (
       // `peer`: the menu below the overview (CitizenDataActions) stays hidden until the overview is shown.
-      <p className="peer px-4 py-3 text-sm text-slate-600" data-loading="">
+      <p className="peer px-4 py-3 text-sm text-slate-600" data-loading={holdsMenu ? '' : undefined}>
         {t('summary.loading')}
       </p>
     );

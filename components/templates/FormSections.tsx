@@ -157,6 +157,9 @@ export function FormFooter({
         <button
           type="submit"
           aria-disabled={missingCount > 0 || busy}
+          // A double click (the second click of one) presses nothing more: not a second
+          // insertion, and not "Indsæt alligevel" past a warning the caseworker has not seen.
+          onClick={(e) => e.detail > 1 && e.preventDefault()}
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
         >
           {busy ? t('templates.inserting') : insertAnyway ? t('checklists.insertAnyway') : t('templates.insert')}

@@ -43,6 +43,10 @@ interface TemplateFormProps {
   templates: Template[];
   onBack(): void;
   onInserted(): void;
+  /** After an insertion, "Ny kladde" was pressed: the form is open again. */
+  onNewDraft?(): void;
+  /** Open again on coming back to the tab: focus stays where the caseworker is (the tab list). */
+  restored?: boolean;
 }
 
 export function TemplateForm(props: TemplateFormProps) {
@@ -82,6 +86,8 @@ function FilledForm({
   templates,
   onBack,
   onInserted,
+  onNewDraft,
+  restored,
   repository,
   context,
 }: FilledFormProps) {
@@ -100,7 +106,7 @@ function FilledForm({
     template: template.id,
   });
   // Opened by keyboard from the list: the first empty required field takes focus once (issue 30, item 4).
-  const [focusFirst, setFocusFirst] = useState(lastInputByKeyboard);
+  const [focusFirst, setFocusFirst] = useState(() => !restored && lastInputByKeyboard());
   const values = draft.values;
   const checklist = useLinkedChecklist(repository, citizenKey, template, values);
   const { linked, unresolved } = checklist;
@@ -126,6 +132,7 @@ function FilledForm({
         onNewDraft={() => {
           setFocusFirst(false);
           startAgain();
+          onNewDraft?.();
           focusFirstField(template, values);
         }}
       />

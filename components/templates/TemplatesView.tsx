@@ -27,22 +27,53 @@ export function usePersonalShortcuts(): Record<string, string> {
   return personal;
 }
 
+/** The caseworker's favourite and recent templates, saved as they change. */
+function useTemplatePrefs() {
+  const [prefs, setPrefs] = useState<TemplatePrefs>({ favourites: [], recent: {} });
+  useEffect(() => void loadTemplatePrefs().then(setPrefs), []);
+  const update = (next: TemplatePrefs) => {
+    setPrefs(next);
+    void saveTemplatePrefs(next);
+  };
+  return [prefs, update] as const;
+}
+
+/**
+ * The template form open in the tab. One left open when the caseworker went to
+ * another tab (to tick a checklist, say) opens again on coming back, for the
+ * same citizen (the panel store's `openForm`): not once its note is inserted
+ * (`setDone`, until "Ny kladde"), and not a form opened from a shortcut (its
+ * link to the host's field, and the shortcut to put back, are this view's only).
+ */
+function useOpenForm(citizenKey: string, aim: Aim | null) {
+  const [openId, setId] = useState(() => {
+    const left = usePanelStore.getState().openForm;
+    return left?.citizenKey === citizenKey ? left.templateId : null;
+  });
+  const [done, setDone] = useState(false);
+  const remember = openId && !aim?.requestId && !done ? openId : null;
+  const setOpenForm = usePanelStore((s) => s.setOpenForm);
+  useEffect(
+    () => setOpenForm(remember ? { citizenKey, templateId: remember } : null),
+    [setOpenForm, remember, citizenKey],
+  );
+  const setOpenId = (id: string | null) => {
+    setDone(false);
+    setId(id);
+  };
+  return { openId, setOpenId, setDone };
+}
+
 /** The templates tab: pick a template, fill it in, insert it into the journal. */
 export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage; citizenKey: string }) {
   const t = useT();
   const { repository, host } = usePanelServices();
   const loaded = useLiveQuery(() => repository.templates.list(), [repository]);
   const draftIds = useLiveQuery(() => repository.formDrafts.templateIdsFor(citizenKey), [repository, citizenKey]);
-  const [prefs, setPrefs] = useState<TemplatePrefs>({ favourites: [], recent: {} });
-  // The form left open when the caseworker went to another tab (to tick a checklist, say) opens again.
-  const [openId, setOpenId] = useState(() => {
-    const left = usePanelStore.getState().openForm;
-    return left?.citizenKey === citizenKey ? left.templateId : null;
-  });
-  const setOpenForm = usePanelStore((s) => s.setOpenForm);
-  useEffect(() => setOpenForm(openId ? { citizenKey, templateId: openId } : null), [setOpenForm, openId, citizenKey]);
+  const [prefs, updatePrefs] = useTemplatePrefs();
   // Opened from a shortcut in the host's field: aimed at that field, cancelled back into it.
   const [aim, setAim] = useState<Aim | null>(null);
+  const { openId, setOpenId, setDone } = useOpenForm(citizenKey, aim);
   // The picker the picker key in a host field asked for.
   const [picking, setPicking] = useState<{ target: string; requestId: string } | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -51,10 +82,6 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
   const request = usePanelStore((s) => s.templateRequest);
   const requestTemplate = usePanelStore((s) => s.requestTemplate);
   const personal = usePersonalShortcuts();
-
-  useEffect(() => {
-    void loadTemplatePrefs().then(setPrefs);
-  }, []);
 
   // A shortcut typed in the host, the picker key, or a refused form to reopen: taken once
   // (a refused form only for its own citizen), then cleared from the store.
@@ -87,11 +114,6 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
     if (taken.kind === 'template' && taken.requestId && unknown) cancelShortcut(host, taken.requestId);
   }, [taken, request, requestTemplate, host, unknown]);
 
-  const updatePrefs = (next: TemplatePrefs) => {
-    setPrefs(next);
-    void saveTemplatePrefs(next);
-  };
-
   const open = useMemo(() => loaded?.templates.find((tpl) => tpl.id === openId), [loaded, openId]);
 
   /** Leaving an aimed form or the picker without inserting: the shortcut goes back into the field. */
@@ -120,10 +142,12 @@ export function TemplatesView({ citizen, citizenKey }: { citizen: CitizenOnPage;
           personal={personal}
           templates={loaded.templates}
           onBack={leave}
+          onNewDraft={() => setDone(false)}
+          restored={opening === 0}
           onInserted={() => {
             // Inserted: the shortcut is used up, nothing to put back; back in this tab later, the list.
             setAim((a) => a && { target: a.target });
-            setOpenForm(null);
+            setDone(true);
             updatePrefs({ ...prefs, recent: { ...prefs.recent, [open.id]: Date.now() } });
           }}
         />

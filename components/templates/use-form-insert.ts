@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repositories } from '@/lib/repositories';
 import type { Template, TemplateField } from '@/lib/templates/schema';
@@ -55,9 +55,12 @@ export function useFormInsert({
   const values = draft.values;
   const { unresolved } = checklist;
 
+  // One insertion at a time: a second press (Ctrl+Enter, a click) while one runs does nothing.
+  const running = useRef(false);
+
   const insert = async () => {
     // Not loaded yet: the form is not shown.
-    if (!values) return;
+    if (!values || running.current) return;
     setAttempted(true);
     if (missing.length > 0) {
       document.getElementById(fieldDomId(missing[0]!.id))?.focus();
@@ -68,6 +71,7 @@ export function useFormInsert({
       setConfirmedAnyway(true);
       return;
     }
+    running.current = true;
     setBusy(true);
     setStatus(null);
     // The form as inserted: anything typed from here on is kept (draft.discard).
@@ -89,6 +93,7 @@ export function useFormInsert({
     } catch (e) {
       setStatus(insertFailure(e));
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { asParagraphs, chooseTarget, fieldText, insertInto, resolveTarget, type LiveTarget } from './insert';
 import { expectedTarget } from '../panel/target-choice';
 
@@ -92,6 +92,12 @@ describe('asParagraphs: plain text as paragraphs for an editor that wants HTML',
 });
 
 describe('insertInto: "indsat" only when the text is in the document the editor keeps', () => {
+  // Each test stands in for the browser's insertText in its own way.
+  const execCommand = document.execCommand;
+  afterEach(() => {
+    document.execCommand = execCommand;
+  });
+
   it("waits while the text sits in an editor's paste bin, and verifies once the editor has moved it in", async () => {
     // An editor like TinyMCE without HTML on the clipboard: it lets the paste
     // happen in a scratch element, then moves the text into its document in a later task.
@@ -143,6 +149,30 @@ describe('insertInto: "indsat" only when the text is in the document the editor 
       'not-verified',
     );
     expect(held).toEqual(['Borgeren deltog.']);
+    field.remove();
+  });
+
+  it('a host that clears the field and renders it again with the note has taken it: judged by the field at the end', async () => {
+    document.execCommand = () => false;
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    field.addEventListener('input', () => {
+      const value = field.value;
+      setTimeout(() => (field.value = ''), 20);
+      setTimeout(() => (field.value = value), 120);
+    });
+    expect(await insertInto({ id: '0', label: 'Journal', el: field }, undefined, 'Borgeren deltog.')).toBe('inserted');
+    field.remove();
+  });
+
+  it('a field with room for the note but not for the space before it takes the note alone', async () => {
+    document.execCommand = () => false;
+    const field = document.createElement('textarea');
+    field.value = 'Indledning.';
+    field.maxLength = field.value.length + 'Borgeren deltog.'.length;
+    document.body.append(field);
+    expect(await insertInto({ id: '0', label: 'Journal', el: field }, undefined, 'Borgeren deltog.')).toBe('inserted');
+    expect(field.value).toBe('Indledning.Borgeren deltog.');
     field.remove();
   });
 

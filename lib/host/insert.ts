@@ -42,11 +42,13 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 /**
- * How long the text must stay in the field after it was first read back: a host
- * that puts its own value back a moment later (a framework re-rendering from its
- * own state, a debounced normaliser) has not taken the note.
+ * How long after the text was first read back the field must still hold it: a
+ * host that puts its own value back a moment later (a framework re-rendering
+ * from its own state, a normaliser debounced by up to about 400 ms) has not
+ * taken the note. Judged by the field at the end, so a host that clears and
+ * re-renders the field on the way is not held against the note.
  */
-const SETTLE_MS = 300;
+const SETTLE_MS = 500;
 
 export const isTextField = (el: Element): el is TextField =>
   el.tagName === 'TEXTAREA' ||
@@ -360,7 +362,7 @@ function spaceBefore(el: HTMLElement, caret: Caret | undefined): string {
  * elements (some editors take a paste in a later task, so this waits for up to
  * two seconds, checking at each change of the field), and still holds it
  * SETTLE_MS later. `again` finds the target anew, should the host have replaced
- * the element meanwhile.
+ * the element (or the editor's frame) meanwhile.
  */
 export async function insertInto(
   target: LiveTarget,
@@ -372,7 +374,10 @@ export async function insertInto(
   const wanted = squeeze(text);
   const before = occurrences(squeeze(fieldText(el)), wanted);
   const holds = (field: HTMLElement | undefined) => !!field && occurrences(squeeze(fieldText(field)), wanted) > before;
-  const refused = put(el, caret, spaceBefore(el, caret) + text);
+  const space = spaceBefore(el, caret);
+  // A field with room for the note but not for the space takes the note alone.
+  let refused = put(el, caret, space + text);
+  if (refused === 'too-long' && space) refused = put(el, caret, text);
   if (refused) return refused;
   const until = performance.now() + VERIFY_MS;
   while (!holds(el)) {
@@ -380,9 +385,7 @@ export async function insertInto(
     await nextChange(el);
   }
   const settled = performance.now() + SETTLE_MS;
-  while (performance.now() < settled) {
-    await nextChange(el);
-    if (!holds(el.isConnected ? el : again())) return 'not-verified';
-  }
-  return 'inserted';
+  while (performance.now() < settled) await nextChange(el);
+  // A field in a frame the host removed is still connected to its own, dead document.
+  return holds(el.isConnected && el.ownerDocument.defaultView ? el : again()) ? 'inserted' : 'not-verified';
 }

@@ -258,12 +258,42 @@ test('a form left open to tick a checklist is open again on coming back to Skabe
   await tab('Tjeklister');
   await tab('Skabeloner');
   await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Halvt udfyldt.');
+  // By keyboard along the tabs and back: the form is there, and the focus stays on the tab.
+  const templatesTab = panel.frame.getByRole('tab', { name: 'Skabeloner' });
+  await templatesTab.focus();
+  await templatesTab.press('ArrowRight');
+  await expect(panel.frame.getByRole('tab', { name: 'Tjeklister' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Halvt udfyldt.');
+  await page.waitForTimeout(300);
+  await expect(templatesTab).toBeFocused();
   await panel.insert();
   await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
   await tab('Noter');
   await tab('Skabeloner');
   await expect(panel.frame.getByLabel('Søg skabelon')).toBeVisible();
   await expect(panel.field(/Hvad blev oplyst/)).toHaveCount(0);
+});
+
+test('a double click on insert, or Ctrl+Enter pressed twice, inserts the note once', async ({ caseSystem, page }) => {
+  const { panel } = caseSystem;
+  const once = async (press: () => Promise<void>, learnt: string) => {
+    await page.locator('#journal-tekst').fill('');
+    await page.locator('#journal-tekst').click();
+    await fillContactNote(panel, learnt, 'Ingen.');
+    await press();
+    await expect(panel.templateStatus).toContainText('Notatet er indsat i »Notat (tekst)«');
+    await page.waitForTimeout(1_000);
+    const note = await page.locator('#journal-tekst').inputValue();
+    expect(note.split(`Oplyst: ${learnt}`).length - 1, note).toBe(1);
+  };
+  await caseSystem.gotoCase(citizen(5).caseId, 'journal');
+  await once(() => panel.frame.getByRole('button', { name: 'Indsæt i journal' }).dblclick(), 'Dobbeltklik.');
+  const field = panel.field(/Aftaler og næste skridt/);
+  await once(async () => {
+    await field.press('Control+Enter');
+    await field.press('Control+Enter');
+  }, 'To gange Ctrl+Enter.');
 });
 
 test('a half-filled form is kept as a draft across a browser restart and switching citizen', async ({

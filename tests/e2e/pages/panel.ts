@@ -90,8 +90,8 @@ export class Panel {
   async openTemplate(query: string, { unfold = true }: { unfold?: boolean } = {}): Promise<void> {
     await this.frame.getByRole('tab', { name: 'Skabeloner' }).click();
     const search = this.frame.getByLabel('Søg skabelon');
-    // A form left open in this tab is open again on coming back: to the list, as a caseworker goes.
-    const back = this.frame.getByRole('button', { name: '← Alle skabeloner' });
+    // A form left open in this tab (or its "indsat" state) is there again on coming back: to the list.
+    const back = this.frame.getByRole('button', { name: /^(← )?Alle skabeloner$/ });
     await expect(search.or(back)).toBeVisible();
     if (await back.isVisible()) await back.click();
     await search.fill(query);
