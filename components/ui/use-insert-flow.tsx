@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import type { InsertResult, TargetsView } from '@/lib/panel/host-connection';
+import type { HostConnection, InsertResult, TargetsView } from '@/lib/panel/host-connection';
+import { backToHost } from '@/lib/panel/focus';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
 import { useT } from './i18n';
@@ -47,7 +48,7 @@ export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; par
 }
 
 /** How an insertion ended: read back in the target, or else copied to the clipboard. */
-async function settle(text: string, result: InsertResult): Promise<Delivered> {
+async function settle(text: string, result: InsertResult, host: HostConnection): Promise<Delivered> {
   if (result.outcome === 'inserted')
     return {
       outcome: result.outcome,
@@ -57,6 +58,8 @@ async function settle(text: string, result: InsertResult): Promise<Delivered> {
   // The insertion focused the host's field; the clipboard takes text only from a focused document.
   window.focus();
   await navigator.clipboard.writeText(text);
+  // Not seen in the field after all: back there, where Ctrl+V puts the note.
+  if (result.outcome === 'not-verified') backToHost(host);
   return {
     outcome: result.outcome,
     target: null,
@@ -165,7 +168,7 @@ export function useInsertFlow({
         setAsking({ text, choices: result.choices, done });
         return;
       }
-      await done(await settle(text, result));
+      await done(await settle(text, result, host));
     },
     [host, prefer, remembered, aim],
   );
@@ -193,7 +196,7 @@ export function useInsertFlow({
       await saveTargetChoice(rememberAs, choice.label);
       setRemembered(choice.label);
     }
-    await pending.done(await settle(pending.text, result));
+    await pending.done(await settle(pending.text, result, host));
   };
 
   /** Where a confirmed insertion will go (the handover's confirmation shows it before the click). */
@@ -223,7 +226,7 @@ export function useInsertFlow({
         await saveTargetChoice(rememberAs, target.label);
         setRemembered(target.label);
       }
-      await done(await settle(text, result));
+      await done(await settle(text, result, host));
     },
     [host, rememberAs, setRemembered],
   );

@@ -240,6 +240,8 @@ test('a host that puts its own value back a moment after the insertion: the pane
   await expect(panel.templateStatus).toContainText('kunne ikke se notatet i »Notat (tekst)« bagefter');
   await expect(panel.templateStatus).not.toContainText('indsat');
   await expect(page.locator('#journal-tekst')).toHaveValue('');
+  // Back in the field, where Ctrl+V puts the note.
+  await expect(page.locator('#journal-tekst')).toBeFocused();
   const [worker] = context.serviceWorkers();
   const reader = await context.newPage();
   await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
