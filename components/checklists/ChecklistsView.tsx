@@ -5,6 +5,7 @@ import { formatDateTime, type Locale } from '@/lib/i18n/i18n';
 import { isInForce } from '@/lib/packs/validity';
 import { isoToday } from '@/lib/templates/form';
 import { useLocale, useT } from '@/components/ui/i18n';
+import { firstClickOnly } from '@/components/ui/input-modality';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { UnreadableNotice } from '@/components/ui/Unreadable';
 import { ChecklistRunView } from './ChecklistRunView';
@@ -66,8 +67,7 @@ export function ChecklistsView({ citizenKey }: { citizenKey: string }) {
         <button
           type="submit"
           disabled={!chosen}
-          // A double click (the second click of one) starts nothing more.
-          onClick={(e) => e.detail > 1 && e.preventDefault()}
+          onClick={firstClickOnly}
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 disabled:bg-slate-400"
         >
           {t('checklists.start')}

@@ -3,6 +3,7 @@ import type { ChecklistItem } from '@/lib/checklists/schema';
 import { validityOn } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
+import { firstClickOnly } from '@/components/ui/input-modality';
 import { TemplateBasis } from '@/components/ui/TemplateBasis';
 import { NEXT_MISSING_KEY } from './next-missing';
 
@@ -157,9 +158,7 @@ export function FormFooter({
         <button
           type="submit"
           aria-disabled={missingCount > 0 || busy}
-          // A double click (the second click of one) presses nothing more: not a second
-          // insertion, and not "Indsæt alligevel" past a warning the caseworker has not seen.
-          onClick={(e) => e.detail > 1 && e.preventDefault()}
+          onClick={firstClickOnly}
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 aria-disabled:bg-slate-500"
         >
           {busy ? t('templates.inserting') : insertAnyway ? t('checklists.insertAnyway') : t('templates.insert')}

@@ -13,3 +13,12 @@ if (typeof document !== 'undefined') {
 }
 
 export const lastInputByKeyboard = (): boolean => byKeyboard;
+
+/**
+ * A submit button's click handler: the second click of a double click presses
+ * nothing (a second checklist run, a second insertion, "Indsæt alligevel" past
+ * a warning not yet seen).
+ */
+export const firstClickOnly = (e: { detail: number; preventDefault(): void }): void => {
+  if (e.detail > 1) e.preventDefault();
+};

@@ -384,8 +384,7 @@ export async function insertInto(
     if (performance.now() > until) return 'not-verified';
     await nextChange(el);
   }
-  const settled = performance.now() + SETTLE_MS;
-  while (performance.now() < settled) await nextChange(el);
+  await new Promise((settled) => setTimeout(settled, SETTLE_MS));
   // A field in a frame the host removed is still connected to its own, dead document.
   return holds(el.isConnected && el.ownerDocument.defaultView ? el : again()) ? 'inserted' : 'not-verified';
 }

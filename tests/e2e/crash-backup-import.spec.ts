@@ -7,7 +7,7 @@ import { keyringSchema, unlockWithPassphrase } from '@/lib/crypto/keyring';
 import { open, seal } from '@/lib/crypto/seal';
 import { CITIZEN_TABLES } from '@/lib/db/citizen-tables';
 import { expect, setUpPassphrase, test, unlock } from './fixtures';
-import { killDuringImports, type ImportScenario } from './kill-loop';
+import { killDuringImports, killLoopTimeout, type ImportScenario } from './kill-loop';
 
 // Playwright's trace recorder cannot finish on a browser we SIGKILL.
 test.use({ trace: 'off' });
@@ -412,9 +412,7 @@ function backupScenario(exported: string): ImportScenario<BackupState> {
 test('SIGKILL at points spread over a large backup import: after relaunch the DB opens and holds entirely the old or entirely the merged new data; both outcomes occur', async ({
   spawn,
 }) => {
-  // At least what the run was given (`--timeout`), for a slow or loaded machine.
-  // Each run took up to 20 s in CI beside the editor matrix (the backup's export 16 s, its commit 4 s).
-  test.setTimeout(Math.max(test.info().timeout, 120_000 + RUNS * 25_000));
+  test.setTimeout(killLoopTimeout(RUNS, test.info().timeout));
   const t0 = Date.now();
   const exported = await exportSourceBackup();
   // Encrypted: no text or CPR of the records in the file.

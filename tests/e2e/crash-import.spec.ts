@@ -3,7 +3,7 @@ import { aTeamPack } from '../fixtures/packs';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { MAX_PACK_BYTES, type PackInput } from '@/lib/packs/schema';
 import { expect, test, unlock } from './fixtures';
-import { killDuringImports, type ImportScenario } from './kill-loop';
+import { killDuringImports, killLoopTimeout, type ImportScenario } from './kill-loop';
 
 // Playwright's trace recorder cannot finish on a browser we SIGKILL.
 test.use({ trace: 'off' });
@@ -144,9 +144,7 @@ test('SIGKILL at points spread over a large pack import: after relaunch the DB o
 }) => {
   // 12 kills, each a relaunch of a real browser, an unlock and a ~5 MB import: about 2 minutes
   // on 2 cores (the 5 MB file transfer and validation dominate).
-  // At least what the run was given (`--timeout`), for a slow or loaded machine.
-  // Each run took up to 20 s in CI beside the editor matrix (the backup's export 16 s, its commit 4 s).
-  test.setTimeout(Math.max(test.info().timeout, 120_000 + RUNS * 25_000));
+  test.setTimeout(killLoopTimeout(RUNS, test.info().timeout));
   const size = Buffer.byteLength(JSON.stringify(bulkPack(1)));
   expect(size).toBeGreaterThan(MAX_PACK_BYTES * 0.8);
   expect(size).toBeLessThan(MAX_PACK_BYTES);

@@ -80,6 +80,13 @@ export interface KillRun {
 export const maxDiscards = (runs: number) => Math.ceil(runs / 20);
 
 /**
+ * A kill loop's time: each run took up to 20 s in CI beside the editor matrix
+ * (a backup's export 16 s, its commit 4 s); at least what the run was given
+ * (`--timeout`), for a slow or loaded machine.
+ */
+export const killLoopTimeout = (runs: number, given: number) => Math.max(given, 120_000 + runs * 25_000);
+
+/**
  * The kill delays of a loop: `runs` points spread evenly over the window, one
  * at a random place in each of `runs` equal slices, in a random order. Evenly
  * so that every part of the window gets its kills, the part before the click

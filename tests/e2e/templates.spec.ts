@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
 import { expect, test, unlock } from './fixtures';
@@ -202,6 +202,14 @@ test('insertion goes into a plain contenteditable field the caseworker was in', 
   expect((await inputEvents(page)).bemaerkning).toBeGreaterThan(before.bemaerkning);
 });
 
+/** The clipboard, read from a top-level extension page (the panel frame may only write). */
+async function clipboardText(context: BrowserContext): Promise<string> {
+  const [worker] = context.serviceWorkers();
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+  return reader.evaluate(() => navigator.clipboard.readText());
+}
+
 test('with no field to write in, the note is copied to the clipboard and the panel says so', async ({
   caseSystem,
   context,
@@ -213,11 +221,7 @@ test('with no field to write in, the note is copied to the clipboard and the pan
   await fillContactNote(panel, 'Intet felt.', 'Kopiér.');
   await panel.insert();
   await expect(panel.templateStatus).toContainText('kopieret til udklipsholderen');
-  // Read the clipboard from a top-level extension page (the panel frame may only write).
-  const [worker] = context.serviceWorkers();
-  const reader = await context.newPage();
-  await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
-  expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('Oplyst: Intet felt.');
+  expect(await clipboardText(context)).toContain('Oplyst: Intet felt.');
   void page;
 });
 
@@ -242,10 +246,7 @@ test('a host that puts its own value back a moment after the insertion: the pane
   await expect(page.locator('#journal-tekst')).toHaveValue('');
   // Back in the field, where Ctrl+V puts the note.
   await expect(page.locator('#journal-tekst')).toBeFocused();
-  const [worker] = context.serviceWorkers();
-  const reader = await context.newPage();
-  await reader.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
-  expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('Oplyst: Tilbagerullet.');
+  expect(await clipboardText(context)).toContain('Oplyst: Tilbagerullet.');
 });
 
 test('a form left open to tick a checklist is open again on coming back to Skabeloner; after inserting, the list is', async ({
