@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultPack } from '../packs/default-pack';
 import { DEFAULT_PACK_VERSION } from '../packs/default-pack-version';
@@ -89,6 +90,13 @@ describe('packs', () => {
     expect(installed!.active.name).toBe('Sidevogn standardpakke (dansk)');
     expect((await t.repo.templates.list()).templates).toHaveLength(15);
     expect((await t.repo.packs.activeContent()).checklists).toHaveLength(15);
+  });
+
+  it('installs the default pack without reading enterprise policy, which takes seconds after a browser start', async () => {
+    const managedRead = vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({} as never);
+    await t.repo.packs.installDefault(async () => defaultPack);
+    expect(managedRead).not.toHaveBeenCalled();
+    expect((await t.repo.packs.list()).map((p) => p.state.id)).toEqual(['dk.default']);
   });
 
   it('updates a default pack installed as 1.0.0 to the shipped version; a checklist begun on 1.0.0 keeps it', async () => {

@@ -208,7 +208,10 @@ function packInstalls(db: SidevognDb, now: () => number, policy: Policy, checked
       source: PackSource,
       options: { removable?: boolean; markDefault?: boolean; signedBy?: string | null } = {},
     ): Promise<void> {
-      const refusal = await policyRefusal(pack, source, await policy());
+      // The default pack is let in without policy (policyRefusal), so it waits for no policy read:
+      // the browser's first read of managed storage after a start takes seconds (3–6 s measured),
+      // and the first run's set-up form waited for it.
+      const refusal = source.kind === 'default' ? null : await policyRefusal(pack, source, await policy());
       if (refusal) throw new PackInstallError(refusal);
       await db.transaction('rw', db.packs, db.packState, db.meta, async () => {
         const others = (await db.packState.toArray()).filter((s) => s.id !== pack.id);
