@@ -7,6 +7,7 @@ import {
   type Refusal,
   type Strength,
 } from '@/lib/crypto/passphrase';
+import { readLockPolicy } from '@/lib/crypto/policy';
 import type { Translate } from '@/lib/i18n/i18n';
 import { useT } from '@/components/ui/i18n';
 import { lockInputClass } from '@/components/ui/styles';
@@ -31,15 +32,13 @@ export function refusalText(t: Translate, refusal: Refusal, min: number): string
 /**
  * Checks a new passphrase (loading the estimator on first use); the text to
  * show when it is refused, or null. An estimator that fails to load refuses:
- * no passphrase is accepted unchecked.
+ * no passphrase is accepted unchecked. The minimum length is policy's as read
+ * now, not the one the form shows: the browser's first read of policy after a
+ * start takes seconds, and a form submitted before it came showed the default.
  */
-export async function refuseNewPassphrase(
-  t: Translate,
-  passphrase: string,
-  confirm: string,
-  min: number,
-): Promise<string | null> {
+export async function refuseNewPassphrase(t: Translate, passphrase: string, confirm: string): Promise<string | null> {
   try {
+    const { minPassphraseLength: min } = await readLockPolicy();
     const refusal = await checkNewPassphrase(passphrase, confirm, min);
     return refusal && refusalText(t, refusal, min);
   } catch (error) {
