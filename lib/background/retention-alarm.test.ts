@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_MS, DEFAULT_RETENTION_DAYS, RETENTION_STEP_MS } from '../privacy/citizen-data';
 import { readRetentionState } from '../privacy/retention-policy';
 import { checkDataLoss, markCitizenData, readDataMarker } from '../backup/marker';
@@ -70,6 +71,20 @@ describe('retention does not trust the clock (issue 27, item 6)', () => {
     const state = await readRetentionState();
     expect(state.held).toBeUndefined();
     expect(state.deleted).toEqual([{ at: jumped + DAY_MS, citizens: 20, records: 20 }]);
+  });
+
+  it("runs that overlap (the browser start's and the alarm's) run one after the other: the hold is kept", async () => {
+    await citizens(20, T - 2 * DAY_MS);
+    expect(await runRetention(fresh.db, T - DAY_MS)).toMatchObject({ status: 'done' });
+    // Started together: the start's run by a good clock, whose policy read is slow as at a browser
+    // start, then the alarm's by a clock that jumped.
+    const read = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    read.mockImplementationOnce(() => new Promise((resolve) => setTimeout(() => resolve({}), 50)) as never);
+    read.mockResolvedValue({} as never);
+    const [start, alarm] = await Promise.all([runRetention(fresh.db, T), runRetention(fresh.db, T + R)]);
+    expect(start).toMatchObject({ status: 'done', citizens: 0 });
+    expect(alarm).toMatchObject({ status: 'held', reason: 'clock' });
+    expect((await readRetentionState()).held).toMatchObject({ at: T + R, reason: 'clock', citizens: 20 });
   });
 
   it('an ordinary day deletes those whose time came, and records it', async () => {

@@ -19,11 +19,23 @@ export const RETENTION_ALARM = 'retention';
  * of the last completed run is kept even when it went back, so notes stamped
  * while the clock was behind are not taken for old when it is put right.
  */
-export async function runRetention(
+export function runRetention(
   db: SidevognDb,
   now = Date.now(),
-  { confirmed = false }: { confirmed?: boolean } = {},
+  options: { confirmed?: boolean } = {},
 ): Promise<RetentionResult> {
+  // One run at a time: two that overlap (at browser start, the start's and the alarm's) both
+  // read the state before either writes it, and the later write drops the other's hold. In
+  // order within this page or worker, and under a lock shared with the options page.
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run = () => retentionRun(db, now, options);
+  const next = runs.then(() => (locks ? locks.request('sidevogn-retention', run) : run()));
+  runs = next.catch(() => undefined);
+  return next;
+}
+let runs: Promise<unknown> = Promise.resolve();
+
+async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: { confirmed?: boolean }) {
   // At browser start this runs before any Sidevogn page: a database that came
   // back empty is a loss to report (lib/backup/marker.ts), not a state for the
   // marker to follow, or no page would ever see the loss.
