@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -15,5 +16,8 @@ export default defineConfig({
     ],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Vitest's default is one worker fewer than the cores: one on CI's 2 cores. Two workers there
+    // took the suite from 105 s to 69 s (2026-12-07): much of a file's time is importing, not CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
