@@ -25,6 +25,9 @@ import { Panel } from './pages/panel';
  */
 
 test.use({ trace: 'off' });
+// One worker builds the packages and runs these in order: two workers' builds into the same
+// directory raced (one read a manifest the other's build had just removed).
+test.describe.configure({ mode: 'default' });
 
 const STORE_OUT = resolve(ROOT, process.env.SIDEVOGN_OUT ?? '.output', 'e2e-store');
 const STORE_DIR = join(STORE_OUT, 'chrome-mv3');
