@@ -60,7 +60,7 @@ function ChangePassphraseForm({ db, policy }: { db: SidevognDb; policy: LockPoli
     setDone(null);
     setBusy(true);
     setError(null);
-    void refuseNewPassphrase(t, pass.value, pass.confirm)
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength)
       .then(async (refused) => {
         if (refused !== null) throw new Refused(refused);
         if (rotate) {

@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
+import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SidevognDb } from '@/lib/db/database';
 import { DEFAULT_LOCK_POLICY } from '@/lib/crypto/policy';
-import { setUpEncryption } from '@/lib/db/keyring-store';
-import { SetUpForm } from './LockForms';
+import { resetPassphrase, setUpEncryption } from '@/lib/db/keyring-store';
+import { SetUpForm, UnlockForm } from './LockForms';
 
 vi.mock('@/lib/db/keyring-store', async (actual) => ({
   ...(await actual<typeof import('@/lib/db/keyring-store')>()),
   setUpEncryption: vi.fn(),
+  resetPassphrase: vi.fn(),
 }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -22,33 +23,68 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+const render = (element: ReactElement) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root!.render(element));
+  return host;
+};
+
 /** Types into a React-controlled field as the browser does: the native setter, then an input event. */
 function type(input: HTMLInputElement, text: string) {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-it("set-up refuses a passphrase shorter than policy's minimum, though the form still showed the default when it was sent", async () => {
-  // Policy asks for 32; the form was drawn with the default 12, as before the browser's first policy read came.
-  vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ minPassphraseLength: 32 } as never);
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() =>
-    root!.render(
-      <SetUpForm
-        db={{} as SidevognDb}
-        policy={DEFAULT_LOCK_POLICY}
-        onCreated={() => undefined}
-        onAlreadySetUp={() => undefined}
-      />,
-    ),
-  );
-  const strong = 'Grøn cykel under æbletræet 42'; // 29 characters, strong
-  const [passphrase, confirm] = [...host.querySelectorAll('input')];
+const strong = 'Grøn cykel under æbletræet 42'; // 29 characters, strong
+
+/** Fills the new passphrase twice, sends the form, and waits for its error line to say `refusal`. */
+async function sendNewPassphrase(host: HTMLElement, refusal: string) {
+  const [passphrase, confirm] = [...host.querySelectorAll<HTMLInputElement>('input[type="password"]')];
   act(() => type(passphrase!, strong));
   act(() => type(confirm!, strong));
   act(() => host.querySelector('form')!.requestSubmit());
-  await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toContain('mindst 32 tegn'));
+  await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toContain(refusal));
+}
+
+// Policy asks for 32; the forms were drawn with the default 12, as before the browser's first policy read came.
+const policyAsks32 = () =>
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ minPassphraseLength: 32 } as never);
+
+it("set-up refuses a passphrase shorter than policy's minimum, though the form still showed the default when it was sent", async () => {
+  policyAsks32();
+  const host = render(
+    <SetUpForm
+      db={{} as SidevognDb}
+      policy={DEFAULT_LOCK_POLICY}
+      onCreated={() => undefined}
+      onAlreadySetUp={() => undefined}
+    />,
+  );
+  await sendNewPassphrase(host, 'mindst 32 tegn');
+  expect(setUpEncryption).not.toHaveBeenCalled();
+});
+
+it("a new passphrase set with the recovery key is held to policy's minimum in the same way", async () => {
+  policyAsks32();
+  const host = render(<UnlockForm db={{} as SidevognDb} policy={DEFAULT_LOCK_POLICY} />);
+  act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Glemt adgangskoden?')!.click());
+  act(() => type(host.querySelector<HTMLInputElement>('input:not([type="password"])')!, 'ABCD-EFGH'));
+  await sendNewPassphrase(host, 'mindst 32 tegn');
+  expect(resetPassphrase).not.toHaveBeenCalled();
+});
+
+it('when policy cannot be read, the minimum the form showed still holds', async () => {
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+  const host = render(
+    <SetUpForm
+      db={{} as SidevognDb}
+      policy={{ ...DEFAULT_LOCK_POLICY, minPassphraseLength: 32 }}
+      onCreated={() => undefined}
+      onAlreadySetUp={() => undefined}
+    />,
+  );
+  await sendNewPassphrase(host, 'mindst 32 tegn');
   expect(setUpEncryption).not.toHaveBeenCalled();
 });

@@ -79,7 +79,7 @@ export function SetUpForm({
     e.preventDefault();
     setBusy(true);
     setError(null);
-    void refuseNewPassphrase(t, pass.value, pass.confirm).then((refused) => {
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength).then((refused) => {
       if (refused !== null) {
         setBusy(false);
         return setError(refused);
@@ -254,7 +254,7 @@ function RecoveryUnlock({ db, policy, onBack }: { db: SidevognDb; policy: LockPo
     e.preventDefault();
     setBusy(true);
     setError(null);
-    void refuseNewPassphrase(t, pass.value, pass.confirm)
+    void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength)
       .then(async (refused) => {
         if (refused !== null) {
           setBusy(false);

@@ -33,12 +33,18 @@ export function refusalText(t: Translate, refusal: Refusal, min: number): string
  * Checks a new passphrase (loading the estimator on first use); the text to
  * show when it is refused, or null. An estimator that fails to load refuses:
  * no passphrase is accepted unchecked. The minimum length is policy's as read
- * now, not the one the form shows: the browser's first read of policy after a
- * start takes seconds, and a form submitted before it came showed the default.
+ * now, or the one the form shows if that is higher: the browser's first read
+ * of policy after a start takes seconds, and a form drawn before it came shows
+ * the default.
  */
-export async function refuseNewPassphrase(t: Translate, passphrase: string, confirm: string): Promise<string | null> {
+export async function refuseNewPassphrase(
+  t: Translate,
+  passphrase: string,
+  confirm: string,
+  shownMin: number,
+): Promise<string | null> {
   try {
-    const { minPassphraseLength: min } = await readLockPolicy();
+    const min = Math.max(shownMin, (await readLockPolicy()).minPassphraseLength);
     const refusal = await checkNewPassphrase(passphrase, confirm, min);
     return refusal && refusalText(t, refusal, min);
   } catch (error) {
