@@ -27,7 +27,7 @@ export function RetentionStatus({ db }: { db: SidevognDb }) {
     setBusy(true);
     setStatus(null);
     try {
-      const result = await runRetention(db, Date.now(), { confirmed: true });
+      const result = await runRetention(db, undefined, { confirmed: true });
       setStatus(
         result.status === 'done'
           ? { key: 'retention.held.done', params: { count: result.citizens } }

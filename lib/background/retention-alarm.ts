@@ -21,18 +21,25 @@ export const RETENTION_ALARM = 'retention';
  */
 export function runRetention(
   db: SidevognDb,
-  now = Date.now(),
+  /** The run's clock; by default the time it starts, after any run before it has ended. */
+  at?: number,
   options: { confirmed?: boolean } = {},
 ): Promise<RetentionResult> {
-  // One run at a time: two that overlap (at browser start, the start's and the alarm's) both
-  // read the state before either writes it, and the later write drops the other's hold. In
-  // order within this page or worker, and under a lock shared with the options page.
+  // One run at a time: two that overlap (the worker's at browser start and its alarm's, or the
+  // options page's "Slet alligevel" and the worker's) both read the state before either writes
+  // it, and the later write drops what the other wrote (a hold, or the clock of its run). Under
+  // a lock shared by the worker and the options page, which also keeps each context's order.
+  const run = () => retentionRun(db, at ?? Date.now(), options);
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  const run = () => retentionRun(db, now, options);
-  const next = runs.then(() => (locks ? locks.request('sidevogn-retention', run) : run()));
+  // A run that never ends would hold up every later one: waiting gives up after a minute.
+  if (locks) return locks.request(RETENTION_LOCK, { signal: AbortSignal.timeout(RETENTION_LOCK_WAIT_MS) }, run);
+  // Without Web Locks (unit tests): in order within this context.
+  const next = runs.then(run);
   runs = next.catch(() => undefined);
   return next;
 }
+const RETENTION_LOCK = 'sidevogn-retention';
+const RETENTION_LOCK_WAIT_MS = 60_000;
 let runs: Promise<unknown> = Promise.resolve();
 
 async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: { confirmed?: boolean }) {
