@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { act, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SidevognDb } from '@/lib/db/database';
 import { DEFAULT_LOCK_POLICY } from '@/lib/crypto/policy';
 import { resetPassphrase, setUpEncryption } from '@/lib/db/keyring-store';
+import { render } from '../../tests/unit/react-root';
 import { SetUpForm, UnlockForm } from './LockForms';
 
 vi.mock('@/lib/db/keyring-store', async (actual) => ({
@@ -13,23 +13,6 @@ vi.mock('@/lib/db/keyring-store', async (actual) => ({
   setUpEncryption: vi.fn(),
   resetPassphrase: vi.fn(),
 }));
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.replaceChildren();
-});
-
-const render = (element: ReactElement) => {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(element));
-  return host;
-};
 
 /** Types into a React-controlled field as the browser does: the native setter, then an input event. */
 function type(input: HTMLInputElement, text: string) {
