@@ -70,6 +70,32 @@ describe('a database that vanished under an unlocked session', () => {
     expect((await readDataMarker())?.lostAt).toEqual(expect.any(Number));
   });
 
+  it('a dedicated worker writes nothing into a database another page created anew (no keyring), and opens one with it', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await aDb(name).open(); // Created by a page after the old one vanished: no keyring.
+    const inWorker = async (write: () => Promise<unknown>) => {
+      const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
+      vi.stubGlobal('DedicatedWorkerGlobalScope', class {});
+      Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });
+      try {
+        return await write();
+      } finally {
+        vi.unstubAllGlobals();
+        Object.defineProperty(fakeBrowser, 'storage', storage);
+      }
+    };
+    // The search worker's snapshot write, sealed under the key of the keyring that went.
+    const snapshot = { range: '["",null]', seq: 1, iv: new Uint8Array(12), ct: new Uint8Array(4) };
+    await expect(inWorker(() => aDb(name).searchIndex.put(snapshot as never))).rejects.toMatchObject({
+      inner: expect.any(DatabaseVanishedError),
+    });
+    expect(await aDb(name).searchIndex.count()).toBe(0);
+    // With the keyring there (set up again, or never lost), the worker writes.
+    await aDb(name).meta.put({ key: KEYRING_META_KEY, value: 'the keyring' });
+    await inWorker(() => aDb(name).searchIndex.put(snapshot as never));
+    expect(await aDb(name).searchIndex.count()).toBe(1);
+  });
+
   it('outside the extension (no extension storage: tests, benchmarks) it is created as ever', async () => {
     const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
     Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });

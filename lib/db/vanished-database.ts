@@ -40,15 +40,24 @@ const sessionStorage = () => (browser as Partial<typeof browser> | undefined)?.s
  * that next opens it does, and answers.
  */
 export function beforeCreate(): void {
-  if ('DedicatedWorkerGlobalScope' in globalThis)
-    throw new DatabaseVanishedError('The database was gone; a worker does not create it');
+  if (inWorker()) throw new DatabaseVanishedError('The database was gone; a worker does not create it');
 }
+
+const inWorker = () => 'DedicatedWorkerGlobalScope' in globalThis;
 
 /**
  * In Dexie's sticky `ready`, on every open; `meta` is the opening
  * connection's table (the only one usable before the open completes).
  */
 export async function checkOpened(meta: Pick<Table<MetaRecord, string>, 'get'>, created: boolean): Promise<void> {
+  if (inWorker()) {
+    // The note search's worker holds the data key its page handed it, and cannot read the session:
+    // a database without the keyring was created anew by another page after it vanished, and a
+    // snapshot sealed under the lost key must not go into it. Its page finds the loss and answers.
+    if (!(await meta.get(KEYRING_META_KEY)))
+      throw new DatabaseVanishedError("The database was gone; the worker's key went with it");
+    return;
+  }
   const storage = sessionStorage();
   if (!storage) return; // Outside the extension: no session to answer for.
   if (created) {
