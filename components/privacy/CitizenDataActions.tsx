@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { CITIZEN_TABLES, totalOf, type TableCounts } from '@/lib/privacy/citizen-data';
 import { accessExport, accessExportFileName, readCitizenData } from '@/lib/privacy/access-export';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -10,6 +9,7 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { buttonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { downloadText } from '@/components/ui/download';
+import { openOwnPage } from '@/components/ui/open-page';
 
 type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
 
@@ -103,9 +103,12 @@ export function CitizenDataActions({
           <button
             type="button"
             className={buttonClass}
-            onClick={() =>
-              void browser.tabs.create({ url: `${browser.runtime.getURL('/access.html')}?citizen=${citizenKey}` })
-            }
+            onClick={() => {
+              setStatus(null);
+              void openOwnPage('/access.html', { citizen: citizenKey }).then(
+                (error) => error && setStatus({ tone: 'error', key: 'common.openFailed', params: { error } }),
+              );
+            }}
           >
             {t('privacy.print')}
           </button>

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
@@ -9,6 +8,7 @@ import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { openOwnPage } from '@/components/ui/open-page';
 import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
 
 /** Print and hand over are not everyday actions: small, on one line above the overview. */
@@ -88,11 +88,12 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
         <button
           type="button"
           className={smallButtonClass}
-          onClick={() =>
-            void browser.tabs.create({
-              url: `${browser.runtime.getURL('/summary.html')}?citizen=${citizenKey}&print=1`,
-            })
-          }
+          onClick={() => {
+            setStatus(null);
+            void openOwnPage('/summary.html', { citizen: citizenKey, print: '1' }).then(
+              (error) => error && setStatus({ tone: 'error', key: 'common.openFailed', params: { error } }),
+            );
+          }}
         >
           {t('summary.print')}
         </button>

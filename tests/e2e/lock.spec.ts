@@ -366,10 +366,17 @@ test('the printable summary and the data-access report clear when Sidevogn locks
   await caseSystem.page.bringToFront();
   await caseSystem.panel.openCitizenDataMenu();
   // By keyboard: in 2 of 4 clean-clone runs a click here left the button focused but fired
-  // no click (no page opened); pressing Enter on it opens the page the same way.
+  // no click (no page opened); pressing Enter on it opens the page the same way. CI once saw
+  // no page after the Enter either (60 s): now the wait says what the menu and the panel showed.
+  const hand = frame.getByRole('button', { name: 'Udlever data (udskrift)' });
+  await expect(hand).toBeVisible();
   const [access] = await Promise.all([
-    context.waitForEvent('page'),
-    frame.getByRole('button', { name: 'Udlever data (udskrift)' }).press('Enter'),
+    context.waitForEvent('page', { timeout: 15_000 }).catch(async (e: Error) => {
+      const status = await frame.getByTestId('privacy-status').textContent({ timeout: 1_000 }).catch(String);
+      const shown = await hand.isVisible().catch(() => 'unknown');
+      throw new Error(`${e.message}\n(button still shown: ${shown}; panel status: "${status}")`);
+    }),
+    hand.press('Enter'),
   ]);
   await caseSystem.page.bringToFront();
   await expect(summary.getByRole('heading', { level: 1 })).toHaveText(c.name);
