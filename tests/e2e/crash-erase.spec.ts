@@ -21,8 +21,9 @@ import { CaseSystem } from './pages/case-system';
  * Now and then Chromium finds the database's LevelDB files torn by a kill and
  * deletes the database on relaunch (kill-loop.ts, DISCARDED; at the first kill
  * in a CI run and in a run here, the relaunch then showed the set-up form). That is
- * below the IndexedDB API; one such run is let through: the loss alert is
- * checked, the data written again, and the loop begins anew.
+ * below the IndexedDB API; two such runs are let through (CI once saw two in
+ * one run of this test's 17 kills): the loss alert is checked, the data written
+ * again, and the same delay tried again.
  */
 
 test.use({ trace: 'off' });
@@ -198,15 +199,18 @@ async function optionsPage(browser: SpawnedBrowser): Promise<Page> {
   return page;
 }
 
-/** A LevelDB file torn by the kill is below Sidevogn; one such run in the whole test is let through (as kill-loop.ts does). */
-const MAX_DISCARDS = 1;
+/**
+ * A LevelDB file torn by the kill is below Sidevogn; two such runs in the whole test are let
+ * through (kill-loop.ts lets one per 20 runs; CI saw two in this test's 17 kills once).
+ */
+const MAX_DISCARDS = 2;
 
 /**
  * Begins the erase with `start`, kills after each delay in turn and relaunches,
  * until a run ends "new". `state` says what the relaunched database is, and
  * fails the test when it is neither wholly old nor wholly new. After a discard
  * the caseworker's set-up is checked and done again, `restore` writes the data
- * again, and the delays begin anew.
+ * again, and the same delay is tried again (a discarded run says nothing about it).
  */
 async function killLoop(
   delays: number[],
@@ -220,7 +224,7 @@ async function killLoop(
   holdsCitizens: boolean | 'either',
 ): Promise<{ outcomes: string[]; browser: SpawnedBrowser; page: Page }> {
   let { browser, page } = first;
-  let outcomes: string[] = [];
+  const outcomes: string[] = [];
   for (let i = 0; i < delays.length; i++) {
     const delay = delays[i]!;
     await start(page);
@@ -232,15 +236,14 @@ async function killLoop(
     if ('discarded' in next) {
       const discards = ++tally.discards;
       console.log(
-        `DISCARDED (${discards} of at most ${MAX_DISCARDS}) after the kill at ${delay} ms: Chromium deleted the database on relaunch (LevelDB ${next.discarded}); starting over`,
+        `DISCARDED (${discards} of at most ${MAX_DISCARDS}) after the kill at ${delay} ms: Chromium deleted the database on relaunch (LevelDB ${next.discarded}); trying that delay again`,
       );
-      expect(discards, `Chromium discarded the database more than ${MAX_DISCARDS} time`).toBeLessThanOrEqual(
+      expect(discards, `Chromium discarded the database more than ${MAX_DISCARDS} times`).toBeLessThanOrEqual(
         MAX_DISCARDS,
       );
       await setUpAfterDiscard(browser, holdsCitizens);
       page = await restore(browser);
-      outcomes = [];
-      i = -1;
+      i--;
       continue;
     }
     page = next.page;
