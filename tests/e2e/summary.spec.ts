@@ -201,6 +201,7 @@ test.describe('at 11 in the morning', () => {
     expect(JSON.stringify(stored)).not.toContain(c.cpr);
 
     // Turning reminders off clears the alarm.
+    await options.bringToFront();
     await options.getByLabel(/Vis en browsernotifikation/).uncheck();
     await expect.poll(() => deadlineAlarmTime(worker)).toBeNull();
   });

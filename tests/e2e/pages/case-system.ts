@@ -24,6 +24,9 @@ export class CaseSystem {
   }
 
   async gotoCase(caseId: string, tab = ''): Promise<void> {
+    // In front, as the caseworker has the page they open: a tab behind (an options page opened
+    // first) is not painted, and a click in it can go astray.
+    await this.page.bringToFront();
     await this.page.goto(`${this.baseUrl}/borger/${caseId}${tab ? `/${tab}` : ''}`);
     await this.page.locator('.citizen-header').first().waitFor();
   }
