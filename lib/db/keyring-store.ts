@@ -11,6 +11,7 @@ import {
 } from '../crypto/keyring';
 import { seal, open, sealedSchema, type Sealed } from '../crypto/seal';
 import { fromBase64, toBase64 } from '../crypto/encoding';
+import { openSnapshot } from '../search/index-snapshot';
 import { newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import { StoredDataError } from './records';
@@ -325,9 +326,11 @@ export async function rotateDataKey(
  * After a rotation, once every page has the new key (session.unlock): a page
  * that still held the old key in the moment after the rotation committed can
  * have written a record under it. Such records are re-encrypted under the new
- * key (each only if it is still the same); returns how many there were.
+ * key (each only if it is still the same), and a search-index snapshot its
+ * worker sealed then is dropped (dropStraySnapshots); returns how many there were.
  */
 export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
+  const dropped = await dropStraySnapshots(db, newKey);
   const tables = SEALED_TABLES.map((name) => db.table<SealedRow>(name));
   const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const fixes: { table: number; before: SealedRow; after: SealedRow }[] = [];
@@ -345,7 +348,7 @@ export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey
       }),
     );
   }
-  if (fixes.length === 0) return 0;
+  if (fixes.length === 0) return dropped;
   await db.transaction('rw', tables, async () => {
     for (const { table, before, after } of fixes) {
       const pk = PRIMARY_KEY[SEALED_TABLES[table]!];
@@ -353,5 +356,32 @@ export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey
       if (now && unchanged(SEALED_TABLES[table]!, [now], [before])) await tables[table]!.put(after);
     }
   });
-  return fixes.length;
+  return fixes.length + dropped;
+}
+
+/**
+ * The search index's snapshots that do not open under `key` (a worker in a
+ * page that had not yet locked sealed one under the old key after the
+ * rotation's commit): dropped, each only if it is still the one read, so
+ * nothing stays sealed under the old key; the share builds again from the notes.
+ */
+async function dropStraySnapshots(db: SidevognDb, key: CryptoKey): Promise<number> {
+  const rows = await db.searchIndex.toArray();
+  const opens = await Promise.all(
+    rows.map((row) =>
+      openSnapshot(key, row.range, row).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  const stray = rows.filter((_, i) => !opens[i]);
+  if (stray.length === 0) return 0;
+  await db.transaction('rw', db.searchIndex, async () => {
+    for (const row of stray) {
+      const now = await db.searchIndex.get(row.range);
+      if (now && now.seq === row.seq && toBase64(now.iv) === toBase64(row.iv)) await db.searchIndex.delete(row.range);
+    }
+  });
+  return stray.length;
 }
