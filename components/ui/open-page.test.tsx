@@ -12,7 +12,7 @@ describe('openOwnPage', () => {
   });
 
   it('answers why, when the browser does not open the tab', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'create').mockRejectedValue(new Error('Tabs cannot be edited right now'));
+    vi.spyOn(fakeBrowser.tabs, 'create').mockRejectedValue(new Error('Tabs cannot be edited right now.'));
     expect(await openOwnPage('/summary.html', { citizen: 'k' })).toBe('Tabs cannot be edited right now');
   });
 });

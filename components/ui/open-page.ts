@@ -12,6 +12,7 @@ export function openOwnPage(
   const url = `${browser.runtime.getURL(path)}?${new URLSearchParams(query).toString()}`;
   return browser.tabs.create({ url }).then(
     () => null,
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    // Without its closing full stop: the message ends the sentence it is put in.
+    (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.$/, ''),
   );
 }

@@ -22,6 +22,8 @@ export const KEYRING_META_KEY = 'keyring';
  * so the writes waiting for it (a "Prøv igen" once there is room) write
  * nothing under the lost key; then the session ends, and every page follows
  * to the set-up form. In doubt (storage.session unreadable) it fails too.
+ * The note search's worker cannot read the session: its open fails whenever
+ * `meta` has no keyring, so it seals nothing into a database created anew.
  */
 export class DatabaseVanishedError extends Error {
   override name = 'DatabaseVanishedError';
