@@ -135,7 +135,8 @@ test('a template note counts in Historik; the options page shows it, exports a C
     await expect(panel.frame.getByTestId('usage-today-line')).toHaveText(/^Today: 1 note, about \d+ minutes? saved$/);
     expect(await wcagViolations(panelFrame(caseSystem.page))).toEqual([]);
 
-    // Erasing the statistics, after a confirmation.
+    // Erasing the statistics, after a confirmation (on the options page, in front again).
+    await options.bringToFront();
     await section.getByRole('button', { name: 'Delete usage statistics' }).click();
     await section.getByRole('button', { name: 'Yes, delete the usage statistics' }).click();
     await expect(section.getByTestId('usage-erase-status')).toHaveText('2 records deleted.');
