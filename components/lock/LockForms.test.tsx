@@ -5,9 +5,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SidevognDb } from '@/lib/db/database';
 import { DEFAULT_LOCK_POLICY } from '@/lib/crypto/policy';
 import { resetPassphrase, setUpEncryption } from '@/lib/db/keyring-store';
+import { createKeyring } from '@/lib/crypto/keyring';
 import { render } from '../../tests/unit/react-root';
 import { SetUpForm, UnlockForm } from './LockForms';
 
+vi.mock('@/lib/crypto/keyring', async (actual) => {
+  const real = await actual<typeof import('@/lib/crypto/keyring')>();
+  return { ...real, createKeyring: vi.fn(real.createKeyring) };
+});
 vi.mock('@/lib/db/keyring-store', async (actual) => ({
   ...(await actual<typeof import('@/lib/db/keyring-store')>()),
   setUpEncryption: vi.fn(),
@@ -70,4 +75,29 @@ it('when policy cannot be read, the minimum the form showed still holds', async 
   );
   await sendNewPassphrase(host, 'mindst 32 tegn');
   expect(setUpEncryption).not.toHaveBeenCalled();
+});
+
+it('set-up derives the key while the policy read is pending (3–6 s after a browser start), and stores that keyring once policy allows', async () => {
+  let answer: (policy: object) => void = () => undefined;
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+  vi.mocked(setUpEncryption).mockReturnValue(new Promise(() => undefined));
+  const host = render(
+    <SetUpForm
+      db={{} as SidevognDb}
+      policy={DEFAULT_LOCK_POLICY}
+      onCreated={() => undefined}
+      onAlreadySetUp={() => undefined}
+    />,
+  );
+  const [passphrase, confirm] = [...host.querySelectorAll<HTMLInputElement>('input[type="password"]')];
+  act(() => type(passphrase!, strong));
+  act(() => type(confirm!, strong));
+  act(() => host.querySelector('form')!.requestSubmit());
+  // Deriving began; nothing is stored before policy answers.
+  expect(createKeyring).toHaveBeenCalledWith(strong);
+  const made = vi.mocked(createKeyring).mock.results.at(-1)!.value as ReturnType<typeof createKeyring>;
+  await made;
+  expect(setUpEncryption).not.toHaveBeenCalled();
+  answer({});
+  await vi.waitFor(() => expect(setUpEncryption).toHaveBeenCalledWith({}, strong, made));
 });

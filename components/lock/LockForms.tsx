@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { AlreadySetUpError, resetPassphrase, setUpEncryption, unlock } from '@/lib/db/keyring-store';
-import { RecoveryKeyFormatError, WrongSecretError } from '@/lib/crypto/keyring';
+import { RecoveryKeyFormatError, WrongSecretError, createKeyring } from '@/lib/crypto/keyring';
 import type { LockPolicy } from '@/lib/crypto/policy';
 import { session } from '@/lib/crypto/session';
 import { useT } from '@/components/ui/i18n';
@@ -79,12 +79,16 @@ export function SetUpForm({
     e.preventDefault();
     setBusy(true);
     setError(null);
+    // The key derivation (PBKDF2, about a second) runs while the policy's minimum is read, which
+    // takes 3–6 s in the first seconds after a browser start; a refused passphrase's keyring is dropped.
+    const made = createKeyring(pass.value);
+    made.catch(() => undefined); // (its failure is met below, or not at all after a refusal)
     void refuseNewPassphrase(t, pass.value, pass.confirm, policy.minPassphraseLength).then((refused) => {
       if (refused !== null) {
         setBusy(false);
         return setError(refused);
       }
-      return setUpEncryption(db, pass.value).then(
+      return setUpEncryption(db, pass.value, made).then(
         ({ recoveryKey, dataKey }) => onCreated({ recoveryKey, dataKey }),
         (err: unknown) => {
           setBusy(false);

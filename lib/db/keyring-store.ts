@@ -76,15 +76,17 @@ export async function openSecret(key: CryptoKey, value: unknown): Promise<Uint8A
  * First run: creates the keyring and seals every citizen record the profile
  * already holds (an older version stored them in clear), the existing
  * citizen-key secret included so citizen keys stay the same. All of it is
- * written in one transaction: on any failure nothing changes.
+ * written in one transaction: on any failure nothing changes. `made`: the
+ * keyring for this passphrase (createKeyring), when the caller began deriving
+ * it earlier: the set-up form does while it reads the policy's minimum.
  */
 export async function setUpEncryption(
   db: SidevognDb,
   passphrase: string,
-  iterations?: number,
+  made?: ReturnType<typeof createKeyring>,
 ): Promise<{ dataKey: CryptoKey; recoveryKey: string; sealedRecords: number }> {
   if (await isSetUp(db)) throw new AlreadySetUpError();
-  const { keyring, dataKey, recoveryKey } = await createKeyring(passphrase, iterations);
+  const { keyring, dataKey, recoveryKey } = await (made ?? createKeyring(passphrase));
 
   const tables = SEALED_TABLES.map((name) => db.table(name));
   const { clearRows, secretRow } = await db.transaction('r', [...tables, db.meta], async () => ({
