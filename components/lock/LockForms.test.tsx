@@ -27,14 +27,24 @@ function type(input: HTMLInputElement, text: string) {
 
 const strong = 'Grøn cykel under æbletræet 42'; // 29 characters, strong
 
-/** Fills the new passphrase twice, sends the form, and waits for its error line to say `refusal`. */
-async function sendNewPassphrase(host: HTMLElement, refusal: string) {
+/** Fills the new passphrase twice and sends the form. */
+function send(host: HTMLElement) {
   const [passphrase, confirm] = [...host.querySelectorAll<HTMLInputElement>('input[type="password"]')];
   act(() => type(passphrase!, strong));
   act(() => type(confirm!, strong));
   act(() => host.querySelector('form')!.requestSubmit());
+}
+
+/** Sends the new passphrase, and waits for the form's error line to say `refusal`. */
+async function sendNewPassphrase(host: HTMLElement, refusal: string) {
+  send(host);
   await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toContain(refusal));
 }
+
+const renderSetUp = (policy = DEFAULT_LOCK_POLICY) =>
+  render(
+    <SetUpForm db={{} as SidevognDb} policy={policy} onCreated={() => undefined} onAlreadySetUp={() => undefined} />,
+  );
 
 // Policy asks for 32; the forms were drawn with the default 12, as before the browser's first policy read came.
 const policyAsks32 = () =>
@@ -42,14 +52,7 @@ const policyAsks32 = () =>
 
 it("set-up refuses a passphrase shorter than policy's minimum, though the form still showed the default when it was sent", async () => {
   policyAsks32();
-  const host = render(
-    <SetUpForm
-      db={{} as SidevognDb}
-      policy={DEFAULT_LOCK_POLICY}
-      onCreated={() => undefined}
-      onAlreadySetUp={() => undefined}
-    />,
-  );
+  const host = renderSetUp();
   await sendNewPassphrase(host, 'mindst 32 tegn');
   expect(setUpEncryption).not.toHaveBeenCalled();
 });
@@ -65,14 +68,7 @@ it("a new passphrase set with the recovery key is held to policy's minimum in th
 
 it('when policy cannot be read, the minimum the form showed still holds', async () => {
   vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
-  const host = render(
-    <SetUpForm
-      db={{} as SidevognDb}
-      policy={{ ...DEFAULT_LOCK_POLICY, minPassphraseLength: 32 }}
-      onCreated={() => undefined}
-      onAlreadySetUp={() => undefined}
-    />,
-  );
+  const host = renderSetUp({ ...DEFAULT_LOCK_POLICY, minPassphraseLength: 32 });
   await sendNewPassphrase(host, 'mindst 32 tegn');
   expect(setUpEncryption).not.toHaveBeenCalled();
 });
@@ -81,18 +77,8 @@ it('set-up derives the key while the policy read is pending (3–6 s after a bro
   let answer: (policy: object) => void = () => undefined;
   vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
   vi.mocked(setUpEncryption).mockReturnValue(new Promise(() => undefined));
-  const host = render(
-    <SetUpForm
-      db={{} as SidevognDb}
-      policy={DEFAULT_LOCK_POLICY}
-      onCreated={() => undefined}
-      onAlreadySetUp={() => undefined}
-    />,
-  );
-  const [passphrase, confirm] = [...host.querySelectorAll<HTMLInputElement>('input[type="password"]')];
-  act(() => type(passphrase!, strong));
-  act(() => type(confirm!, strong));
-  act(() => host.querySelector('form')!.requestSubmit());
+  const host = renderSetUp();
+  send(host);
   // Deriving began; nothing is stored before policy answers.
   expect(createKeyring).toHaveBeenCalledWith(strong);
   const made = vi.mocked(createKeyring).mock.results.at(-1)!.value as ReturnType<typeof createKeyring>;
