@@ -332,7 +332,12 @@ export async function rotateDataKey(
  * worker sealed then is dropped (dropStraySnapshots); returns how many there were.
  */
 export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
-  const dropped = await dropStraySnapshots(db, newKey);
+  const resealed = await resealStrayRecords(db, oldKey, newKey);
+  // After the records, and never in their way: a snapshot left is dropped at its next load anyway.
+  return resealed + (await dropStraySnapshots(db, oldKey).catch(() => 0));
+}
+
+async function resealStrayRecords(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
   const tables = SEALED_TABLES.map((name) => db.table<SealedRow>(name));
   const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const fixes: { table: number; before: SealedRow; after: SealedRow }[] = [];
@@ -350,7 +355,7 @@ export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey
       }),
     );
   }
-  if (fixes.length === 0) return dropped;
+  if (fixes.length === 0) return 0;
   await db.transaction('rw', tables, async () => {
     for (const { table, before, after } of fixes) {
       const pk = PRIMARY_KEY[SEALED_TABLES[table]!];
@@ -358,32 +363,38 @@ export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey
       if (now && unchanged(SEALED_TABLES[table]!, [now], [before])) await tables[table]!.put(after);
     }
   });
-  return fixes.length + dropped;
+  return fixes.length;
 }
 
 /**
- * The search index's snapshots that do not open under `key` (a worker in a
- * page that had not yet locked sealed one under the old key after the
- * rotation's commit): dropped, each only if it is still the one read, so
- * nothing stays sealed under the old key; the share builds again from the notes.
+ * The search index's snapshots that open under the old key (a worker in a page
+ * that had not yet locked sealed one after the rotation's commit): dropped,
+ * each only if it is still the one read, so nothing stays sealed under the
+ * old key; the share builds again from the notes. One row at a time (each
+ * can be megabytes). Returns how many went.
  */
-async function dropStraySnapshots(db: SidevognDb, key: CryptoKey): Promise<number> {
-  const rows = await db.searchIndex.toArray();
-  const opens = await Promise.all(
-    rows.map((row) =>
-      openSnapshot(key, row.range, row).then(
+async function dropStraySnapshots(db: SidevognDb, oldKey: CryptoKey): Promise<number> {
+  let dropped = 0;
+  for (const range of (await db.searchIndex.toCollection().primaryKeys()) as string[]) {
+    const row = await db.searchIndex.get(range);
+    if (
+      !row ||
+      !(await openSnapshot(oldKey, range, row).then(
         () => true,
         () => false,
-      ),
-    ),
-  );
-  const stray = rows.filter((_, i) => !opens[i]);
-  if (stray.length === 0) return 0;
-  await db.transaction('rw', db.searchIndex, async () => {
-    for (const row of stray) {
-      const now = await db.searchIndex.get(row.range);
-      if (now && now.seq === row.seq && toBase64(now.iv) === toBase64(row.iv)) await db.searchIndex.delete(row.range);
-    }
-  });
-  return stray.length;
+      ))
+    )
+      continue;
+    const gone = await db.transaction('rw', db.searchIndex, async () => {
+      const now = await db.searchIndex.get(range);
+      if (!now || now.seq !== row.seq || !sameBytes(now.iv, row.iv)) return false;
+      await db.searchIndex.delete(range);
+      return true;
+    });
+    if (gone) dropped++;
+  }
+  return dropped;
 }
+
+const sameBytes = (a: unknown, b: unknown) =>
+  a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);

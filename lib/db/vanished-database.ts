@@ -23,7 +23,8 @@ export const KEYRING_META_KEY = 'keyring';
  * nothing under the lost key; then the session ends, and every page follows
  * to the set-up form. In doubt (storage.session unreadable) it fails too.
  * The note search's worker cannot read the session: its open fails whenever
- * `meta` has no keyring, so it seals nothing into a database created anew.
+ * `meta` has no keyring, so it seals nothing into a database created anew
+ * (until a new keyring is set up there; such a snapshot does not open and is dropped at its next load).
  */
 export class DatabaseVanishedError extends Error {
   override name = 'DatabaseVanishedError';
