@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { resealStragglers, rotateDataKey } from '@/lib/db/keyring-store';
 import { session } from '@/lib/crypto/session';
+import { dropSnapshotsSealedUnder } from '@/lib/search/index-store';
 
 /**
  * A passphrase change with a new data key, run from the options page. It
@@ -45,6 +46,8 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
         set({ phase: 'idle' });
         await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
         await resealStragglers(db, rotated.oldKey, rotated.dataKey);
+        // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
+        await dropSnapshotsSealedUnder(db, rotated.oldKey).catch(() => undefined);
       },
     });
   } catch (error) {

@@ -11,7 +11,6 @@ import {
 } from '../crypto/keyring';
 import { seal, open, sealedSchema, type Sealed } from '../crypto/seal';
 import { fromBase64, toBase64 } from '../crypto/encoding';
-import { openSnapshot } from '../search/index-snapshot';
 import { newCitizenKeySecret } from './citizen-key';
 import type { SidevognDb } from './database';
 import { StoredDataError } from './records';
@@ -328,16 +327,10 @@ export async function rotateDataKey(
  * After a rotation, once every page has the new key (session.unlock): a page
  * that still held the old key in the moment after the rotation committed can
  * have written a record under it. Such records are re-encrypted under the new
- * key (each only if it is still the same), and a search-index snapshot its
- * worker sealed then is dropped (dropStraySnapshots); returns how many there were.
+ * key (each only if it is still the same); returns how many there were. (A
+ * search-index snapshot sealed then: lib/search/index-store.ts dropSnapshotsSealedUnder.)
  */
 export async function resealStragglers(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
-  const resealed = await resealStrayRecords(db, oldKey, newKey);
-  // After the records, and never in their way: a snapshot left is dropped at its next load anyway.
-  return resealed + (await dropStraySnapshots(db, oldKey).catch(() => 0));
-}
-
-async function resealStrayRecords(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<number> {
   const tables = SEALED_TABLES.map((name) => db.table<SealedRow>(name));
   const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const fixes: { table: number; before: SealedRow; after: SealedRow }[] = [];
@@ -365,36 +358,3 @@ async function resealStrayRecords(db: SidevognDb, oldKey: CryptoKey, newKey: Cry
   });
   return fixes.length;
 }
-
-/**
- * The search index's snapshots that open under the old key (a worker in a page
- * that had not yet locked sealed one after the rotation's commit): dropped,
- * each only if it is still the one read, so nothing stays sealed under the
- * old key; the share builds again from the notes. One row at a time (each
- * can be megabytes). Returns how many went.
- */
-async function dropStraySnapshots(db: SidevognDb, oldKey: CryptoKey): Promise<number> {
-  let dropped = 0;
-  for (const range of (await db.searchIndex.toCollection().primaryKeys()) as string[]) {
-    const row = await db.searchIndex.get(range);
-    if (
-      !row ||
-      !(await openSnapshot(oldKey, range, row).then(
-        () => true,
-        () => false,
-      ))
-    )
-      continue;
-    const gone = await db.transaction('rw', db.searchIndex, async () => {
-      const now = await db.searchIndex.get(range);
-      if (!now || now.seq !== row.seq || !sameBytes(now.iv, row.iv)) return false;
-      await db.searchIndex.delete(range);
-      return true;
-    });
-    if (gone) dropped++;
-  }
-  return dropped;
-}
-
-const sameBytes = (a: unknown, b: unknown) =>
-  a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);

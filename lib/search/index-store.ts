@@ -182,3 +182,35 @@ export async function keepSnapshot(
   const written = await writeSnapshot(db, key, range, index, at);
   return { saved: written.written ? at : saved, written };
 }
+
+/**
+ * After a key rotation (components/lock/rotation.ts, with the straggler sweep
+ * of lib/db/keyring-store.ts): the snapshots that open under the old key (a
+ * worker in a page that had not yet locked sealed one after the commit): dropped,
+ * each only if it is still the one read, so nothing stays sealed under the
+ * old key; the share builds again from the notes. One row at a time (each
+ * can be megabytes). Returns how many went.
+ */
+export async function dropSnapshotsSealedUnder(db: SidevognDb, oldKey: CryptoKey): Promise<number> {
+  let dropped = 0;
+  for (const range of (await db.searchIndex.toCollection().primaryKeys()) as string[]) {
+    const row = await db.searchIndex.get(range);
+    const underOldKey =
+      row &&
+      (await openSnapshot(oldKey, range, row)
+        .then(() => true)
+        .catch(() => false));
+    if (!underOldKey) continue;
+    const gone = await db.transaction('rw', db.searchIndex, async () => {
+      const now = await db.searchIndex.get(range);
+      if (!now || now.seq !== row.seq || !sameBytes(now.iv, row.iv)) return false;
+      await db.searchIndex.delete(range);
+      return true;
+    });
+    if (gone) dropped++;
+  }
+  return dropped;
+}
+
+const sameBytes = (a: unknown, b: unknown) =>
+  a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
