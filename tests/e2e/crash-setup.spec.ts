@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_ID, ROOT } from '../harness/chromium.mjs';
 import { citizen } from './demo-data';
+import { policyAnswered } from './extension';
 import { expect, PASSPHRASE, test, unlock } from './fixtures';
 import { CaseSystem } from './pages/case-system';
 import { LockScreen } from './pages/lock';
@@ -140,13 +141,7 @@ test('a SIGKILL during passphrase set-up on a version-5 profile leaves it wholly
     // The set-up first reads policy's minimum length, which Chromium answers only 3–6 s after it
     // starts: once it answers here, the delay is counted from the set-up's own work, where the kill
     // is to land (without this, every kill up to 2.4 s landed in that wait).
-    await page.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } } }
-      ).chrome.storage.managed
-        .get(null)
-        .catch(() => undefined),
-    );
+    await policyAnswered(page);
     await lock.root.getByRole('button', { name: 'Gem adgangskode' }).click();
     await new Promise((r) => setTimeout(r, delay));
     await browser.kill();

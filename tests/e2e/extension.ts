@@ -5,7 +5,10 @@ import { EXTENSION_ID } from '../harness/chromium.mjs';
 interface ExtensionApis {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: null): Promise<Record<string, unknown>> };
+    managed: { get(keys: null): Promise<Record<string, unknown>> };
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
 }
@@ -29,6 +32,14 @@ export const deadlineAlarmTime = (worker: Worker) =>
 export const notificationIds = (worker: Worker) =>
   worker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
 export const storedLocal = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
+/** Resolves once Chromium answers the managed-storage (policy) read in `page`, an extension page; it may refuse. */
+export const policyAnswered = (page: Page) =>
+  page.evaluate(() =>
+    chrome.storage.managed.get(null).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
 export const registeredScripts = (worker: Worker) =>
   worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 export const grantedOrigins = (worker: Worker) =>

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID, launchWithExtension, removeProfile } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
-import { openOptions, panelFrame, serviceWorker } from './extension';
+import { openOptions, panelFrame, serviceWorker, storedLocal } from './extension';
 import { expect, PASSPHRASE, setUpPassphrase, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import { CaseSystem } from './pages/case-system';
@@ -157,17 +157,8 @@ test('retention: a service-worker clock moved forward by the retention period de
     );
   }, 91 * DAY);
   // The run is held (after the one at browser start, which waits for the browser's first policy read).
-  await expect
-    .poll(
-      () =>
-        worker.evaluate(async () => {
-          type Local = { get(key: string): Promise<Record<string, { held?: unknown } | undefined>> };
-          const { storage } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
-          return !!(await storage.local.get('retention')).retention?.held;
-        }),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  const runHeld = async () => !!((await storedLocal(worker)).retention as { held?: unknown } | undefined)?.held;
+  await expect.poll(runHeld, { timeout: 20_000 }).toBe(true);
   const options = await openOptions(context);
   const held = options.getByRole('alert').filter({ hasText: 'Automatisk sletning er sat i bero' });
   await expect(held).toBeVisible();
