@@ -270,6 +270,7 @@ export function hostCompareRows(page, samples) {
     ['Extension script wall clock on the host per load', 'scriptMs', 'wall'],
     ['Host style/layout the extension triggered', 'renderingMs', 'wall'],
     ['Host main-thread busy CPU over the load window', 'busyCpuMs', 'cpu'],
+    ["The host's own CPU (busy less the extension's script and the style/layout it triggered)", 'hostOwnCpuMs', 'cpu'],
     ...MILESTONES.map((m) => [`Host milestone: ${m.label}`, m.field, 'wall']),
     ['Host JS heap', 'heapBytes', ''],
   ];
