@@ -140,6 +140,9 @@ describe('the proposed readings of goals 1–3 (proposedReadings)', () => {
     expect(m('demo.beyond-frame-overlay')).toMatchObject({ value: 4.5, status: 'met', proposed: true, goalNo: 2 });
     expect(m('demo.beyond-frame-overlay').detail).toContain('3.5 [');
     expect(m('demo.script-cpu-overlay')).toMatchObject({ value: 7.6, status: 'met' });
+    // The same in units of the bare frame (no goal): 7.6 ÷ 3.1 ms.
+    expect(m('demo.overlay-frame-ratio')).toMatchObject({ unit: '×', status: 'info', proposed: true });
+    expect(m('demo.overlay-frame-ratio').value).toBeCloseTo(2.45, 2);
     const over = byId(proposedReadings(page, samples({ hostOwnCpuMs: 100, scriptCpuMs: 11 }, { scriptCpuMs: 9 })));
     expect(over('demo.beyond-frame-overlay').status).toBe('missed');
   });

@@ -51,7 +51,8 @@ export function renderMarkdown(report) {
   const all = sections.flatMap((s) => (s.metrics ?? []).map((m) => ({ ...m, section: s })));
   const goals = all.filter((m) => m.goal && !m.superseded && !m.proposed);
   const previous = all.filter((m) => m.goal && m.superseded);
-  const proposed = all.filter((m) => m.goal && m.proposed);
+  // A proposed reading's figure without a goal of its own (a ratio beside it) is listed with them.
+  const proposed = all.filter((m) => m.proposed);
   const missed = goals.filter((m) => m.status === 'missed');
   out.push('## Goals', '');
   out.push(
@@ -79,7 +80,7 @@ export function renderMarkdown(report) {
         m.clock ?? '',
         intervalText(m.interval),
         intervalText(m.aaInterval),
-        m.goal.text,
+        m.goal?.text ?? '',
         STATUS[m.status],
       ]);
   const goalColumns = ['Goal', 'Item', 'Figure', 'Value', 'Clock', '95 % interval', 'A/A', 'Target', 'Status'];
