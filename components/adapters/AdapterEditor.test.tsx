@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { Adapter } from '@/lib/host/adapter';
+import { renderSettled } from '../../tests/unit/react-root';
 import { AdapterEditor } from './AdapterEditor';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const draft = (scope?: string): Adapter => ({
   id: 'sag-kommune-test',
@@ -18,23 +15,17 @@ const draft = (scope?: string): Adapter => ({
   journal: [],
 });
 
-let root: Root;
 let container: HTMLElement;
 async function mount(initial: Adapter, askScope?: boolean) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () =>
-    root.render(
-      <AdapterEditor
-        initial={initial}
-        tabId={1}
-        origin="http://sag.kommune.test:5190"
-        askScope={askScope}
-        onSave={() => Promise.resolve()}
-        onCancel={() => undefined}
-      />,
-    ),
+  container = await renderSettled(
+    <AdapterEditor
+      initial={initial}
+      tabId={1}
+      origin="http://sag.kommune.test:5190"
+      askScope={askScope}
+      onSave={() => Promise.resolve()}
+      onCancel={() => undefined}
+    />,
   );
 }
 const q = (testId: string) => container.querySelector(`[data-testid="${testId}"]`);
@@ -44,10 +35,6 @@ beforeEach(() => {
   // The live read of the open page (useProbe): nothing found, here.
   vi.spyOn(browser.scripting, 'executeScript').mockImplementation((() =>
     Promise.resolve([])) as unknown as typeof browser.scripting.executeScript);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 describe('the adapter editor', () => {

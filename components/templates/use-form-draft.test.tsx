@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { act, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '@/lib/repositories';
 import type { FormValues } from '@/lib/templates/form';
+import { renderSettled } from '../../tests/unit/react-root';
 import { useFormDraft } from './use-form-draft';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 type Draft = ReturnType<typeof useFormDraft>;
 
@@ -21,7 +19,6 @@ function fakeRepository() {
   return { repository: { formDrafts } as unknown as Repositories, formDrafts, finishDiscard: () => finishDiscard() };
 }
 
-let root: Root;
 let draft: Draft;
 function Form({ repository, onRender }: { repository: Repositories; onRender(d: Draft): void }) {
   const d = useFormDraft(repository, 'c'.repeat(32), 'samtale', () => ({ oplyst: '' }));
@@ -32,8 +29,7 @@ function Form({ repository, onRender }: { repository: Repositories; onRender(d: 
 }
 
 async function mount(repository: Repositories) {
-  root = createRoot(document.createElement('div'));
-  await act(async () => root.render(<Form repository={repository} onRender={(d) => (draft = d)} />));
+  await renderSettled(<Form repository={repository} onRender={(d) => (draft = d)} />);
   expect(draft.values).toEqual({ oplyst: '' });
 }
 const type = (value: string) => act(() => draft.set('oplyst', value));
@@ -48,9 +44,6 @@ async function typedAndInserted() {
 
 beforeEach(() => {
   draft = undefined as unknown as Draft;
-});
-afterEach(() => {
-  act(() => root.unmount());
 });
 
 describe('a template form after its note was inserted', () => {

@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import { act, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useEffect } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { sameDay } from '@/lib/checklists/run';
 import type { Checklist } from '@/lib/checklists/schema';
 import type { ChecklistRunRecord } from '@/lib/db/records';
 import type { Repositories } from '@/lib/repositories';
 import type { Template } from '@/lib/templates/schema';
+import { renderSettled } from '../../tests/unit/react-root';
 import { useLinkedChecklist } from './use-linked-checklist';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const template = { id: 'kontakt', fields: [] } as unknown as Template;
 const checklist = { id: 'kort', title: 'Kort kontakt', templateId: 'kontakt', items: [] } as unknown as Checklist;
@@ -34,12 +32,6 @@ function repositoryWith(runs: ChecklistRunRecord[]): Repositories {
   } as unknown as Repositories;
 }
 
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-});
-
 /** The run the template form would write into, and the earlier one it names, once the live query has answered. */
 async function linkedRun(runs: ChecklistRunRecord[]): Promise<{ run: string | null; earlier: string | null }> {
   let result: ReturnType<typeof useLinkedChecklist> | undefined;
@@ -50,8 +42,7 @@ async function linkedRun(runs: ChecklistRunRecord[]): Promise<{ run: string | nu
     });
     return null;
   }
-  root = createRoot(document.createElement('div'));
-  await act(async () => root!.render(<Form />));
+  await renderSettled(<Form />);
   await vi.waitFor(() => expect(result?.linked).not.toBeUndefined());
   return { run: result!.linked?.run.id ?? null, earlier: result!.earlier };
 }

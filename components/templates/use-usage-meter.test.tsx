@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
 import { act, StrictMode, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { UsageRepository } from '@/lib/usage/repository';
 import type { TemplateUseInput } from '@/lib/usage/repository';
+import { renderSettled, unmount } from '../../tests/unit/react-root';
 import { useUsageMeter } from './use-usage-meter';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const TEMPLATE = { id: 'samtale', title: 'Samtale' };
-let root: Root | undefined;
 let meter: ReturnType<typeof useUsageMeter>;
 
 function fakeUsage() {
@@ -32,24 +29,15 @@ function Form(props: { usage: UsageRepository; citizen: string; loaded: boolean;
 
 /** Mounts the form as the panel does: its values load after the first render (and strict mode's effect rerun). */
 async function mount(props: Parameters<typeof Form>[0]) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   const render = (loaded: boolean) =>
-    root!.render(
+    renderSettled(
       <StrictMode>
         <Form {...props} loaded={loaded} />
       </StrictMode>,
     );
-  await act(async () => render(false));
-  await act(async () => render(props.loaded));
-  return container.querySelector('input')!;
+  await render(false);
+  return (await render(props.loaded)).querySelector('input')!;
 }
-const unmount = async () => {
-  await act(async () => root?.unmount());
-  root = undefined;
-};
-afterEach(unmount);
 
 const key = (input: HTMLInputElement, k: string) =>
   act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));

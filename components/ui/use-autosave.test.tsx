@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 import { act, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, unmount } from '../../tests/unit/react-root';
 import { useAutosave } from './use-autosave';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
 const saved: string[] = [];
 /** The hook's `change`, as a field's input would call it. */
 let typed: ((value: string) => void) | undefined;
@@ -20,11 +17,10 @@ function Field({ onReady }: { onReady: (change: (value: string) => void) => void
 
 beforeEach(() => {
   vi.useFakeTimers();
-  root = createRoot(document.body.appendChild(document.createElement('div')));
-  act(() => root!.render(<Field onReady={(c) => (typed = c)} />));
+  render(<Field onReady={(c) => (typed = c)} />);
 });
-afterEach(() => {
-  act(() => root?.unmount());
+afterEach(async () => {
+  await unmount();
   saved.length = 0;
   Reflect.deleteProperty(document, 'visibilityState');
   vi.useRealTimers();

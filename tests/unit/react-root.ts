@@ -6,9 +6,9 @@ import { afterEach } from 'vitest';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
+let mountedIn: HTMLElement | undefined;
+afterEach(async () => {
+  await unmount();
   document.body.replaceChildren();
 });
 
@@ -18,7 +18,31 @@ export function render<T extends HTMLElement = HTMLDivElement>(
   container: T = document.createElement('div') as unknown as T,
 ): T {
   document.body.append(container);
-  root = createRoot(container);
+  root = createRoot((mountedIn = container));
   act(() => root!.render(element));
   return container;
+}
+
+/**
+ * As render, in an async act(): what the first effects began (a repository
+ * read) has settled when it returns. Again while mounted: renders the new
+ * element into the same root (new props).
+ */
+export async function renderSettled<T extends HTMLElement = HTMLDivElement>(
+  element: ReactElement,
+  container: T = document.createElement('div') as unknown as T,
+): Promise<T> {
+  if (!root) {
+    document.body.append(container);
+    root = createRoot((mountedIn = container));
+  }
+  await act(async () => root!.render(element));
+  return mountedIn as T;
+}
+
+/** Unmounts now (a test that leaves a form and comes back to it); a later render mounts anew. */
+export async function unmount(): Promise<void> {
+  const mounted = root;
+  root = undefined;
+  await act(async () => mounted?.unmount());
 }
