@@ -17,6 +17,7 @@ export function render<T extends HTMLElement = HTMLDivElement>(
   element: ReactElement,
   container: T = document.createElement('div') as unknown as T,
 ): T {
+  if (root) throw new Error('render: a root is mounted; await unmount() first, or renderSettled() to render again');
   document.body.append(container);
   root = createRoot((mountedIn = container));
   act(() => root!.render(element));
@@ -26,7 +27,7 @@ export function render<T extends HTMLElement = HTMLDivElement>(
 /**
  * As render, in an async act(): what the first effects began (a repository
  * read) has settled when it returns. Again while mounted: renders the new
- * element into the same root (new props).
+ * element into the same root (new props), and `container` is not used.
  */
 export async function renderSettled<T extends HTMLElement = HTMLDivElement>(
   element: ReactElement,

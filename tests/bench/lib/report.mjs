@@ -121,7 +121,8 @@ export function renderMarkdown(report) {
       continue;
     }
     out.push(`Rounds: ${describeRounds(s.rounds)}. Took ${fmt(s.durationS, 0)} s.`, '');
-    const info = (s.metrics ?? []).filter((m) => !m.goal);
+    // Figures without a goal; a proposed reading's (a ratio beside it) is already listed with them.
+    const info = (s.metrics ?? []).filter((m) => !m.goal && !m.proposed);
     if (info.length) {
       out.push(
         table(
