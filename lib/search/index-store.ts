@@ -1,3 +1,4 @@
+import { cmp } from 'dexie';
 import type { SidevognDb } from '../db/database';
 import { PRUNED_MARK, type SearchIndexRow, type SearchLogRow } from '../db/search-log';
 import { InvertedIndex } from './inverted-index';
@@ -203,7 +204,8 @@ export async function dropSnapshotsSealedUnder(db: SidevognDb, oldKey: CryptoKey
     if (!underOldKey) continue;
     const gone = await db.transaction('rw', db.searchIndex, async () => {
       const now = await db.searchIndex.get(range);
-      if (!now || now.seq !== row.seq || !sameBytes(now.iv, row.iv)) return false;
+      // Dexie's key comparison compares the iv byte by byte.
+      if (!now || now.seq !== row.seq || cmp(now.iv, row.iv) !== 0) return false;
       await db.searchIndex.delete(range);
       return true;
     });
@@ -211,6 +213,3 @@ export async function dropSnapshotsSealedUnder(db: SidevognDb, oldKey: CryptoKey
   }
   return dropped;
 }
-
-const sameBytes = (a: unknown, b: unknown) =>
-  a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
