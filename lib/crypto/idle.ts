@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { lazySchema, z } from '../zod';
-import { readLockPolicy } from './policy';
+import { idleExpired, readLockPolicy } from './policy';
 import { SESSION_KEYS, session } from './session';
 
 /**
@@ -8,16 +7,16 @@ import { SESSION_KEYS, session } from './session';
  * chrome.storage.session (shared by all Sidevogn pages, cleared with the
  * browser); pages and the service worker (an alarm each minute) remove the key
  * once the last activity is older than the policy's idle minutes. Pages also
- * check whenever the stored activity changes and before recording new activity,
- * so coming back after a long pause locks rather than extends the session.
+ * check whenever the stored activity changes, when they are shown again, and
+ * before recording new activity, so coming back after a long pause locks rather
+ * than extends the session; a page that opens checks before it takes the key
+ * (session.restore), so it never draws citizen data first.
  */
 
 export const IDLE_ALARM = 'idle-lock';
 /** At most one activity write per this many ms. */
 const WRITE_EVERY = 10_000;
 const CHECK_EVERY = 20_000;
-
-const lastActivitySchema = lazySchema(() => z.number().int().nonnegative().catch(0));
 
 /** Locks if unlocked and idle too long; returns whether it locked. */
 export async function lockIfIdle(now = Date.now()): Promise<boolean> {
@@ -26,8 +25,7 @@ export async function lockIfIdle(now = Date.now()): Promise<boolean> {
     browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]),
   ]);
   if (stored[SESSION_KEYS.dataKey] === undefined) return false;
-  const last = lastActivitySchema.parse(stored[SESSION_KEYS.lastActivityAt] ?? 0);
-  if (now - last < policy.idleLockMinutes * 60_000) return false;
+  if (!idleExpired(stored[SESSION_KEYS.lastActivityAt], now, policy)) return false;
   await browser.storage.session.remove(SESSION_KEYS.dataKey);
   return true;
 }
@@ -46,14 +44,21 @@ export function trackActivity(target: Window = window): () => void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'session' && SESSION_KEYS.lastActivityAt in changes) void lockIfIdle();
   };
+  // Shown again (a woken laptop, a tab brought back): check at once, not at the next
+  // interval, up to CHECK_EVERY away.
+  const onShown = () => {
+    if (target.document.visibilityState === 'visible') void lockIfIdle();
+  };
   const options = { capture: true, passive: true } as const;
   for (const type of ['keydown', 'pointerdown', 'wheel'] as const) target.addEventListener(type, onActivity, options);
+  target.document.addEventListener('visibilitychange', onShown);
   browser.storage.onChanged.addListener(onChanged);
   const timer = target.setInterval(() => void lockIfIdle(), CHECK_EVERY);
   void lockIfIdle();
   return () => {
     for (const type of ['keydown', 'pointerdown', 'wheel'] as const)
       target.removeEventListener(type, onActivity, options);
+    target.document.removeEventListener('visibilitychange', onShown);
     browser.storage.onChanged.removeListener(onChanged);
     target.clearInterval(timer);
   };

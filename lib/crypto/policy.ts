@@ -6,9 +6,12 @@ import { lazySchema, z } from '../zod';
  * public/managed_schema.json): idle minutes before Sidevogn locks, and the
  * shortest passphrase accepted.
  */
+/** The shortest idle time policy may set: a shorter pause never locks, whatever the policy says. */
+const SHORTEST_IDLE_MINUTES = 1;
+
 export const lockPolicySchema = lazySchema(() =>
   z.object({
-    idleLockMinutes: z.number().int().min(1).max(480).catch(15).default(15),
+    idleLockMinutes: z.number().int().min(SHORTEST_IDLE_MINUTES).max(480).catch(15).default(15),
     minPassphraseLength: z.number().int().min(8).max(128).catch(12).default(12),
   }),
 );
@@ -23,4 +26,17 @@ export async function readLockPolicy(): Promise<LockPolicy> {
   } catch {
     return DEFAULT_LOCK_POLICY; // no managed storage (not an enterprise install)
   }
+}
+
+const lastActivitySchema = lazySchema(() => z.number().int().nonnegative().catch(0));
+
+/**
+ * Whether a session whose last activity was at `lastActivityAt` (as stored in
+ * storage.session; missing or invalid counts as long ago) has been idle for the
+ * policy's minutes at `now`. Without a policy: whether it may have been, under
+ * the shortest one policy allows.
+ */
+export function idleExpired(lastActivityAt: unknown, now: number, policy?: LockPolicy): boolean {
+  const idleMinutes = policy?.idleLockMinutes ?? SHORTEST_IDLE_MINUTES;
+  return now - lastActivitySchema.parse(lastActivityAt ?? 0) >= idleMinutes * 60_000;
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lockIfIdle } from './idle';
+import { lockIfIdle, trackActivity } from './idle';
 import { newDataKey } from './keyring';
 import { SESSION_KEYS, session } from './session';
 
@@ -70,4 +70,53 @@ describe('session and idle lock', () => {
     // Already locked: nothing to do.
     expect(await lockIfIdle(t + 60 * 60_000)).toBe(false);
   });
+
+  it('a page opened after the idle minutes locks instead of taking the key, so it never draws citizen data first', async () => {
+    const t = 10_000_000;
+    // Unlocked in another page at t: the key and the activity are in storage.session, not in this page.
+    const stored = { [SESSION_KEYS.dataKey]: await rawOf(await newDataKey()), [SESSION_KEYS.lastActivityAt]: t };
+    await fakeBrowser.storage.session.set(stored);
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    // Within the shortest idle time policy allows, the policy is not even read.
+    expect(await session.restore(t + 59_000)).toBe(true);
+    expect(managed).not.toHaveBeenCalled();
+    expect(await session.restore(t + 14 * 60_000)).toBe(true);
+    expect(managed).toHaveBeenCalled();
+    expect(await session.restore(t + 15 * 60_000)).toBe(false);
+    expect(session.current()).toBeNull();
+    // Locked for every page, as the idle check would have.
+    expect((await fakeBrowser.storage.session.get(null))[SESSION_KEYS.dataKey]).toBeUndefined();
+  });
+
+  it('an open page checks the idle time when it is shown again, not at the next interval', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await session.unlock(await newDataKey());
+      let visibility: DocumentVisibilityState = 'hidden';
+      const document = Object.defineProperty(new EventTarget(), 'visibilityState', { get: () => visibility });
+      // No interval: only the events can lock.
+      const page = Object.assign(new EventTarget(), { document, setInterval: () => 0, clearInterval: () => {} });
+      const stop = trackActivity(page as unknown as Window);
+      const unlocked = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return (await fakeBrowser.storage.session.get(SESSION_KEYS.dataKey))[SESSION_KEYS.dataKey] !== undefined;
+      };
+      expect(await unlocked()).toBe(true);
+      // The laptop slept for 16 minutes; hidden, nothing is checked.
+      vi.setSystemTime(Date.now() + 16 * 60_000);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(await unlocked()).toBe(true);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(await unlocked()).toBe(false);
+      expect(session.current()).toBeNull();
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
+async function rawOf(key: CryptoKey): Promise<string> {
+  return btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('raw', key))));
+}

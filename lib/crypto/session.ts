@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod';
 import { fromBase64, toBase64 } from './encoding';
+import { idleExpired, readLockPolicy } from './policy';
 
 /**
  * The unlocked data key, held in this page's memory and in
@@ -85,7 +86,7 @@ function listen(): void {
 }
 
 export const session: KeySource & {
-  restore(): Promise<boolean>;
+  restore(now?: number): Promise<boolean>;
   unlock(key: CryptoKey, now?: number): Promise<void>;
   lock(): Promise<void>;
   require(): CryptoKey;
@@ -93,10 +94,26 @@ export const session: KeySource & {
 } = {
   current: () => current,
 
-  /** Picks up a key another page unlocked (this page just opened); returns whether unlocked. */
-  async restore() {
+  /**
+   * Picks up a key another page unlocked (this page just opened); returns
+   * whether unlocked. A key left idle past the policy's minutes (a laptop woken
+   * after lunch, a reload) is locked here, before anything shows, rather than
+   * by the idle check after the page has drawn citizen data. The policy is read
+   * only for a pause longer than the shortest it allows.
+   */
+  async restore(now = Date.now()) {
     listen();
-    const stored = await browser.storage.session.get(SESSION_KEYS.dataKey);
+    const stored = await browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]);
+    const last = stored[SESSION_KEYS.lastActivityAt];
+    if (
+      stored[SESSION_KEYS.dataKey] !== undefined &&
+      idleExpired(last, now) &&
+      idleExpired(last, now, await readLockPolicy())
+    ) {
+      set(null);
+      await browser.storage.session.remove(SESSION_KEYS.dataKey);
+      return false;
+    }
     await adopt(stored[SESSION_KEYS.dataKey]);
     return current !== null;
   },

@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { EXTENSION_ID } from '../harness/chromium.mjs';
 import { wcagViolations } from './axe';
 import { citizen } from './demo-data';
@@ -7,7 +7,10 @@ import { PASSPHRASE, expect, setUpPassphrase, test } from './fixtures';
 import { LockScreen } from './pages/lock';
 import type { CaseSystem } from './pages/case-system';
 
-declare const chrome: { storage: { session: { set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { session: { set(items: Record<string, unknown>): Promise<void> } };
+  alarms: { clear(name: string): Promise<boolean> };
+};
 
 /** Another caseworker's activity ended 16 minutes ago (the default policy locks after 15). */
 const idleFor16Minutes = (worker: Worker) =>
@@ -158,6 +161,48 @@ test('idle lock hides everything in every page; a wrong passphrase is refused; u
   await caseSystem.panel.frame.getByRole('button', { name: 'Lås nu' }).click();
   await expect(lock.lockedHeading).toBeVisible();
   await expect(new LockScreen(options).lockedHeading).toBeVisible();
+});
+
+test('back after a long pause, a panel that opens and an options page that opens show the lock first, never an unlocked view', async ({
+  caseSystem,
+  context,
+}) => {
+  const c = citizen(5);
+  await caseSystem.gotoCase(c.caseId);
+  await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+  // Every page from here records whether it ever drew "Lås nu", which is there only while unlocked.
+  await context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:') return;
+    const seen = window as { unlockedDrawn?: boolean };
+    seen.unlockedDrawn = false;
+    new MutationObserver(() => {
+      for (const button of document.querySelectorAll('button'))
+        if (button.textContent?.trim() === 'Lås nu') seen.unlockedDrawn = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const unlockedDrawn = (frame: Page | Frame) =>
+    frame.evaluate(() => (window as { unlockedDrawn?: boolean }).unlockedDrawn);
+  // While no Sidevogn page is open (an open one would lock at once on the change), the activity
+  // ages past the 15 minutes; the worker's minute alarm is off, so only the page that opens checks.
+  const worker = serviceWorker(context);
+  await worker.evaluate(() => chrome.alarms.clear('idle-lock'));
+  await caseSystem.page.goto('about:blank');
+  await idleFor16Minutes(worker);
+  await caseSystem.gotoCase(c.caseId);
+  const lock = new LockScreen(caseSystem.panel.frame);
+  await expect(lock.lockedHeading).toBeVisible();
+  expect(await unlockedDrawn(panelFrame(caseSystem.page))).toBe(false);
+  await expectNothingOfTheCitizen(caseSystem, c.name, c.cpr.slice(0, 6), c.name);
+
+  // Unlocked again, then the same pause before the options page opens.
+  await lock.unlock();
+  await expect(caseSystem.panel.citizenName).toHaveText(c.name);
+  await caseSystem.page.goto('about:blank');
+  await idleFor16Minutes(worker);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await expect(new LockScreen(options).lockedHeading).toBeVisible();
+  expect(await unlockedDrawn(options)).toBe(false);
 });
 
 test.describe('passphrase and recovery key', () => {
