@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WrongSecretError } from '@/lib/crypto/keyring';
+import { WrongSecretError, newDataKey } from '@/lib/crypto/keyring';
 import { fixedKey } from '../../tests/unit/fixed-key';
 import { unlockWithRecovery } from '../../tests/unit/test-key';
 import { SidevognDb } from '@/lib/db/database';
@@ -183,5 +183,31 @@ describe('key rotation (issue 27, item 12)', () => {
 
     const newRepo = createRepositories(db, tick, fixedKey(newKey));
     expect(await newRepo.citizens.open('070761-4285', 'Anna Jensen')).toBe(anna);
+  });
+});
+
+describe('dropping the snapshots sealed under an old key', () => {
+  it('keeps a snapshot a worker wrote again, under the new key, between the check and the delete', async () => {
+    const store = new SidevognDb(`drop-snapshots-${crypto.randomUUID()}`);
+    await store.open();
+    const [old, next] = [await newDataKey(), await newDataKey()];
+    const put = async (key: CryptoKey, range: string) =>
+      store.searchIndex.put({ range, seq: 1, ...(await sealSnapshot(key, range, new Uint8Array([1, 2, 3]))) });
+    const [first, second] = ['["","8"]', '["8",null]'];
+    await put(old, first);
+    await put(old, second);
+    // The first share's row is rewritten (the same seq, a new iv) after the sweep read it.
+    const transaction = store.transaction.bind(store) as (...args: unknown[]) => Promise<unknown>;
+    let rewritten = false;
+    vi.spyOn(store, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      if (!rewritten) {
+        rewritten = true;
+        await put(next, first);
+      }
+      return transaction(...args);
+    }) as never);
+    expect(await dropSnapshotsSealedUnder(store, old)).toBe(1);
+    expect(await store.searchIndex.toCollection().primaryKeys()).toEqual([first]);
+    store.close();
   });
 });
