@@ -72,7 +72,11 @@ export function DateInput({
           title={t('templates.date.calendar')}
           onClick={() => picker.current?.showPicker?.()}
         >
-          📅
+          {/* Drawn, not an emoji: a machine without an emoji font showed an empty box. */}
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
+            <rect x="2" y="3" width="12" height="11" rx="1" />
+            <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+          </svg>
         </button>
         <input
           ref={picker}
