@@ -44,7 +44,7 @@ export function trackActivity(target: Window = window): () => void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'session' && SESSION_KEYS.lastActivityAt in changes) void lockIfIdle();
   };
-  // Shown again (a woken laptop, a tab brought back): check at once, not at the next
+  // Shown again (a tab brought back, a window restored): check at once, not at the next
   // interval, up to CHECK_EVERY away.
   const onShown = () => {
     if (target.document.visibilityState === 'visible') void lockIfIdle();

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { lazySchema, z } from '../zod';
 
+/** The shortest idle time policy may set: a shorter pause never locks, whatever the policy says. */
+const SHORTEST_IDLE_MINUTES = 1;
+
 /**
  * Lock policy from enterprise policy (chrome.storage.managed, schema in
  * public/managed_schema.json): idle minutes before Sidevogn locks, and the
  * shortest passphrase accepted.
  */
-/** The shortest idle time policy may set: a shorter pause never locks, whatever the policy says. */
-const SHORTEST_IDLE_MINUTES = 1;
-
 export const lockPolicySchema = lazySchema(() =>
   z.object({
     idleLockMinutes: z.number().int().min(SHORTEST_IDLE_MINUTES).max(480).catch(15).default(15),

@@ -88,6 +88,58 @@ describe('session and idle lock', () => {
     expect((await fakeBrowser.storage.session.get(null))[SESSION_KEYS.dataKey]).toBeUndefined();
   });
 
+  it('a page that opens follows the policy’s idle minutes, shorter or longer than the default', async () => {
+    const t = 10_000_000;
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    const stored = async () => ({
+      [SESSION_KEYS.dataKey]: await rawOf(await newDataKey()),
+      [SESSION_KEYS.lastActivityAt]: t,
+    });
+    managed.mockResolvedValue({ idleLockMinutes: 5 } as never);
+    await fakeBrowser.storage.session.set(await stored());
+    expect(await session.restore(t + 5 * 60_000 - 1)).toBe(true);
+    expect(await session.restore(t + 5 * 60_000)).toBe(false);
+    managed.mockResolvedValue({ idleLockMinutes: 30 } as never);
+    await fakeBrowser.storage.session.set(await stored());
+    expect(await session.restore(t + 29 * 60_000)).toBe(true);
+    expect(await session.restore(t + 30 * 60_000)).toBe(false);
+  });
+
+  it('a lock or an unlock in another page while a page opening reads the policy wins over what it read', async () => {
+    const t = 10_000_000;
+    let answer: (() => void) | undefined;
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+      () => new Promise((resolve) => (answer = () => resolve({}))) as never,
+    );
+    const policyAsked = () => expect.poll(() => answer !== undefined).toBe(true);
+    const stored = async (key: CryptoKey, at: number) =>
+      fakeBrowser.storage.session.set({ [SESSION_KEYS.dataKey]: await rawOf(key), [SESSION_KEYS.lastActivityAt]: at });
+
+    // Within the idle minutes, and another page locks meanwhile: the lock stands.
+    await stored(await newDataKey(), t);
+    let opening = session.restore(t + 5 * 60_000);
+    await policyAsked();
+    await fakeBrowser.storage.session.remove(SESSION_KEYS.dataKey);
+    answer!();
+    expect(await opening).toBe(false);
+    expect(session.current()).toBeNull();
+
+    // Past them, and another page unlocks meanwhile (activity now): its key stays, and is taken up.
+    answer = undefined;
+    await stored(await newDataKey(), t);
+    opening = session.restore(t + 16 * 60_000);
+    await policyAsked();
+    const fresh = await newDataKey();
+    await stored(fresh, t + 16 * 60_000);
+    answer!();
+    expect(await opening).toBe(true);
+    expect((await fakeBrowser.storage.session.get(SESSION_KEYS.dataKey))[SESSION_KEYS.dataKey]).toBe(
+      await rawOf(fresh),
+    );
+    expect(session.current()).not.toBeNull();
+    await session.lock();
+  });
+
   it('an open page checks the idle time when it is shown again, not at the next interval', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

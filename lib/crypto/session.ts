@@ -44,7 +44,7 @@ let current: CryptoKey | null = null;
  * built their index twice at each unlock).
  */
 let currentRaw: string | null = null;
-/** Bumped on every change, so a slow import cannot bring back a key that was locked meanwhile. */
+/** Bumped on every change, so a slow import or read cannot bring back a key that was locked meanwhile. */
 let generation = 0;
 const listeners = new Set<Listener>();
 
@@ -96,26 +96,30 @@ export const session: KeySource & {
 
   /**
    * Picks up a key another page unlocked (this page just opened); returns
-   * whether unlocked. A key left idle past the policy's minutes (a laptop woken
+   * whether unlocked. A key left idle past the policy's minutes (a panel opened
    * after lunch, a reload) is locked here, before anything shows, rather than
    * by the idle check after the page has drawn citizen data. The policy is read
    * only for a pause longer than the shortest it allows.
    */
   async restore(now = Date.now()) {
     listen();
-    const stored = await browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]);
-    const last = stored[SESSION_KEYS.lastActivityAt];
-    if (
-      stored[SESSION_KEYS.dataKey] !== undefined &&
-      idleExpired(last, now) &&
-      idleExpired(last, now, await readLockPolicy())
-    ) {
-      set(null);
-      await browser.storage.session.remove(SESSION_KEYS.dataKey);
-      return false;
+    for (;;) {
+      const seen = generation;
+      const stored = await browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]);
+      const [raw, last] = [stored[SESSION_KEYS.dataKey], stored[SESSION_KEYS.lastActivityAt]];
+      const expired = raw !== undefined && idleExpired(last, now) && idleExpired(last, now, await readLockPolicy());
+      // Another page locked or unlocked while this one read (onStorageChanged took it in):
+      // what was read is out of date, and acting on it would bring a locked key back or
+      // remove a new one. Read again.
+      if (generation !== seen) continue;
+      if (expired) {
+        set(null);
+        await browser.storage.session.remove(SESSION_KEYS.dataKey);
+        return false;
+      }
+      await adopt(raw);
+      return current !== null;
     }
-    await adopt(stored[SESSION_KEYS.dataKey]);
-    return current !== null;
   },
 
   /** Shares the key with every extension page; activity starts now, so the idle lock does not fire at once. */

@@ -16,7 +16,8 @@ const CONFIG_PRELOAD_AFTER_MS = 2000;
 /**
  * Opens the database, reads preferences, picks up the session's data key and
  * connects to the host page, all at once: the panel renders unlocked from its
- * first frame when the caseworker unlocked earlier today.
+ * first frame when the caseworker unlocked earlier today and has used Sidevogn
+ * within the idle minutes (else locked from its first frame: session.restore).
  */
 export async function startPanel(): Promise<{
   services: { repository: Repositories; host: HostConnection };
