@@ -97,6 +97,25 @@ describe('npm start / npm test set-up check', () => {
     expect(r).toMatchObject({ status: 0, stdout: '', stderr: '', calls: '' });
   });
 
+  it('warns, in one line, when the Chromium found is older than the one the tests are checked on', () => {
+    installed();
+    const chromium = (version: string) => {
+      writeFileSync(
+        join(dir, 'chromium'),
+        `#!/bin/sh\necho "Chromium ${version} built on Debian GNU/Linux 12 (bookworm)"\n`,
+      );
+      chmodSync(join(dir, 'chromium'), 0o755);
+    };
+    chromium('150.0.7871.100');
+    const old = run();
+    expect(old.status).toBe(0);
+    expect(old.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/is Chromium 150; the tests are checked on 156 .*apt-get update/),
+    ]);
+    chromium('156.0.8078.129');
+    expect(run()).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('runs `npm ci` when an installed version differs from package-lock.json', () => {
     installed();
     const hiddenPath = join(dir, 'node_modules/.package-lock.json');
