@@ -9,7 +9,15 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { openOwnPage } from '@/components/ui/open-page';
-import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
+import {
+  HIDDEN_KEY,
+  NotRecorded,
+  insertFailure,
+  recordDelivery,
+  useInsertFlow,
+  type InsertPlan,
+} from '@/components/ui/use-insert-flow';
+import type { SaveFailure } from '@/lib/db/storage-errors';
 
 /** Print and hand over are not everyday actions: small, on one line above the overview. */
 const smallButtonClass =
@@ -34,6 +42,8 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<{ text: string; plan: InsertPlan } | null>(null);
+  // What could not be recorded after the handover note was delivered, shown beside its status.
+  const [notRecorded, setNotRecorded] = useState<SaveFailure | null>(null);
 
   // What is still being typed goes in too: write it first, then read the stored summary.
   const note = async () => {
@@ -52,6 +62,7 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
   // that hides the panel just before the click is caught here too, not only at the confirming click.
   const prepare = async () => {
     setStatus(null);
+    setNotRecorded(null);
     const hidden = await host.hiddenSettled();
     if (hidden) return setStatus({ tone: 'error', key: HIDDEN_KEY[hidden] });
     setBusy(true);
@@ -73,7 +84,10 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
       await flow.confirmed(text, target, async ({ target: into, status: next }) => {
         setConfirming(null);
         setStatus(next);
-        await repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, into);
+        // Delivered as `next` says, whatever fails from here (recordDelivery).
+        setNotRecorded(
+          await recordDelivery([() => repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, into)]),
+        );
       });
     } catch (e) {
       setStatus(insertFailure(e));
@@ -125,6 +139,7 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
           </p>
         )}
       </div>
+      {notRecorded && <NotRecorded failure={notRecorded} />}
     </div>
   );
 }

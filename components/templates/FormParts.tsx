@@ -3,6 +3,8 @@ import { isEmpty, isVisible, type FieldValue, type FormValues } from '@/lib/temp
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { FieldInput } from '@/components/ui/FieldInput';
 import { useT } from '@/components/ui/i18n';
+import { NotRecorded } from '@/components/ui/use-insert-flow';
+import type { SaveFailure } from '@/lib/db/storage-errors';
 
 /**
  * The form's fields: the required ones first, the optional ones folded under a
@@ -81,11 +83,13 @@ export function StatusLine({ status }: { status: Status | null }) {
 export function InsertedState({
   title,
   status,
+  notRecorded,
   onNewDraft,
   onBack,
 }: {
   title: string;
   status: Status;
+  notRecorded: SaveFailure | null;
   onNewDraft(): void;
   onBack(): void;
 }) {
@@ -97,6 +101,7 @@ export function InsertedState({
         {t('templates.done', { title })}
       </h2>
       <StatusLine status={status} />
+      {notRecorded && <NotRecorded failure={notRecorded} />}
       <div className="mt-3 flex flex-wrap gap-2">
         <button
           type="button"

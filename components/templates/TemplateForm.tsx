@@ -127,7 +127,8 @@ function FilledForm({
     return (
       <InsertedState
         title={template.title}
-        status={delivered}
+        status={delivered.status}
+        notRecorded={delivered.notRecorded}
         onBack={onBack}
         onNewDraft={() => {
           setFocusFirst(false);

@@ -3,7 +3,8 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repositories } from '@/lib/repositories';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { fieldDomId } from '@/components/ui/FieldInput';
-import { insertFailure, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import { insertFailure, recordDelivery, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import type { SaveFailure } from '@/lib/db/storage-errors';
 import type { useFormDraft } from './use-form-draft';
 import type { useLinkedChecklist } from './use-linked-checklist';
 import { useUsageMeter } from './use-usage-meter';
@@ -15,7 +16,8 @@ export type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params
  * checklist items warn first, and a second press inserts anyway. Once the note
  * is delivered it is recorded in the history and the usage count (`handlers`
  * on the form count its keys and clicks), the linked checklist is finished, the
- * draft goes, and the form gives way to what went where (`delivered`).
+ * draft goes, and the form gives way to what went where (`delivered`, with
+ * whatever of that failed).
  */
 export function useFormInsert({
   repository,
@@ -47,8 +49,11 @@ export function useFormInsert({
   const [attempted, setAttempted] = useState(false);
   // Fields the caseworker has left: only these (or all, once insert was pressed) show as invalid.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  // Set once the note is delivered: the form gives way to what went where.
-  const [delivered, setDelivered] = useState<NonNullable<Status> | null>(null);
+  // Set once the note is delivered, with what could not be recorded after it (shown beside it).
+  const [delivered, setDelivered] = useState<{
+    status: NonNullable<Status>;
+    notRecorded: SaveFailure | null;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmedAnyway, setConfirmedAnyway] = useState(false);
 
@@ -79,15 +84,20 @@ export function useFormInsert({
     try {
       await flow.run(note, async ({ outcome, target, status: next }) => {
         setStatus(next);
-        await repository.history.templateInserted(citizenKey, template, target);
-        await meter.templateUsed(template, note);
-        await checklist.finish(outcome);
         setConfirmedAnyway(false);
-        if (await draft.discard(inserted)) {
-          setAttempted(false);
-          setTouched(new Set());
-        }
-        setDelivered(next);
+        // Delivered as `next` says, whatever fails from here (recordDelivery).
+        const failed = await recordDelivery([
+          () => repository.history.templateInserted(citizenKey, template, target),
+          () => meter.templateUsed(template, note),
+          () => checklist.finish(outcome),
+          async () => {
+            if (await draft.discard(inserted)) {
+              setAttempted(false);
+              setTouched(new Set());
+            }
+          },
+        ]);
+        setDelivered({ status: next, notRecorded: failed });
         onInserted();
       });
     } catch (e) {

@@ -6,8 +6,10 @@ import type { HostConnection, InsertResult, TargetsView } from '@/lib/panel/host
 import { backToHost } from '@/lib/panel/focus';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from './i18n';
 import { usePanelServices } from './panel-services';
+import { SaveError } from './SaveError';
 
 /** How an insertion ended, after any copy to the clipboard. */
 export interface Delivered {
@@ -69,6 +71,35 @@ async function settle(text: string, result: InsertResult, host: HostConnection):
       params: { target: result.target ?? '' },
     },
   };
+}
+
+/**
+ * What Sidevogn records once a note is delivered (the history, the usage count,
+ * the linked checklist, the draft): every step runs even if one before it
+ * failed, and the first failure comes back, to be shown beside the delivery's
+ * status, never instead of it. A note that went in and was then reported as
+ * failed (the disk full as the history was written) got inserted a second time.
+ */
+export async function recordDelivery(steps: readonly (() => Promise<unknown>)[]): Promise<SaveFailure | null> {
+  let first: SaveFailure | null = null;
+  for (const step of steps)
+    try {
+      await step();
+    } catch (e) {
+      first ??= saveFailure(e);
+    }
+  return first;
+}
+
+/** Below a delivered note's status: what could not be recorded after it, and not to insert it again. */
+export function NotRecorded({ failure }: { failure: SaveFailure }) {
+  const t = useT();
+  return (
+    <div data-testid="not-recorded">
+      <p className="mt-2 text-sm text-amber-900">{t('insert.notRecorded')}</p>
+      <SaveError failure={failure} className="mt-1" />
+    </div>
+  );
 }
 
 /** Where a confirmed insertion will go, read fresh from the page. */

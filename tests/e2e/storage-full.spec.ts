@@ -160,3 +160,45 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   await panel.openTemplate('kontakt');
   await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Borgeren ringede om lægeattesten.');
 });
+
+test('storage full as a note goes in: the panel says it is in, once, and that it could not be recorded after; the same for the handover note', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(5);
+  const { panel } = caseSystem;
+  const { frame } = panel;
+  await caseSystem.gotoCase(c.caseId, 'journal');
+  await expect(panel.citizenName).toHaveText(c.name);
+  await page.locator('#journal-tekst').click();
+
+  // The form is filled (its draft saved) while there is room; the disk is full as it goes in.
+  await panel.openTemplate('kontakt');
+  await panel.field(/Hvad blev oplyst/).fill('Fuld disk ved indsættelsen.');
+  await panel.field(/Aftaler og næste skridt/).fill('Ingen.');
+  await expect(frame.getByTestId('save-error')).toHaveCount(0);
+  await fillDisk(page);
+  await panel.insert();
+  const done = frame.getByTestId('template-done');
+  await expect(done.getByTestId('template-status')).toContainText('indsat i »Notat (tekst)«');
+  const notRecorded = done.getByTestId('not-recorded');
+  await expect(notRecorded).toContainText('tryk ikke på Indsæt igen for det samme notat');
+  await expect(notRecorded.getByTestId('save-error')).toContainText(FULL);
+  await expect(done.getByTestId('template-status')).not.toContainText('hverken');
+  // In the journal once, and the form has given way: no insert button to press again.
+  const journal = await page.locator('#journal-tekst').inputValue();
+  expect(journal.split('Oplyst: Fuld disk ved indsættelsen.')).toHaveLength(2);
+  await expect(frame.getByRole('button', { name: 'Indsæt i journal' })).toHaveCount(0);
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+
+  // The handover note: read with the disk full (reads still work), inserted, not recorded.
+  await frame.getByRole('tab', { name: 'Overblik' }).click();
+  await page.locator('#journal-tekst').click();
+  await frame.getByRole('button', { name: 'Indsæt som overdragelsesnotat' }).click();
+  const confirm = frame.getByTestId('handover-confirm');
+  await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
+  await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i »Notat (tekst)«');
+  await expect(frame.getByTestId('not-recorded').getByTestId('save-error')).toContainText(FULL);
+  expect((await page.locator('#journal-tekst').inputValue()).split('Overdragelsesnotat')).toHaveLength(2);
+  await makeRoom(page);
+});

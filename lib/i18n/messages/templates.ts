@@ -47,6 +47,8 @@ export const da = {
     'Browseren kan ikke bekræfte, at Sidevogn kan ses, så intet blev indsat. Opdatér Chrome eller Edge.',
   'insert.wrongCitizen':
     'Notatet er ikke indsat: formularen er udfyldt til {name}, men siden viser nu en anden borger. Din udfyldning er gemt som kladde under {name}.',
+  'insert.notRecorded':
+    'Bagefter kunne Sidevogn ikke registrere notatet i historikken, tjeklisten eller kladden. Det, der står ovenfor, gælder stadig: tryk ikke på Indsæt igen for det samme notat.',
   'refused.title': 'Notatet til {name} er ikke indsat',
   'refused.body':
     'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning er gemt som kladde under {name}.',
@@ -162,6 +164,8 @@ export const en: Record<keyof typeof da, string> = {
     'The browser cannot confirm that Sidevogn can be seen, so nothing was inserted. Update Chrome or Edge.',
   'insert.wrongCitizen':
     'The note was not inserted: the form was filled in for {name}, but the page now shows another citizen. What you filled in is kept as a draft under {name}.',
+  'insert.notRecorded':
+    'Afterwards Sidevogn could not record the note in the history, the checklist or the draft. What is said above still holds: do not press Insert again for the same note.',
   'refused.title': 'The note for {name} was not inserted',
   'refused.body':
     'The page now shows another citizen than the one the form was filled in for. What you filled in is kept as a draft under {name}.',
