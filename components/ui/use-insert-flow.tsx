@@ -2,7 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { usePanelStore } from '@/lib/panel/panel-store';
-import type { HostConnection, InsertResult, TargetsView } from '@/lib/panel/host-connection';
+import {
+  INSERT_TIMEOUT_MS,
+  NoAnswerError,
+  type HostConnection,
+  type InsertResult,
+  type TargetsView,
+} from '@/lib/panel/host-connection';
 import { backToHost } from '@/lib/panel/focus';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
@@ -44,6 +50,8 @@ export class WrongCitizenError extends Error {
 /** The status line for an insertion that failed: refused while the panel could not be seen, or an error. */
 export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; params?: Record<string, string> } {
   if (e instanceof PanelHiddenError) return { tone: 'error', key: HIDDEN_KEY[e.reason] };
+  if (e instanceof NoAnswerError)
+    return { tone: 'error', key: 'insert.noAnswer', params: { seconds: String(INSERT_TIMEOUT_MS / 1000) } };
   if (e instanceof WrongCitizenError)
     return { tone: 'error', key: 'insert.wrongCitizen', params: { name: e.citizen.name } };
   return { tone: 'error', key: 'templates.copyFailed', params: { error: e instanceof Error ? e.message : String(e) } };
@@ -155,7 +163,16 @@ function useTargets(host: { targets(): Promise<TargetsView> }, rememberAs: strin
       window.removeEventListener('focus', look);
     };
   }, [host, rememberAs]);
-  return { view, setView, remembered, setRemembered };
+  /** Keeps the field chosen for next time; a failure to keep it changes nothing of the delivery. */
+  const remember = useCallback(
+    (label: string) => {
+      if (!rememberAs) return;
+      setRemembered(label);
+      void saveTargetChoice(rememberAs, label).catch(() => undefined);
+    },
+    [rememberAs],
+  );
+  return { view, setView, remembered, remember };
 }
 
 /**
@@ -182,9 +199,9 @@ export function useInsertFlow({
   template?: string;
 } = {}) {
   const host = useCitizenHost(citizen, template);
-  const { view, setView, remembered, setRemembered } = useTargets(host, rememberAs);
+  const { view, setView, remembered, remember } = useTargets(host, rememberAs);
   const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
-  const [askRefused, setAskRefused] = useState<MessageKey | null>(null);
+  const [askRefused, setAskRefused] = useState<{ key: MessageKey; params?: Record<string, string> } | null>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -209,7 +226,7 @@ export function useInsertFlow({
     if (!pending) return;
     const hidden = host.hidden();
     // The copy moves the text out of Sidevogn too: only while the panel can be seen.
-    if (hidden) return setAskRefused(HIDDEN_KEY[hidden]);
+    if (hidden) return setAskRefused({ key: HIDDEN_KEY[hidden] });
     setAskRefused(null);
     setAsking(undefined);
     let result: InsertResult;
@@ -220,14 +237,20 @@ export function useInsertFlow({
     } catch (e) {
       // Still unanswered: ask again, and say why nothing happened.
       setAsking(pending);
-      setAskRefused(insertFailure(e).key);
+      setAskRefused(insertFailure(e));
       return;
     }
-    if (choice && result.outcome === 'inserted' && rememberAs) {
-      await saveTargetChoice(rememberAs, choice.label);
-      setRemembered(choice.label);
+    let delivered: Delivered;
+    try {
+      delivered = await settle(pending.text, result, host);
+    } catch (e) {
+      // Neither read back in the field nor copied: ask again, and say why.
+      setAsking(pending);
+      setAskRefused(insertFailure(e));
+      return;
     }
-    await pending.done(await settle(pending.text, result, host));
+    if (choice && result.outcome === 'inserted') remember(choice.label);
+    await pending.done(delivered);
   };
 
   /** Where a confirmed insertion will go (the handover's confirmation shows it before the click). */
@@ -253,13 +276,11 @@ export function useInsertFlow({
             if (hidden) throw new PanelHiddenError(hidden);
             return { outcome: 'no-target', target: null, ms: 0 };
           });
-      if (target && result.outcome === 'inserted' && rememberAs) {
-        await saveTargetChoice(rememberAs, target.label);
-        setRemembered(target.label);
-      }
-      await done(await settle(text, result, host));
+      const delivered = await settle(text, result, host);
+      if (target && result.outcome === 'inserted') remember(target.label);
+      await done(delivered);
     },
-    [host, rememberAs, setRemembered],
+    [host, remember],
   );
 
   // Its line is there before the page's fields are known: the insert button below must not move
@@ -298,7 +319,7 @@ function TargetChooser({
   onChoose,
 }: {
   choices: TargetChoice[];
-  refused: MessageKey | null;
+  refused: { key: MessageKey; params?: Record<string, string> } | null;
   firstChoice: RefObject<HTMLButtonElement | null>;
   onChoose(choice: TargetChoice | null): Promise<void>;
 }) {
@@ -308,7 +329,7 @@ function TargetChooser({
       <legend className="px-1 text-sm font-semibold">{t('templates.chooseTarget')}</legend>
       {refused && (
         <p role="alert" className="mb-2 rounded bg-red-50 p-2 text-sm text-red-900">
-          {t(refused)}
+          {t(refused.key, refused.params)}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

@@ -49,10 +49,29 @@ export interface HostConnection {
 }
 
 /** The bridge reads the text back for up to 2 s (lib/host/insert.ts). */
-const INSERT_TIMEOUT_MS = 5_000;
+export const INSERT_TIMEOUT_MS = 5_000;
+
+/**
+ * The page did not answer an insertion in time. It may still have put the note
+ * in (a slow page, a busy machine): the panel cannot tell, and must not say
+ * it failed, or a second press puts the note in twice.
+ */
+export class NoAnswerError extends Error {
+  override name = 'NoAnswerError';
+  constructor() {
+    super('The case system page did not answer the insertion in time');
+  }
+}
 const TARGETS_TIMEOUT_MS = 2_000;
 /** As long as the panel says "Forbinder …" before it explains (components/panel/PanelApp.tsx). */
 const HANDSHAKE_PATIENCE_MS = 3_000;
+
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+  constructor() {
+    super('The case system page did not answer');
+  }
+}
 
 /** The case-system page's address (only its origin is kept): the frame's parent, or the side panel's tab. */
 async function hostUrl(win: Window, tabId: number | undefined): Promise<string | undefined> {
@@ -136,7 +155,7 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
       if (!link.post(message(requestId))) return reject(new Error('Not connected to a case system page'));
       const timer = setTimeout(() => {
         pending.delete(requestId);
-        reject(new Error('The case system page did not answer'));
+        reject(new TimeoutError());
       }, timeoutMs);
       pending.set(requestId, (result) => {
         clearTimeout(timer);
@@ -160,8 +179,9 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
           return result;
         },
         (error: unknown) => {
+          if (!(error instanceof TimeoutError)) throw error;
           report('timeout');
-          throw error;
+          throw new NoAnswerError();
         },
       );
     },

@@ -249,6 +249,35 @@ test('a host that puts its own value back a moment after the insertion: the pane
   expect(await clipboardText(context)).toContain('Oplyst: Tilbagerullet.');
 });
 
+test('a page that answers the insertion too late: the panel says it does not know whether the note went in, not that it failed', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(3).caseId, 'journal');
+  // A page whose framework is busy for 6.5 s on the first input the insertion fires (past the panel's 5 s).
+  await page.evaluate(() => {
+    document.querySelector('#journal-tekst')!.addEventListener(
+      'input',
+      () => {
+        const end = Date.now() + 6_500;
+        while (Date.now() < end);
+      },
+      { once: true },
+    );
+  });
+  await page.locator('#journal-tekst').click();
+  const { panel } = caseSystem;
+  await fillContactNote(panel, 'Langsom side.', 'Ingen.');
+  await panel.insert();
+  await expect(panel.templateStatus).toContainText(
+    'svarede ikke inden for 5 sekunder, så Sidevogn ved ikke, om notatet kom ind. Se efter i journalfeltet',
+    { timeout: 10_000 },
+  );
+  await expect(panel.templateStatus).not.toContainText('hverken');
+  // It did go in.
+  await expect(page.locator('#journal-tekst')).toHaveValue(/Oplyst: Langsom side\./);
+});
+
 test('a form left open to tick a checklist is open again on coming back to Skabeloner; after inserting, the list is', async ({
   caseSystem,
   page,

@@ -47,6 +47,8 @@ export const da = {
     'Browseren kan ikke bekræfte, at Sidevogn kan ses, så intet blev indsat. Opdatér Chrome eller Edge.',
   'insert.wrongCitizen':
     'Notatet er ikke indsat: formularen er udfyldt til {name}, men siden viser nu en anden borger. Din udfyldning er gemt som kladde under {name}.',
+  'insert.noAnswer':
+    'Sagssystemets side svarede ikke inden for {seconds} sekunder, så Sidevogn ved ikke, om notatet kom ind. Se efter i journalfeltet, før du indsætter igen.',
   'insert.notRecorded':
     'Bagefter kunne Sidevogn ikke registrere notatet i historikken, tjeklisten eller kladden. Det, der står ovenfor, gælder stadig: tryk ikke på Indsæt igen for det samme notat.',
   'refused.title': 'Notatet til {name} er ikke indsat',
@@ -164,6 +166,8 @@ export const en: Record<keyof typeof da, string> = {
     'The browser cannot confirm that Sidevogn can be seen, so nothing was inserted. Update Chrome or Edge.',
   'insert.wrongCitizen':
     'The note was not inserted: the form was filled in for {name}, but the page now shows another citizen. What you filled in is kept as a draft under {name}.',
+  'insert.noAnswer':
+    'The case system page did not answer within {seconds} seconds, so Sidevogn does not know whether the note went in. Look in the journal field before you insert again.',
   'insert.notRecorded':
     'Afterwards Sidevogn could not record the note in the history, the checklist or the draft. What is said above still holds: do not press Insert again for the same note.',
   'refused.title': 'The note for {name} was not inserted',
