@@ -1,15 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { NoteRecord } from '@/lib/db/records';
 import { NOTES_FIRST_PAGE, NOTES_PAGE_SIZE, type NoteCursor } from '@/lib/notes/note-repository';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { UnreadableNotice } from '@/components/ui/Unreadable';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
-import { UndoToast } from './UndoToast';
-
-const UNDO_MS = 10_000;
+import { useUndoDelete } from './UndoToast';
 
 /**
  * The citizen's private notes: a composer and the list, newest first, live.
@@ -38,10 +35,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
   // After "show older notes", focus moves to the first note it added (the button may be gone).
   const focusFrom = useRef<number | null>(null);
   const editDrafts = useLiveQuery(() => repository.drafts.editIdsFor(citizenKey), [repository, citizenKey]);
-  const [deleted, setDeleted] = useState<NoteRecord | null>(null);
-  const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => () => clearTimeout(undoTimer.current), []);
+  const { onDeleted, element: undo } = useUndoDelete((note) => repository.notes.restore(note));
   useEffect(() => {
     const from = focusFrom.current;
     if (from === null || !notes || notes.length <= from) return;
@@ -62,12 +56,6 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
     } finally {
       setLoadingOlder(false);
     }
-  };
-
-  const onDeleted = (note: NoteRecord) => {
-    setDeleted(note);
-    clearTimeout(undoTimer.current);
-    undoTimer.current = setTimeout(() => setDeleted(null), UNDO_MS);
   };
 
   return (
@@ -119,17 +107,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
           )}
         </>
       )}
-      {deleted && (
-        <UndoToast
-          message={t('notes.deleted')}
-          onUndo={() => {
-            clearTimeout(undoTimer.current);
-            setDeleted(null);
-            void repository.notes.restore(deleted);
-          }}
-          onClose={() => setDeleted(null)}
-        />
-      )}
+      {undo}
     </section>
   );
 }

@@ -1,5 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { NoteRecord } from '@/lib/db/records';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from '@/components/ui/i18n';
+import { SaveError } from '@/components/ui/SaveError';
+
+/** How long "Fortryd" is offered after a note is deleted. */
+const UNDO_MS = 10_000;
 
 export function UndoToast({ message, onUndo, onClose }: { message: string; onUndo(): void; onClose(): void }) {
   const t = useT();
@@ -22,4 +28,54 @@ export function UndoToast({ message, onUndo, onClose }: { message: string; onUnd
       </button>
     </div>
   );
+}
+
+/**
+ * "Noten er slettet" with Fortryd for UNDO_MS after a delete. A restore that
+ * fails (a full disk) says so, with Prøv igen, instead of the note staying
+ * gone while the toast has closed as if it came back.
+ */
+export function useUndoDelete(restore: (note: NoteRecord) => Promise<void>): {
+  onDeleted(note: NoteRecord): void;
+  element: ReactNode;
+} {
+  const t = useT();
+  const [deleted, setDeleted] = useState<NoteRecord | null>(null);
+  const [failed, setFailed] = useState<{ note: NoteRecord; failure: SaveFailure } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onDeleted = useCallback((note: NoteRecord) => {
+    setDeleted(note);
+    setFailed(null);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setDeleted(null), UNDO_MS);
+  }, []);
+  const undo = (note: NoteRecord) => {
+    setFailed(null);
+    restore(note).catch((e: unknown) => setFailed({ note, failure: saveFailure(e) }));
+  };
+
+  const element = (
+    <>
+      {deleted && (
+        <UndoToast
+          message={t('notes.deleted')}
+          onUndo={() => {
+            clearTimeout(timer.current);
+            setDeleted(null);
+            undo(deleted);
+          }}
+          onClose={() => setDeleted(null)}
+        />
+      )}
+      {failed && (
+        <div className="mt-3" data-testid="undo-failed">
+          <p className="text-sm font-medium text-red-800">{t('notes.undoFailed')}</p>
+          <SaveError failure={failed.failure} className="mt-1" onRetry={() => undo(failed.note)} />
+        </div>
+      )}
+    </>
+  );
+  return { onDeleted, element };
 }

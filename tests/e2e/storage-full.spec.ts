@@ -202,3 +202,26 @@ test('storage full as a note goes in: the panel says it is in, once, and that it
   expect((await page.locator('#journal-tekst').inputValue()).split('Overdragelsesnotat')).toHaveLength(2);
   await makeRoom(page);
 });
+
+test('storage full when a deleted note is brought back: the panel says it is still deleted, and "Prøv igen" brings it back once there is room', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(6);
+  const { panel } = caseSystem;
+  await caseSystem.gotoCase(c.caseId);
+  await panel.writeNote('Noten der skal fortrydes.');
+  await panel.note('Noten der skal fortrydes.').getByRole('button', { name: 'Slet' }).click();
+  await expect(panel.notes).toHaveCount(0);
+  await fillDisk(page);
+  await panel.frame.getByRole('button', { name: 'Fortryd' }).click();
+  const failed = panel.frame.getByTestId('undo-failed');
+  await expect(failed).toContainText('Noten kunne ikke gendannes; den er stadig slettet.');
+  await expect(failed.getByTestId('save-error')).toContainText(FULL);
+  await expect(panel.notes).toHaveCount(0);
+  expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  await makeRoom(page);
+  await failed.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(panel.note('Noten der skal fortrydes.')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+});
