@@ -100,7 +100,9 @@ test('a team lead authors a pack with forms, previews it, exports it, and it ins
   expect(download.suggestedFilename()).toBe('aarhus.jobcenter-1.0.0.json');
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  await expect(editor.exportStatus).toContainText('Pakken er eksporteret som aarhus.jobcenter-1.0.0.json');
+  await expect(editor.exportStatus).toContainText(
+    'Pakken er sendt til browserens overførsler som aarhus.jobcenter-1.0.0.json',
+  );
   const exported = validatePack(JSON.parse(readFileSync(file, 'utf8')));
   expect(exported.ok && exported.pack.checklists[0]!.templateId).toBe('aarhus.jobcenter.telefonopfoelgning');
 

@@ -81,7 +81,7 @@ test('from the panel: hand over a citizen’s data as JSON and as a printable pa
   expect(text).toContain('Kanarie: borgeren har ondt i ryggen');
   expect(text).toContain('Søger tre job om ugen');
   expect(text).not.toContain('Note om en anden borger');
-  await expect(frame.getByTestId('privacy-status')).toContainText('er gemt i Overførsler');
+  await expect(frame.getByTestId('privacy-status')).toContainText('er sendt til browserens overførsler');
 
   // The printable page, rendered as text.
   const [sheet] = await Promise.all([

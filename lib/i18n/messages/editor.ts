@@ -155,8 +155,9 @@ export const da = {
   'editor.export.noKey': 'Vælg en nøgle at signere med.',
   'editor.export.button': 'Eksportér pakke',
   'editor.export.invalid': 'Pakken er ikke eksporteret: {count} fejl skal rettes først.',
-  'editor.export.done': 'Pakken er eksporteret som {file}.',
-  'editor.export.doneSigned': 'Pakken er signeret med nøglen {fingerprint} og eksporteret som {file}.',
+  'editor.export.done': 'Pakken er sendt til browserens overførsler som {file}.',
+  'editor.export.doneSigned':
+    'Pakken er signeret med nøglen {fingerprint} og sendt til browserens overførsler som {file}.',
   'editor.export.failed': 'Eksporten mislykkedes: {error}',
   'editor.keys.heading': 'Signeringsnøgler',
   'editor.keys.intro':
@@ -334,8 +335,9 @@ export const en: Record<keyof typeof da, string> = {
   'editor.export.noKey': 'Choose a key to sign with.',
   'editor.export.button': 'Export pack',
   'editor.export.invalid': 'The pack was not exported: {count} error(s) must be fixed first.',
-  'editor.export.done': 'The pack was exported as {file}.',
-  'editor.export.doneSigned': 'The pack was signed with key {fingerprint} and exported as {file}.',
+  'editor.export.done': 'The pack was handed to the browser’s downloads as {file}.',
+  'editor.export.doneSigned':
+    'The pack was signed with key {fingerprint} and handed to the browser’s downloads as {file}.',
   'editor.export.failed': 'The export failed: {error}',
   'editor.keys.heading': 'Signing keys',
   'editor.keys.intro':

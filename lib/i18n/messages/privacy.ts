@@ -19,7 +19,7 @@ export const da = {
   'privacy.help': 'Til en anmodning om indsigt (art. 15) eller sletning. Sagssystemets journal er ikke med.',
   'privacy.exportJson': 'Udlever data (JSON)',
   'privacy.print': 'Udlever data (udskrift)',
-  'privacy.exported': 'Filen {file} er gemt i Overførsler.',
+  'privacy.exported': 'Filen {file} er sendt til browserens overførsler.',
   'privacy.erase': 'Slet alt om borgeren',
   'privacy.erase.confirmTitle': 'Slet alt om borgeren?',
   'privacy.erase.confirmBody': 'Dette sletter for altid:',
@@ -72,7 +72,8 @@ export const da = {
   'backup.help':
     'En krypteret fil med alle borgerdata. Den kan kun åbnes med din adgangskode eller gendannelsesnøgle. Gem den et sikkert sted.',
   'backup.export': 'Gem sikkerhedskopi',
-  'backup.exported': 'Sikkerhedskopien {file} er gemt ({citizens} borgere).',
+  'backup.exported':
+    'Sikkerhedskopien {file} ({citizens} borgere) er sendt til browserens overførsler. Tjek, at filen er gemt, før du regner med den.',
   'backup.last': 'Seneste sikkerhedskopi: {date}.',
   'backup.never': 'Du har ikke gemt en sikkerhedskopi endnu.',
   'backup.reminder': 'Det er over {days} dage siden, du sidst gemte en sikkerhedskopi.',
@@ -130,7 +131,7 @@ export const en: Record<keyof typeof da, string> = {
   'privacy.help': 'For an access request (art. 15) or erasure. The case system’s journal is not included.',
   'privacy.exportJson': 'Hand over data (JSON)',
   'privacy.print': 'Hand over data (print)',
-  'privacy.exported': 'The file {file} is saved in Downloads.',
+  'privacy.exported': 'The file {file} was handed to the browser’s downloads.',
   'privacy.erase': 'Erase everything about the citizen',
   'privacy.erase.confirmTitle': 'Erase everything about the citizen?',
   'privacy.erase.confirmBody': 'This deletes for good:',
@@ -183,7 +184,8 @@ export const en: Record<keyof typeof da, string> = {
   'backup.help':
     'An encrypted file with all citizen data. Only your passphrase or recovery key opens it. Keep it somewhere safe.',
   'backup.export': 'Save backup',
-  'backup.exported': 'The backup {file} is saved ({citizens} citizens).',
+  'backup.exported':
+    'The backup {file} ({citizens} citizens) was handed to the browser’s downloads. Check that the file is saved before you rely on it.',
   'backup.last': 'Latest backup: {date}.',
   'backup.never': 'You have not saved a backup yet.',
   'backup.reminder': 'It is more than {days} days since you last saved a backup.',
