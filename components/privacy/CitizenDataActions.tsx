@@ -10,8 +10,15 @@ import { buttonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { downloadText } from '@/components/ui/download';
 import { openOwnPage } from '@/components/ui/open-page';
+import { AfterwardsFailed, afterwards } from '@/components/ui/Afterwards';
 
-type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
+type Status = {
+  tone: 'ok' | 'error';
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** What failed after the step the message reports (which stands). */
+  after?: string;
+} | null;
 
 const countKey = (table: (typeof CITIZEN_TABLES)[number]) => `privacy.count.${table}` as MessageKey;
 const dangerButtonClass =
@@ -65,19 +72,23 @@ export function CitizenDataActions({
   };
 
   const erase = async () => {
+    let counts: Awaited<ReturnType<typeof repository.privacy.erase>>;
     try {
-      const counts = await repository.privacy.erase(citizenKey);
+      counts = await repository.privacy.erase(citizenKey);
+    } catch (e) {
       setConfirm(null);
-      onErased?.();
-      setStatus({ tone: 'ok', key: 'privacy.erased', params: { count: totalOf(counts) } });
+      return fail(e);
+    }
+    setConfirm(null);
+    onErased?.();
+    // Erased, whatever fails next: said beside it, not as "nothing has changed".
+    const after = await afterwards(async () => {
       // The citizen is still open in the case system: a fresh, empty record keeps
       // anything written from now on under retention.
       await repository.citizens.open(citizen.cpr, citizen.name);
       await markCitizenData();
-    } catch (e) {
-      setConfirm(null);
-      fail(e);
-    }
+    });
+    setStatus({ tone: 'ok', key: 'privacy.erased', params: { count: totalOf(counts) }, after });
   };
 
   return (
@@ -131,6 +142,7 @@ export function CitizenDataActions({
             {t(status.key, status.params)}
           </p>
         )}
+        {status?.after && <AfterwardsFailed error={status.after} />}
       </div>
     </section>
   );

@@ -19,8 +19,15 @@ import { DataLossAlert } from './DataLossAlert';
 import { RetentionStatus } from './RetentionStatus';
 import { downloadText } from '@/components/ui/download';
 import { useRetentionDays } from './use-retention-days';
+import { AfterwardsFailed, afterwards } from '@/components/ui/Afterwards';
 
-type Status = { tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
+type Status = {
+  tone: 'ok' | 'error';
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** What failed after the step the message reports (which stands). */
+  after?: string;
+} | null;
 
 const BACKUP_FILE_INPUT = 'backup-file';
 export const focusBackupImport = () => {
@@ -59,6 +66,7 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
           {t(status.key, status.params)}
         </p>
       )}
+      {status?.after && <AfterwardsFailed error={status.after} />}
     </div>
   );
 }
@@ -171,13 +179,15 @@ function BackupImport({
     setBusy(true);
     try {
       const result = await repository.backup.import(await file.text(), { kind, value: secret });
-      await acknowledgeDataLoss(db);
+      // Loaded, whatever fails next: said beside it, not as "nothing has changed".
+      const after = await afterwards(() => acknowledgeDataLoss(db));
       onImported();
       setSecret('');
       setImportStatus({
         tone: 'ok',
         key: result.otherInstallation ? 'backup.importedOther' : 'backup.imported',
         params: { added: result.added, updated: result.updated, kept: result.kept, citizens: result.citizens },
+        after,
       });
     } catch (e) {
       if (e instanceof BackupError)
@@ -266,22 +276,25 @@ function EraseAll({ db, repository }: { db: SidevognDb; repository: Repositories
   const eraseAll = async () => {
     if (typed !== t('options.eraseAll.word'))
       return setEraseStatus({ tone: 'error', key: 'options.eraseAll.mismatch' });
+    let counts: Awaited<ReturnType<typeof repository.privacy.eraseAll>>;
     try {
-      const counts = await repository.privacy.eraseAll();
-      await syncDataMarker(db);
-      setTyped('');
-      setEraseStatus({
-        tone: 'ok',
-        key: 'options.eraseAll.done',
-        params: { citizens: counts.citizens, count: totalOf(counts) },
-      });
+      counts = await repository.privacy.eraseAll();
     } catch (e) {
-      setEraseStatus({
+      return setEraseStatus({
         tone: 'error',
         key: 'privacy.failed',
         params: { error: e instanceof Error ? e.message : String(e) },
       });
     }
+    // Erased, whatever fails next: said beside it, not as "nothing has changed".
+    const after = await afterwards(() => syncDataMarker(db));
+    setTyped('');
+    setEraseStatus({
+      tone: 'ok',
+      key: 'options.eraseAll.done',
+      params: { citizens: counts.citizens, count: totalOf(counts) },
+      after,
+    });
   };
 
   return (

@@ -191,10 +191,19 @@ test('options: erase all citizen data only after typing SLET; packs and settings
   await expect(options.getByTestId('erase-all-status')).toContainText('Intet er slettet');
   await expect(options.getByTestId('caseload-count')).toHaveText('2 af 2 borgere');
   await word.fill('SLET');
+  // The marker written after the erase (lib/backup/marker.ts) fails: the erase still stands, and says so.
+  await options.evaluate(() => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: { set: unknown } } } }).chrome.storage.local;
+    local.set = () => Promise.reject(new Error('Disken er fuld'));
+  });
   await word.press('Enter');
   await expect(options.getByTestId('erase-all-status')).toContainText(
     /Alle borgerdata er slettet \(2 borgere, \d+ poster\)\. Pakker og indstillinger er bevaret\./,
   );
+  await expect(options.getByTestId('erase-all-status').getByTestId('afterwards-failed')).toContainText(
+    'Det, der står ovenfor, er sket, men bagefter gik noget galt: Disken er fuld.',
+  );
+  await expect(options.getByTestId('erase-all-status')).not.toContainText('Intet er ændret');
   await expect(options.getByTestId('caseload-count')).toHaveText('0 af 0 borgere');
   expect(await wcagViolations(options)).toEqual([]);
   await caseSystem.gotoCase(citizen(1).caseId);
