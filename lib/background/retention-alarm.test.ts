@@ -96,6 +96,21 @@ describe('retention does not trust the clock (issue 27, item 6)', () => {
     expect((await readRetentionState()).deleted).toEqual([{ at: T + DAY_MS, citizens: 2, records: 2 }]);
   });
 
+  it('a run whose usage pruning fails still records what it deleted, and says it is done', async () => {
+    await citizens(2, T - R - DAY_MS);
+    expect(await runRetention(fresh.db, T - DAY_MS)).toMatchObject({ status: 'done', citizens: 2 });
+    await citizens(3, T - R, 10);
+    vi.spyOn(fresh.db.usage, 'where').mockImplementation(() => {
+      throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await runRetention(fresh.db, T + DAY_MS)).toMatchObject({ status: 'done', citizens: 3 });
+    expect((await readRetentionState()).deleted).toEqual([
+      { at: T - DAY_MS, citizens: 2, records: 2 },
+      { at: T + DAY_MS, citizens: 3, records: 3 },
+    ]);
+  });
+
   it('notes written while the clock was behind are not erased when it is put right', async () => {
     expect(await runRetention(fresh.db, T)).toMatchObject({ status: 'done' });
     // The clock goes back a year; the caseworker works on; a run completes on that clock.

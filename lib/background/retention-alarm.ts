@@ -61,12 +61,9 @@ async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: 
     console.warn('Sidevogn: retention held', result.reason, result.citizens, 'of', result.total);
     return result;
   }
-  // Usage counts are data about the caseworker: they follow the same period
-  // (lib/usage). By a clock at most one step past the previous run's, so a
-  // clock that jumped ahead deletes a few days' worth, not all of them.
-  const trusted =
-    state.lastRunAt !== undefined && now > state.lastRunAt ? Math.min(now, state.lastRunAt + RETENTION_STEP_MS) : now;
-  await pruneUsage(db, await readRetentionDays(), trusted);
+  // The run's record first: the citizens are gone, whatever fails after (a
+  // failed usage pruning left the deletion out of the log and the options page
+  // saying nothing was deleted).
   const { held: _held, ...rest } = state;
   await writeRetentionState({
     ...rest,
@@ -76,6 +73,15 @@ async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: 
         ? [...state.deleted, { at: now, citizens: result.citizens, records: result.records }]
         : state.deleted,
   });
+  // Usage counts are data about the caseworker: they follow the same period
+  // (lib/usage). By a clock at most one step past the previous run's, so a
+  // clock that jumped ahead deletes a few days' worth, not all of them. A
+  // failure leaves them to the next run.
+  const trusted =
+    state.lastRunAt !== undefined && now > state.lastRunAt ? Math.min(now, state.lastRunAt + RETENTION_STEP_MS) : now;
+  await pruneUsage(db, await readRetentionDays(), trusted).catch((e: unknown) =>
+    console.warn('Sidevogn: usage pruning', e instanceof Error ? e.name : 'error'),
+  );
   // The marker follows what retention deleted (a reported loss stays).
   if (result.citizens > 0) await syncDataMarker(db, now);
   return result;
