@@ -25,7 +25,7 @@ function set(next: RotationState): void {
   for (const listener of listeners) listener();
 }
 
-/** Other pages adopt a new key within milliseconds; the sweep for a record written under the old one waits this long. */
+/** Other pages lock within milliseconds of the commit; the sweep for a record written under the old key waits this long. */
 const STRAGGLER_WAIT_MS = 1000;
 
 /** Starts the rotation (the old passphrase already checked); resolves when it is stored or has failed. */
@@ -38,16 +38,26 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
       // No page may write under the old key once the new records are stored.
       beforeCommit: () => session.lock(),
     });
+    // The sweep for a record written under the old key in the moment of the commit starts now,
+    // not once the caseworker has noted the recovery key and pressed on: the old key exists only
+    // in this page's memory, and a tab closed before that click took such records with it.
+    const swept = new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS)).then(async () => {
+      await resealStragglers(db, rotated.oldKey, rotated.dataKey).catch((e: unknown) =>
+        console.warn(
+          'Sidevogn: re-encrypting records written during the key change',
+          e instanceof Error ? e.name : 'error',
+        ),
+      );
+      // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
+      await dropSnapshotsSealedUnder(db, rotated.oldKey).catch(() => undefined);
+    });
     set({
       phase: 'recovery',
       recoveryKey: rotated.recoveryKey,
       async finish() {
+        await swept;
         await session.unlock(rotated.dataKey);
         set({ phase: 'idle' });
-        await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
-        await resealStragglers(db, rotated.oldKey, rotated.dataKey);
-        // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
-        await dropSnapshotsSealedUnder(db, rotated.oldKey).catch(() => undefined);
       },
     });
   } catch (error) {
