@@ -41,7 +41,7 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
     // The sweep for a record written under the old key in the moment of the commit starts now,
     // not once the caseworker has noted the recovery key and pressed on: the old key exists only
     // in this page's memory, and a tab closed before that click took such records with it.
-    const swept = new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS)).then(async () => {
+    void new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS)).then(async () => {
       await resealStragglers(db, rotated.oldKey, rotated.dataKey).catch((e: unknown) =>
         console.warn(
           'Sidevogn: re-encrypting records written during the key change',
@@ -55,7 +55,6 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
       phase: 'recovery',
       recoveryKey: rotated.recoveryKey,
       async finish() {
-        await swept;
         await session.unlock(rotated.dataKey);
         set({ phase: 'idle' });
       },

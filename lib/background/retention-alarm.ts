@@ -48,7 +48,8 @@ async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: 
   // marker to follow, or no page would ever see the loss.
   await checkDataLoss(db, now);
   const state = await readRetentionState();
-  const result = await applyRetention(db, await readRetentionDays(), now, {
+  const days = await readRetentionDays();
+  const result = await applyRetention(db, days, now, {
     previousRun: state.lastRunAt,
     confirmed,
   });
@@ -79,13 +80,16 @@ async function retentionRun(db: SidevognDb, now: number, { confirmed = false }: 
   // failure leaves them to the next run.
   const trusted =
     state.lastRunAt !== undefined && now > state.lastRunAt ? Math.min(now, state.lastRunAt + RETENTION_STEP_MS) : now;
-  await pruneUsage(db, await readRetentionDays(), trusted).catch((e: unknown) =>
-    console.warn('Sidevogn: usage pruning', e instanceof Error ? e.name : 'error'),
-  );
-  // The marker follows what retention deleted (a reported loss stays).
-  if (result.citizens > 0) await syncDataMarker(db, now);
+  await pruneUsage(db, days, trusted).catch(warn('usage pruning'));
+  // The marker follows what retention deleted (a reported loss stays); a failure leaves it to
+  // the next sync, and does not make the deletion look undone either.
+  if (result.citizens > 0) await syncDataMarker(db, now).catch(warn('marker'));
   return result;
 }
+
+/** Logs a failed follow-up step by the error's name only (no citizen data). */
+const warn = (step: string) => (e: unknown) =>
+  console.warn(`Sidevogn: retention, ${step}`, e instanceof Error ? e.name : 'error');
 
 export function registerRetentionAlarm(): void {
   const db = new SidevognDb();

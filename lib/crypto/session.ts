@@ -108,9 +108,10 @@ export const session: KeySource & {
       const stored = await browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]);
       const [raw, last] = [stored[SESSION_KEYS.dataKey], stored[SESSION_KEYS.lastActivityAt]];
       const expired = raw !== undefined && idleExpired(last, now) && idleExpired(last, now, await readLockPolicy());
-      // Another page locked or unlocked while this one read (onStorageChanged took it in):
-      // what was read is out of date, and acting on it would bring a locked key back or
-      // remove a new one. Read again.
+      // Another page locked or unlocked while this one read, and its change has arrived here
+      // (onStorageChanged took it in): what was read is out of date, and acting on it would
+      // bring a locked key back or remove a new one. Read again. A change still on its way
+      // (storage events come asynchronously) is not seen: this narrows the window, no more.
       if (generation !== seen) continue;
       if (expired) {
         set(null);
