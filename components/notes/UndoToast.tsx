@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { NoteRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from '@/components/ui/i18n';
-import { SaveError } from '@/components/ui/SaveError';
+import { FailedStep } from '@/components/ui/Afterwards';
 
 /** How long "Fortryd" is offered after a note is deleted. */
 const UNDO_MS = 10_000;
@@ -45,9 +45,9 @@ export function useUndoDelete(restore: (note: NoteRecord) => Promise<void>): {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // A failed restore stays on screen through later deletes, until it is retried.
   const onDeleted = useCallback((note: NoteRecord) => {
     setDeleted(note);
-    setFailed(null);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setDeleted(null), UNDO_MS);
   }, []);
@@ -70,10 +70,12 @@ export function useUndoDelete(restore: (note: NoteRecord) => Promise<void>): {
         />
       )}
       {failed && (
-        <div className="mt-3" data-testid="undo-failed">
-          <p className="text-sm font-medium text-red-800">{t('notes.undoFailed')}</p>
-          <SaveError failure={failed.failure} className="mt-1" onRetry={() => undo(failed.note)} />
-        </div>
+        <FailedStep
+          message="notes.undoFailed"
+          failure={failed.failure}
+          onRetry={() => undo(failed.note)}
+          testId="undo-failed"
+        />
       )}
     </>
   );

@@ -10,15 +10,9 @@ import { buttonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { downloadText } from '@/components/ui/download';
 import { openOwnPage } from '@/components/ui/open-page';
-import { AfterwardsFailed, afterwards } from '@/components/ui/Afterwards';
+import { FailedStep, afterwards, type OutcomeStatus } from '@/components/ui/Afterwards';
 
-type Status = {
-  tone: 'ok' | 'error';
-  key: MessageKey;
-  params?: Record<string, string | number>;
-  /** What failed after the step the message reports (which stands). */
-  after?: string;
-} | null;
+type Status = OutcomeStatus | null;
 
 const countKey = (table: (typeof CITIZEN_TABLES)[number]) => `privacy.count.${table}` as MessageKey;
 const dangerButtonClass =
@@ -82,12 +76,11 @@ export function CitizenDataActions({
     setConfirm(null);
     onErased?.();
     // Erased, whatever fails next: said beside it, not as "nothing has changed".
-    const after = await afterwards(async () => {
-      // The citizen is still open in the case system: a fresh, empty record keeps
-      // anything written from now on under retention.
-      await repository.citizens.open(citizen.cpr, citizen.name);
-      await markCitizenData();
-    });
+    // The citizen is still open in the case system: a fresh, empty record keeps
+    // anything written from now on under retention.
+    const after = await afterwards([
+      () => repository.citizens.open(citizen.cpr, citizen.name).then(() => markCitizenData()),
+    ]);
     setStatus({ tone: 'ok', key: 'privacy.erased', params: { count: totalOf(counts) }, after });
   };
 
@@ -142,7 +135,7 @@ export function CitizenDataActions({
             {t(status.key, status.params)}
           </p>
         )}
-        {status?.after && <AfterwardsFailed error={status.after} />}
+        {status?.after && <FailedStep message="common.afterwardsFailed" failure={status.after} />}
       </div>
     </section>
   );

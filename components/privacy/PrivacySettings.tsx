@@ -6,6 +6,7 @@ import {
   backupReminderDue,
   readDataMarker,
   readLastBackupAt,
+  markErasingAll,
   recordBackupExported,
   syncDataMarker,
 } from '@/lib/backup/marker';
@@ -19,15 +20,9 @@ import { DataLossAlert } from './DataLossAlert';
 import { RetentionStatus } from './RetentionStatus';
 import { downloadText } from '@/components/ui/download';
 import { useRetentionDays } from './use-retention-days';
-import { AfterwardsFailed, afterwards } from '@/components/ui/Afterwards';
+import { FailedStep, afterwards, type OutcomeStatus } from '@/components/ui/Afterwards';
 
-type Status = {
-  tone: 'ok' | 'error';
-  key: MessageKey;
-  params?: Record<string, string | number>;
-  /** What failed after the step the message reports (which stands). */
-  after?: string;
-} | null;
+type Status = OutcomeStatus | null;
 
 const BACKUP_FILE_INPUT = 'backup-file';
 export const focusBackupImport = () => {
@@ -66,7 +61,7 @@ function StatusLine({ status, testId }: { status: Status; testId: string }) {
           {t(status.key, status.params)}
         </p>
       )}
-      {status?.after && <AfterwardsFailed error={status.after} />}
+      {status?.after && <FailedStep message="common.afterwardsFailed" failure={status.after} />}
     </div>
   );
 }
@@ -180,7 +175,7 @@ function BackupImport({
     try {
       const result = await repository.backup.import(await file.text(), { kind, value: secret });
       // Loaded, whatever fails next: said beside it, not as "nothing has changed".
-      const after = await afterwards(() => acknowledgeDataLoss(db));
+      const after = await afterwards([() => acknowledgeDataLoss(db)]);
       onImported();
       setSecret('');
       setImportStatus({
@@ -278,8 +273,13 @@ function EraseAll({ db, repository }: { db: SidevognDb; repository: Repositories
       return setEraseStatus({ tone: 'error', key: 'options.eraseAll.mismatch' });
     let counts: Awaited<ReturnType<typeof repository.privacy.eraseAll>>;
     try {
+      // The marker says "no citizen data" first: a marker write that failed after the erase
+      // would read as a loss at the next start, offering a backup that undoes the erasure.
+      await markErasingAll();
       counts = await repository.privacy.eraseAll();
     } catch (e) {
+      // Nothing erased: the marker follows the database again.
+      await syncDataMarker(db).catch(() => undefined);
       return setEraseStatus({
         tone: 'error',
         key: 'privacy.failed',
@@ -287,7 +287,7 @@ function EraseAll({ db, repository }: { db: SidevognDb; repository: Repositories
       });
     }
     // Erased, whatever fails next: said beside it, not as "nothing has changed".
-    const after = await afterwards(() => syncDataMarker(db));
+    const after = await afterwards([() => syncDataMarker(db)]);
     setTyped('');
     setEraseStatus({
       tone: 'ok',

@@ -9,14 +9,8 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { openOwnPage } from '@/components/ui/open-page';
-import {
-  HIDDEN_KEY,
-  NotRecorded,
-  insertFailure,
-  recordDelivery,
-  useInsertFlow,
-  type InsertPlan,
-} from '@/components/ui/use-insert-flow';
+import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
+import { FailedStep, afterwards } from '@/components/ui/Afterwards';
 import type { SaveFailure } from '@/lib/db/storage-errors';
 
 /** Print and hand over are not everyday actions: small, on one line above the overview. */
@@ -25,7 +19,13 @@ const smallButtonClass =
 const smallPrimaryClass =
   'rounded bg-sky-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
 
-type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
+type Status = {
+  tone: 'ok' | 'warning' | 'error';
+  key: MessageKey;
+  params?: Record<string, string>;
+  /** What could not be recorded after the note was delivered (said beside it). */
+  after?: SaveFailure;
+} | null;
 
 /**
  * Print the summary on one A4 page, or insert it into the journal as a handover
@@ -42,8 +42,6 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<{ text: string; plan: InsertPlan } | null>(null);
-  // What could not be recorded after the handover note was delivered, shown beside its status.
-  const [notRecorded, setNotRecorded] = useState<SaveFailure | null>(null);
 
   // What is still being typed goes in too: write it first, then read the stored summary.
   const note = async () => {
@@ -62,7 +60,6 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
   // that hides the panel just before the click is caught here too, not only at the confirming click.
   const prepare = async () => {
     setStatus(null);
-    setNotRecorded(null);
     const hidden = await host.hiddenSettled();
     if (hidden) return setStatus({ tone: 'error', key: HIDDEN_KEY[hidden] });
     setBusy(true);
@@ -84,10 +81,9 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
       await flow.confirmed(text, target, async ({ target: into, status: next }) => {
         setConfirming(null);
         setStatus(next);
-        // Delivered as `next` says, whatever fails from here (recordDelivery).
-        setNotRecorded(
-          await recordDelivery([() => repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, into)]),
-        );
+        // Delivered as `next` says, whatever fails from here (afterwards): said beside it.
+        const after = await afterwards([() => repository.summaries.handoverInserted(citizenKey, HANDOVER_TITLE, into)]);
+        if (after) setStatus({ ...next, after });
       });
     } catch (e) {
       setStatus(insertFailure(e));
@@ -139,7 +135,7 @@ export function SummaryActions({ citizen, citizenKey }: { citizen: CitizenOnPage
           </p>
         )}
       </div>
-      {notRecorded && <NotRecorded failure={notRecorded} />}
+      {status?.after && <FailedStep message="insert.notRecorded" failure={status.after} testId="not-recorded" />}
     </div>
   );
 }

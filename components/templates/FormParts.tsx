@@ -3,7 +3,7 @@ import { isEmpty, isVisible, type FieldValue, type FormValues } from '@/lib/temp
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { FieldInput } from '@/components/ui/FieldInput';
 import { useT } from '@/components/ui/i18n';
-import { NotRecorded } from '@/components/ui/use-insert-flow';
+import { FailedStep } from '@/components/ui/Afterwards';
 import type { SaveFailure } from '@/lib/db/storage-errors';
 
 /**
@@ -101,7 +101,7 @@ export function InsertedState({
         {t('templates.done', { title })}
       </h2>
       <StatusLine status={status} />
-      {notRecorded && <NotRecorded failure={notRecorded} />}
+      {notRecorded && <FailedStep message="insert.notRecorded" failure={notRecorded} testId="not-recorded" />}
       <div className="mt-3 flex flex-wrap gap-2">
         <button
           type="button"

@@ -3,7 +3,8 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repositories } from '@/lib/repositories';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { fieldDomId } from '@/components/ui/FieldInput';
-import { insertFailure, recordDelivery, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import { insertFailure, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import { afterwards } from '@/components/ui/Afterwards';
 import type { SaveFailure } from '@/lib/db/storage-errors';
 import type { useFormDraft } from './use-form-draft';
 import type { useLinkedChecklist } from './use-linked-checklist';
@@ -82,24 +83,28 @@ export function useFormInsert({
     // The form as inserted: anything typed from here on is kept (draft.discard).
     const inserted = values;
     try {
-      await flow.run(note, async ({ outcome, target, status: next }) => {
-        setStatus(next);
-        setConfirmedAnyway(false);
-        // Delivered as `next` says, whatever fails from here (recordDelivery).
-        const failed = await recordDelivery([
-          () => repository.history.templateInserted(citizenKey, template, target),
-          () => meter.templateUsed(template, note),
-          () => checklist.finish(outcome),
-          async () => {
-            if (await draft.discard(inserted)) {
-              setAttempted(false);
-              setTouched(new Set());
-            }
-          },
-        ]);
-        setDelivered({ status: next, notRecorded: failed });
-        onInserted();
-      });
+      await flow.run(
+        note,
+        async ({ outcome, target, status: next }) => {
+          setStatus(next);
+          setConfirmedAnyway(false);
+          // Delivered as `next` says, whatever fails from here (afterwards).
+          const failed = await afterwards([
+            () => repository.history.templateInserted(citizenKey, template, target),
+            () => meter.templateUsed(template, note),
+            () => checklist.finish(outcome),
+            async () => {
+              if (await draft.discard(inserted)) {
+                setAttempted(false);
+                setTouched(new Set());
+              }
+            },
+          ]);
+          setDelivered({ status: next, notRecorded: failed });
+          onInserted();
+        },
+        (e) => setStatus(insertFailure(e)),
+      );
     } catch (e) {
       setStatus(insertFailure(e));
     } finally {

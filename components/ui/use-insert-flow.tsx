@@ -12,10 +12,8 @@ import {
 import { backToHost } from '@/lib/panel/focus';
 import { expectedTarget, loadTargetChoice, saveTargetChoice, type Expected } from '@/lib/panel/target-choice';
 import { PanelHiddenError, type Hidden } from '@/lib/panel/visibility';
-import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from './i18n';
 import { usePanelServices } from './panel-services';
-import { SaveError } from './SaveError';
 
 /** How an insertion ended, after any copy to the clipboard. */
 export interface Delivered {
@@ -48,10 +46,14 @@ export class WrongCitizenError extends Error {
 }
 
 /** The status line for an insertion that failed: refused while the panel could not be seen, or an error. */
-export function insertFailure(e: unknown): { tone: 'error'; key: MessageKey; params?: Record<string, string> } {
+export function insertFailure(e: unknown): {
+  tone: 'error' | 'warning';
+  key: MessageKey;
+  params?: Record<string, string>;
+} {
   if (e instanceof PanelHiddenError) return { tone: 'error', key: HIDDEN_KEY[e.reason] };
   if (e instanceof NoAnswerError)
-    return { tone: 'error', key: 'insert.noAnswer', params: { seconds: String(INSERT_TIMEOUT_MS / 1000) } };
+    return { tone: 'warning', key: 'insert.noAnswer', params: { seconds: String(INSERT_TIMEOUT_MS / 1000) } };
   if (e instanceof WrongCitizenError)
     return { tone: 'error', key: 'insert.wrongCitizen', params: { name: e.citizen.name } };
   return { tone: 'error', key: 'templates.copyFailed', params: { error: e instanceof Error ? e.message : String(e) } };
@@ -79,35 +81,6 @@ async function settle(text: string, result: InsertResult, host: HostConnection):
       params: { target: result.target ?? '' },
     },
   };
-}
-
-/**
- * What Sidevogn records once a note is delivered (the history, the usage count,
- * the linked checklist, the draft): every step runs even if one before it
- * failed, and the first failure comes back, to be shown beside the delivery's
- * status, never instead of it. A note that went in and was then reported as
- * failed (the disk full as the history was written) got inserted a second time.
- */
-export async function recordDelivery(steps: readonly (() => Promise<unknown>)[]): Promise<SaveFailure | null> {
-  let first: SaveFailure | null = null;
-  for (const step of steps)
-    try {
-      await step();
-    } catch (e) {
-      first ??= saveFailure(e);
-    }
-  return first;
-}
-
-/** Below a delivered note's status: what could not be recorded after it, and not to insert it again. */
-export function NotRecorded({ failure }: { failure: SaveFailure }) {
-  const t = useT();
-  return (
-    <div data-testid="not-recorded">
-      <p className="mt-2 text-sm text-amber-900">{t('insert.notRecorded')}</p>
-      <SaveError failure={failure} className="mt-1" />
-    </div>
-  );
 }
 
 /** Where a confirmed insertion will go, read fresh from the page. */
@@ -175,6 +148,14 @@ function useTargets(host: { targets(): Promise<TargetsView> }, rememberAs: strin
   return { view, setView, remembered, remember };
 }
 
+/** The question which field a note goes into, open: what to insert, and whom to tell how it ended. */
+interface Asking {
+  text: string;
+  choices: TargetChoice[];
+  done(d: Delivered): Promise<void>;
+  unknown(e: NoAnswerError): void;
+}
+
 /**
  * Inserting a note into the case system: the line that says where it will go,
  * the question when the page has several fields and the caret is in none, the
@@ -200,7 +181,7 @@ export function useInsertFlow({
 } = {}) {
   const host = useCitizenHost(citizen, template);
   const { view, setView, remembered, remember } = useTargets(host, rememberAs);
-  const [asking, setAsking] = useState<{ text: string; choices: TargetChoice[]; done(d: Delivered): Promise<void> }>();
+  const [asking, setAsking] = useState<Asking>();
   const [askRefused, setAskRefused] = useState<{ key: MessageKey; params?: Record<string, string> } | null>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
 
@@ -208,12 +189,16 @@ export function useInsertFlow({
     if (asking) firstChoice.current?.focus();
   }, [asking]);
 
-  /** Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a field). */
+  /**
+   * Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a
+   * field). `unknown` is told when the page did not answer the insertion into the chosen field
+   * (it may be in): the question closes, as asking again would invite a second insertion.
+   */
   const run = useCallback(
-    async (text: string, done: (delivered: Delivered) => Promise<void>) => {
+    async (text: string, done: (delivered: Delivered) => Promise<void>, unknown: (e: NoAnswerError) => void) => {
       const result = await host.insert(text, aim !== undefined ? { target: aim } : { prefer: remembered ?? prefer });
       if (result.outcome === 'choose-target' && result.choices?.length) {
-        setAsking({ text, choices: result.choices, done });
+        setAsking({ text, choices: result.choices, done, unknown });
         return;
       }
       await done(await settle(text, result, host));
@@ -235,7 +220,8 @@ export function useInsertFlow({
         ? await host.insert(pending.text, { target: choice.id })
         : ({ outcome: 'no-target', target: null, ms: 0 } as InsertResult);
     } catch (e) {
-      // Still unanswered: ask again, and say why nothing happened.
+      if (e instanceof NoAnswerError) return pending.unknown(e);
+      // Refused before anything was sent: ask again, and say why nothing happened.
       setAsking(pending);
       setAskRefused(insertFailure(e));
       return;

@@ -40,6 +40,18 @@ export async function markCitizenData(now = Date.now()): Promise<void> {
   await writeMarker({ ...marker, citizens: true, at: now });
 }
 
+/**
+ * Before erasing every citizen on purpose: the marker says "no citizen data"
+ * first, so no failure after the erase can read as a loss (the alert that
+ * offers a backup, which would undo an erasure a citizen asked for). Until a
+ * citizen is opened again (markCitizenData) a real loss goes unseen; an open
+ * data-loss alert stays.
+ */
+export async function markErasingAll(now = Date.now()): Promise<void> {
+  const marker = await readDataMarker();
+  await writeMarker({ ...(marker?.lostAt !== undefined && { lostAt: marker.lostAt }), citizens: false, at: now });
+}
+
 /** After a deletion or an import: the marker follows the database (an open data-loss alert stays). */
 export async function syncDataMarker(db: SidevognDb, now = Date.now()): Promise<void> {
   const marker = await readDataMarker();

@@ -133,6 +133,11 @@ export async function diagnoseSaveFailure(error: unknown): Promise<SaveFailure> 
   return failure;
 }
 
+/** Why a write failed, as a clause for a message that says what it means (storage.reason.*). */
+export function saveFailureReason(t: Translate, failure: SaveFailure): string {
+  return failure.kind === 'quota' ? t('storage.reason.full') : failure.detail;
+}
+
 /** The one message every save path shows for a failed write. */
 export function saveFailureMessage(t: Translate, failure: SaveFailure): string {
   return failure.kind === 'quota' ? t('storage.full') : t('storage.saveFailed', { error: failure.detail });

@@ -181,9 +181,9 @@ test('storage full as a note goes in: the panel says it is in, once, and that it
   await panel.insert();
   const done = frame.getByTestId('template-done');
   await expect(done.getByTestId('template-status')).toContainText('indsat i »Notat (tekst)«');
-  const notRecorded = done.getByTestId('not-recorded');
-  await expect(notRecorded).toContainText('tryk ikke på Indsæt igen for det samme notat');
-  await expect(notRecorded.getByTestId('save-error')).toContainText(FULL);
+  await expect(done.getByTestId('not-recorded')).toHaveText(
+    'Men bagefter kunne Sidevogn ikke gemme alt om notatet (historik, brugstal, tjekliste eller kladde): der er ikke plads på computerens disk. Indsæt det ikke igen.',
+  );
   await expect(done.getByTestId('template-status')).not.toContainText('hverken');
   // In the journal once, and the form has given way: no insert button to press again.
   const journal = await page.locator('#journal-tekst').inputValue();
@@ -198,7 +198,7 @@ test('storage full as a note goes in: the panel says it is in, once, and that it
   const confirm = frame.getByTestId('handover-confirm');
   await confirm.getByRole('button', { name: 'Indsæt i »Notat (tekst)«' }).click();
   await expect(frame.getByTestId('summary-status')).toContainText('Notatet er indsat i »Notat (tekst)«');
-  await expect(frame.getByTestId('not-recorded').getByTestId('save-error')).toContainText(FULL);
+  await expect(frame.getByTestId('not-recorded')).toContainText('der er ikke plads på computerens disk');
   expect((await page.locator('#journal-tekst').inputValue()).split('Overdragelsesnotat')).toHaveLength(2);
   await makeRoom(page);
 });
@@ -216,12 +216,48 @@ test('storage full when a deleted note is brought back: the panel says it is sti
   await fillDisk(page);
   await panel.frame.getByRole('button', { name: 'Fortryd' }).click();
   const failed = panel.frame.getByTestId('undo-failed');
-  await expect(failed).toContainText('Noten kunne ikke gendannes; den er stadig slettet.');
-  await expect(failed.getByTestId('save-error')).toContainText(FULL);
+  await expect(failed).toContainText(
+    'Noten kunne ikke gendannes og er stadig slettet: der er ikke plads på computerens disk.',
+  );
   await expect(panel.notes).toHaveCount(0);
   expect(await wcagViolations(panelFrame(page))).toEqual([]);
   await makeRoom(page);
   await failed.getByRole('button', { name: 'Prøv igen' }).click();
   await expect(panel.note('Noten der skal fortrydes.')).toBeVisible();
   await expect(failed).toHaveCount(0);
+});
+
+test('storage full after a citizen is erased: the erase stands, and the panel says what failed after it', async ({
+  caseSystem,
+  page,
+}) => {
+  const c = citizen(7);
+  const { panel } = caseSystem;
+  await caseSystem.gotoCase(c.caseId);
+  await panel.writeNote('Noten der slettes.');
+  await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+  await panel.openCitizenDataMenu();
+  // The erase deletes; the fresh, empty record it opens after (a write to the citizens table) finds no room.
+  await panelFrame(page).evaluate(() => {
+    const proto = IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'citizens')
+        throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await panel.frame.getByRole('button', { name: 'Slet alt om borgeren' }).click();
+  await panel.frame
+    .getByRole('alertdialog', { name: 'Slet alt om borgeren?' })
+    .getByRole('button', { name: 'Ja, slet alt' })
+    .click();
+  const status = panel.frame.getByTestId('privacy-status');
+  await expect(status).toContainText('Alt om borgeren er slettet');
+  await expect(status.getByTestId('afterwards-failed')).toHaveText(
+    'Det, der står ovenfor, er sket, men bagefter gik noget galt: der er ikke plads på computerens disk.',
+  );
+  await expect(status).not.toContainText('Intet er ændret');
+  await panel.showNotes();
+  await expect(panel.notes).toHaveCount(0);
 });

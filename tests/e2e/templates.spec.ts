@@ -278,6 +278,31 @@ test('a page that answers the insertion too late: the panel says it does not kno
   await expect(page.locator('#journal-tekst')).toHaveValue(/Oplyst: Langsom side\./);
 });
 
+test('the same after choosing the field: the question closes instead of offering the fields again', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(2).caseId, 'journal');
+  await page.evaluate(() => {
+    document.querySelector('#journal-tekst')!.addEventListener(
+      'input',
+      () => {
+        const end = Date.now() + 6_500;
+        while (Date.now() < end);
+      },
+      { once: true },
+    );
+  });
+  const { panel } = caseSystem;
+  // The caret in none of the page's fields: the panel asks which.
+  await fillContactNote(panel, 'Langsom side, valgt felt.', 'Ingen.');
+  await panel.insert();
+  await panel.chooseTarget('Notat (tekst)');
+  await expect(panel.templateStatus).toContainText('så Sidevogn ved ikke, om notatet kom ind', { timeout: 10_000 });
+  await expect(panel.targetChooser).toHaveCount(0);
+  await expect(page.locator('#journal-tekst')).toHaveValue(/Oplyst: Langsom side, valgt felt\./);
+});
+
 test('a form left open to tick a checklist is open again on coming back to Skabeloner; after inserting, the list is', async ({
   caseSystem,
   page,

@@ -2,6 +2,7 @@
 export const da = {
   'storage.full':
     'Der er ikke plads til at gemme. Din tekst er ikke tabt og bliver stående her. Frigør plads på computeren (eller kontakt IT-afdelingen), og prøv igen.',
+  'storage.reason.full': 'der er ikke plads på computerens disk',
   'storage.fullNothingChanged':
     'Der er ikke plads til at gemme, så intet er ændret. Frigør plads på computeren (eller kontakt IT-afdelingen), og prøv igen.',
   'storage.unreadable.notes':
@@ -19,6 +20,7 @@ export const da = {
 export const en: Record<keyof typeof da, string> = {
   'storage.full':
     'There is no room to save. Your text is not lost and stays here. Free up space on the computer (or contact your IT department), and try again.',
+  'storage.reason.full': 'there is no room on the computer’s disk',
   'storage.fullNothingChanged':
     'There is no room to save, so nothing has changed. Free up space on the computer (or contact your IT department), and try again.',
   'storage.unreadable.notes':

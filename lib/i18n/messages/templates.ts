@@ -50,7 +50,7 @@ export const da = {
   'insert.noAnswer':
     'Sagssystemets side svarede ikke inden for {seconds} sekunder, så Sidevogn ved ikke, om notatet kom ind. Se efter i journalfeltet, før du indsætter igen.',
   'insert.notRecorded':
-    'Bagefter kunne Sidevogn ikke registrere notatet i historikken, tjeklisten eller kladden. Det, der står ovenfor, gælder stadig: tryk ikke på Indsæt igen for det samme notat.',
+    'Men bagefter kunne Sidevogn ikke gemme alt om notatet (historik, brugstal, tjekliste eller kladde): {reason}. Indsæt det ikke igen.',
   'refused.title': 'Notatet til {name} er ikke indsat',
   'refused.body':
     'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning er gemt som kladde under {name}.',
@@ -169,7 +169,7 @@ export const en: Record<keyof typeof da, string> = {
   'insert.noAnswer':
     'The case system page did not answer within {seconds} seconds, so Sidevogn does not know whether the note went in. Look in the journal field before you insert again.',
   'insert.notRecorded':
-    'Afterwards Sidevogn could not record the note in the history, the checklist or the draft. What is said above still holds: do not press Insert again for the same note.',
+    'But afterwards Sidevogn could not record everything about the note (history, usage count, checklist or draft): {reason}. Do not insert it again.',
   'refused.title': 'The note for {name} was not inserted',
   'refused.body':
     'The page now shows another citizen than the one the form was filled in for. What you filled in is kept as a draft under {name}.',
