@@ -160,7 +160,7 @@ describe('session and idle lock', () => {
       expect(await unlocked()).toBe(true);
       visibility = 'visible';
       document.dispatchEvent(new Event('visibilitychange'));
-      expect(await unlocked()).toBe(false);
+      await expect.poll(unlocked, { timeout: 2_000 }).toBe(false);
       expect(session.current()).toBeNull();
       stop();
     } finally {
