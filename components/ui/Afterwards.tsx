@@ -1,6 +1,7 @@
 import type { MessageKey } from '@/lib/i18n/messages';
 import { saveFailure, saveFailureReason, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from './i18n';
+import { RetryButton } from './SaveError';
 
 /** A message about an operation, and what failed after it (said beside it by FailedStep). */
 export interface OutcomeStatus {
@@ -45,14 +46,7 @@ export function FailedStep({
   return (
     <p role="alert" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid={testId}>
       {t(message, { reason: saveFailureReason(t, failure) })}
-      {onRetry && (
-        <>
-          {' '}
-          <button type="button" className="underline" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        </>
-      )}
+      {onRetry && <RetryButton onRetry={onRetry} />}
     </p>
   );
 }

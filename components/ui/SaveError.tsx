@@ -40,14 +40,20 @@ export function SaveError({
   return (
     <p role="alert" className={`${className} text-sm text-red-800`} data-testid="save-error">
       {shown && saveFailureMessage(t, shown)}
-      {onRetry && (
-        <>
-          {' '}
-          <button type="button" className="underline" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        </>
-      )}
+      {onRetry && <RetryButton onRetry={onRetry} />}
     </p>
+  );
+}
+
+/** "Prøv igen" at the end of a line that says what failed. */
+export function RetryButton({ onRetry }: { onRetry(): void }) {
+  const t = useT();
+  return (
+    <>
+      {' '}
+      <button type="button" className="underline" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
+    </>
   );
 }

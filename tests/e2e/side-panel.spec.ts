@@ -104,6 +104,36 @@ async function openSidePanelByGesture(context: BrowserContext, tabId: number): P
   return result;
 }
 
+/**
+ * The dialog page with the browser's side panel as the default layout (what the service worker
+ * copies from managed storage: lib/background/side-panel.ts, unit-tested there), and the side
+ * panel opened by a gesture: the bridge runs and asked for it, so the gesture opens it.
+ */
+async function dialogPageWithSidePanel(
+  context: BrowserContext,
+  caseSystemUrl: string,
+): Promise<{ page: Page; tabId: number }> {
+  await serviceWorker(context).evaluate(() => chrome.storage.local.set({ layoutDefault: 'side' }));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${caseSystemUrl}/dialog/index.html`);
+  await page.locator('.citizen-name').waitFor();
+  const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
+  await expect.poll(() => openSidePanelByGesture(context, tab!.id!), { timeout: 20_000 }).toBe('opened');
+  return { page, tabId: tab!.id! };
+}
+
+/** Turns the side panel off for the tab, which closes it, and lets go of its page. */
+async function closeSidePanel(
+  context: BrowserContext,
+  sidePanel: { page: Page; disconnect(): Promise<void> },
+  tabId: number,
+): Promise<void> {
+  const closed = sidePanel.page.waitForEvent('close');
+  await serviceWorker(context).evaluate((id) => chrome.sidePanel.setOptions({ tabId: id, enabled: false }), tabId);
+  await closed;
+  await sidePanel.disconnect();
+}
+
 /** The element the caseworker would click at the middle of `selector` (in the host page). */
 const hitAt = (page: Page, selector: string) =>
   page.evaluate((sel) => {
@@ -372,23 +402,14 @@ test("the policy's default layout is the side panel: the page gets no frame and 
   caseSystemUrl,
 }) => {
   const { context, wsEndpoint } = await spawn();
-  // What the service worker copies from managed storage (lib/background/side-panel.ts, unit-tested there).
-  await serviceWorker(context).evaluate(() => chrome.storage.local.set({ layoutDefault: 'side' }));
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${caseSystemUrl}/dialog/index.html`);
-  await page.locator('.citizen-name').waitFor();
-  const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
-  // The bridge runs (it asked for the side panel, so the gesture opens it), but nothing of it is in the page.
-  await expect.poll(() => openSidePanelByGesture(context, tab!.id!), { timeout: 20_000 }).toBe('opened');
+  const { page, tabId } = await dialogPageWithSidePanel(context, caseSystemUrl);
+  // Nothing of the bridge is in the page.
   await expect(page.locator('iframe[title^="Sidevogn"]')).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
   // It holds the panel, paired with the tab's bridge.
   const sidePanel = await sidePanelPage(wsEndpoint);
   await expect(new Panel(page, sidePanel.page).citizenName).toHaveText('Dorthe Dialogsen');
-  const sideClosed = sidePanel.page.waitForEvent('close');
-  await serviceWorker(context).evaluate((id) => chrome.sidePanel.setOptions({ tabId: id, enabled: false }), tab!.id!);
-  await sideClosed;
-  await sidePanel.disconnect();
+  await closeSidePanel(context, sidePanel, tabId);
   await page.close();
 });
 
@@ -398,12 +419,7 @@ test('from the side panel, a note that cannot go into the page is copied to the 
 }) => {
   const { context, wsEndpoint } = await spawn();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await serviceWorker(context).evaluate(() => chrome.storage.local.set({ layoutDefault: 'side' }));
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${caseSystemUrl}/dialog/index.html`);
-  await page.locator('.citizen-name').waitFor();
-  const [tab] = await serviceWorker(context).evaluate(() => chrome.tabs.query({ active: true }));
-  await expect.poll(() => openSidePanelByGesture(context, tab!.id!), { timeout: 20_000 }).toBe('opened');
+  const { page, tabId } = await dialogPageWithSidePanel(context, caseSystemUrl);
   await page.bringToFront();
   const sidePanel = await sidePanelPage(wsEndpoint);
   const side = new Panel(page, sidePanel.page);
@@ -436,10 +452,7 @@ test('from the side panel, a note that cannot go into the page is copied to the 
   // Where the keyboard is afterwards is not checked here: headless, the field stays the page's
   // focused element with or without the panel's move back to it (templates.spec checks that move).
 
-  const sideClosed = sidePanel.page.waitForEvent('close');
-  await serviceWorker(context).evaluate((id) => chrome.sidePanel.setOptions({ tabId: id, enabled: false }), tab!.id!);
-  await sideClosed;
-  await sidePanel.disconnect();
+  await closeSidePanel(context, sidePanel, tabId);
   await page.close();
 });
 

@@ -249,13 +249,9 @@ test('a host that puts its own value back a moment after the insertion: the pane
   expect(await clipboardText(context)).toContain('Oplyst: Tilbagerullet.');
 });
 
-test('a page that answers the insertion too late: the panel says it does not know whether the note went in, not that it failed', async ({
-  caseSystem,
-  page,
-}) => {
-  await caseSystem.gotoCase(citizen(3).caseId, 'journal');
-  // A page whose framework is busy for 6.5 s on the first input the insertion fires (past the panel's 5 s).
-  await page.evaluate(() => {
+/** A page whose framework is busy for 6.5 s on the first input an insertion fires: past the panel's 5 s. */
+const busyOnFirstInput = (page: Page) =>
+  page.evaluate(() => {
     document.querySelector('#journal-tekst')!.addEventListener(
       'input',
       () => {
@@ -265,6 +261,13 @@ test('a page that answers the insertion too late: the panel says it does not kno
       { once: true },
     );
   });
+
+test('a page that answers the insertion too late: the panel says it does not know whether the note went in, not that it failed', async ({
+  caseSystem,
+  page,
+}) => {
+  await caseSystem.gotoCase(citizen(3).caseId, 'journal');
+  await busyOnFirstInput(page);
   await page.locator('#journal-tekst').click();
   const { panel } = caseSystem;
   await fillContactNote(panel, 'Langsom side.', 'Ingen.');
@@ -283,16 +286,7 @@ test('the same after choosing the field: the question closes instead of offering
   page,
 }) => {
   await caseSystem.gotoCase(citizen(2).caseId, 'journal');
-  await page.evaluate(() => {
-    document.querySelector('#journal-tekst')!.addEventListener(
-      'input',
-      () => {
-        const end = Date.now() + 6_500;
-        while (Date.now() < end);
-      },
-      { once: true },
-    );
-  });
+  await busyOnFirstInput(page);
   const { panel } = caseSystem;
   // The caret in none of the page's fields: the panel asks which.
   await fillContactNote(panel, 'Langsom side, valgt felt.', 'Ingen.');
