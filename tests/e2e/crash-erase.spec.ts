@@ -39,8 +39,13 @@ const OTHER_ROWS = 10;
  * those delays count from its first clear().
  */
 const DELAYS_MS = [0, 100, 200, 350, 550, 800, 1_200, 2_000, 3_000, 5_000];
-const DELAYS_ALL_MS = [0, 60, 150, 400, 1_000, 2_000, 4_000];
-const HOLD_MS = 800;
+const DELAYS_ALL_MS = [0, 60, 150, 400, 1_000, 4_000];
+/**
+ * Long enough that a kill meant to land inside the held transaction does on a loaded CI
+ * machine: at 800 ms, a clean-clone run (2026-12-07, 061b824) saw the kill "at 0 ms" find the
+ * erase committed, with the other worker busy in the editor matrix.
+ */
+const HOLD_MS = 2_500;
 const TABLES = ['citizens', 'notes', 'drafts', 'formDrafts', 'history', 'summaries', 'deadlines', 'checklistRuns'];
 
 type Counts = Record<string, number>;
