@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MessageKey } from '@/lib/i18n/messages';
 import type { CitizenOnPage, TargetChoice } from '@/lib/messaging/protocol';
 import { loadCaseworkerName } from '@/lib/panel/preferences';
 import { localDay } from '@/lib/summary/dates';
@@ -10,8 +9,7 @@ import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
 import { openOwnPage } from '@/components/ui/open-page';
 import { HIDDEN_KEY, insertFailure, useInsertFlow, type InsertPlan } from '@/components/ui/use-insert-flow';
-import { FailedStep, afterwards } from '@/components/ui/Afterwards';
-import type { SaveFailure } from '@/lib/db/storage-errors';
+import { FailedStep, afterwards, type OutcomeStatus } from '@/components/ui/Afterwards';
 
 /** Print and hand over are not everyday actions: small, on one line above the overview. */
 const smallButtonClass =
@@ -19,13 +17,8 @@ const smallButtonClass =
 const smallPrimaryClass =
   'rounded bg-sky-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
 
-type Status = {
-  tone: 'ok' | 'warning' | 'error';
-  key: MessageKey;
-  params?: Record<string, string>;
-  /** What could not be recorded after the note was delivered (said beside it). */
-  after?: SaveFailure;
-} | null;
+/** `after`: what could not be recorded after the note was delivered (said beside it). */
+type Status = OutcomeStatus | null;
 
 /**
  * Print the summary on one A4 page, or insert it into the journal as a handover

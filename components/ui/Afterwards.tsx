@@ -5,7 +5,7 @@ import { RetryButton } from './SaveError';
 
 /** A message about an operation, and what failed after it (said beside it by FailedStep). */
 export interface OutcomeStatus {
-  tone: 'ok' | 'error';
+  tone: 'ok' | 'warning' | 'error';
   key: MessageKey;
   params?: Record<string, string | number>;
   after?: SaveFailure | null;

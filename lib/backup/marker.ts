@@ -48,16 +48,19 @@ export async function markCitizenData(now = Date.now()): Promise<void> {
  * data-loss alert stays.
  */
 export async function markErasingAll(now = Date.now()): Promise<void> {
-  const marker = await readDataMarker();
-  await writeMarker({ ...(marker?.lostAt !== undefined && { lostAt: marker.lostAt }), citizens: false, at: now });
+  await writeCitizens(await readDataMarker(), false, now);
 }
+
+/** The marker saying whether there are citizens, keeping an open data-loss finding. */
+const writeCitizens = (marker: DataMarker | null, citizens: boolean, at: number) =>
+  writeMarker({ ...(marker?.lostAt !== undefined && { lostAt: marker.lostAt }), citizens, at });
 
 /** After a deletion or an import: the marker follows the database (an open data-loss alert stays). */
 export async function syncDataMarker(db: SidevognDb, now = Date.now()): Promise<void> {
   const marker = await readDataMarker();
   const citizens = (await db.citizens.count()) > 0;
   if (marker && marker.citizens === citizens && marker.lostAt === undefined) return;
-  await writeMarker({ ...(marker?.lostAt !== undefined && { lostAt: marker.lostAt }), citizens, at: now });
+  await writeCitizens(marker, citizens, now);
 }
 
 /**
