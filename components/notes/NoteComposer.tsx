@@ -33,13 +33,15 @@ export function NoteComposer({ citizenKey }: { citizenKey: string }) {
     }
   };
 
-  const status = saveError
-    ? null
-    : draft.savedAt
-      ? t('notes.draftSaved', { time: formatTime(locale, draft.savedAt) })
-      : draft.restoredAt
-        ? t('notes.draftRestored', { time: formatTime(locale, draft.restoredAt) })
-        : null;
+  // Beside a failed save, an earlier "Kladde gemt" would read as if the text on screen were kept.
+  const status =
+    (saveError ?? draft.error)
+      ? null
+      : draft.savedAt
+        ? t('notes.draftSaved', { time: formatTime(locale, draft.savedAt) })
+        : draft.restoredAt
+          ? t('notes.draftRestored', { time: formatTime(locale, draft.restoredAt) })
+          : null;
 
   return (
     <form

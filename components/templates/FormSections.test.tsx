@@ -8,7 +8,17 @@ it('the insert button takes the first click of a double click only: no second in
   const submitted = vi.fn((e: SubmitEvent) => e.preventDefault());
   const form = document.createElement('form');
   form.addEventListener('submit', submitted);
-  render(<FormFooter targetLine={null} chooser={null} missingCount={0} busy={false} insertAnyway={false} />, form);
+  render(
+    <FormFooter
+      targetLine={null}
+      chooser={null}
+      missingCount={0}
+      busy={false}
+      insertAnyway={false}
+      draftFailing={false}
+    />,
+    form,
+  );
   const button = form.querySelector('button[type="submit"]')!;
   const click = (detail: number) =>
     act(() => void button.dispatchEvent(new MouseEvent('click', { detail, bubbles: true, cancelable: true })));

@@ -131,6 +131,7 @@ export function FormFooter({
   firstMissing,
   busy,
   insertAnyway,
+  draftFailing,
   onCancel,
   onDiscard,
 }: {
@@ -141,6 +142,8 @@ export function FormFooter({
   busy: boolean;
   /** Open required checklist items were warned about: the next press inserts anyway. */
   insertAnyway: boolean;
+  /** The draft's last save failed (the form says why): "saved automatically" would not be true. */
+  draftFailing: boolean;
   onCancel?(): void;
   onDiscard?(): void;
 }) {
@@ -192,7 +195,7 @@ export function FormFooter({
             {t('templates.nextMissing', { label: firstMissing.label, key: NEXT_MISSING_KEY })}
           </button>
         )}
-        <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>
+        {!draftFailing && <span className="text-xs text-slate-600">{t('templates.draftSaved')}</span>}
       </div>
       {chooser}
     </div>

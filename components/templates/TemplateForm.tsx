@@ -182,6 +182,7 @@ function FilledForm({
         firstMissing={missing[0] && { label: missing[0].label, go: () => focusFirstMissing(document, missing) }}
         busy={busy}
         insertAnyway={confirmedAnyway && unresolved.length > 0}
+        draftFailing={!!draft.error}
         onCancel={aim?.requestId ? onBack : undefined}
         onDiscard={draft.hasDraft ? () => void draft.discard() : undefined}
       />

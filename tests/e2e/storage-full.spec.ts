@@ -82,16 +82,20 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   await expect(panel.newNote).toHaveValue('');
 
   // 2. A draft typed into the composer (no save pressed): kept on screen, written by the retry.
+  // Its start is saved while there is room; the "Kladde gemt" that says so goes once a save fails.
   const draftText = 'Husk at spørge til kørekortet';
+  await panel.newNote.fill(draftText.slice(0, 4));
+  await expect(panel.draftStatus).toContainText('Kladde gemt');
   await fillDisk(page);
   // When the last keystroke was typed (in the panel's clock), to know when its autosave has run.
   await panelFrame(page).evaluate(() => {
     const w = window as unknown as { __inputAt?: number };
     document.addEventListener('input', () => (w.__inputAt = performance.now()), true);
   });
-  await panel.newNote.pressSequentially(draftText, { delay: 5 });
+  await panel.newNote.pressSequentially(draftText.slice(4), { delay: 5 });
   await expect(composerError).toContainText(FULL);
   await expect(panel.newNote).toHaveValue(draftText);
+  await expect(panel.draftStatus).toBeEmpty();
   // The autosave after the last keystroke has tried (and failed) while the disk is still
   // full; otherwise, on a slow machine, it may save by itself after makeRoom and there is
   // no retry left to press.
@@ -126,12 +130,14 @@ test('storage full: each save says so plainly, keeps earlier data and the unsave
   await learnt.fill('Borgeren ringede om lægeattesten.');
   const formError = frame.getByTestId('save-error');
   await expect(formError).toContainText(FULL);
+  await expect(frame.getByText('Kladden gemmes automatisk')).toBeHidden();
   await expect(learnt).toHaveValue('Borgeren ringede om lægeattesten.');
   await expect(panel.preview).toContainText('Borgeren ringede om lægeattesten.');
   await makeRoom(page);
   await formError.getByRole('button', { name: 'Prøv igen' }).click();
   await expect(formError).toHaveCount(0);
   await expect(frame.getByRole('button', { name: 'Kassér kladde' })).toBeVisible();
+  await expect(frame.getByText('Kladden gemmes automatisk')).toBeVisible();
 
   // 5. Ticking a checklist item: the box shows what is stored; the retry ticks it.
   await frame.getByRole('tab', { name: 'Tjeklister' }).click();
