@@ -18,15 +18,9 @@ import { PackPreview } from './PackPreview';
 type Pending = { preview: Extract<Preview, { ok: true }>; source: PackSource; activateOnly?: boolean };
 type Message = { tone: 'ok' | 'error'; text: string; errors?: string[] } | null;
 
-/** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
-export function PackSettings({ repository }: { repository: Repositories }) {
-  const t = useT();
-  const packs = useLiveQuery(() => repository.packs.list(), [repository]);
-  // Unknown until read: nothing a policy could forbid is offered before then.
+/** The organisation's pack policy, read again when it changes; null until read. */
+function usePackPolicy(): PackPolicy | null {
   const [policy, setPolicy] = useState<PackPolicy | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-
   useEffect(() => {
     const read = () => void readPackPolicy().then(setPolicy);
     read();
@@ -34,9 +28,21 @@ export function PackSettings({ repository }: { repository: Repositories }) {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  return policy;
+}
+
+/** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
+export function PackSettings({ repository }: { repository: Repositories }) {
+  const t = useT();
+  const packs = useLiveQuery(() => repository.packs.list(), [repository]);
+  // Unknown until read: nothing a policy could forbid is offered before then.
+  const policy = usePackPolicy();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const trustedKeys = policy?.trustedPackKeys ?? [];
 
   const refuse = (errors: string[]) => setMessage({ tone: 'error', text: t('packs.invalid'), errors });
+  const refuseError = (e: unknown) => refuse([e instanceof Error ? e.message : String(e)]);
 
   const previewText = async (text: string, source: PackSource) => {
     setMessage(null);
@@ -50,7 +56,7 @@ export function PackSettings({ repository }: { repository: Repositories }) {
     } catch (e) {
       if ((await diagnoseSaveFailure(e)).kind === 'quota')
         return setMessage({ tone: 'error', text: t('storage.fullNothingChanged') });
-      return refuse([e instanceof Error ? e.message : String(e)]);
+      return refuseError(e);
     }
     if (!preview.ok) return refuse(preview.errors);
     setPending({ preview, source });
@@ -68,7 +74,7 @@ export function PackSettings({ repository }: { repository: Repositories }) {
       // A full disk is no fault of the pack: say so, and keep the preview to install again once there is room.
       if ((await diagnoseSaveFailure(e)).kind === 'quota')
         return setMessage({ tone: 'error', text: t('storage.fullNothingChanged') });
-      refuse([e instanceof Error ? e.message : String(e)]);
+      refuseError(e);
     }
     setPending(null);
   };
@@ -79,6 +85,24 @@ export function PackSettings({ repository }: { repository: Repositories }) {
     const preview = await repository.packs.preview(pack, trustedKeys);
     if (preview.ok) setPending({ preview, source: p.state.source, activateOnly: true });
     else refuse(preview.errors);
+  };
+
+  /** "Opdatér nu": fetches the pack's address again and says what came of it. */
+  const refresh = async (p: InstalledPack) => {
+    if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
+    const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, trustedKeys);
+    if (outcome.status === 'error') refuse(outcome.error.split('\n'));
+    else if (outcome.status === 'available') await showUpdate(p, outcome.version);
+    // An organisation's pack is taken into use at once: say which version is now in use.
+    else if (outcome.status === 'installed')
+      setMessage({
+        tone: 'ok',
+        text: t('packs.installed', {
+          name: (await repository.packs.version(p.state.id, outcome.version))?.name ?? p.active.name,
+          version: outcome.version,
+        }),
+      });
+    else setMessage({ tone: 'ok', text: t('packs.refreshed.none') });
   };
 
   return (
@@ -92,24 +116,12 @@ export function PackSettings({ repository }: { repository: Repositories }) {
           <PackRow
             key={p.state.id}
             pack={p}
-            onShowUpdate={(v) => void showUpdate(p, v)}
-            onUseVersion={(v) =>
-              void repository.packs
-                .restore(p.state.id, v)
-                .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]))
-            }
-            onRefresh={async () => {
-              if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
-              const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, trustedKeys);
-              if (outcome.status === 'error') refuse(outcome.error.split('\n'));
-              else if (outcome.status === 'available') void showUpdate(p, outcome.version);
-              else setMessage({ tone: 'ok', text: t('packs.refreshed.none') });
-            }}
+            onShowUpdate={(v) => void showUpdate(p, v).catch(refuseError)}
+            onUseVersion={(v) => void repository.packs.restore(p.state.id, v).catch(refuseError)}
+            onRefresh={() => refresh(p).catch(refuseError)}
             onRemove={() => {
               if (window.confirm(t('packs.remove.confirm', { name: p.active.name })))
-                void repository.packs
-                  .remove(p.state.id)
-                  .catch((e: unknown) => refuse([e instanceof Error ? e.message : String(e)]));
+                void repository.packs.remove(p.state.id).catch(refuseError);
             }}
           />
         ))}

@@ -29,15 +29,31 @@ function writePolicy(values: Record<string, unknown>) {
 
 let server: Awaited<ReturnType<typeof startPackServer>>;
 let keys: CryptoKeyPair;
+/** What the organisation's address serves now. */
+let served = '';
+
+async function serveVersion(version: string) {
+  const pack = packSchema.parse(
+    aTeamPack({
+      id: 'vesthavn.politik',
+      templateTitle: 'Hjemmebesøg (politik)',
+      version,
+      name: `Team Vesthavn ${version}`,
+    }),
+  );
+  served = JSON.stringify(await signPack(pack, keys));
+}
 
 test.beforeAll(async () => {
   keys = await generateSigningKey();
-  const pack = packSchema.parse(aTeamPack({ id: 'vesthavn.politik', templateTitle: 'Hjemmebesøg (politik)' }));
-  const signed = await signPack(pack, keys);
-  server = await startPackServer(() => JSON.stringify(signed));
+  await serveVersion('1.0.0');
+  server = await startPackServer(() => served);
 });
 
-test.afterEach(() => rmSync(POLICY_FILE, { force: true }));
+test.afterEach(async () => {
+  rmSync(POLICY_FILE, { force: true });
+  await serveVersion('1.0.0');
+});
 
 const IDLE_MINUTES = 3;
 
@@ -61,6 +77,14 @@ test('enterprise policy installs a signed pack the user cannot remove, and can f
   await expect(team.getByRole('button', { name: 'Fjern pakke' })).toHaveCount(0);
   await expect(options.getByText('Din organisation har bestemt, hvilke pakker der bruges.')).toBeVisible();
   await expect(options.getByLabel('Importér pakke (JSON-fil)')).toHaveCount(0);
+
+  // The organisation publishes a new version: "Opdatér nu" takes it into use and says so.
+  await team.getByRole('button', { name: 'Opdatér nu' }).click();
+  await expect(options.getByTestId('pack-message')).toContainText('Ingen ny version.');
+  await serveVersion('1.1.0');
+  await team.getByRole('button', { name: 'Opdatér nu' }).click();
+  await expect(options.getByTestId('pack-message')).toHaveText('»Team Vesthavn 1.1.0« version 1.1.0 er taget i brug.');
+  await expect(team).toContainText('1.1.0');
 });
 
 test.describe('lock policy', () => {
