@@ -97,7 +97,7 @@ export function AdapterEditor({
     }
     setErrors([]);
     await onSave(parsed.data).catch((e: unknown) =>
-      setErrors([e instanceof z.ZodError ? z.prettifyError(e) : String(e)]),
+      setErrors([e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : String(e)]),
     );
   };
 

@@ -59,6 +59,26 @@ describe('AdapterSettings (options page)', () => {
     expect(status.textContent).toBe(t('adapters.denied', { origin: 'https://sag.kommune.dk' }));
   });
 
+  it('says why removing a case system failed (a full disk), instead of nothing', async () => {
+    const taught = {
+      ...demoAdapter,
+      id: 'sag.kommune.dk',
+      name: 'Fagsystem Nord',
+      matches: ['https://sag.kommune.dk/*'],
+    };
+    const full = {
+      adapters: {
+        list: vi.fn(() => Promise.resolve([taught])),
+        save: vi.fn(),
+        remove: vi.fn(() => Promise.reject(new DOMException('over quota', 'QuotaExceededError'))),
+      },
+    } as unknown as Repositories;
+    render(<AdapterSettings repository={full} />);
+    fireEvent.click(await screen.findByRole('button', { name: t('adapters.remove', { name: 'Fagsystem Nord' }) }));
+    const status = screen.getByTestId('adapter-message');
+    await vi.waitFor(() => expect(status.textContent).toBe(t('adapters.failed', { error: t('storage.reason.full') })));
+  });
+
   it('says when there is no open tab to check a case system on', async () => {
     render(<AdapterSettings repository={repository} />);
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);

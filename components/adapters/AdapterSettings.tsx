@@ -13,7 +13,8 @@ import {
   type HealthCheck,
 } from '@/lib/adapters/learning';
 import { adapterReaders } from '@/lib/adapters/readers';
-import { publishAdapters, type AdapterState } from '@/lib/adapters/registry';
+import { publishAdapters, ungrantedPatterns, type AdapterState } from '@/lib/adapters/registry';
+import { saveFailure, saveFailureReason } from '@/lib/db/storage-errors';
 import type { Repositories } from '@/lib/repositories';
 import type { Adapter } from '@/lib/host/adapter';
 import { demoAdapter } from '@/lib/host/demo-adapter';
@@ -26,6 +27,29 @@ type Phase =
   | { kind: 'picking'; tabId: number; url: URL; title: string }
   | { kind: 'editing'; tabId: number; url: URL; draft: Adapter; askScope: boolean };
 type Message = { tone: 'ok' | 'error' | 'info'; key: MessageKey; params?: Record<string, string> } | null;
+
+/** The picker's answer, only from the tab it was injected into: the editor with what was picked, or back to idle. */
+function usePickerAnswer(phase: Phase, setPhase: (p: Phase) => void, setMessage: (m: Message) => void) {
+  const t = useT();
+  useEffect(() => {
+    if (phase.kind !== 'picking') return;
+    return onPickerAnswer(phase.tabId, (answer) => {
+      if (answer.type === 'picker-cancelled') {
+        setPhase({ kind: 'idle' });
+        setMessage({ tone: 'info', key: 'adapters.pickCancelled' });
+      } else {
+        setMessage(null);
+        setPhase({
+          kind: 'editing',
+          tabId: phase.tabId,
+          url: phase.url,
+          draft: draftFrom(answer.picks, phase.url, phase.title, t('field.journal')),
+          askScope: !!answer.picks.severalCitizens,
+        });
+      }
+    });
+  }, [phase, t, setPhase, setMessage]);
+}
 
 /**
  * Case systems: the built-in demo, those a team lead taught Sidevogn, and
@@ -47,25 +71,7 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     void refresh().catch(() => undefined);
   }, [refresh]);
 
-  // The picker's answer, only from the tab it was injected into.
-  useEffect(() => {
-    if (phase.kind !== 'picking') return;
-    return onPickerAnswer(phase.tabId, (answer) => {
-      if (answer.type === 'picker-cancelled') {
-        setPhase({ kind: 'idle' });
-        setMessage({ tone: 'info', key: 'adapters.pickCancelled' });
-      } else {
-        setMessage(null);
-        setPhase({
-          kind: 'editing',
-          tabId: phase.tabId,
-          url: phase.url,
-          draft: draftFrom(answer.picks, phase.url, phase.title, t('field.journal')),
-          askScope: !!answer.picks.severalCitizens,
-        });
-      }
-    });
-  }, [phase, t]);
+  usePickerAnswer(phase, setPhase, setMessage);
 
   const learn = async () => {
     const url = parseLearnAddress(address);
@@ -91,12 +97,26 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     }
   };
 
+  /** Saves from the editor; a failure is thrown for the editor to show, which stays open. */
   const save = async (adapter: Adapter, tabId: number, url: URL) => {
-    setStates(await saveAdapter(repository, adapter));
+    // Access withdrawn since "Lær siden" (chrome://extensions): saved, it would never run.
+    const missing = await ungrantedPatterns(adapter);
+    if (missing.length > 0) throw new Error(t('adapters.notGranted', { patterns: missing.join(' ') }));
+    const next = await saveAdapter(repository, adapter);
+    setStates(next);
     setPhase({ kind: 'idle' });
+    // What the registration found, not what was asked: access withdrawn meanwhile leaves it off.
+    if (next[adapter.id] !== 'active')
+      return setMessage({ tone: 'error', key: 'adapters.savedNoAccess', params: { name: adapter.name } });
     setMessage({ tone: 'ok', key: 'adapters.saved', params: { name: adapter.name, origin: url.origin } });
     await reloadCaseTab(tabId);
   };
+
+  /** Runs an action of the list; what goes wrong is said (adapters.failed). */
+  const attempt = (action: () => Promise<void>) =>
+    void action().catch((e: unknown) =>
+      setMessage({ tone: 'error', key: 'adapters.failed', params: { error: saveFailureReason(t, saveFailure(e)) } }),
+    );
 
   const remove = async (adapter: Adapter) => {
     setStates(await removeAdapter(repository, adapter));
@@ -126,8 +146,8 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
             builtIn={a === demoAdapter}
             state={states[a.id]}
             check={check?.id === a.id ? check : null}
-            onCheck={() => void runCheck(a)}
-            onRemove={() => void remove(a)}
+            onCheck={() => attempt(() => runCheck(a))}
+            onRemove={() => attempt(() => remove(a))}
           />
         ))}
       </ul>

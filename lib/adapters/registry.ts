@@ -78,6 +78,13 @@ export async function publishAdapters(repository: Repositories): Promise<Record<
   return syncRegistrations(adapters);
 }
 
+/** The adapter's page patterns the browser has not let Sidevogn read (the manifest's own aside). */
+export async function ungrantedPatterns(adapter: Adapter): Promise<string[]> {
+  const own = adapter.matches.filter((p) => !coveredByManifest(p));
+  const granted = await Promise.all(own.map((p) => browser.permissions.contains({ origins: [p] }).catch(() => false)));
+  return own.filter((_, i) => !granted[i]);
+}
+
 /** Origins no stored adapter uses any more: their permission can be given back. */
 export function unusedOrigins(removed: Adapter, remaining: Adapter[]): string[] {
   const inUse = new Set(remaining.flatMap((a) => a.matches));

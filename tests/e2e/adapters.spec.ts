@@ -10,6 +10,7 @@ import {
   registeredScripts,
   serviceWorker,
   storedLocal,
+  withdrawSiteOnExtensionsPage,
 } from './extension';
 import { Panel } from './pages/panel';
 
@@ -80,6 +81,18 @@ test('a structurally different case system is taught through the picker alone; t
     await expect(row('name').getByTestId('reads')).toHaveText('ikke fundet');
     await selector('name').fill('[data-qa="person-fullname"]');
     await options.getByLabel('Navn på sagssystemet').fill('Fagsystem Nord');
+
+    // Access withdrawn meanwhile (as on chrome://extensions): refused with the reason, nothing saved.
+    await withdrawSiteOnExtensionsPage(context, B_ORIGIN_PATTERN);
+    await expect.poll(() => grantedOrigins(worker)).not.toContain(B_ORIGIN_PATTERN);
+    await options.getByRole('button', { name: 'Gem sagssystem' }).click();
+    await expect(options.getByRole('alert').filter({ hasText: 'Sagssystemet blev ikke gemt' })).toContainText(
+      `Browseren giver ikke (længere) Sidevogn adgang til ${B_ORIGIN_PATTERN}, så sagssystemet ville ikke køre der`,
+    );
+    await expect(options.getByTestId('adapter-message')).not.toContainText('er gemt');
+    expect(await registeredScripts(worker)).toEqual([]);
+    await expect(options.getByTestId(`adapter-${B_HOST}`)).toHaveCount(0);
+    await grantSiteOnExtensionsPage(context, B_ORIGIN_PATTERN);
 
     await options.getByRole('button', { name: 'Gem sagssystem' }).click();
     await expect(options.getByTestId('adapter-message')).toContainText('Fagsystem Nord er gemt');

@@ -64,20 +64,32 @@ export async function grantSiteOnExtensionsPage(
   context: BrowserContext,
   origin: string,
   id = EXTENSION_ID,
+  change: 'add' | 'remove' = 'add',
 ): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome://extensions/?id=${id}`);
   await page.evaluate(
-    ([id, host]) =>
-      (
+    ([id, host, change]) => {
+      const api = (
         globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+          chrome: {
+            developerPrivate: Record<
+              'addHostPermission' | 'removeHostPermission',
+              (id: string, host: string) => Promise<void>
+            >;
+          };
         }
-      ).chrome.developerPrivate.addHostPermission(id!, host!),
-    [id, origin],
+      ).chrome.developerPrivate;
+      return change === 'add' ? api.addHostPermission(id!, host!) : api.removeHostPermission(id!, host!);
+    },
+    [id, origin, change],
   );
   await page.close();
 }
+
+/** Withdraws a site's access as its switch on chrome://extensions does. */
+export const withdrawSiteOnExtensionsPage = (context: BrowserContext, origin: string) =>
+  grantSiteOnExtensionsPage(context, origin, EXTENSION_ID, 'remove');
 
 /**
  * The search index's snapshots at rest (ADR 0007), and the changed notes logged that some snapshot does not

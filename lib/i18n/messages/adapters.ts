@@ -31,6 +31,10 @@ export const da = {
   'adapters.journalLabel': 'Journalfeltets navn',
   'adapters.save': 'Gem sagssystem',
   'adapters.saved': '{name} er gemt. Sidevogn kører nu på {origin}.',
+  'adapters.notGranted':
+    'Browseren giver ikke (længere) Sidevogn adgang til {patterns}, så sagssystemet ville ikke køre der, og det er ikke gemt. Giv adgang igen: klik »Annullér« og »Lær siden«, og vælg »Tillad«.',
+  'adapters.savedNoAccess':
+    '{name} er gemt, men browseren har ikke (længere) givet Sidevogn adgang til alle dens sider, så Sidevogn kører ikke der. Fjern {name}, og lær siden igen.',
   'adapters.invalid': 'Sagssystemet blev ikke gemt. Ret disse fejl:',
   'adapters.remove': 'Fjern {name}',
   'adapters.removed': '{name} er fjernet.',
@@ -129,6 +133,10 @@ export const en: Record<keyof typeof da, string> = {
   'adapters.journalLabel': 'Name of the journal field',
   'adapters.save': 'Save case system',
   'adapters.saved': '{name} is saved. Sidevogn now runs on {origin}.',
+  'adapters.notGranted':
+    'The browser does not (or no longer) give Sidevogn access to {patterns}, so the case system would not run there, and it is not saved. Give access again: click "Cancel" and "Learn the page", and choose "Allow".',
+  'adapters.savedNoAccess':
+    '{name} is saved, but the browser has not (or no longer) given Sidevogn access to all its pages, so Sidevogn does not run there. Remove {name} and teach the page again.',
   'adapters.invalid': 'The case system was not saved. Fix these errors:',
   'adapters.remove': 'Remove {name}',
   'adapters.removed': '{name} was removed.',
