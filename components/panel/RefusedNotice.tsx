@@ -1,9 +1,19 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { selectActiveCitizen, usePanelStore } from '@/lib/panel/panel-store';
+import { selectActiveCitizen, usePanelStore, type Refused } from '@/lib/panel/panel-store';
+import { saveFailureReason } from '@/lib/db/storage-errors';
+import type { Translate } from '@/lib/i18n/i18n';
 import { Notice } from '@/components/ui/Notice';
 import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
+
+/** What became of the form's draft, once written (use-form-insert.ts); until then nothing is said of it. */
+function refusedBody(t: Translate, refused: Refused): string {
+  const { draft, name } = refused;
+  if (draft === 'kept') return t('refused.bodyKept', { name });
+  if (draft === undefined || draft === 'none') return t('refused.body');
+  return t('refused.bodyNotKept', { reason: saveFailureReason(t, draft) });
+}
 
 /**
  * A note refused because the page showed another citizen than its form's
@@ -44,11 +54,7 @@ export function RefusedNotice() {
   };
   return (
     <div data-testid="refused-notice">
-      <Notice
-        tone="warning"
-        title={t('refused.title', { name: refused.name })}
-        body={t('refused.body', { name: refused.name })}
-      >
+      <Notice tone="warning" title={t('refused.title', { name: refused.name })} body={refusedBody(t, refused)}>
         <div className="mt-2 flex flex-wrap gap-2">
           <button
             type="button"

@@ -77,3 +77,31 @@ describe('a template form after its note was inserted', () => {
     expect(draft.values).toEqual({ oplyst: 'Borgeren ringede. Og mødte op.' });
   });
 });
+
+describe('keep: whether the values on screen are kept as a draft, said only once written', () => {
+  it('is "kept" once the write is done, even when the form leaving started it', async () => {
+    const fake = fakeRepository();
+    let finishSave = () => {};
+    fake.formDrafts.save.mockImplementation(() => new Promise<void>((resolve) => (finishSave = resolve)));
+    await mount(fake.repository);
+    type('Borgeren ringede.');
+    // The form leaving (another citizen on the page) starts the write; keep comes a moment later.
+    void draft.flush();
+    let kept: unknown;
+    const keeping = draft.keep().then((k) => (kept = k));
+    await act(async () => undefined);
+    expect(kept).toBeUndefined();
+    await act(async () => finishSave());
+    await keeping;
+    expect(kept).toBe('kept');
+  });
+
+  it('is why not when the write fails, and "none" with nothing typed and no draft', async () => {
+    const fake = fakeRepository();
+    await mount(fake.repository);
+    expect(await act(() => draft.keep())).toBe('none');
+    fake.formDrafts.save.mockRejectedValue(new DOMException('over quota', 'QuotaExceededError'));
+    type('Borgeren ringede.');
+    expect(await act(() => draft.keep())).toEqual({ kind: 'quota' });
+  });
+});

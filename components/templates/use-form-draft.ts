@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Repositories } from '@/lib/repositories';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import type { FormValues } from '@/lib/templates/form';
+import type { DraftKept } from '@/lib/panel/panel-store';
 import { useThrottledSave } from '@/components/ui/use-throttled-save';
 
 /**
@@ -22,6 +23,11 @@ export function useFormDraft(
   error: SaveFailure | null;
   /** Writes the pending values now (the retry after a failed save). */
   flush(): Promise<void>;
+  /**
+   * Writes the pending values now and says whether the values on screen are kept:
+   * 'kept' (a stored draft holds them), 'none' (nothing typed, no draft), or why not.
+   */
+  keep(): Promise<DraftKept>;
   set(id: string, value: FormValues[string]): void;
   /**
    * Deletes the draft and starts the form again. Given the values whose note
@@ -39,14 +45,29 @@ export function useFormDraft(
   }, []);
   const [hasDraft, setHasDraft] = useState(false);
   const [error, setError] = useState<SaveFailure | null>(null);
+  // The same two, for keep() to read right after a flush.
+  const stored = useRef(false);
+  const lastFailure = useRef<SaveFailure | null>(null);
   const saver = useThrottledSave<FormValues>({
     saved: () => {
+      stored.current = true;
+      lastFailure.current = null;
       setHasDraft(true);
       setError(null);
     },
-    failed: (e) => setError(saveFailure(e)),
+    failed: (e) => {
+      lastFailure.current = saveFailure(e);
+      setError(lastFailure.current);
+    },
   });
   const flush = saver.flush;
+  const keep = useCallback(async (): Promise<DraftKept> => {
+    await saver.flush();
+    // A write another flush started (the form leaving) says how it went once it has.
+    await saver.idle();
+    if (saver.pending) return lastFailure.current ?? saveFailure(new Error('not saved'));
+    return stored.current ? 'kept' : 'none';
+  }, [saver]);
 
   useEffect(() => {
     // Callers key the form by template, so this runs once per citizen and template.
@@ -56,6 +77,7 @@ export function useFormDraft(
         if (!live) return;
         // The stored draft wins, but fields added to the template since then get their start values.
         setValues(draft ? { ...initial(), ...migrate(draft.values, draft.valuesVersion) } : initial());
+        stored.current = !!draft;
         setHasDraft(!!draft);
       },
       (e: unknown) => {
@@ -94,6 +116,7 @@ export function useFormDraft(
       // Typed while the draft was deleted: that change scheduled its own save.
       if (changed()) return false;
       setValues(initial());
+      stored.current = false;
       setHasDraft(false);
       return true;
     },
@@ -101,5 +124,5 @@ export function useFormDraft(
     [repository, citizenKey, templateId, cancelPending],
   );
 
-  return { values, hasDraft, error, flush, set, discard };
+  return { values, hasDraft, error, flush, keep, set, discard };
 }

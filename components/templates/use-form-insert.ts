@@ -3,14 +3,35 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { Repositories } from '@/lib/repositories';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { fieldDomId } from '@/components/ui/FieldInput';
-import { insertFailure, type useInsertFlow } from '@/components/ui/use-insert-flow';
+import { insertFailure, WrongCitizenError, type useInsertFlow } from '@/components/ui/use-insert-flow';
 import { afterwards } from '@/components/ui/Afterwards';
-import type { SaveFailure } from '@/lib/db/storage-errors';
+import { useT } from '@/components/ui/i18n';
+import { saveFailureReason, type SaveFailure } from '@/lib/db/storage-errors';
+import { usePanelStore } from '@/lib/panel/panel-store';
+import type { Translate } from '@/lib/i18n/i18n';
 import type { useFormDraft } from './use-form-draft';
 import type { useLinkedChecklist } from './use-linked-checklist';
 import { useUsageMeter } from './use-usage-meter';
 
 export type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> } | null;
+
+/**
+ * A note refused for another citizen: the form's draft is written first, and the
+ * line (and the panel's notice, RefusedNotice) says what became of it, as it is.
+ */
+async function refusedStatus(
+  t: Translate,
+  { citizen }: WrongCitizenError,
+  draft: ReturnType<typeof useFormDraft>,
+): Promise<NonNullable<Status>> {
+  const kept = await draft.keep();
+  const { refused, setRefused } = usePanelStore.getState();
+  if (refused?.cpr === citizen.cpr) setRefused({ ...refused, draft: kept });
+  const name = citizen.name;
+  if (kept === 'kept') return { tone: 'error', key: 'insert.wrongCitizenKept', params: { name } };
+  if (kept === 'none') return { tone: 'error', key: 'insert.wrongCitizen', params: { name } };
+  return { tone: 'error', key: 'insert.wrongCitizenNotKept', params: { name, reason: saveFailureReason(t, kept) } };
+}
 
 /**
  * Pressing insert: a required field still empty takes focus; open required
@@ -63,6 +84,7 @@ export function useFormInsert({
 
   // One insertion at a time: a second press (Ctrl+Enter, a click) while one runs does nothing.
   const running = useRef(false);
+  const t = useT();
 
   const insert = async () => {
     // Not loaded yet: the form is not shown.
@@ -106,7 +128,7 @@ export function useFormInsert({
         (e) => setStatus(insertFailure(e)),
       );
     } catch (e) {
-      setStatus(insertFailure(e));
+      setStatus(e instanceof WrongCitizenError ? await refusedStatus(t, e, draft) : insertFailure(e));
     } finally {
       running.current = false;
       setBusy(false);

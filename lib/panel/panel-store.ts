@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_LAYOUT } from '../messaging/constants';
 import type { CitizenOnPage, Detection, Layout } from '../messaging/protocol';
+import type { SaveFailure } from '../db/storage-errors';
 
 /** The panel's UI state: what the host page shows, layout, and view choices. */
 
@@ -18,11 +19,16 @@ export type TemplateRequest =
   | { kind: 'template'; templateId: string; target?: string; requestId?: string; cpr?: string }
   | { kind: 'picker'; target: string; requestId: string };
 
+/** Whether a form's values are kept as a draft: stored, nothing to keep, or why the save failed. */
+export type DraftKept = 'kept' | 'none' | SaveFailure;
+
 /** A note not inserted because the page showed another citizen than the form's (issue 32, item 2). */
 export interface Refused {
   cpr: string;
   name: string;
   templateId?: string;
+  /** The form's draft, once written after the refusal (until then, nothing is said of it). */
+  draft?: DraftKept;
   /** The panel has shown another citizen since (coming back to them reopens the form). */
   away?: boolean;
 }

@@ -87,4 +87,27 @@ describe('createThrottledSave', () => {
     await vi.advanceTimersByTimeAsync(DRAFT_SAVE_INTERVAL_MS * 2);
     expect(written).toEqual([]);
   });
+
+  it('idle waits for a write another flush started, and a write that throws at once fails like one that rejects', async () => {
+    const { events, saver } = setUp();
+    let release!: () => void;
+    saver.schedule('a', () => new Promise<void>((resolve) => (release = resolve)));
+    void saver.flush();
+    // A second flush finds nothing pending and returns before the first write is done; idle does not.
+    await saver.flush();
+    let idle = false;
+    const waiting = saver.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    release();
+    await waiting;
+    expect(events.saved).toHaveBeenCalledTimes(1);
+
+    saver.schedule('b', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await saver.flush();
+    expect(events.failed).toHaveBeenCalledTimes(1);
+    expect(saver.pending).toBe(true);
+  });
 });

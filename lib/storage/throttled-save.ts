@@ -12,6 +12,8 @@ export interface ThrottledSave<T> {
   flush(): Promise<void>;
   /** Drops the pending value (it was saved another way, or discarded). */
   cancel(): void;
+  /** Resolves once no write is running (one started by another flush may still be). */
+  idle(): Promise<void>;
   readonly pending: boolean;
 }
 
@@ -27,6 +29,7 @@ export function createThrottledSave<T>(
 ): ThrottledSave<T> {
   let pending: { value: T; save: (value: T) => Promise<void> } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = new Set<Promise<void>>();
   const stop = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -36,12 +39,25 @@ export function createThrottledSave<T>(
     const p = pending;
     if (!p) return;
     pending = null;
+    let write: Promise<void>;
     try {
-      await p.save(p.value);
+      write = p.save(p.value);
+    } catch (error) {
+      write = Promise.reject(error);
+    }
+    const done = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    running.add(done);
+    try {
+      await write;
       events.saved(pending !== null);
     } catch (error) {
       pending ??= p;
       events.failed(error);
+    } finally {
+      running.delete(done);
     }
   };
   return {
@@ -53,6 +69,9 @@ export function createThrottledSave<T>(
     cancel() {
       stop();
       pending = null;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running);
     },
     get pending() {
       return pending !== null;

@@ -6,6 +6,8 @@ import { citizen } from './demo-data';
 import { serviceWorker } from './extension';
 import { expect, test } from './fixtures';
 import { Panel } from './pages/panel';
+import type { CaseSystem } from './pages/case-system';
+import { fillDisk } from './disk-full';
 
 /**
  * Template shortcuts typed in the case system's own journal field (issue 32,
@@ -216,10 +218,12 @@ test('in an iframe editor (TinyMCE) the shortcut opens the form aimed there, und
   await expect.poll(() => tab.evaluate(() => window.testbed.read())).toBe('Indledning. ;mvh');
 });
 
-test('a form filled for one citizen is refused on another citizen’s page, kept as a draft, and offers the way back', async ({
-  caseSystem,
-  page,
-}) => {
+/**
+ * Citizen A's form filled in, on A's journal; the page moves to B and is busy for a moment,
+ * so the panel still shows A when the caseworker presses insert: the page is checked at the
+ * moment of insertion. `beforeFilling` runs just before the form is filled.
+ */
+async function insertAsThePageMovesOn(page: Page, caseSystem: CaseSystem, beforeFilling = async () => {}) {
   const a = citizen(0);
   const b = citizen(1);
   await caseSystem.gotoCase(b.caseId, 'journal');
@@ -228,11 +232,10 @@ test('a form filled for one citizen is refused on another citizen’s page, kept
   await expect(panel.citizenName).toHaveText(a.name);
   await page.locator('#journal-tekst').click();
   await panel.openTemplate('kontakt');
+  await beforeFilling();
   await fillContact(panel);
   await expect(panel.frame.getByTestId('insert-target')).toContainText('»Notat (tekst)«');
 
-  // The page moves to B and is busy for a moment, so the panel still shows A when the
-  // caseworker presses insert: the page is checked at the moment of insertion.
   // The page says (by a synchronous request) when it shows B and is busy.
   let busyAt = Infinity;
   await page.route('**/__busy', (route) => {
@@ -267,14 +270,33 @@ test('a form filled for one citizen is refused on another citizen’s page, kept
   await expect(panel.citizenName).toHaveText(b.name);
   const notice = panel.frame.getByTestId('refused-notice');
   await expect(notice).toContainText(`Notatet til ${a.name} er ikke indsat`);
-  await expect(notice).toContainText(`gemt som kladde under ${a.name}`);
   expect(await page.locator('#journal-tekst').inputValue()).toBe('');
+  return { a, panel, notice };
+}
+
+test('a form filled for one citizen is refused on another citizen’s page, kept as a draft, and offers the way back', async ({
+  caseSystem,
+  page,
+}) => {
+  const { a, panel, notice } = await insertAsThePageMovesOn(page, caseSystem);
+  await expect(notice).toContainText(`gemt som kladde under ${a.name}`);
 
   // Back to A: the page goes back, and the form opens again with what was filled in.
   await notice.getByRole('button', { name: `Tilbage til ${a.name}` }).click();
   await expect(panel.citizenName).toHaveText(a.name);
   await expect(panel.field(/Hvad blev oplyst/)).toHaveValue('Borgeren ringede.');
   await expect(notice).toBeHidden();
+});
+
+test('a form refused on another citizen’s page while the disk is full says its draft could not be kept', async ({
+  caseSystem,
+  page,
+}) => {
+  const { notice } = await insertAsThePageMovesOn(page, caseSystem, () => fillDisk(page));
+  await expect(notice).toContainText(
+    'Din udfyldning kunne ikke gemmes som kladde: der er ikke plads på computerens disk.',
+  );
+  await expect(notice).not.toContainText('gemt som kladde under');
 });
 
 test('in the editors with a model of their own (CKEditor 5, Trix, Lexical) the shortcut goes from the model, comes back on cancel, and the note takes its place', async ({

@@ -45,15 +45,21 @@ export const da = {
     'Sidevogn blev først vist lige før dit klik, så intet blev indsat. Kontrollér panelet, og prøv igen.',
   'insert.unsupported':
     'Browseren kan ikke bekræfte, at Sidevogn kan ses, så intet blev indsat. Opdatér Chrome eller Edge.',
-  'insert.wrongCitizen':
+  'insert.wrongCitizen': 'Notatet er ikke indsat: det er skrevet til {name}, men siden viser nu en anden borger.',
+  'insert.wrongCitizenKept':
     'Notatet er ikke indsat: formularen er udfyldt til {name}, men siden viser nu en anden borger. Din udfyldning er gemt som kladde under {name}.',
+  'insert.wrongCitizenNotKept':
+    'Notatet er ikke indsat: formularen er udfyldt til {name}, men siden viser nu en anden borger. Din udfyldning kunne ikke gemmes som kladde: {reason}.',
   'insert.noAnswer':
     'Sagssystemets side svarede ikke inden for {seconds} sekunder, så Sidevogn ved ikke, om notatet kom ind. Se efter i journalfeltet, før du indsætter igen.',
   'insert.notRecorded':
     'Men bagefter kunne Sidevogn ikke gemme alt om notatet (historik, brugstal, tjekliste eller kladde): {reason}. Indsæt det ikke igen.',
   'refused.title': 'Notatet til {name} er ikke indsat',
-  'refused.body':
+  'refused.body': 'Siden viser nu en anden borger end den, notatet er skrevet til, så intet blev indsat.',
+  'refused.bodyKept':
     'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning er gemt som kladde under {name}.',
+  'refused.bodyNotKept':
+    'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning kunne ikke gemmes som kladde: {reason}.',
   'refused.back': 'Tilbage til {name}',
   'refused.dismiss': 'Luk',
   'shortcut.label': 'Genvej',
@@ -165,14 +171,21 @@ export const en: Record<keyof typeof da, string> = {
   'insert.unsupported':
     'The browser cannot confirm that Sidevogn can be seen, so nothing was inserted. Update Chrome or Edge.',
   'insert.wrongCitizen':
+    'The note was not inserted: it was written for {name}, but the page now shows another citizen.',
+  'insert.wrongCitizenKept':
     'The note was not inserted: the form was filled in for {name}, but the page now shows another citizen. What you filled in is kept as a draft under {name}.',
+  'insert.wrongCitizenNotKept':
+    'The note was not inserted: the form was filled in for {name}, but the page now shows another citizen. What you filled in could not be kept as a draft: {reason}.',
   'insert.noAnswer':
     'The case system page did not answer within {seconds} seconds, so Sidevogn does not know whether the note went in. Look in the journal field before you insert again.',
   'insert.notRecorded':
     'But afterwards Sidevogn could not record everything about the note (history, usage count, checklist or draft): {reason}. Do not insert it again.',
   'refused.title': 'The note for {name} was not inserted',
-  'refused.body':
+  'refused.body': 'The page now shows another citizen than the one the note was written for, so nothing was inserted.',
+  'refused.bodyKept':
     'The page now shows another citizen than the one the form was filled in for. What you filled in is kept as a draft under {name}.',
+  'refused.bodyNotKept':
+    'The page now shows another citizen than the one the form was filled in for. What you filled in could not be kept as a draft: {reason}.',
   'refused.back': 'Back to {name}',
   'refused.dismiss': 'Close',
   'shortcut.label': 'Shortcut',
