@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { isEmpty, isVisible, type FieldValue, type FormValues } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
@@ -84,25 +85,48 @@ export function InsertedState({
   title,
   status,
   notRecorded,
+  copied,
   onNewDraft,
   onBack,
 }: {
   title: string;
   status: Status;
   notRecorded: SaveFailure | null;
+  /** The note, when it went only to the clipboard: not in the record until pasted, and can be copied again. */
+  copied: string | null;
   onNewDraft(): void;
   onBack(): void;
 }) {
   const t = useT();
+  const [again, setAgain] = useState<Status | null>(null);
+  const copyAgain = (text: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => setAgain({ tone: 'ok', key: 'templates.copiedAgain' }),
+      (e: unknown) =>
+        setAgain({
+          tone: 'error',
+          key: 'templates.copyFailed',
+          params: { error: e instanceof Error ? e.message : String(e) },
+        }),
+    );
   // No focus move here: after inserting, focus is back in the host's field.
   return (
     <section aria-labelledby="template-done" data-testid="template-done">
       <h2 id="template-done" className="mt-2 text-base font-semibold">
-        {t('templates.done', { title })}
+        {t(copied === null ? 'templates.done' : 'templates.doneCopied', { title })}
       </h2>
-      <StatusLine status={status} />
+      <StatusLine status={again ?? status} />
       {notRecorded && <FailedStep message="insert.notRecorded" failure={notRecorded} testId="not-recorded" />}
       <div className="mt-3 flex flex-wrap gap-2">
+        {copied !== null && (
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            onClick={() => void copyAgain(copied)}
+          >
+            {t('templates.copyAgain')}
+          </button>
+        )}
         <button
           type="button"
           className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"

@@ -129,6 +129,7 @@ function FilledForm({
         title={template.title}
         status={delivered.status}
         notRecorded={delivered.notRecorded}
+        copied={delivered.copied}
         onBack={onBack}
         onNewDraft={() => {
           setFocusFirst(false);

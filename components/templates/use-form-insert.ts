@@ -75,6 +75,8 @@ export function useFormInsert({
   const [delivered, setDelivered] = useState<{
     status: NonNullable<Status>;
     notRecorded: SaveFailure | null;
+    /** The note, when it went to the clipboard only: "Kopiér igen" has it (the draft is gone). */
+    copied: string | null;
   } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmedAnyway, setConfirmedAnyway] = useState(false);
@@ -122,7 +124,7 @@ export function useFormInsert({
               }
             },
           ]);
-          setDelivered({ status: next, notRecorded: failed });
+          setDelivered({ status: next, notRecorded: failed, copied: outcome === 'inserted' ? null : note });
           onInserted();
         },
         (e) => setStatus(insertFailure(e)),

@@ -222,7 +222,18 @@ test('with no field to write in, the note is copied to the clipboard and the pan
   await panel.insert();
   await expect(panel.templateStatus).toContainText('kopieret til udklipsholderen');
   expect(await clipboardText(context)).toContain('Oplyst: Intet felt.');
-  void page;
+  // Not in the record until pasted: not "Færdig". The clipboard taken by something else, "Kopiér igen" has the note.
+  const done = panel.frame.getByTestId('template-done');
+  await expect(done.getByRole('heading')).toHaveText(/^Kopieret, ikke indsat: Kort kontaktnotat/);
+  const [worker] = context.serviceWorkers();
+  const other = await context.newPage();
+  await other.goto(`chrome-extension://${new URL(worker!.url()).host}/options.html`);
+  await other.evaluate(() => navigator.clipboard.writeText('noget andet'));
+  await other.close();
+  await page.bringToFront();
+  await done.getByRole('button', { name: 'Kopiér igen' }).click();
+  await expect(panel.templateStatus).toContainText('kopieret til udklipsholderen igen');
+  expect(await clipboardText(context)).toContain('Oplyst: Intet felt.');
 });
 
 test('a host that puts its own value back a moment after the insertion: the panel does not say "indsat"', async ({
