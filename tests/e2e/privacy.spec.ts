@@ -356,7 +356,9 @@ test.describe('backups', () => {
       options.getByRole('button', { name: 'Gem sikkerhedskopi' }).click(),
     ]);
     await expect(options.getByTestId('backup-export-status')).toContainText('(1 borgere)');
-    await expect(options.getByTestId('backup-last')).toContainText('Seneste sikkerhedskopi:');
+    await expect(options.getByTestId('backup-last')).toContainText(
+      'Seneste sikkerhedskopi sendt til browserens overførsler:',
+    );
     const backup = readFileSync(await download.path(), 'utf8');
     expect(backup).not.toContain('Kanarie');
     expect(backup).not.toContain(c.cpr);

@@ -74,7 +74,7 @@ export const da = {
   'backup.export': 'Gem sikkerhedskopi',
   'backup.exported':
     'Sikkerhedskopien {file} ({citizens} borgere) er sendt til browserens overførsler. Tjek, at filen er gemt, før du regner med den.',
-  'backup.last': 'Seneste sikkerhedskopi: {date}.',
+  'backup.last': 'Seneste sikkerhedskopi sendt til browserens overførsler: {date}.',
   'backup.never': 'Du har ikke gemt en sikkerhedskopi endnu.',
   'backup.reminder': 'Det er over {days} dage siden, du sidst gemte en sikkerhedskopi.',
   'backup.import': 'Indlæs sikkerhedskopi',
@@ -186,7 +186,7 @@ export const en: Record<keyof typeof da, string> = {
   'backup.export': 'Save backup',
   'backup.exported':
     'The backup {file} ({citizens} citizens) was handed to the browser’s downloads. Check that the file is saved before you rely on it.',
-  'backup.last': 'Latest backup: {date}.',
+  'backup.last': "Latest backup sent to the browser's downloads: {date}.",
   'backup.never': 'You have not saved a backup yet.',
   'backup.reminder': 'It is more than {days} days since you last saved a backup.',
   'backup.import': 'Load backup',
