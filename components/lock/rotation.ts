@@ -3,6 +3,7 @@ import type { SidevognDb } from '@/lib/db/database';
 import { resealStragglers, rotateDataKey } from '@/lib/db/keyring-store';
 import { session } from '@/lib/crypto/session';
 import { dropSnapshotsSealedUnder } from '@/lib/search/index-store';
+import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 
 /**
  * A passphrase change with a new data key, run from the options page. It
@@ -20,9 +21,18 @@ export type RotationState =
 let state: RotationState = { phase: 'idle' };
 const listeners = new Set<() => void>();
 
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
 function set(next: RotationState): void {
   state = next;
-  for (const listener of listeners) listener();
+  notify();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Other pages lock within milliseconds of the commit; the sweep for a record written under the old key waits this long. */
@@ -41,16 +51,9 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
     // The sweep for a record written under the old key in the moment of the commit starts now,
     // not once the caseworker has noted the recovery key and pressed on: the old key exists only
     // in this page's memory, and a tab closed before that click took such records with it.
-    void new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS)).then(async () => {
-      await resealStragglers(db, rotated.oldKey, rotated.dataKey).catch((e: unknown) =>
-        console.warn(
-          'Sidevogn: re-encrypting records written during the key change',
-          e instanceof Error ? e.name : 'error',
-        ),
-      );
-      // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
-      await dropSnapshotsSealedUnder(db, rotated.oldKey).catch(() => undefined);
-    });
+    void new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS)).then(() =>
+      sweep(db, rotated.oldKey, rotated.dataKey),
+    );
     set({
       phase: 'recovery',
       recoveryKey: rotated.recoveryKey,
@@ -64,16 +67,45 @@ export async function startRotation(db: SidevognDb, oldPassphrase: string, newPa
   }
 }
 
+/**
+ * Re-encrypts what was written under the old key in the moment of the commit. A
+ * failure is said on the page (useSweepFailure), with a retry: the old key lives
+ * only in this page's memory, so closing it first loses those records.
+ */
+async function sweep(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Promise<void> {
+  try {
+    await resealStragglers(db, oldKey, newKey);
+  } catch (e) {
+    console.warn(
+      'Sidevogn: re-encrypting records written during the key change',
+      e instanceof Error ? e.name : 'error',
+    );
+    sweepFailure = { failure: saveFailure(e), retry: () => sweep(db, oldKey, newKey) };
+    return notify();
+  }
+  if (sweepFailure) {
+    sweepFailure = null;
+    notify();
+  }
+  // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
+  await dropSnapshotsSealedUnder(db, oldKey).catch(() => undefined);
+}
+
+/** The straggler sweep's failure, while this page holds the old key to retry with. */
+export interface SweepFailure {
+  failure: SaveFailure;
+  retry(): Promise<void>;
+}
+let sweepFailure: SweepFailure | null = null;
+
+export function useSweepFailure(): SweepFailure | null {
+  return useSyncExternalStore(subscribe, () => sweepFailure);
+}
+
 export function dismissRotationError(): void {
   if (state.phase === 'failed') set({ phase: 'idle' });
 }
 
 export function useRotation(): RotationState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
+  return useSyncExternalStore(subscribe, () => state);
 }

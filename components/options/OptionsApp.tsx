@@ -3,6 +3,7 @@ import type { SidevognDb } from '@/lib/db/database';
 import type { Repositories } from '@/lib/repositories';
 import { useT } from '@/components/ui/i18n';
 import { LockGate } from '../lock/LockGate';
+import { SweepWarning } from '../lock/SweepWarning';
 import { DataLossAlert } from '../privacy/DataLossAlert';
 import { OPTIONS_SECTIONS } from './sections';
 import { LOCK_BLOCK_ID, OptionsNav, SectionAnchor, showSection, useHashSection } from './OptionsNav';
@@ -29,6 +30,7 @@ export function OptionsApp({ db, repository }: { db: SidevognDb; repository: Rep
         <OptionsNav sections={ORDER} selected={selected} />
         <main className="max-w-3xl">
           <div id={LOCK_BLOCK_ID} className="scroll-mt-4">
+            <SweepWarning />
             {/* First run: the passphrase set-up is here. */}
             <LockGate db={db} beforeSetUp={<DataLossAlert beforeSetUp />}>
               {LOCKED.map(({ id, Content }) => (
