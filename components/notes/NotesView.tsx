@@ -35,7 +35,7 @@ export function NotesView({ citizenKey }: { citizenKey: string }) {
   // After "show older notes", focus moves to the first note it added (the button may be gone).
   const focusFrom = useRef<number | null>(null);
   const editDrafts = useLiveQuery(() => repository.drafts.editIdsFor(citizenKey), [repository, citizenKey]);
-  const { onDeleted, element: undo } = useUndoDelete((note) => repository.notes.restore(note));
+  const { onDeleted, element: undo } = useUndoDelete(citizenKey, (note) => repository.notes.restore(note));
   useEffect(() => {
     const from = focusFrom.current;
     if (from === null || !notes || notes.length <= from) return;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from '@/components/ui/i18n';
 import { FailedStep } from '@/components/ui/Afterwards';
+import { session } from '@/lib/crypto/session';
 
 /** How long "Fortryd" is offered after a note is deleted. */
 const UNDO_MS = 10_000;
@@ -30,30 +31,61 @@ export function UndoToast({ message, onUndo, onClose }: { message: string; onUnd
   );
 }
 
+type FailedRestore = { note: NoteRecord; failure: SaveFailure };
+
+/**
+ * Restores that failed, kept outside the notes view: switching tab or citizen in
+ * the panel unmounts it, and took the only copy of the deleted note with it. Kept
+ * until retried, or until Sidevogn locks (no citizen text is held while locked).
+ */
+const failedRestores = new Map<string, FailedRestore>();
+const listeners = new Set<() => void>();
+let snapshot: readonly FailedRestore[] = [];
+let watchingLock = false;
+function setFailed(id: string, failed: FailedRestore | null): void {
+  if (failed && !watchingLock) {
+    watchingLock = true;
+    session.subscribe((unlocked) => {
+      if (!unlocked) for (const key of [...failedRestores.keys()]) setFailed(key, null);
+    });
+  }
+  if (failed) failedRestores.set(id, failed);
+  else if (!failedRestores.delete(id)) return;
+  snapshot = [...failedRestores.values()];
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * "Noten er slettet" with Fortryd for UNDO_MS after a delete. A restore that
  * fails (a full disk) says so, with Prøv igen, instead of the note staying
- * gone while the toast has closed as if it came back.
+ * gone while the toast has closed as if it came back; it stays on screen for
+ * its citizen through later deletes and tab switches, until it is retried.
  */
-export function useUndoDelete(restore: (note: NoteRecord) => Promise<void>): {
+export function useUndoDelete(
+  citizenKey: string,
+  restore: (note: NoteRecord) => Promise<void>,
+): {
   onDeleted(note: NoteRecord): void;
   element: ReactNode;
 } {
   const t = useT();
   const [deleted, setDeleted] = useState<NoteRecord | null>(null);
-  const [failed, setFailed] = useState<{ note: NoteRecord; failure: SaveFailure } | null>(null);
+  const failures = useSyncExternalStore(subscribe, () => snapshot).filter((f) => f.note.citizenKey === citizenKey);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // A failed restore stays on screen through later deletes, until it is retried.
   const onDeleted = useCallback((note: NoteRecord) => {
     setDeleted(note);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setDeleted(null), UNDO_MS);
   }, []);
   const undo = (note: NoteRecord) => {
-    setFailed(null);
-    restore(note).catch((e: unknown) => setFailed({ note, failure: saveFailure(e) }));
+    setFailed(note.id, null);
+    restore(note).catch((e: unknown) => setFailed(note.id, { note, failure: saveFailure(e) }));
   };
 
   const element = (
@@ -69,14 +101,15 @@ export function useUndoDelete(restore: (note: NoteRecord) => Promise<void>): {
           onClose={() => setDeleted(null)}
         />
       )}
-      {failed && (
+      {failures.map((failed) => (
         <FailedStep
+          key={failed.note.id}
           message="notes.undoFailed"
           failure={failed.failure}
           onRetry={() => undo(failed.note)}
           testId="undo-failed"
         />
-      )}
+      ))}
     </>
   );
   return { onDeleted, element };

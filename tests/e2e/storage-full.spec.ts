@@ -194,6 +194,11 @@ test('storage full when a deleted note is brought back: the panel says it is sti
   );
   await expect(panel.notes).toHaveCount(0);
   expect(await wcagViolations(panelFrame(page))).toEqual([]);
+  // Another tab and back: the failure, and the note it holds, are still there.
+  await panel.frame.getByRole('tab', { name: 'Overblik' }).click();
+  await expect(failed).toHaveCount(0);
+  await panel.showNotes();
+  await expect(failed).toContainText('Noten kunne ikke gendannes og er stadig slettet');
   await makeRoom(page);
   await failed.getByRole('button', { name: 'Prøv igen' }).click();
   await expect(panel.note('Noten der skal fortrydes.')).toBeVisible();
