@@ -10,16 +10,17 @@ import { usePanelServices } from '@/components/ui/panel-services';
 /** What became of the form's draft, once written (use-form-insert.ts); until then nothing is said of it. */
 function refusedBody(t: Translate, refused: Refused): string {
   const { draft, name } = refused;
-  if (draft === 'kept') return t('refused.bodyKept', { name });
-  if (draft === undefined || draft === 'none') return t('refused.body');
-  return t('refused.bodyNotKept', { reason: saveFailureReason(t, draft) });
+  const body = t('refused.body');
+  if (draft === 'kept') return `${body} ${t('refused.draftKept', { name })}`;
+  if (draft === undefined || draft === 'none') return body;
+  return `${body} ${t('refused.draftNotKept', { reason: saveFailureReason(t, draft) })}`;
 }
 
 /**
  * A note refused because the page showed another citizen than its form's
  * (issue 32, item 2): said above whatever the panel shows now, with the way
- * back. The form's values are a draft under their own citizen already; back on
- * that citizen, the form opens again with them.
+ * back. What became of the form's draft is said once it is written; back on
+ * that citizen, the form opens again with its draft.
  */
 export function RefusedNotice() {
   const t = useT();
@@ -27,13 +28,13 @@ export function RefusedNotice() {
   const refused = usePanelStore((s) => s.refused);
   const active = usePanelStore(selectActiveCitizen);
   const detection = usePanelStore((s) => s.detection);
-  const { setRefused, chooseCitizen, requestTemplate, setTab } = usePanelStore.getState();
+  const { setRefused, markRefusedAway, chooseCitizen, requestTemplate, setTab } = usePanelStore.getState();
   const here = !!refused && active?.cpr === refused.cpr;
 
   useEffect(() => {
     if (!refused) return;
     // Refused while the panel still showed them (the page's report was a moment behind).
-    if (!here && !refused.away) return setRefused({ ...refused, away: true });
+    if (!here && !refused.away) return markRefusedAway();
     if (!here || !refused.away) return;
     // Their page again: the form, with what was filled in.
     setRefused(null);
@@ -41,7 +42,7 @@ export function RefusedNotice() {
       setTab('templates');
       requestTemplate({ kind: 'template', templateId: refused.templateId, cpr: refused.cpr });
     }
-  }, [refused, here, setRefused, setTab, requestTemplate]);
+  }, [refused, here, setRefused, markRefusedAway, setTab, requestTemplate]);
 
   // Still on their page: the form says it itself.
   if (!refused || here) return null;

@@ -65,10 +65,10 @@ export function FieldSections({
 
 type Status = { tone: 'ok' | 'warning' | 'error'; key: MessageKey; params?: Record<string, string> };
 
-export function StatusLine({ status }: { status: Status | null }) {
+export function StatusLine({ status, testId = 'template-status' }: { status: Status | null; testId?: string }) {
   const t = useT();
   return (
-    <div role="status" className="mt-2 text-sm" data-testid="template-status">
+    <div role="status" className="mt-2 text-sm" data-testid={testId}>
       {status && (
         <p
           className={`rounded p-2 ${status.tone === 'ok' ? 'bg-green-50 text-green-900' : status.tone === 'warning' ? 'bg-amber-50 text-amber-900' : 'bg-red-50 text-red-900'}`}
@@ -86,43 +86,41 @@ export function InsertedState({
   status,
   notRecorded,
   copied,
+  onCopyAgain,
   onNewDraft,
   onBack,
 }: {
   title: string;
   status: Status;
   notRecorded: SaveFailure | null;
-  /** The note, when it went only to the clipboard: not in the record until pasted, and can be copied again. */
-  copied: string | null;
+  /**
+   * The note, when it went to the clipboard: not in the record until pasted (or, with
+   * `checkField`, not seen there after the insertion), and it can be copied again.
+   */
+  copied: { text: string; checkField: boolean } | null;
+  /** Copies again while the panel can be seen; the line that says how it went. */
+  onCopyAgain(text: string): Promise<Status>;
   onNewDraft(): void;
   onBack(): void;
 }) {
   const t = useT();
   const [again, setAgain] = useState<Status | null>(null);
-  const copyAgain = (text: string) =>
-    navigator.clipboard.writeText(text).then(
-      () => setAgain({ tone: 'ok', key: 'templates.copiedAgain' }),
-      (e: unknown) =>
-        setAgain({
-          tone: 'error',
-          key: 'templates.copyFailed',
-          params: { error: e instanceof Error ? e.message : String(e) },
-        }),
-    );
+  const heading = !copied ? 'templates.done' : copied.checkField ? 'templates.doneCheck' : 'templates.doneCopied';
   // No focus move here: after inserting, focus is back in the host's field.
   return (
     <section aria-labelledby="template-done" data-testid="template-done">
       <h2 id="template-done" className="mt-2 text-base font-semibold">
-        {t(copied === null ? 'templates.done' : 'templates.doneCopied', { title })}
+        {t(heading, { title })}
       </h2>
-      <StatusLine status={again ?? status} />
+      <StatusLine status={status} />
+      {again && <StatusLine status={again} testId="copy-again-status" />}
       {notRecorded && <FailedStep message="insert.notRecorded" failure={notRecorded} testId="not-recorded" />}
       <div className="mt-3 flex flex-wrap gap-2">
         {copied !== null && (
           <button
             type="button"
             className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
-            onClick={() => void copyAgain(copied)}
+            onClick={() => void onCopyAgain(copied.text).then(setAgain)}
           >
             {t('templates.copyAgain')}
           </button>

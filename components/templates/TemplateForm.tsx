@@ -15,7 +15,7 @@ import { migrateDraftValues } from '@/lib/templates/migrate';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { usePanelServices, type PanelServices } from '@/components/ui/panel-services';
 import { SaveError } from '@/components/ui/SaveError';
-import { useInsertFlow } from '@/components/ui/use-insert-flow';
+import { copyWhileSeen, useInsertFlow } from '@/components/ui/use-insert-flow';
 import { fieldDomId } from '@/components/ui/FieldInput';
 import { lastInputByKeyboard } from '@/components/ui/input-modality';
 import { FieldSections, InsertedState, StatusLine } from './FormParts';
@@ -89,6 +89,7 @@ function FilledForm({
   onNewDraft,
   restored,
   repository,
+  host,
   context,
 }: FilledFormProps) {
   const draft = useFormDraft(
@@ -130,6 +131,7 @@ function FilledForm({
         status={delivered.status}
         notRecorded={delivered.notRecorded}
         copied={delivered.copied}
+        onCopyAgain={(text) => copyWhileSeen(host, text)}
         onBack={onBack}
         onNewDraft={() => {
           setFocusFirst(false);

@@ -62,11 +62,14 @@ export function useFormDraft(
   });
   const flush = saver.flush;
   const keep = useCallback(async (): Promise<DraftKept> => {
-    await saver.flush();
-    // A write another flush started (the form leaving) says how it went once it has.
-    await saver.idle();
-    if (saver.pending) return lastFailure.current ?? saveFailure(new Error('not saved'));
-    return stored.current ? 'kept' : 'none';
+    // Until nothing is pending (typed while a write ran is written too) or a write failed; a write
+    // another flush started (the form leaving) counts once it has ended.
+    for (lastFailure.current = null; ;) {
+      await saver.flush();
+      await saver.idle();
+      if (!saver.pending) return stored.current ? 'kept' : 'none';
+      if (lastFailure.current) return lastFailure.current;
+    }
   }, [saver]);
 
   useEffect(() => {

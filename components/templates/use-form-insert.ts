@@ -24,13 +24,22 @@ async function refusedStatus(
   { citizen }: WrongCitizenError,
   draft: ReturnType<typeof useFormDraft>,
 ): Promise<NonNullable<Status>> {
+  // The refusal this form's insertion made (use-insert-flow), before anything else can replace it.
+  const refused = usePanelStore.getState().refused;
   const kept = await draft.keep();
-  const { refused, setRefused } = usePanelStore.getState();
-  if (refused?.cpr === citizen.cpr) setRefused({ ...refused, draft: kept });
+  if (refused?.cpr === citizen.cpr) usePanelStore.getState().setRefusedDraft(refused, kept);
   const name = citizen.name;
   if (kept === 'kept') return { tone: 'error', key: 'insert.wrongCitizenKept', params: { name } };
   if (kept === 'none') return { tone: 'error', key: 'insert.wrongCitizen', params: { name } };
   return { tone: 'error', key: 'insert.wrongCitizenNotKept', params: { name, reason: saveFailureReason(t, kept) } };
+}
+
+/** A delivered note as the form shows it, with what could not be recorded after it. */
+interface FormDelivered {
+  status: NonNullable<Status>;
+  notRecorded: SaveFailure | null;
+  /** The note, when it went to the clipboard only: "Kopiér igen" has it (the draft is gone). */
+  copied: { text: string; checkField: boolean } | null;
 }
 
 /**
@@ -72,12 +81,7 @@ export function useFormInsert({
   // Fields the caseworker has left: only these (or all, once insert was pressed) show as invalid.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   // Set once the note is delivered, with what could not be recorded after it (shown beside it).
-  const [delivered, setDelivered] = useState<{
-    status: NonNullable<Status>;
-    notRecorded: SaveFailure | null;
-    /** The note, when it went to the clipboard only: "Kopiér igen" has it (the draft is gone). */
-    copied: string | null;
-  } | null>(null);
+  const [delivered, setDelivered] = useState<FormDelivered | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmedAnyway, setConfirmedAnyway] = useState(false);
 
@@ -87,6 +91,9 @@ export function useFormInsert({
   // One insertion at a time: a second press (Ctrl+Enter, a click) while one runs does nothing.
   const running = useRef(false);
   const t = useT();
+  /** Not delivered; refused for another citizen, with what became of the draft. */
+  const failed = async (e: unknown) =>
+    setStatus(e instanceof WrongCitizenError ? await refusedStatus(t, e, draft) : insertFailure(e));
 
   const insert = async () => {
     // Not loaded yet: the form is not shown.
@@ -124,13 +131,17 @@ export function useFormInsert({
               }
             },
           ]);
-          setDelivered({ status: next, notRecorded: failed, copied: outcome === 'inserted' ? null : note });
+          setDelivered({
+            status: next,
+            notRecorded: failed,
+            copied: outcome === 'inserted' ? null : { text: note, checkField: outcome === 'not-verified' },
+          });
           onInserted();
         },
-        (e) => setStatus(insertFailure(e)),
+        failed,
       );
     } catch (e) {
-      setStatus(e instanceof WrongCitizenError ? await refusedStatus(t, e, draft) : insertFailure(e));
+      await failed(e);
     } finally {
       running.current = false;
       setBusy(false);

@@ -153,7 +153,39 @@ interface Asking {
   text: string;
   choices: TargetChoice[];
   done(d: Delivered): Promise<void>;
-  unknown(e: NoAnswerError): void;
+  unknown(e: NoAnswerError | WrongCitizenError): Promise<void>;
+}
+
+/**
+ * Copies `text` again (a note that went only to the clipboard): like every copy,
+ * only while the panel can be seen. Resolves the line that says how it went.
+ */
+export async function copyWhileSeen(
+  host: Pick<HostConnection, 'hiddenSettled'>,
+  text: string,
+): Promise<{ tone: 'ok' | 'error'; key: MessageKey; params?: Record<string, string> }> {
+  const hidden = await host.hiddenSettled();
+  if (hidden) return { tone: 'error', key: HIDDEN_KEY[hidden] };
+  try {
+    window.focus();
+    await navigator.clipboard.writeText(text);
+    return { tone: 'ok', key: 'templates.copiedAgain' };
+  } catch (e) {
+    return {
+      tone: 'error',
+      key: 'templates.copyAgainFailed',
+      params: { error: e instanceof Error ? e.message : String(e) },
+    };
+  }
+}
+
+interface InsertFlowOptions {
+  rememberAs?: string;
+  prefer?: string;
+  aim?: string;
+  citizen?: CitizenOnPage;
+  /** The template whose form this is: it opens again when the caseworker goes back to `citizen`. */
+  template?: string;
 }
 
 /**
@@ -165,20 +197,7 @@ interface Asking {
  * carries `citizen`: on a page that shows another citizen it is refused
  * (WrongCitizenError), nothing is copied, and the panel offers to go back.
  */
-export function useInsertFlow({
-  rememberAs,
-  prefer,
-  aim,
-  citizen,
-  template,
-}: {
-  rememberAs?: string;
-  prefer?: string;
-  aim?: string;
-  citizen?: CitizenOnPage;
-  /** The template whose form this is: it opens again when the caseworker goes back to `citizen`. */
-  template?: string;
-} = {}) {
+export function useInsertFlow({ rememberAs, prefer, aim, citizen, template }: InsertFlowOptions = {}) {
   const host = useCitizenHost(citizen, template);
   const { view, setView, remembered, remember } = useTargets(host, rememberAs);
   const [asking, setAsking] = useState<Asking>();
@@ -192,10 +211,15 @@ export function useInsertFlow({
   /**
    * Inserts `text`; `done` runs once it is settled (at once, or after the caseworker chose a
    * field). `unknown` is told when the page did not answer the insertion into the chosen field
-   * (it may be in): the question closes, as asking again would invite a second insertion.
+   * (it may be in), or refused it for another citizen: the question closes, as asking again
+   * would invite a second insertion, or one for the wrong citizen.
    */
   const run = useCallback(
-    async (text: string, done: (delivered: Delivered) => Promise<void>, unknown: (e: NoAnswerError) => void) => {
+    async (
+      text: string,
+      done: (delivered: Delivered) => Promise<void>,
+      unknown: (e: NoAnswerError | WrongCitizenError) => Promise<void>,
+    ) => {
       const result = await host.insert(text, aim !== undefined ? { target: aim } : { prefer: remembered ?? prefer });
       if (result.outcome === 'choose-target' && result.choices?.length) {
         setAsking({ text, choices: result.choices, done, unknown });
@@ -220,7 +244,8 @@ export function useInsertFlow({
         ? await host.insert(pending.text, { target: choice.id })
         : ({ outcome: 'no-target', target: null, ms: 0 } as InsertResult);
     } catch (e) {
-      if (e instanceof NoAnswerError) return pending.unknown(e);
+      // Not answered (it may be in), or refused for another citizen: asking again would not help.
+      if (e instanceof NoAnswerError || e instanceof WrongCitizenError) return pending.unknown(e);
       // Refused before anything was sent: ask again, and say why nothing happened.
       setAsking(pending);
       setAskRefused(insertFailure(e));

@@ -72,6 +72,10 @@ export interface PanelState {
   requestTemplate(request: TemplateRequest | null): void;
   setOpenForm(openForm: PanelState['openForm']): void;
   setRefused(refused: Refused | null): void;
+  /** What became of the refused form's draft: only on the refusal it belongs to, whatever changed it since. */
+  setRefusedDraft(of: Refused, draft: DraftKept): void;
+  /** The panel has shown another citizen since the refusal. */
+  markRefusedAway(): void;
 }
 
 export const usePanelStore = create<PanelState>()((set, get) => ({
@@ -112,6 +116,13 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   requestTemplate: (templateRequest) => set({ templateRequest }),
   setOpenForm: (openForm) => set({ openForm }),
   setRefused: (refused) => set({ refused }),
+  setRefusedDraft: (of, draft) =>
+    set((s) =>
+      s.refused && s.refused.cpr === of.cpr && s.refused.templateId === of.templateId
+        ? { refused: { ...s.refused, draft } }
+        : {},
+    ),
+  markRefusedAway: () => set((s) => (s.refused && !s.refused.away ? { refused: { ...s.refused, away: true } } : {})),
 }));
 
 function activeCitizenOf(detection: Detection, chosenCpr: string | null): CitizenOnPage | undefined {

@@ -34,31 +34,25 @@ export function createThrottledSave<T>(
     clearTimeout(timer);
     timer = undefined;
   };
-  const flush = async () => {
-    stop();
-    const p = pending;
-    if (!p) return;
-    pending = null;
-    let write: Promise<void>;
+  /** One write; a failure stays pending unless newer text came meanwhile. Never rejects. */
+  const write = async (p: { value: T; save: (value: T) => Promise<void> }) => {
     try {
-      write = p.save(p.value);
-    } catch (error) {
-      write = Promise.reject(error);
-    }
-    const done = write.then(
-      () => undefined,
-      () => undefined,
-    );
-    running.add(done);
-    try {
-      await write;
+      await p.save(p.value);
       events.saved(pending !== null);
     } catch (error) {
       pending ??= p;
       events.failed(error);
-    } finally {
-      running.delete(done);
     }
+  };
+  const flush = (): Promise<void> => {
+    stop();
+    const p = pending;
+    if (!p) return Promise.resolve();
+    pending = null;
+    const run = write(p);
+    running.add(run);
+    void run.finally(() => running.delete(run));
+    return run;
   };
   return {
     schedule(value, save) {

@@ -56,10 +56,8 @@ export const da = {
     'Men bagefter kunne Sidevogn ikke gemme alt om notatet (historik, brugstal, tjekliste eller kladde): {reason}. Indsæt det ikke igen.',
   'refused.title': 'Notatet til {name} er ikke indsat',
   'refused.body': 'Siden viser nu en anden borger end den, notatet er skrevet til, så intet blev indsat.',
-  'refused.bodyKept':
-    'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning er gemt som kladde under {name}.',
-  'refused.bodyNotKept':
-    'Siden viser nu en anden borger end den, formularen er udfyldt til. Din udfyldning kunne ikke gemmes som kladde: {reason}.',
+  'refused.draftKept': 'Din udfyldning er gemt som kladde under {name}.',
+  'refused.draftNotKept': 'Din udfyldning kunne ikke gemmes som kladde: {reason}.',
   'refused.back': 'Tilbage til {name}',
   'refused.dismiss': 'Luk',
   'shortcut.label': 'Genvej',
@@ -100,6 +98,8 @@ export const da = {
   'templates.nextMissing': 'Gå til »{label}« ({key})',
   'templates.done': 'Færdig: {title}',
   'templates.doneCopied': 'Kopieret, ikke indsat: {title}',
+  'templates.doneCheck': 'Kopieret – se efter i feltet: {title}',
+  'templates.copyAgainFailed': 'Notatet kunne ikke kopieres igen: {error}',
   'templates.copyAgain': 'Kopiér igen',
   'templates.copiedAgain': 'Notatet er kopieret til udklipsholderen igen. Sæt det ind i journalfeltet med Ctrl+V.',
   'templates.newDraft': 'Ny kladde',
@@ -185,10 +185,8 @@ export const en: Record<keyof typeof da, string> = {
     'But afterwards Sidevogn could not record everything about the note (history, usage count, checklist or draft): {reason}. Do not insert it again.',
   'refused.title': 'The note for {name} was not inserted',
   'refused.body': 'The page now shows another citizen than the one the note was written for, so nothing was inserted.',
-  'refused.bodyKept':
-    'The page now shows another citizen than the one the form was filled in for. What you filled in is kept as a draft under {name}.',
-  'refused.bodyNotKept':
-    'The page now shows another citizen than the one the form was filled in for. What you filled in could not be kept as a draft: {reason}.',
+  'refused.draftKept': 'What you filled in is kept as a draft under {name}.',
+  'refused.draftNotKept': 'What you filled in could not be kept as a draft: {reason}.',
   'refused.back': 'Back to {name}',
   'refused.dismiss': 'Close',
   'shortcut.label': 'Shortcut',
@@ -228,6 +226,8 @@ export const en: Record<keyof typeof da, string> = {
   'templates.nextMissing': 'Go to “{label}” ({key})',
   'templates.done': 'Done: {title}',
   'templates.doneCopied': 'Copied, not inserted: {title}',
+  'templates.doneCheck': 'Copied – check the field: {title}',
+  'templates.copyAgainFailed': 'The note could not be copied again: {error}',
   'templates.copyAgain': 'Copy again',
   'templates.copiedAgain': 'The note is on the clipboard again. Paste it into the journal field with Ctrl+V.',
   'templates.newDraft': 'New draft',
