@@ -5,6 +5,7 @@ import {
   checkAdapter,
   draftFrom,
   onPickerAnswer,
+  NotPublishedError,
   parseLearnAddress,
   reloadCaseTab,
   removeAdapter,
@@ -49,6 +50,50 @@ function usePickerAnswer(phase: Phase, setPhase: (p: Phase) => void, setMessage:
       }
     });
   }, [phase, t, setPhase, setMessage]);
+}
+
+/** Removing and checking a case system, and what a failure of either (or of registering) says. */
+function useListActions(
+  repository: Repositories,
+  setStates: (states: Record<string, AdapterState>) => void,
+  setMessage: (message: Message) => void,
+  setCheck: (check: HealthCheck | null) => void,
+  refresh: () => Promise<void>,
+) {
+  const t = useT();
+  /** Runs an action of the list; what goes wrong is said (adapters.failed). */
+  const attempt = (action: () => Promise<void>) =>
+    void action().catch((e: unknown) =>
+      setMessage({ tone: 'error', key: 'adapters.failed', params: { error: saveFailureReason(t, saveFailure(e)) } }),
+    );
+
+  /** Stored or removed, but the scripts do not match yet: said as that, with why, and the list read again. */
+  const notPublished = (key: MessageKey, adapter: Adapter, e: NotPublishedError) => {
+    setMessage({
+      tone: 'error',
+      key,
+      params: { name: adapter.name, reason: saveFailureReason(t, saveFailure(e.cause)) },
+    });
+    void refresh().catch(() => undefined);
+  };
+
+  const remove = async (adapter: Adapter) => {
+    try {
+      setStates(await removeAdapter(repository, adapter));
+    } catch (e) {
+      if (e instanceof NotPublishedError) return notPublished('adapters.removedNotPublished', adapter, e);
+      throw e;
+    }
+    setMessage({ tone: 'ok', key: 'adapters.removed', params: { name: adapter.name } });
+  };
+
+  const runCheck = async (adapter: Adapter) => {
+    setMessage(null);
+    const found = await checkAdapter(adapter);
+    setCheck(found);
+    if (!found) setMessage({ tone: 'error', key: 'adapters.checkNoTab', params: { name: adapter.name } });
+  };
+  return { attempt, notPublished, remove, runCheck };
 }
 
 /**
@@ -102,7 +147,14 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     // Access withdrawn since "Lær siden" (chrome://extensions): saved, it would never run.
     const missing = await ungrantedPatterns(adapter);
     if (missing.length > 0) throw new Error(t('adapters.notGranted', { patterns: missing.join(' ') }));
-    const next = await saveAdapter(repository, adapter);
+    let next: Record<string, AdapterState>;
+    try {
+      next = await saveAdapter(repository, adapter);
+    } catch (e) {
+      if (!(e instanceof NotPublishedError)) throw e;
+      setPhase({ kind: 'idle' });
+      return notPublished('adapters.savedNotPublished', adapter, e);
+    }
     setStates(next);
     setPhase({ kind: 'idle' });
     // What the registration found, not what was asked: access withdrawn meanwhile leaves it off.
@@ -112,23 +164,13 @@ export function AdapterSettings({ repository }: { repository: Repositories }) {
     await reloadCaseTab(tabId);
   };
 
-  /** Runs an action of the list; what goes wrong is said (adapters.failed). */
-  const attempt = (action: () => Promise<void>) =>
-    void action().catch((e: unknown) =>
-      setMessage({ tone: 'error', key: 'adapters.failed', params: { error: saveFailureReason(t, saveFailure(e)) } }),
-    );
-
-  const remove = async (adapter: Adapter) => {
-    setStates(await removeAdapter(repository, adapter));
-    setMessage({ tone: 'ok', key: 'adapters.removed', params: { name: adapter.name } });
-  };
-
-  const runCheck = async (adapter: Adapter) => {
-    setMessage(null);
-    const found = await checkAdapter(adapter);
-    setCheck(found);
-    if (!found) setMessage({ tone: 'error', key: 'adapters.checkNoTab', params: { name: adapter.name } });
-  };
+  const { attempt, notPublished, remove, runCheck } = useListActions(
+    repository,
+    setStates,
+    setMessage,
+    setCheck,
+    refresh,
+  );
 
   // The demo case system's adapter only in development and test builds (__DEMO__: wxt.config.ts).
   const list = [...(adapters ?? []), ...(__DEMO__ ? [demoAdapter] : [])];

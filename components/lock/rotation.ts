@@ -80,11 +80,19 @@ async function sweep(db: SidevognDb, oldKey: CryptoKey, newKey: CryptoKey): Prom
       'Sidevogn: re-encrypting records written during the key change',
       e instanceof Error ? e.name : 'error',
     );
-    sweepFailure = { failure: saveFailure(e), retry: () => sweep(db, oldKey, newKey) };
+    // The retry takes the new key from the session: only the old one is held meanwhile, and locked, none is used.
+    sweepFailure = {
+      failure: saveFailure(e),
+      retry: () => {
+        const key = session.current();
+        return key ? sweep(db, oldKey, key) : Promise.resolve();
+      },
+    };
     return notify();
   }
   if (sweepFailure) {
     sweepFailure = null;
+    sweepRecovered = true;
     notify();
   }
   // A snapshot is dropped at its next load anyway: a failure here is not the caseworker's concern.
@@ -97,9 +105,15 @@ export interface SweepFailure {
   retry(): Promise<void>;
 }
 let sweepFailure: SweepFailure | null = null;
+/** A failed sweep has since succeeded (said once, where the failure was). */
+let sweepRecovered = false;
 
 export function useSweepFailure(): SweepFailure | null {
   return useSyncExternalStore(subscribe, () => sweepFailure);
+}
+
+export function useSweepRecovered(): boolean {
+  return useSyncExternalStore(subscribe, () => sweepRecovered);
 }
 
 export function dismissRotationError(): void {

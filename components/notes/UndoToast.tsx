@@ -49,7 +49,8 @@ function setFailed(id: string, failed: FailedRestore | null): void {
       if (!unlocked) for (const key of [...failedRestores.keys()]) setFailed(key, null);
     });
   }
-  if (failed) failedRestores.set(id, failed);
+  // Failed once Sidevogn had locked (the restore found no key): nothing is held while locked.
+  if (failed && session.current() !== null) failedRestores.set(id, failed);
   else if (!failedRestores.delete(id)) return;
   snapshot = [...failedRestores.values()];
   for (const listener of listeners) listener();

@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PackSource } from '@/lib/packs/config-records';
-import { diagnoseSaveFailure } from '@/lib/db/storage-errors';
+import { diagnoseSaveFailure, saveFailureReason } from '@/lib/db/storage-errors';
 import type { InstalledPack, PackPreview as Preview } from '@/lib/packs/config-repository';
 import type { Repositories } from '@/lib/repositories';
-import { formatDateTime } from '@/lib/i18n/i18n';
+import { formatDateTime, type Translate } from '@/lib/i18n/i18n';
 import { readPackPolicy, type PackPolicy } from '@/lib/packs/policy';
 import { compareSemver } from '@/lib/packs/schema';
 import { fetchPackText, refreshUrlPack } from '@/lib/packs/sources';
@@ -31,6 +31,29 @@ function usePackPolicy(): PackPolicy | null {
   return policy;
 }
 
+/**
+ * "Opdatér nu": fetches the pack's address again. What to say, or the version
+ * that waits for approval to show; an organisation's pack is taken into use at
+ * once, and the message names the version now in use.
+ */
+async function refreshPack(
+  repository: Repositories,
+  p: InstalledPack,
+  trustedKeys: string[],
+  t: Translate,
+): Promise<NonNullable<Message> | { show: string }> {
+  if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return { tone: 'ok', text: '' };
+  const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, trustedKeys);
+  if (outcome.status === 'error') return { tone: 'error', text: t('packs.invalid'), errors: outcome.error.split('\n') };
+  if (outcome.status === 'available') return { show: outcome.version };
+  if (outcome.status !== 'installed') return { tone: 'ok', text: t('packs.refreshed.none') };
+  const installed = await repository.packs.version(p.state.id, outcome.version).catch(() => undefined);
+  return {
+    tone: 'ok',
+    text: t('packs.installed', { name: installed?.name ?? p.active.name, version: outcome.version }),
+  };
+}
+
 /** Installed packs, their versions and sources, and adding packs by file, drop or URL. */
 export function PackSettings({ repository }: { repository: Repositories }) {
   const t = useT();
@@ -43,6 +66,11 @@ export function PackSettings({ repository }: { repository: Repositories }) {
 
   const refuse = (errors: string[]) => setMessage({ tone: 'error', text: t('packs.invalid'), errors });
   const refuseError = (e: unknown) => refuse([e instanceof Error ? e.message : String(e)]);
+  /** An action on an installed pack that threw (a full disk, say): not a refused pack. */
+  const failed = (e: unknown) =>
+    void diagnoseSaveFailure(e).then((failure) =>
+      setMessage({ tone: 'error', text: t('packs.failed', { reason: saveFailureReason(t, failure) }) }),
+    );
 
   const previewText = async (text: string, source: PackSource) => {
     setMessage(null);
@@ -87,24 +115,6 @@ export function PackSettings({ repository }: { repository: Repositories }) {
     else refuse(preview.errors);
   };
 
-  /** "Opdatér nu": fetches the pack's address again and says what came of it. */
-  const refresh = async (p: InstalledPack) => {
-    if (p.state.source.kind !== 'url' && p.state.source.kind !== 'policy') return;
-    const outcome = await refreshUrlPack(repository, p.state.id, p.state.source, trustedKeys);
-    if (outcome.status === 'error') refuse(outcome.error.split('\n'));
-    else if (outcome.status === 'available') await showUpdate(p, outcome.version);
-    // An organisation's pack is taken into use at once: say which version is now in use.
-    else if (outcome.status === 'installed')
-      setMessage({
-        tone: 'ok',
-        text: t('packs.installed', {
-          name: (await repository.packs.version(p.state.id, outcome.version))?.name ?? p.active.name,
-          version: outcome.version,
-        }),
-      });
-    else setMessage({ tone: 'ok', text: t('packs.refreshed.none') });
-  };
-
   return (
     <section className="mt-8" aria-labelledby="packs-heading">
       <h2 id="packs-heading" className="text-lg font-semibold">
@@ -116,12 +126,16 @@ export function PackSettings({ repository }: { repository: Repositories }) {
           <PackRow
             key={p.state.id}
             pack={p}
-            onShowUpdate={(v) => void showUpdate(p, v).catch(refuseError)}
-            onUseVersion={(v) => void repository.packs.restore(p.state.id, v).catch(refuseError)}
-            onRefresh={() => refresh(p).catch(refuseError)}
+            onShowUpdate={(v) => void showUpdate(p, v).catch(failed)}
+            onUseVersion={(v) => void repository.packs.restore(p.state.id, v).catch(failed)}
+            onRefresh={() =>
+              refreshPack(repository, p, trustedKeys, t)
+                .then((next) => ('show' in next ? showUpdate(p, next.show) : setMessage(next)))
+                .catch(failed)
+            }
             onRemove={() => {
               if (window.confirm(t('packs.remove.confirm', { name: p.active.name })))
-                void repository.packs.remove(p.state.id).catch(refuseError);
+                void repository.packs.remove(p.state.id).catch(failed);
             }}
           />
         ))}

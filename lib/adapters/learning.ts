@@ -125,9 +125,21 @@ export function onPickerAnswer(tabId: number, handle: (answer: PickerToOptions) 
 }
 
 /** Saves the adapter and registers every adapter's bridge again; the state of each. */
+/** The adapter is stored (or removed), but registering the scripts to match failed: said as such, not as "not saved". */
+export class NotPublishedError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The adapters could not be registered');
+  }
+}
+
+const published = (repository: Repositories) =>
+  publishAdapters(repository).catch((e: unknown) => {
+    throw new NotPublishedError(e);
+  });
+
 export async function saveAdapter(repository: Repositories, adapter: Adapter): Promise<Record<string, AdapterState>> {
   await repository.adapters.save(adapter);
-  return publishAdapters(repository);
+  return published(repository);
 }
 
 /** Reloads the case-system tab: the registered bridge starts on the next page load. */
@@ -142,7 +154,7 @@ export function reloadCaseTab(tabId: number): Promise<void> {
 export async function removeAdapter(repository: Repositories, adapter: Adapter): Promise<Record<string, AdapterState>> {
   await repository.adapters.remove(adapter.id);
   const remaining = await repository.adapters.list();
-  const states = await publishAdapters(repository);
+  const states = await published(repository);
   const origins = unusedOrigins(adapter, remaining);
   if (origins.length > 0) await browser.permissions.remove({ origins }).catch(() => false);
   return states;

@@ -87,7 +87,7 @@ test('a structurally different case system is taught through the picker alone; t
     await expect.poll(() => grantedOrigins(worker)).not.toContain(B_ORIGIN_PATTERN);
     await options.getByRole('button', { name: 'Gem sagssystem' }).click();
     await expect(options.getByRole('alert').filter({ hasText: 'Sagssystemet blev ikke gemt' })).toContainText(
-      `Browseren giver ikke (længere) Sidevogn adgang til ${B_ORIGIN_PATTERN}, så sagssystemet ville ikke køre der`,
+      `Browseren giver ikke længere Sidevogn adgang til ${B_ORIGIN_PATTERN}, så sagssystemet ville ikke køre der`,
     );
     await expect(options.getByTestId('adapter-message')).not.toContainText('er gemt');
     expect(await registeredScripts(worker)).toEqual([]);

@@ -32,9 +32,13 @@ export const da = {
   'adapters.save': 'Gem sagssystem',
   'adapters.saved': '{name} er gemt. Sidevogn kører nu på {origin}.',
   'adapters.notGranted':
-    'Browseren giver ikke (længere) Sidevogn adgang til {patterns}, så sagssystemet ville ikke køre der, og det er ikke gemt. Giv adgang igen: klik »Annullér« og »Lær siden«, og vælg »Tillad«.',
+    'Browseren giver ikke længere Sidevogn adgang til {patterns}, så sagssystemet ville ikke køre der. Giv adgang igen: klik »Annullér« og »Lær siden«, og vælg »Tillad«.',
   'adapters.savedNoAccess':
-    '{name} er gemt, men browseren har ikke (længere) givet Sidevogn adgang til alle dens sider, så Sidevogn kører ikke der. Fjern {name}, og lær siden igen.',
+    '{name} er gemt, men browseren giver ikke længere Sidevogn adgang til alle dets sider, så Sidevogn kører ikke der. Fjern {name}, og lær siden igen.',
+  'adapters.savedNotPublished':
+    '{name} er gemt, men Sidevogn kunne ikke sætte sig til at køre på dets sider: {reason}. Se listen ovenfor, og prøv at gemme igen.',
+  'adapters.removedNotPublished':
+    '{name} er fjernet, men Sidevogn kunne ikke holde op med at køre på dets sider: {reason}. Genindlæs siden, og se listen ovenfor.',
   'adapters.invalid': 'Sagssystemet blev ikke gemt. Ret disse fejl:',
   'adapters.remove': 'Fjern {name}',
   'adapters.removed': '{name} er fjernet.',
@@ -134,9 +138,13 @@ export const en: Record<keyof typeof da, string> = {
   'adapters.save': 'Save case system',
   'adapters.saved': '{name} is saved. Sidevogn now runs on {origin}.',
   'adapters.notGranted':
-    'The browser does not (or no longer) give Sidevogn access to {patterns}, so the case system would not run there, and it is not saved. Give access again: click "Cancel" and "Learn the page", and choose "Allow".',
+    'The browser no longer gives Sidevogn access to {patterns}, so the case system would not run there. Give access again: click "Cancel" and "Learn the page", and choose "Allow".',
   'adapters.savedNoAccess':
-    '{name} is saved, but the browser has not (or no longer) given Sidevogn access to all its pages, so Sidevogn does not run there. Remove {name} and teach the page again.',
+    '{name} is saved, but the browser no longer gives Sidevogn access to all its pages, so Sidevogn does not run there. Remove {name} and teach the page again.',
+  'adapters.savedNotPublished':
+    '{name} is saved, but Sidevogn could not set itself to run on its pages: {reason}. Check the list above and try saving again.',
+  'adapters.removedNotPublished':
+    '{name} is removed, but Sidevogn could not stop running on its pages: {reason}. Reload the page and check the list above.',
   'adapters.invalid': 'The case system was not saved. Fix these errors:',
   'adapters.remove': 'Remove {name}',
   'adapters.removed': '{name} was removed.',

@@ -92,7 +92,10 @@ export const da = {
   'lock.rotation.body': 'Sidevogn er låst i alle vinduer imens. Luk ikke siden; går noget galt, er intet ændret.',
   'lock.rotation.failed': 'Der blev ikke lavet en ny nøgle. Intet er ændret; din nuværende adgangskode virker stadig.',
   'lock.rotation.sweepFailed':
-    'Den nye nøgle er i brug, men det, der blev gemt i selve øjeblikket for skiftet, kunne ikke krypteres om: {reason}. Luk ikke denne side, før det er lykkedes: kun den kan åbne det.',
+    'Den nye nøgle er i brug, men det, der blev gemt i selve øjeblikket for skiftet, kunne ikke krypteres med den: {reason}. Luk ikke denne side, før det er lykkedes: kun denne side kan åbne det.',
+  'lock.rotation.sweepFailedLocked':
+    'Den nye nøgle er i brug, men det, der blev gemt i selve øjeblikket for skiftet, kunne ikke krypteres med den: {reason}. Lås op, og prøv igen. Luk ikke denne side imens: kun denne side kan åbne det.',
+  'lock.rotation.sweepDone': 'Det, der blev gemt under skiftet, er nu krypteret med den nye nøgle.',
   'lock.renew.title': 'Gendannelsesnøgle',
   'lock.renew.intro':
     'Har du mistet gendannelsesnøglen, eller kan andre have set den? Lav en ny. Den gamle holder op med at virke med det samme.',
@@ -197,7 +200,10 @@ export const en: Record<keyof typeof da, string> = {
     'Sidevogn is locked in every window meanwhile. Do not close this page; if anything fails, nothing is changed.',
   'lock.rotation.failed': 'No new key was made. Nothing is changed; your current passphrase still works.',
   'lock.rotation.sweepFailed':
-    'The new key is in use, but what was saved in the very moment of the change could not be re-encrypted: {reason}. Do not close this page until that has worked: only it can open those records.',
+    'The new key is in use, but what was saved in the very moment of the change could not be encrypted with it: {reason}. Do not close this page until that has worked: only this page can open those records.',
+  'lock.rotation.sweepFailedLocked':
+    'The new key is in use, but what was saved in the very moment of the change could not be encrypted with it: {reason}. Unlock and try again. Do not close this page meanwhile: only this page can open those records.',
+  'lock.rotation.sweepDone': 'What was saved during the change is now encrypted with the new key.',
   'lock.renew.title': 'Recovery key',
   'lock.renew.intro':
     'Lost the recovery key, or may others have seen it? Make a new one. The old one stops working at once.',
