@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, expect, it, vi } from 'vitest';
+import { newDataKey } from '@/lib/crypto/keyring';
 import { session } from '@/lib/crypto/session';
 import type { SidevognDb } from '@/lib/db/database';
 import { resealStragglers } from '@/lib/db/keyring-store';
 import { translator } from '@/lib/i18n/i18n';
-import { render, renderSettled } from '../../tests/unit/react-root';
+import { render } from '../../tests/unit/react-root';
 import { startRotation } from './rotation';
 import { SweepWarning } from './SweepWarning';
 
@@ -25,7 +26,6 @@ afterEach(() => {
 
 it('a failed re-encryption of what was written in the moment of a key change is said on the page; the retry, while unlocked, uses the key of the moment and says when it worked', async () => {
   vi.useFakeTimers();
-  const keyNow = vi.spyOn(session, 'current').mockReturnValue(null);
   const sweep = vi.mocked(resealStragglers);
   sweep.mockRejectedValueOnce(new DOMException('over quota', 'QuotaExceededError'));
   const page = render(<SweepWarning />);
@@ -38,9 +38,8 @@ it('a failed re-encryption of what was written in the moment of a key change is 
   expect(warning()?.textContent).toContain(t('lock.rotation.sweepFailedLocked', full));
   expect(page.querySelector('button')).toBeNull();
 
-  const newKey = {} as CryptoKey;
-  keyNow.mockReturnValue(newKey);
-  await renderSettled(<SweepWarning />);
+  const newKey = await newDataKey();
+  await act(() => session.unlock(newKey));
   expect(warning()?.textContent).toContain(t('lock.rotation.sweepFailed', full));
   sweep.mockResolvedValueOnce(0);
   await act(async () => page.querySelector('button')!.click());

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FailedStep } from '@/components/ui/Afterwards';
 import { useT } from '@/components/ui/i18n';
-import { session } from '@/lib/crypto/session';
 import { useSweepFailure, useSweepRecovered } from './rotation';
+import { useUnlocked } from './use-lock';
 
 /**
  * After a key change: records written in its moment could not be re-encrypted.
@@ -14,7 +14,7 @@ export function SweepWarning() {
   const t = useT();
   const sweep = useSweepFailure();
   const recovered = useSweepRecovered();
-  const unlocked = useSyncExternalStore(session.subscribe, () => session.current() !== null);
+  const unlocked = useUnlocked();
   const [busy, setBusy] = useState(false);
   const done = useRef<HTMLParagraphElement>(null);
 

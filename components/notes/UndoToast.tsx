@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { create } from 'zustand';
 import type { NoteRecord } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
 import { useT } from '@/components/ui/i18n';
@@ -38,26 +39,18 @@ type FailedRestore = { note: NoteRecord; failure: SaveFailure };
  * the panel unmounts it, and took the only copy of the deleted note with it. Kept
  * until retried, or until Sidevogn locks (no citizen text is held while locked).
  */
-const failedRestores = new Map<string, FailedRestore>();
-const listeners = new Set<() => void>();
-let snapshot: readonly FailedRestore[] = [];
+const useFailedRestores = create<Record<string, FailedRestore>>(() => ({}));
 let watchingLock = false;
 function setFailed(id: string, failed: FailedRestore | null): void {
   if (failed && !watchingLock) {
     watchingLock = true;
-    session.subscribe((unlocked) => {
-      if (!unlocked) for (const key of [...failedRestores.keys()]) setFailed(key, null);
-    });
+    session.subscribe((unlocked) => void (unlocked || useFailedRestores.setState({}, true)));
   }
-  // Failed once Sidevogn had locked (the restore found no key): nothing is held while locked.
-  if (failed && session.current() !== null) failedRestores.set(id, failed);
-  else if (!failedRestores.delete(id)) return;
-  snapshot = [...failedRestores.values()];
-  for (const listener of listeners) listener();
-}
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  useFailedRestores.setState((all) => {
+    const { [id]: _dropped, ...rest } = all;
+    // Failed once Sidevogn had locked (the restore found no key): nothing is held while locked.
+    return failed && session.current() !== null ? { ...rest, [id]: failed } : rest;
+  }, true);
 }
 
 /**
@@ -75,7 +68,7 @@ export function useUndoDelete(
 } {
   const t = useT();
   const [deleted, setDeleted] = useState<NoteRecord | null>(null);
-  const failures = useSyncExternalStore(subscribe, () => snapshot).filter((f) => f.note.citizenKey === citizenKey);
+  const failures = Object.values(useFailedRestores()).filter((f) => f.note.citizenKey === citizenKey);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 

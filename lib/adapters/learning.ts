@@ -124,7 +124,6 @@ export function onPickerAnswer(tabId: number, handle: (answer: PickerToOptions) 
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** Saves the adapter and registers every adapter's bridge again; the state of each. */
 /** The adapter is stored (or removed), but registering the scripts to match failed: said as such, not as "not saved". */
 export class NotPublishedError extends Error {
   constructor(override readonly cause: unknown) {
@@ -137,6 +136,7 @@ const published = (repository: Repositories) =>
     throw new NotPublishedError(e);
   });
 
+/** Saves the adapter and registers every adapter's bridge again; the state of each. */
 export async function saveAdapter(repository: Repositories, adapter: Adapter): Promise<Record<string, AdapterState>> {
   await repository.adapters.save(adapter);
   return published(repository);

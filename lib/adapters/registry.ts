@@ -34,6 +34,9 @@ export function coveredByManifest(pattern: string): boolean {
 
 export type AdapterState = 'active' | 'no-access';
 
+/** The adapter's page patterns that need a permission of their own (not the manifest's). */
+const ownPatterns = (adapter: Adapter) => adapter.matches.filter((p) => !coveredByManifest(p));
+
 /**
  * Makes the registered content scripts match the adapters: registers the new,
  * updates changed patterns, unregisters removed ones. An adapter whose origin
@@ -45,7 +48,7 @@ export async function syncRegistrations(adapters: Adapter[]): Promise<Record<str
   const states: Record<string, AdapterState> = {};
   for (const adapter of adapters) {
     const id = scriptIdFor(adapter.id);
-    const matches = adapter.matches.filter((p) => !coveredByManifest(p));
+    const matches = ownPatterns(adapter);
     const existing = stale.get(id);
     const granted = matches.length === 0 || (await browser.permissions.contains({ origins: matches }));
     states[adapter.id] = granted ? 'active' : 'no-access';
@@ -80,7 +83,7 @@ export async function publishAdapters(repository: Repositories): Promise<Record<
 
 /** The adapter's page patterns the browser has not let Sidevogn read (the manifest's own aside). */
 export async function ungrantedPatterns(adapter: Adapter): Promise<string[]> {
-  const own = adapter.matches.filter((p) => !coveredByManifest(p));
+  const own = ownPatterns(adapter);
   const granted = await Promise.all(own.map((p) => browser.permissions.contains({ origins: [p] }).catch(() => false)));
   return own.filter((_, i) => !granted[i]);
 }
