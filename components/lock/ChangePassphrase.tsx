@@ -9,7 +9,7 @@ import { useT } from '@/components/ui/i18n';
 import { LockNowButton } from './LockGate';
 import { RecoveryKeyStep } from './LockForms';
 import { PassphraseField, refuseNewPassphrase } from './PassphraseField';
-import { startRotation } from './rotation';
+import { startRotation, sweepPending } from './rotation';
 import { primaryDisabledButtonClass } from '@/components/ui/styles';
 
 /** The new passphrase is refused (the message says why). */
@@ -64,6 +64,7 @@ function ChangePassphraseForm({ db, policy }: { db: SidevognDb; policy: LockPoli
       .then(async (refused) => {
         if (refused !== null) throw new Refused(refused);
         if (rotate) {
+          if (sweepPending()) throw new Refused(t('lock.change.sweepPending'));
           // Checked here, while the form is on screen; the rotation then locks every page (./rotation).
           await unlock(db, oldPass);
           void startRotation(db, oldPass, pass.value);

@@ -6,7 +6,7 @@ import type { SidevognDb } from '@/lib/db/database';
 import { DEFAULT_LOCK_POLICY } from '@/lib/crypto/policy';
 import { resetPassphrase, setUpEncryption } from '@/lib/db/keyring-store';
 import { createKeyring } from '@/lib/crypto/keyring';
-import { render } from '../../tests/unit/react-root';
+import { render, typeInto as type } from '../../tests/unit/react-root';
 import { SetUpForm, UnlockForm } from './LockForms';
 
 vi.mock('@/lib/crypto/keyring', async (actual) => {
@@ -18,12 +18,6 @@ vi.mock('@/lib/db/keyring-store', async (actual) => ({
   setUpEncryption: vi.fn(),
   resetPassphrase: vi.fn(),
 }));
-
-/** Types into a React-controlled field as the browser does: the native setter, then an input event. */
-function type(input: HTMLInputElement, text: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 const strong = 'Grøn cykel under æbletræet 42'; // 29 characters, strong
 

@@ -108,6 +108,15 @@ let sweepFailure: SweepFailure | null = null;
 /** A failed sweep has since succeeded (said once, where the failure was). */
 let sweepRecovered = false;
 
+/**
+ * A failed sweep waits for its retry: a second new data key now would find records
+ * sealed under a key it does not know and fail as a whole (nothing changed, an
+ * unclear reason); the form says to retry first.
+ */
+export function sweepPending(): boolean {
+  return sweepFailure !== null;
+}
+
 export function useSweepFailure(): SweepFailure | null {
   return useSyncExternalStore(subscribe, () => sweepFailure);
 }

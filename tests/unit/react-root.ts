@@ -47,3 +47,9 @@ export async function unmount(): Promise<void> {
   root = undefined;
   await act(async () => mounted?.unmount());
 }
+
+/** Types into a React-controlled field as the browser does: the native setter, then an input event. */
+export function typeInto(input: HTMLInputElement, text: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}

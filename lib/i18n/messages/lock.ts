@@ -85,6 +85,8 @@ export const da = {
   'lock.change.rotateHint':
     'Vælg det, hvis andre kan have kendt adgangskoden eller haft en kopi af databasen. Du får også en ny gendannelsesnøgle; den gamle holder op med at virke.',
   'lock.change.progress': 'Krypterer igen: {done} af {total}',
+  'lock.change.sweepPending':
+    'Der kan ikke laves en ny datanøgle endnu: det, der blev gemt under sidste skift, er ikke krypteret med den nuværende nøgle. Tryk »Prøv igen« øverst på siden først. Intet er ændret.',
   'lock.change.rotated':
     'Adgangskoden er skiftet, og alle data er krypteret med en ny nøgle. Brug den nye adgangskode næste gang.',
   'lock.recovery.replaced': 'Den gamle gendannelsesnøgle virker ikke længere.',
@@ -192,6 +194,8 @@ export const en: Record<keyof typeof da, string> = {
   'lock.change.rotateHint':
     'Choose this if others may have known the passphrase or had a copy of the database. You also get a new recovery key; the old one stops working.',
   'lock.change.progress': 'Encrypting again: {done} of {total}',
+  'lock.change.sweepPending':
+    'A new data key cannot be made yet: what was saved during the last change is not encrypted with the current key. Press “Try again” at the top of the page first. Nothing is changed.',
   'lock.change.rotated':
     'The passphrase is changed, and all data is encrypted with a new key. Use the new passphrase next time.',
   'lock.recovery.replaced': 'The old recovery key no longer works.',
