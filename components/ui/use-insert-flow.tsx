@@ -27,6 +27,7 @@ export interface Delivered {
 const COPY_KEY: Partial<Record<InsertResult['outcome'], MessageKey>> = {
   'too-long': 'templates.tooLong',
   'not-verified': 'templates.notVerified',
+  'not-writable': 'templates.notWritable',
 };
 
 export const HIDDEN_KEY: Record<Hidden, MessageKey> = {

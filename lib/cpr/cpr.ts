@@ -43,24 +43,39 @@ export function birthYear(yy: number, digit7: number): number {
 export const passesMod11 = (digits: string): boolean =>
   [...digits].reduce((sum, d, i) => sum + +d * ((i < 3 ? 4 : 10) - i), 0) % 11 === 0;
 
+/** The birth date a CPR's ten digits give (a substitute number's raised day lowered). */
+function birthDateOf(digits: string): { year: number; month: number; day: number } {
+  const raised = +digits.slice(0, 2);
+  return {
+    year: birthYear(+digits.slice(4, 6), +digits[6]!),
+    month: +digits.slice(2, 4),
+    day: raised > 60 ? raised - 60 : raised,
+  };
+}
+
+/**
+ * The canonical `DDMMYY-SSSS` of a CPR-shaped number whose date exists, else
+ * undefined. All the bridge needs (read-citizen): parseCpr's details stay out of it.
+ */
+export function cprValue(input: string): string | undefined {
+  const match = CPR_SHAPE.exec(input.trim());
+  if (!match) return;
+  const { year, month, day } = birthDateOf(match[1]! + match[2]);
+  const real = new Date(Date.UTC(year, month - 1, day));
+  if (real.getUTCMonth() === month - 1 && real.getUTCDate() === day) return `${match[1]}-${match[2]}`;
+}
+
 /**
  * Parses `DDMMYYSSSS`, `DDMMYY-SSSS`, `DDMMYY SSSS` or `DDMMYY – SSSS` (any
  * separator above; surrounding space allowed).
  */
 export function parseCpr(input: string): CprResult {
-  const match = CPR_SHAPE.exec(input.trim());
-  if (!match) return { ok: false, error: 'format' };
-  const [, date, serial] = match as unknown as [string, string, string];
-  const raised = +date.slice(0, 2);
-  const substitute = raised > 60;
-  const day = substitute ? raised - 60 : raised;
-  const month = +date.slice(2, 4);
-  const year = birthYear(+date.slice(4), +serial[0]!);
-  const real = new Date(Date.UTC(year, month - 1, day));
-  if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day) return { ok: false, error: 'date' };
+  const value = cprValue(input);
+  if (!value) return { ok: false, error: CPR_SHAPE.test(input.trim()) ? 'date' : 'format' };
+  const digits = value.replace('-', '');
   return {
     ok: true,
-    cpr: { value: `${date}-${serial}`, birthDate: { year, month, day }, mod11: passesMod11(date + serial), substitute },
+    cpr: { value, birthDate: birthDateOf(digits), mod11: passesMod11(digits), substitute: +digits.slice(0, 2) > 60 },
   };
 }
 
@@ -74,8 +89,8 @@ export function maskCpr(cpr: string): string {
 export function findCprs(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(CPR_IN_TEXT)) {
-    const parsed = parseCpr(m[1]! + m[2]);
-    if (parsed.ok && !found.includes(parsed.cpr.value)) found.push(parsed.cpr.value);
+    const value = cprValue(m[1]! + m[2]);
+    if (value && !found.includes(value)) found.push(value);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { idleExpired, readLockPolicy } from './policy';
 import { SESSION_KEYS, session } from './session';
+import { hostActivitySchema, parseMessage } from '../messaging/protocol';
 
 /**
  * The idle lock. Pages record keyboard and pointer activity in
@@ -30,6 +31,15 @@ export async function lockIfIdle(now = Date.now()): Promise<boolean> {
   return true;
 }
 
+/**
+ * Records activity now while unlocked, unless the last was too long ago: then it
+ * locks, so coming back after a long pause never extends the session.
+ */
+export async function recordActivity(now = Date.now()): Promise<void> {
+  if (!(await lockIfIdle(now)) && (await browser.storage.session.get(SESSION_KEYS.dataKey))[SESSION_KEYS.dataKey])
+    await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
+}
+
 /** In an extension page: records activity and locks when idle. Returns a stop function. */
 export function trackActivity(target: Window = window): () => void {
   let lastWrite = 0;
@@ -37,9 +47,7 @@ export function trackActivity(target: Window = window): () => void {
     const now = Date.now();
     if (session.current() === null || now - lastWrite < WRITE_EVERY) return;
     lastWrite = now;
-    void lockIfIdle(now).then((locked) =>
-      locked ? undefined : browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now }),
-    );
+    void recordActivity(now);
   };
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'session' && SESSION_KEYS.lastActivityAt in changes) void lockIfIdle();
@@ -64,10 +72,19 @@ export function trackActivity(target: Window = window): () => void {
   };
 }
 
-/** In the service worker: checks once a minute, also when no Sidevogn page is open. */
+/**
+ * In the service worker: checks once a minute, also when no Sidevogn page is open;
+ * and counts work in a case-system page (the field script's word, hostActivitySchema)
+ * as activity: typing a long journal note there is not being away.
+ */
 export function registerIdleLock(): void {
   void browser.alarms.create(IDLE_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_ALARM) void lockIfIdle();
+  });
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    // Only this extension's field script, from a tab: a page's own script cannot send it.
+    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
+    if (parseMessage(hostActivitySchema, raw)) void recordActivity();
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lockIfIdle, trackActivity } from './idle';
+import { lockIfIdle, registerIdleLock, trackActivity } from './idle';
 import { newDataKey } from './keyring';
 import { SESSION_KEYS, session } from './session';
 
@@ -69,6 +69,43 @@ describe('session and idle lock', () => {
     expect(session.current()).toBeNull();
     // Already locked: nothing to do.
     expect(await lockIfIdle(t + 60 * 60_000)).toBe(false);
+  });
+
+  it("work in a case-system page counts as activity: the field script's word from a tab, and only that, while unlocked", async () => {
+    type Sender = Parameters<Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]>[1];
+    const fromTab: Sender = { id: fakeBrowser.runtime.id, tab: { id: 4 } as never, frameId: 0 };
+    const word = { type: 'host-activity' };
+    const lastActivity = async () => (await fakeBrowser.storage.session.get(null))[SESSION_KEYS.lastActivityAt];
+    registerIdleLock();
+    const now = vi.spyOn(Date, 'now');
+    const t = 10_000_000;
+    await session.unlock(await newDataKey(), t);
+
+    now.mockReturnValue(t + 14 * 60_000);
+    for (const [message, sender] of [
+      [word, { ...fromTab, id: 'abcdefghijklmnopabcdefghijklmnop' }],
+      [word, { id: fakeBrowser.runtime.id }],
+      [{ ...word, text: 'x' }, fromTab],
+    ] as const)
+      await fakeBrowser.runtime.onMessage.trigger(message, sender);
+    await vi.waitFor(async () => expect(await lastActivity()).toBe(t));
+    await fakeBrowser.runtime.onMessage.trigger(word, fromTab);
+    await vi.waitFor(async () => expect(await lastActivity()).toBe(t + 14 * 60_000));
+    // 14 minutes more of work in the case system: still unlocked.
+    now.mockReturnValue(t + 28 * 60_000);
+    expect(await lockIfIdle()).toBe(false);
+
+    // Back after a long pause: the first key in the case system locks, and does not extend the session.
+    now.mockReturnValue(t + 60 * 60_000);
+    await fakeBrowser.runtime.onMessage.trigger(word, fromTab);
+    await vi.waitFor(() => expect(session.current()).toBeNull());
+    expect(await lastActivity()).toBe(t + 14 * 60_000);
+    // Locked: no activity is recorded.
+    now.mockReturnValue(t + 61 * 60_000);
+    await fakeBrowser.runtime.onMessage.trigger(word, fromTab);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await lastActivity()).toBe(t + 14 * 60_000);
+    now.mockRestore();
   });
 
   it('a page opened after the idle minutes locks instead of taking the key, so it never draws citizen data first', async () => {

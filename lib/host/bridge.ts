@@ -22,6 +22,7 @@ import { fieldsApi as fields } from './fields-api';
 import { ORPHAN_CHECK_MS, showReloadNotice } from './lifecycle';
 import { pageApi } from './page-api';
 import { applyLayout, createPanelFrame, removePushMargin } from './panel-frame';
+import { readCitizens } from './read-citizen';
 import { watchCitizen } from './watch-citizen';
 
 /**
@@ -114,7 +115,7 @@ export async function startBridge(): Promise<void> {
         setLayout({ ...layout, ...change });
       }
       // Inserting and the targets: the field script's, answered on the port that asked.
-      else fields()?.answer(adapter, message, reply);
+      else fields()?.answer(adapter, message, reply, () => readCitizens(document, adapter));
     },
     () => {
       // The worker opened the browser's side panel for this tab already: nothing to fold here.

@@ -1,4 +1,4 @@
-import type { HostToPanel, InsertOutcome, PanelToHost } from '../messaging/protocol';
+import type { Detection, HostToPanel, InsertOutcome, PanelToHost } from '../messaging/protocol';
 import type { Adapter } from './adapter';
 
 /**
@@ -33,10 +33,16 @@ export interface InsertRequest {
   citizen?: string;
 }
 
+/**
+ * Reads the page's citizens now: the bridge's own reader, lent to the field script
+ * so the reading code (and the CPR rules) ships once, in the bridge.
+ */
+export type ReadCitizens = () => Detection;
+
 export interface FieldsApi {
   /** Answers an insert or targets request (checked by the bridge's guards) through `reply`. */
-  answer(adapter: Adapter, message: PanelToHost, reply: (message: HostToPanel) => void): void;
-  insert(adapter: Adapter, text: string, request: InsertRequest): Promise<InsertReport>;
+  answer(adapter: Adapter, message: PanelToHost, reply: (message: HostToPanel) => void, read: ReadCitizens): void;
+  insert(adapter: Adapter, text: string, request: InsertRequest, read: ReadCitizens): Promise<InsertReport>;
   /** The targets on the page now, and the one the caret is in. */
   targets(adapter: Adapter): { targets: TargetChoice[]; current: string | null; elsewhere: boolean };
 }

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import type { HostActivity } from '../messaging/protocol';
 import type { STORAGE_KEYS } from '../storage/keys';
 import type { Adapter } from './adapter';
 import { adapterFor } from './adapter-for';
-import { FIELDS_GLOBAL, type FieldsApi, type TargetChoice } from './fields-api';
+import { FIELDS_GLOBAL, type FieldsApi, type ReadCitizens, type TargetChoice } from './fields-api';
 import { chooseTarget, insertInto, liveTargets, trackCaret, type LiveTarget } from './insert';
 import { startPanelFocus } from './panel-focus';
-import { readCitizens } from './read-citizen';
 import { startShortcuts } from './shortcuts';
 import { answerCaseAddress } from './case-address-api';
 
@@ -17,8 +17,20 @@ import { answerCaseAddress } from './case-address-api';
 const signal = new AbortController().signal;
 const seen: Document[] = [];
 let listen: ((d: Document) => void) | undefined;
-const lastCaret = trackCaret(document, signal, (d) => (listen ? listen(d) : seen.push(d)));
 let taught: Adapter | undefined;
+// Work in the case system keeps Sidevogn from locking as idle (lib/crypto/idle.ts): a word at most each 10 s.
+let activeAt = 0;
+const active = (e: Event) => {
+  if (!e.isTrusted || !taught || Date.now() - activeAt < 1e4) return;
+  activeAt = Date.now();
+  browser.runtime.sendMessage({ type: 'host-activity' } satisfies HostActivity).catch(() => undefined);
+};
+const lastCaret = trackCaret(document, signal, (d) => {
+  for (const type of ['keydown', 'pointerdown'])
+    d.addEventListener(type, active, { capture: true, passive: true, signal });
+  if (listen) listen(d);
+  else seen.push(d);
+});
 // The focus command: into the panel and back (./panel-focus); back to the first target when no field had focus.
 startPanelFocus(document, lastCaret, () => (taught ? liveTargets(document, taught)[0]?.el : undefined));
 // The registered key as a literal (lib/storage/keys.ts): the whole STORAGE_KEYS object would cost 340 bytes here.
@@ -32,8 +44,8 @@ void browser.storage.local.get(ADAPTERS).then((stored) => {
 });
 
 /** The CPRs the page shows now, read afresh (the bridge's report may be a moment behind). */
-function citizensOnPage(adapter: Adapter): string[] {
-  const detection = readCitizens(document, adapter);
+function citizensOnPage(read: ReadCitizens): string[] {
+  const detection = read();
   if (detection.status === 'found') return [detection.citizen.cpr];
   return detection.status === 'ambiguous' ? detection.candidates.map((c) => c.cpr) : [];
 }
@@ -41,9 +53,9 @@ function citizensOnPage(adapter: Adapter): string[] {
 const describe = ({ id, label, role }: LiveTarget): TargetChoice => (role ? { id, label, role } : { id, label });
 
 const api: Omit<FieldsApi, 'answer'> & Partial<Pick<FieldsApi, 'answer'>> = {
-  async insert(adapter, text, { citizen, ...request }) {
+  async insert(adapter, text, { citizen, ...request }, read) {
     // Written for one citizen, never into another's page (issue 32, item 2).
-    if (citizen !== undefined && !citizensOnPage(adapter).includes(citizen))
+    if (citizen !== undefined && !citizensOnPage(read).includes(citizen))
       return { outcome: 'wrong-citizen', target: null };
     const choice = chooseTarget(liveTargets(document, adapter), lastCaret(), request);
     if (choice.kind === 'none') return { outcome: 'no-target', target: null };
@@ -65,12 +77,12 @@ const api: Omit<FieldsApi, 'answer'> & Partial<Pick<FieldsApi, 'answer'>> = {
     return { targets: targets.map(describe), current: current?.id ?? null, elsewhere: !!caret && !current };
   },
 };
-api.answer = (adapter, message, reply) => {
+api.answer = (adapter, message, reply, read) => {
   if (message.type === 'insert') {
     const started = performance.now();
     const { requestId, text, type: _, ...request } = message;
     void api
-      .insert(adapter, text, request)
+      .insert(adapter, text, request, read)
       // Thrown half-way, the text may or may not be there: say so, never "indsat".
       .catch(() => ({ outcome: 'not-verified' as const, target: null }))
       .then((report) => reply({ type: 'insert-result', requestId, ...report, ms: performance.now() - started }));

@@ -62,10 +62,18 @@ export const isEditable = (el: Element | null | undefined): el is HTMLElement =>
  * inside frames that are too. A hidden <textarea> behind an editor is not.
  */
 export function isUsable(el: HTMLElement): boolean {
-  if (!isEditable(el) || (isTextField(el) && (el.disabled || el.readOnly))) return false;
+  // `:disabled`, not `disabled`: a field in a disabled <fieldset> is one too, and is not sent with its form.
+  if (!isEditable(el) || (isTextField(el) && (el.readOnly || el.matches(':disabled')))) return false;
   for (let node: Element | null | undefined = el; node; node = node.ownerDocument.defaultView?.frameElement)
-    if (!shown(node)) return false;
+    if (!shown(node) || node.closest('[inert]')) return false;
   return true;
+}
+
+/** Focuses the field; false if it has not got the focus (inert, passed on): insertText would type elsewhere. */
+function focus(el: HTMLElement): boolean {
+  el.focus();
+  const active = (el.getRootNode() as Document | ShadowRoot).activeElement;
+  return active === el || (!isTextField(el) && el.contains(active));
 }
 
 /** `iframe#x_ifr >>> body`: the element, stepping into frames and shadow roots. */
@@ -285,7 +293,7 @@ export function put(el: HTMLElement, caret: Caret | undefined, text: string): In
     const start = here ? (el.selectionStart ?? el.value.length) : el.value.length;
     const end = here ? (el.selectionEnd ?? start) : start;
     if (el.maxLength >= 0 && el.value.length - (end - start) + text.length > el.maxLength) return 'too-long';
-    el.focus();
+    if (!focus(el)) return 'not-writable';
     el.setSelectionRange(start, end);
     // execCommand keeps the browser's undo and fires a real input event.
     if (!doc.execCommand('insertText', false, text)) {
@@ -295,7 +303,7 @@ export function put(el: HTMLElement, caret: Caret | undefined, text: string): In
     el.dispatchEvent(new Event('change', { bubbles: true }));
     return undefined;
   }
-  el.focus();
+  if (!focus(el)) return 'not-writable';
   const sel = selectionFor(el);
   if (sel) {
     let range = caret?.range;

@@ -65,7 +65,8 @@ export function applyLayout(doc: Document, iframe: HTMLElement, layout: Layout):
     removePushMargin(doc);
     return false;
   }
-  if (!iframe.isConnected) doc.body.append(iframe);
+  // In <html>, beside the body: a host that swaps its <body> on each visit (Turbo, pjax) keeps it.
+  if (!iframe.isConnected) doc.documentElement.append(iframe);
   const width = layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
   iframe.style.width = `${width}px`;
   iframe.style.boxShadow = layout.collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.18)';

@@ -1,4 +1,4 @@
-import { findCprs, parseCpr } from '../cpr/cpr';
+import { cprValue, findCprs } from '../cpr/cpr';
 import type { Adapter, FieldReader } from './adapter';
 import type { CitizenFieldId } from './citizen-fields';
 import type { CitizenOnPage, Detection } from '../messaging/protocol';
@@ -42,8 +42,8 @@ const readValue = (root: ParentNode, reader: FieldReader): string[] =>
 function cprsIn(texts: string[]): Set<string> {
   const cprs = new Set<string>();
   for (const text of texts) {
-    const parsed = parseCpr(text);
-    if (parsed.ok) cprs.add(parsed.cpr.value);
+    const value = cprValue(text);
+    if (value) cprs.add(value);
     else for (const found of findCprs(text)) cprs.add(found);
   }
   return cprs;

@@ -83,7 +83,7 @@ describe('watchCitizen', () => {
     watchCitizen(document, demoAdapter, life.signal, (d) => seen.push(d));
     expect(seen.at(-1)).toMatchObject({ status: 'found', citizen: { cpr: '010190-1234', name: 'Anna' } });
     // Texts changed in place outside the citizen elements do not even reach the page's observer.
-    expect(observe).toHaveBeenCalledWith(document.body, expect.objectContaining({ characterData: false }));
+    expect(observe).toHaveBeenCalledWith(document.documentElement, { childList: true, subtree: true });
     observe.mockRestore();
 
     querySpy.mockClear();
@@ -114,6 +114,63 @@ describe('watchCitizen', () => {
     await settle();
     expect(seen.at(-1)).toEqual({ status: 'none' });
     expect(seen).toHaveLength(5);
+    life.abort();
+  });
+
+  it.each([
+    ['in a scope', { scope: '.borger' }],
+    ['on the whole page', {}],
+  ])(
+    'follows a CPR kept in an attribute (%s): a new name is not paired with the old CPR once the attribute changes',
+    async (_, scope) => {
+      vi.useFakeTimers();
+      setHtml(
+        document.body,
+        '<div class="borger" data-x="1"><h1 class="navn">Anna</h1><span class="cpr" data-cpr="140190-1234">******-****</span></div>',
+      );
+      const adapter = {
+        ...demoAdapter,
+        citizen: {
+          ...scope,
+          cpr: { selector: '.cpr', attribute: 'data-cpr' },
+          name: { selector: '.navn' },
+          fields: {},
+        },
+      };
+      const seen: Detection[] = [];
+      const life = new AbortController();
+      watchCitizen(document, adapter, life.signal, (d) => seen.push(d));
+      document.querySelector('.navn')!.textContent = 'Bo';
+      await settle();
+      document.querySelector('.cpr')!.setAttribute('data-cpr', '020285-4321');
+      await settle();
+      expect(seen.at(-1)).toMatchObject({ citizen: { cpr: '020285-4321', name: 'Bo' } });
+      // Other attributes wake nothing.
+      const count = seen.length;
+      document.querySelector('.borger')!.setAttribute('data-x', '2');
+      document.querySelector('.navn')!.setAttribute('class', 'navn aktiv');
+      await settle();
+      expect(seen).toHaveLength(count);
+      life.abort();
+    },
+  );
+
+  it('follows a host that swaps its whole <body> on each visit (Turbo, pjax)', async () => {
+    vi.useFakeTimers();
+    setHtml(document.body, header('010190-1234', 'Anna'));
+    const seen: Detection[] = [];
+    const life = new AbortController();
+    watchCitizen(document, demoAdapter, life.signal, (d) => seen.push(d));
+    const next = document.createElement('body');
+    setHtml(next, header('020290-1234', 'Bent'));
+    document.body.replaceWith(next);
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ citizen: { name: 'Bent' } });
+    // Then changed in place in the new body.
+    document.querySelector('.citizen-name')!.textContent = 'Carl';
+    document.querySelector('.citizen-cpr')!.textContent = '311275-1111';
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ citizen: { cpr: '311275-1111', name: 'Carl' } });
     life.abort();
   });
 

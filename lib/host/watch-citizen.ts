@@ -45,7 +45,13 @@ export function watchCitizen(
   signal: AbortSignal,
   onChange: (detection: Detection) => void,
 ): void {
-  const { scope } = adapter.citizen;
+  const { scope, cpr, name, fields } = adapter.citizen;
+  // A reader of an attribute (a CPR kept in `data-cpr` behind a masked text) is woken by its
+  // changes too: else a new name beside the old CPR would be read as one citizen. Only those.
+  const watched = {
+    ...ALL_CHANGES,
+    attributeFilter: [cpr, name, ...Object.values(fields)].flatMap((reader) => reader?.attribute ?? []),
+  };
   let last = '';
   let seen: Element[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +66,7 @@ export function watchCitizen(
     if (scope) {
       seen = scopes as Element[];
       inside.disconnect();
-      for (const el of seen) inside.observe(el, ALL_CHANGES);
+      for (const el of seen) inside.observe(el, watched);
     }
     const detection = readCitizens(doc, adapter, scopes);
     const key = JSON.stringify(detection);
@@ -73,7 +79,9 @@ export function watchCitizen(
   const observer = new MutationObserver((records) => {
     if (!timer && (!scope || touchesScope(records, scope, seen))) later();
   });
-  observer.observe(doc.body, { ...ALL_CHANGES, characterData: !scope });
+  // The whole document, not its <body>: a host that swaps the body on each visit (Turbo, pjax) would
+  // leave an observer of the old one watching nothing.
+  observer.observe(doc.documentElement, scope ? { childList: true, subtree: true } : watched);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     inside.disconnect();

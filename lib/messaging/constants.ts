@@ -32,6 +32,7 @@ export const MAX_INSERT_CHARS = 100_000;
  * 'inserted': read back in the target. 'not-verified': sent, but the target does not
  * hold it. 'choose-target': several targets and no caret in one: the caseworker picks.
  * 'wrong-citizen': written for a citizen the page does not show (any more): nothing inserted.
+ * 'not-writable': the target would not take the focus (inert, or it passed it on): nothing written.
  */
 export const INSERT_OUTCOMES = [
   'inserted',
@@ -40,6 +41,7 @@ export const INSERT_OUTCOMES = [
   'not-verified',
   'choose-target',
   'wrong-citizen',
+  'not-writable',
 ] as const;
 /** A target's id (its place in the adapter's list) and a role or id a template prefers. */
 export const MAX_TARGET_ID_CHARS = 8;

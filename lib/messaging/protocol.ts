@@ -169,6 +169,13 @@ export const shortcutCancelSchema = lazySchema(() => z.strictObject({ type: z.li
 /** The field script → service worker: which key opens the panel (for the hint when the side panel is closed). */
 export const toggleKeyQuestionSchema = lazySchema(() => z.strictObject({ type: z.literal('toggle-key') }));
 
+/**
+ * The field script → service worker: the caseworker is at work in the case system (a key
+ * or a click there, at most one message each 10 s), which keeps the idle lock off
+ * (lib/crypto/idle.ts). Nothing of what was typed.
+ */
+export const hostActivitySchema = lazySchema(() => z.strictObject({ type: z.literal('host-activity') }));
+
 /** Extension pages (panel, options) → service worker (runtime.sendMessage). */
 export const extensionToBackgroundSchema = lazySchema(() =>
   z.discriminatedUnion('type', [
@@ -207,6 +214,7 @@ export type LayoutMode = z.infer<typeof layoutModeSchema>;
 export type HostToPanel = z.infer<typeof hostToPanelSchema>;
 export type PanelToHost = z.infer<typeof panelToHostSchema>;
 export type HostToBackground = z.infer<typeof hostToBackgroundSchema>;
+export type HostActivity = z.infer<typeof hostActivitySchema>;
 export type BackgroundToHost = z.infer<typeof backgroundToHostSchema>;
 export type InsertOutcome = z.infer<typeof insertOutcomeSchema>;
 export type ExtensionToBackground = z.infer<typeof extensionToBackgroundSchema>;

@@ -8,7 +8,12 @@ import { LockScreen } from './pages/lock';
 import type { CaseSystem } from './pages/case-system';
 
 declare const chrome: {
-  storage: { session: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    session: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
   alarms: { clear(name: string): Promise<boolean> };
 };
 
@@ -129,13 +134,25 @@ test('idle lock hides everything in every page; a wrong passphrase is refused; u
 }) => {
   const c = citizen(3);
   const text = 'Aftalt møde om fleksjob';
-  await caseSystem.gotoCase(c.caseId);
+  await caseSystem.gotoCase(c.caseId, 'journal');
   await caseSystem.panel.writeNote(text);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   await expect(options.getByRole('button', { name: 'Lås nu' })).toBeVisible();
 
-  await idleFor16Minutes(serviceWorker(context));
+  // Work in the case system is activity too: 14 minutes without touching Sidevogn, then typing in the journal.
+  const worker = serviceWorker(context);
+  await worker.evaluate(() => chrome.storage.session.set({ lastActivityAt: Date.now() - 14 * 60_000 }));
+  await caseSystem.page.locator('#journal-tekst').pressSequentially('Samtale');
+  await expect
+    .poll(() =>
+      worker.evaluate(
+        async () => Date.now() - ((await chrome.storage.session.get('lastActivityAt')).lastActivityAt as number),
+      ),
+    )
+    .toBeLessThan(60_000);
+
+  await idleFor16Minutes(worker);
   const lock = new LockScreen(caseSystem.panel.frame);
   await expect(lock.lockedHeading).toBeVisible();
   await expect(new LockScreen(options).lockedHeading).toBeVisible();

@@ -77,7 +77,8 @@ export const da = {
   'lock.error': 'Det lykkedes ikke: {error}',
   'lock.lockNow': 'Lås nu',
   'lock.options.title': 'Adgangskode og lås',
-  'lock.options.idle': 'Sidevogn låser efter {minutes} minutter uden aktivitet og når browseren lukkes.',
+  'lock.options.idle':
+    'Sidevogn låser efter {minutes} minutter uden aktivitet i Sidevogn eller sagssystemet, og når browseren lukkes.',
   'lock.change.title': 'Skift adgangskode',
   'lock.change.submit': 'Skift adgangskode',
   'lock.change.done': 'Adgangskoden er skiftet. Brug den nye næste gang.',
@@ -186,7 +187,8 @@ export const en: Record<keyof typeof da, string> = {
   'lock.error': 'That did not work: {error}',
   'lock.lockNow': 'Lock now',
   'lock.options.title': 'Passphrase and lock',
-  'lock.options.idle': 'Sidevogn locks after {minutes} minutes without activity and when the browser closes.',
+  'lock.options.idle':
+    'Sidevogn locks after {minutes} minutes without activity in Sidevogn or the case system, and when the browser closes.',
   'lock.change.title': 'Change passphrase',
   'lock.change.submit': 'Change passphrase',
   'lock.change.done': 'The passphrase is changed. Use the new one next time.',

@@ -22,6 +22,8 @@ export const da = {
   'templates.preview': 'Forhåndsvisning af notatet',
   'templates.missing': 'Udfyld før indsættelse: {fields}',
   'templates.required': 'skal udfyldes',
+  'templates.nameHint': 'Gem dit navn under Indstillinger → Dig, så udfyldes »{label}« af sig selv.',
+  'templates.nameHint.open': 'Åbn indstillinger',
   'templates.yes': 'Ja',
   'templates.no': 'Nej',
   'templates.choose': 'Vælg …',
@@ -32,6 +34,8 @@ export const da = {
     'Der blev ikke fundet et journalfelt på siden, så notatet er kopieret til udklipsholderen. Sæt det ind med Ctrl+V.',
   'templates.tooLong': 'Notatet er længere, end feltet i sagssystemet tillader. Det er kopieret til udklipsholderen.',
   'templates.copyFailed': 'Notatet kunne hverken indsættes eller kopieres: {error}',
+  'templates.notWritable':
+    '»{target}« tog ikke imod markøren (feltet er måske låst), så intet er skrevet i det. Notatet er kopieret til udklipsholderen.',
   'templates.notVerified':
     'Sidevogn kunne ikke se notatet i »{target}« bagefter, så det er kopieret til udklipsholderen. Kontrollér feltet, og sæt notatet ind med Ctrl+V, hvis det mangler.',
   'templates.goesInto': 'Indsættes i »{target}«.',
@@ -150,6 +154,8 @@ export const en: Record<keyof typeof da, string> = {
   'templates.preview': 'Preview of the note',
   'templates.missing': 'Fill in before inserting: {fields}',
   'templates.required': 'required',
+  'templates.nameHint': 'Save your name under Settings → You, and “{label}” is filled in for you.',
+  'templates.nameHint.open': 'Open settings',
   'templates.yes': 'Yes',
   'templates.no': 'No',
   'templates.choose': 'Choose …',
@@ -160,6 +166,8 @@ export const en: Record<keyof typeof da, string> = {
     'No journal field was found on the page, so the note was copied to the clipboard. Paste it with Ctrl+V.',
   'templates.tooLong': 'The note is longer than the case system field allows. It was copied to the clipboard.',
   'templates.copyFailed': 'The note could be neither inserted nor copied: {error}',
+  'templates.notWritable':
+    '“{target}” did not take the cursor (the field may be locked), so nothing was written in it. The note was copied to the clipboard.',
   'templates.notVerified':
     'Sidevogn could not see the note in “{target}” afterwards, so it was copied to the clipboard. Check the field, and paste the note with Ctrl+V if it is missing.',
   'templates.goesInto': 'Goes into “{target}”.',
