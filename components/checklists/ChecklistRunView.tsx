@@ -1,3 +1,4 @@
+import { useKeptState } from '@/components/ui/use-kept-state';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { checklistCounts, checklistProgress, sameDay } from '@/lib/checklists/run';
@@ -80,8 +81,8 @@ function ItemRow({
 }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const [askingReason, setAskingReason] = useState(false);
-  const [reason, setReason] = useState('');
+  const [askingReason, setAskingReason] = useKeptState(`na-open:${runId}:${item.id}`, false);
+  const [reason, setReason] = useKeptState(`na-reason:${runId}:${item.id}`, '');
   const id = `item-${runId}-${item.id}`;
   type Change = Parameters<typeof repository.checklistRuns.setItem>[2];
   // A change that could not be saved, kept for the retry; the box shows what is stored.
@@ -157,7 +158,7 @@ function ItemRow({
           aria-label={`${t('checklists.na')}: ${item.title}`}
           onClick={() => {
             if (state?.state === 'na') set(null);
-            else setAskingReason((v) => !v);
+            else setAskingReason(!askingReason);
           }}
         >
           {t('checklists.na')}

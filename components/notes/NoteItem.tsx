@@ -135,7 +135,9 @@ function NoteEditor({ note, onDone }: { note: NoteRecord; onDone(): void }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void save();
-          } else if (e.key === 'Escape') {
+          } else if (e.key === 'Escape' && draft.text === note.body) {
+            // Nothing changed: closes. With changes it is not taken here, and goes back to the case
+            // system (lib/panel/focus.ts) with the edit kept as a draft; "Annullér" discards it.
             e.preventDefault();
             void cancel();
           }

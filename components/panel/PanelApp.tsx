@@ -35,7 +35,7 @@ export function PanelApp({ db, storageError }: { db: SidevognDb; storageError: s
         {storageError === null && <SkipLinks />}
         <PanelToolbar />
         {modalOpen && <ModalNotice />}
-        <main className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
+        <main className="relative min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={false}>
           {storageError !== null ? <StorageDenied error={storageError} /> : <LockedPanelBody db={db} />}
         </main>
         {inFrame && <BackToHost />}

@@ -83,6 +83,14 @@ export function PanelToolbar() {
             </label>
             <LocaleSelect id="panel-locale" className={SETTING} />
           </div>
+          {/* The options page has no other way in from the case system (no toolbar action). */}
+          <button
+            type="button"
+            className="text-left text-sm text-sky-800 underline hover:text-sky-950"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('panel.options')}
+          </button>
         </PanelSettingsMenu>
         {surface === 'frame' && (
           <button

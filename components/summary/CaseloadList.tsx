@@ -42,6 +42,7 @@ export function CaseloadList({ repository }: { repository: Repositories }) {
       <h2 id="caseload-heading" className="text-lg font-semibold">
         {t('options.caseload')}
       </h2>
+      <p className="mt-1 text-sm text-slate-700">{t('options.caseload.intro')}</p>
       <div className="mt-2 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor={searchId} className="block text-sm font-medium">

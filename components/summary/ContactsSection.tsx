@@ -1,3 +1,4 @@
+import { useKeptState } from '@/components/ui/use-kept-state';
 import { useId, useRef, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
@@ -14,7 +15,7 @@ const toggleClass =
 export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; contacts: Contact[] }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useKeptState(`contact-open:${citizenKey}`, false);
   const toggle = useRef<HTMLButtonElement>(null);
   return (
     <section aria-labelledby="contacts-heading">
@@ -68,9 +69,9 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
 function ContactForm({ citizenKey, onClose }: { citizenKey: string; onClose(): void }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const [role, setRole] = useState<ContactRole>('laege');
-  const [name, setName] = useState('');
-  const [detail, setDetail] = useState('');
+  const [role, setRole] = useKeptState<ContactRole>(`contact:${citizenKey}:role`, 'laege');
+  const [name, setName] = useKeptState(`contact:${citizenKey}:name`, '');
+  const [detail, setDetail] = useKeptState(`contact:${citizenKey}:detail`, '');
   const [error, setError] = useState<SaveFailure | null>(null);
   const ids = { role: useId(), name: useId(), detail: useId() };
 

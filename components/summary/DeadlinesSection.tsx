@@ -1,3 +1,4 @@
+import { useKeptState } from '@/components/ui/use-kept-state';
 import { useRef, useState } from 'react';
 import type { DeadlineRecord } from '@/lib/db/records';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
@@ -59,7 +60,7 @@ export function DeadlinesSection({
   const now = useNow();
   const today = localDay(now);
   const { run, failed } = useDeadlineWrites();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useKeptState(`deadline-open:${citizenKey}`, false);
   const toggle = useRef<HTMLButtonElement>(null);
   const add = (title: string, due: string) => run(() => repository.deadlines.add(citizenKey, title, due));
   const empty = deadlines.length === 0 && !parseDanishDate(citizen.facts.naesteMoede);
@@ -89,6 +90,7 @@ export function DeadlinesSection({
       />
       {adding && (
         <DeadlineForm
+          keepAs={`deadline:${citizenKey}`}
           onAdd={add}
           onClose={() => {
             setAdding(false);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { browser } from 'wxt/browser';
 import type { ChecklistItem } from '@/lib/checklists/schema';
 import { validityOn } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
@@ -46,6 +47,28 @@ export function TemplateSource({ template }: { template: Template }) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A field filled with the caseworker's name while none is saved: where to save it,
+ * so it is not typed in every note (the first run never asks for it).
+ */
+export function NameHint({ template, name }: { template: Template; name: string | undefined }) {
+  const t = useT();
+  const field = template.fields.find((f) => f.prefill === 'caseworker.name');
+  if (name || !field) return null;
+  return (
+    <p className="mt-2 text-xs text-slate-700" data-testid="name-hint">
+      {t('templates.nameHint', { label: field.label })}{' '}
+      <button
+        type="button"
+        className="text-sky-800 underline hover:text-sky-950"
+        onClick={() => void browser.runtime.openOptionsPage()}
+      >
+        {t('templates.nameHint.open')}
+      </button>
+    </p>
   );
 }
 

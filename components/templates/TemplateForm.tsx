@@ -19,7 +19,7 @@ import { copyWhileSeen, useInsertFlow } from '@/components/ui/use-insert-flow';
 import { fieldDomId } from '@/components/ui/FieldInput';
 import { lastInputByKeyboard } from '@/components/ui/input-modality';
 import { FieldSections, InsertedState, StatusLine } from './FormParts';
-import { FormFooter, FormHeading, FormWarnings, NotePreview, TemplateSource } from './FormSections';
+import { FormFooter, FormHeading, FormWarnings, NameHint, NotePreview, TemplateSource } from './FormSections';
 import { useFormDraft } from './use-form-draft';
 import { useFormInsert } from './use-form-insert';
 import { useLinkedChecklist } from './use-linked-checklist';
@@ -158,6 +158,7 @@ function FilledForm({
         <WhenAimed focusId={firstRequired ? fieldDomId(firstRequired.id) : null} onInsert={aim ? insert : noInsert} />
       )}
       <TemplateSource template={template} />
+      <NameHint template={template} name={context['caseworker.name']} />
 
       <FieldSections
         template={template}

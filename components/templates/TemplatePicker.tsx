@@ -86,8 +86,9 @@ export function TemplatePicker({
       }}
     >
       {picking && <PickingHeader onCancel={onCancel} />}
-      <div className="flex gap-2">
-        <div className="min-w-0 flex-1">
+      {/* The search is what is used all day: at the default width it gets the row, the filter goes below. */}
+      <div className="flex flex-wrap gap-2">
+        <div className="min-w-56 flex-1">
           <label htmlFor="template-search" className="text-sm font-medium">
             {t('templates.search')}
           </label>

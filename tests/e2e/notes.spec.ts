@@ -12,11 +12,15 @@ test('notes: create, edit, delete with undo, newest first, with time stamps', as
   await expect(panel.notes.first()).toContainText('Ringede om lægeattest');
   await expect(panel.notes.first()).toContainText(/Oprettet \d+\. \w+\.? \d{4}/);
 
-  // Edit with the keyboard: Ctrl+Enter saves.
+  // Edit with the keyboard: Escape after a change keeps it (back to the case system); Ctrl+Enter saves.
   const first = panel.note('Ringede om lægeattest');
   await first.getByRole('button', { name: 'Redigér' }).click();
   const editor = panel.frame.getByLabel('Redigér note');
-  await editor.fill('Ringede om lægeattest – modtaget 20.11.');
+  await editor.fill('Ringede om lægeattest – modtaget');
+  await editor.press('Escape');
+  await expect(editor).toHaveValue('Ringede om lægeattest – modtaget');
+  await editor.press('End');
+  await editor.pressSequentially(' 20.11.');
   await editor.press('Control+Enter');
   await expect(panel.note('modtaget 20.11.')).toContainText('redigeret');
 

@@ -169,7 +169,17 @@ test.describe('at 11 in the morning', () => {
     const { frame } = caseSystem.panel;
     await frame.getByRole('button', { name: 'Ny frist' }).click();
     await frame.getByLabel('Hvad skal ske').fill('Opfølgning uge 8');
-    await frame.getByLabel('Senest').fill(zone.day(1));
+    // A look at the notes first: the half-typed deadline is there on coming back.
+    await caseSystem.panel.showNotes();
+    await frame.getByRole('tab', { name: 'Overblik' }).click();
+    await expect(frame.getByLabel('Hvad skal ske')).toHaveValue('Opfølgning uge 8');
+    // Without a date (Enter in the title): said, and the date field takes focus; a date is typed as in the template forms.
+    await frame.getByLabel('Hvad skal ske').press('Enter');
+    await expect(frame.getByTestId('deadline-form').getByRole('alert')).toHaveText(
+      'Skriv eller vælg datoen, fx 5.12 eller +2u.',
+    );
+    await expect(frame.getByLabel('Senest')).toBeFocused();
+    await frame.getByLabel('Senest').fill('+1');
     await frame.getByRole('button', { name: 'Tilføj frist' }).click();
     // One line: the date without the year in this year.
     const tomorrow = zone.day(1);

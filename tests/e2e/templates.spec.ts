@@ -440,8 +440,27 @@ test('the template form has no WCAG 2.1 AA violations and works by keyboard', as
   await caseSystem.gotoCase(citizen(6).caseId, 'journal');
   const { panel } = caseSystem;
   await panel.openTemplate('første');
-  await panel.insert();
   const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
+  // The wheel past the long form's end scrolls only the form: header, citizen and tabs stay in view.
+  const scrolls = () =>
+    frame.evaluate(() => {
+      const main = document.querySelector('main')!;
+      return {
+        end: main.scrollTop + main.clientHeight >= main.scrollHeight - 1,
+        page: document.scrollingElement!.scrollTop,
+      };
+    });
+  await panel.element.hover();
+  await expect
+    .poll(async () => {
+      await page.mouse.wheel(0, 1500);
+      return (await scrolls()).end;
+    })
+    .toBe(true);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1500);
+  await expect(panel.settingsButton).toBeInViewport();
+  expect((await scrolls()).page).toBe(0);
+  await panel.insert();
   expect(await wcagViolations(frame)).toEqual([]);
   await panel.frame.getByRole('button', { name: '← Alle skabeloner' }).click();
   expect(await wcagViolations(frame)).toEqual([]);

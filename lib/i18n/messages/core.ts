@@ -18,6 +18,7 @@ export const da = {
     'Så længe dialogvinduet er åbent, kan panelet her ikke bruges. Tryk {shortcut} for at fortsætte i browserens sidepanel; derfra indsætter du også i dialogvinduets felt. Når dialogvinduet lukkes, kan panelet her bruges igen.',
   'panel.modal.noShortcut': 'Sidevogns tastaturgenvej (vælg den under chrome://extensions/shortcuts)',
   'panel.language': 'Sprog',
+  'panel.options': 'Alle indstillinger og søgning i noter',
   'panel.settings': 'Panelets indstillinger (visning og sprog)',
   'panel.connecting': 'Forbinder til sagssystemet …',
   'panel.connectingSlow':
@@ -95,6 +96,7 @@ export const en: Record<keyof typeof da, string> = {
     "While the dialog is open, this panel cannot be used. Press {shortcut} to continue in the browser's side panel; from there you can also insert into the dialog's field. When the dialog closes, this panel can be used again.",
   'panel.modal.noShortcut': "Sidevogn's keyboard shortcut (choose one at chrome://extensions/shortcuts)",
   'panel.language': 'Language',
+  'panel.options': 'All settings and note search',
   'panel.connecting': 'Connecting to the case system …',
   'panel.connectingSlow':
     "Sidevogn has had no answer from the case system page. Reload the page (F5). If that does not help, open Sidevogn's settings → Case systems and check the case system there: the error is shown beside it.",

@@ -50,6 +50,8 @@ export const da = {
   'summary.deadlines.add': 'Tilføj frist',
   'summary.deadlines.title': 'Hvad skal ske',
   'summary.deadlines.due': 'Senest',
+  'summary.deadlines.missingTitle': 'Skriv, hvad der skal ske.',
+  'summary.deadlines.missingDue': 'Skriv eller vælg datoen, fx 5.12 eller +2u.',
   'summary.deadlines.remove': 'Fjern fristen {title}',
   'summary.deadlines.suggested': 'Foreslåede frister',
   'summary.deadlines.suggestion': 'Forslag',
@@ -91,8 +93,10 @@ export const da = {
   'options.caseload.none': 'Ingen borgere endnu. Borgere kommer på listen, når du åbner dem i sagssystemet.',
   'options.caseload.name': 'Navn',
   'options.caseload.cpr': 'CPR',
-  'options.caseload.next': 'Næste frist',
-  'options.caseload.noDeadline': 'ingen',
+  'options.caseload.intro':
+    'Fristerne her er dem, du selv har sat i Sidevogn. Møder fra sagssystemet ses i panelet under Frister, når borgeren er åben; Sidevogn gemmer dem ikke.',
+  'options.caseload.next': 'Din næste frist',
+  'options.caseload.noDeadline': 'ingen sat',
   'options.caseload.overdue': '{count} overskredet',
   'options.notifications': 'Påmindelser om frister',
   'options.notifications.enable':
@@ -155,6 +159,8 @@ export const en: Record<keyof typeof da, string> = {
   'summary.deadlines.add': 'Add deadline',
   'summary.deadlines.title': 'What must happen',
   'summary.deadlines.due': 'By',
+  'summary.deadlines.missingTitle': 'Write what must happen.',
+  'summary.deadlines.missingDue': 'Type or choose the date, e.g. 5.12 or +2w.',
   'summary.deadlines.remove': 'Remove the deadline {title}',
   'summary.deadlines.suggested': 'Suggested deadlines',
   'summary.deadlines.suggestion': 'Suggestion',
@@ -196,8 +202,10 @@ export const en: Record<keyof typeof da, string> = {
   'options.caseload.none': 'No citizens yet. Citizens appear here when you open them in the case system.',
   'options.caseload.name': 'Name',
   'options.caseload.cpr': 'CPR',
-  'options.caseload.next': 'Next deadline',
-  'options.caseload.noDeadline': 'none',
+  'options.caseload.intro':
+    'The deadlines here are those you set in Sidevogn. Meetings from the case system show in the panel under Deadlines while the citizen is open; Sidevogn does not store them.',
+  'options.caseload.next': 'Your next deadline',
+  'options.caseload.noDeadline': 'none set',
   'options.caseload.overdue': '{count} overdue',
   'options.notifications': 'Deadline reminders',
   'options.notifications.enable':
