@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { session } from '@/lib/crypto/session';
 import { Notice } from '@/components/ui/Notice';
+import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { flushAllDrafts } from '@/components/ui/use-throttled-save';
 import { useT } from '@/components/ui/i18n';
 import { RecoveryKeyStep, SetUpForm, UnlockForm } from './LockForms';
 import { useLock } from './use-lock';
@@ -93,10 +95,21 @@ export function LockGate({
 }
 
 /** "Lås nu": removes the key from every Sidevogn page at once. */
+/** What was typed in the last moment is written first, for at most this long: locking never waits on a disk. */
+const LOCK_FLUSH_MS = 500;
+
+/** "Lås nu": the drafts and overview fields just typed are written (at most LOCK_FLUSH_MS), then every page locks. */
+export function lockNow(): Promise<void> {
+  const written = Promise.all([flushAllAutosaves(), flushAllDrafts()]);
+  return Promise.race([written, new Promise((resolve) => setTimeout(resolve, LOCK_FLUSH_MS))])
+    .catch(() => undefined)
+    .then(() => session.lock());
+}
+
 export function LockNowButton({ className }: { className: string }) {
   const t = useT();
   return (
-    <button type="button" className={`whitespace-nowrap ${className}`} onClick={() => void session.lock()}>
+    <button type="button" className={`whitespace-nowrap ${className}`} onClick={() => void lockNow()}>
       {t('lock.lockNow')}
     </button>
   );

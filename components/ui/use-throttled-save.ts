@@ -19,6 +19,14 @@ export function useFlushOnHide(flush: () => Promise<void>): void {
   }, [flush]);
 }
 
+/** Every mounted draft autosave's flush, so "Lås nu" first writes what was just typed. */
+const drafts = new Set<() => Promise<void>>();
+
+/** Writes every mounted draft's pending text now (each flush never rejects: a failure stays pending). */
+export async function flushAllDrafts(): Promise<void> {
+  await Promise.all([...drafts].map((flush) => flush()));
+}
+
 /**
  * A draft's throttled autosave (lib/storage/throttled-save.ts) for one component's
  * life: flushed when the page is hidden or closed and when the component goes
@@ -28,5 +36,9 @@ export function useFlushOnHide(flush: () => Promise<void>): void {
 export function useThrottledSave<T>(events: Parameters<typeof createThrottledSave<T>>[0]): ThrottledSave<T> {
   const [saver] = useState(() => createThrottledSave<T>(events));
   useFlushOnHide(saver.flush);
+  useEffect(() => {
+    drafts.add(saver.flush);
+    return () => void drafts.delete(saver.flush);
+  }, [saver]);
   return saver;
 }
