@@ -1,5 +1,5 @@
 import type { NoteRecord } from '../db/records';
-import { NON_WORD, normaliseText } from './search-text';
+import { INSIDE_WORD_MIN, NON_WORD, normaliseText } from './search-text';
 
 /** The in-memory inverted index of the notes' words (./note-search builds and follows it). */
 
@@ -131,7 +131,7 @@ export class InvertedIndex {
     if (citizen === undefined) return { total: 0, hits: [] };
 
     // Cheapest term first: later terms only advance documents still in the running.
-    const lists = terms.map((term) => this.listsWithPrefix(term));
+    const lists = terms.map((term) => this.listsMatching(term));
     lists.sort((a, b) => sizeOf(a) - sizeOf(b));
     const reached = new Uint8Array(docCount);
     for (let step = 0; step < lists.length; step++) {
@@ -203,6 +203,16 @@ export class InvertedIndex {
     let postings = 0;
     for (const list of this.postings.values()) postings += list.length;
     return { notes: this.docOf.size, words: this.postings.size, postings, skipped: this.skipped };
+  }
+
+  /** The lists of the words a term matches: those it begins, and from INSIDE_WORD_MIN letters those it is inside. */
+  private listsMatching(term: string): Postings[] {
+    const lists = this.listsWithPrefix(term);
+    if (term.length < INSIDE_WORD_MIN) return lists;
+    for (const word of this.sortedWords!)
+      if (word.length > term.length && !word.startsWith(term) && word.includes(term))
+        lists.push(this.postings.get(word)!);
+    return lists;
   }
 
   private listsWithPrefix(prefix: string): Postings[] {

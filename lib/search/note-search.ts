@@ -27,7 +27,7 @@ import { keepSnapshot, type Written } from './index-store';
  * must occur in a note.
  */
 
-export { normaliseText, queryTerms, wordsOf } from './search-text';
+export { INSIDE_WORD_MIN, normaliseText, queryTerms, wordsOf } from './search-text';
 export type { IndexStats, NoteHit, SearchOptions, SearchResult } from './inverted-index';
 
 export interface NoteSearch {

@@ -32,6 +32,13 @@ export function normaliseText(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(FOLDABLE, foldChar);
 }
 
+/**
+ * A term this long matches inside a word too: Danish case words are compounds
+ * (»attest« finds »lægeattest«, »samtale« »jobsamtale«). Shorter, only a word's
+ * beginning (»er« would match half of every note).
+ */
+export const INSIDE_WORD_MIN = 4;
+
 /** The distinct words of a normalised text. */
 export function wordsOf(normalised: string): string[] {
   return [...new Set(normalised.match(WORD) ?? [])];

@@ -5,11 +5,16 @@ import { ELLIPSIS, buildSnippet, matchRanges, type SnippetPiece } from './snippe
 const shown = (pieces: SnippetPiece[]) => pieces.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
 
 describe('matchRanges', () => {
-  it('marks the beginnings of words that a query word matches, in the original spelling', () => {
+  it("marks what a query word matches, in the original spelling: a word's beginning, and from four letters a part of a word", () => {
     const text = 'Modtaget LÆGEattest fra egen læge; ikke attest.';
     expect(matchRanges(text, 'læge').map(([a, b]) => text.slice(a, b))).toEqual(['LÆGE', 'læge']);
     const attest = matchRanges(text, 'attest');
-    expect(attest).toEqual([[text.length - 7, text.length - 1]]);
+    expect(attest).toEqual([
+      [13, 19],
+      [text.length - 7, text.length - 1],
+    ]);
+    // Three letters: only at a word's start (not the »est« inside »attest«, nor the »gen« in »egen«).
+    expect(matchRanges(text, 'gen')).toEqual([]);
   });
 
   it('folds accents but keeps offsets in the original text (composed and decomposed)', () => {

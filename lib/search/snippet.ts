@@ -1,4 +1,4 @@
-import { normaliseText, queryTerms } from './note-search';
+import { INSIDE_WORD_MIN, normaliseText, queryTerms } from './note-search';
 
 /**
  * A short plain-text excerpt of a note around the first place it matches a
@@ -9,7 +9,7 @@ import { normaliseText, queryTerms } from './note-search';
 
 export interface SnippetPiece {
   text: string;
-  /** A query word's match (the beginning of a word in the note). */
+  /** A query word's match (in the note, the beginning of a word or, from four letters, inside one). */
   match: boolean;
 }
 
@@ -49,14 +49,14 @@ function normaliseWithOffsets(text: string): { normalised: string; from: number[
   return { normalised, from, to };
 }
 
-/** Every [start, end) in `text` where a term begins a word, in order, overlaps merged. */
+/** Every [start, end) in `text` where a term matches (begins a word, or from INSIDE_WORD_MIN letters is in one), overlaps merged. */
 export function matchRanges(text: string, query: string): [number, number][] {
   const terms = queryTerms(query);
   const { normalised, from, to } = normaliseWithOffsets(text);
   const ranges: [number, number][] = [];
   for (const term of terms) {
     for (let at = normalised.indexOf(term); at !== -1; at = normalised.indexOf(term, at + 1)) {
-      if (at > 0 && WORD_CHAR.test(normalised[at - 1]!)) continue;
+      if (term.length < INSIDE_WORD_MIN && at > 0 && WORD_CHAR.test(normalised[at - 1]!)) continue;
       ranges.push([from[at]!, to[at + term.length - 1]!]);
     }
   }

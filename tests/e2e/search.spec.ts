@@ -44,6 +44,11 @@ test('note search in the options page: one and two words, live, keyboard, axe, g
   await expect(results.nth(1).locator('mark')).toHaveText(['læge']);
   await expect(results.nth(1).locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
 
+  // Danish compounds: from four letters, a part of a word is found and marked.
+  await field.fill('attest');
+  await expect(status).toHaveText('1 note');
+  await expect(results.first().locator('mark')).toHaveText(['attest']);
+
   // Two words: both must occur.
   await field.fill('bygma praktik');
   await expect(status).toHaveText('1 note');

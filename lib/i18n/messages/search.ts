@@ -2,7 +2,8 @@
 export const da = {
   'search.heading': 'Alle noter',
   'search.label': 'Søg i noter',
-  'search.help': 'Alle ord skal stå i noten. Begyndelsen af et ord er nok: »læge« finder »lægeattest«.',
+  'search.help':
+    'Alle ord skal stå i noten. Begyndelsen af et ord er nok, og fra fire bogstaver en del af et ord: »læge« og »attest« finder begge »lægeattest«.',
   'search.preparing': 'Forbereder søgning … {percent} %',
   'search.searching': 'Søger …',
   'search.count.one': '1 note',
@@ -17,7 +18,8 @@ export const da = {
 export const en: Record<keyof typeof da, string> = {
   'search.heading': 'All notes',
   'search.label': 'Search notes',
-  'search.help': 'Every word must be in the note. The start of a word is enough: "doc" finds "doctor".',
+  'search.help':
+    'Every word must be in the note. The start of a word is enough, and from four letters any part of a word: "doc" finds "doctor", "note" finds "footnote".',
   'search.preparing': 'Preparing search … {percent} %',
   'search.searching': 'Searching …',
   'search.count.one': '1 note',
