@@ -82,6 +82,8 @@ function ItemRow({
   const t = useT();
   const { repository } = usePanelServices();
   const [askingReason, setAskingReason] = useKeptState(`na-open:${runId}:${item.id}`, false);
+  // Asked in this view by the caseworker; kept open from before, it takes no focus.
+  const [askedNow, setAskedNow] = useState(false);
   const [reason, setReason] = useKeptState(`na-reason:${runId}:${item.id}`, '');
   const id = `item-${runId}-${item.id}`;
   type Change = Parameters<typeof repository.checklistRuns.setItem>[2];
@@ -130,7 +132,11 @@ function ItemRow({
                 e.preventDefault();
                 if (!reason.trim()) return;
                 // The reason stays in its field until it is saved.
-                void apply({ state: 'na', reason: reason.trim() }).then((saved) => saved && setAskingReason(false));
+                void apply({ state: 'na', reason: reason.trim() }).then((saved) => {
+                  if (!saved) return;
+                  setAskingReason(false);
+                  setReason('');
+                });
               }}
             >
               <label className="sr-only" htmlFor={`${id}-reason`}>
@@ -138,7 +144,7 @@ function ItemRow({
               </label>
               <input
                 id={`${id}-reason`}
-                autoFocus
+                autoFocus={askedNow}
                 required
                 placeholder={t('checklists.na.reason')}
                 className="min-w-0 flex-1 rounded border border-slate-400 px-2 py-0.5"
@@ -158,7 +164,10 @@ function ItemRow({
           aria-label={`${t('checklists.na')}: ${item.title}`}
           onClick={() => {
             if (state?.state === 'na') set(null);
-            else setAskingReason(!askingReason);
+            else {
+              setAskingReason(!askingReason);
+              setAskedNow(true);
+            }
           }}
         >
           {t('checklists.na')}
@@ -169,7 +178,11 @@ function ItemRow({
           failure={failed.failure}
           className="mt-1"
           onRetry={() =>
-            void apply(failed.change).then((saved) => saved && failed.change?.state === 'na' && setAskingReason(false))
+            void apply(failed.change).then((saved) => {
+              if (!saved || failed.change?.state !== 'na') return;
+              setAskingReason(false);
+              setReason('');
+            })
           }
         />
       )}

@@ -94,7 +94,6 @@ export function LockGate({
   }
 }
 
-/** "Lås nu": removes the key from every Sidevogn page at once. */
 /** What was typed in the last moment is written first, for at most this long: locking never waits on a disk. */
 const LOCK_FLUSH_MS = 500;
 
@@ -106,6 +105,7 @@ export function lockNow(): Promise<void> {
     .then(() => session.lock());
 }
 
+/** "Lås nu": removes the key from every Sidevogn page at once, after lockNow's short write. */
 export function LockNowButton({ className }: { className: string }) {
   const t = useT();
   return (

@@ -8,6 +8,7 @@ import { useT } from '@/components/ui/i18n';
 import { usePanelServices } from '@/components/ui/panel-services';
 import { buttonClass } from '@/components/ui/styles';
 import { flushAllAutosaves } from '@/components/ui/use-autosave';
+import { forgetKept } from '@/components/ui/use-kept-state';
 import { downloadText } from '@/components/ui/download';
 import { openOwnPage } from '@/components/ui/open-page';
 import { FailedStep, afterwards, type OutcomeStatus } from '@/components/ui/Afterwards';
@@ -69,6 +70,8 @@ export function CitizenDataActions({
     let counts: Awaited<ReturnType<typeof repository.privacy.erase>>;
     try {
       counts = await repository.privacy.erase(citizenKey);
+      // What the panel holds of the small forms goes too (it is not in the database).
+      forgetKept();
     } catch (e) {
       setConfirm(null);
       return fail(e);

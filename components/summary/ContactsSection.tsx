@@ -1,4 +1,4 @@
-import { useKeptState } from '@/components/ui/use-kept-state';
+import { forgetKept, useKeptState } from '@/components/ui/use-kept-state';
 import { useId, useRef, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
@@ -16,6 +16,12 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
   const t = useT();
   const { repository } = usePanelServices();
   const [adding, setAdding] = useKeptState(`contact-open:${citizenKey}`, false);
+  // Opened in this view by the caseworker; kept open from before, it takes no focus (nor the keyboard from the host).
+  const [openedNow, setOpenedNow] = useState(false);
+  const close = () => {
+    setAdding(false);
+    forgetKept(`contact:${citizenKey}`);
+  };
   const toggle = useRef<HTMLButtonElement>(null);
   return (
     <section aria-labelledby="contacts-heading">
@@ -47,7 +53,11 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
           type="button"
           className={toggleClass}
           aria-expanded={adding}
-          onClick={() => setAdding(!adding)}
+          onClick={() => {
+            if (adding) return close();
+            setAdding(true);
+            setOpenedNow(true);
+          }}
         >
           {t('summary.contacts.new')}
         </button>
@@ -55,8 +65,9 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
       {adding && (
         <ContactForm
           citizenKey={citizenKey}
+          focusOnOpen={openedNow}
           onClose={() => {
-            setAdding(false);
+            close();
             toggle.current?.focus();
           }}
         />
@@ -66,7 +77,16 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
 }
 
 /** A new contact; stays open after adding until closed or Escape. */
-function ContactForm({ citizenKey, onClose }: { citizenKey: string; onClose(): void }) {
+function ContactForm({
+  citizenKey,
+  focusOnOpen,
+  onClose,
+}: {
+  citizenKey: string;
+  /** Opened by the caseworker just now (not kept open from before): the first field takes focus. */
+  focusOnOpen: boolean;
+  onClose(): void;
+}) {
   const t = useT();
   const { repository } = usePanelServices();
   const [role, setRole] = useKeptState<ContactRole>(`contact:${citizenKey}:role`, 'laege');
@@ -109,7 +129,7 @@ function ContactForm({ citizenKey, onClose }: { citizenKey: string; onClose(): v
           id={ids.role}
           className={inputClass}
           value={role}
-          autoFocus
+          autoFocus={focusOnOpen}
           onChange={(e) => setRole(e.target.value as ContactRole)}
         >
           {CONTACT_ROLES.map((r) => (

@@ -10,9 +10,12 @@ import { buttonClass, inputClass } from '@/components/ui/styles';
  */
 export function DeadlineForm({
   keepAs,
+  focusOnOpen,
   onAdd,
   onClose,
 }: {
+  /** Opened by the caseworker just now: the title takes focus (not when it comes back kept). */
+  focusOnOpen: boolean;
   /** Keeps what is typed across a look at another tab or citizen (useKeptState). */
   keepAs: string;
   /** Resolves true when saved; what was typed stays until then. */
@@ -60,7 +63,7 @@ export function DeadlineForm({
           id={ids.title}
           className={inputClass}
           value={title}
-          autoFocus
+          autoFocus={focusOnOpen}
           aria-invalid={(missing && !title.trim()) || undefined}
           aria-describedby={missing && !complete ? ids.missing : undefined}
           onChange={(e) => setTitle(e.target.value)}

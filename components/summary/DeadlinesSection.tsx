@@ -1,4 +1,4 @@
-import { useKeptState } from '@/components/ui/use-kept-state';
+import { forgetKept, useKeptState } from '@/components/ui/use-kept-state';
 import { useRef, useState } from 'react';
 import type { DeadlineRecord } from '@/lib/db/records';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
@@ -61,6 +61,12 @@ export function DeadlinesSection({
   const today = localDay(now);
   const { run, failed } = useDeadlineWrites();
   const [adding, setAdding] = useKeptState(`deadline-open:${citizenKey}`, false);
+  // Opened in this view by the caseworker; kept open from before, it takes no focus (nor the keyboard from the host).
+  const [openedNow, setOpenedNow] = useState(false);
+  const close = () => {
+    setAdding(false);
+    forgetKept(`deadline:${citizenKey}`);
+  };
   const toggle = useRef<HTMLButtonElement>(null);
   const add = (title: string, due: string) => run(() => repository.deadlines.add(citizenKey, title, due));
   const empty = deadlines.length === 0 && !parseDanishDate(citizen.facts.naesteMoede);
@@ -75,7 +81,11 @@ export function DeadlinesSection({
           type="button"
           className="ml-auto shrink-0 rounded text-sm text-sky-800 underline hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-sky-700"
           aria-expanded={adding}
-          onClick={() => setAdding(!adding)}
+          onClick={() => {
+            if (adding) return close();
+            setAdding(true);
+            setOpenedNow(true);
+          }}
         >
           {t('summary.deadlines.new')}
         </button>
@@ -91,9 +101,10 @@ export function DeadlinesSection({
       {adding && (
         <DeadlineForm
           keepAs={`deadline:${citizenKey}`}
+          focusOnOpen={openedNow}
           onAdd={add}
           onClose={() => {
-            setAdding(false);
+            close();
             toggle.current?.focus();
           }}
         />

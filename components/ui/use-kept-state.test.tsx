@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { newDataKey } from '@/lib/crypto/keyring';
 import { session } from '@/lib/crypto/session';
 import { render, renderSettled, typeInto, unmount } from '../../tests/unit/react-root';
-import { useKeptState } from './use-kept-state';
+import { forgetKept, useKeptState } from './use-kept-state';
 
 function Field({ keepAs }: { keepAs: string }) {
   const [value, setValue] = useKeptState(keepAs, '');
@@ -25,6 +25,12 @@ it('a half-typed value is there again after the form went away (another tab, ano
   expect(input().value).toBe('');
   await renderSettled(<Field keepAs="deadline:anna" />);
   expect(input().value).toBe('Ring til lægen');
+  await unmount();
+  // Closed on purpose (or the citizen erased): forgotten.
+  forgetKept('deadline:anna');
+  render(<Field keepAs="deadline:anna" />);
+  expect(input().value).toBe('');
+  act(() => typeInto(input(), 'Ring til lægen'));
   await unmount();
 
   await session.lock();

@@ -7,6 +7,11 @@ session.subscribe((unlocked) => {
   if (!unlocked) kept.clear();
 });
 
+/** Drops what is kept under keys beginning with `prefix` (a form closed on purpose; all of it, for a citizen erased). */
+export function forgetKept(prefix = ''): void {
+  for (const key of [...kept.keys()]) if (key.startsWith(prefix)) kept.delete(key);
+}
+
 /**
  * useState whose value outlives the component: a new deadline, a contact or a
  * reason half typed is there again after a look at another tab or citizen, for

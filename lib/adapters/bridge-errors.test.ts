@@ -51,6 +51,9 @@ describe('the last bridge error per origin', () => {
     expect(describeBridgeError(translator('en'), 'en', { kind: 'timeout', at })).toMatch(
       /^Last error: Sidevogn could not connect to the page \(.*2026.*\)$/,
     );
+    expect(describeBridgeError(translator('da'), 'da', { kind: 'not-writable', target: 'Journal', at })).toMatch(
+      /^Sidste fejl: feltet »Journal« tog ikke imod markøren/,
+    );
   });
 });
 

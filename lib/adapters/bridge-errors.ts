@@ -12,7 +12,14 @@ import { lazySchema, z } from '../zod';
 /** Its chrome.storage.local key (listed in lib/storage/keys.ts, kept here: the bridge bundles that list). */
 export const BRIDGE_ERRORS_KEY = 'bridgeErrors';
 
-export const BRIDGE_ERROR_KINDS = ['timeout', 'invalid', 'unreadable', 'not-verified', 'no-target'] as const;
+export const BRIDGE_ERROR_KINDS = [
+  'timeout',
+  'invalid',
+  'unreadable',
+  'not-verified',
+  'no-target',
+  'not-writable',
+] as const;
 export type BridgeErrorKind = (typeof BRIDGE_ERROR_KINDS)[number];
 
 const bridgeErrorSchema = lazySchema(() =>
@@ -70,8 +77,10 @@ export async function lastBridgeError(url: string): Promise<BridgeError | undefi
 /** "Sidste fejl: et notat kunne ikke bekræftes i feltet »Journalnotat« (6.12.2026 05.10)". */
 export function describeBridgeError(t: Translate, locale: Locale, error: BridgeError): string {
   const what =
-    error.kind === 'not-verified'
-      ? t('bridgeError.notVerified', { target: error.target ?? t('field.journal') })
+    error.kind === 'not-verified' || error.kind === 'not-writable'
+      ? t(error.kind === 'not-verified' ? 'bridgeError.notVerified' : 'bridgeError.notWritable', {
+          target: error.target ?? t('field.journal'),
+        })
       : t(
           error.kind === 'timeout'
             ? 'bridgeError.timeout'

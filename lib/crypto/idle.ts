@@ -83,8 +83,9 @@ export function registerIdleLock(): void {
     if (alarm.name === IDLE_ALARM) void lockIfIdle();
   });
   browser.runtime.onMessage.addListener((raw, sender) => {
-    // Only this extension's field script, from a tab: a page's own script cannot send it.
+    // Only this extension's field script, in a tab's page (not an extension page): a page's own script cannot send it.
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
+    if (sender.url?.startsWith(browser.runtime.getURL('/'))) return;
     if (parseMessage(hostActivitySchema, raw)) void recordActivity();
   });
 }

@@ -81,15 +81,19 @@ describe('session and idle lock', () => {
     const t = 10_000_000;
     await session.unlock(await newDataKey(), t);
 
-    now.mockReturnValue(t + 14 * 60_000);
+    // Refused: another extension, no tab, an extension page in a tab, a word with more in it.
+    now.mockReturnValue(t + 13 * 60_000);
     for (const [message, sender] of [
       [word, { ...fromTab, id: 'abcdefghijklmnopabcdefghijklmnop' }],
       [word, { id: fakeBrowser.runtime.id }],
+      [word, { ...fromTab, url: fakeBrowser.runtime.getURL('/options.html') }],
       [{ ...word, text: 'x' }, fromTab],
     ] as const)
       await fakeBrowser.runtime.onMessage.trigger(message, sender);
-    await vi.waitFor(async () => expect(await lastActivity()).toBe(t));
-    await fakeBrowser.runtime.onMessage.trigger(word, fromTab);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await lastActivity()).toBe(t);
+    now.mockReturnValue(t + 14 * 60_000);
+    await fakeBrowser.runtime.onMessage.trigger(word, { ...fromTab, url: 'https://sag.kommune.dk/borger/1' });
     await vi.waitFor(async () => expect(await lastActivity()).toBe(t + 14 * 60_000));
     // 14 minutes more of work in the case system: still unlocked.
     now.mockReturnValue(t + 28 * 60_000);

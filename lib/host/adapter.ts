@@ -14,8 +14,8 @@ const cssSelector = lazySchema(() =>
 export const fieldReaderSchema = lazySchema(() =>
   z.strictObject({
     selector: cssSelector,
-    /** Read this attribute instead of the element's text. */
-    attribute: z.string().min(1).max(100).optional(),
+    /** Read this attribute instead of the element's text (lower-cased, as HTML names it: the watch matches it exactly). */
+    attribute: z.string().min(1).max(100).toLowerCase().optional(),
     /** A regular expression; the first capture group (or whole match) is the value. */
     pattern: z
       .string()

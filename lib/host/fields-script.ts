@@ -21,7 +21,8 @@ let taught: Adapter | undefined;
 // Work in the case system keeps Sidevogn from locking as idle (lib/crypto/idle.ts): a word at most each 10 s.
 let activeAt = 0;
 const active = (e: Event) => {
-  if (!e.isTrusted || !taught || Date.now() - activeAt < 1e4) return;
+  // An orphan after an update (runtime.id gone) would throw at sendMessage, in the host's console.
+  if (!e.isTrusted || !taught || !browser.runtime?.id || Date.now() - activeAt < 1e4) return;
   activeAt = Date.now();
   browser.runtime.sendMessage({ type: 'host-activity' } satisfies HostActivity).catch(() => undefined);
 };

@@ -9,6 +9,7 @@ import {
   type PanelToHost,
   type TargetChoice,
 } from '../messaging/protocol';
+import { settleDetections } from './name-settle';
 import { usePanelStore } from './panel-store';
 import { ALWAYS_VISIBLE, PanelHiddenError, watchVisibility, type Hidden } from './visibility';
 
@@ -113,6 +114,10 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
   // A frame in the host's page can be hidden or covered by the host; the side panel cannot.
   const visibility = sideTab === undefined ? watchVisibility(win) : ALWAYS_VISIBLE;
   const pending = new Map<string, (result: InsertResult | TargetsView) => void>();
+  const takeDetection = settleDetections(
+    () => usePanelStore.getState().detection,
+    (detection) => usePanelStore.getState().setDetection(detection),
+  );
   link.attach(
     (raw) => {
       const message = parseMessage(hostToPanelSchema, raw);
@@ -124,7 +129,7 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
         // screen while the page shows another: show none, and say why.
         if ((raw as { type?: unknown } | null)?.type === 'citizen') {
           if (s.detection.status !== 'invalid') report('invalid');
-          s.setDetection({ status: 'invalid' });
+          takeDetection({ status: 'invalid' });
           if (s.connection !== 'connected') s.setConnection('connected');
         }
         return;
@@ -132,7 +137,7 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
       if (message.type === 'citizen') {
         const { status } = message.detection;
         if ((status === 'invalid' || status === 'unreadable') && s.detection.status !== status) report(status);
-        s.setDetection(message.detection);
+        takeDetection(message.detection);
         // Connected once the page has said whom it shows (its layout comes first),
         // so the panel never shows "no citizen" on its way to the citizen.
         if (s.connection !== 'connected') s.setConnection('connected');
@@ -174,7 +179,7 @@ export async function connectToHost(win: Window & typeof globalThis = window): P
         INSERT_TIMEOUT_MS,
       ).then(
         (result) => {
-          if (result.outcome === 'not-verified' || result.outcome === 'no-target')
+          if (result.outcome === 'not-verified' || result.outcome === 'no-target' || result.outcome === 'not-writable')
             report(result.outcome, result.target);
           return result;
         },

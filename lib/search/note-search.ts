@@ -22,9 +22,9 @@ import { keepSnapshot, type Written } from './index-store';
  * the notes on each search: see tests/bench/README.md (the numbers behind it).
  *
  * Matching is Danish-aware: case-insensitive, Unicode forms and accents folded
- * (é = e) but æ, ø and å kept as the letters they are, and every query word
- * matches the beginning of a word ("læge" finds "lægeattest"). All query words
- * must occur in a note.
+ * (é = e) but æ, ø and å kept as the letters they are; a query word matches the
+ * beginning of a word ("læge" finds "lægeattest") and, from INSIDE_WORD_MIN
+ * letters, a part of one ("attest" does too). All query words must occur in a note.
  */
 
 export { INSIDE_WORD_MIN, normaliseText, queryTerms, wordsOf } from './search-text';

@@ -44,7 +44,7 @@ export function wordsOf(normalised: string): string[] {
   return [...new Set(normalised.match(WORD) ?? [])];
 }
 
-/** The distinct words of a query, each to be matched as a word prefix. */
+/** The distinct words of a query, each to be matched as a word's beginning (or from INSIDE_WORD_MIN letters, a part of one). */
 export function queryTerms(query: string): string[] {
   return wordsOf(normaliseText(query)).slice(0, MAX_TERMS);
 }

@@ -173,6 +173,8 @@ test.describe('at 11 in the morning', () => {
     await caseSystem.panel.showNotes();
     await frame.getByRole('tab', { name: 'Overblik' }).click();
     await expect(frame.getByLabel('Hvad skal ske')).toHaveValue('Opfølgning uge 8');
+    // Back by the tab: the kept form does not take the focus from it.
+    await expect(frame.getByRole('tab', { name: 'Overblik' })).toBeFocused();
     // Without a date (Enter in the title): said, and the date field takes focus; a date is typed as in the template forms.
     await frame.getByLabel('Hvad skal ske').press('Enter');
     await expect(frame.getByTestId('deadline-form').getByRole('alert')).toHaveText(

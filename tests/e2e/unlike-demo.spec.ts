@@ -44,12 +44,16 @@ test('a host unlike the demo: a CPR in an attribute, a swapped <body>, and a jou
   context,
   page,
   caseSystemUrl,
+  openOptions,
 }) => {
   test.setTimeout(90_000);
-  await serviceWorker(context).evaluate(
-    ([key, list]) => (globalThis as unknown as StorageApi).chrome.storage.local.set({ [key as string]: list }),
-    [STORAGE_KEYS.adapters, [ADAPTER]] as const,
-  );
+  // Published as the options page publishes the adapters it stores (and does again when it opens).
+  const publish = () =>
+    serviceWorker(context).evaluate(
+      ([key, list]) => (globalThis as unknown as StorageApi).chrome.storage.local.set({ [key as string]: list }),
+      [STORAGE_KEYS.adapters, [ADAPTER]] as const,
+    );
+  await publish();
   const base = `${caseSystemUrl}/afvigende/index.html`;
   const panel = new Panel(page);
 
@@ -62,6 +66,12 @@ test('a host unlike the demo: a CPR in an attribute, a swapped <body>, and a jou
   );
   await expect(panel.cprButton).toHaveText('020285-••••');
   await expect(panel.citizenName).toHaveText('Bo Bertelsen');
+  // Anna's record kept her name (the moment with Bo's name beside her CPR renamed it).
+  const options = await openOptions();
+  await expect(options.getByTestId('caseload-row').filter({ hasText: 'Anna Andersen' })).toHaveCount(1);
+  await expect(options.getByTestId('caseload-row').filter({ hasText: 'Bo Bertelsen' })).toHaveCount(1);
+  await options.close();
+  await publish();
 
   // A Turbo-style visit replaces <body>: the panel stays, and follows the header changed in place after it.
   await page.evaluate(() =>

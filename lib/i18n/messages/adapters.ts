@@ -102,6 +102,8 @@ export const da = {
   'bridgeError.invalid': 'siden viste et CPR-nummer, som ikke er gyldigt',
   'bridgeError.notVerified': 'et notat kunne ikke bekræftes i feltet »{target}«',
   'bridgeError.noTarget': 'der var intet felt at indsætte notatet i',
+  'bridgeError.notWritable':
+    'feltet »{target}« tog ikke imod markøren (låst, eller det sender den videre til et andet felt)',
   'bridgeError.unreadable': 'CPR-nummeret på siden kunne ikke læses',
 } as const;
 
@@ -209,5 +211,7 @@ export const en: Record<keyof typeof da, string> = {
   'bridgeError.invalid': 'the page showed a CPR number that is not valid',
   'bridgeError.notVerified': 'a note could not be confirmed in the field “{target}”',
   'bridgeError.noTarget': 'there was no field to insert the note into',
+  'bridgeError.notWritable':
+    'the field “{target}” did not take the cursor (locked, or it passes it on to another field)',
   'bridgeError.unreadable': 'the CPR number on the page could not be read',
 };

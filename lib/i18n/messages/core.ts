@@ -19,7 +19,7 @@ export const da = {
   'panel.modal.noShortcut': 'Sidevogns tastaturgenvej (vælg den under chrome://extensions/shortcuts)',
   'panel.language': 'Sprog',
   'panel.options': 'Alle indstillinger og søgning i noter',
-  'panel.settings': 'Panelets indstillinger (visning og sprog)',
+  'panel.settings': 'Panelets indstillinger (visning, sprog og alle indstillinger)',
   'panel.connecting': 'Forbinder til sagssystemet …',
   'panel.connectingSlow':
     'Sidevogn har ikke fået svar fra sagssystemets side. Genindlæs siden (F5). Hjælper det ikke, så åbn Sidevogns indstillinger → Sagssystemer og tjek sagssystemet dér: fejlen står ved det.',
@@ -82,7 +82,7 @@ export const en: Record<keyof typeof da, string> = {
   'panel.expand': 'Show the Sidevogn panel',
   'panel.resize': 'Panel width',
   'panel.mode.label': 'Layout',
-  'panel.settings': 'Panel settings (layout and language)',
+  'panel.settings': 'Panel settings (layout, language and all settings)',
   'panel.mode.push': 'Push the page aside',
   'panel.mode.overlay': 'Overlay the page',
   'panel.mode.heavy':
