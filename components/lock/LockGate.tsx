@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { SidevognDb } from '@/lib/db/database';
 import { session } from '@/lib/crypto/session';
 import { Notice } from '@/components/ui/Notice';
-import { flushAllAutosaves } from '@/components/ui/use-autosave';
-import { flushAllDrafts } from '@/components/ui/use-throttled-save';
+import { flushAllPending } from '@/components/ui/use-throttled-save';
 import { useT } from '@/components/ui/i18n';
 import { RecoveryKeyStep, SetUpForm, UnlockForm } from './LockForms';
 import { useLock } from './use-lock';
@@ -99,8 +98,7 @@ const LOCK_FLUSH_MS = 500;
 
 /** "Lås nu": the drafts and overview fields just typed are written (at most LOCK_FLUSH_MS), then every page locks. */
 export function lockNow(): Promise<void> {
-  const written = Promise.all([flushAllAutosaves(), flushAllDrafts()]);
-  return Promise.race([written, new Promise((resolve) => setTimeout(resolve, LOCK_FLUSH_MS))])
+  return Promise.race([flushAllPending(), new Promise((resolve) => setTimeout(resolve, LOCK_FLUSH_MS))])
     .catch(() => undefined)
     .then(() => session.lock());
 }

@@ -8,6 +8,7 @@ import { usePanelServices } from '@/components/ui/panel-services';
 import { LockNowButton } from '../lock/LockGate';
 import { useUnlocked } from '../lock/use-lock';
 import { LocaleSelect } from '@/components/ui/LocaleSelect';
+import { OptionsLink } from '@/components/ui/OptionsLink';
 import { PanelSettingsMenu } from './PanelSettingsMenu';
 
 const SETTING = 'w-full rounded border border-slate-400 bg-white px-1 py-0.5 text-sm text-slate-900';
@@ -83,14 +84,7 @@ export function PanelToolbar() {
             </label>
             <LocaleSelect id="panel-locale" className={SETTING} />
           </div>
-          {/* The options page has no other way in from the case system (no toolbar action). */}
-          <button
-            type="button"
-            className="text-left text-sm text-sky-800 underline hover:text-sky-950"
-            onClick={() => void browser.runtime.openOptionsPage()}
-          >
-            {t('panel.options')}
-          </button>
+          <OptionsLink className="text-left text-sm">{t('panel.options')}</OptionsLink>
         </PanelSettingsMenu>
         {surface === 'frame' && (
           <button

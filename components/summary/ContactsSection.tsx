@@ -1,4 +1,4 @@
-import { forgetKept, useKeptState } from '@/components/ui/use-kept-state';
+import { useKeptForm, useKeptState } from '@/components/ui/use-kept-state';
 import { useId, useRef, useState } from 'react';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '@/lib/db/records';
 import { saveFailure, type SaveFailure } from '@/lib/db/storage-errors';
@@ -15,13 +15,7 @@ const toggleClass =
 export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; contacts: Contact[] }) {
   const t = useT();
   const { repository } = usePanelServices();
-  const [adding, setAdding] = useKeptState(`contact-open:${citizenKey}`, false);
-  // Opened in this view by the caseworker; kept open from before, it takes no focus (nor the keyboard from the host).
-  const [openedNow, setOpenedNow] = useState(false);
-  const close = () => {
-    setAdding(false);
-    forgetKept(`contact:${citizenKey}`);
-  };
+  const form = useKeptForm(`contact-open:${citizenKey}`, `contact:${citizenKey}`);
   const toggle = useRef<HTMLButtonElement>(null);
   return (
     <section aria-labelledby="contacts-heading">
@@ -48,26 +42,16 @@ export function ContactsSection({ citizenKey, contacts }: { citizenKey: string; 
             ))}
           </ul>
         )}
-        <button
-          ref={toggle}
-          type="button"
-          className={toggleClass}
-          aria-expanded={adding}
-          onClick={() => {
-            if (adding) return close();
-            setAdding(true);
-            setOpenedNow(true);
-          }}
-        >
+        <button ref={toggle} type="button" className={toggleClass} aria-expanded={form.isOpen} onClick={form.toggle}>
           {t('summary.contacts.new')}
         </button>
       </div>
-      {adding && (
+      {form.isOpen && (
         <ContactForm
           citizenKey={citizenKey}
-          focusOnOpen={openedNow}
+          focusOnOpen={form.openedNow}
           onClose={() => {
-            close();
+            form.close();
             toggle.current?.focus();
           }}
         />

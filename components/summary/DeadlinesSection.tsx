@@ -1,4 +1,4 @@
-import { forgetKept, useKeptState } from '@/components/ui/use-kept-state';
+import { useKeptForm } from '@/components/ui/use-kept-state';
 import { useRef, useState } from 'react';
 import type { DeadlineRecord } from '@/lib/db/records';
 import type { CitizenOnPage } from '@/lib/messaging/protocol';
@@ -60,13 +60,7 @@ export function DeadlinesSection({
   const now = useNow();
   const today = localDay(now);
   const { run, failed } = useDeadlineWrites();
-  const [adding, setAdding] = useKeptState(`deadline-open:${citizenKey}`, false);
-  // Opened in this view by the caseworker; kept open from before, it takes no focus (nor the keyboard from the host).
-  const [openedNow, setOpenedNow] = useState(false);
-  const close = () => {
-    setAdding(false);
-    forgetKept(`deadline:${citizenKey}`);
-  };
+  const form = useKeptForm(`deadline-open:${citizenKey}`, `deadline:${citizenKey}`);
   const toggle = useRef<HTMLButtonElement>(null);
   const add = (title: string, due: string) => run(() => repository.deadlines.add(citizenKey, title, due));
   const empty = deadlines.length === 0 && !parseDanishDate(citizen.facts.naesteMoede);
@@ -80,12 +74,8 @@ export function DeadlinesSection({
           ref={toggle}
           type="button"
           className="ml-auto shrink-0 rounded text-sm text-sky-800 underline hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-sky-700"
-          aria-expanded={adding}
-          onClick={() => {
-            if (adding) return close();
-            setAdding(true);
-            setOpenedNow(true);
-          }}
+          aria-expanded={form.isOpen}
+          onClick={form.toggle}
         >
           {t('summary.deadlines.new')}
         </button>
@@ -98,13 +88,13 @@ export function DeadlinesSection({
         onDone={(id, done) => void run(() => repository.deadlines.setDone(id, done))}
         onRemove={(id) => void run(() => repository.deadlines.remove(id))}
       />
-      {adding && (
+      {form.isOpen && (
         <DeadlineForm
           keepAs={`deadline:${citizenKey}`}
-          focusOnOpen={openedNow}
+          focusOnOpen={form.openedNow}
           onAdd={add}
           onClose={() => {
-            close();
+            form.close();
             toggle.current?.focus();
           }}
         />

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { browser } from 'wxt/browser';
 import type { ChecklistItem } from '@/lib/checklists/schema';
 import { validityOn } from '@/lib/templates/form';
 import type { Template, TemplateField } from '@/lib/templates/schema';
 import { useT } from '@/components/ui/i18n';
 import { firstClickOnly } from '@/components/ui/input-modality';
+import { OptionsLink } from '@/components/ui/OptionsLink';
 import { TemplateBasis } from '@/components/ui/TemplateBasis';
 import { NEXT_MISSING_KEY } from './next-missing';
 
@@ -60,14 +60,7 @@ export function NameHint({ template, name }: { template: Template; name: string 
   if (name || !field) return null;
   return (
     <p className="mt-2 text-xs text-slate-700" data-testid="name-hint">
-      {t('templates.nameHint', { label: field.label })}{' '}
-      <button
-        type="button"
-        className="text-sky-800 underline hover:text-sky-950"
-        onClick={() => void browser.runtime.openOptionsPage()}
-      >
-        {t('templates.nameHint.open')}
-      </button>
+      {t('templates.nameHint', { label: field.label })} <OptionsLink>{t('templates.nameHint.open')}</OptionsLink>
     </p>
   );
 }

@@ -36,3 +36,25 @@ export function useKeptState<T>(key: string, initial: T): [T, (next: T) => void]
   );
   return [current.value, set];
 }
+
+/**
+ * A small form behind a toggle ("Ny frist", "Ny kontakt"), kept open across a look
+ * elsewhere. `values` prefixes the keys of what it holds, forgotten when it is
+ * closed on purpose. `openedNow`: opened by the caseworker in this view, so its
+ * first field may take the focus (kept open from before, it takes none, nor the
+ * keyboard from the host).
+ */
+export function useKeptForm(open: string, values: string) {
+  const [isOpen, setOpen] = useKeptState(open, false);
+  const [openedNow, setOpenedNow] = useState(false);
+  const close = () => {
+    setOpen(false);
+    forgetKept(values);
+  };
+  const toggle = () => {
+    if (isOpen) return close();
+    setOpen(true);
+    setOpenedNow(true);
+  };
+  return { isOpen, openedNow, toggle, close };
+}

@@ -19,16 +19,21 @@ export const IDLE_ALARM = 'idle-lock';
 const WRITE_EVERY = 10_000;
 const CHECK_EVERY = 20_000;
 
-/** Locks if unlocked and idle too long; returns whether it locked. */
-export async function lockIfIdle(now = Date.now()): Promise<boolean> {
+/** Locks if unlocked and idle too long; says whether it was locked already, locked now, or is unlocked. */
+async function checkIdle(now: number): Promise<'locked' | 'locked-now' | 'unlocked'> {
   const [policy, stored] = await Promise.all([
     readLockPolicy(),
     browser.storage.session.get([SESSION_KEYS.dataKey, SESSION_KEYS.lastActivityAt]),
   ]);
-  if (stored[SESSION_KEYS.dataKey] === undefined) return false;
-  if (!idleExpired(stored[SESSION_KEYS.lastActivityAt], now, policy)) return false;
+  if (stored[SESSION_KEYS.dataKey] === undefined) return 'locked';
+  if (!idleExpired(stored[SESSION_KEYS.lastActivityAt], now, policy)) return 'unlocked';
   await browser.storage.session.remove(SESSION_KEYS.dataKey);
-  return true;
+  return 'locked-now';
+}
+
+/** Locks if unlocked and idle too long; returns whether it locked. */
+export async function lockIfIdle(now = Date.now()): Promise<boolean> {
+  return (await checkIdle(now)) === 'locked-now';
 }
 
 /**
@@ -36,8 +41,7 @@ export async function lockIfIdle(now = Date.now()): Promise<boolean> {
  * locks, so coming back after a long pause never extends the session.
  */
 export async function recordActivity(now = Date.now()): Promise<void> {
-  if (!(await lockIfIdle(now)) && (await browser.storage.session.get(SESSION_KEYS.dataKey))[SESSION_KEYS.dataKey])
-    await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
+  if ((await checkIdle(now)) === 'unlocked') await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
 }
 
 /** In an extension page: records activity and locks when idle. Returns a stop function. */
